@@ -1,0 +1,81 @@
+"""Pandora: a self-hosted media stack (qBittorrent, Jackett, Jellyfin, ...) in Home Assistant."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers.typing import ConfigType
+
+from .const import CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN, SUBENTRY_QBITTORRENT
+from .coordinator.qbittorrent import QBittorrentCoordinator
+from .history import TorrentHistory
+from .runtime import PandoraConfigEntry, PandoraRuntime
+from .services import async_setup_services
+
+PLATFORMS: list[Platform] = [Platform.BUTTON, Platform.EVENT, Platform.SENSOR, Platform.SWITCH]
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register Pandora's actions once, whatever entries exist."""
+    async_setup_services(hass)
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
+    """Start one coordinator per service subentry, then the platforms."""
+    history = TorrentHistory(hass)
+    await history.async_load()
+    interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
+    runtime = PandoraRuntime(history=history)
+    for subentry_id, subentry in entry.subentries.items():
+        if subentry.subentry_type == SUBENTRY_QBITTORRENT:
+            runtime.qbittorrent[subentry_id] = QBittorrentCoordinator(
+                hass, entry, subentry, history, interval
+            )
+    # One service being down must not keep the others (or the hub) from loading: its
+    # entities start unavailable and its coordinator keeps retrying.
+    await asyncio.gather(*(c.async_refresh() for c in runtime.qbittorrent.values()))
+    entry.runtime_data = runtime
+    _remove_stale_devices(hass, entry)
+    entry.async_on_unload(entry.add_update_listener(_async_reload_on_change))
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
+    """Unload the platforms and persist pending history."""
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    if unloaded:
+        await entry.runtime_data.history.async_flush()
+    return unloaded
+
+
+async def _async_reload_on_change(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
+    """Options or subentries changed: rebuild the coordinators."""
+    hass.config_entries.async_schedule_reload(entry.entry_id)
+
+
+def _remove_stale_devices(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
+    """Devices whose subentry was deleted go away with it."""
+    registry = dr.async_get(hass)
+    for device in dr.async_entries_for_config_entry(registry, entry.entry_id):
+        if not _device_is_current(entry, device):
+            registry.async_update_device(device.id, remove_config_entry_id=entry.entry_id)
+
+
+def _device_is_current(entry: PandoraConfigEntry, device: dr.DeviceEntry) -> bool:
+    return any(
+        domain == DOMAIN and ident in entry.subentries for domain, ident in device.identifiers
+    )
+
+
+async def async_remove_config_entry_device(
+    hass: HomeAssistant, entry: PandoraConfigEntry, device: dr.DeviceEntry
+) -> bool:
+    """Let users delete a device only when its service is no longer configured."""
+    return not _device_is_current(entry, device)

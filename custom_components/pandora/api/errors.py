@@ -1,0 +1,39 @@
+"""One exception hierarchy shared by every Pandora client."""
+
+from __future__ import annotations
+
+
+class PandoraError(Exception):
+    """Base class of every error raised by a Pandora client."""
+
+
+class CannotConnect(PandoraError):
+    """The service could not be reached (DNS, refused, TLS, timeout)."""
+
+
+class InvalidAuth(PandoraError):
+    """The service refused the credentials."""
+
+
+class IPBanned(PandoraError):
+    """The service banned our IP address after too many failed logins."""
+
+
+class RateLimited(PandoraError):
+    """The service asked us to slow down."""
+
+    def __init__(self, message: str = "", retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ServiceError(PandoraError):
+    """The service answered, but refused or failed the request."""
+
+
+class ParseError(ServiceError):
+    """The service's answer could not be understood."""
+
+
+class TorrentRejected(ServiceError):
+    """qBittorrent refused to add a torrent (duplicate, bad URL or bad file)."""

@@ -1,0 +1,64 @@
+"""qBittorrent buttons: pause all, resume all."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api.qbittorrent import ALL, QBittorrentClient
+from .coordinator.qbittorrent import QBittorrentCoordinator
+from .entity import PandoraEntity
+from .helpers import call_service
+from .runtime import PandoraConfigEntry
+
+PARALLEL_UPDATES = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentButtonDescription(ButtonEntityDescription):
+    """What a button asks the client to do."""
+
+    press_fn: Callable[[QBittorrentClient], Awaitable[None]]
+
+
+BUTTONS: tuple[QBittorrentButtonDescription, ...] = (
+    QBittorrentButtonDescription(
+        key="pause_all", translation_key="pause_all", press_fn=lambda c: c.pause(ALL)
+    ),
+    QBittorrentButtonDescription(
+        key="resume_all", translation_key="resume_all", press_fn=lambda c: c.resume(ALL)
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: PandoraConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Buttons per qBittorrent."""
+    for subentry_id, coordinator in entry.runtime_data.qbittorrent.items():
+        async_add_entities(
+            (QBittorrentButton(coordinator, d) for d in BUTTONS), config_subentry_id=subentry_id
+        )
+
+
+class QBittorrentButton(PandoraEntity[QBittorrentCoordinator], ButtonEntity):
+    """A one-shot command to qBittorrent."""
+
+    entity_description: QBittorrentButtonDescription
+
+    def __init__(
+        self, coordinator: QBittorrentCoordinator, description: QBittorrentButtonDescription
+    ) -> None:
+        super().__init__(coordinator, description.key)
+        self.entity_description = description
+
+    async def async_press(self) -> None:
+        """Send the command, then refresh so states follow at once."""
+        await call_service(self.entity_description.press_fn, self.coordinator.client)
+        await self.coordinator.async_request_refresh()

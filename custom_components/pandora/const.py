@@ -1,0 +1,36 @@
+"""Constants shared across Pandora."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Final
+
+DOMAIN: Final = "pandora"
+NAME: Final = "Pandora"
+
+# Config subentry types: one per external service kind.
+SUBENTRY_QBITTORRENT: Final = "qbittorrent"
+
+# Subentry data keys (qBittorrent).
+CONF_VERIFY_SSL: Final = "verify_ssl"
+
+# Hub options.
+CONF_SCAN_INTERVAL: Final = "scan_interval"
+DEFAULT_SCAN_INTERVAL: Final = 5
+MIN_SCAN_INTERVAL: Final = 2
+MAX_SCAN_INTERVAL: Final = 300
+
+# Torrent lifecycle: event entity types and bus events (`pandora_torrent_<type>`).
+TORRENT_ADDED: Final = "added"
+TORRENT_COMPLETED: Final = "completed"
+TORRENT_REMOVED: Final = "removed"
+TORRENT_ERRORED: Final = "errored"
+TORRENT_EVENT_TYPES: Final = (TORRENT_ADDED, TORRENT_COMPLETED, TORRENT_REMOVED, TORRENT_ERRORED)
+EVENT_TORRENT_PREFIX: Final = f"{DOMAIN}_torrent_"
+BUS_EVENTS: Final = tuple(EVENT_TORRENT_PREFIX + t for t in TORRENT_EVENT_TYPES)
+
+# Dispatcher signal carrying a subentry's torrent events: f"{SIGNAL_TORRENT_EVENT}_{subentry_id}".
+SIGNAL_TORRENT_EVENT: Final = f"{DOMAIN}_torrent_event"
+
+HISTORY_MAX_ENTRIES: Final = 1000
+HISTORY_SAVE_DELAY: Final = timedelta(seconds=10)

@@ -1,0 +1,42 @@
+"""Coordinators: one per connected service (config subentry)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+import logging
+
+from homeassistant.config_entries import ConfigEntry, ConfigSubentry
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+
+from ..const import DOMAIN
+
+_LOGGER = logging.getLogger(__package__)
+
+
+class PandoraCoordinator[DataT](DataUpdateCoordinator[DataT]):
+    """Base for every Pandora coordinator: bound to one subentry, which is one device."""
+
+    config_entry: ConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        subentry: ConfigSubentry,
+        update_interval: timedelta,
+    ) -> None:
+        super().__init__(
+            hass,
+            _LOGGER,
+            config_entry=entry,
+            name=f"{DOMAIN} {subentry.subentry_type} {subentry.title}",
+            update_interval=update_interval,
+        )
+        self.subentry = subentry
+
+    @property
+    def device_info(self) -> DeviceInfo:
+        """The device that represents this subentry."""
+        raise NotImplementedError

@@ -1,0 +1,201 @@
+"""qBittorrent coordinator: incremental sync, lifecycle events, availability."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntry, ConfigSubentry
+from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.helpers.update_coordinator import UpdateFailed
+
+from ..api.errors import InvalidAuth, IPBanned, PandoraError
+from ..api.qbittorrent import QBittorrentClient
+from ..api.qbittorrent_models import MainDataState, SyncDelta, Torrent, TorrentStatus
+from ..const import (
+    CONF_VERIFY_SSL,
+    DOMAIN,
+    EVENT_TORRENT_PREFIX,
+    SIGNAL_TORRENT_EVENT,
+    TORRENT_ADDED,
+    TORRENT_COMPLETED,
+    TORRENT_ERRORED,
+    TORRENT_REMOVED,
+)
+from ..helpers import create_session
+from ..history import TorrentHistory
+from . import PandoraCoordinator
+
+
+def torrent_event_data(torrent: Torrent) -> dict[str, Any]:
+    """The payload shared by bus events, the event entity and history."""
+    return {
+        "hash": torrent.hash,
+        "name": torrent.name,
+        "size": torrent.total_size,
+        "save_path": torrent.save_path,
+        "content_path": torrent.content_path,
+        "category": torrent.category,
+    }
+
+
+class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
+    """Keeps one qBittorrent's main data current and publishes torrent lifecycle events."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        subentry: ConfigSubentry,
+        history: TorrentHistory,
+        update_interval: timedelta,
+    ) -> None:
+        super().__init__(hass, entry, subentry, update_interval)
+        verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
+        self.client = QBittorrentClient(
+            url=subentry.data[CONF_URL],
+            username=subentry.data.get(CONF_USERNAME, ""),
+            password=subentry.data.get(CONF_PASSWORD, ""),
+            session=create_session(hass, verify_ssl),
+            verify_ssl=verify_ssl,
+        )
+        self.history = history
+        self._baseline_taken = False
+        self._incomplete: set[str] = set()
+        self._ban_issue_id = f"ip_banned_{subentry.subentry_id}"
+
+    @property
+    def device_info(self) -> DeviceInfo:
+        """One device per qBittorrent."""
+        info = self.client.info
+        return DeviceInfo(
+            identifiers={(DOMAIN, self.subentry.subentry_id)},
+            name=self.subentry.title,
+            manufacturer="qBittorrent project",
+            model="qBittorrent",
+            model_id=f"Web API {'.'.join(map(str, info.api_version))}" if info else None,
+            sw_version=info.app_version if info else None,
+            configuration_url=self.subentry.data[CONF_URL],
+            entry_type=dr.DeviceEntryType.SERVICE,
+        )
+
+    async def async_shutdown(self) -> None:
+        """Log out of qBittorrent when the hub unloads (frees the Web UI session)."""
+        await super().async_shutdown()
+        await self.client.close()
+
+    async def _async_update_data(self) -> MainDataState:
+        try:
+            if self.client.info is None:
+                await self.client.connect()
+                self._refresh_device()
+            delta = await self.client.sync()
+        except InvalidAuth as err:
+            # Reauth belongs to the hub entry; tell its flow which service failed.
+            self.config_entry.async_start_reauth(
+                self.hass, data={"subentry_id": self.subentry.subentry_id}
+            )
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="invalid_auth",
+                translation_placeholders={"name": self.subentry.title, "error": str(err)},
+            ) from err
+        except IPBanned as err:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                self._ban_issue_id,
+                is_fixable=False,
+                severity=ir.IssueSeverity.ERROR,
+                translation_key="ip_banned",
+                translation_placeholders={
+                    "name": self.subentry.title,
+                    "url": self.subentry.data[CONF_URL],
+                },
+            )
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="ip_banned",
+                translation_placeholders={"name": self.subentry.title, "error": str(err)},
+            ) from err
+        except PandoraError as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="update_failed",
+                translation_placeholders={"name": self.subentry.title, "error": str(err)},
+            ) from err
+        ir.async_delete_issue(self.hass, DOMAIN, self._ban_issue_id)
+        self._publish_events(delta)
+        return self.client.maindata
+
+    @callback
+    def _refresh_device(self) -> None:
+        """Keep the device's software version true after an upgrade of qBittorrent."""
+        registry = dr.async_get(self.hass)
+        device = registry.async_get_device_by_identifier(
+            (DOMAIN, self.subentry.subentry_id), self.config_entry.entry_id
+        )
+        if device is not None:
+            info = self.device_info
+            registry.async_update_device(
+                device.id, sw_version=info.get("sw_version"), model_id=info.get("model_id")
+            )
+
+    @callback
+    def _publish_events(self, delta: SyncDelta) -> None:
+        """Turn one sync delta into lifecycle events (O(changes))."""
+        torrents = self.client.maindata.torrents
+        sid = self.subentry.subentry_id
+        if not self._baseline_taken:
+            # First sync after start-up: no storm for what was already there. Only torrents
+            # that were incomplete when we last looked and are complete now fire `completed`.
+            self._baseline_taken = True
+            self._incomplete = {h for h, t in torrents.items() if not t.is_complete}
+            for torrent_hash in self.history.incomplete(sid) or ():
+                torrent = torrents.get(torrent_hash)
+                if torrent is not None and torrent.is_complete:
+                    self._emit(TORRENT_COMPLETED, torrent)
+            self.history.set_incomplete(sid, self._incomplete)
+            return
+
+        membership_changed = False
+        for torrent_hash, old in delta.changed.items():
+            new = torrents[torrent_hash]
+            if old is None:
+                self._emit(TORRENT_ADDED, new)
+            if new.is_complete and (old is None or not old.is_complete):
+                self._emit(TORRENT_COMPLETED, new)
+            if new.status is TorrentStatus.ERRORED and (
+                old is None or old.status is not TorrentStatus.ERRORED
+            ):
+                self._emit(TORRENT_ERRORED, new)
+            was_incomplete = torrent_hash in self._incomplete
+            if new.is_complete == was_incomplete:
+                membership_changed = True
+                if new.is_complete:
+                    self._incomplete.discard(torrent_hash)
+                else:
+                    self._incomplete.add(torrent_hash)
+        for torrent_hash, gone in delta.removed.items():
+            self._emit(TORRENT_REMOVED, gone)
+            if torrent_hash in self._incomplete:
+                self._incomplete.discard(torrent_hash)
+                membership_changed = True
+        if membership_changed:
+            self.history.set_incomplete(sid, self._incomplete)
+
+    @callback
+    def _emit(self, event_type: str, torrent: Torrent) -> None:
+        data = torrent_event_data(torrent) | {
+            "instance": self.subentry.title,
+            "subentry_id": self.subentry.subentry_id,
+        }
+        self.hass.bus.async_fire(EVENT_TORRENT_PREFIX + event_type, data)
+        async_dispatcher_send(
+            self.hass, f"{SIGNAL_TORRENT_EVENT}_{self.subentry.subentry_id}", event_type, data
+        )
+        self.history.record(event_type, self.subentry.subentry_id, data)

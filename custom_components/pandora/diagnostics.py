@@ -1,0 +1,56 @@
+"""Diagnostics for the Pandora hub, every secret redacted."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
+from homeassistant.core import HomeAssistant
+
+from .runtime import PandoraConfigEntry
+
+TO_REDACT = {CONF_PASSWORD, CONF_USERNAME, CONF_API_KEY, CONF_URL, "token", "unique_id", "title"}
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: PandoraConfigEntry
+) -> dict[str, Any]:
+    """What a bug report needs: options, services, versions and counts; no secrets."""
+    runtime = entry.runtime_data
+    services: list[dict[str, Any]] = []
+    for subentry_id, subentry in entry.subentries.items():
+        item: dict[str, Any] = {
+            "subentry_id": subentry_id,
+            "type": subentry.subentry_type,
+            "title": subentry.title,
+            "unique_id": subentry.unique_id,
+            "data": dict(subentry.data),
+        }
+        if (coordinator := runtime.qbittorrent.get(subentry_id)) is not None:
+            info = coordinator.client.info
+            data = coordinator.data
+            item["state"] = {
+                "last_update_success": coordinator.last_update_success,
+                "last_exception": repr(coordinator.last_exception)
+                if coordinator.last_exception
+                else None,
+                "app_version": info.app_version if info else None,
+                "api_version": ".".join(map(str, info.api_version)) if info else None,
+                "rid": data.rid if data else None,
+                "torrents": len(data.torrents) if data else None,
+                "status_counts": {k.value: v for k, v in data.status_counts.items()}
+                if data
+                else None,
+                "server_state": asdict(data.server_state) if data else None,
+            }
+        services.append(item)
+    return async_redact_data(
+        {
+            "entry": {"options": dict(entry.options), "version": entry.version},
+            "services": services,
+            "history_events": len(runtime.history.events()),
+        },
+        TO_REDACT,
+    )

@@ -1,0 +1,19 @@
+"""Base entity shared by every Pandora platform."""
+
+from __future__ import annotations
+
+from homeassistant.helpers.update_coordinator import CoordinatorEntity
+
+from .coordinator import PandoraCoordinator
+
+
+class PandoraEntity[CoordinatorT: PandoraCoordinator](CoordinatorEntity[CoordinatorT]):  # type: ignore[type-arg]
+    """An entity of one service (subentry) device, with a translated name."""
+
+    _attr_has_entity_name = True
+
+    def __init__(self, coordinator: CoordinatorT, key: str) -> None:
+        super().__init__(coordinator)
+        self._attr_unique_id = f"{coordinator.subentry.subentry_id}_{key}"
+        self._attr_translation_key = key
+        self._attr_device_info = coordinator.device_info

@@ -1,0 +1,113 @@
+"""Torrent lifecycle history kept in Home Assistant's Store (survives restarts, capped).
+
+The same store remembers which torrents were still incomplete per qBittorrent, so that a
+download that finished while Home Assistant was off still fires `completed` once at start-up,
+while torrents that were already complete fire nothing.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import Any, TypedDict
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN, HISTORY_MAX_ENTRIES, HISTORY_SAVE_DELAY
+
+STORAGE_VERSION = 1
+STORAGE_KEY = f"{DOMAIN}.history"
+
+
+class HistoryEntry(TypedDict):
+    """One lifecycle event."""
+
+    time: str
+    event: str
+    subentry_id: str
+    hash: str
+    name: str
+    size: int
+    category: str
+    save_path: str
+
+
+class _StoreData(TypedDict):
+    events: list[HistoryEntry]
+    incomplete: dict[str, list[str]]
+
+
+class TorrentHistory:
+    """Capped, persisted list of torrent lifecycle events."""
+
+    def __init__(self, hass: HomeAssistant, max_entries: int = HISTORY_MAX_ENTRIES) -> None:
+        self._store: Store[_StoreData] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
+        self._events: deque[HistoryEntry] = deque(maxlen=max_entries)
+        self._incomplete: dict[str, set[str]] = {}
+
+    async def async_load(self) -> None:
+        """Read what the previous run saved."""
+        data = await self._store.async_load()
+        if data:
+            self._events.extend(data.get("events", []))
+            self._incomplete = {k: set(v) for k, v in data.get("incomplete", {}).items()}
+
+    @callback
+    def _schedule_save(self) -> None:
+        self._store.async_delay_save(self._data, HISTORY_SAVE_DELAY.total_seconds())
+
+    def _data(self) -> _StoreData:
+        return {
+            "events": list(self._events),
+            "incomplete": {k: sorted(v) for k, v in self._incomplete.items()},
+        }
+
+    async def async_flush(self) -> None:
+        """Write pending changes now (on unload and shutdown)."""
+        await self._store.async_save(self._data())
+
+    @callback
+    def record(self, event: str, subentry_id: str, torrent: dict[str, Any]) -> None:
+        """Append one event."""
+        self._events.append(
+            HistoryEntry(
+                time=dt_util.utcnow().isoformat(),
+                event=event,
+                subentry_id=subentry_id,
+                hash=torrent["hash"],
+                name=torrent["name"],
+                size=torrent["size"],
+                category=torrent["category"],
+                save_path=torrent["save_path"],
+            )
+        )
+        self._schedule_save()
+
+    @callback
+    def events(
+        self, subentry_id: str | None = None, limit: int | None = None
+    ) -> list[HistoryEntry]:
+        """Newest first, optionally for one qBittorrent."""
+        found = [e for e in reversed(self._events) if subentry_id in (None, e["subentry_id"])]
+        return found[:limit] if limit is not None else found
+
+    @callback
+    def incomplete(self, subentry_id: str) -> set[str] | None:
+        """Hashes last known incomplete, or None when never recorded."""
+        return self._incomplete.get(subentry_id)
+
+    @callback
+    def set_incomplete(self, subentry_id: str, hashes: Iterable[str]) -> None:
+        """Remember which torrents are still downloading."""
+        new = set(hashes)
+        if self._incomplete.get(subentry_id) != new:
+            self._incomplete[subentry_id] = new
+            self._schedule_save()
+
+    @callback
+    def forget(self, subentry_id: str) -> None:
+        """Drop what is kept for a removed qBittorrent."""
+        if self._incomplete.pop(subentry_id, None) is not None:
+            self._schedule_save()

@@ -1,0 +1,229 @@
+"""Config flow: the hub, the qBittorrent subentry (real daemons), reauth, reconfigure, options."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.pandora.api.errors import ServiceError
+from custom_components.pandora.const import (
+    CONF_SCAN_INTERVAL,
+    CONF_VERIFY_SSL,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    SUBENTRY_QBITTORRENT,
+)
+from homeassistant.config_entries import SOURCE_USER
+from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from tests.conftest import hub_entry, qb_subentry
+from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
+
+CONNECT = "custom_components.pandora.config_flow.QBittorrentClient.connect"
+
+
+def form(daemon: QBittorrentDaemon, **overrides: object) -> dict[str, object]:
+    return {
+        CONF_URL: daemon.url,
+        CONF_USERNAME: daemon.username,
+        CONF_PASSWORD: daemon.password,
+        CONF_VERIFY_SSL: True,
+    } | overrides
+
+
+async def start_subentry_flow(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+    result = await hass.config_entries.subentries.async_init(
+        (entry.entry_id, SUBENTRY_QBITTORRENT), context={"source": SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    return result["flow_id"]
+
+
+@pytest.fixture
+def entry(hass: HomeAssistant) -> MockConfigEntry:
+    hub = hub_entry()
+    hub.add_to_hass(hass)
+    return hub
+
+
+async def test_hub_is_created_once(hass: HomeAssistant) -> None:
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    assert result["type"] is FlowResultType.FORM
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "Pandora"
+    assert result["options"] == {CONF_SCAN_INTERVAL: DEFAULT_SCAN_INTERVAL}
+    await hass.async_block_till_done()
+
+    again = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    assert again["type"] is FlowResultType.ABORT
+    assert again["reason"] == "single_instance_allowed"
+
+
+async def test_add_qbittorrent(
+    hass: HomeAssistant, entry: MockConfigEntry, qb_daemon: QBittorrentDaemon
+) -> None:
+    flow_id = await start_subentry_flow(hass, entry)
+    result = await hass.config_entries.subentries.async_configure(
+        flow_id, form(qb_daemon, **{CONF_URL: qb_daemon.url.upper().replace("HTTP", "http") + "/"})
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == f"qBittorrent 127.0.0.1:{qb_daemon.webui_port}"
+    (subentry,) = entry.subentries.values()
+    assert subentry.subentry_type == SUBENTRY_QBITTORRENT
+    assert subentry.unique_id == qb_daemon.url
+    assert subentry.data[CONF_URL] == qb_daemon.url
+    assert subentry.data[CONF_PASSWORD] == qb_daemon.password
+
+
+@pytest.mark.parametrize(
+    ("overrides", "errors"),
+    [
+        ({CONF_PASSWORD: "wrong"}, {"base": "invalid_auth"}),
+        ({CONF_URL: "ftp://127.0.0.1"}, {CONF_URL: "invalid_url"}),
+        ({CONF_URL: "not a url"}, {CONF_URL: "invalid_url"}),
+    ],
+)
+async def test_add_errors_then_recover(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    qb_daemon: QBittorrentDaemon,
+    overrides: dict[str, object],
+    errors: dict[str, str],
+) -> None:
+    flow_id = await start_subentry_flow(hass, entry)
+    result = await hass.config_entries.subentries.async_configure(
+        flow_id, form(qb_daemon, **overrides)
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == errors
+    result = await hass.config_entries.subentries.async_configure(flow_id, form(qb_daemon))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_add_unreachable(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    flow_id = await start_subentry_flow(hass, entry)
+    result = await hass.config_entries.subentries.async_configure(
+        flow_id,
+        {
+            CONF_URL: f"http://127.0.0.1:{free_port()}",
+            CONF_USERNAME: "a",
+            CONF_PASSWORD: "b",
+            CONF_VERIFY_SSL: False,
+        },
+    )
+    assert result["errors"] == {"base": "cannot_connect"}
+
+
+async def test_add_banned(
+    hass: HomeAssistant, entry: MockConfigEntry, qb4_daemon: QBittorrentDaemon
+) -> None:
+    flow_id = await start_subentry_flow(hass, entry)
+    for _ in range(2):
+        result = await hass.config_entries.subentries.async_configure(
+            flow_id, form(qb4_daemon, password="bad")
+        )
+        assert result["errors"] == {"base": "invalid_auth"}
+    result = await hass.config_entries.subentries.async_configure(flow_id, form(qb4_daemon))
+    assert result["errors"] == {"base": "ip_banned"}
+
+
+@pytest.mark.parametrize("error", [ServiceError("odd answer"), RuntimeError("bug")])
+async def test_add_unexpected_error(
+    hass: HomeAssistant, entry: MockConfigEntry, qb_daemon: QBittorrentDaemon, error: Exception
+) -> None:
+    flow_id = await start_subentry_flow(hass, entry)
+    with patch(CONNECT, side_effect=error):
+        result = await hass.config_entries.subentries.async_configure(flow_id, form(qb_daemon))
+    assert result["errors"] == {"base": "unknown"}
+
+
+async def test_duplicate_url_refused(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
+    hub = hub_entry(qb_subentry(qb_daemon))
+    hub.add_to_hass(hass)
+    flow_id = await start_subentry_flow(hass, hub)
+    result = await hass.config_entries.subentries.async_configure(
+        flow_id, form(qb_daemon, **{CONF_URL: qb_daemon.url + "/"})
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+async def test_reconfigure(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
+    other = QBittorrentDaemon(version="4")
+    hub = hub_entry(qb_subentry(qb_daemon), qb_subentry(other, title="other"))
+    hub.add_to_hass(hass)
+    subentry_id = next(s for s, sub in hub.subentries.items() if sub.unique_id == qb_daemon.url)
+
+    result = await hub.start_subentry_reconfigure_flow(hass, subentry_id)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reconfigure"
+
+    # Wrong password: the form comes back with the error.
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], form(qb_daemon, password="wrong")
+    )
+    assert result["errors"] == {"base": "invalid_auth"}
+    # The URL of another configured qBittorrent is refused.
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], form(qb_daemon, url=other.url)
+    )
+    assert result["errors"] == {"base": "already_configured"}
+    # An empty password keeps the stored one; TLS checking changes.
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], form(qb_daemon, password="", verify_ssl=False)
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    subentry = hub.subentries[subentry_id]
+    assert subentry.data[CONF_PASSWORD] == qb_daemon.password
+    assert subentry.data[CONF_VERIFY_SSL] is False
+
+
+async def test_reauth(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
+    stale = qb_subentry(qb_daemon)
+    stale["data"] = {**stale["data"], CONF_PASSWORD: "old"}
+    hub = hub_entry(stale)
+    hub.add_to_hass(hass)
+    (subentry_id,) = hub.subentries
+
+    result = await hub.start_reauth_flow(hass, data={"subentry_id": subentry_id})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reauth_confirm"
+    assert result["description_placeholders"] == {
+        "name": hub.subentries[subentry_id].title,
+        "url": qb_daemon.url,
+    }
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_USERNAME: qb_daemon.username, CONF_PASSWORD: "still-wrong"}
+    )
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_USERNAME: qb_daemon.username, CONF_PASSWORD: qb_daemon.password}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reauth_successful"
+    assert hub.subentries[subentry_id].data[CONF_PASSWORD] == qb_daemon.password
+
+
+async def test_reauth_for_removed_service(hass: HomeAssistant) -> None:
+    hub = hub_entry()
+    hub.add_to_hass(hass)
+    result = await hub.start_reauth_flow(hass, data={"subentry_id": "gone"})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reauth_subentry_gone"
+
+
+async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.FORM
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_SCAN_INTERVAL: 30}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options == {CONF_SCAN_INTERVAL: 30}

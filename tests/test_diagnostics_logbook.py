@@ -1,0 +1,65 @@
+"""Diagnostics (no secret leaks) and logbook descriptions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+import json
+from typing import Any
+
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+
+from custom_components.pandora.const import DOMAIN, EVENT_TORRENT_PREFIX
+from custom_components.pandora.logbook import async_describe_events
+from homeassistant.core import Event, HomeAssistant
+from tests.support.qbittorrent_daemon import QBittorrentDaemon
+
+
+async def test_diagnostics_redact_secrets(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    hub: MockConfigEntry,
+    qb_daemon: QBittorrentDaemon,
+) -> None:
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, hub)
+    text = json.dumps(diagnostics)
+    for secret in (
+        qb_daemon.password,
+        qb_daemon.username,
+        qb_daemon.url,
+        f":{qb_daemon.webui_port}",
+    ):
+        assert secret not in text
+    (service,) = diagnostics["services"]
+    assert service["type"] == "qbittorrent"
+    assert service["data"]["password"] == "**REDACTED**"
+    assert service["state"]["last_update_success"] is True
+    assert service["state"]["api_version"].startswith("2.")
+    assert service["state"]["torrents"] == 0
+    assert diagnostics["entry"]["options"] == {"scan_interval": 2}
+
+
+async def test_logbook_describes_torrent_events(hass: HomeAssistant) -> None:
+    describers: dict[str, Callable[[Event], dict[str, Any]]] = {}
+
+    def register(domain: str, event_type: str, describe: Callable[[Event], dict[str, Any]]) -> None:
+        assert domain == DOMAIN
+        describers[event_type] = describe
+
+    async_describe_events(hass, register)
+    described = [
+        describers[EVENT_TORRENT_PREFIX + kind](
+            Event(EVENT_TORRENT_PREFIX + kind, {"name": name, "instance": "qBittorrent x"})
+        )
+        for kind, name in (("added", "A"), ("completed", "B"), ("removed", "C"), ("errored", "D"))
+    ]
+    assert [d["message"] for d in described] == [
+        "added A",
+        "finished downloading B",
+        "removed C",
+        "reported an error on D",
+    ]
+    assert {d["name"] for d in described} == {"qBittorrent x"}

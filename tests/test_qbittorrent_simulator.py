@@ -1,0 +1,109 @@
+"""The qBittorrent simulator used by the benchmark agrees with the client (and so with the API).
+
+The functional tests use real qbittorrent-nox; these make sure the scale simulator speaks the
+same protocol, so the benchmark's figures are about the real code path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+
+from bench import qbittorrent_sync
+from custom_components.pandora.api.errors import InvalidAuth
+from custom_components.pandora.api.qbittorrent import QBittorrentClient
+from tests.simulators.qbittorrent import QBittorrentSimulator, start
+
+
+@pytest.fixture
+async def session() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as session:
+        yield session
+
+
+async def _serve(simulator: QBittorrentSimulator) -> AsyncIterator[str]:
+    runner, port = await start(simulator)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
+
+
+@pytest.fixture(params=["v4.5.2", "v5.2.0"])
+async def simulator(
+    request: pytest.FixtureRequest,
+) -> AsyncIterator[tuple[QBittorrentSimulator, str]]:
+    sim = QBittorrentSimulator(torrent_count=50, app_version=request.param, api_version="2.11.4")
+    async for url in _serve(sim):
+        yield sim, url
+
+
+async def test_incremental_sync_matches_full_reads(
+    simulator: tuple[QBittorrentSimulator, str], session: aiohttp.ClientSession
+) -> None:
+    sim, url = simulator
+    client = QBittorrentClient(url, sim.username, sim.password, session)
+    info = await client.connect()
+    assert info.app_version == sim.app_version
+    first = await client.sync()
+    assert first.full_update
+    assert len(client.maindata.torrents) == 50
+
+    changed = set(sim.mutate(0.1))
+    added = sim.add_torrent()
+    removed = next(h for h in sim.torrents if h not in changed and h != added)
+    sim.remove_torrent(removed)
+    before = client.bytes_received
+    delta = await client.sync()
+    incremental_bytes = client.bytes_received - before
+
+    assert not delta.full_update
+    assert set(delta.changed) == changed | {added}
+    assert delta.changed[added] is None
+    assert set(delta.removed) == {removed}
+    assert client.maindata.torrents == {t.hash: t for t in await client.torrents_info()}
+
+    before = client.bytes_received
+    await client.torrents_info()
+    assert client.bytes_received - before > 5 * incremental_bytes
+
+    nothing = await client.sync()
+    assert not nothing.changed
+    assert not nothing.removed
+    await client.close()
+
+
+async def test_unknown_rid_gets_a_full_update(
+    simulator: tuple[QBittorrentSimulator, str], session: aiohttp.ClientSession
+) -> None:
+    sim, url = simulator
+    client = QBittorrentClient(url, sim.username, sim.password, session)
+    await client.sync()
+    client.maindata.rid += 7  # not the rid this session was last sent
+    delta = await client.sync()
+    assert delta.full_update
+    assert len(client.maindata.torrents) == 50
+
+
+async def test_wrong_password_and_missing_session(
+    simulator: tuple[QBittorrentSimulator, str], session: aiohttp.ClientSession
+) -> None:
+    sim, url = simulator
+    with pytest.raises(InvalidAuth):
+        await QBittorrentClient(url, sim.username, "wrong", session).login()
+    async with session.get(f"{url}/api/v2/torrents/info") as resp:
+        assert resp.status == 403
+
+
+async def test_benchmark_runs_and_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    """The benchmark end to end, small: figures come out and the mirror stayed consistent."""
+    figures = await qbittorrent_sync.run(torrents=300, polls=3, fraction=0.01)
+    assert figures["changed_per_poll"] == 3
+    assert figures["incremental_bytes"] < figures["full_bytes"]
+    assert figures["first_sync_bytes"] > figures["incremental_bytes"]
+    qbittorrent_sync.report(figures)
+    out = capsys.readouterr().out
+    assert "incremental sync/maindata" in out
+    assert "fewer bytes" in out
