@@ -122,8 +122,14 @@ class QBittorrentDaemon:
         return profile
 
     def start(self) -> QBittorrentDaemon:
-        """Start the daemon and wait until its Web UI answers."""
-        if self.version == "5":
+        """Start the daemon and wait until its Web UI answers.
+
+        A preset `base` (the demo's) is reused, torrents included; otherwise a fresh temporary
+        folder is made and `stop()` deletes it.
+        """
+        if self.base is not None:
+            self.base.mkdir(parents=True, exist_ok=True)
+        elif self.version == "5":
             if not qb5_available():
                 raise RuntimeError(
                     f"qBittorrent 5 chroot missing at {QB5_CHROOT}: run scripts/bootstrap.sh"

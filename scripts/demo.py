@@ -1,0 +1,535 @@
+"""The demo: a real Home Assistant on http://127.0.0.1:8123 with Pandora configured.
+
+Started by `scripts/demo.sh` (which runs the bootstrap first). Everything lives in `.demo/`:
+- two real qbittorrent-nox daemons on loopback: a "seeder" holding the demo files, and the
+  "demo" daemon Pandora manages (Web UI on http://127.0.0.1:18080) with torrents that seed, one
+  that is paused and one that downloads live from the seeder at a limited rate;
+- a Home Assistant configuration with the integration linked in, onboarded through its REST API
+  with a demo user, Pandora's hub entry and its qBittorrent subentry created through the same
+  config-flow endpoints the UI uses.
+Every step checks what already exists first, so a second run only starts what is not running.
+
+    python scripts/demo.py [start|stop|status]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from homeassistant import bootstrap  # noqa: E402
+from tests.support.qbittorrent_daemon import QBittorrentDaemon  # noqa: E402
+from tests.support.torrents import TorrentFile, make_payload, make_torrent  # noqa: E402
+
+DEMO = ROOT / ".demo"
+HA_CONFIG = DEMO / "ha"
+STATE_FILE = DEMO / "state.json"
+HA_PORT = 8123
+HA_URL = f"http://127.0.0.1:{HA_PORT}"
+CLIENT_ID = f"{HA_URL}/"
+DEMO_USER = "demo"
+DEMO_PASSWORD = "pandora-demo"  # printed for the user; loopback only
+QB_PORT = int(os.environ.get("PANDORA_DEMO_QB_PORT", "18080"))
+QB_BT_PORT = QB_PORT + 1
+SEEDER_PORT = QB_PORT + 2
+SEEDER_BT_PORT = QB_PORT + 3
+QB_USER = "pandora"
+QB_PASSWORD = "pandora-demo"  # the demo daemon's, loopback only
+LIVE_RATE = 192 * 1024  # bytes/s for the live download: a few minutes of visible progress
+
+# What the onboarding "core_config" step adds on its own (see _remove_failed_defaults).
+ONBOARDING_DEFAULTS = {"google_translate", "met", "radio_browser"}
+
+MIB = 1024 * 1024
+# (file name, size, what the demo daemon does with it)
+DEMO_FILES = [
+    ("Big Buck Bunny (2008).mkv", 24 * MIB, "seed"),
+    ("Elephants Dream (2006).mkv", 16 * MIB, "seed"),
+    ("Sintel (2010).mkv", 32 * MIB, "paused"),
+    ("Tears of Steel (2012).mkv", 48 * MIB, "live"),
+]
+
+CONFIGURATION_YAML = f"""\
+# Pandora demo: a minimal Home Assistant (written by scripts/demo.py).
+homeassistant:
+  name: Pandora demo
+  unit_system: metric
+  time_zone: UTC
+  country: GB
+  currency: EUR
+  internal_url: {HA_URL}
+
+http:
+  server_host: 127.0.0.1
+  server_port: {HA_PORT}
+
+frontend:
+history:
+logbook:
+recorder:
+  purge_keep_days: 3
+
+logger:
+  default: warning
+  logs:
+    custom_components.pandora: info
+"""
+
+
+def log(message: str) -> None:
+    print(f"\033[1;35m[demo]\033[0m {message}", flush=True)
+
+
+# --- processes -----------------------------------------------------------------------------------
+
+
+def _load_state() -> dict[str, int]:
+    try:
+        return {k: int(v) for k, v in json.loads(STATE_FILE.read_text()).items()}
+    except OSError, ValueError:
+        return {}
+
+
+def _save_state(state: dict[str, int]) -> None:
+    STATE_FILE.write_text(json.dumps(state, indent=2))
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    with contextlib.suppress(OSError):
+        # A zombie or a recycled pid running something else is not ours.
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        if stat.rsplit(")", 1)[1].split()[0] == "Z":
+            return False
+    return True
+
+
+def _stop_pid(pid: int, name: str, timeout: float = 30) -> None:
+    if not _alive(pid):
+        return
+    log(f"stopping {name} (pid {pid})")
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if _alive(pid):
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
+
+
+# --- Python requirements of the Home Assistant integrations the demo loads ------------------------
+
+
+def _ha_requirements() -> list[str]:
+    """Requirements of every integration Home Assistant sets up here, from their manifests."""
+    components = Path(bootstrap.__file__).parent / "components"
+    wanted = (
+        set(bootstrap.DEFAULT_INTEGRATIONS)
+        | set(bootstrap.LOGGING_AND_HTTP_DEPS_INTEGRATIONS)
+        | {"frontend", "recorder", "history", "logbook"}
+    )
+    seen: set[str] = set()
+    requirements: set[str] = set()
+    while wanted:
+        domain = wanted.pop()
+        if domain in seen:
+            continue
+        seen.add(domain)
+        manifest = components / domain / "manifest.json"
+        if manifest.exists():
+            data = json.loads(manifest.read_text())
+            requirements.update(data.get("requirements", []))
+            wanted.update(data.get("dependencies", []))
+    return sorted(requirements)
+
+
+def install_requirements() -> None:
+    """pip-install what those integrations need, once per requirement set (a stamp remembers)."""
+    requirements = _ha_requirements()
+    stamp = DEMO / "requirements.stamp"
+    digest = hashlib.sha256("\n".join(requirements).encode()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    constraints = Path(bootstrap.__file__).parent / "package_constraints.txt"
+    pip = [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    pip += ["-c", str(constraints)]
+    log(f"installing {len(requirements)} packages Home Assistant's built-in integrations need")
+    if subprocess.run([*pip, *requirements], check=False, capture_output=True).returncode:
+        # Some (voice-pipeline extras) need a compiler setup not every machine has; the demo does
+        # not use them, so install the rest one by one and name what was left out.
+        failed = [
+            req
+            for req in requirements
+            if subprocess.run([*pip, req], check=False, capture_output=True).returncode
+        ]
+        if failed:
+            log(f"left out (the integrations needing them will not load): {', '.join(failed)}")
+    stamp.write_text(digest)
+
+
+# --- qBittorrent ---------------------------------------------------------------------------------
+
+
+def _daemon(name: str, port: int, bt_port: int) -> QBittorrentDaemon:
+    return QBittorrentDaemon(
+        version="4",
+        username=QB_USER,
+        password=QB_PASSWORD,
+        webui_port=port,
+        bt_port=bt_port,
+        base=DEMO / name,
+    )
+
+
+def _demo_torrents() -> Iterator[tuple[TorrentFile, str]]:
+    """The demo files (made once, deterministic) and their torrents."""
+    source = DEMO / "seeder" / "data"
+    for name, size, role in DEMO_FILES:
+        path = source / name
+        if not path.exists() or path.stat().st_size != size:
+            make_payload(source, name, size, seed=b"pandora-demo")
+        yield make_torrent(path, comment="Pandora demo"), role
+
+
+def start_qbittorrent(state: dict[str, int]) -> None:
+    """Start the seeder and the demo daemon; give them their torrents the first time."""
+    seeder = _daemon("seeder", SEEDER_PORT, SEEDER_BT_PORT)
+    demo = _daemon("qbittorrent", QB_PORT, QB_BT_PORT)
+    for key, daemon in (("seeder", seeder), ("qbittorrent", demo)):
+        if _alive(state.get(key)):
+            continue
+        log(f"starting qbittorrent-nox ({key}) on {daemon.url}")
+        daemon.start()
+        assert daemon.process is not None
+        state[key] = daemon.process.pid
+        _save_state(state)
+
+    torrents = list(_demo_torrents())
+    known = {t["hash"] for t in demo.torrents()}
+    seeded = {t["hash"] for t in seeder.torrents()}
+    for torrent, role in torrents:
+        if torrent.infohash not in seeded:
+            seeder.add_torrent_file(torrent.content, torrent.path.parent, skip_checking=True)
+        if torrent.infohash in known:
+            continue
+        log(f"adding {torrent.name} ({role})")
+        if role == "seed":
+            shutil.copyfile(torrent.path, demo.downloads / torrent.name)
+            demo.add_torrent_file(torrent.content, demo.downloads, skip_checking=True)
+        else:
+            demo.add_torrent_file(torrent.content, demo.downloads, paused=role == "paused")
+            if role == "live":
+                demo.wait_for(lambda t, h=torrent.infohash: t["hash"] == h, timeout=15)
+                demo.api(
+                    "torrents/setDownloadLimit",
+                    {"hashes": torrent.infohash, "limit": str(LIVE_RATE)},
+                )
+    # Peers are not remembered across restarts (no tracker, no DHT): introduce them again.
+    live = [t.infohash for t, role in torrents if role != "seed"]
+    demo.api(
+        "torrents/addPeers",
+        {"hashes": "|".join(live), "peers": f"127.0.0.1:{SEEDER_BT_PORT}"},
+    )
+
+
+# --- Home Assistant ------------------------------------------------------------------------------
+
+
+def _http(
+    method: str,
+    path: str,
+    body: Any = None,
+    token: str | None = None,
+    form: dict[str, str] | None = None,
+) -> Any:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    data: bytes | None = None
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    elif body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(HA_URL + path, data=data, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as resp:
+            raw = resp.read()
+    except urllib.error.HTTPError as err:
+        detail = err.read().decode(errors="replace")[:300]
+        raise SystemExit(
+            f"Home Assistant answered {err.code} to {method} {path}: {detail}"
+        ) from err
+    return json.loads(raw) if raw else None
+
+
+def _ha_answers() -> bool:
+    try:
+        with urllib.request.urlopen(f"{HA_URL}/api/onboarding", timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True  # answering, if only to say it is done
+    except OSError:
+        return False
+
+
+def prepare_config() -> None:
+    """Write the configuration and link the integration in (the repo's copy, live)."""
+    HA_CONFIG.mkdir(parents=True, exist_ok=True)
+    config = HA_CONFIG / "configuration.yaml"
+    if not config.exists() or config.read_text() != CONFIGURATION_YAML:
+        config.write_text(CONFIGURATION_YAML)
+    link = HA_CONFIG / "custom_components" / "pandora"
+    link.parent.mkdir(exist_ok=True)
+    target = ROOT / "custom_components" / "pandora"
+    if not link.is_symlink() or link.resolve() != target:
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(target)
+
+
+def start_home_assistant(state: dict[str, int]) -> None:
+    """Start `hass` in the background unless it is already serving."""
+    if _alive(state.get("hass")) and _ha_answers():
+        return
+    if _ha_answers():
+        raise SystemExit(f"Something else already serves {HA_URL}; stop it first.")
+    log(f"starting Home Assistant (log: {DEMO / 'home-assistant.log'})")
+    hass = Path(sys.executable).with_name("hass")
+    with (DEMO / "home-assistant.log").open("ab") as out:
+        process = subprocess.Popen(
+            [str(hass), "--config", str(HA_CONFIG), "--skip-pip"],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    state["hass"] = process.pid
+    _save_state(state)
+    deadline = time.monotonic() + 300
+    while not _ha_answers():
+        if process.poll() is not None or time.monotonic() > deadline:
+            tail = (DEMO / "home-assistant.log").read_text(errors="replace")[-3000:]
+            raise SystemExit(f"Home Assistant did not start:\n{tail}")
+        time.sleep(1)
+
+
+def _token_from_code(code: str) -> str:
+    answer = _http(
+        "POST",
+        "/auth/token",
+        form={"grant_type": "authorization_code", "code": code, "client_id": CLIENT_ID},
+    )
+    return str(answer["access_token"])
+
+
+def _login() -> str:
+    flow = _http(
+        "POST",
+        "/auth/login_flow",
+        {"client_id": CLIENT_ID, "handler": ["homeassistant", None], "redirect_uri": CLIENT_ID},
+    )
+    result = _http(
+        "POST",
+        f"/auth/login_flow/{flow['flow_id']}",
+        {"client_id": CLIENT_ID, "username": DEMO_USER, "password": DEMO_PASSWORD},
+    )
+    if result.get("type") != "create_entry":
+        raise SystemExit(f"The demo user could not log in: {result}")
+    return _token_from_code(result["result"])
+
+
+def _remove_failed_defaults(token: str) -> None:
+    """Onboarding adds weather, radio and text-to-speech entries whose packages the demo skips."""
+    time.sleep(2)  # they are set up in the background
+    for entry in _http("GET", "/api/config/config_entries/entry", token=token):
+        if entry["domain"] in ONBOARDING_DEFAULTS and entry["state"] != "loaded":
+            _http("DELETE", f"/api/config/config_entries/entry/{entry['entry_id']}", token=token)
+
+
+def onboard() -> str:
+    """Finish onboarding (demo user, location, analytics off); return an access token."""
+    steps = {s["step"]: s["done"] for s in _http("GET", "/api/onboarding")}
+    if not steps.get("user", True):
+        log(f"onboarding: creating the user {DEMO_USER}")
+        answer = _http(
+            "POST",
+            "/api/onboarding/users",
+            {
+                "client_id": CLIENT_ID,
+                "name": "Demo",
+                "username": DEMO_USER,
+                "password": DEMO_PASSWORD,
+                "language": "en",
+            },
+        )
+        token = _token_from_code(answer["auth_code"])
+    else:
+        token = _login()
+    if not steps.get("core_config", True):
+        _http("POST", "/api/onboarding/core_config", {}, token)
+        _remove_failed_defaults(token)
+    if not steps.get("analytics", True):
+        _http("POST", "/api/onboarding/analytics", {}, token)
+    if not steps.get("integration", True):
+        _http(
+            "POST",
+            "/api/onboarding/integration",
+            {"client_id": CLIENT_ID, "redirect_uri": f"{CLIENT_ID}?auth_callback=1"},
+            token,
+        )
+    return token
+
+
+def _finish_flow(
+    start: str, step: str, handler: Any, user_input: dict[str, Any], token: str
+) -> Any:
+    form = _http("POST", start, {"handler": handler}, token)
+    if form.get("type") != "form":
+        return form
+    return _http("POST", f"{step}/{form['flow_id']}", user_input, token)
+
+
+def configure_pandora(token: str) -> None:
+    """Create the Pandora hub and its qBittorrent subentry unless they exist."""
+    entries = _http("GET", "/api/config/config_entries/entry?domain=pandora", token=token)
+    if entries:
+        entry_id = entries[0]["entry_id"]
+    else:
+        log("adding the Pandora hub")
+        result = _finish_flow(
+            "/api/config/config_entries/flow",
+            "/api/config/config_entries/flow",
+            "pandora",
+            {},
+            token,
+        )
+        if result.get("type") != "create_entry":
+            raise SystemExit(f"Pandora's hub flow did not finish: {result}")
+        entry_id = result["result"]["entry_id"]
+    result = _finish_flow(
+        "/api/config/config_entries/subentries/flow",
+        "/api/config/config_entries/subentries/flow",
+        [entry_id, "qbittorrent"],
+        {
+            "url": f"http://127.0.0.1:{QB_PORT}",
+            "username": QB_USER,
+            "password": QB_PASSWORD,
+            "verify_ssl": True,
+        },
+        token,
+    )
+    if result.get("type") == "create_entry":
+        log("added the qBittorrent service to Pandora")
+    elif result.get("reason") != "already_configured":
+        raise SystemExit(f"The qBittorrent subentry flow did not finish: {result}")
+
+
+def pandora_states(token: str) -> list[dict[str, Any]]:
+    """States of every Pandora entity (through the template API: it knows the integration)."""
+    ids = _http(
+        "POST",
+        "/api/template",
+        {"template": "{{ integration_entities('pandora') | tojson }}"},
+        token,
+    )
+    wanted = set(ids if isinstance(ids, list) else json.loads(ids))
+    return [s for s in _http("GET", "/api/states", token=token) if s["entity_id"] in wanted]
+
+
+def wait_for_entities(token: str, timeout: float = 60) -> list[dict[str, Any]]:
+    """Wait until Pandora's entities exist and are available."""
+    deadline = time.monotonic() + timeout
+    states: list[dict[str, Any]] = []
+    while time.monotonic() < deadline:
+        states = pandora_states(token)
+        if states and all(s["state"] != "unavailable" for s in states):
+            return states
+        time.sleep(1)
+    raise SystemExit(f"Pandora's entities did not become available: {states}")
+
+
+def _summary(states: Iterable[dict[str, Any]]) -> str:
+    lines = []
+    for s in sorted(states, key=lambda s: s["entity_id"]):
+        unit = s["attributes"].get("unit_of_measurement") or ""
+        lines.append(f"    {s['entity_id']:<48} {s['state']} {unit}".rstrip())
+    return "\n".join(lines)
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def start() -> None:
+    DEMO.mkdir(exist_ok=True)
+    install_requirements()
+    state = _load_state()
+    start_qbittorrent(state)
+    prepare_config()
+    start_home_assistant(state)
+    token = onboard()
+    configure_pandora(token)
+    states = wait_for_entities(token)
+    print(
+        f"""
+Pandora demo is running.
+
+  Home Assistant  {HA_URL}   user {DEMO_USER} / password {DEMO_PASSWORD}
+  qBittorrent     http://127.0.0.1:{QB_PORT}   user {QB_USER} / password {QB_PASSWORD}
+  Pandora entities ({len(states)}):
+{_summary(states)}
+
+"Tears of Steel (2012)" downloads live from the local seeder at {LIVE_RATE // 1024} KiB/s and
+fires pandora_torrent_completed when done. Logs: .demo/home-assistant.log
+Stop everything: bash scripts/demo.sh stop
+"""
+    )
+
+
+def stop() -> None:
+    state = _load_state()
+    for key in ("hass", "qbittorrent", "seeder"):
+        if key in state:
+            _stop_pid(state[key], key)
+    if STATE_FILE.exists():
+        STATE_FILE.unlink()
+    log("stopped (data kept in .demo/; delete that folder to start from scratch)")
+
+
+def status() -> None:
+    state = _load_state()
+    for key in ("hass", "qbittorrent", "seeder"):
+        print(f"{key:<12} {'running' if _alive(state.get(key)) else 'stopped'}")
+
+
+def main(argv: list[str]) -> None:
+    command = argv[0] if argv else "start"
+    commands = {"start": start, "stop": stop, "status": status}
+    if command not in commands:
+        raise SystemExit(f"usage: scripts/demo.sh [{'|'.join(commands)}]")
+    commands[command]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
