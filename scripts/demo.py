@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from homeassistant import bootstrap  # noqa: E402
+from tests.simulators import jackett, tmdb, watchmode  # noqa: E402
+from tests.simulators.catalogue import find  # noqa: E402
 from tests.support.qbittorrent_daemon import QBittorrentDaemon  # noqa: E402
 from tests.support.torrents import TorrentFile, make_payload, make_torrent  # noqa: E402
 
@@ -51,7 +53,21 @@ SEEDER_PORT = QB_PORT + 2
 SEEDER_BT_PORT = QB_PORT + 3
 QB_USER = "pandora"
 QB_PASSWORD = "pandora-demo"  # the demo daemon's, loopback only
+TMDB_PORT, WATCHMODE_PORT, JACKETT_PORT, TRACKER_PORT = 18090, 18091, 18092, 18093
+TRACKER_URL = f"http://127.0.0.1:{TRACKER_PORT}/announce"
 LIVE_RATE = 192 * 1024  # bytes/s for the live download: a few minutes of visible progress
+
+# Releases the demo's Jackett offers; the seeder really seeds each, announced on the local
+# tracker, so "search, then download" completes. (title id, release name, size)
+JACKETT_RELEASES = [
+    (900001, "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-PANDORA", 20 * 1024 * 1024),
+    (900001, "Night.of.the.Living.Dead.1968.720p.WEB-DL.AAC2.0.H.264-PANDORA", 12 * 1024 * 1024),
+    (900001, "Night.of.the.Living.Dead.1968.CAM.x264-PANDORA", 6 * 1024 * 1024),
+    (900002, "Nosferatu.1922.1080p.BluRay.x264-PANDORA", 16 * 1024 * 1024),
+    (900004, "Metropolis.1927.720p.BluRay.x264-PANDORA", 14 * 1024 * 1024),
+    (900009, "Carnival.of.Souls.1962.1080p.WEB-DL.H.264-PANDORA", 18 * 1024 * 1024),
+    (900003, "The.General.1926.1080p.BluRay.x264-PANDORA", 16 * 1024 * 1024),
+]
 
 # What the onboarding "core_config" step adds on its own (see _remove_failed_defaults).
 ONBOARDING_DEFAULTS = {"google_translate", "met", "radio_browser"}
@@ -254,6 +270,92 @@ def start_qbittorrent(state: dict[str, int]) -> None:
     )
 
 
+# --- simulated services (TMDB, Watchmode, Jackett) and a local tracker ----------------------------
+
+
+def _port_answers(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+
+
+def _start_module(state: dict[str, int], key: str, port: int, *args: str) -> None:
+    if _alive(state.get(key)) and _port_answers(port):
+        return
+    log(f"starting the {key} simulator on http://127.0.0.1:{port}")
+    with (DEMO / f"{key}.log").open("ab") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", f"tests.simulators.{key}", "--port", str(port), *args],
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    state[key] = process.pid
+    _save_state(state)
+    deadline = time.monotonic() + 30
+    while not _port_answers(port):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the {key} simulator did not start; see .demo/{key}.log")
+        time.sleep(0.2)
+
+
+def _jackett_releases() -> Path:
+    """Make (once) the releases' files and torrents; list them for the Jackett simulator."""
+    source = DEMO / "seeder" / "releases"
+    torrents = DEMO / "torrents"
+    torrents.mkdir(parents=True, exist_ok=True)
+    items = []
+    for tmdb_id, name, size in JACKETT_RELEASES:
+        path = source / f"{name}.mkv"
+        if not path.exists() or path.stat().st_size != size:
+            make_payload(source, path.name, size, seed=b"pandora-demo")
+        torrent = make_torrent(path, comment="Pandora demo", announce=TRACKER_URL)
+        (torrents / f"{name}.torrent").write_bytes(torrent.content)
+        title = find("movie", tmdb_id)
+        items.append(
+            {
+                "title": name,
+                "size": size,
+                "seeders": 1,
+                "leechers": 0,
+                "infohash": torrent.infohash,
+                "torrent": str(torrents / f"{name}.torrent"),
+                "categories": [2000, 2040],
+                "imdb_id": title.imdb_id if title else None,
+                "tmdb_id": tmdb_id,
+            }
+        )
+    listing = DEMO / "jackett-releases.json"
+    listing.write_text(json.dumps(items, indent=2))
+    return listing
+
+
+def start_simulators(state: dict[str, int]) -> Path:
+    """TMDB, Watchmode, Jackett (offering the demo releases) and the tracker."""
+    listing = _jackett_releases()
+    _start_module(state, "tracker", TRACKER_PORT)
+    _start_module(state, "tmdb", TMDB_PORT)
+    _start_module(state, "watchmode", WATCHMODE_PORT)
+    _start_module(state, "jackett", JACKETT_PORT, "--releases", str(listing))
+    return listing
+
+
+def seed_releases(listing: Path) -> None:
+    """The seeder seeds every release the demo's Jackett offers."""
+    seeder = _daemon("seeder", SEEDER_PORT, SEEDER_BT_PORT)
+    seeded = {t["hash"] for t in seeder.torrents()}
+    for item in json.loads(listing.read_text()):
+        if item["infohash"] not in seeded:
+            content = Path(item["torrent"]).read_bytes()
+            seeder.add_torrent_file(content, DEMO / "seeder" / "releases", skip_checking=True)
+
+
 # --- Home Assistant ------------------------------------------------------------------------------
 
 
@@ -450,6 +552,46 @@ def configure_pandora(token: str) -> None:
         log("added the qBittorrent service to Pandora")
     elif result.get("reason") != "already_configured":
         raise SystemExit(f"The qBittorrent subentry flow did not finish: {result}")
+    services: list[tuple[str, dict[str, Any]]] = [
+        (
+            "tmdb",
+            {
+                "api_key": tmdb.DEFAULT_API_KEY,
+                "language": "en-US",
+                "region": "US",
+                "url": f"http://127.0.0.1:{TMDB_PORT}/3",
+            },
+        ),
+        (
+            "watchmode",
+            {
+                "api_key": watchmode.DEFAULT_API_KEY,
+                "regions": "US",
+                "url": f"http://127.0.0.1:{WATCHMODE_PORT}/v1",
+            },
+        ),
+        (
+            "jackett",
+            {
+                "url": f"http://127.0.0.1:{JACKETT_PORT}",
+                "api_key": jackett.DEFAULT_API_KEY,
+                "indexers": "",
+                "verify_ssl": True,
+            },
+        ),
+    ]
+    for kind, data in services:
+        result = _finish_flow(
+            "/api/config/config_entries/subentries/flow",
+            "/api/config/config_entries/subentries/flow",
+            [entry_id, kind],
+            data,
+            token,
+        )
+        if result.get("type") == "create_entry":
+            log(f"added the {kind} service to Pandora")
+        elif result.get("reason") != "already_configured":
+            raise SystemExit(f"The {kind} subentry flow did not finish: {result}")
 
 
 def pandora_states(token: str) -> list[dict[str, Any]]:
@@ -491,7 +633,9 @@ def start() -> None:
     DEMO.mkdir(exist_ok=True)
     install_requirements()
     state = _load_state()
+    listing = start_simulators(state)
     start_qbittorrent(state)
+    seed_releases(listing)
     prepare_config()
     start_home_assistant(state)
     token = onboard()
@@ -505,6 +649,10 @@ Pandora demo is running.
   qBittorrent     http://127.0.0.1:{QB_PORT}   user {QB_USER} / password {QB_PASSWORD}
   Pandora entities ({len(states)}):
 {_summary(states)}
+
+  Simulated TMDB, Watchmode and Jackett on ports {TMDB_PORT}-{JACKETT_PORT}; try in
+  Developer tools → Actions: pandora.search_torrents with query "Night of the Living Dead",
+  then pandora.download_release with a result_id: it downloads for real from the local seeder.
 
 {_live_note(states)}
 Logs: .demo/home-assistant.log. Stop everything: bash scripts/demo.sh stop
@@ -526,7 +674,7 @@ def _live_note(states: Iterable[dict[str, Any]]) -> str:
 
 def stop() -> None:
     state = _load_state()
-    for key in ("hass", "qbittorrent", "seeder"):
+    for key in ("hass", "qbittorrent", "seeder", "jackett", "watchmode", "tmdb", "tracker"):
         if key in state:
             _stop_pid(state[key], key)
     if STATE_FILE.exists():
@@ -536,7 +684,7 @@ def stop() -> None:
 
 def status() -> None:
     state = _load_state()
-    for key in ("hass", "qbittorrent", "seeder"):
+    for key in ("hass", "qbittorrent", "seeder", "jackett", "watchmode", "tmdb", "tracker"):
         print(f"{key:<12} {'running' if _alive(state.get(key)) else 'stopped'}")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 import os
 
 import pytest
@@ -19,6 +19,7 @@ from custom_components.pandora.const import (
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
+from tests.support.media import Sims, running_sims
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, qb5_available
 
 QB_VERSIONS = ["4", "5"]
@@ -113,3 +114,11 @@ async def setup_hub(hass: HomeAssistant, entry: MockConfigEntry) -> MockConfigEn
 async def hub(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> MockConfigEntry:
     """Pandora set up against the real daemon of the current version."""
     return await setup_hub(hass, hub_entry(qb_subentry(qb_daemon)))
+
+
+@pytest.fixture
+async def sims() -> AsyncIterator[Sims]:
+    """TMDB, Watchmode and Jackett simulators on 127.0.0.1."""
+    allow_loopback()
+    async with running_sims() as running:
+        yield running

@@ -223,7 +223,20 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {CONF_SCAN_INTERVAL: 30}
+        result["flow_id"],
+        {
+            CONF_SCAN_INTERVAL: 30,
+            "preferred_resolution": "2160p",
+            "min_seeders": 3,
+            "max_size_gb": 25,
+            "excluded_words": " hindi, dubbed ",
+        },
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert entry.options == {CONF_SCAN_INTERVAL: 30}
+    assert entry.options == {
+        CONF_SCAN_INTERVAL: 30,
+        "preferred_resolution": "2160p",
+        "min_seeders": 3,
+        "max_size_gb": 25.0,
+        "excluded_words": "hindi, dubbed",
+    }

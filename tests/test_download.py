@@ -44,6 +44,10 @@ async def test_real_download_fires_completed(
         torrent_files=[("movie.torrent", torrent.content)], save_path=qb_daemon.daemon_path(target)
     )
     await poll_until(hass, lambda: len(added) == 1)
+    # Loopback moves 20 MiB in well under a poll: cap the rate so "downloading" is observed.
+    qb_daemon.api(
+        "torrents/setDownloadLimit", {"hashes": torrent.infohash, "limit": str(8 * 1024 * 1024)}
+    )
     await client.add_peers([torrent.infohash], [f"127.0.0.1:{seeder.bt_port}"])
 
     downloading = entity_id(hass, "sensor", "torrents_downloading")

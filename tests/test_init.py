@@ -104,6 +104,8 @@ async def test_switch_and_buttons(
 
     torrent = make_torrent(make_payload(qb_daemon.host_base / "data", "b.bin", 300_000))
     qb_daemon.add_torrent_file(torrent.content, torrent.path.parent, skip_checking=True)
+    # Adding is asynchronous in qBittorrent: "pause all" only reaches torrents already there.
+    qb_daemon.wait_for(lambda t: t["hash"] == torrent.infohash)
     paused = entity_id(hass, "sensor", "torrents_paused")
     await hass.services.async_call(
         "button", "press", {"entity_id": entity_id(hass, "button", "pause_all")}, blocking=True

@@ -10,10 +10,26 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN, SUBENTRY_QBITTORRENT
+from .cache import ResponseCache
+from .const import (
+    CONF_INDEXERS,
+    CONF_SCAN_INTERVAL,
+    CONF_VERIFY_SSL,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    SUBENTRY_JACKETT,
+    SUBENTRY_QBITTORRENT,
+    SUBENTRY_TMDB,
+    SUBENTRY_WATCHMODE,
+)
 from .coordinator.qbittorrent import QBittorrentCoordinator
+from .discovery import Discovery
+from .helpers import create_session, split_list
 from .history import TorrentHistory
+from .media_actions import async_setup_media_actions
+from .release_search import JackettInstance, ReleaseSearch
 from .runtime import PandoraConfigEntry, PandoraRuntime
+from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
 
 PLATFORMS: list[Platform] = [Platform.BUTTON, Platform.EVENT, Platform.SENSOR, Platform.SWITCH]
@@ -23,20 +39,43 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register Pandora's actions once, whatever entries exist."""
     async_setup_services(hass)
+    async_setup_media_actions(hass)
     return True
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
     """Start one coordinator per service subentry, then the platforms."""
     history = TorrentHistory(hass)
-    await history.async_load()
+    cache = ResponseCache(hass)
+    await asyncio.gather(history.async_load(), cache.async_load())
     interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
-    runtime = PandoraRuntime(history=history)
+    session = create_session(hass, True)
+    runtime = PandoraRuntime(
+        history=history, cache=cache, session=session, release_search=ReleaseSearch([])
+    )
+    tmdb = watchmode = None
     for subentry_id, subentry in entry.subentries.items():
-        if subentry.subentry_type == SUBENTRY_QBITTORRENT:
+        kind = subentry.subentry_type
+        if kind == SUBENTRY_QBITTORRENT:
             runtime.qbittorrent[subentry_id] = QBittorrentCoordinator(
                 hass, entry, subentry, history, interval
             )
+        elif kind == SUBENTRY_TMDB:
+            tmdb = tmdb_client(session, subentry.data)
+        elif kind == SUBENTRY_WATCHMODE:
+            watchmode = watchmode_client(session, subentry.data)
+        elif kind == SUBENTRY_JACKETT:
+            verify = bool(subentry.data.get(CONF_VERIFY_SSL, True))
+            runtime.release_search.instances.append(
+                JackettInstance(
+                    subentry_id=subentry_id,
+                    title=subentry.title,
+                    client=jackett_client(create_session(hass, verify), subentry.data),
+                    indexers=tuple(split_list(subentry.data.get(CONF_INDEXERS) or "")),
+                )
+            )
+    if tmdb is not None:
+        runtime.discovery = Discovery(tmdb=tmdb, cache=cache, watchmode=watchmode)
     # One service being down must not keep the others (or the hub) from loading: its
     # entities start unavailable and its coordinator keeps retrying.
     await asyncio.gather(*(c.async_refresh() for c in runtime.qbittorrent.values()))
@@ -52,6 +91,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> 
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         await entry.runtime_data.history.async_flush()
+        await entry.runtime_data.cache.async_flush()
     return unloaded
 
 

@@ -17,13 +17,15 @@ from homeassistant.config_entries import (
     OptionsFlow,
     SubentryFlowResult,
 )
-from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
+from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.selector import (
     BooleanSelector,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -32,16 +34,33 @@ from homeassistant.helpers.selector import (
 from .api.errors import CannotConnect, InvalidAuth, IPBanned, PandoraError
 from .api.qbittorrent import QBittorrentClient
 from .const import (
+    CONF_EXCLUDED_WORDS,
+    CONF_MAX_SIZE_GB,
+    CONF_MIN_SEEDERS,
+    CONF_PREFERRED_RESOLUTION,
     CONF_SCAN_INTERVAL,
     CONF_VERIFY_SSL,
+    DEFAULT_MIN_SEEDERS,
+    DEFAULT_PREFERRED_RESOLUTION,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     MAX_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
     NAME,
+    RESOLUTIONS,
+    SUBENTRY_JACKETT,
     SUBENTRY_QBITTORRENT,
+    SUBENTRY_TMDB,
+    SUBENTRY_WATCHMODE,
 )
 from .helpers import normalize_url, temporary_session
+from .service_flows import (
+    SPECS,
+    JackettSubentryFlow,
+    TmdbSubentryFlow,
+    WatchmodeSubentryFlow,
+    validate,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -118,7 +137,12 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         cls, config_entry: ConfigEntry
     ) -> dict[str, type[ConfigSubentryFlow]]:
         """The kinds of service that can be added to the hub."""
-        return {SUBENTRY_QBITTORRENT: QBittorrentSubentryFlow}
+        return {
+            SUBENTRY_QBITTORRENT: QBittorrentSubentryFlow,
+            SUBENTRY_TMDB: TmdbSubentryFlow,
+            SUBENTRY_WATCHMODE: WatchmodeSubentryFlow,
+            SUBENTRY_JACKETT: JackettSubentryFlow,
+        }
 
     @staticmethod
     @callback
@@ -128,11 +152,40 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
         """A service's credentials stopped working (started by its coordinator)."""
-        self._reauth_subentry_id = entry_data.get("subentry_id")
+        subentry_id = self._reauth_subentry_id = entry_data.get("subentry_id")
         entry = self._get_reauth_entry()
-        if self._reauth_subentry_id not in entry.subentries:
+        if subentry_id is None or subentry_id not in entry.subentries:
             return self.async_abort(reason="reauth_subentry_gone")
+        if entry.subentries[subentry_id].subentry_type in SPECS:
+            return await self.async_step_reauth_api_key()
         return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_api_key(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for a new API key for TMDB, Watchmode or Jackett and test it."""
+        entry = self._get_reauth_entry()
+        assert self._reauth_subentry_id is not None
+        subentry = entry.subentries[self._reauth_subentry_id]
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            data = {**subentry.data, CONF_API_KEY: user_input[CONF_API_KEY].strip()}
+            errors = await validate(SPECS[subentry.subentry_type], self.hass, data)
+            if not errors:
+                self.hass.config_entries.async_update_subentry(entry, subentry, data=data)
+                return self.async_abort(reason="reauth_successful")
+        return self.async_show_form(
+            step_id="reauth_api_key",
+            data_schema=vol.Schema(
+                {
+                    vol.Required(CONF_API_KEY): TextSelector(
+                        TextSelectorConfig(type=TextSelectorType.PASSWORD)
+                    )
+                }
+            ),
+            errors=errors,
+            description_placeholders={"name": subentry.title},
+        )
 
     async def async_step_reauth_confirm(
         self, user_input: dict[str, Any] | None = None
@@ -158,38 +211,60 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
 
+OPTIONS_SCHEMA = vol.Schema(
+    {
+        vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
+            NumberSelectorConfig(
+                min=MIN_SCAN_INTERVAL,
+                max=MAX_SCAN_INTERVAL,
+                step=1,
+                unit_of_measurement="s",
+                mode=NumberSelectorMode.BOX,
+            )
+        ),
+        vol.Required(CONF_PREFERRED_RESOLUTION): SelectSelector(
+            SelectSelectorConfig(options=list(RESOLUTIONS), translation_key="resolution")
+        ),
+        vol.Required(CONF_MIN_SEEDERS): NumberSelector(
+            NumberSelectorConfig(min=0, max=1000, step=1, mode=NumberSelectorMode.BOX)
+        ),
+        vol.Required(CONF_MAX_SIZE_GB): NumberSelector(
+            NumberSelectorConfig(
+                min=0, max=1000, step=0.5, unit_of_measurement="GB", mode=NumberSelectorMode.BOX
+            )
+        ),
+        vol.Optional(CONF_EXCLUDED_WORDS, default=""): TextSelector(),
+    }
+)
+OPTION_DEFAULTS: dict[str, Any] = {
+    CONF_SCAN_INTERVAL: DEFAULT_SCAN_INTERVAL,
+    CONF_PREFERRED_RESOLUTION: DEFAULT_PREFERRED_RESOLUTION,
+    CONF_MIN_SEEDERS: DEFAULT_MIN_SEEDERS,
+    CONF_MAX_SIZE_GB: 0,
+    CONF_EXCLUDED_WORDS: "",
+}
+
+
 class PandoraOptionsFlow(OptionsFlow):
-    """Hub-wide settings."""
+    """Hub-wide settings: poll interval and the torrent search quality profile."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Poll interval."""
+        """Show and save the hub options."""
         if user_input is not None:
             return self.async_create_entry(
                 data=self.config_entry.options
-                | {CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
+                | {
+                    CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
+                    CONF_PREFERRED_RESOLUTION: user_input[CONF_PREFERRED_RESOLUTION],
+                    CONF_MIN_SEEDERS: int(user_input[CONF_MIN_SEEDERS]),
+                    CONF_MAX_SIZE_GB: float(user_input[CONF_MAX_SIZE_GB]),
+                    CONF_EXCLUDED_WORDS: user_input.get(CONF_EXCLUDED_WORDS, "").strip(),
+                }
             )
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
-                    NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL,
-                        max=MAX_SCAN_INTERVAL,
-                        step=1,
-                        unit_of_measurement="s",
-                        mode=NumberSelectorMode.BOX,
-                    )
-                )
-            }
-        )
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                schema,
-                {
-                    CONF_SCAN_INTERVAL: self.config_entry.options.get(
-                        CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL
-                    )
-                },
+                OPTIONS_SCHEMA, OPTION_DEFAULTS | dict(self.config_entry.options)
             ),
         )
 

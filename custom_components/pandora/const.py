@@ -10,9 +10,18 @@ NAME: Final = "Pandora"
 
 # Config subentry types: one per external service kind.
 SUBENTRY_QBITTORRENT: Final = "qbittorrent"
+SUBENTRY_TMDB: Final = "tmdb"
+SUBENTRY_WATCHMODE: Final = "watchmode"
+SUBENTRY_JACKETT: Final = "jackett"
 
-# Subentry data keys (qBittorrent).
+# Subentry data keys.
 CONF_VERIFY_SSL: Final = "verify_ssl"
+CONF_LANGUAGE: Final = "language"  # TMDB, e.g. "en-US"
+CONF_REGION: Final = "region"  # TMDB, ISO 3166-1 country
+CONF_REGIONS: Final = "regions"  # Watchmode, comma-separated countries
+CONF_INDEXERS: Final = "indexers"  # Jackett, comma-separated ids; empty = all
+DEFAULT_TMDB_URL: Final = "https://api.themoviedb.org/3"
+DEFAULT_WATCHMODE_URL: Final = "https://api.watchmode.com/v1"
 
 # Hub options.
 CONF_SCAN_INTERVAL: Final = "scan_interval"
@@ -34,3 +43,12 @@ SIGNAL_TORRENT_EVENT: Final = f"{DOMAIN}_torrent_event"
 
 HISTORY_MAX_ENTRIES: Final = 1000
 HISTORY_SAVE_DELAY: Final = timedelta(seconds=10)
+
+# Hub options: release ranking (Jackett search results).
+CONF_PREFERRED_RESOLUTION: Final = "preferred_resolution"
+CONF_MIN_SEEDERS: Final = "min_seeders"
+CONF_MAX_SIZE_GB: Final = "max_size_gb"  # 0 = no limit
+CONF_EXCLUDED_WORDS: Final = "excluded_words"  # comma-separated
+DEFAULT_PREFERRED_RESOLUTION: Final = "1080p"
+RESOLUTIONS: Final = ("2160p", "1080p", "720p", "sd")
+DEFAULT_MIN_SEEDERS: Final = 1

@@ -4,24 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from yarl import URL
 
-from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
+from homeassistant.auth.permissions.const import POLICY_CONTROL
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 
 from .api.errors import (
     CannotConnect,
     InvalidAuth,
     IPBanned,
+    NotFound,
     PandoraError,
+    QuotaExceeded,
     RateLimited,
     TorrentRejected,
 )
 from .const import DOMAIN
+
+if TYPE_CHECKING:
+    from .runtime import PandoraConfigEntry
 
 
 def create_session(
@@ -60,19 +66,21 @@ def normalize_url(url: str) -> str:
     return str(parsed).rstrip("/")
 
 
-def translated_error(err: PandoraError) -> HomeAssistantError:
+def translated_error(err: PandoraError, name: str = "The service") -> HomeAssistantError:
     """The user-facing, translated form of a client error."""
     key = {
         CannotConnect: "cannot_connect",
         InvalidAuth: "invalid_auth",
         IPBanned: "ip_banned",
         RateLimited: "rate_limited",
+        QuotaExceeded: "quota_exceeded",
+        NotFound: "not_found",
         TorrentRejected: "torrent_rejected",
     }.get(type(err), "service_error")
     return HomeAssistantError(
         translation_domain=DOMAIN,
         translation_key=key,
-        translation_placeholders={"error": str(err)},
+        translation_placeholders={"error": str(err), "name": name},
     )
 
 
@@ -82,3 +90,33 @@ async def call_service[T](func: Callable[..., Awaitable[T]], *args: Any, **kwarg
         return await func(*args, **kwargs)
     except PandoraError as err:
         raise translated_error(err) from err
+
+
+def split_list(value: str, *, upper: bool = False) -> list[str]:
+    """Comma- or space-separated items, trimmed, without empties or repeats."""
+    items = (v.strip() for v in value.replace(",", " ").split())
+    return list(dict.fromkeys(v.upper() if upper else v for v in items if v))
+
+
+def validation_error(key: str, **placeholders: str) -> ServiceValidationError:
+    """A translated error about the caller's input."""
+    return ServiceValidationError(
+        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
+    )
+
+
+async def require_admin(hass: HomeAssistant, call: ServiceCall) -> None:
+    """Actions that change things are for administrators (automations run as the system)."""
+    if call.context.user_id is None:
+        return
+    user = await hass.auth.async_get_user(call.context.user_id)
+    if user is None or not user.is_admin:
+        raise Unauthorized(context=call.context, permission=POLICY_CONTROL)
+
+
+def loaded_entry(hass: HomeAssistant) -> PandoraConfigEntry:
+    """The loaded Pandora hub, or a translated error."""
+    entries: list[PandoraConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
+    if not entries:
+        raise validation_error("not_loaded")
+    return entries[0]

@@ -37,6 +37,10 @@ class HistoryEntry(TypedDict):
 class _StoreData(TypedDict):
     events: list[HistoryEntry]
     incomplete: dict[str, list[str]]
+    links: dict[str, dict[str, Any]]
+
+
+MAX_LINKS = 5000
 
 
 class TorrentHistory:
@@ -46,6 +50,8 @@ class TorrentHistory:
         self._store: Store[_StoreData] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
         self._events: deque[HistoryEntry] = deque(maxlen=max_entries)
         self._incomplete: dict[str, set[str]] = {}
+        # What each torrent is (tmdb id, media type, release), set when Pandora downloads it.
+        self._links: dict[str, dict[str, Any]] = {}
 
     async def async_load(self) -> None:
         """Read what the previous run saved."""
@@ -53,6 +59,7 @@ class TorrentHistory:
         if data:
             self._events.extend(data.get("events", []))
             self._incomplete = {k: set(v) for k, v in data.get("incomplete", {}).items()}
+            self._links = dict(data.get("links", {}))
 
     @callback
     def _schedule_save(self) -> None:
@@ -62,6 +69,7 @@ class TorrentHistory:
         return {
             "events": list(self._events),
             "incomplete": {k: sorted(v) for k, v in self._incomplete.items()},
+            "links": self._links,
         }
 
     async def async_flush(self) -> None:
@@ -111,3 +119,17 @@ class TorrentHistory:
         """Drop what is kept for a removed qBittorrent."""
         if self._incomplete.pop(subentry_id, None) is not None:
             self._schedule_save()
+
+    @callback
+    def link(self, torrent_hash: str, info: dict[str, Any]) -> None:
+        """Remember what a torrent is (kept for the newest `MAX_LINKS` torrents)."""
+        self._links.pop(torrent_hash.lower(), None)
+        self._links[torrent_hash.lower()] = {k: v for k, v in info.items() if v is not None}
+        while len(self._links) > MAX_LINKS:
+            del self._links[next(iter(self._links))]
+        self._schedule_save()
+
+    @callback
+    def link_for(self, torrent_hash: str) -> dict[str, Any]:
+        """What a torrent was downloaded as ({} when Pandora did not add it)."""
+        return dict(self._links.get(torrent_hash.lower(), {}))

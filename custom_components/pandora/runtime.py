@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import aiohttp
+
 from homeassistant.config_entries import ConfigEntry
 
+from .cache import ResponseCache
 from .coordinator.qbittorrent import QBittorrentCoordinator
+from .discovery import Discovery
 from .history import TorrentHistory
+from .release_search import ReleaseSearch
 
 
 @dataclass
 class PandoraRuntime:
-    """Per-hub runtime objects: one coordinator per service subentry."""
+    """Per-hub runtime objects: coordinators and clients per service subentry."""
 
     history: TorrentHistory
+    cache: ResponseCache
+    session: aiohttp.ClientSession
+    release_search: ReleaseSearch
+    discovery: Discovery | None = None
     qbittorrent: dict[str, QBittorrentCoordinator] = field(default_factory=dict)
 
 

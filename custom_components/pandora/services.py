@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 import re
 from typing import Any, cast
 
 import probatio as vol
 
-from homeassistant.auth.permissions.const import POLICY_CONTROL
 from homeassistant.core import (
     HomeAssistant,
     ServiceCall,
@@ -17,15 +16,13 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError, Unauthorized
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 
 from .api.qbittorrent import ALL, QBittorrentClient
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .helpers import call_service
-from .runtime import PandoraConfigEntry
+from .helpers import call_service, loaded_entry, require_admin, validation_error
 
 ATTR_INSTANCE = "instance"
 ATTR_HASHES = "hashes"
@@ -51,7 +48,7 @@ _HASH_RE = re.compile(r"^[0-9a-f]{40}$")
 _MAGNET_RE = re.compile(r"^magnet:\?(.*&)?xt=urn:(btih|btmh):[0-9a-zA-Z]+", re.IGNORECASE)
 
 
-def _torrent_link(value: Any) -> str:
+def torrent_link(value: Any) -> str:
     """A magnet link or an http(s) URL to a .torrent."""
     text = cv.string(value).strip()
     if _MAGNET_RE.match(text):
@@ -87,7 +84,7 @@ def _absolute_path(value: Any) -> str:
 INSTANCE = vol.Optional(ATTR_INSTANCE)
 ADD_SCHEMA = vol.Schema(
     {
-        vol.Required(ATTR_URL): _torrent_link,
+        vol.Required(ATTR_URL): torrent_link,
         vol.Optional(ATTR_CATEGORY): cv.string,
         vol.Optional(ATTR_SAVE_PATH): _absolute_path,
         vol.Optional(ATTR_TAGS): vol.All(cv.ensure_list_csv, [cv.string]),
@@ -107,33 +104,11 @@ GET_SCHEMA = vol.Schema(
 )
 
 
-def _validation_error(key: str, **placeholders: str) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )
-
-
-async def _require_admin(hass: HomeAssistant, call: ServiceCall) -> None:
-    """Actions that change things are for administrators (automations run as the system)."""
-    if call.context.user_id is None:
-        return
-    user = await hass.auth.async_get_user(call.context.user_id)
-    if user is None or not user.is_admin:
-        raise Unauthorized(context=call.context, permission=POLICY_CONTROL)
-
-
-def _entry(hass: HomeAssistant) -> PandoraConfigEntry:
-    entries: list[PandoraConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
-    if not entries:
-        raise _validation_error("not_loaded")
-    return entries[0]
-
-
 def _coordinators(hass: HomeAssistant, instance: str | None) -> list[QBittorrentCoordinator]:
     """The qBittorrents an action targets: the named one, or all of them."""
-    coordinators = _entry(hass).runtime_data.qbittorrent
+    coordinators = loaded_entry(hass).runtime_data.qbittorrent
     if not coordinators:
-        raise _validation_error("no_qbittorrent")
+        raise validation_error("no_qbittorrent")
     if instance is None:
         return list(coordinators.values())
     device = dr.async_get(hass).async_get(instance)
@@ -142,7 +117,7 @@ def _coordinators(hass: HomeAssistant, instance: str | None) -> list[QBittorrent
             device is not None and (DOMAIN, subentry_id) in device.identifiers
         ):
             return [coordinator]
-    raise _validation_error("unknown_instance", instance=instance)
+    raise validation_error("unknown_instance", instance=instance)
 
 
 async def _route(
@@ -159,7 +134,7 @@ async def _route(
         plan = _plan(targets, hashes)
     found = {h for _, mine in plan for h in mine}
     if missing := [h for h in hashes if h not in found]:
-        raise _validation_error("unknown_torrent", hashes=", ".join(missing))
+        raise validation_error("unknown_torrent", hashes=", ".join(missing))
     return [(c, mine) for c, mine in plan]
 
 
@@ -207,24 +182,49 @@ def torrent_as_dict(torrent: Torrent) -> dict[str, Any]:
     }
 
 
-async def _add_torrent(call: ServiceCall) -> ServiceResponse:
-    await _require_admin(call.hass, call)
-    targets = _coordinators(call.hass, call.data.get(ATTR_INSTANCE))
+async def add_to_qbittorrent(
+    hass: HomeAssistant,
+    instance: str | None,
+    *,
+    urls: Sequence[str] = (),
+    torrent_files: Sequence[tuple[str, bytes]] = (),
+    category: str | None = None,
+    save_path: str | None = None,
+    tags: Sequence[str] = (),
+    paused: bool = False,
+) -> dict[str, Any]:
+    """Add to the named qBittorrent (or the only one), then refresh it."""
+    targets = _coordinators(hass, instance)
     if len(targets) > 1:
-        raise _validation_error(
+        raise validation_error(
             "instance_required", instances=", ".join(c.subentry.title for c in targets)
         )
     coordinator = targets[0]
     result = await call_service(
         coordinator.client.add,
+        urls=urls,
+        torrent_files=torrent_files,
+        category=category,
+        save_path=save_path,
+        tags=tags,
+        paused=paused,
+    )
+    await coordinator.async_request_refresh()
+    return {"instance": coordinator.subentry.title, "added_ids": list(result.added_ids)}
+
+
+async def _add_torrent(call: ServiceCall) -> ServiceResponse:
+    await require_admin(call.hass, call)
+    added = await add_to_qbittorrent(
+        call.hass,
+        call.data.get(ATTR_INSTANCE),
         urls=[call.data[ATTR_URL]],
         category=call.data.get(ATTR_CATEGORY),
         save_path=call.data.get(ATTR_SAVE_PATH),
         tags=call.data.get(ATTR_TAGS, ()),
         paused=call.data[ATTR_PAUSED],
     )
-    await coordinator.async_request_refresh()
-    return {"instance": coordinator.subentry.title, "added_ids": list(result.added_ids)}
+    return cast(ServiceResponse, added)
 
 
 type HashesAction = Callable[[QBittorrentClient, list[str] | str], Awaitable[None]]
@@ -232,7 +232,7 @@ type HashesAction = Callable[[QBittorrentClient, list[str] | str], Awaitable[Non
 
 async def _for_each_target(call: ServiceCall, action: HashesAction) -> None:
     """Run `action` on every qBittorrent holding the requested hashes, then refresh them."""
-    await _require_admin(call.hass, call)
+    await require_admin(call.hass, call)
     plan = await _route(call.hass, call.data.get(ATTR_INSTANCE), call.data[ATTR_HASHES])
     for coordinator, hashes in plan:
         await call_service(action, coordinator.client, hashes)

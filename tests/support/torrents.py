@@ -53,8 +53,10 @@ def make_payload(directory: Path, name: str, size: int, seed: bytes = b"") -> Pa
     return path
 
 
-def make_torrent(payload: Path, comment: str = "Pandora test") -> TorrentFile:
-    """Hash the payload into a single-file torrent with no tracker."""
+def make_torrent(
+    payload: Path, comment: str = "Pandora test", announce: str | None = None
+) -> TorrentFile:
+    """Hash the payload into a single-file torrent (with no tracker unless `announce`)."""
     pieces = bytearray()
     with payload.open("rb") as fh:
         while chunk := fh.read(PIECE_LENGTH):
@@ -66,7 +68,9 @@ def make_torrent(payload: Path, comment: str = "Pandora test") -> TorrentFile:
         "piece length": PIECE_LENGTH,
         "pieces": bytes(pieces),
     }
-    meta = {"info": info, "comment": comment, "created by": "Pandora tests"}
+    meta: dict[str, object] = {"info": info, "comment": comment, "created by": "Pandora tests"}
+    if announce:
+        meta["announce"] = announce
     content = bencode(meta)
     return TorrentFile(
         path=payload,

@@ -27,6 +27,10 @@ class RateLimited(PandoraError):
         self.retry_after = retry_after
 
 
+class QuotaExceeded(PandoraError):
+    """The account's request quota for the period is used up (Watchmode answers 402)."""
+
+
 class ServiceError(PandoraError):
     """The service answered, but refused or failed the request."""
 
@@ -37,3 +41,7 @@ class ParseError(ServiceError):
 
 class TorrentRejected(ServiceError):
     """qBittorrent refused to add a torrent (duplicate, bad URL or bad file)."""
+
+
+class NotFound(ServiceError):
+    """The service does not know the requested item."""

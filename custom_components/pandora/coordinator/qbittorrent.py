@@ -190,10 +190,12 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
 
     @callback
     def _emit(self, event_type: str, torrent: Torrent) -> None:
-        data = torrent_event_data(torrent) | {
-            "instance": self.subentry.title,
-            "subentry_id": self.subentry.subentry_id,
-        }
+        data = (
+            torrent_event_data(torrent)
+            | {"instance": self.subentry.title, "subentry_id": self.subentry.subentry_id}
+            # What Pandora downloaded it as (tmdb_id, media_type, release), when it did.
+            | self.history.link_for(torrent.hash)
+        )
         self.hass.bus.async_fire(EVENT_TORRENT_PREFIX + event_type, data)
         async_dispatcher_send(
             self.hass, f"{SIGNAL_TORRENT_EVENT}_{self.subentry.subentry_id}", event_type, data

@@ -1,0 +1,101 @@
+"""The HTTP plumbing shared by the JSON/XML clients: one request, errors mapped, size bounded.
+
+Clients keep their own auth and error semantics; this module only turns transport failures into
+`CannotConnect`, bounds how much a service may send, and parses `Retry-After`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+import json
+import socket
+import time
+from typing import Any
+
+import aiohttp
+from multidict import CIMultiDictProxy
+
+from .errors import CannotConnect, ParseError
+
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """A finished response: status, headers and the whole (bounded) body."""
+
+    status: int
+    headers: CIMultiDictProxy[str]
+    body: bytes
+    url: str
+
+    def json(self) -> Any:
+        """The body as JSON, or `ParseError`."""
+        try:
+            return json.loads(self.body)
+        except ValueError as err:
+            raise ParseError(f"{self.url} did not answer JSON") from err
+
+    def text(self) -> str:
+        """The body as text."""
+        return self.body.decode(errors="replace")
+
+
+async def fetch(
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    *,
+    params: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+    json_body: Any = None,
+    data: Any = None,
+    request_timeout: float = 15.0,
+    verify_ssl: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> HttpResponse:
+    """Send one request and read the whole answer (at most `max_bytes`)."""
+    if session.closed:
+        raise CannotConnect("The HTTP session is closed")
+    try:
+        async with asyncio.timeout(request_timeout):
+            async with session.request(
+                method,
+                url,
+                params=params,
+                headers=headers,
+                json=json_body,
+                data=data,
+                ssl=verify_ssl,
+                allow_redirects=False,
+            ) as resp:
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in resp.content.iter_chunked(65536):
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise ParseError(f"{url} sent more than {max_bytes} bytes")
+                    chunks.append(chunk)
+                return HttpResponse(resp.status, resp.headers, b"".join(chunks), str(resp.url))
+    except TimeoutError as err:
+        raise CannotConnect(f"Timed out after {request_timeout:g} s waiting for {url}") from err
+    except (aiohttp.ClientError, socket.gaierror, OSError) as err:
+        raise CannotConnect(f"Cannot reach {url}: {err}") from err
+
+
+def retry_after(headers: Mapping[str, str], default: float | None = None) -> float | None:
+    """Seconds to wait from a `Retry-After` header (delta seconds or an HTTP date)."""
+    value = headers.get("Retry-After")
+    if not value:
+        return default
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except TypeError, ValueError:
+        return default

@@ -1,0 +1,297 @@
+"""Subentry flows for the API-key services (TMDB, Watchmode, Jackett) and their connection tests.
+
+Each service is described once by a `ServiceSpec` (form, connection test, title, unique id); one
+flow class serves them all, and the hub's reauth flow uses the same test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+import logging
+from typing import Any
+
+import probatio as vol
+
+from homeassistant.config_entries import ConfigSubentry, ConfigSubentryFlow, SubentryFlowResult
+from homeassistant.const import CONF_API_KEY, CONF_URL
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.selector import (
+    BooleanSelector,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+
+from .api.errors import CannotConnect, InvalidAuth, PandoraError, QuotaExceeded, RateLimited
+from .api.jackett import JackettClient
+from .api.tmdb import TmdbClient
+from .api.watchmode import WatchmodeClient
+from .const import (
+    CONF_INDEXERS,
+    CONF_LANGUAGE,
+    CONF_REGION,
+    CONF_REGIONS,
+    CONF_VERIFY_SSL,
+    DEFAULT_TMDB_URL,
+    DEFAULT_WATCHMODE_URL,
+    SUBENTRY_JACKETT,
+    SUBENTRY_TMDB,
+    SUBENTRY_WATCHMODE,
+)
+from .helpers import normalize_url, split_list, temporary_session
+
+_LOGGER = logging.getLogger(__name__)
+
+ERROR_KEYS: dict[type[PandoraError], str] = {
+    CannotConnect: "cannot_connect",
+    InvalidAuth: "invalid_auth",
+    QuotaExceeded: "quota_exceeded",
+    RateLimited: "rate_limited",
+}
+
+_PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
+_URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+
+
+class UnknownIndexer(PandoraError):
+    """A Jackett indexer named in the form is not configured in Jackett."""
+
+
+# --- connection tests: raise PandoraError on failure ---------------------------------------
+
+
+def tmdb_client(session: Any, data: Mapping[str, Any]) -> TmdbClient:
+    """A TMDB client for subentry data."""
+    return TmdbClient(
+        session=session,
+        api_key=data[CONF_API_KEY],
+        language=data.get(CONF_LANGUAGE) or "en-US",
+        region=data.get(CONF_REGION) or None,
+        base_url=data.get(CONF_URL) or DEFAULT_TMDB_URL,
+    )
+
+
+def watchmode_client(session: Any, data: Mapping[str, Any]) -> WatchmodeClient:
+    """A Watchmode client for subentry data."""
+    return WatchmodeClient(
+        session=session,
+        api_key=data[CONF_API_KEY],
+        base_url=data.get(CONF_URL) or DEFAULT_WATCHMODE_URL,
+        regions=tuple(split_list(data.get(CONF_REGIONS) or "US", upper=True)),
+    )
+
+
+def jackett_client(session: Any, data: Mapping[str, Any]) -> JackettClient:
+    """A Jackett client for subentry data."""
+    return JackettClient(
+        url=data[CONF_URL],
+        api_key=data[CONF_API_KEY],
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
+async def _test_tmdb(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    with temporary_session(hass, True) as session:
+        await tmdb_client(session, data).configuration()
+
+
+async def _test_watchmode(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    with temporary_session(hass, True) as session:
+        await watchmode_client(session, data).check()
+
+
+async def _test_jackett(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
+        client = jackett_client(session, data)
+        await client.caps()
+        wanted = split_list(data.get(CONF_INDEXERS) or "")
+        if wanted:
+            known = {indexer.id for indexer in await client.indexers()}
+            if missing := [i for i in wanted if i not in known]:
+                raise UnknownIndexer(", ".join(missing))
+
+
+# --- specs ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSpec:
+    """What differs between the API-key services' flows."""
+
+    subentry_type: str
+    schema: Callable[[HomeAssistant], vol.Schema]
+    test: Callable[[HomeAssistant, Mapping[str, Any]], Awaitable[None]]
+    title: Callable[[Mapping[str, Any]], str]
+    unique_id: Callable[[Mapping[str, Any]], str]
+    has_url: bool = False
+
+
+def _tmdb_schema(hass: HomeAssistant) -> vol.Schema:
+    language = hass.config.language or "en"
+    country = hass.config.country
+    return vol.Schema(
+        {
+            vol.Required(CONF_API_KEY): _PASSWORD,
+            vol.Optional(
+                CONF_LANGUAGE, default=f"{language}-{country}" if country else language
+            ): TextSelector(),
+            vol.Optional(CONF_REGION, default=country or ""): TextSelector(),
+            vol.Optional(CONF_URL, default=DEFAULT_TMDB_URL): _URL,
+        }
+    )
+
+
+def _watchmode_schema(hass: HomeAssistant) -> vol.Schema:
+    return vol.Schema(
+        {
+            vol.Required(CONF_API_KEY): _PASSWORD,
+            vol.Optional(CONF_REGIONS, default=hass.config.country or "US"): TextSelector(),
+            vol.Optional(CONF_URL, default=DEFAULT_WATCHMODE_URL): _URL,
+        }
+    )
+
+
+def _jackett_schema(_hass: HomeAssistant) -> vol.Schema:
+    return vol.Schema(
+        {
+            vol.Required(CONF_URL): _URL,
+            vol.Required(CONF_API_KEY): _PASSWORD,
+            vol.Optional(CONF_INDEXERS, default=""): TextSelector(),
+            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+        }
+    )
+
+
+SPECS: dict[str, ServiceSpec] = {
+    SUBENTRY_TMDB: ServiceSpec(
+        SUBENTRY_TMDB, _tmdb_schema, _test_tmdb, lambda _d: "TMDB", lambda _d: SUBENTRY_TMDB
+    ),
+    SUBENTRY_WATCHMODE: ServiceSpec(
+        SUBENTRY_WATCHMODE,
+        _watchmode_schema,
+        _test_watchmode,
+        lambda _d: "Watchmode",
+        lambda _d: SUBENTRY_WATCHMODE,
+    ),
+    SUBENTRY_JACKETT: ServiceSpec(
+        SUBENTRY_JACKETT,
+        _jackett_schema,
+        _test_jackett,
+        lambda d: f"Jackett {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: str(d[CONF_URL]),
+        has_url=True,
+    ),
+}
+
+
+async def validate(
+    spec: ServiceSpec, hass: HomeAssistant, data: Mapping[str, Any]
+) -> dict[str, str]:
+    """Run the service's connection test; form errors on failure."""
+    try:
+        await spec.test(hass, data)
+    except UnknownIndexer:
+        return {CONF_INDEXERS: "unknown_indexer"}
+    except PandoraError as err:
+        key = ERROR_KEYS.get(type(err), "unknown")
+        if key == "unknown":
+            _LOGGER.warning("Unexpected answer from %s: %s", spec.subentry_type, err)
+        return {"base": key}
+    except Exception:
+        _LOGGER.exception("Unexpected error testing %s", spec.subentry_type)
+        return {"base": "unknown"}
+    return {}
+
+
+class ApiKeySubentryFlow(ConfigSubentryFlow):
+    """Add or reconfigure one API-key service (the subclass names which)."""
+
+    spec: ServiceSpec
+
+    def _taken(self, unique_id: str, ignore: ConfigSubentry | None) -> bool:
+        return any(
+            sub.subentry_type == self.spec.subentry_type
+            and sub is not ignore
+            and sub.unique_id == unique_id
+            for sub in self._get_entry().subentries.values()
+        )
+
+    async def _validate(
+        self, user_input: dict[str, Any], current: ConfigSubentry | None
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        data = {k: v.strip() if isinstance(v, str) else v for k, v in user_input.items()}
+        if self.spec.has_url or data.get(CONF_URL):
+            try:
+                data[CONF_URL] = normalize_url(data[CONF_URL])
+            except ValueError:
+                return data, {CONF_URL: "invalid_url"}
+        if current is not None and not data.get(CONF_API_KEY):
+            data[CONF_API_KEY] = current.data[CONF_API_KEY]  # empty keeps the stored key
+        if self._taken(self.spec.unique_id(data), current):
+            return data, {"base": "already_configured"}
+        return data, await validate(self.spec, self.hass, data)
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
+        """Details for a new service."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            data, errors = await self._validate(user_input, None)
+            if errors.get("base") == "already_configured":
+                return self.async_abort(reason="already_configured")
+            if not errors:
+                return self.async_create_entry(
+                    title=self.spec.title(data), data=data, unique_id=self.spec.unique_id(data)
+                )
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(
+                self.spec.schema(self.hass), user_input
+            ),
+            errors=errors,
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> SubentryFlowResult:
+        """Change an existing service's settings (an empty key keeps the current one)."""
+        subentry = self._get_reconfigure_subentry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            data, errors = await self._validate(user_input, subentry)
+            if not errors:
+                return self.async_update_and_abort(
+                    self._get_entry(),
+                    subentry,
+                    data=data,
+                    title=self.spec.title(data),
+                    unique_id=self.spec.unique_id(data),
+                )
+        schema = self.spec.schema(self.hass).extend(
+            {vol.Optional(CONF_API_KEY, default=""): _PASSWORD}
+        )
+        suggested = {k: v for k, v in subentry.data.items() if k != CONF_API_KEY}
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input or suggested),
+            errors=errors,
+        )
+
+
+class TmdbSubentryFlow(ApiKeySubentryFlow):
+    """TMDB: discovery, search and details (one per hub)."""
+
+    spec = SPECS[SUBENTRY_TMDB]
+
+
+class WatchmodeSubentryFlow(ApiKeySubentryFlow):
+    """Watchmode: where a title streams (one per hub)."""
+
+    spec = SPECS[SUBENTRY_WATCHMODE]
+
+
+class JackettSubentryFlow(ApiKeySubentryFlow):
+    """Jackett: torrent search across indexers (several allowed)."""
+
+    spec = SPECS[SUBENTRY_JACKETT]

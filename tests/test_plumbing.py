@@ -1,0 +1,205 @@
+"""Shared plumbing: the persistent response cache, the HTTP helper, fetching .torrent files."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+import time
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+import pytest
+
+from custom_components.pandora.api.errors import CannotConnect, ParseError, ServiceError
+from custom_components.pandora.api.http import fetch, retry_after
+from custom_components.pandora.cache import ResponseCache
+from custom_components.pandora.helpers import split_list
+from custom_components.pandora.release_search import fetch_torrent
+from homeassistant.core import HomeAssistant
+
+# --- cache -------------------------------------------------------------------------------------
+
+
+async def test_cache_hits_misses_and_expiry(hass: HomeAssistant) -> None:
+    cache = ResponseCache(hass, key="pandora.test_cache")
+    await cache.async_load()
+    calls = 0
+
+    async def fetch_value() -> dict[str, Any]:
+        nonlocal calls
+        calls += 1
+        return {"n": calls}
+
+    assert await cache.get_or_fetch("a", 60, fetch_value) == {"n": 1}
+    assert await cache.get_or_fetch("a", 60, fetch_value) == {"n": 1}
+    assert (cache.hits, cache.misses) == (1, 1)
+    cache.set("old", [1], ttl=-1)  # already expired
+    assert cache.get("old") is None
+    assert cache.get("missing") is None
+    assert cache.get("a") == {"n": 1}
+    cache.invalidate("a")
+    assert cache.get("a") is None
+    assert await cache.get_or_fetch("a", 60, fetch_value) == {"n": 2}
+
+
+async def test_cache_shares_one_fetch_and_its_failure(hass: HomeAssistant) -> None:
+    cache = ResponseCache(None)
+    started = asyncio.Event()
+    release = asyncio.Event()
+    calls = 0
+
+    async def slow() -> str:
+        nonlocal calls
+        calls += 1
+        started.set()
+        await release.wait()
+        return "value"
+
+    first = asyncio.create_task(cache.get_or_fetch("k", 60, slow))
+    await started.wait()
+    second = asyncio.create_task(cache.get_or_fetch("k", 60, slow))
+    await asyncio.sleep(0)
+    release.set()
+    assert await first == await second == "value"
+    assert calls == 1
+
+    async def broken() -> str:
+        await asyncio.sleep(0.01)
+        raise ServiceError("down")
+
+    failing = [asyncio.create_task(cache.get_or_fetch("b", 60, broken)) for _ in range(2)]
+    results = await asyncio.gather(*failing, return_exceptions=True)
+    assert all(isinstance(r, ServiceError) for r in results)
+    assert cache.get("b") is None  # failures are not cached
+
+    blocked = asyncio.create_task(cache.get_or_fetch("c", 60, asyncio.Event().wait))
+    await asyncio.sleep(0.01)
+    blocked.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await blocked
+    assert await cache.get_or_fetch("c", 60, slow) == "value"  # a cancelled fetch leaves no trace
+
+
+async def test_cache_persists_and_evicts(hass: HomeAssistant) -> None:
+    cache = ResponseCache(hass, key="pandora.test_cache2", max_entries=3)
+    await cache.async_load()
+    for i in range(5):
+        cache.set(f"k{i}", i, ttl=60)
+    cache.set("expired", 0, ttl=-1)
+    assert len(cache) == 3
+    await cache.async_flush()
+
+    again = ResponseCache(hass, key="pandora.test_cache2")
+    await again.async_load()
+    assert [again.get(f"k{i}") for i in range(5)] == [None, None, None, 3, 4]
+    assert again.get("expired") is None
+
+
+# --- HTTP helper ---------------------------------------------------------------------------------
+
+
+def test_retry_after_forms() -> None:
+    assert retry_after({"Retry-After": "7"}) == 7.0
+    assert retry_after({"Retry-After": "-3"}) == 0.0
+    soon = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    assert 25 < (retry_after({"Retry-After": soon}) or 0) <= 30
+    assert retry_after({"Retry-After": "soon"}, default=5.0) == 5.0
+    assert retry_after({}, default=2.0) == 2.0
+
+
+def test_split_list() -> None:
+    assert split_list(" a, b  c,,a ") == ["a", "b", "c"]
+    assert split_list("us gb,US", upper=True) == ["US", "GB"]
+    assert split_list("") == []
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[str]:
+    """A tiny server with the odd answers the helpers must survive."""
+
+    async def big(_request: web.Request) -> web.Response:
+        return web.Response(body=b"x" * 100_000)
+
+    async def not_json(_request: web.Request) -> web.Response:
+        return web.Response(text="<html>")
+
+    async def slow(_request: web.Request) -> web.Response:
+        await asyncio.sleep(2)
+        return web.Response(text="late")
+
+    async def torrent(_request: web.Request) -> web.Response:
+        return web.Response(body=b"d8:announce0:e")
+
+    async def to_magnet(_request: web.Request) -> web.Response:
+        raise web.HTTPFound("magnet:?xt=urn:btih:" + "a" * 40)
+
+    async def to_torrent(_request: web.Request) -> web.Response:
+        raise web.HTTPFound("/torrent")
+
+    async def loop(_request: web.Request) -> web.Response:
+        raise web.HTTPFound("/loop")
+
+    async def html(_request: web.Request) -> web.Response:
+        return web.Response(text="<html>login</html>")
+
+    async def gone(_request: web.Request) -> web.Response:
+        raise web.HTTPNotFound
+
+    app = web.Application()
+    for path, handler in {
+        "/big": big,
+        "/not-json": not_json,
+        "/slow": slow,
+        "/torrent": torrent,
+        "/to-magnet": to_magnet,
+        "/to-torrent": to_torrent,
+        "/loop": loop,
+        "/html": html,
+        "/gone": gone,
+    }.items():
+        app.router.add_get(path, handler)
+    runner = web.AppRunner(app, handler_cancellation=True)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    await runner.cleanup()
+
+
+async def test_fetch_limits_and_errors(server: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(ParseError, match="more than"):
+            await fetch(session, "GET", f"{server}/big", max_bytes=1000)
+        with pytest.raises(ParseError, match="JSON"):
+            (await fetch(session, "GET", f"{server}/not-json")).json()
+        assert (await fetch(session, "GET", f"{server}/not-json")).text() == "<html>"
+        started = time.monotonic()
+        with pytest.raises(CannotConnect, match="Timed out"):
+            await fetch(session, "GET", f"{server}/slow", request_timeout=0.2)
+        assert time.monotonic() - started < 1.5
+        with pytest.raises(CannotConnect, match="Cannot reach"):
+            await fetch(session, "GET", "http://127.0.0.1:9/")
+    with pytest.raises(CannotConnect, match="closed"):
+        await fetch(session, "GET", f"{server}/big")
+
+
+async def test_fetch_torrent(server: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        assert await fetch_torrent(session, f"{server}/torrent") == (b"d8:announce0:e", None)
+        assert await fetch_torrent(session, f"{server}/to-torrent") == (b"d8:announce0:e", None)
+        content, magnet = await fetch_torrent(session, f"{server}/to-magnet")
+        assert content is None
+        assert magnet == "magnet:?xt=urn:btih:" + "a" * 40
+        with pytest.raises(ServiceError, match="too many redirects"):
+            await fetch_torrent(session, f"{server}/loop")
+        with pytest.raises(ServiceError, match="did not send a torrent"):
+            await fetch_torrent(session, f"{server}/html")
+        with pytest.raises(ServiceError, match="404"):
+            await fetch_torrent(session, f"{server}/gone")
+        with pytest.raises(CannotConnect) as err:
+            await fetch_torrent(session, "http://127.0.0.1:9/dl/x?jackett_apikey=secret")
+        assert "secret" not in str(err.value)
+        assert err.value.__cause__ is None

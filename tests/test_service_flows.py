@@ -1,0 +1,227 @@
+"""Subentry flows for TMDB, Watchmode and Jackett (against their simulators), and their reauth."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.pandora.api.errors import QuotaExceeded, ServiceError
+from custom_components.pandora.const import (
+    CONF_INDEXERS,
+    CONF_LANGUAGE,
+    CONF_REGION,
+    CONF_REGIONS,
+    CONF_VERIFY_SSL,
+    SUBENTRY_JACKETT,
+    SUBENTRY_TMDB,
+    SUBENTRY_WATCHMODE,
+)
+from homeassistant.config_entries import SOURCE_USER
+from homeassistant.const import CONF_API_KEY, CONF_URL
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from tests.conftest import hub_entry
+from tests.simulators.jackett import JackettSimulator, start as jackett_start
+from tests.support.media import Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
+
+
+@pytest.fixture
+def hub(hass: HomeAssistant) -> MockConfigEntry:
+    entry = hub_entry()
+    entry.add_to_hass(hass)
+    return entry
+
+
+async def start(hass: HomeAssistant, hub: MockConfigEntry, kind: str) -> str:
+    result = await hass.config_entries.subentries.async_init(
+        (hub.entry_id, kind), context={"source": SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    return str(result["flow_id"])
+
+
+async def submit(hass: HomeAssistant, flow_id: str, data: dict[str, Any]) -> Any:
+    return await hass.config_entries.subentries.async_configure(flow_id, data)
+
+
+def tmdb_form(sims: Sims, **overrides: Any) -> dict[str, Any]:
+    return {
+        CONF_API_KEY: sims.tmdb.api_key,
+        CONF_LANGUAGE: "en-GB",
+        CONF_REGION: "GB",
+        CONF_URL: sims.tmdb_url,
+    } | overrides
+
+
+def jackett_form(sims: Sims, **overrides: Any) -> dict[str, Any]:
+    return {
+        CONF_URL: sims.jackett_url,
+        CONF_API_KEY: sims.jackett.api_key,
+        CONF_INDEXERS: "",
+        CONF_VERIFY_SSL: True,
+    } | overrides
+
+
+async def test_add_tmdb_with_either_credential(
+    hass: HomeAssistant, hub: MockConfigEntry, sims: Sims
+) -> None:
+    flow_id = await start(hass, hub, SUBENTRY_TMDB)
+    result = await submit(hass, flow_id, tmdb_form(sims, api_key="f" * 32))
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await submit(hass, flow_id, tmdb_form(sims, api_key=f"  {sims.tmdb.read_token} "))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "TMDB"
+    (subentry,) = hub.subentries.values()
+    assert subentry.data[CONF_API_KEY] == sims.tmdb.read_token  # trimmed
+    assert subentry.data[CONF_LANGUAGE] == "en-GB"
+
+    # One TMDB per hub.
+    flow_id = await start(hass, hub, SUBENTRY_TMDB)
+    result = await submit(hass, flow_id, tmdb_form(sims))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+async def test_tmdb_defaults_follow_home_assistant(
+    hass: HomeAssistant, hub: MockConfigEntry
+) -> None:
+    hass.config.country = "FR"
+    hass.config.language = "fr"
+    result = await hass.config_entries.subentries.async_init(
+        (hub.entry_id, SUBENTRY_TMDB), context={"source": SOURCE_USER}
+    )
+    schema = result["data_schema"]
+    assert schema is not None
+    defaults = {str(k): k.default() for k in schema.schema if callable(k.default)}
+    assert defaults[CONF_LANGUAGE] == "fr-FR"
+    assert defaults[CONF_REGION] == "FR"
+
+
+async def test_unreachable_and_bad_url(
+    hass: HomeAssistant, hub: MockConfigEntry, sims: Sims
+) -> None:
+    flow_id = await start(hass, hub, SUBENTRY_TMDB)
+    result = await submit(hass, flow_id, tmdb_form(sims, url="http://127.0.0.1:9/3"))
+    assert result["errors"] == {"base": "cannot_connect"}
+    result = await submit(hass, flow_id, tmdb_form(sims, url="not a url"))
+    assert result["errors"] == {CONF_URL: "invalid_url"}
+
+
+@pytest.mark.parametrize(
+    ("error", "key"), [(ServiceError("odd answer"), "unknown"), (RuntimeError("bug"), "unknown")]
+)
+async def test_unexpected_errors(
+    hass: HomeAssistant, hub: MockConfigEntry, sims: Sims, error: Exception, key: str
+) -> None:
+    flow_id = await start(hass, hub, SUBENTRY_TMDB)
+    with patch(
+        "custom_components.pandora.service_flows.TmdbClient.configuration", side_effect=error
+    ):
+        result = await submit(hass, flow_id, tmdb_form(sims))
+    assert result["errors"] == {"base": key}
+
+
+async def test_add_watchmode_and_quota(
+    hass: HomeAssistant, hub: MockConfigEntry, sims: Sims
+) -> None:
+    form = {
+        CONF_API_KEY: sims.watchmode.api_key,
+        CONF_REGIONS: "us, gb",
+        CONF_URL: sims.watchmode_url,
+    }
+    flow_id = await start(hass, hub, SUBENTRY_WATCHMODE)
+    with patch(
+        "custom_components.pandora.service_flows.WatchmodeClient.check",
+        side_effect=QuotaExceeded("over quota"),
+    ):
+        result = await submit(hass, flow_id, form)
+    assert result["errors"] == {"base": "quota_exceeded"}
+    sims.watchmode.rate_limit_next = 1
+    result = await submit(hass, flow_id, form)
+    assert result["errors"] == {"base": "rate_limited"}
+    # A spent quota does not make the key wrong: /status/ still answers, so it is accepted.
+    sims.watchmode.quota_used = sims.watchmode.quota
+    result = await submit(hass, flow_id, form)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    (subentry,) = hub.subentries.values()
+    assert subentry.data[CONF_REGIONS] == "us, gb"
+    assert result["title"] == "Watchmode"
+
+
+async def test_add_several_jacketts(hass: HomeAssistant, hub: MockConfigEntry, sims: Sims) -> None:
+    flow_id = await start(hass, hub, SUBENTRY_JACKETT)
+    result = await submit(hass, flow_id, jackett_form(sims, api_key="wrong"))
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await submit(hass, flow_id, jackett_form(sims, indexers="publicone, nosuch"))
+    assert result["errors"] == {CONF_INDEXERS: "unknown_indexer"}
+    result = await submit(hass, flow_id, jackett_form(sims, indexers="publicone publictwo"))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == f"Jackett {sims.jackett_url.split('://')[1]}"
+
+    # The same server again is refused; another address is a second Jackett.
+    flow_id = await start(hass, hub, SUBENTRY_JACKETT)
+    result = await submit(hass, flow_id, jackett_form(sims, url=sims.jackett_url.upper() + "/"))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    second = JackettSimulator(api_key="a" * 32)
+    runner, port = await jackett_start(second)
+    try:
+        flow_id = await start(hass, hub, SUBENTRY_JACKETT)
+        result = await submit(
+            hass, flow_id, jackett_form(sims, url=f"http://127.0.0.1:{port}", api_key="a" * 32)
+        )
+    finally:
+        await runner.cleanup()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert len(hub.subentries) == 2
+
+
+async def test_reconfigure_keeps_the_key(hass: HomeAssistant, sims: Sims) -> None:
+    hub = hub_entry(
+        jackett_subentry(sims.jackett_url, sims.jackett.api_key),
+        jackett_subentry(sims.jackett_url + "/second", "k2", title="second"),
+    )
+    hub.add_to_hass(hass)
+    subentry_id = next(s for s, sub in hub.subentries.items() if sub.title == "Jackett")
+    result = await hub.start_subentry_reconfigure_flow(hass, subentry_id)
+    assert result["step_id"] == "reconfigure"
+    # Another configured Jackett's address is refused.
+    result = await submit(
+        hass, result["flow_id"], jackett_form(sims, api_key="", url=sims.jackett_url + "/second")
+    )
+    assert result["errors"] == {"base": "already_configured"}
+    result = await submit(
+        hass, result["flow_id"], jackett_form(sims, api_key="", indexers="publicone")
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    data = hub.subentries[subentry_id].data
+    assert data[CONF_API_KEY] == sims.jackett.api_key
+    assert data[CONF_INDEXERS] == "publicone"
+
+
+async def test_reauth_with_a_new_key(hass: HomeAssistant, sims: Sims) -> None:
+    stale = tmdb_subentry(sims)
+    stale["data"] = {**stale["data"], CONF_API_KEY: "0" * 32}
+    hub = hub_entry(stale, watchmode_subentry(sims))
+    hub.add_to_hass(hass)
+    subentry_id = next(s for s, sub in hub.subentries.items() if sub.subentry_type == "tmdb")
+
+    result = await hub.start_reauth_flow(hass, data={"subentry_id": subentry_id})
+    assert result["step_id"] == "reauth_api_key"
+    assert result["description_placeholders"] == {"name": "TMDB"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_API_KEY: "1" * 32}
+    )
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_API_KEY: sims.tmdb.api_key}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reauth_successful"
+    assert hub.subentries[subentry_id].data[CONF_API_KEY] == sims.tmdb.api_key
+    assert hub.subentries[subentry_id].data[CONF_URL] == sims.tmdb_url  # the rest is kept
