@@ -641,6 +641,12 @@ def start() -> None:
     token = onboard()
     configure_pandora(token)
     states = wait_for_entities(token)
+    found = _http(
+        "POST",
+        "/api/services/pandora/search_torrents?return_response",
+        {"query": "Night of the Living Dead"},
+        token,
+    )["service_response"]
     print(
         f"""
 Pandora demo is running.
@@ -650,13 +656,21 @@ Pandora demo is running.
   Pandora entities ({len(states)}):
 {_summary(states)}
 
-  Simulated TMDB, Watchmode and Jackett on ports {TMDB_PORT}-{JACKETT_PORT}; try in
-  Developer tools → Actions: pandora.search_torrents with query "Night of the Living Dead",
-  then pandora.download_release with a result_id: it downloads for real from the local seeder.
+  Simulated TMDB, Watchmode and Jackett on ports {TMDB_PORT}-{JACKETT_PORT}. pandora.search_torrents
+  "Night of the Living Dead" ranks (Developer tools → Actions):
+{_results(found)}
+  pandora.download_release with one of those result_ids downloads it for real from the
+  local seeder (found through the local tracker).
 
 {_live_note(states)}
 Logs: .demo/home-assistant.log. Stop everything: bash scripts/demo.sh stop
 """
+    )
+
+
+def _results(found: dict[str, Any]) -> str:
+    return "\n".join(
+        f"    {r['result_id']}  {r['quality']:<13} {r['title']}" for r in found["results"][:3]
     )
 
 
