@@ -345,3 +345,17 @@ async def test_search_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None
     assert figures["fanout_max"] < 5 * 200  # functional: concurrent, not sequential
     bench_search.report(figures)
     assert "fan-out target" in capsys.readouterr().out
+
+
+async def test_diagnostics_redact_keys(
+    hass: HomeAssistant, sims: Sims, media_hub: MockConfigEntry
+) -> None:
+    from custom_components.pandora.diagnostics import async_get_config_entry_diagnostics
+
+    await call(hass, "get_media", tmdb_id=NOTLD, media_type="movie")
+    diagnostics = await async_get_config_entry_diagnostics(hass, media_hub)
+    text = str(diagnostics)
+    for secret in (sims.tmdb.api_key, sims.watchmode.api_key, sims.jackett.api_key):
+        assert secret not in text
+    assert diagnostics["cache"]["entries"] >= 2
+    assert diagnostics["watchmode_quota"]["used"] == sims.watchmode.quota_used

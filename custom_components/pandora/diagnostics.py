@@ -9,7 +9,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 
-from .runtime import PandoraConfigEntry
+from .runtime import PandoraConfigEntry, PandoraRuntime
 
 TO_REDACT = {CONF_PASSWORD, CONF_USERNAME, CONF_API_KEY, CONF_URL, "token", "unique_id", "title"}
 
@@ -51,6 +51,19 @@ async def async_get_config_entry_diagnostics(
             "entry": {"options": dict(entry.options), "version": entry.version},
             "services": services,
             "history_events": len(runtime.history.events()),
+            "cache": {
+                "entries": len(runtime.cache),
+                "hits": runtime.cache.hits,
+                "misses": runtime.cache.misses,
+            },
+            "watchmode_quota": _watchmode_quota(runtime),
         },
         TO_REDACT,
     )
+
+
+def _watchmode_quota(runtime: PandoraRuntime) -> dict[str, int | None] | None:
+    watchmode = runtime.discovery.watchmode if runtime.discovery else None
+    if watchmode is None:
+        return None
+    return {"quota": watchmode.quota, "used": watchmode.quota_used}
