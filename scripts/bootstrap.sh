@@ -2,7 +2,8 @@
 # Idempotent set-up shared by the test and demo commands.
 # Installs: Debian tools (qbittorrent-nox 4.5, mktorrent, patchelf, debootstrap), a Python >= 3.14.2
 # (an existing one first, else Debian sid's binaries unpacked into .toolchain/), the .venv with the
-# test requirements, and a cached sid chroot holding qbittorrent-nox 5.x for the v5 tests.
+# test requirements, a cached sid chroot holding qbittorrent-nox 5.x for the v5 tests, and
+# Cloud Commander from npm for the file tests.
 # Usage: scripts/bootstrap.sh [--no-qb5]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -107,4 +108,15 @@ if ((WANT_QB5)); then
     as_root touch "$chroot_dir/.pandora-ready"
   fi
 fi
-log "ready: $("$VENV/bin/python" --version), $(qbittorrent-nox --version 2>/dev/null | head -1)"
+# --- 5. Cloud Commander (npm), served over a temporary share by the file tests ----------------
+CLOUDCMD_VERSION=18.8.11
+cloudcmd_dir="$TOOLCHAIN/cloudcmd"
+if [[ ! -x "$cloudcmd_dir/node_modules/.bin/cloudcmd" || "$(cat "$cloudcmd_dir/.version" 2>/dev/null)" != "$CLOUDCMD_VERSION" ]]; then
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  log "npm install cloudcmd@$CLOUDCMD_VERSION"
+  mkdir -p "$cloudcmd_dir"
+  npm install --silent --no-audit --no-fund --prefix "$cloudcmd_dir" "cloudcmd@$CLOUDCMD_VERSION" >"$TOOLCHAIN/npm.log" 2>&1 \
+    || { tail -20 "$TOOLCHAIN/npm.log" >&2; exit 1; }
+  echo "$CLOUDCMD_VERSION" >"$cloudcmd_dir/.version"
+fi
+log "ready: $("$VENV/bin/python" --version), $(qbittorrent-nox --version 2>/dev/null | head -1), cloudcmd $CLOUDCMD_VERSION"
