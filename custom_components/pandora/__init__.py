@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
@@ -17,15 +18,22 @@ from .const import (
     CONF_VERIFY_SSL,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
+    SUBENTRY_CLOUDCMD,
     SUBENTRY_JACKETT,
+    SUBENTRY_JELLYFIN,
     SUBENTRY_QBITTORRENT,
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
+from .coordinator import PandoraCoordinator
+from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .coordinator.jellyfin import JellyfinCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
+from .files_actions import async_setup_files_actions
 from .helpers import create_session, split_list
 from .history import TorrentHistory
+from .library_actions import async_setup_library_actions
 from .media_actions import async_setup_media_actions
 from .release_search import JackettInstance, ReleaseSearch
 from .runtime import PandoraConfigEntry, PandoraRuntime
@@ -40,6 +48,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register Pandora's actions once, whatever entries exist."""
     async_setup_services(hass)
     async_setup_media_actions(hass)
+    async_setup_library_actions(hass)
+    async_setup_files_actions(hass)
     return True
 
 
@@ -60,6 +70,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
             runtime.qbittorrent[subentry_id] = QBittorrentCoordinator(
                 hass, entry, subentry, history, interval
             )
+        elif kind == SUBENTRY_JELLYFIN:
+            runtime.jellyfin[subentry_id] = JellyfinCoordinator(hass, entry, subentry, interval)
+        elif kind == SUBENTRY_CLOUDCMD:
+            runtime.cloudcmd[subentry_id] = CloudCommanderCoordinator(
+                hass, entry, subentry, interval
+            )
         elif kind == SUBENTRY_TMDB:
             tmdb = tmdb_client(session, subentry.data)
         elif kind == SUBENTRY_WATCHMODE:
@@ -78,7 +94,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         runtime.discovery = Discovery(tmdb=tmdb, cache=cache, watchmode=watchmode)
     # One service being down must not keep the others (or the hub) from loading: its
     # entities start unavailable and its coordinator keeps retrying.
-    await asyncio.gather(*(c.async_refresh() for c in runtime.qbittorrent.values()))
+    coordinators: list[PandoraCoordinator[Any]] = [
+        *runtime.qbittorrent.values(),
+        *runtime.jellyfin.values(),
+        *runtime.cloudcmd.values(),
+    ]
+    await asyncio.gather(*(c.async_refresh() for c in coordinators))
     entry.runtime_data = runtime
     _remove_stale_devices(hass, entry)
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_change))

@@ -9,6 +9,7 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from . import jellyfin_entities
 from .api.qbittorrent import ALL, QBittorrentClient
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .entity import PandoraEntity
@@ -40,11 +41,12 @@ async def async_setup_entry(
     entry: PandoraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Buttons per qBittorrent."""
+    """Buttons per qBittorrent; scan buttons per Jellyfin."""
     for subentry_id, coordinator in entry.runtime_data.qbittorrent.items():
         async_add_entities(
             (QBittorrentButton(coordinator, d) for d in BUTTONS), config_subentry_id=subentry_id
         )
+    jellyfin_entities.setup_buttons(hass, entry, async_add_entities)
 
 
 class QBittorrentButton(PandoraEntity[QBittorrentCoordinator], ButtonEntity):

@@ -48,7 +48,9 @@ from .const import (
     MIN_SCAN_INTERVAL,
     NAME,
     RESOLUTIONS,
+    SUBENTRY_CLOUDCMD,
     SUBENTRY_JACKETT,
+    SUBENTRY_JELLYFIN,
     SUBENTRY_QBITTORRENT,
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
@@ -56,7 +58,9 @@ from .const import (
 from .helpers import normalize_url, temporary_session
 from .service_flows import (
     SPECS,
+    CloudCommanderSubentryFlow,
     JackettSubentryFlow,
+    JellyfinSubentryFlow,
     TmdbSubentryFlow,
     WatchmodeSubentryFlow,
     validate,
@@ -142,6 +146,8 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
             SUBENTRY_TMDB: TmdbSubentryFlow,
             SUBENTRY_WATCHMODE: WatchmodeSubentryFlow,
             SUBENTRY_JACKETT: JackettSubentryFlow,
+            SUBENTRY_JELLYFIN: JellyfinSubentryFlow,
+            SUBENTRY_CLOUDCMD: CloudCommanderSubentryFlow,
         }
 
     @staticmethod
@@ -156,7 +162,8 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         entry = self._get_reauth_entry()
         if subentry_id is None or subentry_id not in entry.subentries:
             return self.async_abort(reason="reauth_subentry_gone")
-        if entry.subentries[subentry_id].subentry_type in SPECS:
+        kind = entry.subentries[subentry_id].subentry_type
+        if kind in SPECS and SPECS[kind].secret == CONF_API_KEY:
             return await self.async_step_reauth_api_key()
         return await self.async_step_reauth_confirm()
 
@@ -197,7 +204,12 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             data = {**subentry.data, **user_input}
-            errors = await validate_qbittorrent(self.hass, data)
+            kind = subentry.subentry_type
+            errors = await (
+                validate(SPECS[kind], self.hass, data)
+                if kind in SPECS
+                else validate_qbittorrent(self.hass, data)
+            )
             if not errors:
                 self.hass.config_entries.async_update_subentry(entry, subentry, data=data)
                 return self.async_abort(reason="reauth_successful")

@@ -13,6 +13,8 @@ SUBENTRY_QBITTORRENT: Final = "qbittorrent"
 SUBENTRY_TMDB: Final = "tmdb"
 SUBENTRY_WATCHMODE: Final = "watchmode"
 SUBENTRY_JACKETT: Final = "jackett"
+SUBENTRY_JELLYFIN: Final = "jellyfin"
+SUBENTRY_CLOUDCMD: Final = "cloudcmd"
 
 # Subentry data keys.
 CONF_VERIFY_SSL: Final = "verify_ssl"
@@ -20,6 +22,18 @@ CONF_LANGUAGE: Final = "language"  # TMDB, e.g. "en-US"
 CONF_REGION: Final = "region"  # TMDB, ISO 3166-1 country
 CONF_REGIONS: Final = "regions"  # Watchmode, comma-separated countries
 CONF_INDEXERS: Final = "indexers"  # Jackett, comma-separated ids; empty = all
+# Cloud Commander: the share's folders (share-relative paths) and where qBittorrent sees them.
+CONF_DOWNLOADS_FOLDER: Final = "downloads_folder"
+CONF_DOWNLOADED_FOLDER: Final = "downloaded_folder"
+CONF_MOVIES_FOLDER: Final = "movies_folder"
+CONF_TV_FOLDER: Final = "tv_folder"
+CONF_QBITTORRENT_ROOT: Final = "qbittorrent_root"  # the share's root as qBittorrent sees it
+DEFAULT_FOLDERS: Final = {
+    CONF_DOWNLOADS_FOLDER: "/Downloads",
+    CONF_DOWNLOADED_FOLDER: "/Downloaded",
+    CONF_MOVIES_FOLDER: "/Movies",
+    CONF_TV_FOLDER: "/TV Shows",
+}
 DEFAULT_TMDB_URL: Final = "https://api.themoviedb.org/3"
 DEFAULT_WATCHMODE_URL: Final = "https://api.watchmode.com/v1"
 
@@ -52,3 +66,8 @@ CONF_EXCLUDED_WORDS: Final = "excluded_words"  # comma-separated
 DEFAULT_PREFERRED_RESOLUTION: Final = "1080p"
 RESOLUTIONS: Final = ("2160p", "1080p", "720p", "sd")
 DEFAULT_MIN_SEEDERS: Final = 1
+
+# Library scans (Jellyfin): bus events and event-entity types.
+EVENT_SCAN_STARTED: Final = f"{DOMAIN}_library_scan_started"
+EVENT_SCAN_FINISHED: Final = f"{DOMAIN}_library_scan_finished"
+EVENT_FILES_MOVED: Final = f"{DOMAIN}_files_moved"

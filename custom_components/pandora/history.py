@@ -38,6 +38,7 @@ class _StoreData(TypedDict):
     events: list[HistoryEntry]
     incomplete: dict[str, list[str]]
     links: dict[str, dict[str, Any]]
+    files: list[dict[str, Any]]
 
 
 MAX_LINKS = 5000
@@ -52,6 +53,8 @@ class TorrentHistory:
         self._incomplete: dict[str, set[str]] = {}
         # What each torrent is (tmdb id, media type, release), set when Pandora downloads it.
         self._links: dict[str, dict[str, Any]] = {}
+        # File actions and pipeline steps (moved, deleted, ...), newest last.
+        self._files: deque[dict[str, Any]] = deque(maxlen=max_entries)
 
     async def async_load(self) -> None:
         """Read what the previous run saved."""
@@ -60,6 +63,7 @@ class TorrentHistory:
             self._events.extend(data.get("events", []))
             self._incomplete = {k: set(v) for k, v in data.get("incomplete", {}).items()}
             self._links = dict(data.get("links", {}))
+            self._files.extend(data.get("files", []))
 
     @callback
     def _schedule_save(self) -> None:
@@ -70,6 +74,7 @@ class TorrentHistory:
             "events": list(self._events),
             "incomplete": {k: sorted(v) for k, v in self._incomplete.items()},
             "links": self._links,
+            "files": list(self._files),
         }
 
     async def async_flush(self) -> None:
@@ -133,3 +138,15 @@ class TorrentHistory:
     def link_for(self, torrent_hash: str) -> dict[str, Any]:
         """What a torrent was downloaded as ({} when Pandora did not add it)."""
         return dict(self._links.get(torrent_hash.lower(), {}))
+
+    @callback
+    def record_files(self, action: str, data: dict[str, Any]) -> None:
+        """Append one file action (moved, deleted...)."""
+        self._files.append({"time": dt_util.utcnow().isoformat(), "action": action} | data)
+        self._schedule_save()
+
+    @callback
+    def files(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """File actions, newest first."""
+        found = list(reversed(self._files))
+        return found[:limit] if limit is not None else found

@@ -9,6 +9,8 @@ import aiohttp
 from homeassistant.config_entries import ConfigEntry
 
 from .cache import ResponseCache
+from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .coordinator.jellyfin import JellyfinCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
 from .history import TorrentHistory
@@ -25,6 +27,8 @@ class PandoraRuntime:
     release_search: ReleaseSearch
     discovery: Discovery | None = None
     qbittorrent: dict[str, QBittorrentCoordinator] = field(default_factory=dict)
+    jellyfin: dict[str, JellyfinCoordinator] = field(default_factory=dict)
+    cloudcmd: dict[str, CloudCommanderCoordinator] = field(default_factory=dict)
 
 
 type PandoraConfigEntry = ConfigEntry[PandoraRuntime]

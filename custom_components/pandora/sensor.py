@@ -16,7 +16,9 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
+from . import jellyfin_entities
 from .api.qbittorrent_models import MainDataState, TorrentStatus
+from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .entity import PandoraEntity
 from .runtime import PandoraConfigEntry
@@ -105,12 +107,15 @@ async def async_setup_entry(
     entry: PandoraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """One set of sensors per qBittorrent."""
+    """One set of sensors per qBittorrent and per Jellyfin."""
     for subentry_id, coordinator in entry.runtime_data.qbittorrent.items():
         async_add_entities(
             (QBittorrentSensor(coordinator, description) for description in SENSORS),
             config_subentry_id=subentry_id,
         )
+    jellyfin_entities.setup_sensors(entry, async_add_entities)
+    for subentry_id, share in entry.runtime_data.cloudcmd.items():
+        async_add_entities([DownloadedSensor(share)], config_subentry_id=subentry_id)
 
 
 class QBittorrentSensor(PandoraEntity[QBittorrentCoordinator], SensorEntity):
@@ -128,3 +133,23 @@ class QBittorrentSensor(PandoraEntity[QBittorrentCoordinator], SensorEntity):
     def native_value(self) -> StateType:
         """Read from the coordinator's current main data."""
         return self.entity_description.value_fn(self.coordinator.data)
+
+
+class DownloadedSensor(PandoraEntity[CloudCommanderCoordinator], SensorEntity):
+    """Items waiting in the share's Downloaded folder (to be filed into the library)."""
+
+    _attr_native_unit_of_measurement = "items"
+    _attr_state_class = SensorStateClass.MEASUREMENT
+
+    def __init__(self, coordinator: CloudCommanderCoordinator) -> None:
+        super().__init__(coordinator, "downloaded_items")
+
+    @property
+    def native_value(self) -> int:
+        """How many files and folders are there."""
+        return len(self.coordinator.state.downloaded)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, list[str]]:
+        """Their names (the first 50), for cards and notifications."""
+        return {"names": [e.name for e in self.coordinator.state.downloaded[:50]]}

@@ -14,7 +14,7 @@ from typing import Any
 import probatio as vol
 
 from homeassistant.config_entries import ConfigSubentry, ConfigSubentryFlow, SubentryFlowResult
-from homeassistant.const import CONF_API_KEY, CONF_URL
+from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import (
     BooleanSelector,
@@ -23,19 +23,32 @@ from homeassistant.helpers.selector import (
     TextSelectorType,
 )
 
-from .api.errors import CannotConnect, InvalidAuth, PandoraError, QuotaExceeded, RateLimited
+from .api.cloudcmd import CloudCommanderClient
+from .api.errors import (
+    CannotConnect,
+    InvalidAuth,
+    PandoraError,
+    QuotaExceeded,
+    RateLimited,
+    ServiceError,
+)
 from .api.jackett import JackettClient
+from .api.jellyfin import JellyfinClient
 from .api.tmdb import TmdbClient
 from .api.watchmode import WatchmodeClient
 from .const import (
     CONF_INDEXERS,
     CONF_LANGUAGE,
+    CONF_QBITTORRENT_ROOT,
     CONF_REGION,
     CONF_REGIONS,
     CONF_VERIFY_SSL,
+    DEFAULT_FOLDERS,
     DEFAULT_TMDB_URL,
     DEFAULT_WATCHMODE_URL,
+    SUBENTRY_CLOUDCMD,
     SUBENTRY_JACKETT,
+    SUBENTRY_JELLYFIN,
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
@@ -56,6 +69,14 @@ _URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
 
 class UnknownIndexer(PandoraError):
     """A Jackett indexer named in the form is not configured in Jackett."""
+
+
+class MissingFolder(PandoraError):
+    """A folder named in the Cloud Commander form does not exist in the share."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
 
 
 # --- connection tests: raise PandoraError on failure ---------------------------------------
@@ -92,6 +113,45 @@ def jackett_client(session: Any, data: Mapping[str, Any]) -> JackettClient:
     )
 
 
+def jellyfin_client(session: Any, data: Mapping[str, Any]) -> JellyfinClient:
+    """A Jellyfin client for subentry data."""
+    return JellyfinClient(
+        url=data[CONF_URL],
+        api_key=data[CONF_API_KEY],
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
+async def _test_jellyfin(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
+        await jellyfin_client(session, data).system_info()
+
+
+def cloudcmd_client(session: Any, data: Mapping[str, Any]) -> CloudCommanderClient:
+    """A Cloud Commander client for subentry data."""
+    return CloudCommanderClient(
+        url=data[CONF_URL],
+        session=session,
+        username=data.get(CONF_USERNAME) or None,
+        password=data.get(CONF_PASSWORD) or None,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
+async def _test_cloudcmd(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
+        client = cloudcmd_client(session, data)
+        await client.version()
+        for key in DEFAULT_FOLDERS:
+            try:
+                found = await client.exists(data[key])
+            except ServiceError:  # UnsafePath and friends: not a folder of the share
+                found = False
+            if not found:
+                raise MissingFolder(key)
+
+
 async def _test_tmdb(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
     with temporary_session(hass, True) as session:
         await tmdb_client(session, data).configuration()
@@ -125,7 +185,8 @@ class ServiceSpec:
     test: Callable[[HomeAssistant, Mapping[str, Any]], Awaitable[None]]
     title: Callable[[Mapping[str, Any]], str]
     unique_id: Callable[[Mapping[str, Any]], str]
-    has_url: bool = False
+    # The field kept when left empty on reconfigure (and asked for again on reauth).
+    secret: str = CONF_API_KEY
 
 
 def _tmdb_schema(hass: HomeAssistant) -> vol.Schema:
@@ -149,6 +210,32 @@ def _watchmode_schema(hass: HomeAssistant) -> vol.Schema:
             vol.Required(CONF_API_KEY): _PASSWORD,
             vol.Optional(CONF_REGIONS, default=hass.config.country or "US"): TextSelector(),
             vol.Optional(CONF_URL, default=DEFAULT_WATCHMODE_URL): _URL,
+        }
+    )
+
+
+def _jellyfin_schema(_hass: HomeAssistant) -> vol.Schema:
+    return vol.Schema(
+        {
+            vol.Required(CONF_URL): _URL,
+            vol.Required(CONF_API_KEY): _PASSWORD,
+            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+        }
+    )
+
+
+def _cloudcmd_schema(_hass: HomeAssistant) -> vol.Schema:
+    folders = {
+        vol.Required(key, default=value): TextSelector() for key, value in DEFAULT_FOLDERS.items()
+    }
+    return vol.Schema(
+        {
+            vol.Required(CONF_URL): _URL,
+            vol.Optional(CONF_USERNAME, default=""): TextSelector(),
+            vol.Optional(CONF_PASSWORD, default=""): _PASSWORD,
+            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+            **folders,
+            vol.Optional(CONF_QBITTORRENT_ROOT, default=""): TextSelector(),
         }
     )
 
@@ -181,7 +268,21 @@ SPECS: dict[str, ServiceSpec] = {
         _test_jackett,
         lambda d: f"Jackett {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
-        has_url=True,
+    ),
+    SUBENTRY_CLOUDCMD: ServiceSpec(
+        SUBENTRY_CLOUDCMD,
+        _cloudcmd_schema,
+        _test_cloudcmd,
+        lambda d: f"Cloud Commander {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: str(d[CONF_URL]),
+        secret=CONF_PASSWORD,
+    ),
+    SUBENTRY_JELLYFIN: ServiceSpec(
+        SUBENTRY_JELLYFIN,
+        _jellyfin_schema,
+        _test_jellyfin,
+        lambda d: f"Jellyfin {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: str(d[CONF_URL]),
     ),
 }
 
@@ -194,6 +295,8 @@ async def validate(
         await spec.test(hass, data)
     except UnknownIndexer:
         return {CONF_INDEXERS: "unknown_indexer"}
+    except MissingFolder as err:
+        return {err.field: "folder_not_found"}
     except PandoraError as err:
         key = ERROR_KEYS.get(type(err), "unknown")
         if key == "unknown":
@@ -222,13 +325,13 @@ class ApiKeySubentryFlow(ConfigSubentryFlow):
         self, user_input: dict[str, Any], current: ConfigSubentry | None
     ) -> tuple[dict[str, Any], dict[str, str]]:
         data = {k: v.strip() if isinstance(v, str) else v for k, v in user_input.items()}
-        if self.spec.has_url or data.get(CONF_URL):
-            try:
-                data[CONF_URL] = normalize_url(data[CONF_URL])
-            except ValueError:
-                return data, {CONF_URL: "invalid_url"}
-        if current is not None and not data.get(CONF_API_KEY):
-            data[CONF_API_KEY] = current.data[CONF_API_KEY]  # empty keeps the stored key
+        try:  # every service form has a URL (TMDB's and Watchmode's default to the public API)
+            data[CONF_URL] = normalize_url(data[CONF_URL])
+        except ValueError:
+            return data, {CONF_URL: "invalid_url"}
+        secret = self.spec.secret
+        if current is not None and not data.get(secret):
+            data[secret] = current.data.get(secret, "")  # empty keeps the stored secret
         if self._taken(self.spec.unique_id(data), current):
             return data, {"base": "already_configured"}
         return data, await validate(self.spec, self.hass, data)
@@ -268,10 +371,9 @@ class ApiKeySubentryFlow(ConfigSubentryFlow):
                     title=self.spec.title(data),
                     unique_id=self.spec.unique_id(data),
                 )
-        schema = self.spec.schema(self.hass).extend(
-            {vol.Optional(CONF_API_KEY, default=""): _PASSWORD}
-        )
-        suggested = {k: v for k, v in subentry.data.items() if k != CONF_API_KEY}
+        secret = self.spec.secret
+        schema = self.spec.schema(self.hass).extend({vol.Optional(secret, default=""): _PASSWORD})
+        suggested = {k: v for k, v in subentry.data.items() if k != secret}
         return self.async_show_form(
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(schema, user_input or suggested),
@@ -295,3 +397,15 @@ class JackettSubentryFlow(ApiKeySubentryFlow):
     """Jackett: torrent search across indexers (several allowed)."""
 
     spec = SPECS[SUBENTRY_JACKETT]
+
+
+class JellyfinSubentryFlow(ApiKeySubentryFlow):
+    """Jellyfin: library scans and counts (several servers allowed)."""
+
+    spec = SPECS[SUBENTRY_JELLYFIN]
+
+
+class CloudCommanderSubentryFlow(ApiKeySubentryFlow):
+    """Cloud Commander: the share's folders (several allowed)."""
+
+    spec = SPECS[SUBENTRY_CLOUDCMD]

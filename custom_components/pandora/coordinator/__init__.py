@@ -8,8 +8,9 @@ import logging
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.device_registry import DeviceInfo
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
+from ..api.errors import InvalidAuth, PandoraError
 from ..const import DOMAIN
 
 _LOGGER = logging.getLogger(__package__)
@@ -40,3 +41,18 @@ class PandoraCoordinator[DataT](DataUpdateCoordinator[DataT]):
     def device_info(self) -> DeviceInfo:
         """The device that represents this subentry."""
         raise NotImplementedError
+
+    def update_failed(self, err: PandoraError) -> UpdateFailed:
+        """Map a client error; refused credentials start the hub's reauth for this service."""
+        key = "update_failed"
+        if isinstance(err, InvalidAuth):
+            # Reauth belongs to the hub entry; tell its flow which service failed.
+            self.config_entry.async_start_reauth(
+                self.hass, data={"subentry_id": self.subentry.subentry_id}
+            )
+            key = "invalid_auth"
+        return UpdateFailed(
+            translation_domain=DOMAIN,
+            translation_key=key,
+            translation_placeholders={"name": self.subentry.title, "error": str(err)},
+        )

@@ -13,7 +13,7 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.update_coordinator import UpdateFailed
 
-from ..api.errors import InvalidAuth, IPBanned, PandoraError
+from ..api.errors import IPBanned, PandoraError
 from ..api.qbittorrent import QBittorrentClient
 from ..api.qbittorrent_models import MainDataState, SyncDelta, Torrent, TorrentStatus
 from ..const import (
@@ -94,16 +94,6 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
                 await self.client.connect()
                 self._refresh_device()
             delta = await self.client.sync()
-        except InvalidAuth as err:
-            # Reauth belongs to the hub entry; tell its flow which service failed.
-            self.config_entry.async_start_reauth(
-                self.hass, data={"subentry_id": self.subentry.subentry_id}
-            )
-            raise UpdateFailed(
-                translation_domain=DOMAIN,
-                translation_key="invalid_auth",
-                translation_placeholders={"name": self.subentry.title, "error": str(err)},
-            ) from err
         except IPBanned as err:
             ir.async_create_issue(
                 self.hass,
@@ -123,11 +113,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
                 translation_placeholders={"name": self.subentry.title, "error": str(err)},
             ) from err
         except PandoraError as err:
-            raise UpdateFailed(
-                translation_domain=DOMAIN,
-                translation_key="update_failed",
-                translation_placeholders={"name": self.subentry.title, "error": str(err)},
-            ) from err
+            raise self.update_failed(err) from err
         ir.async_delete_issue(self.hass, DOMAIN, self._ban_issue_id)
         self._publish_events(delta)
         return self.client.maindata

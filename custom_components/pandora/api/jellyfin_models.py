@@ -1,0 +1,355 @@
+"""Typed Jellyfin 10.11 models, parsed defensively.
+
+Jellyfin writes PascalCase JSON, leaves null fields out and sends enums as strings
+(../shared/notes/service-apis.md, section 5). A missing or mistyped field falls back to a neutral
+value; only an answer of the wrong shape (not an object, not a list) is a `ParseError`.
+Dates are .NET's ISO 8601 with seven fractional digits; a naive one is taken as UTC and
+`DateTime.MinValue` (year 1) as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from .errors import ParseError
+
+TaskState = Literal["Idle", "Running", "Cancelling"]
+TaskStatus = Literal["Completed", "Failed", "Cancelled", "Aborted"]
+ProviderName = Literal["Tmdb", "Imdb", "Tvdb"]
+ItemType = Literal["Movie", "Series"]
+
+TASK_STATES: tuple[TaskState, ...] = ("Idle", "Running", "Cancelling")
+TASK_STATUSES: tuple[TaskStatus, ...] = ("Completed", "Failed", "Cancelled", "Aborted")
+PROVIDERS: tuple[ProviderName, ...] = ("Tmdb", "Imdb", "Tvdb")
+ITEM_TYPES: tuple[ItemType, ...] = ("Movie", "Series")
+
+# The "Scan Media Library" task (RefreshMediaLibraryTask): its Key, Name and fixed Id.
+SCAN_TASK_KEY = "RefreshLibrary"
+SCAN_TASK_NAME = "Scan Media Library"
+SCAN_TASK_ID = "7738148ffcd07979c7ceb148e06b3aed"
+
+
+def _str(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):  # bool is an int subclass; never a count
+        return 0
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _opt_int(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value)
+
+
+def _opt_float(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _bool(value: Any) -> bool:
+    return value if isinstance(value, bool) else False
+
+
+def _object(data: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        raise ParseError(f"Jellyfin {what} is not a JSON object")
+    return data
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """A .NET `DateTime` as an aware UTC datetime (None when missing, unparsable or MinValue)."""
+    if not isinstance(value, str) or not value:
+        return None
+    text = value.strip()
+    # .NET writes seven fractional digits; keep at most six for older `fromisoformat`s.
+    head, dot, tail = text.partition(".")
+    if dot:
+        digits = len(tail) - len(tail.lstrip("0123456789"))
+        text = f"{head}.{tail[: min(digits, 6)]}{tail[digits:]}"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.year <= 1:  # DateTime.MinValue: never set
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def _pick[T: str](value: Any, allowed: tuple[T, ...]) -> T | None:
+    """The allowed value equal to `value`, ignoring case (None when it is none of them)."""
+    if isinstance(value, str):
+        for candidate in allowed:
+            if candidate.casefold() == value.casefold():
+                return candidate
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SystemInfo:
+    """Who the server is (`/System/Info`, or the public subset from `/System/Info/Public`)."""
+
+    server_name: str
+    version: str
+    id: str
+    operating_system: str | None = None
+    product_name: str | None = None
+    local_address: str | None = None
+    has_pending_restart: bool = False
+    is_shutting_down: bool = False
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SystemInfo:
+        """Build from a `/System/Info` answer; a server without a version or id is refused."""
+        body = _object(data, "system info")
+        version, server_id = _str(body.get("Version")), _str(body.get("Id"))
+        if not version or not server_id:
+            raise ParseError("Jellyfin system info has no Version or Id")
+        return cls(
+            server_name=_str(body.get("ServerName")),
+            version=version,
+            id=server_id,
+            operating_system=_opt_str(body.get("OperatingSystemDisplayName"))
+            or _opt_str(body.get("OperatingSystem")),
+            product_name=_opt_str(body.get("ProductName")),
+            local_address=_opt_str(body.get("LocalAddress")),
+            has_pending_restart=_bool(body.get("HasPendingRestart")),
+            is_shutting_down=_bool(body.get("IsShuttingDown")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """A library (`/Library/VirtualFolders` entry): its folders and whether it is refreshing."""
+
+    item_id: str
+    name: str
+    collection_type: str | None  # movies, tvshows, music, ...; None for mixed content
+    locations: tuple[str, ...]
+    refresh_status: str | None  # "Active" (with a progress), "Queued" or "Idle"
+    refresh_progress: float | None  # 0-100, only while Active
+
+    @property
+    def refreshing(self) -> bool:
+        """Whether Jellyfin is scanning this library or has queued a scan of it."""
+        return self.refresh_progress is not None or self.refresh_status in ("Active", "Queued")
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> Library | None:
+        """Build from one entry; None without an ItemId (it could not be refreshed anyway)."""
+        item_id = _opt_str(data.get("ItemId"))
+        if item_id is None:
+            return None
+        locations = data.get("Locations")
+        return cls(
+            item_id=item_id,
+            name=_str(data.get("Name")),
+            collection_type=_opt_str(data.get("CollectionType")),
+            locations=tuple(p for p in locations if isinstance(p, str))
+            if isinstance(locations, list)
+            else (),
+            refresh_status=_opt_str(data.get("RefreshStatus")),
+            refresh_progress=_opt_float(data.get("RefreshProgress")),
+        )
+
+
+def parse_libraries(data: Any) -> list[Library]:
+    """Every library of a `/Library/VirtualFolders` answer."""
+    if not isinstance(data, list):
+        raise ParseError("Jellyfin virtual folders answer is not a list")
+    parsed = (Library.parse(entry) for entry in data if isinstance(entry, Mapping))
+    return [library for library in parsed if library is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class LastResult:
+    """How a scheduled task's last run ended."""
+
+    status: TaskStatus
+    start: datetime | None
+    end: datetime | None
+    error_message: str | None = None
+
+    @property
+    def duration(self) -> float | None:
+        """How long the run took, in seconds (None when a time is missing)."""
+        if self.start is None or self.end is None:
+            return None
+        return max(0.0, (self.end - self.start).total_seconds())
+
+    @classmethod
+    def parse(cls, data: Any) -> LastResult | None:
+        """Build from `LastExecutionResult` (None when the task never ran)."""
+        if not isinstance(data, Mapping):
+            return None
+        return cls(
+            # Anything unrecognised did not complete: report it as aborted, never as success.
+            status=_pick(data.get("Status"), TASK_STATUSES) or "Aborted",
+            start=parse_datetime(data.get("StartTimeUtc")),
+            end=parse_datetime(data.get("EndTimeUtc")),
+            error_message=_opt_str(data.get("ErrorMessage")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ScanTask:
+    """The "Scan Media Library" scheduled task: running or not, how far, how it last ended."""
+
+    id: str
+    name: str
+    state: TaskState
+    progress: float | None  # 0-100 while Running
+    last_result: LastResult | None
+
+    @property
+    def running(self) -> bool:
+        """Whether a scan is under way (or being cancelled)."""
+        return self.state != "Idle"
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> ScanTask:
+        """Build from one `TaskInfo`."""
+        progress = _opt_float(data.get("CurrentProgressPercentage"))
+        state = _pick(data.get("State"), TASK_STATES)
+        if state is None:
+            state = "Idle" if progress is None else "Running"
+        return cls(
+            id=_str(data.get("Id")),
+            name=_str(data.get("Name"), SCAN_TASK_NAME),
+            state=state,
+            progress=None if progress is None else min(100.0, max(0.0, progress)),
+            last_result=LastResult.parse(data.get("LastExecutionResult")),
+        )
+
+
+def find_scan_task(data: Any) -> ScanTask | None:
+    """The library scan among a `/ScheduledTasks` answer (by Key, else by its fixed Id)."""
+    if not isinstance(data, list):
+        raise ParseError("Jellyfin scheduled tasks answer is not a list")
+    tasks = [task for task in data if isinstance(task, Mapping)]
+    for wanted in (("Key", SCAN_TASK_KEY), ("Id", SCAN_TASK_ID)):
+        for task in tasks:
+            if task.get(wanted[0]) == wanted[1]:
+                return ScanTask.parse(task)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemCounts:
+    """Items in the libraries (`/Items/Counts`); 10.11 fills only these counts."""
+
+    movies: int = 0
+    series: int = 0
+    episodes: int = 0
+    songs: int = 0
+    albums: int = 0
+    music_videos: int = 0
+    box_sets: int = 0
+    books: int = 0
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ItemCounts:
+        """Build from an `/Items/Counts` answer."""
+        body = _object(data, "item counts")
+        return cls(
+            movies=_int(body.get("MovieCount")),
+            series=_int(body.get("SeriesCount")),
+            episodes=_int(body.get("EpisodeCount")),
+            songs=_int(body.get("SongCount")),
+            albums=_int(body.get("AlbumCount")),
+            music_videos=_int(body.get("MusicVideoCount")),
+            box_sets=_int(body.get("BoxSetCount")),
+            books=_int(body.get("BookCount")),
+        )
+
+
+def normalize_provider_value(provider: str, value: str | int) -> str:
+    """A provider id in a comparable form: IMDb ids lower case, numeric ids without zeros."""
+    text = str(value).strip()
+    if provider.casefold() == "imdb":
+        return text.casefold()
+    return str(int(text)) if text.isascii() and text.isdigit() else text.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class MediaItemRef:
+    """A movie or series in Jellyfin, with its external ids."""
+
+    id: str
+    name: str
+    year: int | None
+    type: str
+    # Provider name as Jellyfin spells it (Tmdb, Imdb, Tvdb, ...) -> id; kept out of the hash.
+    provider_ids: Mapping[str, str] = field(default_factory=dict, hash=False)
+    path: str | None = None
+
+    def provider_id(self, provider: str) -> str | None:
+        """The id for a provider, whatever case the server used for its name."""
+        for name, value in self.provider_ids.items():
+            if name.casefold() == provider.casefold():
+                return value
+        return None
+
+    def matches(self, provider: str, value: str | int) -> bool:
+        """Whether this item carries `value` as its id at `provider`."""
+        own = self.provider_id(provider)
+        wanted = normalize_provider_value(provider, value)
+        return (
+            own is not None and bool(wanted) and normalize_provider_value(provider, own) == wanted
+        )
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> MediaItemRef | None:
+        """Build from one `BaseItemDto`; None without an Id."""
+        item_id = _opt_str(data.get("Id"))
+        if item_id is None:
+            return None
+        ids = data.get("ProviderIds")
+        return cls(
+            id=item_id,
+            name=_str(data.get("Name")),
+            year=_opt_int(data.get("ProductionYear")),
+            type=_str(data.get("Type")),
+            provider_ids={
+                str(key): str(value)
+                for key, value in (ids.items() if isinstance(ids, Mapping) else ())
+                if isinstance(value, str | int) and not isinstance(value, bool) and str(value)
+            },
+            path=_opt_str(data.get("Path")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ItemPage:
+    """One page of an `/Items` query."""
+
+    items: tuple[MediaItemRef, ...]
+    total: int
+    raw_count: int  # entries on the page, parsable or not (to know when paging is done)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ItemPage:
+        """Build from a `QueryResult<BaseItemDto>`."""
+        body = _object(data, "items answer")
+        entries = body.get("Items")
+        if not isinstance(entries, list):
+            raise ParseError("Jellyfin items answer has no Items list")
+        parsed = (MediaItemRef.parse(e) for e in entries if isinstance(e, Mapping))
+        return cls(
+            items=tuple(item for item in parsed if item is not None),
+            total=_int(body.get("TotalRecordCount")),
+            raw_count=len(entries),
+        )

@@ -1,0 +1,70 @@
+"""Cloud Commander coordinator: what waits in the Downloaded folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from homeassistant.config_entries import ConfigEntry, ConfigSubentry
+from homeassistant.const import CONF_URL
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.device_registry import DeviceInfo
+
+from ..api.cloudcmd import FileEntry
+from ..api.errors import PandoraError
+from ..const import CONF_DOWNLOADED_FOLDER, CONF_VERIFY_SSL, DEFAULT_FOLDERS, DOMAIN
+from ..helpers import create_session
+from ..service_flows import cloudcmd_client
+from . import PandoraCoordinator
+
+
+@dataclass
+class ShareState:
+    """The share as the entities show it."""
+
+    version: str | None = None
+    downloaded: list[FileEntry] = field(default_factory=list)
+
+
+class CloudCommanderCoordinator(PandoraCoordinator[ShareState]):
+    """Lists the Downloaded folder of one Cloud Commander share."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        subentry: ConfigSubentry,
+        update_interval: timedelta,
+    ) -> None:
+        # A folder listing is heavier than a qBittorrent diff: at most every 30 s.
+        super().__init__(hass, entry, subentry, max(update_interval, timedelta(seconds=30)))
+        verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
+        self.client = cloudcmd_client(create_session(hass, verify_ssl), subentry.data)
+        self.state = ShareState()
+
+    def folder(self, key: str) -> str:
+        """A configured folder of the share (share-relative)."""
+        return str(self.subentry.data.get(key) or DEFAULT_FOLDERS[key])
+
+    @property
+    def device_info(self) -> DeviceInfo:
+        """One device per share."""
+        return DeviceInfo(
+            identifiers={(DOMAIN, self.subentry.subentry_id)},
+            name=self.subentry.title,
+            manufacturer="Cloud Commander",
+            model="Cloud Commander",
+            sw_version=self.state.version,
+            configuration_url=self.subentry.data[CONF_URL],
+            entry_type=dr.DeviceEntryType.SERVICE,
+        )
+
+    async def _async_update_data(self) -> ShareState:
+        try:
+            if self.state.version is None:
+                self.state.version = await self.client.version()
+            self.state.downloaded = await self.client.list(self.folder(CONF_DOWNLOADED_FOLDER))
+        except PandoraError as err:
+            raise self.update_failed(err) from err
+        return self.state

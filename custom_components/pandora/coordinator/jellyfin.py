@@ -1,0 +1,148 @@
+"""Jellyfin coordinator: libraries, the library-scan task and item counts; scan events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+import time
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntry, ConfigSubentry
+from homeassistant.const import CONF_API_KEY, CONF_URL
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.dispatcher import async_dispatcher_send
+
+from ..api.errors import PandoraError
+from ..api.jellyfin import JellyfinClient
+from ..api.jellyfin_models import ItemCounts, Library, ScanTask, SystemInfo
+from ..const import CONF_VERIFY_SSL, DOMAIN, EVENT_SCAN_FINISHED, EVENT_SCAN_STARTED
+from ..helpers import create_session
+from . import PandoraCoordinator
+
+# Libraries and counts change rarely: read them at start, after every scan and this often.
+SLOW_REFRESH = 300.0
+SIGNAL_LIBRARIES = f"{DOMAIN}_jellyfin_libraries"
+
+
+@dataclass
+class JellyfinState:
+    """What the entities show."""
+
+    info: SystemInfo | None = None
+    libraries: dict[str, Library] = field(default_factory=dict)
+    task: ScanTask | None = None
+    counts: ItemCounts | None = None
+
+
+class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
+    """Keeps one Jellyfin server's scan state current and fires scan events."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        subentry: ConfigSubentry,
+        update_interval: timedelta,
+    ) -> None:
+        super().__init__(hass, entry, subentry, update_interval)
+        verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
+        self.client = JellyfinClient(
+            url=subentry.data[CONF_URL],
+            api_key=subentry.data[CONF_API_KEY],
+            session=create_session(hass, verify_ssl),
+            verify_ssl=verify_ssl,
+        )
+        self.state = JellyfinState()
+        self._slow_at = 0.0
+        self._running: bool | None = None
+
+    @property
+    def device_info(self) -> DeviceInfo:
+        """One device per Jellyfin server."""
+        info = self.state.info
+        return DeviceInfo(
+            identifiers={(DOMAIN, self.subentry.subentry_id)},
+            name=self.subentry.title,
+            manufacturer="Jellyfin",
+            model="Jellyfin server",
+            sw_version=info.version if info else None,
+            configuration_url=self.subentry.data[CONF_URL],
+            entry_type=dr.DeviceEntryType.SERVICE,
+        )
+
+    async def _async_update_data(self) -> JellyfinState:
+        state = self.state
+        try:
+            if state.info is None:
+                state.info = await self.client.system_info()
+            task = await self.client.scan_task()
+            # One library's refresh runs outside the scan task and reports on the library.
+            libraries = {lib.item_id: lib for lib in await self.client.libraries()}
+            finished = self._running is True and not (
+                task.running or any(lib.refreshing for lib in libraries.values())
+            )
+            if finished or time.monotonic() >= self._slow_at:
+                state.counts = await self.client.counts()
+                self._slow_at = time.monotonic() + SLOW_REFRESH
+            changed = libraries.keys() != state.libraries.keys()
+            state.libraries = libraries
+            if changed:
+                async_dispatcher_send(self.hass, f"{SIGNAL_LIBRARIES}_{self.subentry.subentry_id}")
+        except PandoraError as err:
+            raise self.update_failed(err) from err
+        self._publish(task)
+        state.task = task
+        return state
+
+    @property
+    def scanning(self) -> bool:
+        """A full scan or one library's refresh is under way."""
+        state = self.state
+        return bool(state.task and state.task.running) or any(
+            lib.refreshing for lib in state.libraries.values()
+        )
+
+    @property
+    def progress(self) -> float | None:
+        """Progress of the scan (or of the refreshing libraries), 0-100."""
+        state = self.state
+        if state.task and state.task.running:
+            return state.task.progress
+        values = [lib.refresh_progress or 0.0 for lib in state.libraries.values() if lib.refreshing]
+        return sum(values) / len(values) if values else None
+
+    def _publish(self, task: ScanTask) -> None:
+        self.state.task = task
+        running = self.scanning
+        previous, self._running = self._running, running
+        if previous is None or previous == running:
+            return  # start-up, or no change: nothing to announce
+        data: dict[str, Any] = {
+            "server": self.subentry.title,
+            "subentry_id": self.subentry.subentry_id,
+        }
+        if running:
+            self.hass.bus.async_fire(EVENT_SCAN_STARTED, data)
+            return
+        result = task.last_result
+        counts = self.state.counts
+        data |= {
+            "result": str(result.status).lower() if result else None,
+            "error": result.error_message if result else None,
+            "movies": counts.movies if counts else None,
+            "series": counts.series if counts else None,
+            "episodes": counts.episodes if counts else None,
+        }
+        self.hass.bus.async_fire(EVENT_SCAN_FINISHED, data)
+
+    async def async_scan(self, item_id: str | None = None) -> None:
+        """Scan every library (None) or one, then poll soon to show the progress."""
+        if item_id is None:
+            if self.state.task and self.state.task.running:
+                return  # Jellyfin would cancel the running scan and start over
+            await self.client.refresh_all()
+        else:
+            await self.client.refresh_library(item_id)
+        await self.async_request_refresh()

@@ -1,0 +1,77 @@
+"""Library actions (Jellyfin): validate, check permissions, delegate to the coordinator."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import probatio as vol
+
+from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
+from homeassistant.helpers import config_validation as cv, device_registry as dr
+
+from .const import DOMAIN
+from .coordinator.jellyfin import JellyfinCoordinator
+from .helpers import call_service, loaded_entry, require_admin, validation_error
+
+SERVICE_SCAN_LIBRARY = "scan_library"
+ALL = "all"
+
+SCAN_SCHEMA = vol.Schema(
+    {vol.Optional("library", default=ALL): cv.string, vol.Optional("instance"): cv.string}
+)
+
+
+def jellyfin_targets(hass: HomeAssistant, instance: str | None) -> list[JellyfinCoordinator]:
+    """The Jellyfin servers an action targets: the named one, or all of them."""
+    coordinators = loaded_entry(hass).runtime_data.jellyfin
+    if not coordinators:
+        raise validation_error("no_jellyfin")
+    if instance is None:
+        return list(coordinators.values())
+    device = dr.async_get(hass).async_get(instance)
+    for subentry_id, coordinator in coordinators.items():
+        if instance in (subentry_id, coordinator.subentry.title) or (
+            device is not None and (DOMAIN, subentry_id) in device.identifiers
+        ):
+            return [coordinator]
+    raise validation_error("unknown_instance", instance=instance)
+
+
+def find_library(coordinator: JellyfinCoordinator, wanted: str) -> str | None:
+    """A library's item id by name (case-insensitive) or id; None when it has none."""
+    for item_id, library in coordinator.state.libraries.items():
+        if wanted.casefold() in (library.name.casefold(), item_id.casefold()):
+            return item_id
+    return None
+
+
+async def _scan_library(call: ServiceCall) -> ServiceResponse:
+    await require_admin(call.hass, call)
+    wanted: str = call.data["library"].strip()
+    scanned: list[dict[str, Any]] = []
+    targets = jellyfin_targets(call.hass, call.data.get("instance"))
+    plan: list[tuple[JellyfinCoordinator, str | None]] = []
+    for coordinator in targets:
+        if wanted.casefold() == ALL:
+            plan.append((coordinator, None))
+        elif (item_id := find_library(coordinator, wanted)) is not None:
+            plan.append((coordinator, item_id))
+    if not plan:
+        names = sorted({lib.name for c in targets for lib in c.state.libraries.values()})
+        raise validation_error("unknown_library", library=wanted, libraries=", ".join(names))
+    for coordinator, item_id in plan:
+        await call_service(coordinator.async_scan, item_id)
+        scanned.append(
+            {
+                "server": coordinator.subentry.title,
+                "library": coordinator.state.libraries[item_id].name if item_id else ALL,
+            }
+        )
+    return cast(ServiceResponse, {"scanned": scanned})
+
+
+def async_setup_library_actions(hass: HomeAssistant) -> None:
+    """Register the library actions."""
+    hass.services.async_register(
+        DOMAIN, SERVICE_SCAN_LIBRARY, _scan_library, SCAN_SCHEMA, SupportsResponse.OPTIONAL
+    )
