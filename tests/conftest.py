@@ -91,13 +91,15 @@ def qb_subentry(daemon: QBittorrentDaemon, title: str | None = None) -> ConfigSu
     )
 
 
-def hub_entry(*subentries: ConfigSubentryData, scan_interval: int = 2) -> MockConfigEntry:
-    """A Pandora hub entry with the given subentries."""
+def hub_entry(
+    *subentries: ConfigSubentryData, scan_interval: int = 2, **options: object
+) -> MockConfigEntry:
+    """A Pandora hub entry with the given subentries (and hub options)."""
     return MockConfigEntry(
         domain=DOMAIN,
         title="Pandora",
         data={},
-        options={CONF_SCAN_INTERVAL: scan_interval},
+        options={CONF_SCAN_INTERVAL: scan_interval, **options},
         subentries_data=list(subentries),
     )
 

@@ -55,3 +55,14 @@ def get_state(hass: HomeAssistant, entity_id: str) -> State:
     state = hass.states.get(entity_id)
     assert state is not None, entity_id
     return state
+
+
+async def wait_until(predicate: Callable[[], bool], timeout: float = 30) -> None:
+    """Wait on the real clock, without moving Home Assistant's time (so no request timeouts
+    fire early): for work that runs by itself, such as the download pipeline."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if predicate():
+            return
+        await asyncio.sleep(0.1)
+    raise TimeoutError(f"condition not met within {timeout}s")

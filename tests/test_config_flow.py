@@ -230,6 +230,8 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
             "min_seeders": 3,
             "max_size_gb": 25,
             "excluded_words": " hindi, dubbed ",
+            "pipeline": True,
+            "file_into_library": True,
         },
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -239,4 +241,6 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         "min_seeders": 3,
         "max_size_gb": 25.0,
         "excluded_words": "hindi, dubbed",
+        "pipeline": True,
+        "file_into_library": True,
     }

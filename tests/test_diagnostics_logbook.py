@@ -63,3 +63,24 @@ async def test_logbook_describes_torrent_events(hass: HomeAssistant) -> None:
         "reported an error on D",
     ]
     assert {d["name"] for d in described} == {"qBittorrent x"}
+
+
+async def test_logbook_describes_scan_and_file_events(hass: HomeAssistant) -> None:
+    describers: dict[str, Callable[[Event], dict[str, Any]]] = {}
+
+    def register(domain: str, event_type: str, describe: Callable[[Event], dict[str, Any]]) -> None:
+        describers[event_type] = describe
+
+    async_describe_events(hass, register)
+    started = describers["pandora_library_scan_started"](
+        Event("pandora_library_scan_started", {"server": "Jellyfin"})
+    )
+    finished = describers["pandora_library_scan_finished"](
+        Event("pandora_library_scan_finished", {"server": "Jellyfin", "result": "failed"})
+    )
+    moved = describers["pandora_files_moved"](
+        Event("pandora_files_moved", {"moved": ["a.mkv", "b.mkv"], "destination": "/Movies"})
+    )
+    assert (started["name"], started["message"]) == ("Jellyfin", "started a library scan")
+    assert finished["message"] == "finished a library scan (failed)"
+    assert moved["message"] == "moved a.mkv, b.mkv to /Movies"

@@ -62,7 +62,7 @@ DV, HDR, HDR10, HDR10P, HLG = (
 )
 
 
-def expect(  # noqa: PLR0917 - positional keeps the table of cases readable
+def expect(
     title: str,
     year: int | None,
     resolution: Resolution,

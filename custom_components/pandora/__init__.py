@@ -35,6 +35,7 @@ from .helpers import create_session, split_list
 from .history import TorrentHistory
 from .library_actions import async_setup_library_actions
 from .media_actions import async_setup_media_actions
+from .pipeline import Pipeline
 from .release_search import JackettInstance, ReleaseSearch
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
@@ -104,11 +105,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     _remove_stale_devices(hass, entry)
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_change))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    runtime.pipeline = Pipeline(hass, entry)
+    await runtime.pipeline.async_start()
     return True
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
     """Unload the platforms and persist pending history."""
+    if entry.runtime_data.pipeline is not None:
+        await entry.runtime_data.pipeline.async_stop()
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         await entry.runtime_data.history.async_flush()

@@ -35,12 +35,16 @@ from .api.errors import CannotConnect, InvalidAuth, IPBanned, PandoraError
 from .api.qbittorrent import QBittorrentClient
 from .const import (
     CONF_EXCLUDED_WORDS,
+    CONF_FILE_INTO_LIBRARY,
     CONF_MAX_SIZE_GB,
     CONF_MIN_SEEDERS,
+    CONF_PIPELINE,
     CONF_PREFERRED_RESOLUTION,
     CONF_SCAN_INTERVAL,
     CONF_VERIFY_SSL,
+    DEFAULT_FILE_INTO_LIBRARY,
     DEFAULT_MIN_SEEDERS,
+    DEFAULT_PIPELINE,
     DEFAULT_PREFERRED_RESOLUTION,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
@@ -246,6 +250,8 @@ OPTIONS_SCHEMA = vol.Schema(
             )
         ),
         vol.Optional(CONF_EXCLUDED_WORDS, default=""): TextSelector(),
+        vol.Required(CONF_PIPELINE): BooleanSelector(),
+        vol.Required(CONF_FILE_INTO_LIBRARY): BooleanSelector(),
     }
 )
 OPTION_DEFAULTS: dict[str, Any] = {
@@ -254,6 +260,8 @@ OPTION_DEFAULTS: dict[str, Any] = {
     CONF_MIN_SEEDERS: DEFAULT_MIN_SEEDERS,
     CONF_MAX_SIZE_GB: 0,
     CONF_EXCLUDED_WORDS: "",
+    CONF_PIPELINE: DEFAULT_PIPELINE,
+    CONF_FILE_INTO_LIBRARY: DEFAULT_FILE_INTO_LIBRARY,
 }
 
 
@@ -271,6 +279,8 @@ class PandoraOptionsFlow(OptionsFlow):
                     CONF_MIN_SEEDERS: int(user_input[CONF_MIN_SEEDERS]),
                     CONF_MAX_SIZE_GB: float(user_input[CONF_MAX_SIZE_GB]),
                     CONF_EXCLUDED_WORDS: user_input.get(CONF_EXCLUDED_WORDS, "").strip(),
+                    CONF_PIPELINE: bool(user_input[CONF_PIPELINE]),
+                    CONF_FILE_INTO_LIBRARY: bool(user_input[CONF_FILE_INTO_LIBRARY]),
                 }
             )
         return self.async_show_form(

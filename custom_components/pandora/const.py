@@ -71,3 +71,9 @@ DEFAULT_MIN_SEEDERS: Final = 1
 EVENT_SCAN_STARTED: Final = f"{DOMAIN}_library_scan_started"
 EVENT_SCAN_FINISHED: Final = f"{DOMAIN}_library_scan_finished"
 EVENT_FILES_MOVED: Final = f"{DOMAIN}_files_moved"
+
+# Hub options: the completed-download pipeline.
+CONF_PIPELINE: Final = "pipeline"  # move completed downloads into Downloaded
+CONF_FILE_INTO_LIBRARY: Final = "file_into_library"  # ... and linked titles into Movies/TV
+DEFAULT_PIPELINE: Final = True
+DEFAULT_FILE_INTO_LIBRARY: Final = False

@@ -1,4 +1,4 @@
-"""Logbook descriptions for torrent lifecycle events."""
+"""Logbook descriptions for torrent lifecycle, library scan and file events."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from typing import Any
 from homeassistant.components.logbook.const import LOGBOOK_ENTRY_MESSAGE, LOGBOOK_ENTRY_NAME
 from homeassistant.core import Event, HomeAssistant, callback
 
-from .const import DOMAIN, EVENT_TORRENT_PREFIX, TORRENT_EVENT_TYPES
+from .const import (
+    DOMAIN,
+    EVENT_FILES_MOVED,
+    EVENT_SCAN_FINISHED,
+    EVENT_SCAN_STARTED,
+    EVENT_TORRENT_PREFIX,
+    TORRENT_EVENT_TYPES,
+)
 
 MESSAGES = {
     "added": "added {name}",
@@ -38,3 +45,31 @@ def async_describe_events(
 
     for event_type in TORRENT_EVENT_TYPES:
         async_describe_event(DOMAIN, EVENT_TORRENT_PREFIX + event_type, describe(event_type))
+
+    @callback
+    def scan_started(event: Event) -> dict[str, Any]:
+        return {
+            LOGBOOK_ENTRY_NAME: event.data.get("server", "Jellyfin"),
+            LOGBOOK_ENTRY_MESSAGE: "started a library scan",
+        }
+
+    @callback
+    def scan_finished(event: Event) -> dict[str, Any]:
+        result = event.data.get("result") or "finished"
+        return {
+            LOGBOOK_ENTRY_NAME: event.data.get("server", "Jellyfin"),
+            LOGBOOK_ENTRY_MESSAGE: f"finished a library scan ({result})",
+        }
+
+    @callback
+    def files_moved(event: Event) -> dict[str, Any]:
+        data = event.data
+        what = data.get("name") or ", ".join(data.get("moved") or []) or "files"
+        return {
+            LOGBOOK_ENTRY_NAME: "Pandora",
+            LOGBOOK_ENTRY_MESSAGE: f"moved {what} to {data.get('destination', '?')}",
+        }
+
+    async_describe_event(DOMAIN, EVENT_SCAN_STARTED, scan_started)
+    async_describe_event(DOMAIN, EVENT_SCAN_FINISHED, scan_finished)
+    async_describe_event(DOMAIN, EVENT_FILES_MOVED, files_moved)

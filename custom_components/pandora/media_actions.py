@@ -13,6 +13,7 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 
 from .api.errors import InvalidAuth, PandoraError, QuotaExceeded
+from .api.jackett_models import infohash_from_magnet
 from .const import (
     CONF_EXCLUDED_WORDS,
     CONF_MAX_SIZE_GB,
@@ -317,6 +318,7 @@ async def _download_release(call: ServiceCall) -> ServiceResponse:
             raise validation_error("result_without_link", result_id=key)
     else:
         urls.append(data["url"])
+        infohash = infohash_from_magnet(data["url"])  # None for .torrent URLs
     added = await add_to_qbittorrent(
         call.hass,
         data.get("instance"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import aiohttp
 
@@ -15,6 +16,9 @@ from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
 from .history import TorrentHistory
 from .release_search import ReleaseSearch
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
 
 
 @dataclass
@@ -29,6 +33,7 @@ class PandoraRuntime:
     qbittorrent: dict[str, QBittorrentCoordinator] = field(default_factory=dict)
     jellyfin: dict[str, JellyfinCoordinator] = field(default_factory=dict)
     cloudcmd: dict[str, CloudCommanderCoordinator] = field(default_factory=dict)
+    pipeline: Pipeline | None = None
 
 
 type PandoraConfigEntry = ConfigEntry[PandoraRuntime]

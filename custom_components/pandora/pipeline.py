@@ -1,0 +1,274 @@
+"""The completed-download pipeline: Downloads → Downloaded → Movies/TV Shows → Jellyfin scan.
+
+When a torrent completes, Pandora moves it with qBittorrent's setLocation (so it keeps seeding)
+into the share's Downloaded folder; when Pandora downloaded it for a TMDB title and the hub says
+so, on into `Movies/Title (Year)/` or `TV Shows/Series/Season NN/`; then it scans the matching
+Jellyfin library. Every job is written to Store before each step and checked against
+qBittorrent's real state when it resumes, so a restart continues where it stood. Nothing is ever
+overwritten or deleted: a name already taken stops the job, records why and raises a repair
+issue, and the files stay where they were.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import asdict, dataclass
+import logging
+import re
+from typing import Any, Final
+
+from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .api.cloudcmd import SharePath
+from .api.errors import PandoraError
+from .const import (
+    CONF_DOWNLOADED_FOLDER,
+    CONF_FILE_INTO_LIBRARY,
+    CONF_MOVIES_FOLDER,
+    CONF_PIPELINE,
+    CONF_QBITTORRENT_ROOT,
+    CONF_TV_FOLDER,
+    DEFAULT_FILE_INTO_LIBRARY,
+    DEFAULT_PIPELINE,
+    DOMAIN,
+    EVENT_FILES_MOVED,
+    EVENT_TORRENT_PREFIX,
+    TORRENT_COMPLETED,
+)
+from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .ranking import parse_release
+from .runtime import PandoraConfigEntry
+
+_LOGGER = logging.getLogger(__name__)
+
+STORAGE_KEY: Final = f"{DOMAIN}.pipeline"
+MOVE_TIMEOUT: Final = 600.0  # qBittorrent moves big files in the background
+MOVE_POLL: Final = 1.0
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+STEP_DOWNLOADED = "to_downloaded"
+STEP_LIBRARY = "to_library"
+STEP_SCAN = "scan"
+STEP_DONE = "done"
+STEP_FAILED = "failed"
+
+
+class PipelineStop(Exception):
+    """A step cannot go on without the user (a name clash, a missing folder...)."""
+
+
+@dataclass
+class Job:
+    """One completed torrent on its way into the library (persisted as a dict)."""
+
+    hash: str
+    name: str
+    subentry_id: str
+    share_id: str
+    step: str = STEP_DOWNLOADED
+    destination: str | None = None  # share path of the folder it was last moved into
+    library: str | None = None  # "movies" / "tvshows" when filed into the library
+    error: str | None = None
+    updated: str = ""
+
+
+def folder_name(text: str) -> str:
+    """A title made safe as one folder name ("Title (Year)")."""
+    return " ".join(_UNSAFE.sub(" ", text).split()).strip(" .") or "Untitled"
+
+
+class Pipeline:
+    """Listens for completed torrents and runs their jobs, one task per torrent."""
+
+    def __init__(self, hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
+        """Bind to the hub; call `async_start` once the coordinators have data."""
+        self.hass = hass
+        self.entry = entry
+        self._store: Store[dict[str, Any]] = Store(hass, 1, STORAGE_KEY)
+        self.jobs: dict[str, Job] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+
+    async def async_start(self) -> None:
+        """Load the jobs a previous run left and resume them; listen for completions."""
+        data = await self._store.async_load() or {}
+        for raw in data.get("jobs", []):
+            job = Job(**raw)
+            self.jobs[job.hash] = job
+            if job.step not in (STEP_DONE, STEP_FAILED):
+                self._spawn(job)
+        self.entry.async_on_unload(
+            self.hass.bus.async_listen(EVENT_TORRENT_PREFIX + TORRENT_COMPLETED, self._completed)
+        )
+
+    async def async_stop(self) -> None:
+        """Cancel running jobs (their state is on disk) and save."""
+        for task in self._tasks.values():
+            task.cancel()
+        await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+        await self._store.async_save(self._data())
+
+    def _data(self) -> dict[str, Any]:
+        return {"jobs": [asdict(job) for job in self.jobs.values()]}
+
+    async def _save(self, job: Job) -> None:
+        job.updated = dt_util.utcnow().isoformat()
+        await self._store.async_save(self._data())
+
+    def _share(self) -> CloudCommanderCoordinator | None:
+        """The share qBittorrent can reach (the first one with a root mapping)."""
+        for share in self.entry.runtime_data.cloudcmd.values():
+            if share.subentry.data.get(CONF_QBITTORRENT_ROOT):
+                return share
+        return None
+
+    @callback
+    def _completed(self, event: Event[dict[str, Any]]) -> None:
+        if not self.entry.options.get(CONF_PIPELINE, DEFAULT_PIPELINE):
+            return
+        share = self._share()
+        data = event.data
+        if share is None or data.get("subentry_id") not in self.entry.runtime_data.qbittorrent:
+            return
+        if data["hash"] in self.jobs:
+            return  # one job per torrent, ever (a re-check firing "completed" again is no news)
+        job = Job(data["hash"], data["name"], data["subentry_id"], share.subentry.subentry_id)
+        self.jobs[job.hash] = job
+        self._spawn(job)
+
+    def _spawn(self, job: Job) -> None:
+        task = self.entry.async_create_background_task(
+            self.hass, self._run(job), f"pandora pipeline {job.name}"
+        )
+        self._tasks[job.hash] = task
+        task.add_done_callback(lambda _t: self._tasks.pop(job.hash, None))
+
+    async def _run(self, job: Job) -> None:
+        await self._save(job)
+        try:
+            if job.step == STEP_DOWNLOADED:
+                await self._move(job, self._folder(job, CONF_DOWNLOADED_FOLDER))
+                job.step = STEP_LIBRARY
+                await self._save(job)
+            if job.step == STEP_LIBRARY:
+                if (target := await self._library_target(job)) is not None:
+                    await self._move(job, target)
+                job.step = STEP_SCAN
+                await self._save(job)
+            if job.step == STEP_SCAN:
+                scanned = await self._scan(job)
+                job.step = STEP_DONE
+                await self._save(job)
+                self._finished(job, scanned)
+        except (PipelineStop, PandoraError) as err:
+            await self._fail(job, str(err))
+
+    def _folder(self, job: Job, key: str) -> str:
+        share = self.entry.runtime_data.cloudcmd[job.share_id]
+        return share.folder(key)
+
+    async def _move(self, job: Job, folder: str) -> None:
+        """Have qBittorrent move the torrent into `folder` (a share path), never overwriting."""
+        share = self.entry.runtime_data.cloudcmd[job.share_id]
+        coordinator = self.entry.runtime_data.qbittorrent[job.subentry_id]
+        root = str(share.subentry.data[CONF_QBITTORRENT_ROOT]).rstrip("/")
+        location = root + str(SharePath.of(folder))
+        torrents = await coordinator.client.torrents_info(hashes=job.hash)
+        if not torrents:
+            raise PipelineStop("the torrent is no longer in qBittorrent")
+        if torrents[0].save_path.rstrip("/") != location:
+            target = SharePath.of(folder).child(job.name)
+            if await share.client.exists(str(target)):
+                raise PipelineStop(f"{target} already exists; nothing was moved")
+            await share.client.mkdir(folder)
+            job.destination = folder
+            await self._save(job)  # before acting: a restart re-checks qBittorrent's state
+            await coordinator.client.set_location(job.hash, location)
+            await self._wait_moved(coordinator.client, job.hash, location)
+        job.destination = folder
+
+    async def _wait_moved(self, client: Any, torrent_hash: str, location: str) -> None:
+        async with asyncio.timeout(MOVE_TIMEOUT):
+            while True:
+                torrents = await client.torrents_info(hashes=torrent_hash)
+                if (
+                    torrents
+                    and torrents[0].save_path.rstrip("/") == location
+                    and torrents[0].state != "moving"
+                ):
+                    return
+                await asyncio.sleep(MOVE_POLL)
+
+    async def _library_target(self, job: Job) -> str | None:
+        """Where a linked title belongs, or None (not linked, or the option is off)."""
+        if not self.entry.options.get(CONF_FILE_INTO_LIBRARY, DEFAULT_FILE_INTO_LIBRARY):
+            return None
+        link = self.entry.runtime_data.history.link_for(job.hash)
+        if not link.get("tmdb_id"):
+            return None
+        release = parse_release(link.get("release") or job.name)
+        title, year = release.title, release.year
+        discovery = self.entry.runtime_data.discovery
+        if discovery is not None:
+            try:
+                details = await discovery.details(
+                    int(link["tmdb_id"]), link.get("media_type", "movie")
+                )
+                title, year = details["title"], details.get("year")
+            except PandoraError as err:
+                _LOGGER.info("Filing %s with the release's own title: %s", job.name, err)
+        if link.get("media_type") == "tv":
+            job.library = "tvshows"
+            season = release.season or 1
+            series = SharePath.of(self._folder(job, CONF_TV_FOLDER)).child(folder_name(title))
+            return str(series.child(f"Season {season:02d}"))
+        job.library = "movies"
+        name = folder_name(f"{title} ({year})" if year else title)
+        return str(SharePath.of(self._folder(job, CONF_MOVIES_FOLDER)).child(name))
+
+    async def _scan(self, job: Job) -> list[str]:
+        scanned: list[str] = []
+        for coordinator in self.entry.runtime_data.jellyfin.values():
+            libraries = [
+                lib
+                for lib in coordinator.state.libraries.values()
+                if job.library is not None and lib.collection_type == job.library
+            ]
+            if libraries:
+                for library in libraries:
+                    await coordinator.async_scan(library.item_id)
+                    scanned.append(library.name)
+            else:
+                await coordinator.async_scan(None)
+                scanned.append("all")
+        return scanned
+
+    def _finished(self, job: Job, scanned: list[str]) -> None:
+        data = {
+            "hash": job.hash,
+            "name": job.name,
+            "destination": job.destination,
+            "scanned": scanned,
+        }
+        self.hass.bus.async_fire(EVENT_FILES_MOVED, data)
+        self.entry.runtime_data.history.record_files("filed", data)
+        ir.async_delete_issue(self.hass, DOMAIN, f"pipeline_{job.hash}")
+
+    async def _fail(self, job: Job, error: str) -> None:
+        _LOGGER.warning("Could not file %s: %s", job.name, error)
+        job.step, job.error = STEP_FAILED, error
+        await self._save(job)
+        self.entry.runtime_data.history.record_files(
+            "failed", {"hash": job.hash, "name": job.name, "error": error}
+        )
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            f"pipeline_{job.hash}",
+            is_fixable=False,
+            severity=ir.IssueSeverity.WARNING,
+            translation_key="pipeline_failed",
+            translation_placeholders={"name": job.name, "error": error},
+        )
