@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from homeassistant import bootstrap  # noqa: E402
-from tests.simulators import jackett, tmdb, watchmode  # noqa: E402
+from tests.simulators import jackett, jellyfin, tmdb, watchmode  # noqa: E402
 from tests.simulators.catalogue import find  # noqa: E402
+from tests.support.cloudcmd import CloudCommander  # noqa: E402
 from tests.support.qbittorrent_daemon import QBittorrentDaemon  # noqa: E402
 from tests.support.torrents import TorrentFile, make_payload, make_torrent  # noqa: E402
 
@@ -54,6 +55,8 @@ SEEDER_BT_PORT = QB_PORT + 3
 QB_USER = "pandora"
 QB_PASSWORD = "pandora-demo"  # the demo daemon's, loopback only
 TMDB_PORT, WATCHMODE_PORT, JACKETT_PORT, TRACKER_PORT = 18090, 18091, 18092, 18093
+CLOUDCMD_PORT, JELLYFIN_PORT = 18094, 18095
+SHARE = DEMO / "cloudcmd" / "share"  # the media share: Downloads, Downloaded, Movies, TV Shows
 TRACKER_URL = f"http://127.0.0.1:{TRACKER_PORT}/announce"
 LIVE_RATE = 192 * 1024  # bytes/s for the live download: a few minutes of visible progress
 
@@ -68,6 +71,19 @@ JACKETT_RELEASES = [
     (900009, "Carnival.of.Souls.1962.1080p.WEB-DL.H.264-PANDORA", 18 * 1024 * 1024),
     (900003, "The.General.1926.1080p.BluRay.x264-PANDORA", 16 * 1024 * 1024),
 ]
+
+# Every process the demo runs, stopped in this order.
+SERVICES = (
+    "hass",
+    "qbittorrent",
+    "seeder",
+    "jellyfin",
+    "cloudcmd",
+    "jackett",
+    "watchmode",
+    "tmdb",
+    "tracker",
+)
 
 # What the onboarding "core_config" step adds on its own (see _remove_failed_defaults).
 ONBOARDING_DEFAULTS = {"google_translate", "met", "radio_browser"}
@@ -262,6 +278,8 @@ def start_qbittorrent(state: dict[str, int]) -> None:
                     "torrents/setDownloadLimit",
                     {"hashes": torrent.infohash, "limit": str(LIVE_RATE)},
                 )
+    # New downloads land in the share, where the pipeline and Cloud Commander find them.
+    demo.api("app/setPreferences", {"json": json.dumps({"save_path": str(SHARE / "Downloads")})})
     # Peers are not remembered across restarts (no tracker, no DHT): introduce them again.
     live = [t.infohash for t, role in torrents if role != "seed"]
     demo.api(
@@ -337,12 +355,28 @@ def _jackett_releases() -> Path:
 
 
 def start_simulators(state: dict[str, int]) -> Path:
-    """TMDB, Watchmode, Jackett (offering the demo releases) and the tracker."""
+    """TMDB, Watchmode, Jackett (offering the demo releases), the tracker, the real Cloud
+    Commander over the demo share, and Jellyfin scanning the share's Movies and TV Shows."""
     listing = _jackett_releases()
     _start_module(state, "tracker", TRACKER_PORT)
     _start_module(state, "tmdb", TMDB_PORT)
     _start_module(state, "watchmode", WATCHMODE_PORT)
     _start_module(state, "jackett", JACKETT_PORT, "--releases", str(listing))
+    if not (_alive(state.get("cloudcmd")) and _port_answers(CLOUDCMD_PORT)):
+        log(f"starting Cloud Commander on http://127.0.0.1:{CLOUDCMD_PORT} (share: {SHARE})")
+        server = CloudCommander(port=CLOUDCMD_PORT, base=DEMO / "cloudcmd").start()
+        assert server.process is not None
+        state["cloudcmd"] = server.process.pid
+        _save_state(state)
+    _start_module(
+        state,
+        "jellyfin",
+        JELLYFIN_PORT,
+        "--library",
+        f"Movies:movies:{SHARE / 'Movies'}",
+        "--library",
+        f"Shows:tvshows:{SHARE / 'TV Shows'}",
+    )
     return listing
 
 
@@ -536,6 +570,7 @@ def configure_pandora(token: str) -> None:
         if result.get("type") != "create_entry":
             raise SystemExit(f"Pandora's hub flow did not finish: {result}")
         entry_id = result["result"]["entry_id"]
+        _set_options(entry_id, token)
     result = _finish_flow(
         "/api/config/config_entries/subentries/flow",
         "/api/config/config_entries/subentries/flow",
@@ -579,6 +614,29 @@ def configure_pandora(token: str) -> None:
                 "verify_ssl": True,
             },
         ),
+        (
+            "cloudcmd",
+            {
+                "url": f"http://127.0.0.1:{CLOUDCMD_PORT}",
+                "username": "",
+                "password": "",
+                "verify_ssl": True,
+                "downloads_folder": "/Downloads",
+                "downloaded_folder": "/Downloaded",
+                "movies_folder": "/Movies",
+                "tv_folder": "/TV Shows",
+                # qbittorrent-nox runs on this host: it sees the share at its real path.
+                "qbittorrent_root": str(SHARE),
+            },
+        ),
+        (
+            "jellyfin",
+            {
+                "url": f"http://127.0.0.1:{JELLYFIN_PORT}",
+                "api_key": jellyfin.DEFAULT_API_KEY,
+                "verify_ssl": True,
+            },
+        ),
     ]
     for kind, data in services:
         result = _finish_flow(
@@ -592,6 +650,21 @@ def configure_pandora(token: str) -> None:
             log(f"added the {kind} service to Pandora")
         elif result.get("reason") != "already_configured":
             raise SystemExit(f"The {kind} subentry flow did not finish: {result}")
+
+
+def _set_options(entry_id: str, token: str) -> None:
+    """Turn on filing titles into the library (the hub's options flow, as the UI does)."""
+    form = _http("POST", "/api/config/config_entries/options/flow", {"handler": entry_id}, token)
+    options = {  # the defaults, plus filing into the library
+        "scan_interval": 5,
+        "preferred_resolution": "1080p",
+        "min_seeders": 1,
+        "max_size_gb": 0,
+        "excluded_words": "",
+        "pipeline": True,
+        "file_into_library": True,
+    }
+    _http("POST", f"/api/config/config_entries/options/flow/{form['flow_id']}", options, token)
 
 
 def pandora_states(token: str) -> list[dict[str, Any]]:
@@ -688,7 +761,7 @@ def _live_note(states: Iterable[dict[str, Any]]) -> str:
 
 def stop() -> None:
     state = _load_state()
-    for key in ("hass", "qbittorrent", "seeder", "jackett", "watchmode", "tmdb", "tracker"):
+    for key in SERVICES:
         if key in state:
             _stop_pid(state[key], key)
     if STATE_FILE.exists():
@@ -698,7 +771,7 @@ def stop() -> None:
 
 def status() -> None:
     state = _load_state()
-    for key in ("hass", "qbittorrent", "seeder", "jackett", "watchmode", "tmdb", "tracker"):
+    for key in SERVICES:
         print(f"{key:<12} {'running' if _alive(state.get(key)) else 'stopped'}")
 
 

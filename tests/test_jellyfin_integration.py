@@ -125,6 +125,7 @@ async def test_entities_and_a_full_scan(
     assert get_state(hass, movies).state == "2"
     assert get_state(hass, entity_id(hass, "sensor", "last_scan_result")).state == "completed"
     assert get_state(hass, entity_id(hass, "sensor", "last_scan")).state not in ("unknown", "")
+    assert hub.runtime_data.history.files()[0]["action"] == "scanned"
 
 
 async def test_scan_library_action(

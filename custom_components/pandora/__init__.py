@@ -72,7 +72,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
                 hass, entry, subentry, history, interval
             )
         elif kind == SUBENTRY_JELLYFIN:
-            runtime.jellyfin[subentry_id] = JellyfinCoordinator(hass, entry, subentry, interval)
+            runtime.jellyfin[subentry_id] = JellyfinCoordinator(
+                hass, entry, subentry, interval, history
+            )
         elif kind == SUBENTRY_CLOUDCMD:
             runtime.cloudcmd[subentry_id] = CloudCommanderCoordinator(
                 hass, entry, subentry, interval

@@ -55,10 +55,10 @@ def async_describe_events(
 
     @callback
     def scan_finished(event: Event) -> dict[str, Any]:
-        result = event.data.get("result") or "finished"
+        result = event.data.get("result")
         return {
             LOGBOOK_ENTRY_NAME: event.data.get("server", "Jellyfin"),
-            LOGBOOK_ENTRY_MESSAGE: f"finished a library scan ({result})",
+            LOGBOOK_ENTRY_MESSAGE: "finished a library scan" + (f" ({result})" if result else ""),
         }
 
     @callback

@@ -94,11 +94,12 @@ class CloudCommander:
         """Start the server and wait (bounded) until `/api/v1` answers."""
         if not cloudcmd_available():
             raise RuntimeError(f"cloudcmd missing at {CLOUDCMD}: run scripts/bootstrap.sh")
-        self.base = Path(tempfile.mkdtemp(prefix="pandora-cloudcmd-"))
+        if self.base is None:  # a preset base (the demo's) is kept, share included
+            self.base = Path(tempfile.mkdtemp(prefix="pandora-cloudcmd-"))
         for folder in SHARE_FOLDERS:
-            (self.root / folder).mkdir(parents=True)
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
         home = self.base / "home"
-        home.mkdir()
+        home.mkdir(parents=True, exist_ok=True)
         with (self.base / "cloudcmd.log").open("wb") as log:
             self.process = subprocess.Popen(
                 self.command(),

@@ -19,6 +19,7 @@ from ..api.jellyfin import JellyfinClient
 from ..api.jellyfin_models import ItemCounts, Library, ScanTask, SystemInfo
 from ..const import CONF_VERIFY_SSL, DOMAIN, EVENT_SCAN_FINISHED, EVENT_SCAN_STARTED
 from ..helpers import create_session
+from ..history import TorrentHistory
 from . import PandoraCoordinator
 
 # Libraries and counts change rarely: read them at start, after every scan and this often.
@@ -45,8 +46,10 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         entry: ConfigEntry,
         subentry: ConfigSubentry,
         update_interval: timedelta,
+        history: TorrentHistory | None = None,
     ) -> None:
         super().__init__(hass, entry, subentry, update_interval)
+        self.history = history  # scans are kept with the file actions
         verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
         self.client = JellyfinClient(
             url=subentry.data[CONF_URL],
@@ -136,6 +139,8 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             "episodes": counts.episodes if counts else None,
         }
         self.hass.bus.async_fire(EVENT_SCAN_FINISHED, data)
+        if self.history is not None:
+            self.history.record_files("scanned", data)
 
     async def async_scan(self, item_id: str | None = None) -> None:
         """Scan every library (None) or one, then poll soon to show the progress."""
