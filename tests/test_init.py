@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from types import MappingProxyType
+from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -237,3 +239,35 @@ async def test_options_change_reloads(hass: HomeAssistant, hub: MockConfigEntry)
     new = next(iter(hub.runtime_data.qbittorrent.values()))
     assert new is not coordinator
     assert new.update_interval is not None and new.update_interval.total_seconds() == 42
+
+
+async def test_a_service_added_during_setup_is_not_lost(hass: HomeAssistant) -> None:
+    """Regression: adding services back to back raced the hub's reload (seen in the demo)."""
+    from custom_components import pandora
+    from homeassistant.config_entries import ConfigSubentry
+
+    entry = hub_entry()
+    entry.add_to_hass(hass)
+    original = pandora._remove_stale_devices
+
+    def add_while_setting_up(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+        # Runs after the services were read and before the update listener is registered.
+        original(hass, entry)
+        if not entry.subentries:  # only during the first set-up
+            hass.config_entries.async_add_subentry(
+                entry,
+                ConfigSubentry(
+                    data=MappingProxyType(
+                        {"url": "http://127.0.0.1:9", "api_key": "k", "indexers": ""}
+                    ),
+                    subentry_type="jackett",
+                    title="Jackett",
+                    unique_id="http://127.0.0.1:9",
+                ),
+            )
+
+    with patch.object(pandora, "_remove_stale_devices", add_while_setting_up):
+        await hass.config_entries.async_setup(entry.entry_id)
+        await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    assert len(entry.runtime_data.release_search.instances) == 1

@@ -65,6 +65,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         history=history, cache=cache, session=session, release_search=ReleaseSearch([])
     )
     tmdb = watchmode = None
+    subentry_ids = list(entry.subentries)
     for subentry_id, subentry in entry.subentries.items():
         kind = subentry.subentry_type
         if kind == SUBENTRY_QBITTORRENT:
@@ -109,6 +110,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     runtime.pipeline = Pipeline(hass, entry)
     await runtime.pipeline.async_start()
+    if set(entry.subentries) != set(subentry_ids):
+        # A service was added or removed while this set-up awaited the network, before its
+        # update listener was registered: set up again so it is not left out until a restart.
+        hass.config_entries.async_schedule_reload(entry.entry_id)
     return True
 
 
