@@ -15,7 +15,7 @@ import probatio as vol
 
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import config_validation as cv
 
 from .api.cloudcmd import DestinationExists, FileEntry, SharePath, UnsafePath
 from .api.errors import PandoraError
@@ -27,7 +27,13 @@ from .const import (
     EVENT_FILES_MOVED,
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .helpers import loaded_entry, require_admin, translated_error, validation_error
+from .helpers import (
+    find_instance,
+    loaded_entry,
+    require_admin,
+    translated_error,
+    validation_error,
+)
 from .library_actions import jellyfin_targets
 
 SERVICE_LIST_FILES = "list_files"
@@ -75,13 +81,7 @@ def share_target(hass: HomeAssistant, instance: str | None) -> CloudCommanderCoo
             titles = ", ".join(s.subentry.title for s in shares.values())
             raise validation_error("instance_required", instances=titles)
         return next(iter(shares.values()))
-    device = dr.async_get(hass).async_get(instance)
-    for subentry_id, share in shares.items():
-        if instance in (subentry_id, share.subentry.title) or (
-            device is not None and (DOMAIN, subentry_id) in device.identifiers
-        ):
-            return share
-    raise validation_error("unknown_instance", instance=instance)
+    return find_instance(hass, shares, instance)
 
 
 async def run_files[T](func: Callable[[], Awaitable[T]]) -> T:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import aiohttp
 from yarl import URL
 
 from homeassistant.auth.permissions.const import POLICY_CONTROL
+from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 
 from .api.errors import (
@@ -120,3 +122,21 @@ def loaded_entry(hass: HomeAssistant) -> PandoraConfigEntry:
     if not entries:
         raise validation_error("not_loaded")
     return entries[0]
+
+
+class _OfSubentry(Protocol):
+    @property
+    def subentry(self) -> ConfigSubentry: ...
+
+
+def find_instance[T: _OfSubentry](
+    hass: HomeAssistant, services: Mapping[str, T], instance: str
+) -> T:
+    """The service an action names: by subentry id, title or device id; else a clear error."""
+    device = dr.async_get(hass).async_get(instance)
+    for subentry_id, service in services.items():
+        if instance in (subentry_id, service.subentry.title) or (
+            device is not None and (DOMAIN, subentry_id) in device.identifiers
+        ):
+            return service
+    raise validation_error("unknown_instance", instance=instance)

@@ -7,11 +7,11 @@ from typing import Any, cast
 import probatio as vol
 
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import config_validation as cv
 
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import call_service, loaded_entry, require_admin, validation_error
+from .helpers import call_service, find_instance, loaded_entry, require_admin, validation_error
 
 SERVICE_SCAN_LIBRARY = "scan_library"
 ALL = "all"
@@ -28,13 +28,7 @@ def jellyfin_targets(hass: HomeAssistant, instance: str | None) -> list[Jellyfin
         raise validation_error("no_jellyfin")
     if instance is None:
         return list(coordinators.values())
-    device = dr.async_get(hass).async_get(instance)
-    for subentry_id, coordinator in coordinators.items():
-        if instance in (subentry_id, coordinator.subentry.title) or (
-            device is not None and (DOMAIN, subentry_id) in device.identifiers
-        ):
-            return [coordinator]
-    raise validation_error("unknown_instance", instance=instance)
+    return [find_instance(hass, coordinators, instance)]
 
 
 def find_library(coordinator: JellyfinCoordinator, wanted: str) -> str | None:

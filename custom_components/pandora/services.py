@@ -16,13 +16,13 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import config_validation as cv
 
 from .api.qbittorrent import ALL, QBittorrentClient
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .helpers import call_service, loaded_entry, require_admin, validation_error
+from .helpers import call_service, find_instance, loaded_entry, require_admin, validation_error
 
 ATTR_INSTANCE = "instance"
 ATTR_HASHES = "hashes"
@@ -111,13 +111,7 @@ def _coordinators(hass: HomeAssistant, instance: str | None) -> list[QBittorrent
         raise validation_error("no_qbittorrent")
     if instance is None:
         return list(coordinators.values())
-    device = dr.async_get(hass).async_get(instance)
-    for subentry_id, coordinator in coordinators.items():
-        if instance in (subentry_id, coordinator.subentry.title) or (
-            device is not None and (DOMAIN, subentry_id) in device.identifiers
-        ):
-            return [coordinator]
-    raise validation_error("unknown_instance", instance=instance)
+    return [find_instance(hass, coordinators, instance)]
 
 
 async def _route(
