@@ -22,7 +22,7 @@ from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import hub_entry, qb_subentry
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 
-CONNECT = "custom_components.pandora.config_flow.QBittorrentClient.connect"
+CONNECT = "custom_components.pandora.service_flows.QBittorrentClient.connect"
 
 
 def form(daemon: QBittorrentDaemon, **overrides: object) -> dict[str, object]:

@@ -1,4 +1,4 @@
-"""Subentry flows for the API-key services (TMDB, Watchmode, Jackett) and their connection tests.
+"""Subentry flows for every service and their connection tests.
 
 Each service is described once by a `ServiceSpec` (form, connection test, title, unique id); one
 flow class serves them all, and the hub's reauth flow uses the same test.
@@ -27,6 +27,7 @@ from .api.cloudcmd import CloudCommanderClient
 from .api.errors import (
     CannotConnect,
     InvalidAuth,
+    IPBanned,
     PandoraError,
     QuotaExceeded,
     RateLimited,
@@ -34,6 +35,7 @@ from .api.errors import (
 )
 from .api.jackett import JackettClient
 from .api.jellyfin import JellyfinClient
+from .api.qbittorrent import QBittorrentClient
 from .api.tmdb import TmdbClient
 from .api.watchmode import WatchmodeClient
 from .const import (
@@ -49,6 +51,7 @@ from .const import (
     SUBENTRY_CLOUDCMD,
     SUBENTRY_JACKETT,
     SUBENTRY_JELLYFIN,
+    SUBENTRY_QBITTORRENT,
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
@@ -59,10 +62,12 @@ _LOGGER = logging.getLogger(__name__)
 ERROR_KEYS: dict[type[PandoraError], str] = {
     CannotConnect: "cannot_connect",
     InvalidAuth: "invalid_auth",
+    IPBanned: "ip_banned",
     QuotaExceeded: "quota_exceeded",
     RateLimited: "rate_limited",
 }
 
+_CREDENTIALS = (CONF_USERNAME, CONF_PASSWORD)
 _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
 
@@ -126,6 +131,26 @@ def jellyfin_client(session: Any, data: Mapping[str, Any]) -> JellyfinClient:
 async def _test_jellyfin(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
         await jellyfin_client(session, data).system_info()
+
+
+def qbittorrent_client(session: Any, data: Mapping[str, Any]) -> QBittorrentClient:
+    """A qBittorrent client for subentry data."""
+    return QBittorrentClient(
+        url=data[CONF_URL],
+        username=data.get(CONF_USERNAME, ""),
+        password=data.get(CONF_PASSWORD, ""),
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
+async def _test_qbittorrent(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
+        client = qbittorrent_client(session, data)
+        try:
+            await client.connect()  # log in and read the versions
+        finally:
+            await client.close()
 
 
 def cloudcmd_client(session: Any, data: Mapping[str, Any]) -> CloudCommanderClient:
@@ -224,6 +249,17 @@ def _jellyfin_schema(_hass: HomeAssistant) -> vol.Schema:
     )
 
 
+def _qbittorrent_schema(_hass: HomeAssistant) -> vol.Schema:
+    return vol.Schema(
+        {
+            vol.Required(CONF_URL): _URL,
+            vol.Optional(CONF_USERNAME, default=""): TextSelector(),
+            vol.Optional(CONF_PASSWORD, default=""): _PASSWORD,
+            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+        }
+    )
+
+
 def _cloudcmd_schema(_hass: HomeAssistant) -> vol.Schema:
     folders = {
         vol.Required(key, default=value): TextSelector() for key, value in DEFAULT_FOLDERS.items()
@@ -252,6 +288,14 @@ def _jackett_schema(_hass: HomeAssistant) -> vol.Schema:
 
 
 SPECS: dict[str, ServiceSpec] = {
+    SUBENTRY_QBITTORRENT: ServiceSpec(
+        SUBENTRY_QBITTORRENT,
+        _qbittorrent_schema,
+        _test_qbittorrent,
+        lambda d: f"qBittorrent {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: str(d[CONF_URL]),
+        secret=CONF_PASSWORD,
+    ),
     SUBENTRY_TMDB: ServiceSpec(
         SUBENTRY_TMDB, _tmdb_schema, _test_tmdb, lambda _d: "TMDB", lambda _d: SUBENTRY_TMDB
     ),
@@ -308,8 +352,8 @@ async def validate(
     return {}
 
 
-class ApiKeySubentryFlow(ConfigSubentryFlow):
-    """Add or reconfigure one API-key service (the subclass names which)."""
+class ServiceSubentryFlow(ConfigSubentryFlow):
+    """Add or reconfigure one service (the subclass names which)."""
 
     spec: ServiceSpec
 
@@ -324,7 +368,11 @@ class ApiKeySubentryFlow(ConfigSubentryFlow):
     async def _validate(
         self, user_input: dict[str, Any], current: ConfigSubentry | None
     ) -> tuple[dict[str, Any], dict[str, str]]:
-        data = {k: v.strip() if isinstance(v, str) else v for k, v in user_input.items()}
+        # Trim what users paste (URLs, keys, folders), never credentials typed on purpose.
+        data = {
+            k: v.strip() if isinstance(v, str) and k not in _CREDENTIALS else v
+            for k, v in user_input.items()
+        }
         try:  # every service form has a URL (TMDB's and Watchmode's default to the public API)
             data[CONF_URL] = normalize_url(data[CONF_URL])
         except ValueError:
@@ -381,31 +429,37 @@ class ApiKeySubentryFlow(ConfigSubentryFlow):
         )
 
 
-class TmdbSubentryFlow(ApiKeySubentryFlow):
+class QBittorrentSubentryFlow(ServiceSubentryFlow):
+    """qBittorrent: torrents, speeds, events (several allowed)."""
+
+    spec = SPECS[SUBENTRY_QBITTORRENT]
+
+
+class TmdbSubentryFlow(ServiceSubentryFlow):
     """TMDB: discovery, search and details (one per hub)."""
 
     spec = SPECS[SUBENTRY_TMDB]
 
 
-class WatchmodeSubentryFlow(ApiKeySubentryFlow):
+class WatchmodeSubentryFlow(ServiceSubentryFlow):
     """Watchmode: where a title streams (one per hub)."""
 
     spec = SPECS[SUBENTRY_WATCHMODE]
 
 
-class JackettSubentryFlow(ApiKeySubentryFlow):
+class JackettSubentryFlow(ServiceSubentryFlow):
     """Jackett: torrent search across indexers (several allowed)."""
 
     spec = SPECS[SUBENTRY_JACKETT]
 
 
-class JellyfinSubentryFlow(ApiKeySubentryFlow):
+class JellyfinSubentryFlow(ServiceSubentryFlow):
     """Jellyfin: library scans and counts (several servers allowed)."""
 
     spec = SPECS[SUBENTRY_JELLYFIN]
 
 
-class CloudCommanderSubentryFlow(ApiKeySubentryFlow):
+class CloudCommanderSubentryFlow(ServiceSubentryFlow):
     """Cloud Commander: the share's folders (several allowed)."""
 
     spec = SPECS[SUBENTRY_CLOUDCMD]

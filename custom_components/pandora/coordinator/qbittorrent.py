@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
-from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
+from homeassistant.const import CONF_URL
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceInfo
@@ -14,7 +14,6 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.update_coordinator import UpdateFailed
 
 from ..api.errors import IPBanned, PandoraError
-from ..api.qbittorrent import QBittorrentClient
 from ..api.qbittorrent_models import MainDataState, SyncDelta, Torrent, TorrentStatus
 from ..const import (
     CONF_VERIFY_SSL,
@@ -28,6 +27,7 @@ from ..const import (
 )
 from ..helpers import create_session
 from ..history import TorrentHistory
+from ..service_flows import qbittorrent_client
 from . import PandoraCoordinator
 
 
@@ -56,13 +56,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
     ) -> None:
         super().__init__(hass, entry, subentry, update_interval)
         verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
-        self.client = QBittorrentClient(
-            url=subentry.data[CONF_URL],
-            username=subentry.data.get(CONF_USERNAME, ""),
-            password=subentry.data.get(CONF_PASSWORD, ""),
-            session=create_session(hass, verify_ssl),
-            verify_ssl=verify_ssl,
-        )
+        self.client = qbittorrent_client(create_session(hass, verify_ssl), subentry.data)
         self.history = history
         self._baseline_taken = False
         self._incomplete: set[str] = set()
