@@ -31,12 +31,13 @@ from enum import StrEnum
 import hashlib
 import json
 import re
-import sys
 from typing import Any
 from urllib.parse import quote, urlencode
 from xml.sax.saxutils import escape, quoteattr
 
 from aiohttp import web
+
+from tests.simulators import run, serve
 
 DEFAULT_API_KEY = "0123456789abcdefghijklmnopqrstuv"  # Jackett keys: 32 lowercase alphanumerics
 TORZNAB_NS = "http://torznab.com/schemas/2015/feed"
@@ -668,11 +669,7 @@ async def start(simulator: JackettSimulator, port: int = 0) -> tuple[web.AppRunn
     """Serve on 127.0.0.1 (port 0: any free port); returns the runner and the port."""
     # A client that gives up on a slow indexer cancels its handler, as Kestrel's RequestAborted
     # does, so stopping the simulator never waits for abandoned sleeps.
-    runner = web.AppRunner(simulator.app(), access_log=None, handler_cancellation=True)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    return runner, int(runner.addresses[0][1])
+    return await serve(simulator.app(), port, handler_cancellation=True)
 
 
 # --- standalone -----------------------------------------------------------------------------------
@@ -819,18 +816,6 @@ def releases_from_file(path: str) -> SimIndexer:
     return SimIndexer("pandora-demo", "Pandora Demo Tracker", releases=releases)
 
 
-async def _serve(args: argparse.Namespace) -> None:
-    # With --releases (the demo), only releases that really download are offered.
-    indexers = [releases_from_file(args.releases)] if args.releases else default_catalogue()
-    simulator = JackettSimulator(indexers=indexers, api_key=args.api_key)
-    runner, port = await start(simulator, args.port)
-    print(json.dumps({"port": port}), flush=True)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
-
-
 def main(argv: list[str] | None = None) -> None:
     """Command line: serve a simulator until killed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -838,10 +823,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--api-key", default=DEFAULT_API_KEY)
     parser.add_argument("--releases", help="JSON file of extra releases (see releases_from_file)")
     args = parser.parse_args(argv)
-    try:
-        asyncio.run(_serve(args))
-    except KeyboardInterrupt:  # pragma: no cover - interactive use
-        sys.exit(0)
+    # With --releases (the demo), only releases that really download are offered.
+    indexers = [releases_from_file(args.releases)] if args.releases else default_catalogue()
+    simulator = JackettSimulator(indexers=indexers, api_key=args.api_key)
+    run(simulator.app(), args.port, handler_cancellation=True)
 
 
 if __name__ == "__main__":

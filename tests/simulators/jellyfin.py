@@ -45,16 +45,16 @@ from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 import hashlib
-import json
 import os
 from pathlib import Path
 import re
-import sys
 import time
 from typing import Any
 import uuid
 
 from aiohttp import web
+
+from tests.simulators import run, serve
 
 DEFAULT_API_KEY = "0b5e9f3c7a1d4e2f8c6b0a9d3e7f1c5b"  # 32 hex characters, like a real key
 DEFAULT_USER_TOKEN = "9d2c4e6f8a0b1c3d5e7f9a1b3c5d7e9f"  # a non-administrator's access token
@@ -975,11 +975,7 @@ def _problem(status: int, title: str) -> web.Response:
 
 async def start(simulator: JellyfinSimulator, port: int = 0) -> tuple[web.AppRunner, int]:
     """Serve on 127.0.0.1 (port 0: any free port); returns the runner and the port."""
-    runner = web.AppRunner(simulator.app(), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    return runner, int(runner.addresses[0][1])
+    return await serve(simulator.app(), port)
 
 
 def parse_library_arg(value: str) -> tuple[str, str | None, str]:
@@ -989,18 +985,6 @@ def parse_library_arg(value: str) -> tuple[str, str | None, str]:
     if not (sep and sep2 and name and path):
         raise argparse.ArgumentTypeError(f"expected NAME:TYPE:PATH, got {value!r}")
     return name, collection_type or None, path
-
-
-async def _serve(args: argparse.Namespace) -> None:
-    simulator = JellyfinSimulator(
-        libraries=args.library, api_key=args.api_key, scan_duration=args.scan_duration
-    )
-    runner, port = await start(simulator, args.port)
-    print(json.dumps({"port": port}), flush=True)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -1018,10 +1002,10 @@ def main(argv: list[str] | None = None) -> None:
         help="a library (repeat for more; the same NAME again adds a folder)",
     )
     args = parser.parse_args(argv)
-    try:
-        asyncio.run(_serve(args))
-    except KeyboardInterrupt:  # pragma: no cover - interactive use
-        sys.exit(0)
+    simulator = JellyfinSimulator(
+        libraries=args.library, api_key=args.api_key, scan_duration=args.scan_duration
+    )
+    run(simulator.app(), args.port)
 
 
 if __name__ == "__main__":

@@ -17,16 +17,15 @@ Run standalone: `python -m tests.simulators.qbittorrent --torrents 10000` prints
 from __future__ import annotations
 
 import argparse
-import asyncio
 from dataclasses import dataclass, field
 import hashlib
-import json
 import random
 import secrets
-import sys
 from typing import Any
 
 from aiohttp import web
+
+from tests.simulators import run, serve
 
 DEFAULT_USERNAME = "admin"
 DEFAULT_PASSWORD = "adminadmin"  # qBittorrent's historical default, for a simulator only
@@ -316,21 +315,7 @@ def _without_hash(torrent: SimTorrent) -> SimTorrent:
 
 async def start(simulator: QBittorrentSimulator, port: int = 0) -> tuple[web.AppRunner, int]:
     """Serve on 127.0.0.1 (port 0: any free port); returns the runner and the port."""
-    runner = web.AppRunner(simulator.app(), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    return runner, int(runner.addresses[0][1])
-
-
-async def _serve(args: argparse.Namespace) -> None:
-    simulator = QBittorrentSimulator(torrent_count=args.torrents, app_version=args.app_version)
-    runner, port = await start(simulator, args.port)
-    print(json.dumps({"port": port}), flush=True)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
+    return await serve(simulator.app(), port)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -340,10 +325,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--app-version", default="v4.5.2")
     args = parser.parse_args(argv)
-    try:
-        asyncio.run(_serve(args))
-    except KeyboardInterrupt:  # pragma: no cover - interactive use
-        sys.exit(0)
+    simulator = QBittorrentSimulator(torrent_count=args.torrents, app_version=args.app_version)
+    run(simulator.app(), args.port)
 
 
 if __name__ == "__main__":

@@ -24,14 +24,14 @@ from collections.abc import Awaitable, Callable, Iterable
 import colorsys
 from dataclasses import dataclass, field
 import hashlib
-import json
 import re
 import struct
-import sys
 from typing import Any
 import zlib
 
 from aiohttp import web
+
+from tests.simulators import run, serve
 
 from . import catalogue
 from .catalogue import Title
@@ -616,21 +616,7 @@ class TmdbSimulator:
 
 async def start(simulator: TmdbSimulator, port: int = 0) -> tuple[web.AppRunner, int]:
     """Serve on 127.0.0.1 (port 0: any free port); returns the runner and the port."""
-    runner = web.AppRunner(simulator.app(), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    return runner, int(runner.addresses[0][1])
-
-
-async def _serve(args: argparse.Namespace) -> None:
-    simulator = TmdbSimulator(api_key=args.api_key, read_token=args.read_token)
-    runner, port = await start(simulator, args.port)
-    print(json.dumps({"port": port}), flush=True)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
+    return await serve(simulator.app(), port)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -640,10 +626,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--api-key", default=DEFAULT_API_KEY)
     parser.add_argument("--read-token", default=DEFAULT_READ_TOKEN)
     args = parser.parse_args(argv)
-    try:
-        asyncio.run(_serve(args))
-    except KeyboardInterrupt:  # pragma: no cover - interactive use
-        sys.exit(0)
+    simulator = TmdbSimulator(api_key=args.api_key, read_token=args.read_token)
+    run(simulator.app(), args.port)
 
 
 if __name__ == "__main__":

@@ -10,17 +10,15 @@ Run standalone: `python -m tests.simulators.tracker --port N` prints `{"port": N
 from __future__ import annotations
 
 import argparse
-import asyncio
 from dataclasses import dataclass, field
 import ipaddress
-import json
 import struct
-import sys
 import time
 
 from aiohttp import web
 from yarl import URL
 
+from tests.simulators import run
 from tests.support.torrents import bencode
 
 ANNOUNCE_INTERVAL = 10  # seconds: short, so a new swarm forms quickly in the demo
@@ -94,23 +92,12 @@ def _reply(data: dict[str, object]) -> web.Response:
     return web.Response(body=bencode(data), content_type="text/plain")
 
 
-async def _serve(port: int) -> None:
-    runner = web.AppRunner(Tracker().app(), access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    print(json.dumps({"port": runner.addresses[0][1]}), flush=True)
-    await asyncio.Event().wait()
-
-
 def main(argv: list[str] | None = None) -> None:
     """Command line: serve until killed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args(argv)
-    try:
-        asyncio.run(_serve(args.port))
-    except KeyboardInterrupt:  # pragma: no cover - interactive use
-        sys.exit(0)
+    run(Tracker().app(), args.port)
 
 
 if __name__ == "__main__":

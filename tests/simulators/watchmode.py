@@ -16,15 +16,14 @@ Run standalone: `python -m tests.simulators.watchmode --port 8766` prints `{"por
 from __future__ import annotations
 
 import argparse
-import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-import json
-import sys
 from typing import Any
 
 from aiohttp import web
+
+from tests.simulators import run, serve
 
 from . import catalogue
 from .catalogue import Title
@@ -197,21 +196,7 @@ class WatchmodeSimulator:
 
 async def start(simulator: WatchmodeSimulator, port: int = 0) -> tuple[web.AppRunner, int]:
     """Serve on 127.0.0.1 (port 0: any free port); returns the runner and the port."""
-    runner = web.AppRunner(simulator.app(), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    return runner, int(runner.addresses[0][1])
-
-
-async def _serve(args: argparse.Namespace) -> None:
-    simulator = WatchmodeSimulator(api_key=args.api_key, quota=args.quota)
-    runner, port = await start(simulator, args.port)
-    print(json.dumps({"port": port}), flush=True)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
+    return await serve(simulator.app(), port)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -221,10 +206,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--api-key", default=DEFAULT_API_KEY)
     parser.add_argument("--quota", type=int, default=DEFAULT_QUOTA)
     args = parser.parse_args(argv)
-    try:
-        asyncio.run(_serve(args))
-    except KeyboardInterrupt:  # pragma: no cover - interactive use
-        sys.exit(0)
+    simulator = WatchmodeSimulator(api_key=args.api_key, quota=args.quota)
+    run(simulator.app(), args.port)
 
 
 if __name__ == "__main__":
