@@ -7,7 +7,7 @@ Clients keep their own auth and error semantics; this module only turns transpor
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 import json
@@ -56,8 +56,20 @@ async def fetch(
     request_timeout: float = 15.0,
     verify_ssl: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    secrets: Sequence[str] = (),
 ) -> HttpResponse:
-    """Send one request and read the whole answer (at most `max_bytes`)."""
+    """Send one request and read the whole answer (at most `max_bytes`).
+
+    `secrets` (API keys sent in the URL or headers) never appear in the errors raised here,
+    nor in their chain: transport messages quote the URL.
+    """
+
+    def scrub(text: str) -> str:
+        for secret in secrets:
+            if secret:
+                text = text.replace(secret, "<redacted>")
+        return text
+
     if session.closed:
         raise CannotConnect("The HTTP session is closed")
     try:
@@ -77,13 +89,15 @@ async def fetch(
                 async for chunk in resp.content.iter_chunked(65536):
                     size += len(chunk)
                     if size > max_bytes:
-                        raise ParseError(f"{url} sent more than {max_bytes} bytes")
+                        raise ParseError(scrub(f"{url} sent more than {max_bytes} bytes"))
                     chunks.append(chunk)
-                return HttpResponse(resp.status, resp.headers, b"".join(chunks), str(resp.url))
+                body = b"".join(chunks)
+                return HttpResponse(resp.status, resp.headers, body, scrub(str(resp.url)))
     except TimeoutError as err:
-        raise CannotConnect(f"Timed out after {request_timeout:g} s waiting for {url}") from err
+        message = f"Timed out after {request_timeout:g} s waiting for {url}"
+        raise CannotConnect(scrub(message)) from (None if secrets else err)
     except (aiohttp.ClientError, socket.gaierror, OSError) as err:
-        raise CannotConnect(f"Cannot reach {url}: {err}") from err
+        raise CannotConnect(scrub(f"Cannot reach {url}: {err}")) from (None if secrets else err)
 
 
 def retry_after(headers: Mapping[str, str], default: float | None = None) -> float | None:

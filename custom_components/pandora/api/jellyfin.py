@@ -106,20 +106,16 @@ class JellyfinClient:
         headers = {"Accept": "application/json"}
         if auth:
             headers["Authorization"] = self.authorization
-        try:
-            resp = await fetch(
-                self.session,
-                method,
-                url,
-                params=params,
-                headers=headers,
-                request_timeout=self.request_timeout,
-                verify_ssl=self.verify_ssl,
-            )
-        except PandoraError as err:
-            if not self.api_key or self.api_key not in str(err):
-                raise
-            raise type(err)(self._scrub(str(err))) from None
+        resp = await fetch(
+            self.session,
+            method,
+            url,
+            params=params,
+            headers=headers,
+            request_timeout=self.request_timeout,
+            verify_ssl=self.verify_ssl,
+            secrets=(self.api_key,),
+        )
         if 200 <= resp.status < 300:
             return resp
         raise self._error(resp, path)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import aiohttp
 
-from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
+from .errors import InvalidAuth, NotFound, ParseError, RateLimited, ServiceError
 from .http import HttpResponse, fetch, retry_after
 from .ratelimit import RateLimiter
 from .tmdb_models import (
@@ -83,21 +83,17 @@ class TmdbClient:
     async def _fetch(
         self, url: str, params: Mapping[str, str], headers: Mapping[str, str]
     ) -> HttpResponse:
-        try:
-            return await fetch(
-                self.session,
-                "GET",
-                url,
-                params=params,
-                headers=headers,
-                request_timeout=self.request_timeout,
-                verify_ssl=self.verify_ssl,
-            )
-        except PandoraError as err:
-            # Transport messages may quote the URL; the key must never reach logs or the UI.
-            if not self.api_key or self.api_key not in str(err):
-                raise
-            raise type(err)(str(err).replace(self.api_key, "<redacted>")) from None
+        # Transport messages may quote the URL; the key must never reach logs or the UI.
+        return await fetch(
+            self.session,
+            "GET",
+            url,
+            params=params,
+            headers=headers,
+            request_timeout=self.request_timeout,
+            verify_ssl=self.verify_ssl,
+            secrets=(self.api_key,),
+        )
 
     async def _get(self, path: str, params: Mapping[str, str | int | None] | None = None) -> Any:
         """GET a path below the base URL and return the decoded JSON."""

@@ -153,20 +153,16 @@ class WatchmodeClient:
     async def _get(self, path: str, params: Mapping[str, str] | None = None) -> Any:
         """GET a path below the base URL (always with a trailing slash) and decode the JSON."""
         url = f"{self.base_url.rstrip('/')}/{path.strip('/')}/"
-        try:
-            resp = await fetch(
-                self.session,
-                "GET",
-                url,
-                params={**(params or {}), "apiKey": self.api_key},
-                headers={"Accept": "application/json"},
-                request_timeout=self.request_timeout,
-                verify_ssl=self.verify_ssl,
-            )
-        except PandoraError as err:
-            if not self.api_key or self.api_key not in str(err):
-                raise
-            raise type(err)(self._scrub(str(err))) from None
+        resp = await fetch(
+            self.session,
+            "GET",
+            url,
+            params={**(params or {}), "apiKey": self.api_key},
+            headers={"Accept": "application/json"},
+            request_timeout=self.request_timeout,
+            verify_ssl=self.verify_ssl,
+            secrets=(self.api_key,),
+        )
         self._read_quota(resp)
         if resp.status == 200:
             try:
