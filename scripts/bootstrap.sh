@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent set-up shared by the test and demo commands.
-# Installs: Debian tools (qbittorrent-nox 4.5, mktorrent, patchelf, debootstrap), a Python >= 3.14.2
+# Installs: Debian tools (qbittorrent-nox 4.5, mktorrent, patchelf, debootstrap, docker.io, busybox-static), a Python >= 3.14.2
 # (an existing one first, else Debian sid's binaries unpacked into .toolchain/), the .venv with the
 # test requirements, a cached sid chroot holding qbittorrent-nox 5.x for the v5 tests, and
 # Cloud Commander from npm for the file tests.
@@ -28,7 +28,8 @@ apt_install() {
 }
 
 # --- 1. Debian tools -------------------------------------------------------------------------
-apt_install qbittorrent-nox mktorrent patchelf debootstrap ca-certificates
+# docker.io: a real Docker Engine behind the Portainer simulator; busybox-static: its local image.
+apt_install qbittorrent-nox mktorrent patchelf debootstrap ca-certificates docker.io busybox-static
 
 # --- 2. Python >= 3.14.2 ---------------------------------------------------------------------
 python_ok() { "$1" -c 'import sys, venv, ssl, sqlite3; sys.exit(0 if sys.version_info >= (3, 14, 2) else 1)' >/dev/null 2>&1; }

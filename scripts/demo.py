@@ -34,9 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from homeassistant import bootstrap  # noqa: E402
-from tests.simulators import jackett, jellyfin, tmdb, watchmode  # noqa: E402
+from tests.simulators import jackett, jellyfin, portainer, tmdb, watchmode  # noqa: E402
 from tests.simulators.catalogue import find  # noqa: E402
 from tests.support.cloudcmd import CloudCommander  # noqa: E402
+from tests.support.docker_engine import IMAGE, DockerEngine  # noqa: E402
 from tests.support.qbittorrent_daemon import QBittorrentDaemon  # noqa: E402
 from tests.support.torrents import TorrentFile, make_payload, make_torrent  # noqa: E402
 
@@ -56,6 +57,9 @@ QB_USER = "pandora"
 QB_PASSWORD = "pandora-demo"  # the demo daemon's, loopback only
 TMDB_PORT, WATCHMODE_PORT, JACKETT_PORT, TRACKER_PORT = 18090, 18091, 18092, 18093
 CLOUDCMD_PORT, JELLYFIN_PORT = 18094, 18095
+PORTAINER_PORT, GLUETUN_PORT = 18096, 18097
+DOCKER = DEMO / "docker"  # the demo's own Docker Engine (data, socket, log)
+GLUETUN_KEY = "pandora-demo-gluetun-key"
 SHARE = DEMO / "cloudcmd" / "share"  # the media share: Downloads, Downloaded, Movies, TV Shows
 TRACKER_URL = f"http://127.0.0.1:{TRACKER_PORT}/announce"
 LIVE_RATE = 192 * 1024  # bytes/s for the live download: a few minutes of visible progress
@@ -75,6 +79,9 @@ JACKETT_RELEASES = [
 # Every process the demo runs, stopped in this order.
 SERVICES = (
     "hass",
+    "gluetun",
+    "portainer",
+    "dockerd",
     "qbittorrent",
     "seeder",
     "jellyfin",
@@ -380,6 +387,117 @@ def start_simulators(state: dict[str, int]) -> Path:
     return listing
 
 
+# --- the "arr stack": a real Docker Engine behind the Portainer and gluetun simulators --------
+
+ARR_LOOP = "trap 'exit 0' TERM INT; touch /tmp/ready; while true; do sleep 5; done"
+ARR_SERVICES = ("gluetun", "qbittorrent", "jackett", "jellyfin", "cloudcmd")
+
+
+def _arr_compose() -> str:
+    """Stand-ins for the real services (busybox: images cannot be pulled here), healthy."""
+    lines = ["services:"]
+    for name in ARR_SERVICES:
+        lines += [
+            f"  {name}:",
+            f"    image: {IMAGE}",
+            f"    container_name: {name}",
+            f'    command: ["sh", "-c", "{ARR_LOOP}"]',
+            "    restart: unless-stopped",
+            "    healthcheck:",
+            '      test: ["CMD-SHELL", "test -f /tmp/ready"]',
+            "      interval: 10s",
+            "      start_period: 2s",
+        ]
+        if name == "gluetun":
+            lines += ["    environment:", "      - SERVER_COUNTRIES=${SERVER_COUNTRIES}"]
+        else:
+            lines += ["    network_mode: service:gluetun"]
+    return "\n".join(lines) + "\n"
+
+
+def _docker_answers(engine: DockerEngine) -> bool:
+    try:
+        return engine.request("GET", "/_ping")[0] == 200
+    except OSError:
+        return False
+
+
+def start_docker(state: dict[str, int]) -> DockerEngine:
+    """The demo's dockerd (root; vfs, no network set-up), kept across demo restarts."""
+    engine = DockerEngine(base=DOCKER)
+    if _alive(state.get("dockerd")) and _docker_answers(engine):
+        return engine
+    if os.geteuid() != 0:
+        raise SystemExit("the demo's Docker Engine needs root (dockerd)")
+    DOCKER.mkdir(parents=True, exist_ok=True)
+    log(f"starting Docker Engine (socket {engine.socket_path})")
+    with (DOCKER / "dockerd.log").open("ab") as out:
+        process = subprocess.Popen(
+            [
+                "/usr/sbin/dockerd",
+                *("--data-root", str(DOCKER / "data"), "--exec-root", "/tmp/pandora-demo-docker"),
+                *("-H", f"unix://{engine.socket_path}", "--pidfile", str(DOCKER / "docker.pid")),
+                *("--storage-driver", "vfs", "--iptables=false", "--ip-masq=false"),
+                "--bridge=none",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": str(DOCKER)},
+            start_new_session=True,
+        )
+    state["dockerd"] = process.pid
+    _save_state(state)
+    deadline = time.monotonic() + 30
+    while not _docker_answers(engine):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("dockerd did not start; see .demo/docker/dockerd.log")
+        time.sleep(0.3)
+    engine.ensure_image()
+    return engine
+
+
+def start_containers(state: dict[str, int]) -> None:
+    """Portainer (simulated) over the engine with the "arr" stack, and gluetun's control server."""
+    engine = start_docker(state)
+    _start_module(
+        state,
+        "portainer",
+        PORTAINER_PORT,
+        *("--docker-socket", engine.socket_path, "--no-down-endpoint"),
+    )
+    _start_module(
+        state,
+        "gluetun",
+        GLUETUN_PORT,
+        *("--docker-socket", engine.socket_path, "--container", "gluetun"),
+        *("--api-key", GLUETUN_KEY),
+    )
+    base = f"http://127.0.0.1:{PORTAINER_PORT}/api"
+    headers = {"X-API-Key": portainer.DEFAULT_API_KEY, "Content-Type": "application/json"}
+    with urllib.request.urlopen(urllib.request.Request(f"{base}/stacks", headers=headers)) as resp:
+        stacks = json.loads(resp.read())
+    if any(stack["Name"] == "arr" for stack in stacks):
+        return
+    log("deploying the arr stack (gluetun, qbittorrent, jackett, jellyfin, cloudcmd)")
+    body = {
+        "name": "arr",
+        "stackFileContent": _arr_compose(),
+        "env": [
+            {"name": "SERVER_COUNTRIES", "value": "Netherlands"},
+            {"name": "TZ", "value": "UTC"},
+        ],
+    }
+    request = urllib.request.Request(
+        f"{base}/stacks/create/standalone/string?endpointId=1",
+        data=json.dumps(body).encode(),
+        headers=headers,
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=120):
+        pass
+
+
 def seed_releases(listing: Path) -> None:
     """The seeder seeds every release the demo's Jackett offers."""
     seeder = _daemon("seeder", SEEDER_PORT, SEEDER_BT_PORT)
@@ -638,6 +756,17 @@ def configure_pandora(token: str) -> None:
             },
         ),
     ]
+    services.append(
+        (
+            "portainer",
+            {
+                "url": f"http://127.0.0.1:{PORTAINER_PORT}",
+                "api_key": portainer.DEFAULT_API_KEY,
+                "endpoints": "",
+                "verify_ssl": True,
+            },
+        )
+    )
     for kind, data in services:
         result = _finish_flow(
             "/api/config/config_entries/subentries/flow",
@@ -650,6 +779,36 @@ def configure_pandora(token: str) -> None:
             log(f"added the {kind} service to Pandora")
         elif result.get("reason") != "already_configured":
             raise SystemExit(f"The {kind} subentry flow did not finish: {result}")
+
+    _add_gluetun(entry_id, token)
+
+
+def _add_gluetun(entry_id: str, token: str) -> None:
+    """gluetun, saving its country in the arr stack of the Portainer just added."""
+    flow = "/api/config/config_entries/subentries/flow"
+    form = _http("POST", flow, {"handler": [entry_id, "gluetun"]}, token)
+    if form.get("type") != "form":
+        return
+    field = next(f for f in form["data_schema"] if f["name"] == "portainer")
+    portainer_id = next(o["value"] for o in field["selector"]["select"]["options"] if o["value"])
+    data = {
+        "url": f"http://127.0.0.1:{GLUETUN_PORT}",
+        "api_key": GLUETUN_KEY,
+        "username": "",
+        "password": "",
+        "countries": "Netherlands, Switzerland, Sweden, Germany, Japan, Canada",
+        "portainer": portainer_id,
+        "stack": "arr",
+        "service": "gluetun",
+        "country_variable": "SERVER_COUNTRIES",
+        "switch_timeout": 60,
+        "verify_ssl": True,
+    }
+    result = _http("POST", f"{flow}/{form['flow_id']}", data, token)
+    if result.get("type") == "create_entry":
+        log("added the gluetun service to Pandora")
+    elif result.get("reason") != "already_configured":
+        raise SystemExit(f"The gluetun subentry flow did not finish: {result}")
 
 
 def _set_options(entry_id: str, token: str) -> None:
@@ -707,6 +866,7 @@ def start() -> None:
     install_requirements()
     state = _load_state()
     listing = start_simulators(state)
+    start_containers(state)
     start_qbittorrent(state)
     seed_releases(listing)
     prepare_config()

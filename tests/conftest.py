@@ -124,3 +124,6 @@ async def sims() -> AsyncIterator[Sims]:
     allow_loopback()
     async with running_sims() as running:
         yield running
+
+
+from tests.support.docker_engine import docker_engine, docker_engine_session  # noqa: E402, F401

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from homeassistant.const import Platform
@@ -14,20 +15,26 @@ from homeassistant.helpers.typing import ConfigType
 from .cache import ResponseCache
 from .const import (
     CONF_INDEXERS,
+    CONF_PORTAINER,
     CONF_SCAN_INTERVAL,
     CONF_VERIFY_SSL,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     SUBENTRY_CLOUDCMD,
+    SUBENTRY_GLUETUN,
     SUBENTRY_JACKETT,
     SUBENTRY_JELLYFIN,
+    SUBENTRY_PORTAINER,
     SUBENTRY_QBITTORRENT,
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
+from .container_actions import async_setup_container_actions
 from .coordinator import PandoraCoordinator
 from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .coordinator.gluetun import GluetunCoordinator
 from .coordinator.jellyfin import JellyfinCoordinator
+from .coordinator.portainer import PortainerCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
 from .files_actions import async_setup_files_actions
@@ -41,7 +48,14 @@ from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
 
-PLATFORMS: list[Platform] = [Platform.BUTTON, Platform.EVENT, Platform.SENSOR, Platform.SWITCH]
+PLATFORMS: list[Platform] = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.EVENT,
+    Platform.SELECT,
+    Platform.SENSOR,
+    Platform.SWITCH,
+]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
@@ -51,6 +65,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_media_actions(hass)
     async_setup_library_actions(hass)
     async_setup_files_actions(hass)
+    async_setup_container_actions(hass)
     return True
 
 
@@ -80,6 +95,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
             runtime.cloudcmd[subentry_id] = CloudCommanderCoordinator(
                 hass, entry, subentry, interval
             )
+        elif kind == SUBENTRY_PORTAINER:
+            runtime.portainer[subentry_id] = PortainerCoordinator(hass, entry, subentry, interval)
+        elif kind == SUBENTRY_GLUETUN:
+            portainer_id: str = subentry.data.get(CONF_PORTAINER) or ""
+            runtime.gluetun[subentry_id] = GluetunCoordinator(
+                hass, entry, subentry, interval, partial(runtime.portainer.get, portainer_id)
+            )
         elif kind == SUBENTRY_TMDB:
             tmdb = tmdb_client(session, subentry.data)
         elif kind == SUBENTRY_WATCHMODE:
@@ -102,8 +124,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         *runtime.qbittorrent.values(),
         *runtime.jellyfin.values(),
         *runtime.cloudcmd.values(),
+        *runtime.portainer.values(),
     ]
     await asyncio.gather(*(c.async_refresh() for c in coordinators))
+    for portainer in runtime.portainer.values():
+        portainer.register_device()
+    # gluetun reads the selected country from its stack, which Portainer has just listed.
+    await asyncio.gather(*(c.async_refresh() for c in runtime.gluetun.values()))
     entry.runtime_data = runtime
     _remove_stale_devices(hass, entry)
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_change))
@@ -142,8 +169,10 @@ def _remove_stale_devices(hass: HomeAssistant, entry: PandoraConfigEntry) -> Non
 
 
 def _device_is_current(entry: PandoraConfigEntry, device: dr.DeviceEntry) -> bool:
+    """A service's device, or one below it (`<subentry>_container_...`, pruned by its owner)."""
     return any(
-        domain == DOMAIN and ident in entry.subentries for domain, ident in device.identifiers
+        domain == DOMAIN and ident.split("_", 1)[0] in entry.subentries
+        for domain, ident in device.identifiers
     )
 
 

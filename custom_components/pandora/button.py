@@ -9,7 +9,7 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import jellyfin_entities
+from . import container_entities, jellyfin_entities
 from .api.qbittorrent import ALL, QBittorrentClient
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .entity import PandoraEntity
@@ -47,6 +47,7 @@ async def async_setup_entry(
             (QBittorrentButton(coordinator, d) for d in BUTTONS), config_subentry_id=subentry_id
         )
     jellyfin_entities.setup_buttons(hass, entry, async_add_entities)
+    container_entities.buttons(hass, entry, async_add_entities)
 
 
 class QBittorrentButton(PandoraEntity[QBittorrentCoordinator], ButtonEntity):

@@ -48,8 +48,10 @@ from .const import (
     NAME,
     RESOLUTIONS,
     SUBENTRY_CLOUDCMD,
+    SUBENTRY_GLUETUN,
     SUBENTRY_JACKETT,
     SUBENTRY_JELLYFIN,
+    SUBENTRY_PORTAINER,
     SUBENTRY_QBITTORRENT,
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
@@ -57,8 +59,10 @@ from .const import (
 from .service_flows import (
     SPECS,
     CloudCommanderSubentryFlow,
+    GluetunSubentryFlow,
     JackettSubentryFlow,
     JellyfinSubentryFlow,
+    PortainerSubentryFlow,
     QBittorrentSubentryFlow,
     TmdbSubentryFlow,
     WatchmodeSubentryFlow,
@@ -107,6 +111,8 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
             SUBENTRY_JACKETT: JackettSubentryFlow,
             SUBENTRY_JELLYFIN: JellyfinSubentryFlow,
             SUBENTRY_CLOUDCMD: CloudCommanderSubentryFlow,
+            SUBENTRY_PORTAINER: PortainerSubentryFlow,
+            SUBENTRY_GLUETUN: GluetunSubentryFlow,
         }
 
     @staticmethod

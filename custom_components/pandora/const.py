@@ -15,6 +15,8 @@ SUBENTRY_WATCHMODE: Final = "watchmode"
 SUBENTRY_JACKETT: Final = "jackett"
 SUBENTRY_JELLYFIN: Final = "jellyfin"
 SUBENTRY_CLOUDCMD: Final = "cloudcmd"
+SUBENTRY_PORTAINER: Final = "portainer"
+SUBENTRY_GLUETUN: Final = "gluetun"
 
 # Subentry data keys.
 CONF_VERIFY_SSL: Final = "verify_ssl"
@@ -34,6 +36,24 @@ DEFAULT_FOLDERS: Final = {
     CONF_MOVIES_FOLDER: "/Movies",
     CONF_TV_FOLDER: "/TV Shows",
 }
+# Portainer: environments to watch, by name or id, comma-separated; empty = all.
+CONF_ENDPOINTS: Final = "endpoints"
+# gluetun: the Portainer subentry, stack and service that hold it; the env variable that carries
+# the country; the countries offered; how long a switch may take.
+CONF_PORTAINER: Final = "portainer"
+CONF_STACK: Final = "stack"
+CONF_SERVICE: Final = "service"
+CONF_COUNTRY_VARIABLE: Final = "country_variable"
+CONF_COUNTRIES: Final = "countries"
+CONF_SWITCH_TIMEOUT: Final = "switch_timeout"
+DEFAULT_COUNTRY_VARIABLE: Final = "SERVER_COUNTRIES"
+DEFAULT_GLUETUN_SERVICE: Final = "gluetun"
+DEFAULT_COUNTRIES: Final = (
+    "Netherlands, Switzerland, Sweden, Germany, United Kingdom, United States, Canada, Japan"
+)
+DEFAULT_SWITCH_TIMEOUT: Final = 60
+MIN_SWITCH_TIMEOUT: Final = 2
+MAX_SWITCH_TIMEOUT: Final = 600
 DEFAULT_TMDB_URL: Final = "https://api.themoviedb.org/3"
 DEFAULT_WATCHMODE_URL: Final = "https://api.watchmode.com/v1"
 
@@ -77,3 +97,8 @@ CONF_PIPELINE: Final = "pipeline"  # move completed downloads into Downloaded
 CONF_FILE_INTO_LIBRARY: Final = "file_into_library"  # ... and linked titles into Movies/TV
 DEFAULT_PIPELINE: Final = True
 DEFAULT_FILE_INTO_LIBRARY: Final = False
+
+# Containers and VPN: bus events.
+EVENT_CONTAINER_CHANGED: Final = f"{DOMAIN}_container_changed"  # state or health changed
+EVENT_VPN_COUNTRY_CHANGED: Final = f"{DOMAIN}_vpn_country_changed"
+EVENT_VPN_LEAK: Final = f"{DOMAIN}_vpn_leak"

@@ -11,7 +11,16 @@ from homeassistant.core import HomeAssistant
 
 from .runtime import PandoraConfigEntry, PandoraRuntime
 
-TO_REDACT = {CONF_PASSWORD, CONF_USERNAME, CONF_API_KEY, CONF_URL, "token", "unique_id", "title"}
+TO_REDACT = {
+    CONF_PASSWORD,
+    CONF_USERNAME,
+    CONF_API_KEY,
+    CONF_URL,
+    "token",
+    "unique_id",
+    "title",
+    "public_ip",
+}
 
 
 async def async_get_config_entry_diagnostics(
@@ -44,6 +53,32 @@ async def async_get_config_entry_diagnostics(
                 if data
                 else None,
                 "server_state": asdict(data.server_state) if data else None,
+            }
+        if (portainer := runtime.portainer.get(subentry_id)) is not None:
+            state = portainer.state
+            item["state"] = {
+                "last_update_success": portainer.last_update_success,
+                "version": state.version,
+                "endpoints": {e.id: {"name": e.name, "up": e.up} for e in state.endpoints.values()},
+                # Names, images and states only: no env, labels or logs (they hold secrets).
+                "containers": {
+                    key: {"image": c.image, "state": c.state, "health": c.health}
+                    for key, c in state.containers.items()
+                },
+                "stacks": {
+                    s.id: {"name": s.name, "active": s.active} for s in state.stacks.values()
+                },
+                "stats_wanted": len(portainer.stats_wanted),
+            }
+        if (gluetun := runtime.gluetun.get(subentry_id)) is not None:
+            item["state"] = {
+                "last_update_success": gluetun.last_update_success,
+                "status": gluetun.state.status,
+                "public_ip_country": gluetun.state.public_ip.country
+                if gluetun.state.public_ip
+                else None,
+                "selected": gluetun.selected,
+                "leaking": gluetun.leaking,
             }
         services.append(item)
     return async_redact_data(

@@ -100,6 +100,11 @@ def split_list(value: str, *, upper: bool = False) -> list[str]:
     return list(dict.fromkeys(v.upper() if upper else v for v in items if v))
 
 
+def split_countries(value: str) -> list[str]:
+    """Comma-separated names that may hold spaces ("United Kingdom"), trimmed, no repeats."""
+    return list(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+
+
 def validation_error(key: str, **placeholders: str) -> ServiceValidationError:
     """A translated error about the caller's input."""
     return ServiceValidationError(

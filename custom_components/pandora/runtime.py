@@ -11,7 +11,9 @@ from homeassistant.config_entries import ConfigEntry
 
 from .cache import ResponseCache
 from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .coordinator.gluetun import GluetunCoordinator
 from .coordinator.jellyfin import JellyfinCoordinator
+from .coordinator.portainer import PortainerCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
 from .history import TorrentHistory
@@ -33,6 +35,8 @@ class PandoraRuntime:
     qbittorrent: dict[str, QBittorrentCoordinator] = field(default_factory=dict)
     jellyfin: dict[str, JellyfinCoordinator] = field(default_factory=dict)
     cloudcmd: dict[str, CloudCommanderCoordinator] = field(default_factory=dict)
+    portainer: dict[str, PortainerCoordinator] = field(default_factory=dict)
+    gluetun: dict[str, GluetunCoordinator] = field(default_factory=dict)
     pipeline: Pipeline | None = None
 
 

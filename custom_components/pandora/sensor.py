@@ -16,7 +16,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from . import jellyfin_entities
+from . import container_entities, jellyfin_entities, vpn_entities
 from .api.qbittorrent_models import MainDataState, TorrentStatus
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
@@ -116,6 +116,8 @@ async def async_setup_entry(
     jellyfin_entities.setup_sensors(entry, async_add_entities)
     for subentry_id, share in entry.runtime_data.cloudcmd.items():
         async_add_entities([DownloadedSensor(share)], config_subentry_id=subentry_id)
+    container_entities.sensors(hass, entry, async_add_entities)
+    vpn_entities.setup(entry, async_add_entities, "sensor")
 
 
 class QBittorrentSensor(PandoraEntity[QBittorrentCoordinator], SensorEntity):

@@ -18,6 +18,13 @@ from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USER
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import (
     BooleanSelector,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -33,29 +40,47 @@ from .api.errors import (
     RateLimited,
     ServiceError,
 )
+from .api.gluetun import GluetunClient
 from .api.jackett import JackettClient
 from .api.jellyfin import JellyfinClient
+from .api.portainer import PortainerClient
 from .api.qbittorrent import QBittorrentClient
 from .api.tmdb import TmdbClient
 from .api.watchmode import WatchmodeClient
 from .const import (
+    CONF_COUNTRIES,
+    CONF_COUNTRY_VARIABLE,
+    CONF_ENDPOINTS,
     CONF_INDEXERS,
     CONF_LANGUAGE,
+    CONF_PORTAINER,
     CONF_QBITTORRENT_ROOT,
     CONF_REGION,
     CONF_REGIONS,
+    CONF_SERVICE,
+    CONF_STACK,
+    CONF_SWITCH_TIMEOUT,
     CONF_VERIFY_SSL,
+    DEFAULT_COUNTRIES,
+    DEFAULT_COUNTRY_VARIABLE,
     DEFAULT_FOLDERS,
+    DEFAULT_GLUETUN_SERVICE,
+    DEFAULT_SWITCH_TIMEOUT,
     DEFAULT_TMDB_URL,
     DEFAULT_WATCHMODE_URL,
+    DOMAIN,
+    MAX_SWITCH_TIMEOUT,
+    MIN_SWITCH_TIMEOUT,
     SUBENTRY_CLOUDCMD,
+    SUBENTRY_GLUETUN,
     SUBENTRY_JACKETT,
     SUBENTRY_JELLYFIN,
+    SUBENTRY_PORTAINER,
     SUBENTRY_QBITTORRENT,
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .helpers import normalize_url, split_list, temporary_session
+from .helpers import normalize_url, split_countries, split_list, temporary_session
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -72,16 +97,13 @@ _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
 
 
-class UnknownIndexer(PandoraError):
-    """A Jackett indexer named in the form is not configured in Jackett."""
+class FieldError(PandoraError):
+    """The service answered, but one form field names something it does not have."""
 
-
-class MissingFolder(PandoraError):
-    """A folder named in the Cloud Commander form does not exist in the share."""
-
-    def __init__(self, field: str) -> None:
-        super().__init__(field)
+    def __init__(self, field: str, key: str) -> None:
+        super().__init__(f"{field}: {key}")
         self.field = field
+        self.key = key
 
 
 # --- connection tests: raise PandoraError on failure ---------------------------------------
@@ -174,7 +196,77 @@ async def _test_cloudcmd(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
             except ServiceError:  # UnsafePath and friends: not a folder of the share
                 found = False
             if not found:
-                raise MissingFolder(key)
+                raise FieldError(key, "folder_not_found")
+
+
+def portainer_client(session: Any, data: Mapping[str, Any]) -> PortainerClient:
+    """A Portainer client for subentry data."""
+    return PortainerClient(
+        url=data[CONF_URL],
+        api_key=data[CONF_API_KEY],
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
+async def _test_portainer(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
+        client = portainer_client(session, data)
+        await client.status()
+        endpoints = await client.endpoints()
+        known = {str(e.id) for e in endpoints} | {e.name.casefold() for e in endpoints}
+        wanted = split_list(data.get(CONF_ENDPOINTS) or "")
+        if any(w.casefold() not in known for w in wanted):
+            raise FieldError(CONF_ENDPOINTS, "unknown_endpoint")
+
+
+def gluetun_client(session: Any, data: Mapping[str, Any]) -> GluetunClient:
+    """A gluetun control-server client for subentry data."""
+    return GluetunClient(
+        url=data[CONF_URL],
+        session=session,
+        api_key=data.get(CONF_API_KEY) or None,
+        username=data.get(CONF_USERNAME) or None,
+        password=data.get(CONF_PASSWORD) or None,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
+def portainer_subentries(hass: HomeAssistant) -> dict[str, ConfigSubentry]:
+    """The Portainer services of the hub (there is one hub)."""
+    return {
+        sub_id: sub
+        for entry in hass.config_entries.async_entries(DOMAIN)
+        for sub_id, sub in entry.subentries.items()
+        if sub.subentry_type == SUBENTRY_PORTAINER
+    }
+
+
+async def _test_gluetun(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    if not split_countries(data.get(CONF_COUNTRIES) or ""):
+        raise FieldError(CONF_COUNTRIES, "no_countries")
+    with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
+        await gluetun_client(session, data).vpn_status()
+    if not data.get(CONF_STACK):
+        return  # live switching only; the choice is lost when gluetun restarts
+    portainer = portainer_subentries(hass).get(data.get(CONF_PORTAINER) or "")
+    if portainer is None:
+        raise FieldError(CONF_PORTAINER, "portainer_required")
+    with temporary_session(hass, bool(portainer.data.get(CONF_VERIFY_SSL, True))) as session:
+        client = portainer_client(session, portainer.data)
+        stack = next((s for s in await client.stacks() if s.name == data[CONF_STACK]), None)
+        if stack is None:
+            raise FieldError(CONF_STACK, "unknown_stack")
+        # Portainer hands the stack env to compose as --env-file: it reaches gluetun only
+        # through ${VARIABLE} in the file or `env_file: stack.env`.
+        content = await client.stack_file(stack.id)
+        variable = data[CONF_COUNTRY_VARIABLE]
+        if (
+            f"${{{variable}" not in content
+            and f"${variable}" not in content
+            and ("stack.env" not in content)
+        ):
+            raise FieldError(CONF_COUNTRY_VARIABLE, "variable_not_used")
 
 
 async def _test_tmdb(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
@@ -194,8 +286,8 @@ async def _test_jackett(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
         wanted = split_list(data.get(CONF_INDEXERS) or "")
         if wanted:
             known = {indexer.id for indexer in await client.indexers()}
-            if missing := [i for i in wanted if i not in known]:
-                raise UnknownIndexer(", ".join(missing))
+            if any(i not in known for i in wanted):
+                raise FieldError(CONF_INDEXERS, "unknown_indexer")
 
 
 # --- specs ---------------------------------------------------------------------------------
@@ -287,6 +379,52 @@ def _jackett_schema(_hass: HomeAssistant) -> vol.Schema:
     )
 
 
+def _portainer_schema(_hass: HomeAssistant) -> vol.Schema:
+    return vol.Schema(
+        {
+            vol.Required(CONF_URL): _URL,
+            vol.Required(CONF_API_KEY): _PASSWORD,
+            vol.Optional(CONF_ENDPOINTS, default=""): TextSelector(),
+            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+        }
+    )
+
+
+def _gluetun_schema(hass: HomeAssistant) -> vol.Schema:
+    portainers = [
+        SelectOptionDict(value=sub_id, label=sub.title)
+        for sub_id, sub in portainer_subentries(hass).items()
+    ]
+    return vol.Schema(
+        {
+            vol.Required(CONF_URL): _URL,
+            vol.Optional(CONF_API_KEY, default=""): _PASSWORD,
+            vol.Optional(CONF_USERNAME, default=""): TextSelector(),
+            vol.Optional(CONF_PASSWORD, default=""): _PASSWORD,
+            vol.Optional(CONF_COUNTRIES, default=DEFAULT_COUNTRIES): TextSelector(),
+            vol.Optional(CONF_PORTAINER, default=""): SelectSelector(
+                SelectSelectorConfig(
+                    options=[SelectOptionDict(value="", label="-"), *portainers],
+                    mode=SelectSelectorMode.DROPDOWN,
+                )
+            ),
+            vol.Optional(CONF_STACK, default=""): TextSelector(),
+            vol.Optional(CONF_SERVICE, default=DEFAULT_GLUETUN_SERVICE): TextSelector(),
+            vol.Optional(CONF_COUNTRY_VARIABLE, default=DEFAULT_COUNTRY_VARIABLE): TextSelector(),
+            vol.Required(CONF_SWITCH_TIMEOUT, default=DEFAULT_SWITCH_TIMEOUT): NumberSelector(
+                NumberSelectorConfig(
+                    min=MIN_SWITCH_TIMEOUT,
+                    max=MAX_SWITCH_TIMEOUT,
+                    step=1,
+                    unit_of_measurement="s",
+                    mode=NumberSelectorMode.BOX,
+                )
+            ),
+            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+        }
+    )
+
+
 SPECS: dict[str, ServiceSpec] = {
     SUBENTRY_QBITTORRENT: ServiceSpec(
         SUBENTRY_QBITTORRENT,
@@ -328,6 +466,20 @@ SPECS: dict[str, ServiceSpec] = {
         lambda d: f"Jellyfin {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
     ),
+    SUBENTRY_PORTAINER: ServiceSpec(
+        SUBENTRY_PORTAINER,
+        _portainer_schema,
+        _test_portainer,
+        lambda d: f"Portainer {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: str(d[CONF_URL]),
+    ),
+    SUBENTRY_GLUETUN: ServiceSpec(
+        SUBENTRY_GLUETUN,
+        _gluetun_schema,
+        _test_gluetun,
+        lambda d: f"gluetun {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: str(d[CONF_URL]),
+    ),
 }
 
 
@@ -337,10 +489,8 @@ async def validate(
     """Run the service's connection test; form errors on failure."""
     try:
         await spec.test(hass, data)
-    except UnknownIndexer:
-        return {CONF_INDEXERS: "unknown_indexer"}
-    except MissingFolder as err:
-        return {err.field: "folder_not_found"}
+    except FieldError as err:
+        return {err.field: err.key}
     except PandoraError as err:
         key = ERROR_KEYS.get(type(err), "unknown")
         if key == "unknown":
@@ -463,3 +613,15 @@ class CloudCommanderSubentryFlow(ServiceSubentryFlow):
     """Cloud Commander: the share's folders (several allowed)."""
 
     spec = SPECS[SUBENTRY_CLOUDCMD]
+
+
+class PortainerSubentryFlow(ServiceSubentryFlow):
+    """Portainer: containers and stacks (several allowed)."""
+
+    spec = SPECS[SUBENTRY_PORTAINER]
+
+
+class GluetunSubentryFlow(ServiceSubentryFlow):
+    """gluetun: the VPN country of the download stack (several allowed)."""
+
+    spec = SPECS[SUBENTRY_GLUETUN]

@@ -1,0 +1,439 @@
+"""Portainer and gluetun in Home Assistant: devices, entities, actions, the country switch.
+
+Everything runs against a real Docker Engine behind the Portainer simulator, and the gluetun
+simulator whose public IP follows the real gluetun container's env.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+import json
+from typing import Any
+
+import probatio as vol
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+
+from custom_components.pandora.const import (
+    DOMAIN,
+    EVENT_CONTAINER_CHANGED,
+    EVENT_VPN_COUNTRY_CHANGED,
+    EVENT_VPN_LEAK,
+)
+from homeassistant.core import Context, Event, HomeAssistant
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
+from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
+from tests.conftest import hub_entry, setup_hub
+from tests.helpers import get_state, poll, poll_until
+from tests.support.containers import (
+    GLUETUN_SUBENTRY_ID,
+    PORTAINER_SUBENTRY_ID,
+    MediaStack,
+    media_stack,
+)
+from tests.support.docker_engine import DockerEngine
+
+
+@pytest.fixture
+async def stack(docker_engine: DockerEngine) -> AsyncIterator[MediaStack]:
+    async with media_stack(docker_engine) as running:
+        yield running
+
+
+async def _hub(hass: HomeAssistant, running: MediaStack, **gluetun: Any) -> MockConfigEntry:
+    entry = hub_entry(running.portainer_subentry(), running.gluetun_subentry(**gluetun))
+    return await setup_hub(hass, entry)
+
+
+def _eid(hass: HomeAssistant, domain: str, unique_id: str) -> str:
+    entity_id = er.async_get(hass).async_get_entity_id(domain, DOMAIN, unique_id)
+    assert entity_id is not None, unique_id
+    return entity_id
+
+
+def _container(hass: HomeAssistant, domain: str, name: str, kind: str) -> str:
+    return _eid(hass, domain, f"{PORTAINER_SUBENTRY_ID}_container_1_{name}_{kind}")
+
+
+def _gluetun(hass: HomeAssistant, domain: str, kind: str) -> str:
+    return _eid(hass, domain, f"{GLUETUN_SUBENTRY_ID}_{kind}")
+
+
+def _devices(hass: HomeAssistant) -> set[str]:
+    return {
+        device.name or ""
+        for device in dr.async_get(hass).devices
+        if any(d == DOMAIN and "_container_" in i for d, i in device.identifiers)
+    }
+
+
+async def _healthy(hass: HomeAssistant, names: tuple[str, ...]) -> None:
+    def done() -> bool:
+        return all(
+            (state := hass.states.get(_container(hass, "sensor", n, "container_health")))
+            is not None
+            and state.state == "healthy"
+            for n in names
+        )
+
+    await poll_until(hass, done)
+
+
+async def test_devices_and_entities_follow_the_containers(
+    hass: HomeAssistant, stack: MediaStack
+) -> None:
+    events: list[Event] = []
+    hass.bus.async_listen(EVENT_CONTAINER_CHANGED, events.append)
+    await _hub(hass, stack)
+    assert _devices(hass) == {"gluetun", "qbittorrent", "jackett"}
+    await _healthy(hass, ("gluetun", "qbittorrent"))
+    await poll_until(
+        hass,
+        lambda: (
+            get_state(hass, _container(hass, "sensor", "jackett", "container_health")).state
+            == "unhealthy"
+        ),
+    )
+    assert (
+        get_state(hass, _container(hass, "binary_sensor", "gluetun", "container_running")).state
+        == "on"
+    )
+    assert (
+        get_state(hass, _container(hass, "sensor", "gluetun", "container_state")).state == "running"
+    )
+    assert (
+        get_state(hass, _eid(hass, "sensor", f"{PORTAINER_SUBENTRY_ID}_containers_running")).state
+        == "3"
+    )
+    assert (
+        get_state(hass, _eid(hass, "sensor", f"{PORTAINER_SUBENTRY_ID}_containers_unhealthy")).state
+        == "1"
+    )
+    status = get_state(
+        hass, _eid(hass, "sensor", f"{PORTAINER_SUBENTRY_ID}_stack_{stack.stack_id}_stack_status")
+    )
+    assert status.state == "active"
+    assert status.attributes["containers"] == ["gluetun", "jackett", "qbittorrent"]
+    # The health changes of a known container were announced (starting -> healthy/unhealthy).
+    assert any(e.data["container"] == "jackett" and e.data["health"] == "unhealthy" for e in events)
+
+    # A new container gets a device and entities; a removed one loses them.
+    new_id = stack.engine.create_container("sonarr", ["sh", "-c", "sleep 3600"])
+    await poll_until(hass, lambda: "sonarr" in _devices(hass))
+    state = get_state(hass, _container(hass, "sensor", "sonarr", "container_health"))
+    assert state.state == "none"
+    stack.engine.remove_container(new_id)
+    await poll_until(hass, lambda: "sonarr" not in _devices(hass))
+    registry = er.async_get(hass)
+    assert (
+        registry.async_get_entity_id(
+            "sensor", DOMAIN, f"{PORTAINER_SUBENTRY_ID}_container_1_sonarr_container_health"
+        )
+        is None
+    )
+
+
+async def test_stopped_container_and_restart_button(hass: HomeAssistant, stack: MediaStack) -> None:
+    await _hub(hass, stack)
+    before = stack.engine.inspect("qbittorrent")["State"]["StartedAt"]
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": _container(hass, "button", "qbittorrent", "restart_container")},
+        blocking=True,
+    )
+    assert stack.engine.inspect("qbittorrent")["State"]["StartedAt"] != before
+    stack.engine.stop_container("qbittorrent")
+    running = _container(hass, "binary_sensor", "qbittorrent", "container_running")
+    await poll_until(hass, lambda: get_state(hass, running).state == "off")
+    assert (
+        get_state(hass, _container(hass, "sensor", "qbittorrent", "container_state")).state
+        == "exited"
+    )
+
+
+async def test_actions(hass: HomeAssistant, stack: MediaStack, hass_admin_user: MockUser) -> None:
+    await _hub(hass, stack)
+    logs = await hass.services.async_call(
+        DOMAIN,
+        "get_container_logs",
+        {"container": "gluetun", "tail": 5},
+        blocking=True,
+        return_response=True,
+    )
+    assert logs is not None and logs["container"] == "gluetun"
+    assert isinstance(logs["lines"], list)
+
+    before = stack.engine.inspect("jackett")["State"]["StartedAt"]
+    await hass.services.async_call(
+        DOMAIN, "restart_container", {"container": "jackett"}, blocking=True
+    )
+    assert stack.engine.inspect("jackett")["State"]["StartedAt"] != before
+
+    [device] = dr.async_get(hass).async_get_devices(
+        identifiers={(DOMAIN, f"{PORTAINER_SUBENTRY_ID}_container_1_jackett")}
+    )
+    await hass.services.async_call(
+        DOMAIN, "restart_container", {"container": device.id}, blocking=True
+    )
+
+    assert stack.portainer.stacks[stack.stack_id].updated == 0
+    await hass.services.async_call(DOMAIN, "redeploy_stack", {"stack": "media"}, blocking=True)
+    assert stack.portainer.stacks[stack.stack_id].updated > 0  # deployed again, by the API
+    assert stack.portainer.stacks[stack.stack_id].env_map["PUID"] == "1000"
+
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN, "restart_container", {"container": "nope"}, blocking=True
+        )
+    assert err.value.translation_key == "unknown_container"
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(DOMAIN, "redeploy_stack", {"stack": "nope"}, blocking=True)
+    assert err.value.translation_key == "unknown_stack"
+    with pytest.raises(vol.Invalid):  # at most 1000 lines
+        await hass.services.async_call(
+            DOMAIN,
+            "get_container_logs",
+            {"container": "gluetun", "tail": 5000},
+            blocking=True,
+            return_response=True,
+        )
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN, "set_vpn_country", {"country": "Narnia"}, blocking=True
+        )
+    assert err.value.translation_key == "unknown_country"
+
+
+async def test_changing_actions_are_for_admins(
+    hass: HomeAssistant, stack: MediaStack, hass_read_only_user: MockUser
+) -> None:
+    await _hub(hass, stack)
+    context = Context(user_id=hass_read_only_user.id)
+    for action, data in (
+        ("restart_container", {"container": "jackett"}),
+        ("redeploy_stack", {"stack": "media"}),
+        ("set_vpn_country", {"country": "Netherlands"}),
+    ):
+        with pytest.raises(Unauthorized):
+            await hass.services.async_call(DOMAIN, action, data, blocking=True, context=context)
+    with pytest.raises(Unauthorized):
+        await hass.services.async_call(
+            DOMAIN,
+            "get_container_logs",
+            {"container": "gluetun"},
+            blocking=True,
+            return_response=True,
+            context=context,
+        )
+    assert stack.container_env("gluetun")["SERVER_COUNTRIES"] == "Sweden"
+
+
+async def test_country_switch_round_trip(hass: HomeAssistant, stack: MediaStack) -> None:
+    changed: list[Event] = []
+    hass.bus.async_listen(EVENT_VPN_COUNTRY_CHANGED, changed.append)
+    await _hub(hass, stack)
+    select = _gluetun(hass, "select", "vpn_country")
+    assert get_state(hass, select).state == "Sweden"
+    assert get_state(hass, _gluetun(hass, "sensor", "public_ip_country")).state == "Sweden"
+    old_id = stack.engine.inspect("gluetun")["Id"]
+
+    await hass.services.async_call(
+        "select", "select_option", {"entity_id": select, "option": "Netherlands"}, blocking=True
+    )
+    await hass.async_block_till_done()
+    assert get_state(hass, select).state == "Netherlands"
+    # Live through the control server, and saved in the stack env: gluetun was recreated with it.
+    assert stack.gluetun.requests["PUT /v1/vpn/settings"] == 1
+    assert stack.portainer.stacks[stack.stack_id].env_map["SERVER_COUNTRIES"] == "Netherlands"
+    assert stack.container_env("gluetun")["SERVER_COUNTRIES"] == "Netherlands"
+    assert stack.engine.inspect("gluetun")["Id"] != old_id
+    # The other variables went back to Portainer too (it replaces the whole list).
+    assert stack.portainer.stacks[stack.stack_id].env_map["PUID"] == "1000"
+    assert len(changed) == 1
+    assert changed[0].data["country"] == "Netherlands" and changed[0].data["previous"] == "Sweden"
+    assert changed[0].data["live"] is True and changed[0].data["saved_in_stack"] is True
+    await poll(hass)
+    assert get_state(hass, _gluetun(hass, "sensor", "public_ip_country")).state == "Netherlands"
+    assert get_state(hass, _gluetun(hass, "binary_sensor", "vpn_leak")).state == "off"
+
+    answer = await hass.services.async_call(
+        DOMAIN, "set_vpn_country", {"country": "switzerland"}, blocking=True, return_response=True
+    )
+    assert answer == {
+        "country": "Switzerland",
+        "public_ip": answer["public_ip"] if answer else None,
+        "public_ip_country": "Switzerland",
+    }
+
+
+async def test_switch_falls_back_to_redeploy_without_live_route(
+    hass: HomeAssistant, docker_engine: DockerEngine
+) -> None:
+    async with media_stack(docker_engine, settings_route=False) as stack:
+        changed: list[Event] = []
+        hass.bus.async_listen(EVENT_VPN_COUNTRY_CHANGED, changed.append)
+        await _hub(hass, stack)
+        select = _gluetun(hass, "select", "vpn_country")
+        await hass.services.async_call(
+            "select", "select_option", {"entity_id": select, "option": "Germany"}, blocking=True
+        )
+        assert get_state(hass, select).state == "Germany"
+        assert stack.container_env("gluetun")["SERVER_COUNTRIES"] == "Germany"
+        assert changed[0].data["live"] is False and changed[0].data["saved_in_stack"] is True
+        await hass.config_entries.async_unload(
+            hass.config_entries.async_entries(DOMAIN)[0].entry_id
+        )
+
+
+async def test_switch_timeout_rolls_back(hass: HomeAssistant, stack: MediaStack) -> None:
+    await _hub(hass, stack, switch_timeout=3)
+    select = _gluetun(hass, "select", "vpn_country")
+    stack.gluetun.leak_country = "France"  # the public IP never reaches the new country
+    with pytest.raises(HomeAssistantError) as err:
+        await hass.services.async_call(
+            "select", "select_option", {"entity_id": select, "option": "Netherlands"}, blocking=True
+        )
+    assert err.value.translation_key == "vpn_switch_timeout"
+    assert get_state(hass, select).state == "Sweden"
+    # Undone in the stack as well, so the next restart does not bring the failed choice back.
+    assert stack.portainer.stacks[stack.stack_id].env_map["SERVER_COUNTRIES"] == "Sweden"
+    assert stack.container_env("gluetun")["SERVER_COUNTRIES"] == "Sweden"
+
+
+async def test_leak_and_down_repairs(hass: HomeAssistant, stack: MediaStack) -> None:
+    leaks: list[Event] = []
+    hass.bus.async_listen(EVENT_VPN_LEAK, leaks.append)
+    await _hub(hass, stack)
+    issues = ir.async_get(hass)
+    leak_sensor = _gluetun(hass, "binary_sensor", "vpn_leak")
+    assert get_state(hass, leak_sensor).state == "off"
+
+    stack.gluetun.leak_country = "France"
+    await poll(hass)
+    assert get_state(hass, leak_sensor).state == "on"
+    issue = issues.async_get_issue(DOMAIN, f"vpn_leak_{GLUETUN_SUBENTRY_ID}")
+    assert issue is not None and issue.translation_placeholders is not None
+    assert issue.translation_placeholders["country"] == "France"
+    assert len(leaks) == 1 and leaks[0].data["selected"] == "Sweden"
+    await poll(hass)
+    assert len(leaks) == 1  # once per leak, not per poll
+
+    stack.gluetun.leak_country = None
+    await poll(hass)
+    assert issues.async_get_issue(DOMAIN, f"vpn_leak_{GLUETUN_SUBENTRY_ID}") is None
+    assert get_state(hass, leak_sensor).state == "off"
+
+    stack.gluetun.crashed = True
+    await poll(hass)
+    assert get_state(hass, _gluetun(hass, "sensor", "vpn_status")).state == "crashed"
+    assert issues.async_get_issue(DOMAIN, f"vpn_down_{GLUETUN_SUBENTRY_ID}") is not None
+    stack.gluetun.crashed = False
+    await poll(hass)
+    assert issues.async_get_issue(DOMAIN, f"vpn_down_{GLUETUN_SUBENTRY_ID}") is None
+
+
+async def test_unavailable_while_portainer_is_down(hass: HomeAssistant, stack: MediaStack) -> None:
+    await _hub(hass, stack)
+    health = _container(hass, "sensor", "gluetun", "container_health")
+    assert get_state(hass, health).state != "unavailable"
+    stack.portainer.inject(500, {"message": "boom", "details": "down"}, count=1000)
+    await poll(hass)
+    assert get_state(hass, health).state == "unavailable"
+    stack.portainer.faults.clear()
+    await poll(hass)
+    assert get_state(hass, health).state != "unavailable"
+
+
+async def test_stats_sensors_when_enabled(hass: HomeAssistant, stack: MediaStack) -> None:
+    registry = er.async_get(hass)
+    for kind in ("container_cpu", "container_memory"):
+        registry.async_get_or_create(
+            "sensor",
+            DOMAIN,
+            f"{PORTAINER_SUBENTRY_ID}_container_1_gluetun_{kind}",
+            suggested_object_id=f"gluetun_{kind}",
+            disabled_by=None,
+        )
+    await _hub(hass, stack)
+    memory = "sensor.gluetun_container_memory"
+    await poll_until(hass, lambda: get_state(hass, memory).state not in ("unknown", "unavailable"))
+    assert float(get_state(hass, memory).state) >= 0
+    assert get_state(hass, "sensor.gluetun_container_cpu").state not in ("unavailable",)
+
+
+async def test_diagnostics_hold_no_secrets(
+    hass: HomeAssistant, stack: MediaStack, hass_client: Any
+) -> None:
+    from pytest_homeassistant_custom_component.components.diagnostics import (
+        get_diagnostics_for_config_entry,
+    )
+
+    entry = await _hub(hass, stack)
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
+    text = json.dumps(diagnostics)
+    assert stack.portainer.api_key not in text
+    assert stack.gluetun_url not in text
+    ip = get_state(hass, _gluetun(hass, "sensor", "public_ip")).state
+    assert ip not in text
+    states = [s["state"] for s in diagnostics["services"]]
+    assert any(s.get("selected") == "Sweden" for s in states)
+    assert any("gluetun" in str(s.get("containers")) for s in states)
+
+
+async def test_live_only_without_a_stack(hass: HomeAssistant, stack: MediaStack) -> None:
+    changed: list[Event] = []
+    hass.bus.async_listen(EVENT_VPN_COUNTRY_CHANGED, changed.append)
+    entry = await _hub(hass, stack, stack="", portainer="")
+    select = _gluetun(hass, "select", "vpn_country")
+    assert get_state(hass, select).state == "unknown"  # nothing says which one is in effect
+    await hass.services.async_call(
+        "select", "select_option", {"entity_id": select, "option": "Netherlands"}, blocking=True
+    )
+    assert get_state(hass, select).state == "Netherlands"
+    assert changed[0].data["live"] is True and changed[0].data["saved_in_stack"] is False
+    assert stack.container_env("gluetun")["SERVER_COUNTRIES"] == "Sweden"  # not redeployed
+    # Pandora remembers the choice itself across a restart of the integration.
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert get_state(hass, select).state == "Netherlands"
+
+
+async def test_switch_impossible_without_live_route_or_stack(
+    hass: HomeAssistant, docker_engine: DockerEngine
+) -> None:
+    async with media_stack(docker_engine, settings_route=False) as stack:
+        entry = await _hub(hass, stack, stack="", portainer="")
+        with pytest.raises(HomeAssistantError) as err:
+            await hass.services.async_call(
+                DOMAIN, "set_vpn_country", {"country": "Germany"}, blocking=True
+            )
+        assert err.value.translation_key == "vpn_switch_impossible"
+        await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_switch_undone_when_the_stack_is_gone(hass: HomeAssistant, stack: MediaStack) -> None:
+    await _hub(hass, stack)
+    select = _gluetun(hass, "select", "vpn_country")
+    del stack.portainer.stacks[stack.stack_id]
+    with pytest.raises(HomeAssistantError) as err:
+        await hass.services.async_call(
+            "select", "select_option", {"entity_id": select, "option": "Germany"}, blocking=True
+        )
+    assert err.value.translation_key == "vpn_stack_missing"
+    assert get_state(hass, select).state == "Sweden"
+    assert stack.gluetun.override == ["Sweden"]  # the live switch was undone too
+
+
+async def test_gluetun_unavailable_while_it_does_not_answer(
+    hass: HomeAssistant, stack: MediaStack
+) -> None:
+    await _hub(hass, stack)
+    status = _gluetun(hass, "sensor", "vpn_status")
+    assert get_state(hass, status).state == "running"
+    stack.gluetun.malformed_next = 1000
+    await poll(hass)
+    assert get_state(hass, status).state == "unavailable"
+    stack.gluetun.malformed_next = 0
+    await poll(hass)
+    assert get_state(hass, status).state == "running"
