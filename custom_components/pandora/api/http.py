@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 import json
 import socket
@@ -44,6 +44,31 @@ class HttpResponse:
         return self.body.decode(errors="replace")
 
 
+def scrub(text: str, secrets: Sequence[str | None]) -> str:
+    """`text` with every (non-empty) secret replaced by `<redacted>`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "<redacted>")
+    return text
+
+
+@dataclass
+class KeyedClient:
+    """What the clients of API-key services share: where, which key, over which session."""
+
+    url: str
+    api_key: str = field(repr=False)
+    session: aiohttp.ClientSession
+    verify_ssl: bool = True
+    request_timeout: float = 15.0
+
+    def __post_init__(self) -> None:
+        self.api_key = self.api_key.strip()
+
+    def _scrub(self, text: str) -> str:
+        return scrub(text, (self.api_key,))
+
+
 async def fetch(
     session: aiohttp.ClientSession,
     method: str,
@@ -63,13 +88,6 @@ async def fetch(
     `secrets` (API keys sent in the URL or headers) never appear in the errors raised here,
     nor in their chain: transport messages quote the URL.
     """
-
-    def scrub(text: str) -> str:
-        for secret in secrets:
-            if secret:
-                text = text.replace(secret, "<redacted>")
-        return text
-
     if session.closed:
         raise CannotConnect("The HTTP session is closed")
     try:
@@ -89,15 +107,17 @@ async def fetch(
                 async for chunk in resp.content.iter_chunked(65536):
                     size += len(chunk)
                     if size > max_bytes:
-                        raise ParseError(scrub(f"{url} sent more than {max_bytes} bytes"))
+                        raise ParseError(scrub(f"{url} sent more than {max_bytes} bytes", secrets))
                     chunks.append(chunk)
                 body = b"".join(chunks)
-                return HttpResponse(resp.status, resp.headers, body, scrub(str(resp.url)))
+                return HttpResponse(resp.status, resp.headers, body, scrub(str(resp.url), secrets))
     except TimeoutError as err:
         message = f"Timed out after {request_timeout:g} s waiting for {url}"
-        raise CannotConnect(scrub(message)) from (None if secrets else err)
+        raise CannotConnect(scrub(message, secrets)) from (None if secrets else err)
     except (aiohttp.ClientError, socket.gaierror, OSError) as err:
-        raise CannotConnect(scrub(f"Cannot reach {url}: {err}")) from (None if secrets else err)
+        raise CannotConnect(scrub(f"Cannot reach {url}: {err}", secrets)) from (
+            None if secrets else err
+        )
 
 
 def retry_after(headers: Mapping[str, str], default: float | None = None) -> float | None:

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 import time
 from typing import Literal
 from urllib.parse import quote
 
-import aiohttp
 from yarl import URL
 
 from .errors import InvalidAuth, PandoraError, ParseError, RateLimited, ServiceError
-from .http import HttpResponse, fetch, retry_after
+from .http import HttpResponse, KeyedClient, fetch, retry_after
 from .jackett_models import (
     JackettCaps,
     JackettIndexer,
@@ -138,14 +137,10 @@ def search_params(
 
 
 @dataclass
-class JackettClient:
+class JackettClient(KeyedClient):
     """Talks to one Jackett server."""
 
-    url: str
-    api_key: str = field(repr=False)
-    session: aiohttp.ClientSession
-    verify_ssl: bool = True
-    request_timeout: float = 20.0
+    request_timeout: float = 20.0  # Jackett waits for slow indexers itself
 
     @property
     def base_url(self) -> URL:

@@ -18,15 +18,13 @@ The key only travels in a header, but error texts are still scrubbed of it (a pr
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 import json
 import re
 from typing import Any
 
-import aiohttp
-
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
-from .http import HttpResponse, fetch, retry_after
+from .http import HttpResponse, KeyedClient, fetch, retry_after
 from .jellyfin_models import (
     ITEM_TYPES,
     PROVIDERS,
@@ -68,17 +66,8 @@ def _choice[T: str](value: str, allowed: tuple[T, ...], what: str) -> T:
 
 
 @dataclass
-class JellyfinClient:
+class JellyfinClient(KeyedClient):
     """Talks to one Jellyfin server with an API key."""
-
-    url: str
-    api_key: str = field(repr=False)
-    session: aiohttp.ClientSession
-    verify_ssl: bool = True
-    request_timeout: float = 15.0
-
-    def __post_init__(self) -> None:
-        self.api_key = self.api_key.strip()
 
     @property
     def authorization(self) -> str:
@@ -89,9 +78,6 @@ class JellyfinClient:
         )
 
     # --- transport --------------------------------------------------------------------------
-
-    def _scrub(self, text: str) -> str:
-        return text.replace(self.api_key, "<redacted>") if self.api_key else text
 
     async def _request(
         self,

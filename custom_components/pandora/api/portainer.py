@@ -18,17 +18,15 @@ The key only travels in a header, but error texts are still scrubbed of it (a pr
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 import json
 import re
 from typing import Any
 from urllib.parse import quote
 
-import aiohttp
-
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
-from .http import DEFAULT_MAX_BYTES, HttpResponse, fetch, retry_after
+from .http import DEFAULT_MAX_BYTES, HttpResponse, KeyedClient, fetch, retry_after
 from .portainer_models import (
     Container,
     ContainerStats,
@@ -57,22 +55,10 @@ def _container_ref(container_id: str) -> str:
 
 
 @dataclass
-class PortainerClient:
-    """Talks to one Portainer server with an API key."""
-
-    url: str
-    api_key: str = field(repr=False)
-    session: aiohttp.ClientSession
-    verify_ssl: bool = True
-    request_timeout: float = 15.0
-
-    def __post_init__(self) -> None:
-        self.api_key = self.api_key.strip()
+class PortainerClient(KeyedClient):
+    """Talks to one Portainer server with an API key (an access token)."""
 
     # --- transport --------------------------------------------------------------------------
-
-    def _scrub(self, text: str) -> str:
-        return text.replace(self.api_key, "<redacted>") if self.api_key else text
 
     async def _request(
         self,

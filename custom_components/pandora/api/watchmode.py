@@ -29,7 +29,7 @@ from .errors import (
     RateLimited,
     ServiceError,
 )
-from .http import HttpResponse, fetch, retry_after
+from .http import HttpResponse, fetch, retry_after, scrub
 from .tmdb_models import MediaType
 
 DEFAULT_BASE_URL = "https://api.watchmode.com/v1"
@@ -148,7 +148,7 @@ class WatchmodeClient:
         self.api_key = self.api_key.strip()
 
     def _scrub(self, text: str) -> str:
-        return text.replace(self.api_key, "<redacted>") if self.api_key else text
+        return scrub(text, (self.api_key,))
 
     async def _get(self, path: str, params: Mapping[str, str] | None = None) -> Any:
         """GET a path below the base URL (always with a trailing slash) and decode the JSON."""
