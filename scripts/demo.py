@@ -389,7 +389,8 @@ def start_simulators(state: dict[str, int]) -> Path:
 
 # --- the "arr stack": a real Docker Engine behind the Portainer and gluetun simulators --------
 
-ARR_LOOP = "trap 'exit 0' TERM INT; touch /tmp/ready; while true; do sleep 5; done"
+# `sleep & wait`: the TERM trap runs at once, so a redeploy does not wait for a sleep to end.
+ARR_LOOP = "trap 'exit 0' TERM INT; touch /tmp/ready; while true; do sleep 5 & wait $!; done"
 ARR_SERVICES = ("gluetun", "qbittorrent", "jackett", "jellyfin", "cloudcmd")
 
 

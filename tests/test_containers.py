@@ -260,6 +260,8 @@ async def test_country_switch_round_trip(hass: HomeAssistant, stack: MediaStack)
     answer = await hass.services.async_call(
         DOMAIN, "set_vpn_country", {"country": "switzerland"}, blocking=True, return_response=True
     )
+    # Shown at once, without waiting for the next poll.
+    assert get_state(hass, _gluetun(hass, "sensor", "public_ip_country")).state == "Switzerland"
     assert answer == {
         "country": "Switzerland",
         "public_ip": answer["public_ip"] if answer else None,

@@ -237,7 +237,10 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
                 "seconds": round(time.monotonic() - started, 1),
             },
         )
-        await self.async_request_refresh()
+        # What the wait just read is current: show it now (a refresh request is debounced).
+        self.state = GluetunState(status="running", public_ip=public_ip)
+        self._check_health()
+        self.async_set_updated_data(self.state)
 
     async def _apply(self, target: str, previous: str | None) -> tuple[bool, bool]:
         """Switch live if gluetun can, save in the stack if one is configured."""
