@@ -40,13 +40,16 @@ from .discovery import Discovery
 from .files_actions import async_setup_files_actions
 from .helpers import create_session, split_list
 from .history import TorrentHistory
+from .image import ImageView
 from .library_actions import async_setup_library_actions
 from .media_actions import async_setup_media_actions
+from .panel import async_register_panel, async_remove_panel
 from .pipeline import Pipeline
 from .release_search import JackettInstance, ReleaseSearch
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
+from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -66,6 +69,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_library_actions(hass)
     async_setup_files_actions(hass)
     async_setup_container_actions(hass)
+    async_setup_websocket(hass)
+    hass.http.register_view(ImageView(hass))
     return True
 
 
@@ -137,6 +142,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     runtime.pipeline = Pipeline(hass, entry)
     await runtime.pipeline.async_start()
+    await async_register_panel(hass)
     if set(entry.subentries) != set(subentry_ids):
         # A service was added or removed while this set-up awaited the network, before its
         # update listener was registered: set up again so it is not left out until a restart.
@@ -150,6 +156,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> 
         await entry.runtime_data.pipeline.async_stop()
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
+        async_remove_panel(hass)
         await entry.runtime_data.history.async_flush()
         await entry.runtime_data.cache.async_flush()
     return unloaded

@@ -156,12 +156,17 @@ class TmdbClient:
         self.images = ImageConfiguration.from_dict(await self._get("configuration"))
         return self.images
 
+    @property
+    def image_base(self) -> str:
+        """Where images live (before the size): configured, else from /configuration."""
+        return (
+            self.image_base_url
+            or (self.images.secure_base_url if self.images else DEFAULT_IMAGE_BASE_URL)
+        ).rstrip("/")
+
     def image_url(self, path: str | None, size: str = "original") -> str | None:
         """The full URL of a poster/backdrop/profile path (None without a path)."""
-        base = self.image_base_url or (
-            self.images.secure_base_url if self.images else DEFAULT_IMAGE_BASE_URL
-        )
-        return join_image_url(base, path, size)
+        return join_image_url(self.image_base, path, size)
 
     # --- lists ------------------------------------------------------------------------------
 

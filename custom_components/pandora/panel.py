@@ -1,0 +1,56 @@
+"""The sidebar panel: its static bundle (served once per process) and its registration."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Final
+
+from homeassistant.components import frontend, panel_custom
+from homeassistant.components.http.server import StaticPathConfig
+from homeassistant.core import HomeAssistant
+
+from .const import DOMAIN
+
+STATIC_URL: Final = "/pandora_static"
+FRONTEND_DIR: Final = Path(__file__).parent / "frontend"
+PANEL_FILE: Final = "pandora-panel.js"
+PANEL_URL_PATH: Final = "pandora"
+PANEL_ELEMENT: Final = "pandora-panel"
+_STATIC_REGISTERED: Final = f"{DOMAIN}_static_registered"
+
+
+def _version(path: Path) -> str:
+    """A short content hash: cache-busts the module URL exactly when the bundle changes."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "missing"
+
+
+async def async_register_panel(hass: HomeAssistant) -> None:
+    """Serve the bundle (aiohttp routes cannot be removed: once per process) and add the panel."""
+    if not hass.data.get(_STATIC_REGISTERED):
+        await hass.http.async_register_static_paths(
+            [StaticPathConfig(STATIC_URL, str(FRONTEND_DIR), cache_headers=True)]
+        )
+        hass.data[_STATIC_REGISTERED] = True
+    if PANEL_URL_PATH in hass.data.get(frontend.DATA_PANELS, {}):
+        return
+    version = await hass.async_add_executor_job(_version, FRONTEND_DIR / PANEL_FILE)
+    await panel_custom.async_register_panel(
+        hass,
+        frontend_url_path=PANEL_URL_PATH,
+        webcomponent_name=PANEL_ELEMENT,
+        sidebar_title="Pandora",
+        sidebar_icon="mdi:movie-open-play-outline",
+        module_url=f"{STATIC_URL}/{PANEL_FILE}?v={version}",
+        embed_iframe=False,
+        require_admin=False,
+        config_panel_domain=DOMAIN,
+    )
+
+
+def async_remove_panel(hass: HomeAssistant) -> None:
+    """Take the panel out of the sidebar (the entry was unloaded)."""
+    frontend.async_remove_panel(hass, PANEL_URL_PATH, warn_if_unknown=False)

@@ -1,0 +1,291 @@
+"""Websocket commands for the panel and cards: validate, check the user, delegate.
+
+One-off commands run the action of the same purpose as the calling user, so input validation,
+admin checks and translated errors are the actions' own (docs/websocket.md). Subscriptions push
+coordinator changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+import probatio as vol
+
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.connection import ActiveConnection
+from homeassistant.components.websocket_api.const import (
+    ERR_HOME_ASSISTANT_ERROR,
+    ERR_INVALID_FORMAT,
+    ERR_NOT_FOUND,
+    ERR_SERVICE_VALIDATION_ERROR,
+    ERR_UNAUTHORIZED,
+)
+from homeassistant.components.websocket_api.decorators import async_response, websocket_command
+from homeassistant.components.websocket_api.messages import event_message
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
+from homeassistant.loader import async_get_integration
+
+from .const import DOMAIN
+from .coordinator.qbittorrent import QBittorrentCoordinator
+from .helpers import loaded_entry
+from .image import signed_images
+from .services import torrent_as_dict
+
+type Connection = ActiveConnection
+
+# websocket type -> (action, its fields, whether it answers with data)
+ACTIONS: Final[dict[str, tuple[str, tuple[str, ...], bool]]] = {
+    "pandora/discover": ("discover", ("list", "page"), True),
+    "pandora/search_media": ("search_media", ("query", "media_type", "year", "page"), True),
+    "pandora/media": ("get_media", ("tmdb_id", "media_type"), True),
+    "pandora/torrents/search": (
+        "search_torrents",
+        (
+            "query",
+            "tmdb_id",
+            "media_type",
+            "season",
+            "episode",
+            "year",
+            "category",
+            "limit",
+            "include_rejected",
+        ),
+        True,
+    ),
+    "pandora/torrents/add": (
+        "download_release",
+        (
+            "result_id",
+            "url",
+            "tmdb_id",
+            "media_type",
+            "category",
+            "save_path",
+            "paused",
+            "instance",
+        ),
+        True,
+    ),
+}
+TORRENT_ACTIONS: Final = {
+    "pause": "pause_torrents",
+    "resume": "resume_torrents",
+    "remove": "remove_torrents",
+}
+
+
+async def _run_action(
+    hass: HomeAssistant,
+    connection: Connection,
+    msg: dict[str, Any],
+    action: str,
+    data: dict[str, Any],
+    *,
+    response: bool,
+) -> Any:
+    """Call a Pandora action as the connection's user; websocket errors on failure."""
+    try:
+        return await hass.services.async_call(
+            DOMAIN,
+            action,
+            data,
+            blocking=True,
+            context=connection.context(msg),
+            return_response=response,
+        )
+    except vol.Invalid as err:
+        connection.send_error(msg["id"], ERR_INVALID_FORMAT, str(err))
+    except Unauthorized:
+        connection.send_error(msg["id"], ERR_UNAUTHORIZED, "Administrators only")
+    except ServiceValidationError as err:
+        connection.send_error(
+            msg["id"],
+            ERR_SERVICE_VALIDATION_ERROR,
+            str(err),
+            translation_domain=err.translation_domain,
+            translation_key=err.translation_key,
+            translation_placeholders=err.translation_placeholders,
+        )
+    except HomeAssistantError as err:
+        connection.send_error(
+            msg["id"],
+            ERR_HOME_ASSISTANT_ERROR,
+            str(err),
+            translation_domain=err.translation_domain,
+            translation_key=err.translation_key,
+            translation_placeholders=err.translation_placeholders,
+        )
+    return _FAILED
+
+
+_FAILED: Final = object()
+
+
+def _action_command(ws_type: str, action: str, fields: tuple[str, ...], response: bool) -> Any:
+    """A websocket command that runs `action` with the message's fields."""
+
+    @websocket_command(
+        {vol.Required("type"): ws_type, **{vol.Optional(name): object for name in fields}}
+    )
+    @async_response
+    async def handle(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
+        data = {name: msg[name] for name in fields if name in msg}
+        result = await _run_action(hass, connection, msg, action, data, response=response)
+        if result is not _FAILED:
+            connection.send_result(msg["id"], signed_images(hass, connection, result))
+
+    return handle
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "pandora/torrents/action",
+        vol.Required("action"): vol.In(tuple(TORRENT_ACTIONS)),
+        vol.Required("hashes"): object,
+        vol.Optional("delete_files"): bool,
+        vol.Optional("instance"): str,
+    }
+)
+@async_response
+async def ws_torrents_action(
+    hass: HomeAssistant, connection: Connection, msg: dict[str, Any]
+) -> None:
+    """Pause, resume or remove torrents (the actions check the user)."""
+    data: dict[str, Any] = {"hashes": msg["hashes"]}
+    if "instance" in msg:
+        data["instance"] = msg["instance"]
+    if msg["action"] == "remove" and "delete_files" in msg:
+        data["delete_files"] = msg["delete_files"]
+    action = TORRENT_ACTIONS[msg["action"]]
+    if await _run_action(hass, connection, msg, action, data, response=False) is not _FAILED:
+        connection.send_result(msg["id"])
+
+
+@websocket_command({vol.Required("type"): "pandora/info"})
+@async_response
+async def ws_info(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
+    """What is configured, and whether the user may change things."""
+    integration = await async_get_integration(hass, DOMAIN)
+    services: dict[str, list[dict[str, str]]] = {}
+    entries = hass.config_entries.async_loaded_entries(DOMAIN)
+    for entry in entries:
+        for subentry_id, subentry in entry.subentries.items():
+            services.setdefault(subentry.subentry_type, []).append(
+                {"id": subentry_id, "title": subentry.title}
+            )
+    connection.send_result(
+        msg["id"],
+        {
+            "version": str(integration.version),
+            "admin": connection.user.is_admin,
+            "loaded": bool(entries),
+            "services": services,
+        },
+    )
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "pandora/history",
+        vol.Optional("limit", default=50): vol.All(int, vol.Range(min=1, max=1000)),
+    }
+)
+@callback
+def ws_history(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
+    """The latest torrent and file events, newest first."""
+    try:
+        entry = loaded_entry(hass)
+    except ServiceValidationError as err:
+        connection.send_error(msg["id"], ERR_NOT_FOUND, str(err))
+        return
+    runtime = entry.runtime_data
+    titles = {sub_id: sub.title for sub_id, sub in entry.subentries.items()}
+    events = [
+        dict(event) | {"instance": titles.get(event["subentry_id"])}
+        for event in runtime.history.events(limit=msg["limit"])
+    ]
+    connection.send_result(
+        msg["id"], {"events": events, "files": runtime.history.files(limit=msg["limit"])}
+    )
+
+
+class TorrentFeed:
+    """Pushes the torrents of every qBittorrent: everything once, then only changes."""
+
+    def __init__(
+        self,
+        coordinators: dict[str, QBittorrentCoordinator],
+        send: Callable[[dict[str, Any]], None],
+    ) -> None:
+        self._coordinators = coordinators
+        self._send = send
+        self._last: dict[tuple[str, str], dict[str, Any]] = {}
+        self._unavailable: list[str] = []
+
+    @callback
+    def push(self, full: bool = False) -> None:
+        """Compare with what was sent; send what changed (or everything)."""
+        current: dict[tuple[str, str], dict[str, Any]] = {}
+        unavailable: list[str] = []
+        for sub_id, coordinator in self._coordinators.items():
+            data = coordinator.data
+            if not coordinator.last_update_success or data is None:
+                unavailable.append(sub_id)
+                # Keep showing what was last known rather than dropping the list.
+                current.update({k: v for k, v in self._last.items() if k[0] == sub_id})
+                continue
+            title = coordinator.subentry.title
+            for torrent_hash, torrent in data.torrents.items():
+                current[(sub_id, torrent_hash)] = torrent_as_dict(torrent) | {
+                    "instance": sub_id,
+                    "instance_title": title,
+                }
+        if full:
+            changed = list(current.values())
+            removed: list[dict[str, str]] = []
+        else:
+            changed = [v for k, v in current.items() if self._last.get(k) != v]
+            removed = [{"instance": k[0], "hash": k[1]} for k in self._last if k not in current]
+        if full or changed or removed or unavailable != self._unavailable:
+            self._send(
+                {"full": full, "torrents": changed, "removed": removed, "unavailable": unavailable}
+            )
+        self._last, self._unavailable = current, unavailable
+
+
+@websocket_command({vol.Required("type"): "pandora/torrents/subscribe"})
+@callback
+def ws_torrents_subscribe(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
+    """Live torrents: a full list, then the changes after every qBittorrent poll."""
+    try:
+        entry = loaded_entry(hass)
+    except ServiceValidationError as err:
+        connection.send_error(msg["id"], ERR_NOT_FOUND, str(err))
+        return
+    coordinators = dict(entry.runtime_data.qbittorrent)
+    feed = TorrentFeed(
+        coordinators,
+        lambda payload: connection.send_message(event_message(msg["id"], payload)),
+    )
+    unsubscribes = [c.async_add_listener(feed.push) for c in coordinators.values()]
+
+    @callback
+    def unsubscribe() -> None:
+        for remove in unsubscribes:
+            remove()
+
+    connection.subscriptions[msg["id"]] = unsubscribe
+    connection.send_result(msg["id"])
+    feed.push(full=True)
+
+
+@callback
+def async_setup_websocket(hass: HomeAssistant) -> None:
+    """Register every command (once, from async_setup)."""
+    for ws_type, (action, fields, response) in ACTIONS.items():
+        async_register_command(hass, _action_command(ws_type, action, fields, response))
+    for command in (ws_info, ws_history, ws_torrents_action, ws_torrents_subscribe):
+        async_register_command(hass, command)

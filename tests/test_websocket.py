@@ -1,0 +1,185 @@
+"""The panel's websocket API and image proxy, against a real qBittorrent and the simulators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.pandora.const import DOMAIN
+from custom_components.pandora.panel import PANEL_URL_PATH
+from homeassistant.components import frontend
+from homeassistant.core import HomeAssistant
+from tests.conftest import hub_entry, qb_subentry, setup_hub
+from tests.helpers import poll, poll_until
+from tests.support.media import Sims, jackett_subentry, tmdb_subentry
+from tests.support.qbittorrent_daemon import QBittorrentDaemon
+
+MAGNET = "magnet:?xt=urn:btih:{}&dn=Pandora+Websocket"
+
+
+@pytest.fixture
+async def entry(hass: HomeAssistant, qb_daemon: QBittorrentDaemon, sims: Sims) -> MockConfigEntry:
+    return await setup_hub(
+        hass,
+        hub_entry(
+            qb_subentry(qb_daemon),
+            tmdb_subentry(sims),
+            jackett_subentry(sims.jackett_url, sims.jackett.api_key),
+        ),
+    )
+
+
+async def test_info_lists_services_and_role(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    hass_ws_client: Any,
+    hass_read_only_access_token: str,
+) -> None:
+    client = await hass_ws_client(hass)
+    info = await client.send_json_auto_id({"type": "pandora/info"})
+    answer = await client.receive_json()
+    assert answer["success"], answer
+    result = answer["result"]
+    assert result["admin"] is True and result["loaded"] is True
+    assert set(result["services"]) == {"qbittorrent", "tmdb", "jackett"}
+    assert info is None
+    reader = await hass_ws_client(hass, access_token=hass_read_only_access_token)
+    await reader.send_json_auto_id({"type": "pandora/info"})
+    assert (await reader.receive_json())["result"]["admin"] is False
+    # The panel is in the sidebar while the hub is loaded.
+    assert PANEL_URL_PATH in hass.data[frontend.DATA_PANELS]
+    await hass.config_entries.async_unload(entry.entry_id)
+    assert PANEL_URL_PATH not in hass.data[frontend.DATA_PANELS]
+
+
+async def test_discover_signs_images_and_the_proxy_caches_them(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    hass_ws_client: Any,
+    hass_client_no_auth: Any,
+) -> None:
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "pandora/discover", "list": "trending_week"})
+    answer = await client.receive_json()
+    assert answer["success"], answer
+    first = answer["result"]["results"][0]
+    poster: str = first["poster_url"]
+    assert poster.startswith("/api/pandora/image/w342/") and "authSig=" in poster
+    http = await hass_client_no_auth()
+    resp = await http.get(poster)
+    assert resp.status == 200
+    body = await resp.read()
+    assert body[:4] == b"\x89PNG"
+    assert "immutable" in resp.headers["Cache-Control"]
+    size, file = poster.split("?", maxsplit=1)[0].split("/")[-2:]
+    cached = Path(hass.config.cache_path(DOMAIN, "images", size, file))
+    assert await hass.async_add_executor_job(cached.read_bytes) == body
+    # Served from the disk cache once seen, even with TMDB gone.
+    await hass.config_entries.async_unload(entry.entry_id)
+    assert (await http.get(poster)).status == 200
+    # Unsigned, or not an image TMDB could have: refused.
+    assert (await http.get(poster.split("?", maxsplit=1)[0])).status == 401
+
+
+async def test_image_proxy_refuses_other_paths(
+    hass: HomeAssistant, entry: MockConfigEntry, hass_client: Any
+) -> None:
+    http = await hass_client()
+    for path in ("w999/abc.jpg", "w342/..%2Fsecret.jpg", "w342/abc.exe", "w342/a%20b.png"):
+        assert (await http.get(f"/api/pandora/image/{path}")).status in (400, 404), path
+
+
+async def test_errors_are_websocket_errors(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    hass_ws_client: Any,
+    hass_read_only_access_token: str,
+) -> None:
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "pandora/search_media", "query": ""})
+    answer = await client.receive_json()
+    assert not answer["success"] and answer["error"]["code"] == "invalid_format"
+    await client.send_json_auto_id({"type": "pandora/torrents/add", "result_id": "f" * 40})
+    answer = await client.receive_json()
+    assert answer["error"]["code"] == "service_validation_error"
+    assert answer["error"]["translation_key"] == "unknown_result"
+    reader = await hass_ws_client(hass, access_token=hass_read_only_access_token)
+    await reader.send_json_auto_id({"type": "pandora/torrents/add", "url": MAGNET.format("a" * 40)})
+    assert (await reader.receive_json())["error"]["code"] == "unauthorized"
+    await reader.send_json_auto_id(
+        {"type": "pandora/torrents/action", "action": "pause", "hashes": "all"}
+    )
+    assert (await reader.receive_json())["error"]["code"] == "unauthorized"
+    # Reading is for everyone.
+    await reader.send_json_auto_id({"type": "pandora/search_media", "query": "night"})
+    assert (await reader.receive_json())["success"]
+
+
+async def test_torrents_subscription_sends_changes_only(
+    hass: HomeAssistant, entry: MockConfigEntry, hass_ws_client: Any
+) -> None:
+    client = await hass_ws_client(hass)
+    first_hash, second_hash = "1" * 40, "2" * 40
+    await client.send_json_auto_id(
+        {"type": "pandora/torrents/add", "url": MAGNET.format(first_hash)}
+    )
+    assert (await client.receive_json())["success"]
+    await poll_until(hass, lambda: first_hash in _torrents(entry))
+
+    await client.send_json_auto_id({"type": "pandora/torrents/subscribe"})
+    subscription = (await client.receive_json())["id"]
+    event = (await client.receive_json())["event"]
+    assert event["full"] is True
+    assert [t["hash"] for t in event["torrents"]] == [first_hash]
+    assert event["torrents"][0]["instance_title"].startswith("qBittorrent")
+
+    await client.send_json_auto_id(
+        {"type": "pandora/torrents/add", "url": MAGNET.format(second_hash)}
+    )
+    while True:  # the add's own refresh, then the answer and the pushed change (any order)
+        message = await client.receive_json()
+        if message.get("type") == "event" and any(
+            t["hash"] == second_hash for t in message["event"]["torrents"]
+        ):
+            break
+    assert message["event"]["full"] is False
+    assert all(t["hash"] == second_hash for t in message["event"]["torrents"])
+
+    await client.send_json_auto_id(
+        {"type": "pandora/torrents/action", "action": "remove", "hashes": [second_hash]}
+    )
+    while True:
+        message = await client.receive_json()
+        if message.get("type") == "event" and message["event"]["removed"]:
+            break
+    assert message["event"]["removed"] == [{"instance": _qb_id(entry), "hash": second_hash}]
+
+    await client.send_json_auto_id({"type": "unsubscribe_events", "subscription": subscription})
+    await poll(hass)
+
+
+def _qb_id(entry: MockConfigEntry) -> str:
+    return next(iter(entry.runtime_data.qbittorrent))
+
+
+def _torrents(entry: MockConfigEntry) -> dict[str, Any]:
+    coordinator = entry.runtime_data.qbittorrent[_qb_id(entry)]
+    return coordinator.data.torrents if coordinator.data else {}
+
+
+async def test_history(hass: HomeAssistant, entry: MockConfigEntry, hass_ws_client: Any) -> None:
+    client = await hass_ws_client(hass)
+    torrent_hash = "3" * 40
+    await client.send_json_auto_id(
+        {"type": "pandora/torrents/add", "url": MAGNET.format(torrent_hash)}
+    )
+    assert (await client.receive_json())["success"]
+    await poll_until(hass, lambda: torrent_hash in _torrents(entry))
+    await client.send_json_auto_id({"type": "pandora/history", "limit": 5})
+    answer = await client.receive_json()
+    events = answer["result"]["events"]
+    assert events[0]["hash"] == torrent_hash and events[0]["event"] == "added"
+    assert events[0]["instance"].startswith("qBittorrent")
