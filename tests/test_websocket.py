@@ -162,7 +162,7 @@ async def test_torrents_subscription_sends_changes_only(
 
 
 def _qb_id(entry: MockConfigEntry) -> str:
-    return next(iter(entry.runtime_data.qbittorrent))
+    return str(next(iter(entry.runtime_data.qbittorrent)))
 
 
 def _torrents(entry: MockConfigEntry) -> dict[str, Any]:
