@@ -439,3 +439,41 @@ async def test_gluetun_unavailable_while_it_does_not_answer(
     stack.gluetun.malformed_next = 0
     await poll(hass)
     assert get_state(hass, status).state == "running"
+
+
+async def test_websocket_containers(
+    hass: HomeAssistant,
+    stack: MediaStack,
+    hass_ws_client: Any,
+    hass_read_only_access_token: str,
+) -> None:
+    await _hub(hass, stack)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "pandora/containers/subscribe"})
+    assert (await client.receive_json())["success"]
+    event = (await client.receive_json())["event"]
+    (portainer,) = event["portainer"]
+    assert {c["name"] for c in portainer["containers"]} == {"gluetun", "qbittorrent", "jackett"}
+    assert [s["name"] for s in portainer["stacks"]] == ["media"]
+    (gluetun,) = event["gluetun"]
+    assert gluetun["selected"] == "Sweden" and "Netherlands" in gluetun["options"]
+
+    await client.send_json_auto_id(
+        {"type": "pandora/containers/logs", "container": "gluetun", "tail": 3}
+    )
+    while (message := await client.receive_json()).get("type") != "result":
+        pass
+    assert message["success"] and message["result"]["container"] == "gluetun"
+
+    reader = await hass_ws_client(hass, access_token=hass_read_only_access_token)
+    await reader.send_json_auto_id({"type": "pandora/vpn/country", "country": "Germany"})
+    assert (await reader.receive_json())["error"]["code"] == "unauthorized"
+    await reader.send_json_auto_id({"type": "pandora/containers/restart", "container": "jackett"})
+    assert (await reader.receive_json())["error"]["code"] == "unauthorized"
+
+    await client.send_json_auto_id({"type": "pandora/vpn/country", "country": "Germany"})
+    while True:  # the pushed change, then the answer (or the other way round)
+        message = await client.receive_json()
+        if message.get("type") == "result":
+            assert message["success"] and message["result"]["country"] == "Germany"
+            break

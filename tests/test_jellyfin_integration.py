@@ -193,3 +193,19 @@ async def test_orphan_cleanup_only_touches_library_buttons(
     for key in ("scan_status", "scan_progress"):
         assert entity_id(hass, "sensor", key)
     assert entity_id(hass, "button", "scan_all")
+
+
+async def test_library_subscription(
+    hass: HomeAssistant, hub: MockConfigEntry, hass_ws_client: Any
+) -> None:
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "pandora/library/subscribe"})
+    assert (await client.receive_json())["success"]
+    (server,) = (await client.receive_json())["event"]["jellyfin"]
+    assert server["available"] is True and server["scanning"] is False
+    assert {lib["name"] for lib in server["libraries"]} >= {"Movies"}
+    await client.send_json_auto_id({"type": "pandora/library/scan", "library": "all"})
+    while True:  # the answer, and the scan pushed when the coordinator sees it
+        message = await client.receive_json()
+        if message.get("type") == "event" and message["event"]["jellyfin"][0]["scanning"]:
+            break

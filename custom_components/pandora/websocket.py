@@ -28,10 +28,13 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError,
 from homeassistant.loader import async_get_integration
 
 from .const import DOMAIN
+from .coordinator import PandoraCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .helpers import loaded_entry
 from .image import signed_images
+from .runtime import PandoraRuntime
 from .services import torrent_as_dict
+from .websocket_feeds import containers_snapshot, library_snapshot
 
 type Connection = ActiveConnection
 
@@ -69,6 +72,21 @@ ACTIONS: Final[dict[str, tuple[str, tuple[str, ...], bool]]] = {
         ),
         True,
     ),
+    "pandora/files/list": ("list_files", ("path", "instance"), True),
+    "pandora/files/move": (
+        "move_files",
+        ("paths", "destination", "folder", "scan_after", "instance"),
+        True,
+    ),
+    "pandora/library/scan": ("scan_library", ("library", "instance"), True),
+    "pandora/containers/restart": ("restart_container", ("container", "instance"), False),
+    "pandora/containers/logs": (
+        "get_container_logs",
+        ("container", "tail", "since", "instance"),
+        True,
+    ),
+    "pandora/stacks/redeploy": ("redeploy_stack", ("stack", "instance"), False),
+    "pandora/vpn/country": ("set_vpn_country", ("country", "instance"), True),
 }
 TORRENT_ACTIONS: Final = {
     "pause": "pause_torrents",
@@ -282,6 +300,44 @@ def ws_torrents_subscribe(hass: HomeAssistant, connection: Connection, msg: dict
     feed.push(full=True)
 
 
+def _snapshot_command(
+    ws_type: str,
+    snapshot: Callable[[PandoraRuntime], dict[str, Any]],
+    coordinators: Callable[[PandoraRuntime], list[PandoraCoordinator[Any]]],
+) -> Any:
+    """A subscription pushing `snapshot(runtime)` whenever it changes."""
+
+    @websocket_command({vol.Required("type"): ws_type})
+    @callback
+    def handle(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
+        try:
+            runtime = loaded_entry(hass).runtime_data
+        except ServiceValidationError as err:
+            connection.send_error(msg["id"], ERR_NOT_FOUND, str(err))
+            return
+        last: list[dict[str, Any]] = []
+
+        @callback
+        def push() -> None:
+            payload = snapshot(runtime)
+            if not last or payload != last[0]:
+                last[:] = [payload]
+                connection.send_message(event_message(msg["id"], payload))
+
+        unsubscribes = [c.async_add_listener(push) for c in coordinators(runtime)]
+
+        @callback
+        def unsubscribe() -> None:
+            for remove in unsubscribes:
+                remove()
+
+        connection.subscriptions[msg["id"]] = unsubscribe
+        connection.send_result(msg["id"])
+        push()
+
+    return handle
+
+
 @callback
 def async_setup_websocket(hass: HomeAssistant) -> None:
     """Register every command (once, from async_setup)."""
@@ -289,3 +345,17 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         async_register_command(hass, _action_command(ws_type, action, fields, response))
     for command in (ws_info, ws_history, ws_torrents_action, ws_torrents_subscribe):
         async_register_command(hass, command)
+    async_register_command(
+        hass,
+        _snapshot_command(
+            "pandora/library/subscribe", library_snapshot, lambda r: [*r.jellyfin.values()]
+        ),
+    )
+    async_register_command(
+        hass,
+        _snapshot_command(
+            "pandora/containers/subscribe",
+            containers_snapshot,
+            lambda r: [*r.portainer.values(), *r.gluetun.values()],
+        ),
+    )
