@@ -36,6 +36,7 @@ async def test_info_lists_services_and_role(
     hass: HomeAssistant,
     entry: MockConfigEntry,
     hass_ws_client: Any,
+    hass_client: Any,
     hass_read_only_access_token: str,
 ) -> None:
     client = await hass_ws_client(hass)
@@ -49,10 +50,20 @@ async def test_info_lists_services_and_role(
     reader = await hass_ws_client(hass, access_token=hass_read_only_access_token)
     await reader.send_json_auto_id({"type": "pandora/info"})
     assert (await reader.receive_json())["result"]["admin"] is False
-    # The panel is in the sidebar while the hub is loaded.
+    # The panel is in the sidebar, and the cards on dashboards, while the hub is loaded.
     assert PANEL_URL_PATH in hass.data[frontend.DATA_PANELS]
+    panel = hass.data[frontend.DATA_PANELS][PANEL_URL_PATH]
+    module_url = panel.config["_panel_custom"]["module_url"]
+    assert module_url.startswith("/pandora_static/pandora-panel.js?v=")
+    assert any("pandora-cards.js" in url for url in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls)
+    http = await hass_client()
+    resp = await http.get(module_url)
+    assert resp.status == 200 and b"pandora-panel" in await resp.read()
     await hass.config_entries.async_unload(entry.entry_id)
     assert PANEL_URL_PATH not in hass.data[frontend.DATA_PANELS]
+    assert not any(
+        "pandora-cards.js" in url for url in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls
+    )
 
 
 async def test_discover_signs_images_and_the_proxy_caches_them(

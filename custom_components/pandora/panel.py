@@ -1,4 +1,8 @@
-"""The sidebar panel: its static bundle (served once per process) and its registration."""
+"""The sidebar panel and the Lovelace cards: their static bundles and registration.
+
+The bundles are served once per process (aiohttp routes cannot be removed); the panel and the
+cards' module are added while the hub is loaded and removed when it is unloaded.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ from .const import DOMAIN
 STATIC_URL: Final = "/pandora_static"
 FRONTEND_DIR: Final = Path(__file__).parent / "frontend"
 PANEL_FILE: Final = "pandora-panel.js"
+CARDS_FILE: Final = "pandora-cards.js"  # Lovelace cards, loaded on every dashboard
+_CARDS_URL: Final = f"{DOMAIN}_cards_url"
 PANEL_URL_PATH: Final = "pandora"
 PANEL_ELEMENT: Final = "pandora-panel"
 _STATIC_REGISTERED: Final = f"{DOMAIN}_static_registered"
@@ -35,6 +41,10 @@ async def async_register_panel(hass: HomeAssistant) -> None:
             [StaticPathConfig(STATIC_URL, str(FRONTEND_DIR), cache_headers=True)]
         )
         hass.data[_STATIC_REGISTERED] = True
+    if not hass.data.get(_CARDS_URL):
+        cards = await hass.async_add_executor_job(_version, FRONTEND_DIR / CARDS_FILE)
+        hass.data[_CARDS_URL] = f"{STATIC_URL}/{CARDS_FILE}?v={cards}"
+        frontend.add_extra_js_url(hass, hass.data[_CARDS_URL])
     if PANEL_URL_PATH in hass.data.get(frontend.DATA_PANELS, {}):
         return
     version = await hass.async_add_executor_job(_version, FRONTEND_DIR / PANEL_FILE)
@@ -52,5 +62,7 @@ async def async_register_panel(hass: HomeAssistant) -> None:
 
 
 def async_remove_panel(hass: HomeAssistant) -> None:
-    """Take the panel out of the sidebar (the entry was unloaded)."""
+    """Take the panel out of the sidebar and the cards off dashboards (the entry was unloaded)."""
     frontend.async_remove_panel(hass, PANEL_URL_PATH, warn_if_unknown=False)
+    if url := hass.data.pop(_CARDS_URL, None):
+        frontend.remove_extra_js_url(hass, url)
