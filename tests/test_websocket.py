@@ -53,6 +53,7 @@ async def test_info_lists_services_and_role(
     # The panel is in the sidebar, and the cards on dashboards, while the hub is loaded.
     assert PANEL_URL_PATH in hass.data[frontend.DATA_PANELS]
     panel = hass.data[frontend.DATA_PANELS][PANEL_URL_PATH]
+    assert panel.config is not None
     module_url = panel.config["_panel_custom"]["module_url"]
     assert module_url.startswith("/pandora_static/pandora-panel.js?v=")
     assert any("pandora-cards.js" in url for url in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls)
