@@ -1,0 +1,1027 @@
+/*! Pandora cards for Home Assistant. Bundles Lit (BSD-3-Clause, Google LLC) and Material Design Icons paths from @mdi/js (Apache-2.0, Pictogrammers). */
+var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&&`adoptedStyleSheets`in Document.prototype&&`replace`in CSSStyleSheet.prototype,n=Symbol(),r=new WeakMap,i=class{constructor(e,t,r){if(this._$cssResult$=!0,r!==n)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,n=this.t;if(t&&e===void 0){let t=n!==void 0&&n.length===1;t&&(e=r.get(n)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),t&&r.set(n,e))}return e}toString(){return this.cssText}},a=e=>new i(typeof e==`string`?e:e+``,void 0,n),o=(e,...t)=>new i(e.length===1?e[0]:t.reduce((t,n,r)=>t+(e=>{if(!0===e._$cssResult$)return e.cssText;if(typeof e==`number`)return e;throw Error(`Value passed to 'css' function must be a 'css' function result: `+e+`. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.`)})(n)+e[r+1],e[0]),e,n),s=(n,r)=>{if(t)n.adoptedStyleSheets=r.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let t of r){let r=document.createElement(`style`),i=e.litNonce;i!==void 0&&r.setAttribute(`nonce`,i),r.textContent=t.cssText,n.appendChild(r)}},c=t?e=>e:e=>e instanceof CSSStyleSheet?(e=>{let t=``;for(let n of e.cssRules)t+=n.cssText;return a(t)})(e):e,{is:l,defineProperty:u,getOwnPropertyDescriptor:d,getOwnPropertyNames:f,getOwnPropertySymbols:p,getPrototypeOf:m}=Object,h=globalThis,ee=h.trustedTypes,te=ee?ee.emptyScript:``,ne=h.reactiveElementPolyfillSupport,g=(e,t)=>e,re={toAttribute(e,t){switch(t){case Boolean:e=e?te:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let n=e;switch(t){case Boolean:n=e!==null;break;case Number:n=e===null?null:Number(e);break;case Object:case Array:try{n=JSON.parse(e)}catch{n=null}}return n}},ie=(e,t)=>!l(e,t),ae={attribute:!0,type:String,converter:re,reflect:!1,useDefault:!1,hasChanged:ie};Symbol.metadata??=Symbol(`metadata`),h.litPropertyMetadata??=new WeakMap;var _=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ae){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let n=Symbol(),r=this.getPropertyDescriptor(e,n,t);r!==void 0&&u(this.prototype,e,r)}}static getPropertyDescriptor(e,t,n){let{get:r,set:i}=d(this.prototype,e)??{get(){return this[t]},set(e){this[t]=e}};return{get:r,set(t){let a=r?.call(this);i?.call(this,t),this.requestUpdate(e,a,n)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ae}static _$Ei(){if(this.hasOwnProperty(g(`elementProperties`)))return;let e=m(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(g(`finalized`)))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(g(`properties`))){let e=this.properties,t=[...f(e),...p(e)];for(let n of t)this.createProperty(n,e[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[e,n]of t)this.elementProperties.set(e,n)}this._$Eh=new Map;for(let[e,t]of this.elementProperties){let n=this._$Eu(e,t);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let n=new Set(e.flat(1/0).reverse());for(let e of n)t.unshift(c(e))}else e!==void 0&&t.push(c(e));return t}static _$Eu(e,t){let n=t.attribute;return!1===n?void 0:typeof n==`string`?n:typeof e==`string`?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let n of t.keys())this.hasOwnProperty(n)&&(e.set(n,this[n]),delete this[n]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return s(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,n){this._$AK(e,n)}_$ET(e,t){let n=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,n);if(r!==void 0&&!0===n.reflect){let i=(n.converter?.toAttribute===void 0?re:n.converter).toAttribute(t,n.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let n=this.constructor,r=n._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let e=n.getPropertyOptions(r),i=typeof e.converter==`function`?{fromAttribute:e.converter}:e.converter?.fromAttribute===void 0?re:e.converter;this._$Em=r;let a=i.fromAttribute(t,e.type);this[r]=a??this._$Ej?.get(r)??a,this._$Em=null}}requestUpdate(e,t,n,r=!1,i){if(e!==void 0){let a=this.constructor;if(!1===r&&(i=this[e]),n??=a.getPropertyOptions(e),!((n.hasChanged??ie)(i,t)||n.useDefault&&n.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(a._$Eu(e,n))))return;this.C(e,t,n)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(e,t,{useDefault:n,reflect:r,wrapped:i},a){n&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,a??t??this[e]),!0!==i||a!==void 0)||(this._$AL.has(e)||(this.hasUpdated||n||(t=void 0),this._$AL.set(e,t)),!0===r&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[e,t]of this._$Ep)this[e]=t;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[t,n]of e){let{wrapped:e}=n,r=this[t];!0!==e||this._$AL.has(t)||r===void 0||this.C(t,void 0,n,r)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(t){throw e=!1,this._$EM(),t}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(e){}firstUpdated(e){}};_.elementStyles=[],_.shadowRootOptions={mode:`open`},_[g(`elementProperties`)]=new Map,_[g(`finalized`)]=new Map,ne?.({ReactiveElement:_}),(h.reactiveElementVersions??=[]).push(`2.1.2`);var v=globalThis,oe=e=>e,y=v.trustedTypes,se=y?y.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,b=`$lit$`,x=`lit$${Math.random().toFixed(9).slice(2)}$`,ce=`?`+x,le=`<${ce}>`,S=document,C=()=>S.createComment(``),w=e=>e===null||typeof e!=`object`&&typeof e!=`function`,ue=Array.isArray,de=e=>ue(e)||typeof e?.[Symbol.iterator]==`function`,fe=`[ 	
+\f\r]`,T=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,pe=/-->/g,me=/>/g,E=RegExp(`>|${fe}(?:([^\\s"'>=/]+)(${fe}*=${fe}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),he=/'/g,ge=/"/g,_e=/^(?:script|style|textarea|title)$/i,D=(e=>(t,...n)=>({_$litType$:e,strings:t,values:n}))(1),O=Symbol.for(`lit-noChange`),k=Symbol.for(`lit-nothing`),ve=new WeakMap,A=S.createTreeWalker(S,129);function ye(e,t){if(!ue(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return se===void 0?t:se.createHTML(t)}var be=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=T;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===T?c[1]===`!--`?o=pe:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=E):(_e.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=E):o=me:o===E?c[0]===`>`?(o=i??T,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?E:c[3]===`"`?ge:he):o===ge||o===he?o=E:o===pe||o===me?o=T:(o=E,i=void 0);let d=o===E&&e[t+1].startsWith(`/>`)?` `:``;a+=o===T?n+le:l>=0?(r.push(s),n.slice(0,l)+b+n.slice(l)+x+d):n+x+(l===-2?t:d)}return[ye(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},xe=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=be(t,n);if(this.el=e.createElement(l,r),A.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=A.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(b)){let t=u[o++],n=i.getAttribute(e).split(x),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?Ce:r[1]===`?`?we:r[1]===`@`?Te:N}),i.removeAttribute(e)}else e.startsWith(x)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(_e.test(i.tagName)){let e=i.textContent.split(x),t=e.length-1;if(t>0){i.textContent=y?y.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],C()),A.nextNode(),c.push({type:2,index:++a});i.append(e[t],C())}}}else if(i.nodeType===8){if(i.data===ce)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(x,e+1))!==-1;)c.push({type:7,index:a}),e+=x.length-1}}a++}}static createElement(e,t){let n=S.createElement(`template`);return n.innerHTML=e,n}};function j(e,t,n=e,r){if(t===O)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=w(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=j(e,i._$AS(e,t.values),i,r)),t}var Se=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??S).importNode(t,!0);A.currentNode=r;let i=A.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new M(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new Ee(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=A.nextNode(),a++)}return A.currentNode=S,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},M=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=k,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=j(this,e,t),w(e)?e===k||e==null||e===``?(this._$AH!==k&&this._$AR(),this._$AH=k):e!==this._$AH&&e!==O&&this._(e):e._$litType$===void 0?e.nodeType===void 0?de(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==k&&w(this._$AH)?this._$AA.nextSibling.data=e:this.T(S.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=xe.createElement(ye(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new Se(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=ve.get(e.strings);return t===void 0&&ve.set(e.strings,t=new xe(e)),t}k(t){ue(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(C()),this.O(C()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=oe(e).nextSibling;oe(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},N=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=k,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(new String),this.strings=n):this._$AH=k}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=j(this,e,t,0),a=!w(e)||e!==this._$AH&&e!==O,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=j(this,r[n+o],t,o),s===O&&(s=this._$AH[o]),a||=!w(s)||s!==this._$AH[o],s===k?e=k:e!==k&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===k?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},Ce=class extends N{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===k?void 0:e}},we=class extends N{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==k)}},Te=class extends N{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=j(this,e,t,0)??k)===O)return;let n=this._$AH,r=e===k&&n!==k||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==k&&(n===k||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Ee=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){j(this,e)}},De={M:b,P:x,A:ce,C:1,L:be,R:Se,D:de,V:j,I:M,H:N,N:we,U:Te,B:Ce,F:Ee},Oe=v.litHtmlPolyfillSupport;Oe?.(xe,M),(v.litHtmlVersions??=[]).push(`3.3.3`);var ke=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new M(t.insertBefore(C(),e),e,void 0,n??{})}return i._$AI(e),i},P=globalThis,F=class extends _{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=ke(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return O}};F._$litElement$=!0,F.finalized=!0,P.litElementHydrateSupport?.({LitElement:F});var Ae=P.litElementPolyfillSupport;Ae?.({LitElement:F}),(P.litElementVersions??=[]).push(`4.2.2`);var je={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},Me=e=>(...t)=>({_$litDirective$:e,values:t}),Ne=class{constructor(e){}get _$AU(){return this._$AM._$AU}_$AT(e,t,n){this._$Ct=e,this._$AM=t,this._$Ci=n}_$AS(e,t){return this.update(e,t)}update(e,t){return this.render(...t)}},{I:Pe}=De,Fe=e=>e,Ie=()=>document.createComment(``),I=(e,t,n)=>{let r=e._$AA.parentNode,i=t===void 0?e._$AB:t._$AA;if(n===void 0)n=new Pe(r.insertBefore(Ie(),i),r.insertBefore(Ie(),i),e,e.options);else{let t=n._$AB.nextSibling,a=n._$AM,o=a!==e;if(o){let t;n._$AQ?.(e),n._$AM=e,n._$AP!==void 0&&(t=e._$AU)!==a._$AU&&n._$AP(t)}if(t!==i||o){let e=n._$AA;for(;e!==t;){let t=Fe(e).nextSibling;Fe(r).insertBefore(e,i),e=t}}}return n},L=(e,t,n=e)=>(e._$AI(t,n),e),Le={},Re=(e,t=Le)=>e._$AH=t,ze=e=>e._$AH,Be=e=>{e._$AR(),e._$AA.remove()},Ve=(e,t,n)=>{let r=new Map;for(let i=t;i<=n;i++)r.set(e[i],i);return r},He=Me(class extends Ne{constructor(e){if(super(e),e.type!==je.CHILD)throw Error(`repeat() can only be used in text expressions`)}dt(e,t,n){let r;n===void 0?n=t:t!==void 0&&(r=t);let i=[],a=[],o=0;for(let t of e)i[o]=r?r(t,o):o,a[o]=n(t,o),o++;return{values:a,keys:i}}render(e,t,n){return this.dt(e,t,n).values}update(e,[t,n,r]){let i=ze(e),{values:a,keys:o}=this.dt(t,n,r);if(!Array.isArray(i))return this.ut=o,a;let s=this.ut??=[],c=[],l,u,d=0,f=i.length-1,p=0,m=a.length-1;for(;d<=f&&p<=m;)if(i[d]===null)d++;else if(i[f]===null)f--;else if(s[d]===o[p])c[p]=L(i[d],a[p]),d++,p++;else if(s[f]===o[m])c[m]=L(i[f],a[m]),f--,m--;else if(s[d]===o[m])c[m]=L(i[d],a[m]),I(e,c[m+1],i[d]),d++,m--;else if(s[f]===o[p])c[p]=L(i[f],a[p]),I(e,i[d],i[f]),f--,p++;else if(l===void 0&&(l=Ve(o,p,m),u=Ve(s,d,f)),l.has(s[d])){if(l.has(s[f])){let t=u.get(o[p]),n=t===void 0?null:i[t];if(n===null){let t=I(e,i[d]);L(t,a[p]),c[p]=t}else c[p]=L(n,a[p]),I(e,i[d],n),i[t]=null;p++}else Be(i[f]),f--}else Be(i[d]),d++;for(;p<=m;){let t=I(e,c[m+1]);L(t,a[p]),c[p++]=t}for(;d<=f;){let e=i[d++];e!==null&&Be(e)}return this.ut=o,Re(e,c),O}}),Ue=6e5;function We(e){if(e&&typeof e==`object`){let t=e.message;if(typeof t==`string`&&t)return t;let n=e.code;if(typeof n==`string`&&n)return n}return typeof e==`string`&&e?e:`Something went wrong.`}function Ge(e){return`${e.instance}\u0000${e.hash}`}function Ke(){return{torrents:new Map,unavailable:[],loaded:!1}}function qe(e,t){let n=new Map(t.full?[]:e.torrents);for(let e of t.removed??[])n.delete(Ge(e));for(let e of t.torrents??[])n.set(Ge(e),e);return{torrents:n,unavailable:[...t.unavailable??[]],loaded:!0}}var Je=class{constructor(e,t,n,r){this.closed=!1,this.unsubscribe=e.connection.subscribeMessage(e=>{this.closed||n(e)},t).catch(e=>{this.closed||r(e)})}get active(){return!this.closed}async close(){if(this.closed)return;this.closed=!0;let e=await this.unsubscribe;try{await e?.()}catch{}}},Ye=class extends Je{constructor(e,t,n){super(e,{type:`pandora/torrents/subscribe`},e=>{this.state=qe(this.state,e),t(this.state,e)},n),this.state=Ke()}},Xe=class{constructor(e,t=Date.now){this.now=t,this.cache=new Map,this.hass=e}get language(){return this.hass?.locale?.language??this.hass?.language??`en`}call(e){return this.hass?this.hass.callWS(e):Promise.reject(Error(`Not connected to Home Assistant.`))}cached(e,t){let n=this.now(),r=this.cache.get(e);if(r&&r.expires>n)return r.value;let i=t();return this.cache.set(e,{expires:n+Ue,value:i}),i.catch(()=>{this.cache.get(e)?.value===i&&this.cache.delete(e)}),i}clearCache(){this.cache.clear()}info(){return this.call({type:`pandora/info`})}discover(e,t=1){return this.cached(`discover:${e}:${t}`,()=>this.call({type:`pandora/discover`,list:e,page:t}))}searchMedia(e,t=1){return this.call({type:`pandora/search_media`,query:e,page:t})}media(e,t){return this.cached(`media:${t}:${e}`,()=>this.call({type:`pandora/media`,tmdb_id:e,media_type:t}))}searchTorrents(e){return this.call({type:`pandora/torrents/search`,...e})}addTorrent(e){return this.call({type:`pandora/torrents/add`,...e})}torrentAction(e){return this.call({type:`pandora/torrents/action`,...e})}history(e=50){return this.call({type:`pandora/history`,limit:e})}listFiles(e,t){return this.call({type:`pandora/files/list`,path:e,...t?{instance:t}:{}})}moveFiles(e){return this.call({type:`pandora/files/move`,...e})}scanLibrary(e,t){return this.call({type:`pandora/library/scan`,library:e,...t?{instance:t}:{}})}restartContainer(e,t){return this.call({type:`pandora/containers/restart`,container:e,...t?{instance:t}:{}})}containerLogs(e,t,n){return this.call({type:`pandora/containers/logs`,container:e,tail:t,...n?{instance:n}:{}})}redeployStack(e,t){return this.call({type:`pandora/stacks/redeploy`,stack:e,...t?{instance:t}:{}})}setVpnCountry(e,t){return this.call({type:`pandora/vpn/country`,country:e,...t?{instance:t}:{}})}subscribe(e,t,n){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new Je(this.hass,{type:e},t,n)}subscribeTorrents(e,t){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new Ye(this.hass,e,t)}},Ze=`M11,15H13V17H11V15M11,7H13V13H11V7M12,2C6.47,2 2,6.5 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M12,20A8,8 0 0,1 4,12A8,8 0 0,1 12,4A8,8 0 0,1 20,12A8,8 0 0,1 12,20Z`,Qe=`M11,4H13V16L18.5,10.5L19.92,11.92L12,19.84L4.08,11.92L5.5,10.5L11,16V4Z`,$e=`M13,20H11V8L5.5,13.5L4.08,12.08L12,4.16L19.92,12.08L18.5,13.5L13,8V20Z`,et=`M6,19A2,2 0 0,0 8,21H16A2,2 0 0,0 18,19V7H6V19M8,9H16V19H8V9M15.5,4L14.5,3H9.5L8.5,4H5V6H19V4H15.5Z`,tt=`M14,2H6A2,2 0 0,0 4,4V20A2,2 0 0,0 6,22H18A2,2 0 0,0 20,20V8L14,2M18,20H6V4H13V9H18V20Z`,nt=`M14,2L20,8V20A2,2 0 0,1 18,22H6A2,2 0 0,1 4,20V4A2,2 0 0,1 6,2H14M18,20V9H13V4H6V20H18M16,18L13.5,16.3V18H8V13H13.5V14.7L16,13V18Z`,rt=`M13 19C13 19.34 13.04 19.67 13.09 20H4C2.9 20 2 19.11 2 18V6C2 4.89 2.89 4 4 4H10L12 6H20C21.1 6 22 6.89 22 8V13.81C21.39 13.46 20.72 13.22 20 13.09V8H4V18H13.09C13.04 18.33 13 18.66 13 19M21.34 15.84L17.75 19.43L16.16 17.84L15 19L17.75 22L22.5 17.25L21.34 15.84Z`,it=`M20 18H4V8H20M20 6H12L10 4H4A2 2 0 0 0 2 6V18A2 2 0 0 0 4 20H20A2 2 0 0 0 22 18V8A2 2 0 0 0 20 6M14 9H16V13H19L15 17L11 13H14Z`,at=`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`,ot=`M20.84 2.18L16.91 2.96L19.65 6.5L21.62 6.1L20.84 2.18M13.97 3.54L12 3.93L14.75 7.46L16.71 7.07L13.97 3.54M9.07 4.5L7.1 4.91L9.85 8.44L11.81 8.05L9.07 4.5M4.16 5.5L3.18 5.69C2.1 5.9 1.39 6.96 1.61 8.04L2 10L6.9 9.03L4.16 5.5M20 12V20H4V12H20M22 10H2V20C2 21.11 2.9 22 4 22H20C21.11 22 22 21.11 22 20V10Z`,st=`M14,3V5H17.59L7.76,14.83L9.17,16.24L19,6.41V10H21V3M19,19H5V5H12V3H5C3.89,3 3,3.9 3,5V19A2,2 0 0,0 5,21H19A2,2 0 0,0 21,19V12H19V19Z`,ct=`M14,19H18V5H14M6,19H10V5H6V19Z`,lt=`M8,5.14V19.14L19,12.14L8,5.14Z`,ut=`M17.65,6.35C16.2,4.9 14.21,4 12,4A8,8 0 0,0 4,12A8,8 0 0,0 12,20C15.73,20 18.84,17.45 19.73,14H17.65C16.83,16.33 14.61,18 12,18A6,6 0 0,1 6,12A6,6 0 0,1 12,6C13.66,6 15.14,6.69 16.22,7.78L13,11H20V4L17.65,6.35Z`,dt=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,ft=`M2 12H4V17H20V12H22V17C22 18.11 21.11 19 20 19H4C2.9 19 2 18.11 2 17V12M12 15L17.55 9.54L16.13 8.13L13 11.25V2H11V11.25L7.88 8.13L6.46 9.55L12 15Z`;function R(e,t){return D`<svg
+    class="icon"
+    viewBox="0 0 24 24"
+    focusable="false"
+    role=${t?`img`:k}
+    aria-label=${t??k}
+    aria-hidden=${t?k:`true`}
+  >
+    <path d=${e}></path>
+  </svg>`}var pt=`/pandora`;function mt(e,t=!1){t?history.replaceState(history.state,``,e):history.pushState(null,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}function ht(e,t=pt){return`${t}/discover/${e.media_type}/${e.tmdb_id}`}var gt=`https://github.com/pandora-media/pandora`;function z(e){let t=window.customCards??=[];t.some(t=>t.type===e.type)||t.push({...e,preview:!0,documentationURL:gt})}var B=class extends Error{constructor(e,t){super(`${e}: ${t}`),this.name=`ConfigError`}};function V(e,t){if(!t||typeof t!=`object`||Array.isArray(t))throw new B(e,`the configuration must be a mapping (key: value).`);return t}function H(e,t,n){let r=t[n];if(r!=null){if(typeof r!=`string`)throw new B(e,`${n} must be text.`);return r}}function _t(e,t,n,r,i){let a=t[n];if(a==null)return i;if(typeof a!=`string`||!r.includes(a))throw new B(e,`${n} must be one of ${r.join(`, `)}.`);return a}function vt(e,t,n,r){let i=t[n];if(i==null)return r.fallback;if(typeof i!=`number`||!Number.isInteger(i)||i<r.min||i>r.max)throw new B(e,`${n} must be a whole number from ${r.min} to ${r.max}.`);return i}var U=class extends F{static{this.properties={_config:{state:!0}}}constructor(){if(super(),this.api=new Xe,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,t&&this.connected()}get hass(){return this.api.hass}setConfig(e){let t=this.checkConfig(e),n=this._config;this._config=t,this.configured(n)}connected(){this.requestUpdate()}configured(e){}frame(e,t,n={}){let r=n.link?`${pt}/${n.link}`:void 0,i=D`<div class="card-header">
+        <h2 class="card-title">${e}</h2>
+        ${n.tools??k}
+        ${r?D`<a
+              class="icon-btn"
+              href=${r}
+              aria-label=${n.linkLabel??`Open in Pandora`}
+              title=${n.linkLabel??`Open in Pandora`}
+              @click=${e=>{e.ctrlKey||e.metaKey||e.shiftKey||e.button!==0||(e.preventDefault(),mt(r))}}
+              >${R(st)}</a
+            >`:k}
+      </div>
+      <div class="card-body">${t}</div>`;return customElements.get(`ha-card`)?D`<ha-card class="frame">${i}</ha-card>`:D`<div class="frame plain">${i}</div>`}},W=o`
+  :host {
+    display: block;
+    height: 100%;
+  }
+  .frame {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    overflow: hidden;
+  }
+  .frame.plain {
+    background: var(--_surface);
+    border: var(--ha-card-border-width, 1px) solid var(--ha-card-border-color, var(--_divider));
+    border-radius: var(--_radius);
+    box-shadow: var(--ha-card-box-shadow, none);
+    color: var(--_text);
+  }
+  .card-header {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    min-height: 52px;
+    padding: 4px 4px 0 16px;
+  }
+  .card-title {
+    flex: 1;
+    min-width: 0;
+    font-size: var(--ha-card-header-font-size, 1.2rem);
+    font-weight: 500;
+    line-height: 1.3;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .card-header a.icon-btn {
+    color: var(--_text-2);
+  }
+  .card-body {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    padding: 4px 16px 16px;
+  }
+  .card-body .state {
+    padding: 16px 8px;
+  }
+  .card-body .state > .icon {
+    width: 40px;
+    height: 40px;
+  }
+  .more {
+    display: flex;
+    justify-content: center;
+    padding-top: 8px;
+  }
+`,G=[o`
+  :host {
+    --_primary: var(--pb-primary, var(--primary-color, #03a9f4));
+    --_rgb-primary: var(--pb-rgb-primary, var(--rgb-primary-color, 3, 169, 244));
+    --_text: var(--pb-text, var(--primary-text-color, #212121));
+    --_text-2: var(--pb-text-secondary, var(--secondary-text-color, #5e5e5e));
+    --_surface: var(--pb-surface, var(--card-background-color, var(--ha-card-background, #fff)));
+    --_background: var(--pb-background, var(--primary-background-color, #fafafa));
+    --_surface-alt: var(--pb-surface-alt, var(--secondary-background-color, #ececec));
+    --_divider: var(--pb-divider, var(--divider-color, rgba(0, 0, 0, 0.12)));
+    --_error: var(--pb-error, var(--error-color, #db4437));
+    --_success: var(--pb-success, var(--success-color, #43a047));
+    --_warning: var(--pb-warning, var(--warning-color, #ffa600));
+    --_info: var(--pb-info, var(--info-color, #039be5));
+    --_radius: var(--pb-radius, var(--ha-card-border-radius, 12px));
+    --_accent-text: var(
+      --pb-accent-text,
+      color-mix(in srgb, var(--_primary) 60%, var(--_text))
+    );
+    --_focus: var(--pb-focus-ring, var(--_accent-text));
+    --_tint: rgba(var(--_rgb-primary), 0.14);
+    --_tint-strong: rgba(var(--_rgb-primary), 0.24);
+    --_space: var(--ha-space-4, 16px);
+    color: var(--_text);
+    font-family: var(--ha-font-family-body, var(--paper-font-body1_-_font-family, Roboto, system-ui, sans-serif));
+    -webkit-tap-highlight-color: transparent;
+  }
+`,o`
+  * {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .icon {
+    width: 24px;
+    height: 24px;
+    fill: currentColor;
+    flex: none;
+  }
+  .small-icon {
+    width: 18px;
+    height: 18px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  h1,
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  a {
+    color: var(--_accent-text);
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  /* Buttons: 44 px touch targets; text never sits on the raw primary colour. */
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0 16px;
+    border-radius: 22px;
+    border: 1px solid var(--_divider);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 0.95rem;
+    font-weight: 500;
+    cursor: pointer;
+    text-decoration: none;
+    white-space: nowrap;
+    transition: background-color 120ms ease, border-color 120ms ease;
+  }
+  .btn:hover {
+    background: var(--_tint);
+  }
+  .btn.primary {
+    background: var(--_tint-strong);
+    border-color: var(--_primary);
+  }
+  .btn.primary:hover {
+    background: rgba(var(--_rgb-primary), 0.32);
+  }
+  .btn.danger {
+    border-color: var(--_error);
+    background: color-mix(in srgb, var(--_error) 14%, var(--_surface));
+  }
+  .btn.danger:hover {
+    background: color-mix(in srgb, var(--_error) 24%, var(--_surface));
+  }
+  .btn.text {
+    border-color: transparent;
+    background: transparent;
+    color: var(--_accent-text);
+  }
+  .btn[disabled] {
+    cursor: default;
+    opacity: 0.6;
+  }
+  .icon-btn {
+    display: inline-grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+    flex: none;
+  }
+  .icon-btn:hover {
+    background: var(--_tint);
+  }
+  .icon-btn[disabled] {
+    opacity: 0.45;
+    cursor: default;
+  }
+
+  /* Chips */
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 26px;
+    padding: 2px 10px;
+    border-radius: 13px;
+    border: 1px solid var(--_divider);
+    background: var(--_surface-alt);
+    color: var(--_text);
+    font-size: 0.8rem;
+    line-height: 1.2;
+    white-space: nowrap;
+  }
+  .dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: currentColor;
+    flex: none;
+  }
+
+  /* Loading placeholders */
+  .skeleton {
+    background: var(--_surface-alt);
+    border-radius: 8px;
+    position: relative;
+    overflow: hidden;
+  }
+  .skeleton::after {
+    content: "";
+    position: absolute;
+    inset: 0;
+    transform: translateX(-100%);
+    background: linear-gradient(90deg, transparent, rgba(255, 255, 255, 0.22), transparent);
+    animation: shimmer 1.4s infinite;
+  }
+  @keyframes shimmer {
+    to {
+      transform: translateX(100%);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton::after {
+      animation: none;
+    }
+    * {
+      transition: none !important;
+      animation-duration: 1ms !important;
+    }
+  }
+
+  /* Empty and error states */
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    text-align: center;
+    gap: 12px;
+    padding: 40px 24px;
+    max-width: 520px;
+    margin: 0 auto;
+  }
+  .state > .icon {
+    width: 56px;
+    height: 56px;
+    color: var(--_text-2);
+  }
+  .state.error > .icon {
+    color: var(--_error);
+  }
+  .state h2,
+  .state h3 {
+    font-size: 1.15rem;
+    font-weight: 500;
+  }
+  .state p {
+    color: var(--_text-2);
+    line-height: 1.5;
+  }
+  .state .message {
+    color: var(--_text);
+    font-family: var(--ha-font-family-code, ui-monospace, monospace);
+    font-size: 0.9rem;
+    background: var(--_surface-alt);
+    border-left: 3px solid var(--_error);
+    padding: 8px 12px;
+    border-radius: 4px;
+    text-align: left;
+    overflow-wrap: anywhere;
+  }
+  .path {
+    color: var(--_text);
+    font-weight: 500;
+  }
+  .banner {
+    display: flex;
+    align-items: flex-start;
+    gap: 10px;
+    padding: 10px 14px;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_warning);
+    background: color-mix(in srgb, var(--_warning) 12%, var(--_surface));
+    color: var(--_text);
+    font-size: 0.9rem;
+    line-height: 1.4;
+  }
+  .banner.error {
+    border-color: var(--_error);
+    background: color-mix(in srgb, var(--_error) 12%, var(--_surface));
+  }
+  .banner .icon {
+    color: var(--_text);
+  }
+`],yt=o`
+  select,
+  input[type="text"],
+  input[type="number"],
+  input[type="search"] {
+    min-height: 44px;
+    padding: 0 12px;
+    border-radius: 8px;
+    border: 1px solid var(--_divider);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    max-width: 100%;
+  }
+  input[type="text"]:focus,
+  input[type="number"]:focus,
+  select:focus {
+    border-color: var(--_primary);
+  }
+  input[aria-invalid="true"] {
+    border-color: var(--_error);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    font-size: 0.9rem;
+  }
+  .field > span {
+    color: var(--_text-2);
+    font-weight: 500;
+  }
+  .field .hint,
+  .field .invalid {
+    font-size: 0.8rem;
+    color: var(--_text-2);
+  }
+  .field .invalid {
+    color: var(--_text);
+    border-left: 3px solid var(--_error);
+    padding-left: 8px;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .check input {
+    width: 22px;
+    height: 22px;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_primary);
+    cursor: pointer;
+  }
+  .switch {
+    display: inline-flex;
+    align-items: center;
+    gap: 10px;
+    min-height: 44px;
+    cursor: pointer;
+    font-size: 0.95rem;
+  }
+  .switch input {
+    appearance: none;
+    position: relative;
+    flex: none;
+    width: 40px;
+    height: 24px;
+    margin: 0;
+    border-radius: 12px;
+    background: var(--_surface-alt);
+    border: 1px solid var(--_text-2);
+    cursor: pointer;
+    transition: background-color 120ms ease;
+  }
+  .switch input::after {
+    content: "";
+    position: absolute;
+    top: 3px;
+    left: 3px;
+    width: 16px;
+    height: 16px;
+    border-radius: 50%;
+    background: var(--_text-2);
+    transition: transform 120ms ease;
+  }
+  .switch input:checked {
+    background: var(--_primary);
+    border-color: var(--_primary);
+  }
+  .switch input:checked::after {
+    transform: translateX(16px);
+    background: #fff;
+  }
+`;o`
+  .surface {
+    background: var(--_surface);
+    border: 1px solid var(--_divider);
+    border-radius: var(--_radius);
+  }
+  .muted {
+    color: var(--_text-2);
+  }
+  ul.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+`;function bt(e,t){e.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:t},bubbles:!0,composed:!0}))}var xt=class extends F{static{this.properties={_config:{state:!0},_invalid:{state:!0}}}constructor(){super(),this.api=new Xe,this._config={},this._invalid=new Set}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,t&&this.connected()}get hass(){return this.api.hass}connected(){}setConfig(e){this._config={...e}}change(e,t){let n={...this._config};t===void 0?delete n[e]:n[e]=t,this._config=n,bt(this,n)}setInvalid(e,t){let n=new Set(this._invalid);t?n.add(e):n.delete(e),this._invalid=n}onText(e,t){let n=t.target.value;this.change(e.name,n.trim()?n:void 0)}onNumber(e,t){let n=t.target.value.trim();if(!n){this.setInvalid(e.name,!1),this.change(e.name,void 0);return}let r=Number(n),i=Number.isInteger(r)&&r>=e.min&&r<=e.max;this.setInvalid(e.name,!i),i&&this.change(e.name,r)}render(){return D`<div class="editor">${this.fields.map(e=>this.renderField(e))}</div>`}renderField(e){let t=`field-${e.name}`,n=this._config[e.name],r=this._invalid.has(e.name),i=e.type===`number`&&r?D`<span class="invalid" id="${t}-help">Enter a whole number from ${e.min} to ${e.max}.</span>`:e.helper?D`<span class="hint" id="${t}-help">${e.helper}</span>`:k,a;switch(e.type){case`text`:a=D`<input
+          id=${t}
+          type="text"
+          autocomplete="off"
+          placeholder=${e.placeholder??``}
+          .value=${typeof n==`string`?n:``}
+          aria-describedby=${e.helper?`${t}-help`:k}
+          @input=${e.live?t=>this.onText(e,t):k}
+          @change=${t=>this.onText(e,t)}
+        />`;break;case`number`:a=D`<input
+          id=${t}
+          type="number"
+          inputmode="numeric"
+          min=${e.min}
+          max=${e.max}
+          step="1"
+          placeholder=${e.placeholder??``}
+          .value=${typeof n==`number`?String(n):``}
+          aria-invalid=${r?`true`:`false`}
+          aria-describedby=${r||e.helper?`${t}-help`:k}
+          @change=${t=>this.onNumber(e,t)}
+        />`;break;default:{let r=typeof n==`string`?n:e.fallback??``;a=D`<select
+          id=${t}
+          .value=${r}
+          aria-describedby=${e.helper?`${t}-help`:k}
+          @change=${t=>{let n=t.target.value;this.change(e.name,n||void 0)}}
+        >
+          ${e.empty===void 0?k:D`<option value="" ?selected=${!r}>${e.empty}</option>`}
+          ${e.options.map(([e,t])=>D`<option value=${e} ?selected=${e===r}>${t}</option>`)}
+        </select>`}}return D`<div class="field" data-field=${e.name}>
+      <label for=${t}>${e.label}</label>
+      ${a} ${i}
+    </div>`}static{this.styles=[...G,yt,o`
+      :host {
+        display: block;
+      }
+      .editor {
+        display: flex;
+        flex-direction: column;
+        gap: 16px;
+      }
+      .field > label {
+        color: var(--_text);
+        font-weight: 500;
+      }
+      input,
+      select {
+        width: 100%;
+      }
+    `]}};function K(e,t){customElements.get(e)||customElements.define(e,t)}function St(e){let t=e.media_type===`tv`?`TV series`:`Movie`,n=[e.title,t];return e.year&&n.push(String(e.year)),e.rating>0&&n.push(`rated ${e.rating.toFixed(1)} out of 10`),n.join(`, `)}function Ct(e){e.target.hidden=!0}function wt(e,t){return D`<button
+    class="card"
+    aria-label=${St(e)}
+    data-tmdb-id=${e.tmdb_id}
+    @click=${()=>t(e)}
+  >
+    <div class="poster" aria-hidden="true">
+      <div class="placeholder">${R(ot)}<span>${e.title}</span></div>
+      ${e.poster_url?D`<img
+            src=${e.poster_url}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width="342"
+            height="513"
+            @error=${Ct}
+          />`:k}
+      ${e.rating>0?D`<span class="rating">${R(dt)}${e.rating.toFixed(1)}</span>`:k}
+    </div>
+    <span class="title" aria-hidden="true">${e.title}</span>
+    <span class="year" aria-hidden="true"
+      >${e.year??``}${e.media_type===`tv`?D` · TV`:k}</span
+    >
+  </button>`}function Tt(){return D`<div class="card" aria-hidden="true">
+    <div class="poster skeleton"></div>
+    <span class="skeleton line"></span>
+    <span class="skeleton line short"></span>
+  </div>`}var Et=o`
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    width: 100%;
+    padding: 0 0 4px;
+    border: none;
+    background: none;
+    color: var(--_text);
+    text-align: left;
+    cursor: pointer;
+    border-radius: calc(var(--_radius) - 2px);
+  }
+  .poster {
+    position: relative;
+    aspect-ratio: 2 / 3;
+    width: 100%;
+    border-radius: calc(var(--_radius) - 2px);
+    overflow: hidden;
+    background: var(--_surface-alt);
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.2);
+    transition: transform 160ms ease, box-shadow 160ms ease;
+  }
+  .card:hover .poster,
+  .card:focus-visible .poster {
+    transform: translateY(-2px);
+    box-shadow: 0 6px 16px rgba(0, 0, 0, 0.3);
+  }
+  .poster img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .placeholder {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    padding: 12px;
+    color: var(--_text-2);
+    text-align: center;
+    font-size: 0.8rem;
+    overflow: hidden;
+  }
+  .placeholder .icon {
+    width: 36px;
+    height: 36px;
+  }
+  .rating {
+    position: absolute;
+    top: 6px;
+    left: 6px;
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    padding: 2px 6px 2px 4px;
+    border-radius: 10px;
+    background: rgba(0, 0, 0, 0.78);
+    color: #fff;
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
+  .rating .icon {
+    width: 14px;
+    height: 14px;
+    color: #ffd54f;
+  }
+  .title {
+    font-size: 0.875rem;
+    font-weight: 500;
+    line-height: 1.25;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .year {
+    font-size: 0.8rem;
+    color: var(--_text-2);
+  }
+  .line {
+    display: block;
+    height: 12px;
+    margin-top: 4px;
+    width: 90%;
+  }
+  .line.short {
+    width: 40%;
+  }
+`;function Dt(e,t,n){return D`<div class="state error" role="alert">
+    ${R(Ze)}
+    <h3>${e}</h3>
+    <p class="message">${We(t)}</p>
+    ${n?D`<button class="btn" @click=${n}>${R(ut)} Try again</button>`:k}
+  </div>`}function Ot(e,t,n,r){return D`<div class="state">
+    ${R(e)}
+    <h3>${t}</h3>
+    <p>${n}</p>
+    ${r??k}
+  </div>`}var kt=[`trending_day`,`trending_week`,`popular_movies`,`popular_tv`,`top_rated_movies`,`upcoming_movies`,`now_playing_movies`,`on_the_air_tv`],At={trending_day:`Trending today`,trending_week:`Trending this week`,popular_movies:`Popular movies`,popular_tv:`Popular TV`,top_rated_movies:`Top rated movies`,upcoming_movies:`Upcoming movies`,now_playing_movies:`Now in cinemas`,on_the_air_tv:`On TV now`},q=`pandora-discover-card`;function jt(e){let t=V(q,e),n=H(q,t,`title`);return{...t,type:String(t.type??`custom:pandora-discover-card`),...n===void 0?{}:{title:n},list:_t(q,t,`list`,kt,`trending_week`),max_items:vt(q,t,`max_items`,{min:1,max:20,fallback:10})}}var Mt=class extends U{static{this.properties={_load:{state:!0}}}constructor(){super(),this.requestId=0,this.open=e=>{mt(ht(e))},this._load={status:`loading`}}static getStubConfig(){return{list:`trending_week`,max_items:10}}static getConfigElement(){return document.createElement(`${q}-editor`)}checkConfig(e){return jt(e)}connected(){this.load()}configured(e){e?.list!==this._config?.list&&this.load()}getCardSize(){return 5}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:4}}async load(){let e=this._config?.list;if(!e||!this.api.hass)return;let t=++this.requestId;this._load={status:`loading`};try{let n=await this.api.discover(e);t===this.requestId&&(this._load={status:`ready`,page:n})}catch(e){t===this.requestId&&(this._load={status:`error`,error:e})}}render(){let e=this._config;return e?this.frame(e.title??At[e.list],this.renderBody(e),{link:`discover`,linkLabel:`Open Discover in Pandora`}):k}renderBody(e){let t=this._load;if(t.status===`error`)return Dt(`Could not load this list`,t.error,()=>{this.api.clearCache(),this.load()});if(t.status===`loading`)return D`<div class="posters" aria-busy="true" aria-label="Loading">
+        ${[0,1,2,3,4].map(Tt)}
+      </div>`;let n=t.page.results.slice(0,e.max_items);return n.length?D`<ul class="posters" aria-label=${e.title??At[e.list]}>
+      ${He(n,e=>`${e.media_type}:${e.tmdb_id}`,e=>D`<li>${wt(e,this.open)}</li>`)}
+    </ul>`:Ot(ot,`Nothing here right now`,`This list is empty at the moment.`)}static{this.styles=[...G,W,Et,o`
+      .card-body {
+        padding: 4px 0 12px;
+      }
+      .posters {
+        display: grid;
+        grid-auto-flow: column;
+        grid-auto-columns: var(--pb-card-width, 110px);
+        gap: 10px;
+        overflow-x: auto;
+        overscroll-behavior-x: contain;
+        scroll-snap-type: x proximity;
+        scroll-padding: 0 16px;
+        list-style: none;
+        margin: 0;
+        padding: 4px 16px 6px;
+        scrollbar-width: thin;
+      }
+      .posters > * {
+        scroll-snap-align: start;
+      }
+      .state {
+        padding: 16px;
+      }
+    `]}},Nt=class extends xt{get fields(){return[{name:`title`,label:`Title`,type:`text`,placeholder:`The list's name`,live:!0},{name:`list`,label:`List`,type:`select`,options:kt.map(e=>[e,At[e]]),fallback:`trending_week`},{name:`max_items`,label:`Most posters shown`,type:`number`,min:1,max:20,placeholder:`10`}]}};K(q,Mt),K(`${q}-editor`,Nt),z({type:q,name:`Pandora discover`,description:`A row of trending or popular movies and shows; a poster opens it in Pandora.`});var Pt=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function Ft(e,t,n){try{return new Intl.NumberFormat(t,{maximumFractionDigits:n}).format(e)}catch{return e.toFixed(n)}}function J(e,t=`en`){if(e==null||!Number.isFinite(e)||e<0)return`—`;let n=e,r=0;for(;n>=1e3&&r<Pt.length-1;)n/=1e3,r+=1;return`${Ft(n,t,r===0||n>=100?0:1)} ${Pt[r]}`}function Y(e,t=`en`){return`${J(e,t)}/s`}function It(e,t=`en`){return e>=1?`${Ft(100,t,0)}%`:`${Ft(Math.floor(Math.max(0,e)*1e3)/10,t,1)}%`}function Lt(e){if(e==null||!Number.isFinite(e)||e<0||e>=864e4)return`∞`;let t=Math.round(e);if(t<60)return`${t} s`;let n=Math.round(t/60);if(n<60)return`${n} min`;let r=Math.floor(t/3600);if(r<24){let e=Math.round(t%3600/60);return e?`${r} h ${e} min`:`${r} h`}let i=Math.floor(t/86400),a=Math.round(t%86400/3600);return a?`${i} d ${a} h`:`${i} d`}var Rt=[[`second`,60],[`minute`,60],[`hour`,24],[`day`,7],[`week`,4.35],[`month`,12],[`year`,1/0]];function zt(e,t=`en`,n=Date.now()){if(!e)return``;let r=Date.parse(e);if(Number.isNaN(r))return``;let i=(r-n)/1e3;for(let[e,n]of Rt){if(Math.abs(i)<n)try{return new Intl.RelativeTimeFormat(t,{numeric:`auto`}).format(Math.round(i),e)}catch{return new Date(r).toLocaleString()}i/=n}return``}function Bt(e,t=`en`){if(!e)return``;let n=Date.parse(e);if(Number.isNaN(n))return``;try{return new Intl.DateTimeFormat(t,{dateStyle:`medium`,timeStyle:`short`}).format(n)}catch{return new Date(n).toISOString()}}var Vt=class{constructor(e,t){this.host=e,this.options=t,this.value=null,this.error=null,this.subscription=null,e.addController(this)}get loaded(){return this.value!==null}hostConnected(){this.start()}hostUpdated(){this.start()}hostDisconnected(){this.stop()}start(){let e=this.options.api();if(!this.subscription&&!this.error&&this.host.isConnected&&e?.hass&&(!this.options.enabled||this.options.enabled()))try{let t=this.options.open(e,e=>{this.value=e,this.error=null,this.host.requestUpdate()},e=>{this.subscription===t&&(this.error=e,this.subscription=null,this.host.requestUpdate())});this.subscription=t}catch(e){this.error=e,this.host.requestUpdate()}}stop(){this.subscription?.close(),this.subscription=null}retry(){this.stop(),this.value=null,this.error=null,this.start(),this.host.requestUpdate()}},X=[[`all`,`All`],[`downloading`,`Downloading`],[`seeding`,`Seeding`],[`paused`,`Paused`],[`completed`,`Completed`],[`errored`,`Errored`]];function Ht(e,t){let n=[...e];switch(t){case`name`:return n.sort((e,t)=>e.name.localeCompare(t.name,void 0,{numeric:!0}));case`progress`:return n.sort((e,t)=>t.progress-e.progress||e.name.localeCompare(t.name));default:return n.sort((e,t)=>(t.added??``).localeCompare(e.added??``)||e.name.localeCompare(t.name))}}function Ut(e){return e.progress>=1}function Wt(e,t){switch(t){case`all`:return!0;case`completed`:return Ut(e);default:return e.status===t}}var Gt={downloading:`Downloading`,seeding:`Seeding`,paused:`Paused`,errored:`Error`,checking:`Checking`,queued:`Queued`,other:`Other`};function Kt(e){return e.status===`paused`&&Ut(e)?`Completed`:e.status===`downloading`&&e.state.startsWith(`stalled`)?`Stalled`:e.status===`downloading`&&e.state.toLowerCase().includes(`meta`)?`Fetching metadata`:Gt[e.status]??e.status}function qt(e,t){let{language:n}=t,r=Math.min(100,Math.max(0,e.progress*100)),i=It(e.progress,n),a=e.status===`paused`,o=e.status===`downloading`,s=o&&e.download_speed>0,c=Math.round(e.size*Math.min(1,e.progress));return D`<li class="torrent status-${e.status}" data-hash=${e.hash}>
+    <div class="torrent-top">
+      <span class="status-chip"><span class="dot"></span>${Kt(e)}</span>
+      ${t.showInstance?D`<span class="instance" title="qBittorrent">${e.instance_title}</span>`:k}
+      ${t.admin?D`<span class="actions">
+            ${a?D`<button
+                  class="icon-btn"
+                  aria-label="Resume ${e.name}"
+                  title="Resume"
+                  ?disabled=${t.busy}
+                  @click=${()=>t.onResume(e)}
+                >
+                  ${R(lt)}
+                </button>`:D`<button
+                  class="icon-btn"
+                  aria-label="Pause ${e.name}"
+                  title="Pause"
+                  ?disabled=${t.busy}
+                  @click=${()=>t.onPause(e)}
+                >
+                  ${R(ct)}
+                </button>`}
+            <button
+              class="icon-btn"
+              aria-label="Remove ${e.name}"
+              title="Remove"
+              ?disabled=${t.busy}
+              @click=${()=>t.onRemove(e)}
+            >
+              ${R(et)}
+            </button>
+          </span>`:k}
+    </div>
+    <h3 class="name">${e.name}</h3>
+    <div
+      class="bar"
+      role="progressbar"
+      aria-label="Progress of ${e.name}"
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${Math.floor(r*10)/10}
+      aria-valuetext=${i}
+    >
+      <div class="fill" style="width: ${r}%"></div>
+    </div>
+    <p class="details">
+      <span class="percent">${i}</span>
+      <span>${Ut(e)?J(e.size,n):`${J(c,n)} of ${J(e.size,n)}`}</span>
+      ${o||e.download_speed>0?D`<span class="speed"
+            >${R(Qe)}<span class="visually-hidden">Download speed</span
+            >${Y(e.download_speed,n)}</span
+          >`:k}
+      ${e.upload_speed>0||e.status===`seeding`?D`<span class="speed"
+            >${R($e)}<span class="visually-hidden">Upload speed</span
+            >${Y(e.upload_speed,n)}</span
+          >`:k}
+      ${s?D`<span class="eta">ETA ${Lt(e.eta)}</span>`:k}
+    </p>
+  </li>`}function Jt(){return D`<li class="torrent" aria-hidden="true">
+    <div class="skeleton" style="height: 22px; width: 96px"></div>
+    <div class="skeleton" style="height: 18px; width: 80%"></div>
+    <div class="skeleton" style="height: 8px"></div>
+  </li>`}var Yt=o`
+  .torrent {
+    --_state: var(--_text-2);
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 12px 14px;
+    background: var(--_surface);
+    border: 1px solid var(--_divider);
+    border-radius: var(--_radius);
+  }
+  .status-downloading {
+    --_state: var(--_primary);
+  }
+  .status-seeding {
+    --_state: var(--_success);
+  }
+  .status-errored {
+    --_state: var(--_error);
+  }
+  .status-checking,
+  .status-queued {
+    --_state: var(--_warning);
+  }
+  .torrent-top {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 28px;
+  }
+  .status-chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 2px 10px;
+    border-radius: 12px;
+    border: 1px solid var(--_state);
+    background: color-mix(in srgb, var(--_state) 12%, var(--_surface));
+    color: var(--_text);
+    font-size: 0.78rem;
+    font-weight: 500;
+  }
+  .status-chip .dot {
+    background: var(--_state);
+  }
+  .instance {
+    font-size: 0.78rem;
+    color: var(--_text-2);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    min-width: 0;
+  }
+  .actions {
+    margin-left: auto;
+    display: flex;
+    gap: 2px;
+    margin-top: -8px;
+    margin-bottom: -8px;
+  }
+  .name {
+    font-size: 0.95rem;
+    font-weight: 500;
+    line-height: 1.35;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .bar {
+    height: 8px;
+    border-radius: 4px;
+    background: var(--_surface-alt);
+    overflow: hidden;
+  }
+  .fill {
+    height: 100%;
+    border-radius: 4px;
+    background: var(--_state);
+    transition: width 400ms ease;
+  }
+  .details {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 14px;
+    font-size: 0.82rem;
+    color: var(--_text-2);
+  }
+  .percent {
+    color: var(--_text);
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .speed {
+    display: inline-flex;
+    align-items: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .speed .icon {
+    width: 16px;
+    height: 16px;
+  }
+`,Z=`pandora-downloads-card`,Xt=X.map(([e])=>e);function Zt(e){return(X.find(([t])=>t===e)?.[1]??e).toLowerCase()}function Qt(e){let t=V(Z,e),n=H(Z,t,`title`);return{...t,type:String(t.type??`custom:pandora-downloads-card`),...n===void 0?{}:{title:n},filter:_t(Z,t,`filter`,Xt,`all`),max_items:vt(Z,t,`max_items`,{min:1,max:50,fallback:5})}}var $t=class extends U{constructor(...e){super(...e),this.feed=new Vt(this,{api:()=>this.api,enabled:()=>!!this._config,open:(e,t,n)=>e.subscribeTorrents(e=>t(e),n)})}static getStubConfig(){return{title:`Downloads`,filter:`all`,max_items:5}}static getConfigElement(){return document.createElement(`${Z}-editor`)}checkConfig(e){return Qt(e)}getCardSize(){return 1+2*Math.min(this._config?.max_items??5,10)}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:2}}render(){let e=this._config;if(!e)return k;let t=e.title??(e.filter===`all`?`Downloads`:`Downloads: ${Zt(e.filter)}`);return this.frame(t,this.renderBody(e),{link:`downloads`,linkLabel:`Open Downloads in Pandora`})}renderBody(e){if(this.feed.error)return Dt(`Could not load the torrents`,this.feed.error,()=>this.feed.retry());let t=this.feed.value;if(!t)return D`<ul class="torrents" aria-busy="true" aria-label="Loading torrents">
+        ${[0,1].map(Jt)}
+      </ul>`;let n=[...t.torrents.values()],r=Ht(n.filter(t=>Wt(t,e.filter)),`added`),i=r.slice(0,e.max_items),a=this.api.language,o=new Set(n.map(e=>e.instance)),s=n.reduce((e,t)=>e+t.download_speed,0),c=n.reduce((e,t)=>e+t.upload_speed,0);return D`
+      ${t.unavailable.length?D`<p class="banner" role="status">
+            ${R(Ze)}<span
+              >${t.unavailable.length===1?`A qBittorrent is`:`Some qBittorrents are`} not answering.</span
+            >
+          </p>`:k}
+      <p class="summary">
+        <span>${r.length} torrent${r.length===1?``:`s`}</span>
+        <span class="speed"
+          >${R(Qe)}<span class="visually-hidden">Total download speed</span>${Y(s,a)}</span
+        >
+        <span class="speed"
+          >${R($e)}<span class="visually-hidden">Total upload speed</span>${Y(c,a)}</span
+        >
+      </p>
+      ${i.length?D`<ul class="torrents" aria-label="Torrents">
+            ${He(i,e=>Ge(e),e=>qt(e,{admin:!1,showInstance:o.size>1,busy:!1,language:a,onPause:()=>void 0,onResume:()=>void 0,onRemove:()=>void 0}))}
+          </ul>`:Ot(ft,n.length?`Nothing matches`:`No torrents`,n.length?`No torrent is ${Zt(e.filter)} right now.`:`Nothing is downloading right now.`)}
+      ${r.length>i.length?D`<p class="more muted">and ${r.length-i.length} more</p>`:k}
+    `}static{this.styles=[...G,W,Yt,o`
+      .torrents {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      .torrent {
+        padding: 10px 12px;
+      }
+      .summary {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 14px;
+        margin-bottom: 8px;
+        font-size: 0.85rem;
+        color: var(--_text-2);
+      }
+      .summary .speed {
+        color: var(--_text);
+      }
+      .summary .icon {
+        width: 16px;
+        height: 16px;
+      }
+      .banner {
+        margin-bottom: 8px;
+      }
+      .muted {
+        color: var(--_text-2);
+        font-size: 0.85rem;
+      }
+    `]}},en=class extends xt{get fields(){return[{name:`title`,label:`Title`,type:`text`,placeholder:`Downloads`,live:!0},{name:`filter`,label:`Show`,type:`select`,options:X.map(([e,t])=>[e,t]),fallback:`all`},{name:`max_items`,label:`Most torrents shown`,type:`number`,min:1,max:50,placeholder:`5`}]}};K(Z,$t),K(`${Z}-editor`,en),z({type:Z,name:`Pandora downloads`,description:`Your torrents live: progress, speed and time left.`});var tn=[{path:`/Downloads`,label:`Downloads`,description:`In progress`,icon:it},{path:`/Downloaded`,label:`Downloaded`,description:`Finished, ready to file`,icon:rt}];function nn(e){let t=Q(e).toLowerCase();return tn.find(e=>e.path.toLowerCase()===t)}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function rn(e){let t=Q(e).split(`/`).filter(Boolean);return t.pop(),`/${t.join(`/`)}`}function an(e){let t=e=>nn(e.path)&&e.type===`directory`?0:e.type===`directory`?1:2;return[...e].sort((e,n)=>t(e)-t(n)||e.name.localeCompare(n.name,void 0,{numeric:!0}))}var on=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i;function sn(e){return e.type===`directory`?nn(e.path)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:on.test(e.name)?nt:tt}function cn(e,t){let n=e.type===`file`&&e.size!=null?J(e.size,t):null,r=zt(e.modified,t);return D`<span class="file-meta">
+    ${e.type===`directory`?D`<span>Folder</span>`:k}
+    ${n?D`<span class="size">${n}</span>`:k}
+    ${r?D`<time datetime=${e.modified??``} title=${Bt(e.modified,t)}
+          >${r}</time
+        >`:k}
+  </span>`}function ln(e,t){let n=e.type===`directory`,r=n?nn(e.path):void 0,i=n&&t.onOpen?D`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:D`<span class="file-name">${e.name}</span>`;return D`<li
+    class="file ${n?`folder`:``} ${r?`pinned`:``} ${t.selected?`selected`:``}"
+    data-path=${e.path}
+  >
+    ${t.selectable?D`<label class="file-select">
+          <input
+            type="checkbox"
+            aria-label="Select ${e.name}"
+            .checked=${!!t.selected}
+            @click=${n=>t.onToggle?.(e,n)}
+          />
+        </label>`:k}
+    <span class="file-icon">${R(sn(e))}</span>
+    <div class="file-main">
+      ${i}
+      ${cn(e,t.language)}
+    </div>
+    ${r?D`<span class="chip pin">${r.description}</span>`:k}
+  </li>`}function un(){return D`<li class="file" aria-hidden="true">
+    <span class="skeleton" style="width: 24px; height: 24px"></span>
+    <div class="file-main">
+      <span class="skeleton" style="height: 16px; width: 60%"></span>
+      <span class="skeleton" style="height: 12px; width: 30%; margin-top: 6px"></span>
+    </div>
+  </li>`}var dn=o`
+  .files {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .file {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    min-height: 56px;
+    padding: 4px 12px;
+    border-bottom: 1px solid var(--_divider);
+  }
+  .file:last-child {
+    border-bottom: none;
+  }
+  .file.pinned {
+    background: var(--_tint);
+  }
+  .file.selected {
+    background: var(--_tint-strong);
+  }
+  .file-select {
+    display: grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    margin: 0 -6px 0 -10px;
+    cursor: pointer;
+    flex: none;
+  }
+  .file-select input {
+    width: 20px;
+    height: 20px;
+    margin: 0;
+    accent-color: var(--_primary);
+    cursor: pointer;
+  }
+  .file-icon {
+    display: inline-flex;
+    color: var(--_text-2);
+  }
+  .folder .file-icon,
+  .pinned .file-icon {
+    color: var(--_accent-text);
+  }
+  .file-main {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 2px;
+  }
+  .file-name {
+    font-size: 0.95rem;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+    text-align: left;
+  }
+  button.file-name {
+    align-self: stretch;
+    min-height: 44px;
+    margin: -8px 0 -6px;
+    padding: 0;
+    border: none;
+    background: none;
+    font-weight: 500;
+    cursor: pointer;
+  }
+  button.file-name:hover {
+    text-decoration: underline;
+  }
+  .file-meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 10px;
+    font-size: 0.8rem;
+    color: var(--_text-2);
+    font-variant-numeric: tabular-nums;
+  }
+  .pin {
+    flex: none;
+    border-color: var(--_primary);
+    background: var(--_surface);
+  }
+  @media (max-width: 420px) {
+    .pin {
+      display: none;
+    }
+  }
+`,$=`pandora-files-card`,fn=`/Downloaded`;function pn(e){let t=V($,e),n=H($,t,`title`),r=H($,t,`path`);if(r!==void 0&&r.split(/[/\\]/).some(e=>e.trim()===`..`))throw new B($,`path must stay inside the share (no “..”).`);let i=H($,t,`instance`);if(i!==void 0&&!i.trim())throw new B($,`instance must name a Cloud Commander share (leave it out with only one).`);return{...t,type:String(t.type??`custom:pandora-files-card`),...n===void 0?{}:{title:n},path:Q(r?.trim()||`/Downloaded`),...i===void 0?{}:{instance:i.trim()}}}var mn=class extends U{static{this.properties={_load:{state:!0}}}constructor(){super(),this.requestId=0,this._load={status:`loading`,path:fn}}static getStubConfig(){return{path:fn}}static getConfigElement(){return document.createElement(`${$}-editor`)}checkConfig(e){return pn(e)}connected(){this._config&&this.open(this._config.path)}configured(e){let t=this._config;(e?.path!==t.path||e?.instance!==t.instance)&&this.open(t.path)}getCardSize(){return 6}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:3}}async open(e){if(!this.api.hass||!this._config)return;let t=Q(e),n=++this.requestId;this._load={status:`loading`,path:t};try{let e=await this.api.listFiles(t,this._config.instance);n===this.requestId&&(this._load={status:`ready`,path:t,files:an(e.files)})}catch(e){n===this.requestId&&(this._load={status:`error`,path:t,error:e})}}render(){let e=this._config;if(!e)return k;let t=this._load.path,n=e.path,r=t.split(`/`).filter(Boolean).pop()??`Files`,i=t===n?e.title??r:r,a=D`${t!==n&&t.startsWith(n===`/`?`/`:`${n}/`)?D`<button class="icon-btn" aria-label="Up to ${rn(t)}" title="Up" @click=${()=>void this.open(rn(t))}>
+            ${R($e)}
+          </button>`:k}
+      <button
+        class="icon-btn"
+        aria-label="Refresh"
+        title="Refresh"
+        ?disabled=${this._load.status===`loading`}
+        @click=${()=>void this.open(t)}
+      >
+        ${R(ut)}
+      </button>`;return this.frame(i,this.renderBody(),{link:`files`,linkLabel:`Open Files in Pandora`,tools:a})}renderBody(){let e=this._load;if(e.status===`loading`)return D`<ul class="files" aria-busy="true" aria-label="Loading ${e.path}">${[0,1,2].map(un)}</ul>`;if(e.status===`error`)return Dt(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return Ot(at,`This folder is empty`,`Nothing is in ${e.path} right now.`);let t=this.api.language;return D`<ul class="files" aria-label="Files in ${e.path}">
+      ${He(e.files,e=>e.path,e=>ln(e,{language:t,onOpen:e=>void this.open(e.path)}))}
+    </ul>`}static{this.styles=[...G,W,dn,o`
+      .card-body {
+        padding: 0 4px 8px;
+      }
+      .file {
+        padding: 4px 12px;
+      }
+      .state {
+        padding: 16px;
+      }
+    `]}},hn=class extends xt{static{this.properties={_shares:{state:!0}}}constructor(){super(),this._shares=null}connected(){this.api.info().then(e=>this._shares=e.services.cloudcmd??[],()=>this._shares=[])}get fields(){let e=(this._shares??[]).map(e=>[e.id,e.title]),t=this._config.instance;return typeof t==`string`&&t&&!e.some(([e,n])=>e===t||n===t)&&e.push([t,t]),[{name:`title`,label:`Title`,type:`text`,placeholder:`The folder's name`,live:!0},{name:`path`,label:`Folder`,type:`text`,placeholder:fn,helper:`A folder of the share, from its root: /Downloaded, /Downloads, /Movies…`},{name:`instance`,label:`Cloud Commander share`,type:`select`,options:e,empty:`The only share`,helper:`Needed only when Pandora has several Cloud Commander shares.`}]}};K($,mn),K(`${$}-editor`,hn),z({type:$,name:`Pandora files`,description:`A folder of your Cloud Commander share, such as the finished downloads.`});export{Mt as PandoraDiscoverCard,$t as PandoraDownloadsCard,mn as PandoraFilesCard};

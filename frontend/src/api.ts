@@ -1,0 +1,275 @@
+/** Typed calls to Pandora's websocket API (docs/websocket.md) and the live torrent list. */
+import type {
+  AddRequest,
+  AddResult,
+  ContainerLogs,
+  DiscoverList,
+  FileListing,
+  Hass,
+  HistoryResponse,
+  Info,
+  MediaDetails,
+  MediaPage,
+  MediaType,
+  MoveRequest,
+  MoveResult,
+  ScanResult,
+  Torrent,
+  TorrentActionRequest,
+  TorrentEvent,
+  TorrentSearchRequest,
+  TorrentSearchResult,
+  Unsubscribe,
+  VpnCountryResult,
+  WsMessage,
+} from "./types";
+
+/** Lists and details change slowly (the backend caches them for hours): keep them a while. */
+export const CACHE_TTL_MS = 10 * 60 * 1000;
+
+/** The message of a websocket error (`{code, message}`), an Error, or anything else. */
+export function errorMessage(error: unknown): string {
+  if (error && typeof error === "object") {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string" && message) return message;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code) return code;
+  }
+  if (typeof error === "string" && error) return error;
+  return "Something went wrong.";
+}
+
+/** The code of a websocket error, when it has one. */
+export function errorCode(error: unknown): string | undefined {
+  const code = error && typeof error === "object" ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
+}
+
+// --- the torrent subscription -----------------------------------------------------------------
+
+export interface TorrentState {
+  /** Every known torrent by `torrentKey`. */
+  torrents: ReadonlyMap<string, Torrent>;
+  /** qBittorrent subentry ids that did not answer the last poll. */
+  unavailable: readonly string[];
+  /** True once the first (full) event arrived. */
+  loaded: boolean;
+}
+
+/** The same hash may live in two qBittorrents: key by both. */
+export function torrentKey(torrent: { instance: string; hash: string }): string {
+  return `${torrent.instance}\u0000${torrent.hash}`;
+}
+
+export function emptyTorrentState(): TorrentState {
+  return { torrents: new Map(), unavailable: [], loaded: false };
+}
+
+/**
+ * Apply one subscription event: `full` replaces everything, otherwise changed torrents are
+ * replaced whole and `removed` ones dropped. `unavailable` is always the current list.
+ * Returns a new state (the old one is not modified).
+ */
+export function mergeTorrentEvent(state: TorrentState, event: TorrentEvent): TorrentState {
+  const torrents = new Map(event.full ? [] : state.torrents);
+  for (const gone of event.removed ?? []) torrents.delete(torrentKey(gone));
+  for (const torrent of event.torrents ?? []) torrents.set(torrentKey(torrent), torrent);
+  return { torrents, unavailable: [...(event.unavailable ?? [])], loaded: true };
+}
+
+export type TorrentListener = (state: TorrentState, event: TorrentEvent) => void;
+
+/**
+ * One live `hass.connection.subscribeMessage`; `close()` ends it (safe before it started, and
+ * twice). Events arriving after `close()` are dropped; a failed start reports to `onError` once.
+ */
+export class Subscription<E> {
+  private unsubscribe: Promise<Unsubscribe | undefined>;
+  private closed = false;
+
+  constructor(
+    hass: Hass,
+    message: WsMessage,
+    onEvent: (event: E) => void,
+    onError: (error: unknown) => void,
+  ) {
+    this.unsubscribe = hass.connection
+      .subscribeMessage<E>((event) => {
+        if (!this.closed) onEvent(event);
+      }, message)
+      .catch((error: unknown) => {
+        if (!this.closed) onError(error);
+        return undefined;
+      });
+  }
+
+  get active(): boolean {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const unsubscribe = await this.unsubscribe;
+    try {
+      await unsubscribe?.();
+    } catch {
+      // The connection is gone: Home Assistant dropped the subscription already.
+    }
+  }
+}
+
+/** `pandora/torrents/subscribe`, merged into one `TorrentState`. */
+export class TorrentSubscription extends Subscription<TorrentEvent> {
+  state: TorrentState = emptyTorrentState();
+
+  constructor(hass: Hass, onChange: TorrentListener, onError: (error: unknown) => void) {
+    super(
+      hass,
+      { type: "pandora/torrents/subscribe" },
+      (event) => {
+        this.state = mergeTorrentEvent(this.state, event);
+        onChange(this.state, event);
+      },
+      onError,
+    );
+  }
+}
+
+// --- one-off commands -------------------------------------------------------------------------
+
+interface CacheEntry {
+  expires: number;
+  value: Promise<unknown>;
+}
+
+/**
+ * Pandora's websocket commands. The panel keeps one instance and updates `hass` on every change,
+ * so child elements get a stable object and do not re-render on each Home Assistant state change.
+ */
+export class PandoraApi {
+  hass: Hass | undefined;
+  private cache = new Map<string, CacheEntry>();
+
+  constructor(hass?: Hass, private readonly now: () => number = Date.now) {
+    this.hass = hass;
+  }
+
+  /** The user's language for Intl formatting. */
+  get language(): string {
+    return this.hass?.locale?.language ?? this.hass?.language ?? "en";
+  }
+
+  call<T>(message: WsMessage): Promise<T> {
+    if (!this.hass) return Promise.reject(new Error("Not connected to Home Assistant."));
+    return this.hass.callWS<T>(message);
+  }
+
+  private cached<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    const now = this.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > now) return hit.value as Promise<T>;
+    const value = fetch();
+    this.cache.set(key, { expires: now + CACHE_TTL_MS, value });
+    // Failures are not kept: the next call tries again.
+    value.catch(() => {
+      if (this.cache.get(key)?.value === value) this.cache.delete(key);
+    });
+    return value;
+  }
+
+  /** Forget cached lists and details (after a retry button, for instance). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  info(): Promise<Info> {
+    return this.call<Info>({ type: "pandora/info" });
+  }
+
+  discover(list: DiscoverList, page = 1): Promise<MediaPage> {
+    return this.cached(`discover:${list}:${page}`, () =>
+      this.call<MediaPage>({ type: "pandora/discover", list, page }),
+    );
+  }
+
+  searchMedia(query: string, page = 1): Promise<MediaPage> {
+    return this.call<MediaPage>({ type: "pandora/search_media", query, page });
+  }
+
+  media(tmdbId: number, mediaType: MediaType): Promise<MediaDetails> {
+    return this.cached(`media:${mediaType}:${tmdbId}`, () =>
+      this.call<MediaDetails>({ type: "pandora/media", tmdb_id: tmdbId, media_type: mediaType }),
+    );
+  }
+
+  searchTorrents(request: TorrentSearchRequest): Promise<TorrentSearchResult> {
+    return this.call<TorrentSearchResult>({ type: "pandora/torrents/search", ...request });
+  }
+
+  addTorrent(request: AddRequest & { instance?: string }): Promise<AddResult> {
+    return this.call<AddResult>({ type: "pandora/torrents/add", ...request });
+  }
+
+  torrentAction(request: TorrentActionRequest): Promise<null> {
+    return this.call<null>({ type: "pandora/torrents/action", ...request });
+  }
+
+  history(limit = 50): Promise<HistoryResponse> {
+    return this.call<HistoryResponse>({ type: "pandora/history", limit });
+  }
+
+  listFiles(path: string, instance?: string): Promise<FileListing> {
+    return this.call<FileListing>({ type: "pandora/files/list", path, ...(instance ? { instance } : {}) });
+  }
+
+  moveFiles(request: MoveRequest): Promise<MoveResult> {
+    return this.call<MoveResult>({ type: "pandora/files/move", ...request });
+  }
+
+  /** `library` is a library id or name, or "all". */
+  scanLibrary(library: string, instance?: string): Promise<ScanResult> {
+    return this.call<ScanResult>({ type: "pandora/library/scan", library, ...(instance ? { instance } : {}) });
+  }
+
+  restartContainer(container: string, instance?: string): Promise<null> {
+    return this.call<null>({ type: "pandora/containers/restart", container, ...(instance ? { instance } : {}) });
+  }
+
+  containerLogs(container: string, tail: number, instance?: string): Promise<ContainerLogs> {
+    return this.call<ContainerLogs>({
+      type: "pandora/containers/logs",
+      container,
+      tail,
+      ...(instance ? { instance } : {}),
+    });
+  }
+
+  redeployStack(stack: string, instance?: string): Promise<null> {
+    return this.call<null>({ type: "pandora/stacks/redeploy", stack, ...(instance ? { instance } : {}) });
+  }
+
+  /** Switch gluetun's country: answers once the public IP is there (up to about a minute). */
+  setVpnCountry(country: string, instance?: string): Promise<VpnCountryResult> {
+    return this.call<VpnCountryResult>({ type: "pandora/vpn/country", country, ...(instance ? { instance } : {}) });
+  }
+
+  /** Start a live snapshot feed (`pandora/library/subscribe`, …); throws when not connected. */
+  subscribe<E>(
+    type: "pandora/library/subscribe" | "pandora/containers/subscribe",
+    onEvent: (event: E) => void,
+    onError: (error: unknown) => void,
+  ): Subscription<E> {
+    if (!this.hass) throw new Error("Not connected to Home Assistant.");
+    return new Subscription<E>(this.hass, { type }, onEvent, onError);
+  }
+
+  /** Start the live torrent list; throws when not connected. */
+  subscribeTorrents(
+    onChange: TorrentListener,
+    onError: (error: unknown) => void,
+  ): TorrentSubscription {
+    if (!this.hass) throw new Error("Not connected to Home Assistant.");
+    return new TorrentSubscription(this.hass, onChange, onError);
+  }
+}

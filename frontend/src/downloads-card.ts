@@ -1,0 +1,222 @@
+/**
+ * `pandora-downloads-card`: the live torrent list (`pandora/torrents/subscribe`) on a dashboard —
+ * progress, speeds and ETA, filtered and capped.
+ *
+ *   type: custom:pandora-downloads-card
+ *   title: Downloads          # optional
+ *   filter: downloading       # all (default), downloading, seeding, paused, completed, errored
+ *   max_items: 5              # 1-50, default 5
+ */
+import { css, html, nothing, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { torrentKey, type TorrentState } from "./api";
+import {
+  PandoraCardBase,
+  cardStyles,
+  configObject,
+  optionalChoice,
+  optionalCount,
+  optionalString,
+  registerCard,
+  type BaseCardConfig,
+  type GridOptions,
+} from "./card-base";
+import { PandoraCardEditor, type EditorField } from "./card-editor";
+import { define } from "./define";
+import { formatSpeed } from "./format";
+import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiTrayArrowDown } from "./icons";
+import { LiveFeed } from "./live";
+import { emptyState, errorState } from "./states";
+import { shared } from "./styles";
+import { FILTERS, matchesFilter, sortTorrents, torrentRow, torrentRowStyles, torrentSkeleton, type Filter } from "./torrent-row";
+
+export const DOWNLOADS_CARD = "pandora-downloads-card";
+const FILTER_IDS = FILTERS.map(([id]) => id);
+
+function filterLabel(filter: Filter): string {
+  return (FILTERS.find(([id]) => id === filter)?.[1] ?? filter).toLowerCase();
+}
+
+export interface DownloadsCardConfig extends BaseCardConfig {
+  filter: Filter;
+  max_items: number;
+}
+
+export function checkDownloadsConfig(config: unknown): DownloadsCardConfig {
+  const raw = configObject(DOWNLOADS_CARD, config);
+  const title = optionalString(DOWNLOADS_CARD, raw, "title");
+  return {
+    ...(raw as object),
+    type: String(raw.type ?? `custom:${DOWNLOADS_CARD}`),
+    ...(title !== undefined ? { title } : {}),
+    filter: optionalChoice(DOWNLOADS_CARD, raw, "filter", FILTER_IDS, "all"),
+    max_items: optionalCount(DOWNLOADS_CARD, raw, "max_items", { min: 1, max: 50, fallback: 5 }),
+  };
+}
+
+export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
+  static getStubConfig(): Record<string, unknown> {
+    return { title: "Downloads", filter: "all", max_items: 5 };
+  }
+
+  static getConfigElement(): HTMLElement {
+    return document.createElement(`${DOWNLOADS_CARD}-editor`);
+  }
+
+  readonly feed = new LiveFeed<TorrentState>(this, {
+    api: () => this.api,
+    enabled: () => Boolean(this._config),
+    open: (api, onValue, onError) => api.subscribeTorrents((state) => onValue(state), onError),
+  });
+
+  protected checkConfig(config: unknown): DownloadsCardConfig {
+    return checkDownloadsConfig(config);
+  }
+
+  getCardSize(): number {
+    return 1 + 2 * Math.min(this._config?.max_items ?? 5, 10);
+  }
+
+  getGridOptions(): GridOptions {
+    return { columns: 12, rows: "auto", min_columns: 6, min_rows: 2 };
+  }
+
+  protected override render() {
+    const config = this._config;
+    if (!config) return nothing;
+    const title = config.title ?? (config.filter === "all" ? "Downloads" : `Downloads: ${filterLabel(config.filter)}`);
+    return this.frame(title, this.renderBody(config), { link: "downloads", linkLabel: "Open Downloads in Pandora" });
+  }
+
+  private renderBody(config: DownloadsCardConfig): TemplateResult {
+    if (this.feed.error) {
+      return errorState("Could not load the torrents", this.feed.error, () => this.feed.retry());
+    }
+    const state = this.feed.value;
+    if (!state) {
+      return html`<ul class="torrents" aria-busy="true" aria-label="Loading torrents">
+        ${[0, 1].map(torrentSkeleton)}
+      </ul>`;
+    }
+    const all = [...state.torrents.values()];
+    const matching = sortTorrents(
+      all.filter((t) => matchesFilter(t, config.filter)),
+      "added",
+    );
+    const shown = matching.slice(0, config.max_items);
+    const language = this.api.language;
+    const instances = new Set(all.map((t) => t.instance));
+    const down = all.reduce((sum, t) => sum + t.download_speed, 0);
+    const up = all.reduce((sum, t) => sum + t.upload_speed, 0);
+    return html`
+      ${state.unavailable.length
+        ? html`<p class="banner" role="status">
+            ${icon(mdiAlertCircleOutline)}<span
+              >${state.unavailable.length === 1 ? "A qBittorrent is" : "Some qBittorrents are"} not answering.</span
+            >
+          </p>`
+        : nothing}
+      <p class="summary">
+        <span>${matching.length} torrent${matching.length === 1 ? "" : "s"}</span>
+        <span class="speed"
+          >${icon(mdiArrowDown)}<span class="visually-hidden">Total download speed</span>${formatSpeed(down, language)}</span
+        >
+        <span class="speed"
+          >${icon(mdiArrowUp)}<span class="visually-hidden">Total upload speed</span>${formatSpeed(up, language)}</span
+        >
+      </p>
+      ${shown.length
+        ? html`<ul class="torrents" aria-label="Torrents">
+            ${repeat(
+              shown,
+              (t) => torrentKey(t),
+              (t) =>
+                torrentRow(t, {
+                  admin: false,
+                  showInstance: instances.size > 1,
+                  busy: false,
+                  language,
+                  onPause: () => undefined,
+                  onResume: () => undefined,
+                  onRemove: () => undefined,
+                }),
+            )}
+          </ul>`
+        : emptyState(
+            mdiTrayArrowDown,
+            all.length ? "Nothing matches" : "No torrents",
+            all.length ? `No torrent is ${filterLabel(config.filter)} right now.` : "Nothing is downloading right now.",
+          )}
+      ${matching.length > shown.length
+        ? html`<p class="more muted">and ${matching.length - shown.length} more</p>`
+        : nothing}
+    `;
+  }
+
+  static override styles = [
+    ...shared,
+    cardStyles,
+    torrentRowStyles,
+    css`
+      .torrents {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      .torrent {
+        padding: 10px 12px;
+      }
+      .summary {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 14px;
+        margin-bottom: 8px;
+        font-size: 0.85rem;
+        color: var(--_text-2);
+      }
+      .summary .speed {
+        color: var(--_text);
+      }
+      .summary .icon {
+        width: 16px;
+        height: 16px;
+      }
+      .banner {
+        margin-bottom: 8px;
+      }
+      .muted {
+        color: var(--_text-2);
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+}
+
+export class PandoraDownloadsCardEditor extends PandoraCardEditor {
+  protected get fields(): EditorField[] {
+    return [
+      { name: "title", label: "Title", type: "text", placeholder: "Downloads", live: true },
+      { name: "filter", label: "Show", type: "select", options: FILTERS.map(([id, label]) => [id, label]), fallback: "all" },
+      { name: "max_items", label: "Most torrents shown", type: "number", min: 1, max: 50, placeholder: "5" },
+    ];
+  }
+}
+
+define(DOWNLOADS_CARD, PandoraDownloadsCard);
+define(`${DOWNLOADS_CARD}-editor`, PandoraDownloadsCardEditor);
+registerCard({
+  type: DOWNLOADS_CARD,
+  name: "Pandora downloads",
+  description: "Your torrents live: progress, speed and time left.",
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "pandora-downloads-card": PandoraDownloadsCard;
+    "pandora-downloads-card-editor": PandoraDownloadsCardEditor;
+  }
+}

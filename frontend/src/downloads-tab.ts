@@ -1,0 +1,504 @@
+/**
+ * `pandora-panel-downloads`: the live torrent list (`pandora/torrents/subscribe`), filters,
+ * sorting, pause/resume/remove for administrators, and the history below.
+ *
+ * The subscription runs only while the element is in the page: the panel renders one tab at a
+ * time, so leaving the tab (or the panel) unsubscribes.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import {
+  emptyTorrentState,
+  errorMessage,
+  torrentKey,
+  type PandoraApi,
+  type TorrentState,
+  type TorrentSubscription,
+} from "./api";
+import { define } from "./define";
+import { formatSpeed } from "./format";
+import "./history-list";
+import type { PandoraHistory } from "./history-list";
+import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiCompassOutline, mdiTrayArrowDown } from "./icons";
+import "./sheet";
+import { emptyState, errorState, missingServiceState, navigate, toast } from "./states";
+import { shared } from "./styles";
+import {
+  FILTERS,
+  SORTS,
+  type Filter,
+  isComplete,
+  matchesFilter,
+  sortTorrents,
+  type Sort,
+  torrentRow,
+  torrentRowStyles,
+  torrentSkeleton,
+} from "./torrent-row";
+import type { Info, Torrent, TorrentAction, TorrentEvent } from "./types";
+
+export { SORTS, sortTorrents, type Sort };
+
+/** How long to wait before reloading the history after torrents complete or disappear. */
+const HISTORY_RELOAD_MS = 1500;
+
+export class PandoraDownloads extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    info: { attribute: false },
+    admin: { type: Boolean },
+    narrow: { type: Boolean },
+    _state: { state: true },
+    _error: { state: true },
+    _filter: { state: true },
+    _sort: { state: true },
+    _busy: { state: true },
+    _confirm: { state: true },
+    _deleteFiles: { state: true },
+  };
+
+  declare api: PandoraApi;
+  declare info: Info | null;
+  declare admin: boolean;
+  declare narrow: boolean;
+  declare _state: TorrentState;
+  declare _error: unknown;
+  declare _filter: Filter;
+  declare _sort: Sort;
+  declare _busy: ReadonlySet<string>;
+  declare _confirm: Torrent | null;
+  declare _deleteFiles: boolean;
+  private subscription: TorrentSubscription | null = null;
+  private historyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.info = null;
+    this.admin = false;
+    this.narrow = false;
+    this._state = emptyTorrentState();
+    this._error = null;
+    this._filter = "all";
+    this._sort = "added";
+    this._busy = new Set();
+    this._confirm = null;
+    this._deleteFiles = false;
+  }
+
+  private get qbittorrents() {
+    return this.info?.services.qbittorrent ?? [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe();
+    clearTimeout(this.historyTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("info") || changed.has("api")) this.subscribe();
+  }
+
+  /** Start the live list when connected, configured and not already running. */
+  private subscribe(): void {
+    if (this.subscription || !this.isConnected || !this.api?.hass || !this.qbittorrents.length) {
+      return;
+    }
+    this._error = null;
+    try {
+      this.subscription = this.api.subscribeTorrents(
+        (state, event) => this.onEvent(state, event),
+        (error) => {
+          this._error = error;
+          this.subscription = null;
+        },
+      );
+    } catch (error) {
+      this._error = error;
+    }
+  }
+
+  private unsubscribe(): void {
+    void this.subscription?.close();
+    this.subscription = null;
+  }
+
+  private retry(): void {
+    this.unsubscribe();
+    this._state = emptyTorrentState();
+    this.subscribe();
+  }
+
+  private onEvent(state: TorrentState, event: TorrentEvent): void {
+    const previous = this._state;
+    this._state = state;
+    this._error = null;
+    if (event.full || !previous.loaded) return;
+    const finished = event.torrents.some((t) => {
+      const before = previous.torrents.get(torrentKey(t));
+      return isComplete(t) && before !== undefined && !isComplete(before);
+    });
+    if (finished || event.removed.length || event.torrents.some((t) => !previous.torrents.has(torrentKey(t)))) {
+      clearTimeout(this.historyTimer);
+      this.historyTimer = setTimeout(() => {
+        void this.renderRoot.querySelector<PandoraHistory>("pandora-panel-history")?.refresh();
+      }, HISTORY_RELOAD_MS);
+    }
+  }
+
+  private async act(torrent: Torrent, action: TorrentAction, deleteFiles = false): Promise<void> {
+    const key = torrentKey(torrent);
+    this._busy = new Set([...this._busy, key]);
+    try {
+      await this.api.torrentAction({
+        action,
+        hashes: [torrent.hash],
+        instance: torrent.instance,
+        ...(action === "remove" ? { delete_files: deleteFiles } : {}),
+      });
+      if (action === "remove") {
+        toast(this, {
+          kind: "success",
+          message: deleteFiles ? `Removed ${torrent.name} and its files` : `Removed ${torrent.name}`,
+        });
+      }
+    } catch (error) {
+      toast(this, { kind: "error", message: `Could not ${action} ${torrent.name}: ${errorMessage(error)}` });
+    } finally {
+      const busy = new Set(this._busy);
+      busy.delete(key);
+      this._busy = busy;
+    }
+  }
+
+  private askRemove(torrent: Torrent): void {
+    this._deleteFiles = false;
+    this._confirm = torrent;
+  }
+
+  private confirmRemove(): void {
+    const torrent = this._confirm;
+    this._confirm = null;
+    if (torrent) void this.act(torrent, "remove", this._deleteFiles);
+  }
+
+  // --- rendering ------------------------------------------------------------------------------
+
+  protected override render() {
+    if (this.info && !this.qbittorrents.length) {
+      return html`${missingServiceState({
+        iconPath: mdiTrayArrowDown,
+        title: "Add qBittorrent to see your downloads",
+        why: "Downloads lists every torrent of your qBittorrent servers live, with their progress, and lets administrators pause, resume or remove them.",
+        service: "qBittorrent",
+        admin: this.admin,
+      })}
+        <div class="history"><pandora-panel-history .api=${this.api}></pandora-panel-history></div>`;
+    }
+    return html`
+      ${this.renderList()}
+      <div class="history">
+        <pandora-panel-history .api=${this.api} ?showInstance=${this.showInstance}></pandora-panel-history>
+      </div>
+      ${this._confirm ? this.renderConfirm(this._confirm) : nothing}
+    `;
+  }
+
+  private get showInstance(): boolean {
+    if (this.qbittorrents.length > 1) return true;
+    const instances = new Set<string>();
+    for (const torrent of this._state.torrents.values()) instances.add(torrent.instance);
+    return instances.size > 1;
+  }
+
+  private renderList(): TemplateResult {
+    if (this._error) {
+      return errorState("Could not load the torrents", this._error, () => this.retry());
+    }
+    const state = this._state;
+    if (!state.loaded) {
+      return html`<ul class="torrents" aria-busy="true" aria-label="Loading torrents">
+        ${[0, 1, 2].map(torrentSkeleton)}
+      </ul>`;
+    }
+    const all = [...state.torrents.values()];
+    const counts = Object.fromEntries(
+      FILTERS.map(([filter]) => [filter, all.filter((t) => matchesFilter(t, filter)).length]),
+    ) as Record<Filter, number>;
+    const shown = sortTorrents(
+      all.filter((t) => matchesFilter(t, this._filter)),
+      this._sort,
+    );
+    const down = all.reduce((sum, t) => sum + t.download_speed, 0);
+    const up = all.reduce((sum, t) => sum + t.upload_speed, 0);
+    const language = this.api.language;
+    const showInstance = this.showInstance;
+    return html`
+      ${state.unavailable.map((id) => {
+        const title = this.qbittorrents.find((q) => q.id === id)?.title ?? id;
+        return html`<p class="banner" role="status">
+          ${icon(mdiAlertCircleOutline)}
+          <span>${title} is not answering; its torrents may be out of date.</span>
+        </p>`;
+      })}
+      <div class="toolbar">
+        <p class="summary">
+          <span>${all.length} torrent${all.length === 1 ? "" : "s"}</span>
+          <span class="speed"
+            >${icon(mdiArrowDown)}<span class="visually-hidden">Total download speed</span
+            >${formatSpeed(down, language)}</span
+          >
+          <span class="speed"
+            >${icon(mdiArrowUp)}<span class="visually-hidden">Total upload speed</span
+            >${formatSpeed(up, language)}</span
+          >
+        </p>
+        <label class="sort">
+          <span>Sort</span>
+          <select
+            .value=${this._sort}
+            @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as Sort)}
+          >
+            ${SORTS.map(([value, label]) => html`<option value=${value}>${label}</option>`)}
+          </select>
+        </label>
+      </div>
+      <div class="filters chips" role="group" aria-label="Filter torrents">
+        ${FILTERS.map(
+          ([filter, label]) => html`<button
+            class="filter"
+            aria-pressed=${this._filter === filter ? "true" : "false"}
+            data-filter=${filter}
+            @click=${() => (this._filter = filter)}
+          >
+            ${label} <span class="count">${counts[filter]}</span>
+          </button>`,
+        )}
+      </div>
+      ${shown.length
+        ? html`<ul class="torrents" aria-label="Torrents">
+            ${repeat(
+              shown,
+              (t) => torrentKey(t),
+              (t) =>
+                torrentRow(t, {
+                  admin: this.admin,
+                  showInstance,
+                  busy: this._busy.has(torrentKey(t)),
+                  language,
+                  onPause: (torrent) => void this.act(torrent, "pause"),
+                  onResume: (torrent) => void this.act(torrent, "resume"),
+                  onRemove: (torrent) => this.askRemove(torrent),
+                }),
+            )}
+          </ul>`
+        : all.length
+          ? html`<p class="muted none">No torrents match this filter.</p>`
+          : emptyState(
+              mdiTrayArrowDown,
+              "No torrents yet",
+              "Find a movie or a show in Discover and download it, or add torrents in qBittorrent.",
+              html`<button class="btn" @click=${() => navigate(this, { tab: "discover" })}>
+                ${icon(mdiCompassOutline)} Go to Discover
+              </button>`,
+            )}
+    `;
+  }
+
+  private renderConfirm(torrent: Torrent): TemplateResult {
+    return html`<pandora-panel-sheet
+      .narrow=${this.narrow}
+      label="Remove torrent"
+      @close=${() => (this._confirm = null)}
+    >
+      <div class="confirm">
+        <h2>Remove this torrent?</h2>
+        <p class="confirm-name">${torrent.name}</p>
+        <label class="check">
+          <input
+            type="checkbox"
+            .checked=${this._deleteFiles}
+            @change=${(e: Event) => (this._deleteFiles = (e.target as HTMLInputElement).checked)}
+          />
+          <span>Also delete the downloaded files</span>
+        </label>
+        <div class="confirm-actions">
+          <button class="btn" @click=${() => (this._confirm = null)}>Cancel</button>
+          <button class="btn danger" @click=${this.confirmRemove}>
+            ${this._deleteFiles ? "Remove and delete files" : "Remove"}
+          </button>
+        </div>
+      </div>
+    </pandora-panel-sheet>`;
+  }
+
+  static override styles = [
+    ...shared,
+    torrentRowStyles,
+    css`
+      :host {
+        display: block;
+        padding: 16px 16px 32px;
+        max-width: 960px;
+        margin: 0 auto;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .banner {
+        margin-bottom: 12px;
+      }
+      .toolbar {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        margin-bottom: 8px;
+      }
+      .summary {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 4px 14px;
+        color: var(--_text-2);
+        font-size: 0.9rem;
+      }
+      .summary .speed {
+        display: inline-flex;
+        align-items: center;
+        color: var(--_text);
+        font-variant-numeric: tabular-nums;
+      }
+      .summary .icon {
+        width: 18px;
+        height: 18px;
+      }
+      .sort {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        font-size: 0.9rem;
+        color: var(--_text-2);
+      }
+      select {
+        min-height: 44px;
+        padding: 0 10px;
+        border-radius: 8px;
+        border: 1px solid var(--_divider);
+        background: var(--_surface);
+        color: var(--_text);
+        font: inherit;
+      }
+      .filters {
+        flex-wrap: nowrap;
+        overflow-x: auto;
+        padding: 4px 2px 10px;
+        margin: 0 -2px 4px;
+        scrollbar-width: none;
+      }
+      .filter {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        min-height: 44px;
+        padding: 0 14px;
+        border-radius: 22px;
+        border: 1px solid var(--_divider);
+        background: var(--_surface);
+        color: var(--_text);
+        font-size: 0.875rem;
+        cursor: pointer;
+        white-space: nowrap;
+        flex: none;
+      }
+      .filter:hover {
+        background: var(--_tint);
+      }
+      .filter[aria-pressed="true"] {
+        background: var(--_tint-strong);
+        border-color: var(--_primary);
+        font-weight: 600;
+      }
+      .count {
+        min-width: 20px;
+        padding: 0 6px;
+        border-radius: 10px;
+        background: var(--_surface-alt);
+        font-size: 0.75rem;
+        font-weight: 600;
+        text-align: center;
+        font-variant-numeric: tabular-nums;
+      }
+      .torrents {
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+      }
+      .muted {
+        color: var(--_text-2);
+      }
+      .none {
+        padding: 24px 0;
+        text-align: center;
+      }
+      .history {
+        margin-top: 28px;
+      }
+      .confirm {
+        padding: 24px 20px 20px;
+        display: flex;
+        flex-direction: column;
+        gap: 14px;
+      }
+      .confirm h2 {
+        font-size: 1.2rem;
+        font-weight: 600;
+        padding-right: 44px;
+      }
+      .confirm-name {
+        overflow-wrap: anywhere;
+        color: var(--_text-2);
+      }
+      .check {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        min-height: 44px;
+        cursor: pointer;
+      }
+      .check input {
+        width: 22px;
+        height: 22px;
+        margin: 0;
+        accent-color: var(--_primary);
+      }
+      .confirm-actions {
+        display: flex;
+        justify-content: flex-end;
+        flex-wrap: wrap;
+        gap: 10px;
+      }
+      @media (min-width: 600px) {
+        :host {
+          padding: 24px 24px 40px;
+        }
+      }
+    `,
+  ];
+}
+
+define("pandora-panel-downloads", PandoraDownloads);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "pandora-panel-downloads": PandoraDownloads;
+  }
+}

@@ -1,0 +1,635 @@
+/**
+ * `pandora-panel-files`: a Cloud Commander share (`pandora/files/list`): breadcrumbs, folders,
+ * the pinned download folders, and for administrators multi-select and "Move to Movies / TV
+ * Shows" (`pandora/files/move`) with an optional folder name and a library scan afterwards.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { errorMessage, type PandoraApi } from "./api";
+import { define } from "./define";
+import {
+  PINNED_FOLDERS,
+  breadcrumbs,
+  fileRow,
+  fileRowStyles,
+  fileSkeleton,
+  folderNameFrom,
+  folderNameProblem,
+  normalizePath,
+  sortEntries,
+} from "./file-row";
+import {
+  icon,
+  mdiAlertCircleOutline,
+  mdiChevronRight,
+  mdiClose,
+  mdiFolderOutline,
+  mdiHomeOutline,
+  mdiMovieOutline,
+  mdiRefresh,
+  mdiTelevisionClassic,
+} from "./icons";
+import "./sheet";
+import { emptyState, errorState, missingServiceState, toast } from "./states";
+import { forms, shared, surfaces } from "./styles";
+import type { FileEntry, FileListing, Info, MoveDestination, MoveResult } from "./types";
+
+export const DESTINATIONS: Record<MoveDestination, { label: string; folder: string; icon: string }> = {
+  movies: { label: "Movies", folder: "Movies", icon: mdiMovieOutline },
+  tv: { label: "TV Shows", folder: "TV Shows", icon: mdiTelevisionClassic },
+};
+
+type Listing =
+  | { status: "loading"; path: string }
+  | { status: "ready"; path: string; files: FileEntry[] }
+  | { status: "error"; path: string; error: unknown };
+
+interface MoveDraft {
+  destination: MoveDestination;
+  entries: FileEntry[];
+  folder: string;
+  scanAfter: boolean;
+  busy: boolean;
+  error: unknown;
+}
+
+/** A readable summary of a move's answer, for the toast. */
+export function moveMessage(result: MoveResult): string {
+  const count = result.moved.length;
+  const what = count === 1 ? (result.moved[0]!.split("/").pop() ?? "1 item") : `${count} items`;
+  const scanned = result.scanned?.length ? `; scanning ${result.scanned.join(", ")}` : "";
+  return `Moved ${what} to ${result.destination}${scanned}.`;
+}
+
+export class PandoraFiles extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    info: { attribute: false },
+    admin: { type: Boolean },
+    narrow: { type: Boolean },
+    _share: { state: true },
+    _listing: { state: true },
+    _selected: { state: true },
+    _move: { state: true },
+  };
+
+  declare api: PandoraApi;
+  declare info: Info | null;
+  declare admin: boolean;
+  declare narrow: boolean;
+  declare _share: string | null;
+  declare _listing: Listing;
+  declare _selected: ReadonlySet<string>;
+  declare _move: MoveDraft | null;
+  private requestId = 0;
+  /** The last row toggled, for Shift+click ranges. */
+  private anchor: string | null = null;
+
+  constructor() {
+    super();
+    this.info = null;
+    this.admin = false;
+    this.narrow = false;
+    this._share = null;
+    this._listing = { status: "loading", path: "/" };
+    this._selected = new Set();
+    this._move = null;
+  }
+
+  private get shares() {
+    return this.info?.services.cloudcmd ?? [];
+  }
+
+  private get shareTitle(): string {
+    return this.shares.find((s) => s.id === this._share)?.title ?? "Share";
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!(changed.has("info") || changed.has("api")) || !this.api || !this.shares.length) return;
+    if (!this._share || !this.shares.some((s) => s.id === this._share)) {
+      this._share = this.shares[0]!.id;
+      void this.open(this._listing.path);
+    }
+  }
+
+  /** Show a folder (clears the selection). */
+  async open(path: string): Promise<void> {
+    const target = normalizePath(path);
+    const id = ++this.requestId;
+    const share = this._share ?? undefined;
+    if (target !== this._listing.path) {
+      this._selected = new Set();
+      this.anchor = null;
+    }
+    this._listing = { status: "loading", path: target };
+    try {
+      const listing: FileListing = await this.api.listFiles(target, share);
+      if (id !== this.requestId) return;
+      this._listing = { status: "ready", path: target, files: sortEntries(listing.files) };
+      // Keep only what is still there.
+      const paths = new Set(listing.files.map((f) => f.path));
+      this._selected = new Set([...this._selected].filter((p) => paths.has(p)));
+    } catch (error) {
+      if (id === this.requestId) this._listing = { status: "error", path: target, error };
+    }
+  }
+
+  private changeShare(id: string): void {
+    this._share = id;
+    this._selected = new Set();
+    void this.open("/");
+  }
+
+  // --- selection ------------------------------------------------------------------------------
+
+  private get entries(): FileEntry[] {
+    return this._listing.status === "ready" ? this._listing.files : [];
+  }
+
+  private toggle(entry: FileEntry, event: MouseEvent): void {
+    const checked = (event.currentTarget as HTMLInputElement).checked;
+    const next = new Set(this._selected);
+    const entries = this.entries;
+    const from = this.anchor ? entries.findIndex((e) => e.path === this.anchor) : -1;
+    const to = entries.findIndex((e) => e.path === entry.path);
+    if (event.shiftKey && from >= 0 && to >= 0) {
+      const [start, end] = from < to ? [from, to] : [to, from];
+      for (const e of entries.slice(start, end + 1)) {
+        if (checked) next.add(e.path);
+        else next.delete(e.path);
+      }
+    } else if (checked) next.add(entry.path);
+    else next.delete(entry.path);
+    this.anchor = entry.path;
+    this._selected = next;
+  }
+
+  private selectAll(checked: boolean): void {
+    this._selected = checked ? new Set(this.entries.map((e) => e.path)) : new Set();
+  }
+
+  private clearSelection(): void {
+    this._selected = new Set();
+    this.anchor = null;
+  }
+
+  /** Up/Down move between rows (same column), Escape clears, Ctrl/Cmd+A selects all. */
+  private onListKey(event: KeyboardEvent): void {
+    if (event.key === "Escape" && this._selected.size) {
+      event.stopPropagation();
+      this.clearSelection();
+      return;
+    }
+    if (this.admin && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "a") {
+      event.preventDefault();
+      this.selectAll(true);
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    const row = active?.closest("li.file");
+    if (!row) return;
+    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>("ul.files > li.file")];
+    const next = rows[rows.indexOf(row as HTMLElement) + (event.key === "ArrowDown" ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    const checkbox = active instanceof HTMLInputElement;
+    const target =
+      (checkbox && next.querySelector<HTMLElement>("input")) ||
+      next.querySelector<HTMLElement>("button.file-name") ||
+      next.querySelector<HTMLElement>("input");
+    target?.focus();
+  }
+
+  // --- moving ---------------------------------------------------------------------------------
+
+  private startMove(destination: MoveDestination): void {
+    const entries = this.entries.filter((e) => this._selected.has(e.path));
+    if (!entries.length) return;
+    const first = entries[0]!;
+    this._move = {
+      destination,
+      entries,
+      folder: folderNameFrom(first.name, first.type === "file"),
+      scanAfter: true,
+      busy: false,
+      error: null,
+    };
+  }
+
+  private async submitMove(event: Event): Promise<void> {
+    event.preventDefault();
+    const draft = this._move;
+    if (!draft || draft.busy || folderNameProblem(draft.folder)) return;
+    this._move = { ...draft, busy: true, error: null };
+    const folder = draft.folder.trim();
+    try {
+      const result = await this.api.moveFiles({
+        paths: draft.entries.map((e) => e.path),
+        destination: draft.destination,
+        ...(folder ? { folder } : {}),
+        scan_after: draft.scanAfter,
+        ...(this._share ? { instance: this._share } : {}),
+      });
+      this._move = null;
+      this.clearSelection();
+      toast(this, { kind: "success", message: moveMessage(result) });
+      void this.open(this._listing.path);
+    } catch (error) {
+      if (this._move) this._move = { ...this._move, busy: false, error };
+    }
+  }
+
+  // --- rendering ------------------------------------------------------------------------------
+
+  protected override render() {
+    if (this.info && !this.shares.length) {
+      return missingServiceState({
+        iconPath: mdiFolderOutline,
+        title: "Add Cloud Commander to manage your files",
+        why: "Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.",
+        service: "Cloud Commander",
+        admin: this.admin,
+      });
+    }
+    if (!this.info) {
+      return html`<ul class="files surface" aria-busy="true" aria-label="Loading files">
+        ${[0, 1, 2].map(fileSkeleton)}
+      </ul>`;
+    }
+    const path = this._listing.path;
+    return html`
+      <div class="top">
+        ${this.shares.length > 1
+          ? html`<label class="field share">
+              <span>Share</span>
+              <select
+                .value=${this._share ?? ""}
+                @change=${(e: Event) => this.changeShare((e.target as HTMLSelectElement).value)}
+              >
+                ${this.shares.map(
+                  (s) => html`<option value=${s.id} ?selected=${s.id === this._share}>${s.title}</option>`,
+                )}
+              </select>
+            </label>`
+          : nothing}
+        <div class="pins chips" role="group" aria-label="Pinned folders">
+          ${PINNED_FOLDERS.map(
+            (pin) => html`<button
+              class="pin-btn"
+              aria-current=${path.toLowerCase() === pin.path.toLowerCase() ? "true" : "false"}
+              @click=${() => void this.open(pin.path)}
+            >
+              ${icon(pin.icon)}<span>${pin.label}</span>
+            </button>`,
+          )}
+        </div>
+      </div>
+      <div class="bar">
+        ${this.renderCrumbs(path)}
+        <button
+          class="icon-btn"
+          aria-label="Refresh"
+          title="Refresh"
+          ?disabled=${this._listing.status === "loading"}
+          @click=${() => void this.open(path)}
+        >
+          ${icon(mdiRefresh)}
+        </button>
+      </div>
+      ${this.renderListing()} ${this.admin ? this.renderActions() : nothing}
+      ${this._move ? this.renderMove(this._move) : nothing}
+    `;
+  }
+
+  private renderCrumbs(path: string): TemplateResult {
+    const crumbs = breadcrumbs(path, this.shareTitle);
+    return html`<nav class="crumbs" aria-label="Folder path">
+      <ol>
+        ${crumbs.map((crumb, index) => {
+          const last = index === crumbs.length - 1;
+          const label = index === 0 ? html`${icon(mdiHomeOutline)}<span>${crumb.name}</span>` : crumb.name;
+          return html`<li>
+            ${index ? html`<span class="sep" aria-hidden="true">${icon(mdiChevronRight)}</span>` : nothing}
+            ${last
+              ? html`<span class="crumb current" aria-current="location">${label}</span>`
+              : html`<button class="crumb" @click=${() => void this.open(crumb.path)}>${label}</button>`}
+          </li>`;
+        })}
+      </ol>
+    </nav>`;
+  }
+
+  private renderListing(): TemplateResult {
+    const listing = this._listing;
+    if (listing.status === "loading") {
+      return html`<ul class="files surface" aria-busy="true" aria-label="Loading ${listing.path}">
+        ${[0, 1, 2, 3].map(fileSkeleton)}
+      </ul>`;
+    }
+    if (listing.status === "error") {
+      return errorState(`Could not open ${listing.path}`, listing.error, () => void this.open(listing.path));
+    }
+    if (!listing.files.length) {
+      return emptyState(mdiFolderOutline, "This folder is empty", "Nothing is in this folder yet.");
+    }
+    const all = listing.files.length;
+    const count = this._selected.size;
+    const language = this.api.language;
+    return html`
+      ${this.admin
+        ? html`<div class="select-bar">
+            <label class="check">
+              <input
+                type="checkbox"
+                .checked=${count === all}
+                .indeterminate=${count > 0 && count < all}
+                @change=${(e: Event) => this.selectAll((e.target as HTMLInputElement).checked)}
+              />
+              <span>Select all</span>
+            </label>
+            <span class="muted count" aria-live="polite">${count ? `${count} of ${all} selected` : `${all} items`}</span>
+          </div>`
+        : html`<p class="muted count">${all} item${all === 1 ? "" : "s"}</p>`}
+      <ul class="files surface" aria-label="Files in ${listing.path}" @keydown=${this.onListKey}>
+        ${repeat(
+          listing.files,
+          (entry) => entry.path,
+          (entry) =>
+            fileRow(entry, {
+              language,
+              selectable: this.admin,
+              selected: this._selected.has(entry.path),
+              onToggle: (e, event) => this.toggle(e, event),
+              onOpen: (e) => void this.open(e.path),
+            }),
+        )}
+      </ul>
+    `;
+  }
+
+  private renderActions(): TemplateResult | typeof nothing {
+    const count = this._selected.size;
+    if (!count) return nothing;
+    return html`<div class="actions" role="group" aria-label="Selected files">
+      <span class="selected-count">${count} selected</span>
+      ${(Object.keys(DESTINATIONS) as MoveDestination[]).map(
+        (destination) => html`<button class="btn primary" @click=${() => this.startMove(destination)}>
+          ${icon(DESTINATIONS[destination].icon)} Move to ${DESTINATIONS[destination].label}
+        </button>`,
+      )}
+      <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${this.clearSelection}>
+        ${icon(mdiClose)}
+      </button>
+    </div>`;
+  }
+
+  private renderMove(draft: MoveDraft): TemplateResult {
+    const target = DESTINATIONS[draft.destination];
+    const problem = folderNameProblem(draft.folder);
+    const shown = draft.entries.slice(0, 5);
+    const more = draft.entries.length - shown.length;
+    const update = (patch: Partial<MoveDraft>) => {
+      if (this._move) this._move = { ...this._move, ...patch };
+    };
+    return html`<pandora-panel-sheet
+      .narrow=${this.narrow}
+      label="Move to ${target.label}"
+      @close=${() => !draft.busy && (this._move = null)}
+    >
+      <form class="move" @submit=${this.submitMove}>
+        <h2>Move to ${target.label}</h2>
+        <ul class="move-list plain" aria-label="Moving">
+          ${shown.map((e) => html`<li>${e.name}</li>`)}
+          ${more > 0 ? html`<li class="muted">and ${more} more</li>` : nothing}
+        </ul>
+        <label class="field">
+          <span>Folder name (optional)</span>
+          <input
+            type="text"
+            name="folder"
+            autocomplete="off"
+            .value=${draft.folder}
+            aria-invalid=${problem ? "true" : "false"}
+            aria-describedby="folder-hint"
+            ?disabled=${draft.busy}
+            @input=${(e: Event) => update({ folder: (e.target as HTMLInputElement).value })}
+          />
+          <span id="folder-hint" class=${problem ? "invalid" : "hint"}
+            >${problem ??
+            `Created inside the ${target.folder} folder, such as “Title (Year)”. Leave it empty to move the items as they are.`}</span
+          >
+        </label>
+        <label class="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            name="scan_after"
+            .checked=${draft.scanAfter}
+            ?disabled=${draft.busy}
+            @change=${(e: Event) => update({ scanAfter: (e.target as HTMLInputElement).checked })}
+          />
+          <span>Scan the Jellyfin library afterwards</span>
+        </label>
+        ${draft.error
+          ? html`<p class="banner error" role="alert">
+              ${icon(mdiAlertCircleOutline)}<span>Could not move: ${errorMessage(draft.error)}</span>
+            </p>`
+          : nothing}
+        <div class="move-actions">
+          <button type="button" class="btn" ?disabled=${draft.busy} @click=${() => (this._move = null)}>
+            Cancel
+          </button>
+          <button type="submit" class="btn primary" ?disabled=${draft.busy || Boolean(problem)}>
+            ${draft.busy ? "Moving…" : `Move ${draft.entries.length === 1 ? "1 item" : `${draft.entries.length} items`}`}
+          </button>
+        </div>
+      </form>
+    </pandora-panel-sheet>`;
+  }
+
+  static override styles = [
+    ...shared,
+    forms,
+    surfaces,
+    fileRowStyles,
+    css`
+      :host {
+        display: block;
+        padding: 12px 12px 96px;
+        max-width: 960px;
+        margin: 0 auto;
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 10px 16px;
+        margin-bottom: 8px;
+      }
+      .share select {
+        min-width: 200px;
+      }
+      .pins {
+        flex-wrap: nowrap;
+        overflow-x: auto;
+        padding: 2px;
+      }
+      .pin-btn {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        min-height: 44px;
+        padding: 0 16px 0 12px;
+        border-radius: 22px;
+        border: 1px solid var(--_primary);
+        background: var(--_tint);
+        color: var(--_text);
+        font-size: 0.9rem;
+        font-weight: 500;
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      .pin-btn:hover,
+      .pin-btn[aria-current="true"] {
+        background: var(--_tint-strong);
+      }
+      .pin-btn[aria-current="true"] {
+        font-weight: 700;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        margin: 4px 0;
+      }
+      .crumbs {
+        flex: 1;
+        min-width: 0;
+        overflow-x: auto;
+      }
+      .crumbs ol {
+        display: flex;
+        align-items: center;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .crumbs li {
+        display: flex;
+        align-items: center;
+        flex: none;
+      }
+      .sep .icon {
+        width: 18px;
+        height: 18px;
+        color: var(--_text-2);
+      }
+      .crumb {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        min-height: 44px;
+        padding: 0 8px;
+        border: none;
+        border-radius: 8px;
+        background: none;
+        color: var(--_accent-text);
+        font-size: 0.95rem;
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      button.crumb:hover {
+        background: var(--_tint);
+      }
+      .crumb.current {
+        color: var(--_text);
+        font-weight: 600;
+        cursor: default;
+      }
+      .crumb .icon {
+        width: 20px;
+        height: 20px;
+      }
+      .select-bar {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+        padding: 0 12px;
+        font-size: 0.9rem;
+      }
+      .count {
+        font-size: 0.85rem;
+        margin: 4px 0 8px;
+      }
+      .select-bar .count {
+        margin: 0;
+      }
+      .files.surface {
+        overflow: hidden;
+      }
+      .actions {
+        position: sticky;
+        bottom: calc(12px + env(safe-area-inset-bottom, 0px));
+        z-index: 2;
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 8px;
+        margin-top: 12px;
+        padding: 8px 8px 8px 16px;
+        border-radius: var(--_radius);
+        border: 1px solid var(--_primary);
+        background: var(--_surface);
+        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
+      }
+      .selected-count {
+        font-weight: 600;
+        margin-right: auto;
+      }
+      .move {
+        display: flex;
+        flex-direction: column;
+        gap: 16px;
+        padding: 24px 20px 20px;
+      }
+      .move h2 {
+        font-size: 1.2rem;
+        font-weight: 600;
+        padding-right: 44px;
+      }
+      .move-list {
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+        max-height: 160px;
+        overflow-y: auto;
+        font-size: 0.9rem;
+        overflow-wrap: anywhere;
+      }
+      .move input[type="text"] {
+        width: 100%;
+      }
+      .move-actions {
+        display: flex;
+        justify-content: flex-end;
+        flex-wrap: wrap;
+        gap: 10px;
+      }
+      @media (min-width: 600px) {
+        :host {
+          padding: 20px 24px 96px;
+        }
+      }
+    `,
+  ];
+}
+
+define("pandora-panel-files", PandoraFiles);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "pandora-panel-files": PandoraFiles;
+  }
+}

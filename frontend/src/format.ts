@@ -1,0 +1,116 @@
+/** Human formatting of sizes, speeds, durations and dates (Intl, in the user's language). */
+
+/** qBittorrent's "no estimate" ETA (100 days). */
+export const ETA_INFINITE = 8_640_000;
+
+const UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
+
+function number(value: number, language: string, digits: number): string {
+  try {
+    return new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
+  } catch {
+    return value.toFixed(digits);
+  }
+}
+
+/** Decimal units, like qBittorrent's web UI in SI mode: 1.5 GB. */
+export function formatBytes(bytes: number | null | undefined, language = "en"): string {
+  if (bytes == null || !Number.isFinite(bytes) || bytes < 0) return "—";
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${number(value, language, digits)} ${UNITS[unit]}`;
+}
+
+export function formatSpeed(bytesPerSecond: number, language = "en"): string {
+  return `${formatBytes(bytesPerSecond, language)}/s`;
+}
+
+/** 0.4213 → "42.1%"; never shows 100% before the torrent is complete. */
+export function formatPercent(progress: number, language = "en"): string {
+  if (progress >= 1) return `${number(100, language, 0)}%`;
+  const tenths = Math.floor(Math.max(0, progress) * 1000) / 10;
+  return `${number(tenths, language, 1)}%`;
+}
+
+/** Seconds → "45 s", "12 min", "3 h 5 min", "2 d 4 h"; "∞" when unknown. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0 || seconds >= ETA_INFINITE) {
+    return "∞";
+  }
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(s / 3600);
+  if (hours < 24) {
+    const rest = Math.round((s % 3600) / 60);
+    return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  }
+  const days = Math.floor(s / 86400);
+  const restHours = Math.round((s % 86400) / 3600);
+  return restHours ? `${days} d ${restHours} h` : `${days} d`;
+}
+
+/** Minutes of runtime → "2 h 46 min". */
+export function formatRuntime(minutes: number | null | undefined): string | null {
+  if (!minutes) return null;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (!h) return `${m} min`;
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 7],
+  ["week", 4.35],
+  ["month", 12],
+  ["year", Infinity],
+];
+
+/** "3 hours ago" in the user's language; "" for a missing or bad date. */
+export function formatRelative(
+  iso: string | null | undefined,
+  language = "en",
+  now: number = Date.now(),
+): string {
+  if (!iso) return "";
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return "";
+  let delta = (time - now) / 1000;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(delta) < size) {
+      try {
+        return new Intl.RelativeTimeFormat(language, { numeric: "auto" }).format(
+          Math.round(delta),
+          unit,
+        );
+      } catch {
+        return new Date(time).toLocaleString();
+      }
+    }
+    delta /= size;
+  }
+  return "";
+}
+
+/** A full local date and time, for tooltips. */
+export function formatDateTime(iso: string | null | undefined, language = "en"): string {
+  if (!iso) return "";
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return "";
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(
+      time,
+    );
+  } catch {
+    return new Date(time).toISOString();
+  }
+}

@@ -1,0 +1,536 @@
+/**
+ * `pandora-panel-details`: one title from `pandora/media` — backdrop, overview, genres, cast and
+ * where it streams. Shows what the card already knows at once, the rest when it arrives.
+ * Administrators get a Download button, which fires `download-requested` with the title.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import type { PandoraApi } from "./api";
+import { define } from "./define";
+import { formatRuntime } from "./format";
+import { icon, mdiDownload, mdiOpenInNew, mdiStar } from "./icons";
+import { errorState } from "./states";
+import { shared } from "./styles";
+import type { MediaDetails, MediaItem, StreamingSource, WatchProviders } from "./types";
+
+/** What the torrent search needs to know about a title. */
+export interface DownloadTarget {
+  tmdb_id: number;
+  media_type: MediaItem["media_type"];
+  title: string;
+  year: number | null;
+  seasons: MediaDetails["seasons"];
+}
+
+const SOURCE_TYPES: [string, string][] = [
+  ["sub", "Stream"],
+  ["free", "Free"],
+  ["tve", "With a TV provider"],
+  ["rent", "Rent"],
+  ["buy", "Buy"],
+];
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
+}
+
+function hideBroken(event: Event): void {
+  (event.target as HTMLElement).hidden = true;
+}
+
+export class PandoraMediaDetails extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    item: { attribute: false },
+    admin: { type: Boolean },
+    _details: { state: true },
+    _error: { state: true },
+  };
+
+  declare api: PandoraApi;
+  declare item: MediaItem;
+  declare admin: boolean;
+  declare _details: MediaDetails | null;
+  declare _error: unknown;
+
+  constructor() {
+    super();
+    this.admin = false;
+    this._details = null;
+    this._error = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has("item") || changed.has("api")) && this.item && this.api) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const { tmdb_id, media_type } = this.item;
+    this._details = null;
+    this._error = null;
+    try {
+      const details = await this.api.media(tmdb_id, media_type);
+      if (this.item.tmdb_id === tmdb_id && this.item.media_type === media_type) {
+        this._details = details;
+      }
+    } catch (error) {
+      if (this.item.tmdb_id === tmdb_id) this._error = error;
+    }
+  }
+
+  private requestDownload(): void {
+    const source = this._details ?? this.item;
+    const target: DownloadTarget = {
+      tmdb_id: source.tmdb_id,
+      media_type: source.media_type,
+      title: source.title,
+      year: source.year,
+      seasons: this._details?.seasons ?? [],
+    };
+    this.dispatchEvent(
+      new CustomEvent<DownloadTarget>("download-requested", {
+        detail: target,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  protected override render() {
+    const item: MediaItem = this._details ?? this.item;
+    if (!item) return nothing;
+    const details = this._details;
+    const meta = [
+      item.year ? String(item.year) : null,
+      item.media_type === "tv" ? "TV series" : "Movie",
+      formatRuntime(details?.runtime),
+      details?.number_of_seasons
+        ? `${details.number_of_seasons} season${details.number_of_seasons === 1 ? "" : "s"}`
+        : null,
+    ].filter(Boolean);
+    return html`
+      <div class="hero ${item.backdrop_url ? "" : "no-backdrop"}">
+        ${item.backdrop_url
+          ? html`<img class="backdrop" src=${item.backdrop_url} alt="" @error=${hideBroken} />`
+          : nothing}
+      </div>
+      <div class="head">
+        ${item.poster_url
+          ? html`<img class="poster" src=${item.poster_url} alt="" @error=${hideBroken} />`
+          : nothing}
+        <div class="titles">
+          <h2 id="title">${item.title}</h2>
+          <p class="meta">
+            ${item.rating > 0
+              ? html`<span class="rating" aria-label="Rated ${item.rating.toFixed(1)} out of 10"
+                  >${icon(mdiStar)}${item.rating.toFixed(1)}</span
+                >`
+              : nothing}
+            ${meta.join(" · ")}
+          </p>
+          ${details?.tagline ? html`<p class="tagline">${details.tagline}</p>` : nothing}
+        </div>
+      </div>
+      <div class="content">
+        ${details?.genres.length
+          ? html`<ul class="chips genres" aria-label="Genres">
+              ${details.genres.map((genre) => html`<li class="chip">${genre}</li>`)}
+            </ul>`
+          : nothing}
+        ${this.admin
+          ? html`<div class="actions">
+              <button class="btn primary download" @click=${this.requestDownload}>
+                ${icon(mdiDownload)} Download
+              </button>
+            </div>`
+          : nothing}
+        ${item.overview ? html`<p class="overview">${item.overview}</p>` : nothing}
+        ${this._error
+          ? errorState("Could not load the details", this._error, () => {
+              this.api.clearCache();
+              void this.load();
+            })
+          : details
+            ? html`${this.renderStreaming(details)} ${this.renderCast(details)}
+              ${this.renderSeasons(details)}`
+            : this.renderLoading()}
+      </div>
+    `;
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div class="loading" aria-busy="true" aria-label="Loading details">
+      <div class="skeleton" style="height: 20px; width: 40%"></div>
+      <div class="skeleton" style="height: 36px; width: 80%"></div>
+      <div class="people">
+        ${[0, 1, 2, 3, 4].map(
+          () => html`<div class="person"><div class="photo skeleton"></div></div>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  private renderStreaming(details: MediaDetails): TemplateResult {
+    const sources = details.availability;
+    let body: TemplateResult;
+    if (sources?.length) {
+      body = this.renderSources(sources);
+    } else if (details.watch_providers && hasProviders(details.watch_providers)) {
+      body = this.renderProviders(details.watch_providers);
+    } else {
+      body = html`<p class="muted">No streaming services are known for your region.</p>`;
+    }
+    return html`<section class="streaming" aria-labelledby="streams">
+      <h3 id="streams">Where it streams</h3>
+      ${body}
+      ${details.availability_error
+        ? html`<p class="muted note">
+            Watchmode could not be asked: ${details.availability_error}
+          </p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderSources(sources: StreamingSource[]): TemplateResult {
+    const groups = SOURCE_TYPES.map(([type, label]) => {
+      const seen = new Map<string, StreamingSource[]>();
+      for (const source of sources.filter((s) => s.type === type)) {
+        seen.set(source.name, [...(seen.get(source.name) ?? []), source]);
+      }
+      return { label, services: [...seen.entries()] };
+    }).filter((group) => group.services.length);
+    return html`${groups.map(
+      (group) => html`<div class="group">
+        <h4>${group.label}</h4>
+        <ul class="chips">
+          ${group.services.map(([name, offers]) => {
+            const link = offers.find((o) => o.web_url)?.web_url;
+            const formats = [...new Set(offers.map((o) => o.format).filter(Boolean))].join(", ");
+            const label = html`${name}${formats
+              ? html`<span class="format">${formats}</span>`
+              : nothing}`;
+            return html`<li>
+              ${link
+                ? html`<a class="chip provider" href=${link} target="_blank" rel="noreferrer"
+                    >${label}${icon(mdiOpenInNew)}<span class="visually-hidden">
+                      (opens in a new tab)</span
+                    ></a
+                  >`
+                : html`<span class="chip provider">${label}</span>`}
+            </li>`;
+          })}
+        </ul>
+      </div>`,
+    )}`;
+  }
+
+  private renderProviders(providers: WatchProviders): TemplateResult {
+    const groups: [string, string[]][] = [
+      ["Stream", providers.flatrate],
+      ["Free", providers.free],
+      ["Rent", providers.rent],
+      ["Buy", providers.buy],
+    ];
+    return html`${groups
+      .filter(([, names]) => names.length)
+      .map(
+        ([label, names]) => html`<div class="group">
+          <h4>${label}</h4>
+          <ul class="chips">
+            ${names.map((name) => html`<li class="chip provider">${name}</li>`)}
+          </ul>
+        </div>`,
+      )}
+    ${providers.link
+      ? html`<p class="muted note">
+          In ${providers.region}, from JustWatch via TMDB.
+          <a href=${providers.link} target="_blank" rel="noreferrer">All offers</a>
+        </p>`
+      : nothing}`;
+  }
+
+  private renderCast(details: MediaDetails): TemplateResult | typeof nothing {
+    if (!details.cast.length) return nothing;
+    return html`<section aria-labelledby="cast">
+      <h3 id="cast">Cast</h3>
+      <ul class="people">
+        ${details.cast.map(
+          (person) => html`<li class="person">
+            <div class="photo" aria-hidden="true">
+              <span>${initials(person.name)}</span>
+              ${person.profile_url
+                ? html`<img src=${person.profile_url} alt="" loading="lazy" @error=${hideBroken} />`
+                : nothing}
+            </div>
+            <span class="name">${person.name}</span>
+            ${person.character ? html`<span class="role">${person.character}</span>` : nothing}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderSeasons(details: MediaDetails): TemplateResult | typeof nothing {
+    const seasons = details.seasons.filter((s) => s.number > 0);
+    if (details.media_type !== "tv" || !seasons.length) return nothing;
+    return html`<section aria-labelledby="seasons">
+      <h3 id="seasons">Seasons</h3>
+      <ul class="seasons">
+        ${seasons.map(
+          (season) => html`<li>
+            <span>${season.name ?? `Season ${season.number}`}</span>
+            <span class="muted"
+              >${[
+                season.year,
+                season.episode_count ? `${season.episode_count} episodes` : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}</span
+            >
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  static override styles = [
+    ...shared,
+    css`
+      :host {
+        display: block;
+        padding-bottom: 24px;
+      }
+      .hero {
+        position: relative;
+        aspect-ratio: 16 / 9;
+        max-height: 42vh;
+        width: 100%;
+        background: var(--_surface-alt);
+        overflow: hidden;
+      }
+      .hero.no-backdrop {
+        aspect-ratio: auto;
+        height: 72px;
+      }
+      .hero::after {
+        content: "";
+        position: absolute;
+        inset: 0;
+        background: linear-gradient(to bottom, transparent 45%, var(--_surface));
+      }
+      .backdrop {
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+        display: block;
+      }
+      .head {
+        position: relative;
+        display: flex;
+        align-items: flex-start;
+        gap: 16px;
+        padding: 0 20px;
+      }
+      .head .poster {
+        margin-top: -56px;
+      }
+      .poster {
+        width: 96px;
+        aspect-ratio: 2 / 3;
+        object-fit: cover;
+        border-radius: 8px;
+        box-shadow: 0 4px 14px rgba(0, 0, 0, 0.35);
+        flex: none;
+        background: var(--_surface-alt);
+      }
+      .titles {
+        min-width: 0;
+        padding-top: 12px;
+      }
+      h2 {
+        font-size: 1.4rem;
+        line-height: 1.2;
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        margin-top: 6px;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+        color: var(--_text-2);
+        font-size: 0.9rem;
+      }
+      .rating {
+        display: inline-flex;
+        align-items: center;
+        gap: 2px;
+        padding: 1px 8px 1px 4px;
+        border-radius: 10px;
+        background: rgba(0, 0, 0, 0.78);
+        color: #fff;
+        font-weight: 600;
+        font-size: 0.8rem;
+      }
+      .rating .icon {
+        width: 16px;
+        height: 16px;
+        color: #ffd54f;
+      }
+      .tagline {
+        margin-top: 6px;
+        font-style: italic;
+        color: var(--_text-2);
+      }
+      .content {
+        padding: 16px 20px 0;
+        display: flex;
+        flex-direction: column;
+        gap: 18px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .actions {
+        display: flex;
+        gap: 8px;
+        flex-wrap: wrap;
+      }
+      .overview {
+        line-height: 1.55;
+      }
+      h3 {
+        font-size: 1.05rem;
+        font-weight: 600;
+        margin-bottom: 10px;
+      }
+      h4 {
+        margin: 10px 0 6px;
+        font-size: 0.85rem;
+        font-weight: 500;
+        color: var(--_text-2);
+      }
+      .muted {
+        color: var(--_text-2);
+      }
+      .note {
+        margin-top: 8px;
+        font-size: 0.85rem;
+      }
+      .provider {
+        min-height: 44px;
+        padding: 2px 14px;
+        font-size: 0.875rem;
+        text-decoration: none;
+        color: var(--_text);
+      }
+      a.provider:hover {
+        border-color: var(--_primary);
+      }
+      .provider .icon {
+        width: 14px;
+        height: 14px;
+        color: var(--_text-2);
+      }
+      .format {
+        color: var(--_text-2);
+        font-size: 0.75rem;
+      }
+      .people {
+        display: flex;
+        gap: 14px;
+        overflow-x: auto;
+        padding-bottom: 6px;
+        scroll-snap-type: x proximity;
+      }
+      .person {
+        flex: none;
+        width: 84px;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        text-align: center;
+        gap: 4px;
+        scroll-snap-align: start;
+      }
+      .photo {
+        position: relative;
+        width: 72px;
+        height: 72px;
+        border-radius: 50%;
+        overflow: hidden;
+        background: var(--_surface-alt);
+        display: grid;
+        place-items: center;
+        color: var(--_text-2);
+        font-weight: 600;
+      }
+      .photo img {
+        position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+      }
+      .name {
+        font-size: 0.8rem;
+        font-weight: 500;
+        line-height: 1.2;
+      }
+      .role {
+        font-size: 0.75rem;
+        color: var(--_text-2);
+        line-height: 1.2;
+      }
+      .seasons li {
+        display: flex;
+        justify-content: space-between;
+        gap: 12px;
+        padding: 8px 0;
+        border-bottom: 1px solid var(--_divider);
+        font-size: 0.9rem;
+      }
+      .loading {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      @media (min-width: 600px) {
+        .poster {
+          width: 132px;
+        }
+        .head {
+          padding: 0 28px;
+        }
+        .head .poster {
+          margin-top: -96px;
+        }
+        .content {
+          padding: 20px 28px 0;
+        }
+        h2 {
+          font-size: 1.75rem;
+        }
+      }
+    `,
+  ];
+}
+
+function hasProviders(p: WatchProviders): boolean {
+  return Boolean(p.flatrate.length || p.free.length || p.rent.length || p.buy.length);
+}
+
+define("pandora-panel-details", PandoraMediaDetails);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "pandora-panel-details": PandoraMediaDetails;
+  }
+}

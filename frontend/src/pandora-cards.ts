@@ -1,0 +1,13 @@
+/**
+ * Pandora's dashboard cards, one module Home Assistant loads on every page
+ * (`frontend.add_extra_js_url`): `pandora-downloads-card`, `pandora-discover-card` and
+ * `pandora-files-card`, each with its visual editor and listed in the card picker.
+ * They share the panel's modules (API, styles, rows) but none of its elements.
+ */
+import "./discover-card";
+import "./downloads-card";
+import "./files-card";
+
+export { PandoraDiscoverCard } from "./discover-card";
+export { PandoraDownloadsCard } from "./downloads-card";
+export { PandoraFilesCard } from "./files-card";

@@ -1,0 +1,520 @@
+/**
+ * `pandora-panel`: Pandora's sidebar panel. Home Assistant sets `hass`, `narrow`, `route` and
+ * `panel` on every change. The tabs follow the URL (`<prefix>/discover`, `<prefix>/downloads`,
+ * `<prefix>/files`, `<prefix>/library`, `<prefix>/containers`) and switch it the way Home
+ * Assistant navigates (history.pushState + `location-changed`). `<prefix>/discover/<movie|tv>/<id>`
+ * opens that title's details (the dashboard's discover card links there).
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from "lit";
+import { PandoraApi } from "./api";
+import { define } from "./define";
+import "./containers-tab";
+import "./discover-tab";
+import "./downloads-tab";
+import "./files-tab";
+import {
+  icon,
+  mdiAlertCircleOutline,
+  mdiBookshelf,
+  mdiClose,
+  mdiCompassOutline,
+  mdiDocker,
+  mdiFolderOutline,
+  mdiMenu,
+  mdiMovieOpenOutline,
+  mdiRefresh,
+  mdiTrayArrowDown,
+} from "./icons";
+import "./library-tab";
+import { navigateTo, titleFromPath } from "./navigation";
+import { emptyState, errorState, type ToastDetail } from "./states";
+import { shared } from "./styles";
+import type { Hass, Info, PanelInfo, Route } from "./types";
+
+export type Tab = "discover" | "downloads" | "files" | "library" | "containers";
+
+export const TABS: { id: Tab; label: string; icon: string }[] = [
+  { id: "discover", label: "Discover", icon: mdiCompassOutline },
+  { id: "downloads", label: "Downloads", icon: mdiTrayArrowDown },
+  { id: "files", label: "Files", icon: mdiFolderOutline },
+  { id: "library", label: "Library", icon: mdiBookshelf },
+  { id: "containers", label: "Containers", icon: mdiDocker },
+];
+
+/** The tab a route path names (`/downloads/...` → downloads); Discover otherwise. */
+export function tabFromPath(path: string | undefined): Tab {
+  const first = (path ?? "").split("/").filter(Boolean)[0];
+  return TABS.some((t) => t.id === first) ? (first as Tab) : "discover";
+}
+
+export { navigateTo };
+
+const TOAST_MS = 6000;
+
+export class PandoraPanel extends LitElement {
+  static override properties = {
+    narrow: { type: Boolean, reflect: true },
+    route: { attribute: false },
+    panel: { attribute: false },
+    _tab: { state: true },
+    _info: { state: true },
+    _infoError: { state: true },
+    _menuHidden: { state: true },
+    _admin: { state: true },
+    _toast: { state: true },
+  };
+
+  declare narrow: boolean;
+  declare route: Route | undefined;
+  declare panel: PanelInfo | undefined;
+  declare _tab: Tab;
+  declare _info: Info | null;
+  declare _infoError: unknown;
+  declare _menuHidden: boolean;
+  declare _admin: boolean;
+  declare _toast: (ToastDetail & { id: number }) | null;
+  private readonly api = new PandoraApi();
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private toastId = 0;
+  private focusTabOnUpdate = false;
+
+  constructor() {
+    super();
+    this.narrow = false;
+    this._tab = "discover";
+    this._info = null;
+    this._infoError = null;
+    this._menuHidden = false;
+    this._admin = false;
+    this._toast = null;
+    // A `hass` set before this element was upgraded would shadow the accessor: re-apply it.
+    if (Object.prototype.hasOwnProperty.call(this, "hass")) {
+      const early = (this as { hass?: Hass }).hass;
+      delete (this as { hass?: Hass }).hass;
+      this.hass = early;
+    }
+    this.addEventListener("pandora-toast", (e) => this.showToast((e as CustomEvent<ToastDetail>).detail));
+    this.addEventListener("pandora-navigate", (e) => {
+      const { tab, path, replace } = (e as CustomEvent<{ tab?: Tab; path?: string; replace?: boolean }>).detail;
+      if (tab) this.selectTab(tab, replace);
+      else if (path) navigateTo(path, replace);
+    });
+  }
+
+  /**
+   * Home Assistant sets a new `hass` on every state change anywhere: keep it out of the
+   * reactive properties so the panel only re-renders when something it shows changes.
+   */
+  set hass(hass: Hass | undefined) {
+    const first = !this.api.hass && hass;
+    this.api.hass = hass;
+    if (!hass) return;
+    this._menuHidden = hass.dockedSidebar === "always_hidden";
+    if (!this._info) this._admin = Boolean(hass.user?.is_admin);
+    if (first) void this.loadInfo();
+  }
+
+  get hass(): Hass | undefined {
+    return this.api.hass;
+  }
+
+  private async loadInfo(): Promise<void> {
+    try {
+      const info = await this.api.info();
+      this._info = info;
+      this._admin = info.admin;
+      this._infoError = null;
+    } catch (error) {
+      this._infoError = error;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Home Assistant keeps the panel element while the user visits other pages: services may
+    // have been added meanwhile, so ask again (what is shown stays until the answer arrives).
+    if (this.api.hass && (this._info || this._infoError)) void this.loadInfo();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.toastTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("route")) this._tab = tabFromPath(this.route?.path);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.focusTabOnUpdate) {
+      this.focusTabOnUpdate = false;
+      this.renderRoot.querySelector<HTMLElement>(`#tab-${this._tab}`)?.focus();
+    }
+    if (changed.has("_tab") && changed.get("_tab") !== undefined) {
+      this.renderRoot.querySelector("main")?.scrollTo?.({ top: 0 });
+    }
+  }
+
+  private get urlPrefix(): string {
+    return this.route?.prefix ?? `/${this.panel?.url_path ?? "pandora"}`;
+  }
+
+  /** Show a tab and put it in the URL (a tab's own deeper path, such as a title, is left). */
+  selectTab(tab: Tab, replace = false): void {
+    const parts = (this.route?.path ?? "").split("/").filter(Boolean);
+    if (tab === this._tab && tabFromPath(this.route?.path) === tab && parts.length <= 1) return;
+    this._tab = tab;
+    navigateTo(`${this.urlPrefix}/${tab}`, replace);
+  }
+
+  private onTabKey(event: KeyboardEvent): void {
+    const index = TABS.findIndex((t) => t.id === this._tab);
+    let next: number;
+    switch (event.key) {
+      case "ArrowRight":
+        next = (index + 1) % TABS.length;
+        break;
+      case "ArrowLeft":
+        next = (index - 1 + TABS.length) % TABS.length;
+        break;
+      case "Home":
+        next = 0;
+        break;
+      case "End":
+        next = TABS.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.focusTabOnUpdate = true;
+    this.selectTab(TABS[next]!.id);
+    this.requestUpdate();
+  }
+
+  private toggleMenu(): void {
+    this.dispatchEvent(
+      new CustomEvent("hass-toggle-menu", { detail: {}, bubbles: true, composed: true }),
+    );
+  }
+
+  private showToast(detail: ToastDetail): void {
+    clearTimeout(this.toastTimer);
+    this._toast = { ...detail, id: ++this.toastId };
+    this.toastTimer = setTimeout(() => (this._toast = null), detail.action ? TOAST_MS * 1.5 : TOAST_MS);
+  }
+
+  protected override render() {
+    const title = this.panel?.title || "Pandora";
+    const showMenu = this.narrow || this._menuHidden;
+    return html`
+      <header class="app-bar">
+        <div class="bar-row">
+          ${showMenu
+            ? html`<button class="icon-btn menu" aria-label="Open the sidebar" @click=${this.toggleMenu}>
+                ${icon(mdiMenu)}
+              </button>`
+            : nothing}
+          <h1>${title}</h1>
+        </div>
+        <div class="tabs" role="tablist" aria-label="${title} sections" @keydown=${this.onTabKey}>
+          ${TABS.map(
+            (tab) => html`<button
+              id="tab-${tab.id}"
+              class="tab"
+              role="tab"
+              aria-selected=${this._tab === tab.id ? "true" : "false"}
+              aria-controls=${this._tab === tab.id ? `panel-${tab.id}` : nothing}
+              tabindex=${this._tab === tab.id ? "0" : "-1"}
+              @click=${() => this.selectTab(tab.id)}
+            >
+              ${icon(tab.icon)}<span>${tab.label}</span>
+            </button>`,
+          )}
+        </div>
+      </header>
+      <main id="panel-${this._tab}" role="tabpanel" aria-labelledby="tab-${this._tab}">
+        ${this.renderTab()}
+      </main>
+      <div class="toast-region" role="status" aria-live="polite">
+        ${this._toast
+          ? html`<div class="toast ${this._toast.kind ?? "info"}">
+              <span class="toast-message">${this._toast.message}</span>
+              ${this._toast.action
+                ? html`<button
+                    class="btn text"
+                    @click=${() => {
+                      const tab = this._toast?.action?.tab as Tab;
+                      this._toast = null;
+                      this.focusTabOnUpdate = true;
+                      this.selectTab(tab);
+                    }}
+                  >
+                    ${this._toast.action.label}
+                  </button>`
+                : nothing}
+              <button class="icon-btn" aria-label="Dismiss" @click=${() => (this._toast = null)}>
+                ${icon(mdiClose)}
+              </button>
+            </div>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderTab() {
+    if (this._infoError) {
+      return html`${errorState("Pandora is not available", this._infoError, () => void this.loadInfo())}
+        <p class="hint">
+          Check that the Pandora integration is set up and loaded in Settings → Devices &amp;
+          services.
+        </p>`;
+    }
+    if (this._info?.loaded === false) {
+      return emptyState(
+        mdiAlertCircleOutline,
+        "Pandora is not loaded",
+        html`Pandora's integration is not running. Check it in
+          <span class="path">Settings → Devices &amp; services → Pandora</span>, then try again.`,
+        html`<button class="btn" @click=${() => void this.loadInfo()}>
+          ${icon(mdiRefresh)} Try again
+        </button>`,
+      );
+    }
+    if (!this.hass) {
+      return html`<div class="state">${icon(mdiMovieOpenOutline)}<p>Connecting…</p></div>`;
+    }
+    const props = { api: this.api, info: this._info, admin: this._admin, narrow: this.narrow };
+    switch (this._tab) {
+      case "downloads":
+        return html`<pandora-panel-downloads
+          .api=${props.api}
+          .info=${props.info}
+          ?admin=${props.admin}
+          ?narrow=${props.narrow}
+        ></pandora-panel-downloads>`;
+      case "files":
+        return html`<pandora-panel-files
+          .api=${props.api}
+          .info=${props.info}
+          ?admin=${props.admin}
+          ?narrow=${props.narrow}
+        ></pandora-panel-files>`;
+      case "library":
+        return html`<pandora-panel-library
+          .api=${props.api}
+          .info=${props.info}
+          ?admin=${props.admin}
+          ?narrow=${props.narrow}
+        ></pandora-panel-library>`;
+      case "containers":
+        return html`<pandora-panel-containers
+          .api=${props.api}
+          .info=${props.info}
+          ?admin=${props.admin}
+          ?narrow=${props.narrow}
+        ></pandora-panel-containers>`;
+      default:
+        return html`<pandora-panel-discover
+          .api=${props.api}
+          .info=${props.info}
+          .openTitle=${titleFromPath(this.route?.path)}
+          ?admin=${props.admin}
+          ?narrow=${props.narrow}
+        ></pandora-panel-discover>`;
+    }
+  }
+
+  static override styles = [
+    ...shared,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        background: var(--_background);
+        --_bar-bg: var(--pb-app-bar-background, var(--app-header-background-color, var(--_surface)));
+        --_bar-text: var(--pb-app-bar-text, var(--app-header-text-color, var(--_text)));
+      }
+      .app-bar {
+        flex: none;
+        position: sticky;
+        top: 0;
+        z-index: 4;
+        background: var(--_bar-bg);
+        color: var(--_bar-text);
+        border-bottom: 1px solid var(--_divider);
+        padding-top: var(--safe-area-inset-top, env(safe-area-inset-top, 0px));
+      }
+      .bar-row {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        min-height: 56px;
+        padding: 0 12px 0 4px;
+      }
+      :host(:not([narrow])) .bar-row {
+        padding-left: 16px;
+      }
+      h1 {
+        font-size: 1.25rem;
+        font-weight: 400;
+        margin-left: 8px;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .tabs {
+        display: flex;
+        padding: 0 8px;
+        overflow-x: auto;
+        scrollbar-width: none;
+      }
+      .tab {
+        position: relative;
+        flex: 1 0 auto;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 8px;
+        min-height: 48px;
+        padding: 0 16px;
+        border: none;
+        background: transparent;
+        color: inherit;
+        font-size: 0.95rem;
+        font-weight: 500;
+        cursor: pointer;
+      }
+      .tab[aria-selected="true"] {
+        font-weight: 700;
+      }
+      .tab[aria-selected="true"]::after {
+        content: "";
+        position: absolute;
+        left: 12px;
+        right: 12px;
+        bottom: 0;
+        height: 3px;
+        border-radius: 3px 3px 0 0;
+        background: currentColor;
+      }
+      .tab:hover {
+        background: rgba(127, 127, 127, 0.12);
+      }
+      .tab:focus-visible {
+        outline-offset: -4px;
+        outline-color: currentColor;
+      }
+      .app-bar {
+        container-type: inline-size;
+      }
+      @container (max-width: 639px) {
+        /* Five tabs in a narrow panel: icon over a short label, like a navigation bar. */
+        .tabs {
+          padding: 0 4px;
+        }
+        .tab {
+          flex: 1 0 64px;
+          flex-direction: column;
+          gap: 2px;
+          min-height: 56px;
+          padding: 6px 4px;
+          font-size: 0.75rem;
+        }
+        .tab[aria-selected="true"]::after {
+          left: 8px;
+          right: 8px;
+        }
+      }
+      main {
+        flex: 1;
+        min-height: 0;
+        overflow-y: auto;
+        overflow-x: hidden;
+        -webkit-overflow-scrolling: touch;
+      }
+      .hint {
+        text-align: center;
+        color: var(--_text-2);
+        padding: 0 24px;
+      }
+      .toast-region {
+        position: fixed;
+        left: 0;
+        right: 0;
+        bottom: calc(16px + env(safe-area-inset-bottom, 0px));
+        display: flex;
+        justify-content: center;
+        pointer-events: none;
+        z-index: 20;
+        padding: 0 12px;
+      }
+      .toast {
+        pointer-events: auto;
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        max-width: 560px;
+        width: 100%;
+        padding: 4px 4px 4px 16px;
+        border-radius: 12px;
+        background: #323232;
+        color: #f1f1f1;
+        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.35);
+        border-left: 4px solid var(--_info);
+        animation: toast-in 180ms ease-out;
+      }
+      .toast.success {
+        border-left-color: var(--_success);
+      }
+      .toast.error {
+        border-left-color: var(--_error);
+      }
+      .toast-message {
+        flex: 1;
+        min-width: 0;
+        padding: 8px 0;
+        line-height: 1.35;
+        overflow-wrap: anywhere;
+      }
+      .toast .btn.text {
+        color: #9cdcff;
+      }
+      .toast .btn.text:hover,
+      .toast .icon-btn:hover {
+        background: rgba(255, 255, 255, 0.12);
+      }
+      .toast :focus-visible {
+        outline-color: #fff;
+      }
+      @keyframes toast-in {
+        from {
+          transform: translateY(12px);
+          opacity: 0;
+        }
+      }
+      @media (min-width: 720px) {
+        :host(:not([narrow])) .app-bar {
+          display: flex;
+          align-items: stretch;
+        }
+        :host(:not([narrow])) .tabs {
+          margin-left: 24px;
+        }
+        :host(:not([narrow])) .tab {
+          flex: none;
+          min-height: 56px;
+        }
+      }
+    `,
+  ];
+}
+
+define("pandora-panel", PandoraPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "pandora-panel": PandoraPanel;
+  }
+}

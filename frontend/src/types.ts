@@ -1,0 +1,488 @@
+/** Shapes of Home Assistant's frontend objects (the parts used) and of Pandora's websocket API. */
+
+// --- Home Assistant ---------------------------------------------------------------------------
+
+export interface WsMessage {
+  type: string;
+  [key: string]: unknown;
+}
+
+export type Unsubscribe = () => Promise<void> | void;
+
+export interface HassConnection {
+  subscribeMessage<T>(
+    callback: (message: T) => void,
+    message: WsMessage,
+    options?: { resubscribe?: boolean },
+  ): Promise<Unsubscribe>;
+}
+
+/** The subset of Home Assistant's `hass` object the panel reads. */
+export interface Hass {
+  callWS<T>(message: WsMessage): Promise<T>;
+  connection: HassConnection;
+  user?: { id?: string; name?: string; is_admin: boolean } | null;
+  language?: string;
+  locale?: { language?: string };
+  dockedSidebar?: "docked" | "always_hidden" | "auto";
+}
+
+export interface Route {
+  prefix: string;
+  path: string;
+}
+
+export interface PanelInfo {
+  url_path?: string;
+  title?: string | null;
+  icon?: string | null;
+  config?: Record<string, unknown> | null;
+}
+
+/** Home Assistant websocket errors reject with `{code, message}`. */
+export interface WsError {
+  code: string;
+  message: string;
+}
+
+// --- pandora/info -----------------------------------------------------------------------------
+
+export type ServiceKind =
+  | "qbittorrent"
+  | "tmdb"
+  | "watchmode"
+  | "jackett"
+  | "jellyfin"
+  | "cloudcmd"
+  | "portainer"
+  | "gluetun";
+
+export interface ServiceInstance {
+  id: string;
+  title: string;
+}
+
+export interface Info {
+  version: string;
+  admin: boolean;
+  /** False when no Pandora entry is loaded (not set up, failed, or disabled). */
+  loaded?: boolean;
+  /** Only the kinds that have at least one service are listed. */
+  services: Partial<Record<ServiceKind, ServiceInstance[]>>;
+}
+
+// --- Discovery (discovery.py) -----------------------------------------------------------------
+
+export type MediaType = "movie" | "tv";
+
+export const DISCOVER_LISTS = [
+  "trending_day",
+  "trending_week",
+  "popular_movies",
+  "popular_tv",
+  "top_rated_movies",
+  "upcoming_movies",
+  "now_playing_movies",
+  "on_the_air_tv",
+] as const;
+
+export type DiscoverList = (typeof DISCOVER_LISTS)[number];
+
+export const LIST_TITLES: Record<DiscoverList, string> = {
+  trending_day: "Trending today",
+  trending_week: "Trending this week",
+  popular_movies: "Popular movies",
+  popular_tv: "Popular TV",
+  top_rated_movies: "Top rated movies",
+  upcoming_movies: "Upcoming movies",
+  now_playing_movies: "Now in cinemas",
+  on_the_air_tv: "On TV now",
+};
+
+/** `Discovery.item()`: one title in a list. */
+export interface MediaItem {
+  tmdb_id: number;
+  media_type: MediaType;
+  title: string;
+  original_title?: string | null;
+  year: number | null;
+  overview: string | null;
+  rating: number;
+  vote_count: number;
+  poster_url: string | null;
+  backdrop_url: string | null;
+  genre_ids: number[];
+}
+
+export interface MediaPage {
+  page: number;
+  total_pages: number;
+  total_results: number;
+  results: MediaItem[];
+  list?: DiscoverList;
+  query?: string;
+}
+
+export interface CastMember {
+  name: string;
+  character: string | null;
+  profile_url: string | null;
+}
+
+export interface Season {
+  number: number;
+  name: string | null;
+  episode_count: number | null;
+  year: number | null;
+}
+
+export interface WatchProviders {
+  region: string;
+  link: string | null;
+  flatrate: string[];
+  free: string[];
+  rent: string[];
+  buy: string[];
+}
+
+/** Watchmode's `StreamingSource` as `discovery._source()` sends it. */
+export interface StreamingSource {
+  name: string;
+  type: string;
+  region: string;
+  format: string | null;
+  price: number | null;
+  web_url: string | null;
+}
+
+/** `pandora.get_media`: details plus availability. */
+export interface MediaDetails extends MediaItem {
+  runtime: number | null;
+  genres: string[];
+  tagline: string | null;
+  status: string | null;
+  imdb_id: string | null;
+  tvdb_id: number | null;
+  cast: CastMember[];
+  seasons: Season[];
+  number_of_seasons: number | null;
+  watch_providers: WatchProviders | null;
+  availability: StreamingSource[] | null;
+  availability_error: string | null;
+}
+
+// --- Releases (release_search.py) -------------------------------------------------------------
+
+/** `ranked_as_dict()`: one ranked release. */
+export interface RankedRelease {
+  result_id: string;
+  title: string;
+  indexer: string | null;
+  size: number | null;
+  seeders: number | null;
+  leechers: number | null;
+  infohash: string | null;
+  magnet: string | null;
+  has_torrent_file: boolean;
+  published: string | null;
+  categories: number[];
+  imdb_id: string | null;
+  tmdb_id: number | null;
+  freeleech: boolean;
+  quality: string;
+  resolution: string;
+  source: string;
+  codec: string;
+  hdr: string[];
+  score: number;
+  accepted: boolean;
+  reasons: string[];
+}
+
+export interface IndexerStatus {
+  indexer: string;
+  state: string;
+  error: string | null;
+}
+
+export interface SearchInstanceStatus {
+  instance: string;
+  state: "ok" | "partial" | "error";
+  error?: string;
+  indexers?: IndexerStatus[];
+  elapsed_ms: number;
+  results: number;
+}
+
+export interface TorrentSearchResult {
+  query: string;
+  total: number;
+  accepted: number;
+  results: RankedRelease[];
+  instances: SearchInstanceStatus[];
+}
+
+export interface TorrentSearchRequest {
+  tmdb_id: number;
+  media_type: MediaType;
+  season?: number;
+  include_rejected?: true;
+}
+
+export interface AddRequest {
+  result_id: string;
+  tmdb_id: number;
+  media_type: MediaType;
+}
+
+export interface AddResult {
+  instance: string;
+  added_ids: string[];
+  infohash: string | null;
+  release: string | null;
+}
+
+// --- Torrents (services.py, websocket subscription) -------------------------------------------
+
+export type TorrentStatus =
+  | "downloading"
+  | "seeding"
+  | "paused"
+  | "errored"
+  | "checking"
+  | "queued"
+  | "other";
+
+/** `torrent_as_dict()` plus the instance it belongs to. */
+export interface Torrent {
+  instance: string;
+  instance_title: string;
+  hash: string;
+  name: string;
+  state: string;
+  status: TorrentStatus;
+  progress: number;
+  size: number;
+  download_speed: number;
+  upload_speed: number;
+  eta: number;
+  ratio: number;
+  category: string;
+  tags: string[];
+  save_path: string;
+  added: string | null;
+  completed: string | null;
+}
+
+export interface RemovedTorrent {
+  instance: string;
+  hash: string;
+}
+
+/** One event of `pandora/torrents/subscribe`. */
+export interface TorrentEvent {
+  full: boolean;
+  torrents: Torrent[];
+  removed: RemovedTorrent[];
+  unavailable: string[];
+}
+
+export type TorrentAction = "pause" | "resume" | "remove";
+
+export interface TorrentActionRequest {
+  action: TorrentAction;
+  hashes: string[] | "all";
+  instance?: string;
+  delete_files?: boolean;
+}
+
+// --- History ----------------------------------------------------------------------------------
+
+export interface HistoryEvent {
+  time: string;
+  event: string;
+  hash: string;
+  name: string;
+  size: number;
+  category: string;
+  save_path: string;
+  /** The qBittorrent's title (null when it was removed since). */
+  instance: string | null;
+  subentry_id?: string;
+}
+
+export interface FileEvent {
+  time: string;
+  action: string;
+  name?: string;
+  destination?: string;
+  error?: string;
+  [key: string]: unknown;
+}
+
+export interface HistoryResponse {
+  events: HistoryEvent[];
+  files: FileEvent[];
+}
+
+// --- Files (files_actions.py, Cloud Commander) ------------------------------------------------
+
+/** `entry_as_dict()`: one file or folder; `path` is share-relative ("/Downloads/a.mkv"). */
+export interface FileEntry {
+  name: string;
+  type: "file" | "directory";
+  /** Bytes; null for folders and links. */
+  size: number | null;
+  modified: string | null;
+  path: string;
+}
+
+/** `pandora.list_files`. */
+export interface FileListing {
+  path: string;
+  files: FileEntry[];
+}
+
+/** `movies` and `tv` are the share's configured library folders. */
+export type MoveDestination = "movies" | "tv";
+
+export interface MoveRequest {
+  paths: string[];
+  destination: MoveDestination;
+  /** A single folder name created inside the destination ("Title (Year)"). */
+  folder?: string;
+  scan_after: boolean;
+  instance?: string;
+}
+
+/** `pandora.move_files`. */
+export interface MoveResult {
+  moved: string[];
+  destination: string;
+  server: string;
+  /** Names of the Jellyfin libraries scanned; null when none was (or no Jellyfin). */
+  scanned: string[] | null;
+}
+
+// --- Library (websocket_feeds.py, Jellyfin) ---------------------------------------------------
+
+export interface JellyfinLibrary {
+  id: string;
+  name: string;
+  /** movies, tvshows, music, …; null for mixed content. */
+  collection_type: string | null;
+  refreshing: boolean;
+  /** 0-100 while Jellyfin scans it. */
+  progress: number | null;
+}
+
+export interface JellyfinServer {
+  id: string;
+  title: string;
+  available: boolean;
+  scanning: boolean;
+  /** 0-100 while scanning (null when Jellyfin gives none). */
+  progress: number | null;
+  last_scan: string | null;
+  /** "completed", "failed", "cancelled" or "aborted". */
+  last_result: string | null;
+  counts: { movies: number; series: number; episodes: number } | null;
+  libraries: JellyfinLibrary[];
+}
+
+/** One event of `pandora/library/subscribe` (the whole state each time). */
+export interface LibrarySnapshot {
+  jellyfin: JellyfinServer[];
+}
+
+/** `pandora.scan_library`. */
+export interface ScanResult {
+  scanned: { server: string; library: string }[];
+}
+
+// --- Containers and VPN (websocket_feeds.py, Portainer and gluetun) ---------------------------
+
+export type ContainerState =
+  | "created"
+  | "running"
+  | "paused"
+  | "restarting"
+  | "removing"
+  | "exited"
+  | "dead";
+
+export type ContainerHealth = "healthy" | "unhealthy" | "starting" | "none";
+
+export interface ContainerInfo {
+  key: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  health: ContainerHealth;
+  /** Docker's text: "Up 5 minutes (healthy)", "Exited (0) 3 minutes ago". */
+  status: string;
+  /** The Compose project (stack) it belongs to. */
+  stack: string | null;
+  endpoint: string | null;
+  reachable: boolean;
+  cpu_percent: number | null;
+  memory_bytes: number | null;
+}
+
+export interface StackInfo {
+  id: number | string;
+  name: string;
+  active: boolean;
+  endpoint_id: number | string;
+}
+
+export interface PortainerState {
+  id: string;
+  title: string;
+  available: boolean;
+  containers: ContainerInfo[];
+  stacks: StackInfo[];
+}
+
+export interface GluetunState {
+  id: string;
+  title: string;
+  available: boolean;
+  /** starting, running, stopping, stopped, crashed or completed. */
+  status: string | null;
+  public_ip: string | null;
+  country: string | null;
+  city: string | null;
+  /** The country the VPN should use. */
+  selected: string | null;
+  options: string[];
+  /** The public IP is outside the selected country while the VPN says it runs. */
+  leaking: boolean;
+  switching: boolean;
+}
+
+/** One event of `pandora/containers/subscribe` (the whole state each time). */
+export interface ContainersSnapshot {
+  portainer: PortainerState[];
+  gluetun: GluetunState[];
+}
+
+export interface LogLine {
+  time: string | null;
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+/** `pandora.get_container_logs`. */
+export interface ContainerLogs {
+  container: string;
+  state: string;
+  lines: LogLine[];
+}
+
+/** `pandora.set_vpn_country`. */
+export interface VpnCountryResult {
+  country: string | null;
+  public_ip: string | null;
+  public_ip_country: string | null;
+}

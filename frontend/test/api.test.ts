@@ -1,0 +1,255 @@
+import { describe, expect, it, vi } from "vitest";
+import {
+  CACHE_TTL_MS,
+  PandoraApi,
+  emptyTorrentState,
+  errorMessage,
+  mergeTorrentEvent,
+  torrentKey,
+} from "../src/api";
+import type { TorrentEvent } from "../src/types";
+import changed from "./fixtures/torrents_changed.json";
+import full from "./fixtures/torrents_full.json";
+import unavailable from "./fixtures/torrents_unavailable.json";
+import trending from "./fixtures/discover_trending_day.json";
+import { FakeWsError, fakeHass, settle } from "./helpers";
+
+const FULL = full as TorrentEvent;
+const CHANGED = changed as TorrentEvent;
+const UNAVAILABLE = unavailable as TorrentEvent;
+const NAS = "01JQBT0000000000000000001";
+const SEEDBOX = "01JQBT0000000000000000002";
+const DUNE = "0123456789abcdef0123456789abcdef01234567";
+const UBUNTU = "fedcba9876543210fedcba9876543210fedcba98";
+
+describe("mergeTorrentEvent", () => {
+  it("takes every torrent of a full event", () => {
+    const state = mergeTorrentEvent(emptyTorrentState(), FULL);
+    expect(state.loaded).toBe(true);
+    expect(state.torrents.size).toBe(3);
+    expect(state.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))?.progress).toBe(0.4213);
+    expect(state.unavailable).toEqual([]);
+  });
+
+  it("replaces changed torrents whole, adds new ones and drops removed ones", () => {
+    const first = mergeTorrentEvent(emptyTorrentState(), FULL);
+    const next = mergeTorrentEvent(first, CHANGED);
+    expect(next.torrents.size).toBe(4 - 1);
+    const dune = next.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))!;
+    expect(dune.progress).toBe(0.75);
+    expect(dune.eta).toBe(330);
+    // The same hash in another qBittorrent is a different torrent.
+    const copy = next.torrents.get(torrentKey({ instance: SEEDBOX, hash: DUNE }))!;
+    expect(copy.status).toBe("seeding");
+    expect(next.torrents.has(torrentKey({ instance: NAS, hash: UBUNTU }))).toBe(false);
+    // Untouched torrents are kept.
+    expect([...next.torrents.values()].map((t) => t.name)).toContain(
+      "Breaking.Bad.S01.1080p.BluRay.x264",
+    );
+  });
+
+  it("removes by instance and hash, not by hash alone", () => {
+    const both = mergeTorrentEvent(mergeTorrentEvent(emptyTorrentState(), FULL), CHANGED);
+    const next = mergeTorrentEvent(both, {
+      full: false,
+      torrents: [],
+      removed: [{ instance: SEEDBOX, hash: DUNE }],
+      unavailable: [],
+    });
+    expect(next.torrents.has(torrentKey({ instance: SEEDBOX, hash: DUNE }))).toBe(false);
+    expect(next.torrents.has(torrentKey({ instance: NAS, hash: DUNE }))).toBe(true);
+  });
+
+  it("keeps torrents and reports qBittorrents that do not answer", () => {
+    const first = mergeTorrentEvent(emptyTorrentState(), FULL);
+    const down = mergeTorrentEvent(first, UNAVAILABLE);
+    expect(down.unavailable).toEqual([SEEDBOX]);
+    expect(down.torrents.size).toBe(3);
+    const back = mergeTorrentEvent(down, { full: false, torrents: [], removed: [], unavailable: [] });
+    expect(back.unavailable).toEqual([]);
+  });
+
+  it("a later full event replaces everything", () => {
+    const both = mergeTorrentEvent(mergeTorrentEvent(emptyTorrentState(), FULL), CHANGED);
+    const reset = mergeTorrentEvent(both, {
+      full: true,
+      torrents: [FULL.torrents[0]!],
+      removed: [],
+      unavailable: [SEEDBOX],
+    });
+    expect(reset.torrents.size).toBe(1);
+    expect(reset.unavailable).toEqual([SEEDBOX]);
+  });
+
+  it("does not modify the previous state", () => {
+    const first = mergeTorrentEvent(emptyTorrentState(), FULL);
+    const sizeBefore = first.torrents.size;
+    const next = mergeTorrentEvent(first, CHANGED);
+    expect(first.torrents.size).toBe(sizeBefore);
+    expect(first.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))?.progress).toBe(0.4213);
+    expect(next).not.toBe(first);
+  });
+});
+
+describe("TorrentSubscription", () => {
+  it("subscribes with the contract's type and merges pushed events", async () => {
+    const fake = fakeHass();
+    const api = new PandoraApi(fake.hass);
+    const onChange = vi.fn();
+    const subscription = api.subscribeTorrents(onChange, vi.fn());
+    await settle(1);
+    expect(fake.subscribeMessage).toHaveBeenCalledWith(expect.any(Function), {
+      type: "pandora/torrents/subscribe",
+    });
+    fake.push(FULL);
+    fake.push(CHANGED);
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(subscription.state.torrents.size).toBe(3);
+    const [state, event] = onChange.mock.calls[1]!;
+    expect(state).toBe(subscription.state);
+    expect(event.full).toBe(false);
+  });
+
+  it("unsubscribes on close, once, and ignores later events", async () => {
+    const fake = fakeHass();
+    const api = new PandoraApi(fake.hass);
+    const onChange = vi.fn();
+    const subscription = api.subscribeTorrents(onChange, vi.fn());
+    await settle(1);
+    const { callback, unsubscribe } = fake.subscriptions[0]!;
+    await subscription.close();
+    await subscription.close();
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
+    callback(FULL);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(subscription.active).toBe(false);
+  });
+
+  it("unsubscribes when closed before Home Assistant confirmed the subscription", async () => {
+    const fake = fakeHass();
+    const api = new PandoraApi(fake.hass);
+    const subscription = api.subscribeTorrents(vi.fn(), vi.fn());
+    const closing = subscription.close();
+    await closing;
+    expect(fake.subscriptions).toHaveLength(0);
+    expect(fake.subscribeMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports a refused subscription", async () => {
+    const fake = fakeHass({}, { subscribeError: new FakeWsError("not_found", "No qBittorrent is set up") });
+    const onError = vi.fn();
+    new PandoraApi(fake.hass).subscribeTorrents(vi.fn(), onError);
+    await settle(1);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "not_found" }));
+  });
+
+  it("survives an unsubscribe that fails because the connection is gone", async () => {
+    const fake = fakeHass();
+    const subscription = new PandoraApi(fake.hass).subscribeTorrents(vi.fn(), vi.fn());
+    await settle(1);
+    fake.subscriptions[0]!.unsubscribe.mockRejectedValueOnce(new Error("Connection lost"));
+    await expect(subscription.close()).resolves.toBeUndefined();
+  });
+});
+
+describe("PandoraApi", () => {
+  it("sends the contract's commands", async () => {
+    const fake = fakeHass({
+      "pandora/discover": trending,
+      "pandora/search_media": trending,
+      "pandora/history": { events: [], files: [] },
+      "pandora/torrents/action": null,
+    });
+    const api = new PandoraApi(fake.hass);
+    await api.discover("trending_day");
+    await api.searchMedia("dune");
+    await api.history();
+    await api.torrentAction({ action: "pause", hashes: [DUNE], instance: NAS });
+    expect(fake.callWS.mock.calls.map(([m]) => m)).toEqual([
+      { type: "pandora/discover", list: "trending_day", page: 1 },
+      { type: "pandora/search_media", query: "dune", page: 1 },
+      { type: "pandora/history", limit: 50 },
+      { type: "pandora/torrents/action", action: "pause", hashes: [DUNE], instance: NAS },
+    ]);
+  });
+
+  it("sends the files, library, containers and VPN commands", async () => {
+    const fake = fakeHass({
+      "pandora/files/list": { path: "/", files: [] },
+      "pandora/files/move": { moved: [], destination: "/Movies", server: "s", scanned: null },
+      "pandora/library/scan": { scanned: [] },
+      "pandora/containers/restart": null,
+      "pandora/containers/logs": { container: "x", state: "running", lines: [] },
+      "pandora/stacks/redeploy": null,
+      "pandora/vpn/country": { country: "Sweden", public_ip: null, public_ip_country: null },
+    });
+    const api = new PandoraApi(fake.hass);
+    await api.listFiles("/Downloaded");
+    await api.listFiles("/", "share");
+    await api.moveFiles({ paths: ["/a"], destination: "tv", scan_after: false });
+    await api.scanLibrary("all");
+    await api.restartContainer("jellyfin", "p1");
+    await api.containerLogs("jellyfin", 500);
+    await api.redeployStack("3", "p1");
+    await api.setVpnCountry("Sweden", "g1");
+    expect(fake.callWS.mock.calls.map(([m]) => m)).toEqual([
+      { type: "pandora/files/list", path: "/Downloaded" },
+      { type: "pandora/files/list", path: "/", instance: "share" },
+      { type: "pandora/files/move", paths: ["/a"], destination: "tv", scan_after: false },
+      { type: "pandora/library/scan", library: "all" },
+      { type: "pandora/containers/restart", container: "jellyfin", instance: "p1" },
+      { type: "pandora/containers/logs", container: "jellyfin", tail: 500 },
+      { type: "pandora/stacks/redeploy", stack: "3", instance: "p1" },
+      { type: "pandora/vpn/country", country: "Sweden", instance: "g1" },
+    ]);
+  });
+
+  it("opens snapshot subscriptions that stop delivering once closed", async () => {
+    const fake = fakeHass();
+    const api = new PandoraApi(fake.hass);
+    const events: unknown[] = [];
+    const subscription = api.subscribe("pandora/library/subscribe", (e) => events.push(e), () => undefined);
+    await settle(1);
+    expect(fake.subscribeMessage).toHaveBeenCalledWith(expect.any(Function), { type: "pandora/library/subscribe" });
+    fake.pushTo("pandora/library/subscribe", { jellyfin: [] });
+    const { callback, unsubscribe } = fake.subscriptions[0]!;
+    await subscription.close();
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
+    callback({ jellyfin: [1] });
+    expect(events).toEqual([{ jellyfin: [] }]);
+    expect(subscription.active).toBe(false);
+    expect(() => new PandoraApi().subscribe("pandora/containers/subscribe", () => undefined, () => undefined)).toThrow(
+      /Not connected/,
+    );
+  });
+
+  it("keeps lists for a while but not failures", async () => {
+    let now = 1_000;
+    let fail = true;
+    const fake = fakeHass({
+      "pandora/discover": () => (fail ? new FakeWsError("home_assistant_error", "TMDB is down") : trending),
+    });
+    const api = new PandoraApi(fake.hass, () => now);
+    await expect(api.discover("popular_tv")).rejects.toMatchObject({ message: "TMDB is down" });
+    fail = false;
+    await api.discover("popular_tv");
+    await api.discover("popular_tv");
+    expect(fake.callWS).toHaveBeenCalledTimes(2);
+    now += CACHE_TTL_MS + 1;
+    await api.discover("popular_tv");
+    expect(fake.callWS).toHaveBeenCalledTimes(3);
+  });
+
+  it("rejects when Home Assistant is not connected yet", async () => {
+    await expect(new PandoraApi().info()).rejects.toThrow(/Not connected/);
+  });
+
+  it("reads messages out of websocket errors", () => {
+    expect(errorMessage(new FakeWsError("unauthorized", "Only administrators can do this"))).toBe(
+      "Only administrators can do this",
+    );
+    expect(errorMessage({ code: "not_found" })).toBe("not_found");
+    expect(errorMessage(new Error("boom"))).toBe("boom");
+    expect(errorMessage(undefined)).toBe("Something went wrong.");
+  });
+});

@@ -1,0 +1,231 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { PandoraApi } from "../src/api";
+import "../src/discover-tab";
+import { LIST_TITLES, type PandoraDiscover } from "../src/discover-tab";
+import { DISCOVER_LISTS, type Info, type MediaPage } from "../src/types";
+import trending from "./fixtures/discover_trending_day.json";
+import empty from "./fixtures/info_empty.json";
+import admin from "./fixtures/info_admin.json";
+import user from "./fixtures/info_user.json";
+import movie from "./fixtures/media_movie.json";
+import search from "./fixtures/search_media.json";
+import tv from "./fixtures/media_tv.json";
+import {
+  FakeWsError,
+  buttonWith,
+  cleanup,
+  deepQuery,
+  deepQueryAll,
+  deepText,
+  fakeHass,
+  mount,
+  settle,
+  type Responder,
+} from "./helpers";
+
+const page = (list: string): MediaPage => ({ ...(trending as MediaPage), list } as MediaPage);
+
+function responses(overrides: Record<string, Responder> = {}): Record<string, Responder> {
+  return {
+    "pandora/discover": (m: { list?: unknown }) => page(String(m.list)),
+    "pandora/media": (m: { media_type?: unknown }) => (m.media_type === "tv" ? tv : movie),
+    "pandora/search_media": search,
+    ...overrides,
+  };
+}
+
+async function discover(info: unknown, overrides: Record<string, Responder> = {}, isAdmin = true) {
+  const fake = fakeHass(responses(overrides));
+  const element = document.createElement("pandora-panel-discover") as PandoraDiscover;
+  element.api = new PandoraApi(fake.hass);
+  element.info = info as Info;
+  element.admin = isAdmin;
+  await mount(element);
+  return { fake, element, root: element.shadowRoot! };
+}
+
+afterEach(cleanup);
+
+describe("Discover tab", () => {
+  it("loads every list and renders a row of cards from the fixture", async () => {
+    const { fake, root } = await discover(admin);
+    const lists = fake.callWS.mock.calls.map(([m]) => m).filter((m) => m.type === "pandora/discover");
+    expect(lists.map((m) => m.list)).toEqual([...DISCOVER_LISTS]);
+    expect(lists[0]).toEqual({ type: "pandora/discover", list: "trending_day", page: 1 });
+
+    const row = root.querySelector('section[data-list="trending_day"]')!;
+    expect(row.querySelector("h2")!.textContent).toBe("Trending today");
+    expect(deepText(root)).toContain(LIST_TITLES.popular_movies);
+    expect(deepText(root)).toContain("Popular TV");
+
+    const cards = row.querySelectorAll<HTMLButtonElement>("button.card");
+    expect(cards).toHaveLength(3);
+    const first = cards[0]!;
+    expect(first.getAttribute("aria-label")).toBe("Dune: Part Two, Movie, 2024, rated 8.2 out of 10");
+    expect(first.querySelector(".title")!.textContent).toBe("Dune: Part Two");
+    expect(first.querySelector(".year")!.textContent).toContain("2024");
+    expect(first.querySelector(".rating")!.textContent).toContain("8.2");
+    expect(first.querySelector("img")!.getAttribute("src")).toBe(trending.results[0]!.poster_url);
+    expect(first.querySelector("img")!.getAttribute("alt")).toBe("");
+    // No poster, no rating: a placeholder and no badge.
+    expect(cards[2]!.querySelector("img")).toBeNull();
+    expect(cards[2]!.querySelector(".rating")).toBeNull();
+    expect(cards[1]!.querySelector(".year")!.textContent).toContain("TV");
+  });
+
+  it("opens the details sheet from a card, with cast and where it streams", async () => {
+    const { fake, root } = await discover(admin);
+    root.querySelector<HTMLButtonElement>('section[data-list="trending_day"] button.card')!.click();
+    await settle();
+
+    expect(fake.callWS).toHaveBeenCalledWith({
+      type: "pandora/media",
+      tmdb_id: 693134,
+      media_type: "movie",
+    });
+    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const dialog = sheet.shadowRoot!.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute("aria-modal")).toBe("true");
+    expect(dialog.getAttribute("aria-label")).toBe("Dune: Part Two");
+
+    const details = root.querySelector("pandora-panel-details")!;
+    const text = deepText(details);
+    expect(text).toContain("Long live the fighters.");
+    expect(text).toContain("2 h 47 min");
+    expect(text).toContain("Follow the mythic journey");
+    expect(deepQueryAll(details, ".genres .chip").map((c) => c.textContent)).toEqual([
+      "Science Fiction",
+      "Adventure",
+    ]);
+    const people = deepQueryAll(details, ".person");
+    expect(people.map((p) => p.querySelector(".name")!.textContent)).toEqual([
+      "Timothée Chalamet",
+      "Zendaya",
+    ]);
+    expect(people[0]!.querySelector("img")!.getAttribute("src")).toContain("/api/pandora/image/w185/");
+    expect(people[1]!.querySelector(".photo")!.textContent).toContain("Z");
+    // Watchmode's availability: one chip per service (formats merged), grouped by type.
+    expect(text).toContain("Where it streams");
+    const max = deepQuery<HTMLAnchorElement>(details, 'a.provider[href="https://play.max.com/movie/dune-part-two"]')!;
+    expect(deepText(max)).toContain("Max");
+    expect(deepText(max)).toContain("4K, HD");
+    expect(deepQueryAll(details, ".provider")).toHaveLength(2);
+    // Administrators can download.
+    expect(deepQuery(details, "button.download")).not.toBeNull();
+  });
+
+  it("shows TMDB's providers when Watchmode has nothing, and Watchmode's error", async () => {
+    const { root } = await discover(admin, {
+      "pandora/media": { ...movie, availability: null, availability_error: "Watchmode's monthly quota is used up" },
+    });
+    root.querySelector<HTMLButtonElement>("button.card")!.click();
+    await settle();
+    const details = root.querySelector("pandora-panel-details")!;
+    const names = deepQueryAll(details, ".provider").map((p) => p.textContent?.trim());
+    expect(names).toEqual(["Max", "Apple TV", "Apple TV"]);
+    expect(deepText(details)).toContain("Watchmode could not be asked: Watchmode's monthly quota is used up");
+  });
+
+  it("closes the sheet with Escape and gives focus back to the card", async () => {
+    const { root } = await discover(admin);
+    const card = root.querySelector<HTMLButtonElement>("button.card")!;
+    card.focus();
+    card.click();
+    await settle();
+    const sheet = root.querySelector("pandora-panel-sheet")!;
+    sheet.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+    await settle();
+    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.activeElement).toBe(card);
+  });
+
+  it("traps Tab inside the sheet", async () => {
+    const { root } = await discover(admin);
+    root.querySelector<HTMLButtonElement>("button.card")!.click();
+    await settle();
+    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const close = sheet.shadowRoot!.querySelector<HTMLButtonElement>("button.close")!;
+    const download = deepQuery<HTMLButtonElement>(root.querySelector("pandora-panel-details")!, "button.download")!;
+    const links = deepQueryAll<HTMLAnchorElement>(root.querySelector("pandora-panel-details")!, "a[href]");
+    const last = links[links.length - 1]!;
+    last.focus();
+    const tab = new KeyboardEvent("keydown", { key: "Tab", bubbles: true, composed: true, cancelable: true });
+    last.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true);
+    expect(sheet.shadowRoot!.activeElement).toBe(close);
+    const back = new KeyboardEvent("keydown", { key: "Tab", shiftKey: true, bubbles: true, composed: true, cancelable: true });
+    close.dispatchEvent(back);
+    expect(back.defaultPrevented).toBe(true);
+    expect(download).toBeTruthy();
+  });
+
+  it("hides the Download button from non-administrators", async () => {
+    const { root } = await discover(user, {}, false);
+    root.querySelector<HTMLButtonElement>("button.card")!.click();
+    await settle();
+    expect(deepQuery(root.querySelector("pandora-panel-details")!, "button.download")).toBeNull();
+  });
+
+  it("opens the torrent search for the title from Download", async () => {
+    const { fake, root } = await discover(admin, {
+      "pandora/torrents/search": { query: "Dune Part Two 2024", total: 0, accepted: 0, results: [], instances: [] },
+    });
+    root.querySelector<HTMLButtonElement>("button.card")!.click();
+    await settle();
+    deepQuery<HTMLButtonElement>(root, "button.download")!.click();
+    await settle();
+    expect(root.querySelectorAll("pandora-panel-sheet")).toHaveLength(2);
+    expect(fake.callWS).toHaveBeenCalledWith({
+      type: "pandora/torrents/search",
+      tmdb_id: 693134,
+      media_type: "movie",
+    });
+  });
+
+  it("searches after a 300 ms pause in typing, once", async () => {
+    const { fake, root } = await discover(admin);
+    const input = root.querySelector<HTMLInputElement>("#search")!;
+    for (const value of ["d", "du", "dun", "dune"]) {
+      input.value = value;
+      input.dispatchEvent(new Event("input"));
+    }
+    await settle();
+    expect(fake.callWS.mock.calls.filter(([m]) => m.type === "pandora/search_media")).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle();
+    const searches = fake.callWS.mock.calls.map(([m]) => m).filter((m) => m.type === "pandora/search_media");
+    expect(searches).toEqual([{ type: "pandora/search_media", query: "dune", page: 1 }]);
+    const cards = root.querySelectorAll(".grid button.card");
+    expect(cards).toHaveLength(1);
+    expect(deepText(root)).toContain("1 result for “dune”");
+    // Clearing the search brings the rows back.
+    buttonWith(root, "Clear search").click();
+    await settle();
+    expect(root.querySelector('section[data-list="trending_day"]')).not.toBeNull();
+  });
+
+  it("shows a row's error with the websocket message and retries it", async () => {
+    let fail = true;
+    const { fake, root } = await discover(admin, {
+      "pandora/discover": (m: { list?: unknown }) =>
+        fail && m.list === "popular_tv"
+          ? new FakeWsError("home_assistant_error", "TMDB answered 503")
+          : page(String(m.list)),
+    });
+    const row = root.querySelector('section[data-list="popular_tv"]')!;
+    expect(deepText(row)).toContain("TMDB answered 503");
+    fail = false;
+    buttonWith(row, "Try again").click();
+    await settle();
+    expect(row.querySelectorAll("button.card")).toHaveLength(3);
+    expect(fake.callWS.mock.calls.filter(([m]) => m.list === "popular_tv")).toHaveLength(2);
+  });
+
+  it("explains how to add TMDB when it is missing", async () => {
+    const { fake, root } = await discover(empty);
+    const text = deepText(root);
+    expect(text).toContain("Add TMDB");
+    expect(text).toContain("Settings → Devices & services → Pandora → Add service → TMDB");
+    expect(fake.callWS).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,262 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PandoraApi } from "../src/api";
+import "../src/downloads-tab";
+import { sortTorrents, type PandoraDownloads } from "../src/downloads-tab";
+import { formatDuration } from "../src/format";
+import type { Info, Torrent, TorrentEvent } from "../src/types";
+import history from "./fixtures/history.json";
+import admin from "./fixtures/info_admin.json";
+import empty from "./fixtures/info_empty.json";
+import user from "./fixtures/info_user.json";
+import changed from "./fixtures/torrents_changed.json";
+import full from "./fixtures/torrents_full.json";
+import unavailable from "./fixtures/torrents_unavailable.json";
+import {
+  FakeWsError,
+  buttonWith,
+  cleanup,
+  deepText,
+  fakeHass,
+  mount,
+  settle,
+} from "./helpers";
+
+const DUNE = "0123456789abcdef0123456789abcdef01234567";
+const NAS = "01JQBT0000000000000000001";
+
+async function downloads(info: unknown, isAdmin: boolean, options: { subscribeError?: FakeWsError } = {}) {
+  const fake = fakeHass(
+    { "pandora/history": history, "pandora/torrents/action": null },
+    { admin: isAdmin, ...options },
+  );
+  const element = document.createElement("pandora-panel-downloads") as PandoraDownloads;
+  element.api = new PandoraApi(fake.hass);
+  element.info = info as Info;
+  element.admin = isAdmin;
+  await mount(element);
+  return { fake, element, root: element.shadowRoot! };
+}
+
+const row = (root: ShadowRoot, hash: string) =>
+  root.querySelector<HTMLElement>(`li.torrent[data-hash="${hash}"]`)!;
+
+afterEach(cleanup);
+
+describe("Downloads tab", () => {
+  it("subscribes and shows skeletons until the first event", async () => {
+    const { fake, root } = await downloads(admin, true);
+    expect(fake.subscribeMessage).toHaveBeenCalledWith(expect.any(Function), {
+      type: "pandora/torrents/subscribe",
+    });
+    expect(root.querySelector('[aria-busy="true"]')).not.toBeNull();
+  });
+
+  it("renders progress, percentage, speeds, ETA and state", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    const dune = row(root, DUNE);
+    const bar = dune.querySelector('[role="progressbar"]')!;
+    expect(bar.getAttribute("aria-valuenow")).toBe("42.1");
+    expect(bar.getAttribute("aria-valuemin")).toBe("0");
+    expect(bar.getAttribute("aria-valuemax")).toBe("100");
+    expect(bar.getAttribute("aria-valuetext")).toBe("42.1%");
+    expect(bar.getAttribute("aria-label")).toContain("Dune.Part.Two");
+    const text = deepText(dune);
+    expect(text).toContain("42.1%");
+    expect(text).toContain("7.8 GB of 18.4 GB");
+    expect(text).toContain("12.5 MB/s");
+    expect(text).toContain("250 kB/s");
+    expect(text).toContain("ETA 14 min");
+    expect(dune.querySelector(".status-chip")!.textContent).toContain("Downloading");
+    expect(dune.classList.contains("status-downloading")).toBe(true);
+    const seeding = [...root.querySelectorAll("li.torrent")].find((li) => li.classList.contains("status-seeding"))!;
+    expect(deepText(seeding)).toContain("100%");
+    expect(deepText(seeding)).not.toContain("ETA");
+    // One qBittorrent: no instance names.
+    expect(root.querySelector(".instance")).toBeNull();
+    expect(deepText(root)).toContain("3 torrents");
+  });
+
+  it("merges later events: progress moves, removed torrents go, instances appear", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    fake.push(changed as TorrentEvent);
+    await settle();
+    expect(root.querySelectorAll("li.torrent")).toHaveLength(3);
+    expect(root.querySelector('[aria-valuenow="75"]')).not.toBeNull();
+    expect(deepText(root)).not.toContain("Ubuntu");
+    // The same torrent in two qBittorrents: each row names its instance.
+    const titles = [...root.querySelectorAll(".instance")].map((i) => i.textContent);
+    expect(titles).toContain("qBittorrent seedbox:8080");
+  });
+
+  it("warns about a qBittorrent that does not answer", async () => {
+    const { fake, root } = await downloads(user, false);
+    fake.push(full as TorrentEvent);
+    fake.push(unavailable as TorrentEvent);
+    await settle();
+    expect(deepText(root)).toContain("qBittorrent seedbox:8080 is not answering");
+  });
+
+  it("gives administrators pause, resume and remove", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    buttonWith(row(root, DUNE), "Pause").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({
+      type: "pandora/torrents/action",
+      action: "pause",
+      hashes: [DUNE],
+      instance: NAS,
+    });
+    const paused = [...root.querySelectorAll<HTMLElement>("li.torrent")].find((li) => li.classList.contains("status-paused"))!;
+    buttonWith(paused, "Resume").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith(
+      expect.objectContaining({ action: "resume", hashes: ["fedcba9876543210fedcba9876543210fedcba98"] }),
+    );
+  });
+
+  it("asks before removing, optionally with the files", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    buttonWith(row(root, DUNE), "Remove").click();
+    await settle();
+    const sheet = root.querySelector("pandora-panel-sheet")!;
+    expect(sheet).not.toBeNull();
+    expect(fake.callWS).not.toHaveBeenCalledWith(expect.objectContaining({ action: "remove" }));
+    const checkbox = sheet.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(deepText(checkbox.closest("label")!)).toBe("Also delete the downloaded files");
+    checkbox.checked = true;
+    checkbox.dispatchEvent(new Event("change"));
+    await settle();
+    buttonWith(sheet, "Remove and delete files").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({
+      type: "pandora/torrents/action",
+      action: "remove",
+      hashes: [DUNE],
+      instance: NAS,
+      delete_files: true,
+    });
+    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+  });
+
+  it("cancelling the confirmation removes nothing", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    buttonWith(row(root, DUNE), "Remove").click();
+    await settle();
+    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    await settle();
+    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/torrents/action")).toBe(false);
+  });
+
+  it("shows no action buttons to non-administrators", async () => {
+    const { fake, root } = await downloads(user, false);
+    fake.push(full as TorrentEvent);
+    await settle();
+    expect(root.querySelectorAll("li.torrent")).toHaveLength(3);
+    expect(root.querySelectorAll("li.torrent button")).toHaveLength(0);
+    expect(root.querySelectorAll('[role="progressbar"]')).toHaveLength(3);
+    // Two qBittorrents configured: rows name theirs.
+    expect(root.querySelector(".instance")!.textContent).toBe("qBittorrent nas:8080");
+  });
+
+  it("filters and sorts", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    const chip = (name: string) => root.querySelector<HTMLButtonElement>(`button[data-filter="${name}"]`)!;
+    expect(chip("all").getAttribute("aria-pressed")).toBe("true");
+    expect(chip("seeding").textContent).toContain("1");
+    chip("completed").click();
+    await settle();
+    expect(chip("completed").getAttribute("aria-pressed")).toBe("true");
+    expect([...root.querySelectorAll("li.torrent h3")].map((h) => h.textContent)).toEqual([
+      "Breaking.Bad.S01.1080p.BluRay.x264",
+    ]);
+    chip("errored").click();
+    await settle();
+    expect(deepText(root)).toContain("No torrents match this filter.");
+    chip("all").click();
+    const sort = root.querySelector<HTMLSelectElement>("select")!;
+    sort.value = "name";
+    sort.dispatchEvent(new Event("change"));
+    await settle();
+    expect([...root.querySelectorAll("li.torrent h3")].map((h) => h.textContent)).toEqual([
+      "Breaking.Bad.S01.1080p.BluRay.x264",
+      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX",
+      "Ubuntu 24.04 Desktop amd64",
+    ]);
+  });
+
+  it("unsubscribes when it leaves the page", async () => {
+    const { fake, element } = await downloads(admin, true);
+    const { unsubscribe } = fake.subscriptions[0]!;
+    element.remove();
+    await settle();
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows the subscription's error and subscribes again on retry", async () => {
+    const { fake, root } = await downloads(admin, true, {
+      subscribeError: new FakeWsError("home_assistant_error", "qBittorrent did not answer"),
+    });
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain("qBittorrent did not answer");
+    buttonWith(root, "Try again").click();
+    await settle();
+    expect(fake.subscribeMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it("lists the history", async () => {
+    const { fake, root } = await downloads(admin, true);
+    await settle();
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/history", limit: 50 });
+    const historyEl = root.querySelector("pandora-panel-history")!;
+    const text = deepText(historyEl);
+    expect(text).toContain("Completed");
+    expect(text).toContain("Breaking.Bad.S01.1080p.BluRay.x264");
+    expect(text).toContain("File activity (1)");
+    expect(text).toContain("to /media/tv/Breaking Bad");
+  });
+
+  it("explains how to add qBittorrent when it is missing", async () => {
+    const { fake, root } = await downloads(empty, true);
+    expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add service → qBittorrent");
+    expect(fake.subscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it("says so when there are no torrents yet", async () => {
+    const { fake, element, root } = await downloads(admin, true);
+    const navigate = vi.fn();
+    element.addEventListener("pandora-navigate", (e) => navigate((e as CustomEvent).detail));
+    fake.push({ full: true, torrents: [], removed: [], unavailable: [] });
+    await settle();
+    expect(deepText(root)).toContain("No torrents yet");
+    buttonWith(root, "Go to Discover").click();
+    expect(navigate).toHaveBeenCalledWith({ tab: "discover" });
+  });
+});
+
+describe("formatting", () => {
+  it("writes ETAs for people", () => {
+    expect(formatDuration(45)).toBe("45 s");
+    expect(formatDuration(845)).toBe("14 min");
+    expect(formatDuration(3 * 3600 + 5 * 60)).toBe("3 h 5 min");
+    expect(formatDuration(2 * 86400 + 4 * 3600)).toBe("2 d 4 h");
+    expect(formatDuration(8_640_000)).toBe("∞");
+    expect(formatDuration(-1)).toBe("∞");
+  });
+
+  it("sorts by added, progress and name", () => {
+    const torrents = (full as TorrentEvent).torrents as Torrent[];
+    expect(sortTorrents(torrents, "added").map((t) => t.name[0])).toEqual(["D", "U", "B"]);
+    expect(sortTorrents(torrents, "progress").map((t) => t.progress)).toEqual([1, 0.4213, 0.1]);
+  });
+});
