@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: installs what it needs (scripts/bootstrap.sh), then
-# ruff, mypy --strict, and pytest with coverage (fails under 95%) against real qBittorrent 4.5 and 5.x.
+# ruff, mypy --strict, the frontend's typecheck/tests/bundle check, and pytest with coverage
+# (fails under 95%) against real qBittorrent 4.5 and 5.x, including the panel's Chromium end-to-end.
 # Extra arguments go to pytest (e.g. `scripts/test.sh -k config_flow`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,5 +13,7 @@ step "ruff"
 .venv/bin/ruff format --check .
 step "mypy --strict"
 .venv/bin/mypy
-step "pytest (real qbittorrent-nox 4.5 and 5.x on 127.0.0.1)"
+step "frontend: typecheck, Vitest, and the committed bundles equal a fresh build"
+bash scripts/build_frontend.sh --check
+step "pytest (real qbittorrent-nox 4.5 and 5.x, Cloud Commander, dockerd; the panel in Chromium)"
 .venv/bin/python -m pytest --cov --cov-report=term-missing:skip-covered "$@"
