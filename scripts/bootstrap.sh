@@ -2,9 +2,10 @@
 # Idempotent set-up shared by the test and demo commands.
 # Installs: Debian tools (qbittorrent-nox 4.5, mktorrent, patchelf, debootstrap, docker.io, busybox-static), a Python >= 3.14.2
 # (an existing one first, else Debian sid's binaries unpacked into .toolchain/), the .venv with the
-# test requirements, a cached sid chroot holding qbittorrent-nox 5.x for the v5 tests, and
-# Cloud Commander from npm for the file tests.
-# Usage: scripts/bootstrap.sh [--no-qb5]
+# test requirements, a cached sid chroot holding qbittorrent-nox 5.x for the v5 tests,
+# Cloud Commander from npm for the file tests, and for the panel's end-to-end test Debian's
+# chromium and playwright-core (tests/e2e, npm ci; it never downloads a browser).
+# Usage: scripts/bootstrap.sh [--no-qb5]   (--no-qb5, as the demo runs it: no test-only extras)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLCHAIN="$ROOT/.toolchain"
@@ -119,5 +120,18 @@ if [[ ! -x "$cloudcmd_dir/node_modules/.bin/cloudcmd" || "$(cat "$cloudcmd_dir/.
   npm install --silent --no-audit --no-fund --prefix "$cloudcmd_dir" "cloudcmd@$CLOUDCMD_VERSION" >"$TOOLCHAIN/npm.log" 2>&1 \
     || { tail -20 "$TOOLCHAIN/npm.log" >&2; exit 1; }
   echo "$CLOUDCMD_VERSION" >"$cloudcmd_dir/.version"
+fi
+# --- 6. The panel's end-to-end test: Debian's Chromium, driven by playwright-core ------------
+if ((WANT_QB5)); then
+  apt_install chromium
+  e2e="$ROOT/tests/e2e"
+  e2e_want="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
+  if [[ ! -f "$e2e/node_modules/playwright-core/package.json" || "$(cat "$e2e/node_modules/.lock.sha" 2>/dev/null)" != "$e2e_want" ]]; then
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    log "npm ci in tests/e2e (playwright-core)"
+    (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent) >"$TOOLCHAIN/npm-e2e.log" 2>&1 \
+      || { tail -20 "$TOOLCHAIN/npm-e2e.log" >&2; exit 1; }
+    echo "$e2e_want" >"$e2e/node_modules/.lock.sha"
+  fi
 fi
 log "ready: $("$VENV/bin/python" --version), $(qbittorrent-nox --version 2>/dev/null | head -1), cloudcmd $CLOUDCMD_VERSION"

@@ -1,6 +1,7 @@
 """The demo: a real Home Assistant on http://127.0.0.1:8123 with Pandora configured.
 
-Started by `scripts/demo.sh` (which runs the bootstrap first). Everything lives in `.demo/`:
+Started by `scripts/demo.sh` (which runs the bootstrap first). Everything lives in `.demo/`
+(or in `$PANDORA_DEMO_DIR`):
 - two real qbittorrent-nox daemons on loopback: a "seeder" holding the demo files, and the
   "demo" daemon Pandora manages (Web UI on http://127.0.0.1:18080) with torrents that seed, one
   that is paused and one that downloads live from the seeder at a limited rate;
@@ -9,14 +10,22 @@ Started by `scripts/demo.sh` (which runs the bootstrap first). Everything lives 
   config-flow endpoints the UI uses.
 Every step checks what already exists first, so a second run only starts what is not running.
 
-    python scripts/demo.py [start|stop|status]
+    python scripts/demo.py [start|stop|status|info]
+
+`info` prints the addresses and credentials as JSON. Tests run a second, throw-away demo next to
+the user's with two environment variables:
+- `PANDORA_DEMO_DIR`: where everything lives (default `.demo/` in the repo);
+- `PANDORA_DEMO_PORT_BASE`: Home Assistant listens on that port and every other service on the
+  next ones (default: 8123, and 18080-18083 (`PANDORA_DEMO_QB_PORT`) and 18090-18097).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 import contextlib
+from datetime import UTC, datetime
 import hashlib
+import importlib
 import json
 import os
 from pathlib import Path
@@ -24,6 +33,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import sysconfig
 import time
 from typing import Any
 import urllib.error
@@ -41,24 +51,38 @@ from tests.support.docker_engine import IMAGE, DockerEngine  # noqa: E402
 from tests.support.qbittorrent_daemon import QBittorrentDaemon  # noqa: E402
 from tests.support.torrents import TorrentFile, make_payload, make_torrent  # noqa: E402
 
-DEMO = ROOT / ".demo"
+# A relocated demo (PANDORA_DEMO_DIR) is a test's: it keeps nothing outside its folder.
+RELOCATED = bool(os.environ.get("PANDORA_DEMO_DIR"))
+DEMO = Path(os.environ.get("PANDORA_DEMO_DIR") or ROOT / ".demo").absolute()
 HA_CONFIG = DEMO / "ha"
 STATE_FILE = DEMO / "state.json"
-HA_PORT = 8123
+PORT_BASE = int(os.environ.get("PANDORA_DEMO_PORT_BASE") or 0)
+
+
+def _port(offset: int, default: int) -> int:
+    """`PANDORA_DEMO_PORT_BASE` + offset when set, else the usual port."""
+    return PORT_BASE + offset if PORT_BASE else default
+
+
+HA_PORT = _port(0, 8123)
 HA_URL = f"http://127.0.0.1:{HA_PORT}"
 CLIENT_ID = f"{HA_URL}/"
 DEMO_USER = "demo"
 DEMO_PASSWORD = "pandora-demo"  # printed for the user; loopback only
-QB_PORT = int(os.environ.get("PANDORA_DEMO_QB_PORT", "18080"))
-QB_BT_PORT = QB_PORT + 1
-SEEDER_PORT = QB_PORT + 2
-SEEDER_BT_PORT = QB_PORT + 3
+QB_PORT = _port(1, int(os.environ.get("PANDORA_DEMO_QB_PORT", "18080")))
+QB_BT_PORT = _port(2, QB_PORT + 1)
+SEEDER_PORT = _port(3, QB_PORT + 2)
+SEEDER_BT_PORT = _port(4, QB_PORT + 3)
 QB_USER = "pandora"
 QB_PASSWORD = "pandora-demo"  # the demo daemon's, loopback only
-TMDB_PORT, WATCHMODE_PORT, JACKETT_PORT, TRACKER_PORT = 18090, 18091, 18092, 18093
-CLOUDCMD_PORT, JELLYFIN_PORT = 18094, 18095
-PORTAINER_PORT, GLUETUN_PORT = 18096, 18097
+TMDB_PORT, WATCHMODE_PORT = _port(5, 18090), _port(6, 18091)
+JACKETT_PORT, TRACKER_PORT = _port(7, 18092), _port(8, 18093)
+CLOUDCMD_PORT, JELLYFIN_PORT = _port(9, 18094), _port(10, 18095)
+PORTAINER_PORT, GLUETUN_PORT = _port(11, 18096), _port(12, 18097)
 DOCKER = DEMO / "docker"  # the demo's own Docker Engine (data, socket, log)
+# dockerd's runtime state: a relocated demo keeps it in its own folder (a short /tmp path: unix
+# socket paths are limited to 108 bytes).
+DOCKER_EXEC = DOCKER / "exec" if RELOCATED else Path("/tmp/pandora-demo-docker")
 GLUETUN_KEY = "pandora-demo-gluetun-key"
 SHARE = DEMO / "cloudcmd" / "share"  # the media share: Downloads, Downloaded, Movies, TV Shows
 TRACKER_URL = f"http://127.0.0.1:{TRACKER_PORT}/announce"
@@ -104,6 +128,24 @@ DEMO_FILES = [
     ("Tears of Steel (2012).mkv", 48 * MIB, "live"),
 ]
 
+HTTP_YAML = f"""
+http:
+  server_host: 127.0.0.1
+  server_port: {HA_PORT}
+"""
+
+
+def _http_settings_module() -> Any:
+    """Home Assistant's stored HTTP settings (`.storage/http`), None before they existed."""
+    try:
+        return importlib.import_module("homeassistant.components.http.config")
+    except ImportError:
+        return None
+
+
+HTTP_SETTINGS = _http_settings_module()
+HTTP_STORED = HTTP_SETTINGS is not None and hasattr(HTTP_SETTINGS, "HTTP_STORAGE_SCHEMA")
+
 CONFIGURATION_YAML = f"""\
 # Pandora demo: a minimal Home Assistant (written by scripts/demo.py).
 homeassistant:
@@ -113,11 +155,7 @@ homeassistant:
   country: GB
   currency: EUR
   internal_url: {HA_URL}
-
-http:
-  server_host: 127.0.0.1
-  server_port: {HA_PORT}
-
+{"" if HTTP_STORED else HTTP_YAML}
 frontend:
 history:
 logbook:
@@ -180,6 +218,9 @@ def _stop_pid(pid: int, name: str, timeout: float = 30) -> None:
 
 # --- Python requirements of the Home Assistant integrations the demo loads ------------------------
 
+# Bumped when the way they are installed changes, so existing stamps are redone once.
+REQUIREMENTS_RECIPE = "2: private Python headers on CPATH"
+
 
 def _ha_requirements() -> list[str]:
     """Requirements of every integration Home Assistant sets up here, from their manifests."""
@@ -204,24 +245,47 @@ def _ha_requirements() -> list[str]:
     return sorted(requirements)
 
 
+def _build_env() -> dict[str, str]:
+    """pip's environment, able to compile extensions against a private Python.
+
+    The Python bootstrap.sh unpacks into .toolchain/ has its headers there, and its pyconfig.h
+    includes <x86_64-linux-gnu/python3.14/pyconfig.h> from that prefix's include folder, which
+    compilers do not search. Without it the voice-pipeline packages (pymicro-vad, pyspeex-noise)
+    fail to build, and then Home Assistant cannot describe its actions: `get_services` fails and
+    the frontend never gets past "Loading...".
+    """
+    env = dict(os.environ)
+    include = Path(sysconfig.get_paths()["include"]).parent
+    if include != Path("/usr/include") and include.is_dir():
+        env["CPATH"] = os.pathsep.join(p for p in (str(include), env.get("CPATH")) if p)
+    return env
+
+
 def install_requirements() -> None:
-    """pip-install what those integrations need, once per requirement set (a stamp remembers)."""
+    """pip-install what those integrations need, once per requirement set (a stamp remembers).
+
+    A relocated demo keeps its stamp in the virtual environment (where the packages are), and
+    trusts the usual demo's, so a test's fresh folder does not run pip again.
+    """
     requirements = _ha_requirements()
-    stamp = DEMO / "requirements.stamp"
-    digest = hashlib.sha256("\n".join(requirements).encode()).hexdigest()
-    if stamp.exists() and stamp.read_text() == digest:
-        return
+    venv_stamp = Path(sys.prefix) / "pandora-demo-requirements.stamp"
+    stamp = venv_stamp if RELOCATED else DEMO / "requirements.stamp"
+    digest = hashlib.sha256("\n".join([REQUIREMENTS_RECIPE, *requirements]).encode()).hexdigest()
+    for known in (stamp, venv_stamp, ROOT / ".demo" / "requirements.stamp"):
+        if known.exists() and known.read_text() == digest:
+            return
     constraints = Path(bootstrap.__file__).parent / "package_constraints.txt"
     pip = [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     pip += ["-c", str(constraints)]
     log(f"installing {len(requirements)} packages Home Assistant's built-in integrations need")
-    if subprocess.run([*pip, *requirements], check=False, capture_output=True).returncode:
+    env = _build_env()
+    if subprocess.run([*pip, *requirements], check=False, capture_output=True, env=env).returncode:
         # Some (voice-pipeline extras) need a compiler setup not every machine has; the demo does
         # not use them, so install the rest one by one and name what was left out.
         failed = [
             req
             for req in requirements
-            if subprocess.run([*pip, req], check=False, capture_output=True).returncode
+            if subprocess.run([*pip, req], check=False, capture_output=True, env=env).returncode
         ]
         if failed:
             log(f"left out (the integrations needing them will not load): {', '.join(failed)}")
@@ -326,7 +390,7 @@ def _start_module(state: dict[str, int], key: str, port: int, *args: str) -> Non
     deadline = time.monotonic() + 30
     while not _port_answers(port):
         if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit(f"the {key} simulator did not start; see .demo/{key}.log")
+            raise SystemExit(f"the {key} simulator did not start; see {DEMO / f'{key}.log'}")
         time.sleep(0.2)
 
 
@@ -436,7 +500,7 @@ def start_docker(state: dict[str, int]) -> DockerEngine:
         process = subprocess.Popen(
             [
                 "/usr/sbin/dockerd",
-                *("--data-root", str(DOCKER / "data"), "--exec-root", "/tmp/pandora-demo-docker"),
+                *("--data-root", str(DOCKER / "data"), "--exec-root", str(DOCKER_EXEC)),
                 *("-H", f"unix://{engine.socket_path}", "--pidfile", str(DOCKER / "docker.pid")),
                 *("--storage-driver", "vfs", "--iptables=false", "--ip-masq=false"),
                 "--bridge=none",
@@ -452,7 +516,7 @@ def start_docker(state: dict[str, int]) -> DockerEngine:
     deadline = time.monotonic() + 30
     while not _docker_answers(engine):
         if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("dockerd did not start; see .demo/docker/dockerd.log")
+            raise SystemExit(f"dockerd did not start; see {DOCKER / 'dockerd.log'}")
         time.sleep(0.3)
     engine.ensure_image()
     return engine
@@ -564,12 +628,44 @@ def prepare_config() -> None:
         link.symlink_to(target)
 
 
+def pin_http_settings() -> None:
+    """Store the demo's HTTP settings as confirmed ones, before Home Assistant starts.
+
+    Home Assistant now keeps them in `.storage/http` and migrates an `http:` YAML section only
+    once, as an unconfirmed trial: every page then opens on a "Confirm new HTTP server
+    configuration" dialog, and five minutes later Home Assistant restarts on its defaults (every
+    interface, port 8123). Written here as the "stable" settings, they apply at once and stay.
+    """
+    if not HTTP_STORED:
+        return
+    wanted = HTTP_SETTINGS.HTTP_STORAGE_SCHEMA(
+        {"server_host": ["127.0.0.1"], "server_port": HA_PORT}
+    )
+    store = HA_CONFIG / ".storage" / str(HTTP_SETTINGS.STORAGE_KEY)
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        data = json.loads(store.read_text())["data"]
+        stable = {k: v for k, v in data["stable"].items() if k in wanted}
+        if stable == wanted and data["pending"] is None and data["yaml_migration_done"]:
+            return
+    store.parent.mkdir(parents=True, exist_ok=True)
+    stamp = {"created_at": datetime.now(UTC).isoformat(), "error": None, "error_message": None}
+    content = {
+        "version": HTTP_SETTINGS.STORAGE_VERSION,
+        "minor_version": HTTP_SETTINGS.STORAGE_MINOR_VERSION,
+        "key": HTTP_SETTINGS.STORAGE_KEY,
+        "data": {"stable": {**wanted, **stamp}, "pending": None, "yaml_migration_done": True},
+    }
+    store.write_text(json.dumps(content, indent=2))
+    store.chmod(0o600)
+
+
 def start_home_assistant(state: dict[str, int]) -> None:
     """Start `hass` in the background unless it is already serving."""
     if _alive(state.get("hass")) and _ha_answers():
         return
     if _ha_answers():
         raise SystemExit(f"Something else already serves {HA_URL}; stop it first.")
+    pin_http_settings()
     log(f"starting Home Assistant (log: {DEMO / 'home-assistant.log'})")
     hass = Path(sys.executable).with_name("hass")
     with (DEMO / "home-assistant.log").open("ab") as out:
@@ -851,6 +947,21 @@ def wait_for_entities(token: str, timeout: float = 60) -> list[dict[str, Any]]:
     raise SystemExit(f"Pandora's entities did not become available: {states}")
 
 
+def check_frontend_data(token: str) -> None:
+    """The action descriptions the frontend loads before it shows anything (`get_services`).
+
+    When one integration's services cannot be described (a missing package), Home Assistant
+    answers an error and the browser stays on "Loading..." for good: say so here instead.
+    """
+    try:
+        _http("GET", "/api/services", token=token)
+    except SystemExit as err:
+        raise SystemExit(
+            f"{err}\nHome Assistant cannot describe its actions, so its frontend would not load;"
+            f" see {_shown(DEMO / 'home-assistant.log')} (a package that failed to install?)"
+        ) from err
+
+
 def _summary(states: Iterable[dict[str, Any]]) -> str:
     lines = []
     for s in sorted(states, key=lambda s: s["entity_id"]):
@@ -875,6 +986,7 @@ def start() -> None:
     token = onboard()
     configure_pandora(token)
     states = wait_for_entities(token)
+    check_frontend_data(token)
     found = _http(
         "POST",
         "/api/services/pandora/search_torrents?return_response",
@@ -897,7 +1009,7 @@ Pandora demo is running.
   local seeder (found through the local tracker).
 
 {_live_note(states)}
-Logs: .demo/home-assistant.log. Stop everything: bash scripts/demo.sh stop
+Logs: {_shown(DEMO / "home-assistant.log")}. Stop everything: {_stop_command()}
 """
     )
 
@@ -917,7 +1029,8 @@ def _live_note(states: Iterable[dict[str, Any]]) -> str:
             f'"Tears of Steel (2012)" downloads live from the local seeder at '
             f"{LIVE_RATE // 1024} KiB/s\nand fires pandora_torrent_completed when done."
         )
-    return "The live download has finished (delete .demo/ and start again to replay it)."
+    again = f"delete {_shown(DEMO)}/ and start again to replay it"
+    return f"The live download has finished ({again})."
 
 
 def stop() -> None:
@@ -927,7 +1040,7 @@ def stop() -> None:
             _stop_pid(state[key], key)
     if STATE_FILE.exists():
         STATE_FILE.unlink()
-    log("stopped (data kept in .demo/; delete that folder to start from scratch)")
+    log(f"stopped (data kept in {_shown(DEMO)}/; delete that folder to start from scratch)")
 
 
 def status() -> None:
@@ -936,9 +1049,63 @@ def status() -> None:
         print(f"{key:<12} {'running' if _alive(state.get(key)) else 'stopped'}")
 
 
+def info() -> dict[str, Any]:
+    """Where the demo is and how to log in (what `info` prints as JSON)."""
+    state = _load_state()
+    return {
+        "dir": str(DEMO),
+        "home_assistant": {"url": HA_URL, "username": DEMO_USER, "password": DEMO_PASSWORD},
+        "qbittorrent": {
+            "url": f"http://127.0.0.1:{QB_PORT}",
+            "username": QB_USER,
+            "password": QB_PASSWORD,
+        },
+        "seeder": {
+            "url": f"http://127.0.0.1:{SEEDER_PORT}",
+            "username": QB_USER,
+            "password": QB_PASSWORD,
+        },
+        "tmdb": f"http://127.0.0.1:{TMDB_PORT}/3",
+        "watchmode": f"http://127.0.0.1:{WATCHMODE_PORT}/v1",
+        "jackett": f"http://127.0.0.1:{JACKETT_PORT}",
+        "tracker": TRACKER_URL,
+        "cloudcmd": f"http://127.0.0.1:{CLOUDCMD_PORT}",
+        "jellyfin": f"http://127.0.0.1:{JELLYFIN_PORT}",
+        "portainer": f"http://127.0.0.1:{PORTAINER_PORT}",
+        "gluetun": f"http://127.0.0.1:{GLUETUN_PORT}",
+        "docker_socket": str(DOCKER / "docker.sock"),
+        "releases": [
+            {"tmdb_id": tmdb_id, "name": name, "size": size}
+            for tmdb_id, name, size in JACKETT_RELEASES
+        ],
+        "running": {key: _alive(state.get(key)) for key in SERVICES},
+        "pids": {key: state[key] for key in SERVICES if key in state},
+    }
+
+
+def print_info() -> None:
+    print(json.dumps(info(), indent=2))
+
+
+def _shown(path: Path) -> str:
+    """A path as the user reads it: relative to the repo when inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def _stop_command() -> str:
+    if RELOCATED:
+        return f"PANDORA_DEMO_DIR={DEMO} {_shown(Path(sys.executable))} scripts/demo.py stop"
+    return "bash scripts/demo.sh stop"
+
+
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else "start"
-    commands = {"start": start, "stop": stop, "status": status}
+    commands = {
+        "start": start,
+        "stop": stop,
+        "status": status,
+        "info": print_info,
+    }
     if command not in commands:
         raise SystemExit(f"usage: scripts/demo.sh [{'|'.join(commands)}]")
     commands[command]()
