@@ -935,16 +935,48 @@ def pandora_states(token: str) -> list[dict[str, Any]]:
     return [s for s in _http("GET", "/api/states", token=token) if s["entity_id"] in wanted]
 
 
+def _hub_loaded(token: str) -> bool:
+    entries = _http("GET", "/api/config/config_entries/entry?domain=pandora", token=token)
+    return bool(entries) and all(entry["state"] == "loaded" for entry in entries)
+
+
 def wait_for_entities(token: str, timeout: float = 60) -> list[dict[str, Any]]:
-    """Wait until Pandora's entities exist and are available."""
+    """Wait until Pandora's hub is loaded and its entities exist and are available.
+
+    Each added service reloads the hub in the background: the entities of the instance being
+    unloaded still look available for a moment, so the entry's own state is checked too.
+    """
     deadline = time.monotonic() + timeout
     states: list[dict[str, Any]] = []
     while time.monotonic() < deadline:
         states = pandora_states(token)
-        if states and all(s["state"] != "unavailable" for s in states):
+        if states and all(s["state"] != "unavailable" for s in states) and _hub_loaded(token):
             return states
         time.sleep(1)
     raise SystemExit(f"Pandora's entities did not become available: {states}")
+
+
+def search_demo_title(token: str, timeout: float = 30) -> dict[str, Any]:
+    """`pandora.search_torrents` for the demo's title, once the hub answers.
+
+    A reload scheduled by the last service added may still be starting when the entities look
+    ready: the action then answers 400 ("not set up or not loaded yet") for a moment.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            answer = _http(
+                "POST",
+                "/api/services/pandora/search_torrents?return_response",
+                {"query": "Night of the Living Dead"},
+                token,
+            )
+        except SystemExit as err:
+            if "answered 400" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+            continue
+        return dict(answer["service_response"])
 
 
 def check_frontend_data(token: str) -> None:
@@ -987,12 +1019,7 @@ def start() -> None:
     configure_pandora(token)
     states = wait_for_entities(token)
     check_frontend_data(token)
-    found = _http(
-        "POST",
-        "/api/services/pandora/search_torrents?return_response",
-        {"query": "Night of the Living Dead"},
-        token,
-    )["service_response"]
+    found = search_demo_title(token)
     print(
         f"""
 Pandora demo is running.
