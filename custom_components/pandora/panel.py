@@ -41,8 +41,9 @@ async def async_register_panel(hass: HomeAssistant) -> None:
             [StaticPathConfig(STATIC_URL, str(FRONTEND_DIR), cache_headers=True)]
         )
         hass.data[_STATIC_REGISTERED] = True
-    if not hass.data.get(_CARDS_URL):
-        cards = await hass.async_add_executor_job(_version, FRONTEND_DIR / CARDS_FILE)
+    cards = await hass.async_add_executor_job(_version, FRONTEND_DIR / CARDS_FILE)
+    # Without the bundle (a broken install) every dashboard would log a 404: leave it out.
+    if not hass.data.get(_CARDS_URL) and cards != "missing":
         hass.data[_CARDS_URL] = f"{STATIC_URL}/{CARDS_FILE}?v={cards}"
         frontend.add_extra_js_url(hass, hass.data[_CARDS_URL])
     if PANEL_URL_PATH in hass.data.get(frontend.DATA_PANELS, {}):

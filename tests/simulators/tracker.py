@@ -22,7 +22,8 @@ from tests.simulators import run
 from tests.support.torrents import bencode
 
 ANNOUNCE_INTERVAL = 10  # seconds: short, so a new swarm forms quickly in the demo
-PEER_TTL = 120.0
+# Longer than qBittorrent's re-announce interval (300 s by default), or a seeder drops out.
+PEER_TTL = 900.0
 
 
 @dataclass
