@@ -12,7 +12,11 @@ from typing import Any
 
 import probatio as vol
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockUser,
+    async_capture_events,
+)
 
 from custom_components.pandora.const import (
     DOMAIN,
@@ -20,7 +24,7 @@ from custom_components.pandora.const import (
     EVENT_VPN_COUNTRY_CHANGED,
     EVENT_VPN_LEAK,
 )
-from homeassistant.core import Context, Event, HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
 from tests.conftest import hub_entry, setup_hub
@@ -82,8 +86,7 @@ async def _healthy(hass: HomeAssistant, names: tuple[str, ...]) -> None:
 async def test_devices_and_entities_follow_the_containers(
     hass: HomeAssistant, stack: MediaStack
 ) -> None:
-    events: list[Event] = []
-    hass.bus.async_listen(EVENT_CONTAINER_CHANGED, events.append)
+    events = async_capture_events(hass, EVENT_CONTAINER_CHANGED)
     await _hub(hass, stack)
     assert _devices(hass) == {"gluetun", "qbittorrent", "jackett"}
     await _healthy(hass, ("gluetun", "qbittorrent"))
@@ -230,8 +233,7 @@ async def test_changing_actions_are_for_admins(
 
 
 async def test_country_switch_round_trip(hass: HomeAssistant, stack: MediaStack) -> None:
-    changed: list[Event] = []
-    hass.bus.async_listen(EVENT_VPN_COUNTRY_CHANGED, changed.append)
+    changed = async_capture_events(hass, EVENT_VPN_COUNTRY_CHANGED)
     await _hub(hass, stack)
     select = _gluetun(hass, "select", "vpn_country")
     assert get_state(hass, select).state == "Sweden"
@@ -273,8 +275,7 @@ async def test_switch_falls_back_to_redeploy_without_live_route(
     hass: HomeAssistant, docker_engine: DockerEngine
 ) -> None:
     async with media_stack(docker_engine, settings_route=False) as stack:
-        changed: list[Event] = []
-        hass.bus.async_listen(EVENT_VPN_COUNTRY_CHANGED, changed.append)
+        changed = async_capture_events(hass, EVENT_VPN_COUNTRY_CHANGED)
         await _hub(hass, stack)
         select = _gluetun(hass, "select", "vpn_country")
         await hass.services.async_call(
@@ -304,8 +305,7 @@ async def test_switch_timeout_rolls_back(hass: HomeAssistant, stack: MediaStack)
 
 
 async def test_leak_and_down_repairs(hass: HomeAssistant, stack: MediaStack) -> None:
-    leaks: list[Event] = []
-    hass.bus.async_listen(EVENT_VPN_LEAK, leaks.append)
+    leaks = async_capture_events(hass, EVENT_VPN_LEAK)
     await _hub(hass, stack)
     issues = ir.async_get(hass)
     leak_sensor = _gluetun(hass, "binary_sensor", "vpn_leak")
@@ -384,8 +384,7 @@ async def test_diagnostics_hold_no_secrets(
 
 
 async def test_live_only_without_a_stack(hass: HomeAssistant, stack: MediaStack) -> None:
-    changed: list[Event] = []
-    hass.bus.async_listen(EVENT_VPN_COUNTRY_CHANGED, changed.append)
+    changed = async_capture_events(hass, EVENT_VPN_COUNTRY_CHANGED)
     entry = await _hub(hass, stack, stack="", portainer="")
     select = _gluetun(hass, "select", "vpn_country")
     assert get_state(hass, select).state == "unknown"  # nothing says which one is in effect
