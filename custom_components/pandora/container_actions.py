@@ -15,7 +15,14 @@ from .api.portainer_models import Container
 from .const import DOMAIN
 from .coordinator.gluetun import GluetunCoordinator
 from .coordinator.portainer import PortainerCoordinator
-from .helpers import call_service, find_instance, loaded_entry, require_admin, validation_error
+from .helpers import (
+    call_service,
+    loaded_entry,
+    one_target,
+    require_admin,
+    targets,
+    validation_error,
+)
 
 SERVICE_RESTART_CONTAINER = "restart_container"
 SERVICE_GET_CONTAINER_LOGS = "get_container_logs"
@@ -36,12 +43,7 @@ STACK_SCHEMA = vol.Schema({vol.Required("stack"): cv.string, **_INSTANCE})
 
 
 def _portainers(hass: HomeAssistant, instance: str | None) -> list[PortainerCoordinator]:
-    coordinators = loaded_entry(hass).runtime_data.portainer
-    if not coordinators:
-        raise validation_error("no_portainer")
-    if instance is None:
-        return list(coordinators.values())
-    return [find_instance(hass, coordinators, instance)]
+    return targets(hass, loaded_entry(hass).runtime_data.portainer, instance, "no_portainer")
 
 
 def _device_key(hass: HomeAssistant, coordinator: PortainerCoordinator, wanted: str) -> str | None:
@@ -124,16 +126,11 @@ async def _get_container_logs(call: ServiceCall) -> ServiceResponse:
 
 async def _set_vpn_country(call: ServiceCall) -> ServiceResponse:
     await require_admin(call.hass, call)
-    coordinators = loaded_entry(call.hass).runtime_data.gluetun
-    if not coordinators:
-        raise validation_error("no_gluetun")
-    instance = call.data.get("instance")
-    if instance is None and len(coordinators) > 1:
-        raise validation_error("instance_required", services="gluetun")
-    coordinator: GluetunCoordinator = (
-        find_instance(call.hass, coordinators, instance)
-        if instance is not None
-        else next(iter(coordinators.values()))
+    coordinator: GluetunCoordinator = one_target(
+        call.hass,
+        loaded_entry(call.hass).runtime_data.gluetun,
+        call.data.get("instance"),
+        "no_gluetun",
     )
     await coordinator.async_set_country(call.data["country"])
     public_ip = coordinator.state.public_ip

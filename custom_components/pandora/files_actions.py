@@ -28,8 +28,8 @@ from .const import (
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .helpers import (
-    find_instance,
     loaded_entry,
+    one_target,
     require_admin,
     translated_error,
     validation_error,
@@ -73,15 +73,7 @@ DELETE_SCHEMA = vol.Schema({vol.Required("paths"): _PATHS, vol.Optional("instanc
 
 def share_target(hass: HomeAssistant, instance: str | None) -> CloudCommanderCoordinator:
     """The share an action targets: the named one, or the only one."""
-    shares = loaded_entry(hass).runtime_data.cloudcmd
-    if not shares:
-        raise validation_error("no_cloudcmd")
-    if instance is None:
-        if len(shares) > 1:
-            titles = ", ".join(s.subentry.title for s in shares.values())
-            raise validation_error("instance_required", instances=titles)
-        return next(iter(shares.values()))
-    return find_instance(hass, shares, instance)
+    return one_target(hass, loaded_entry(hass).runtime_data.cloudcmd, instance, "no_cloudcmd")
 
 
 async def run_files[T](func: Callable[[], Awaitable[T]]) -> T:

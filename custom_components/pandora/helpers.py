@@ -145,3 +145,28 @@ def find_instance[T: _OfSubentry](
         ):
             return service
     raise validation_error("unknown_instance", instance=instance)
+
+
+def targets[T: _OfSubentry](
+    hass: HomeAssistant, services: Mapping[str, T], instance: str | None, missing: str
+) -> list[T]:
+    """The services of one kind an action targets: the named one, or all of them.
+
+    `missing` is the error's translation key when none of that kind is configured.
+    """
+    if not services:
+        raise validation_error(missing)
+    if instance is None:
+        return list(services.values())
+    return [find_instance(hass, services, instance)]
+
+
+def one_target[T: _OfSubentry](
+    hass: HomeAssistant, services: Mapping[str, T], instance: str | None, missing: str
+) -> T:
+    """The one service an action acts on: the named one, or the only one configured."""
+    found = targets(hass, services, instance, missing)
+    if len(found) > 1:
+        titles = ", ".join(service.subentry.title for service in found)
+        raise validation_error("instance_required", instances=titles)
+    return found[0]

@@ -11,7 +11,13 @@ from homeassistant.helpers import config_validation as cv
 
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import call_service, find_instance, loaded_entry, require_admin, validation_error
+from .helpers import (
+    call_service,
+    loaded_entry,
+    require_admin,
+    targets,
+    validation_error,
+)
 
 SERVICE_SCAN_LIBRARY = "scan_library"
 ALL = "all"
@@ -23,12 +29,7 @@ SCAN_SCHEMA = vol.Schema(
 
 def jellyfin_targets(hass: HomeAssistant, instance: str | None) -> list[JellyfinCoordinator]:
     """The Jellyfin servers an action targets: the named one, or all of them."""
-    coordinators = loaded_entry(hass).runtime_data.jellyfin
-    if not coordinators:
-        raise validation_error("no_jellyfin")
-    if instance is None:
-        return list(coordinators.values())
-    return [find_instance(hass, coordinators, instance)]
+    return targets(hass, loaded_entry(hass).runtime_data.jellyfin, instance, "no_jellyfin")
 
 
 def find_library(coordinator: JellyfinCoordinator, wanted: str) -> str | None:

@@ -22,7 +22,14 @@ from .api.qbittorrent import ALL, QBittorrentClient
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .helpers import call_service, find_instance, loaded_entry, require_admin, validation_error
+from .helpers import (
+    call_service,
+    loaded_entry,
+    one_target,
+    require_admin,
+    targets,
+    validation_error,
+)
 
 ATTR_INSTANCE = "instance"
 ATTR_HASHES = "hashes"
@@ -106,12 +113,7 @@ GET_SCHEMA = vol.Schema(
 
 def _coordinators(hass: HomeAssistant, instance: str | None) -> list[QBittorrentCoordinator]:
     """The qBittorrents an action targets: the named one, or all of them."""
-    coordinators = loaded_entry(hass).runtime_data.qbittorrent
-    if not coordinators:
-        raise validation_error("no_qbittorrent")
-    if instance is None:
-        return list(coordinators.values())
-    return [find_instance(hass, coordinators, instance)]
+    return targets(hass, loaded_entry(hass).runtime_data.qbittorrent, instance, "no_qbittorrent")
 
 
 async def _route(
@@ -188,12 +190,9 @@ async def add_to_qbittorrent(
     paused: bool = False,
 ) -> dict[str, Any]:
     """Add to the named qBittorrent (or the only one), then refresh it."""
-    targets = _coordinators(hass, instance)
-    if len(targets) > 1:
-        raise validation_error(
-            "instance_required", instances=", ".join(c.subentry.title for c in targets)
-        )
-    coordinator = targets[0]
+    coordinator = one_target(
+        hass, loaded_entry(hass).runtime_data.qbittorrent, instance, "no_qbittorrent"
+    )
     result = await call_service(
         coordinator.client.add,
         urls=urls,
