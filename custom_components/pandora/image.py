@@ -28,7 +28,7 @@ from .api.http import fetch
 from .const import DOMAIN
 
 if TYPE_CHECKING:
-    from .runtime import PandoraConfigEntry
+    from .runtime import PandoraConfigEntry, PandoraRuntime
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -44,20 +44,18 @@ SIGNATURE_LIFETIME: Final = timedelta(days=1)
 CACHE_HEADERS: Final = {"Cache-Control": "private, max-age=31536000, immutable"}
 
 
-def _image_base(hass: HomeAssistant) -> str | None:
+def _tmdb_runtime(hass: HomeAssistant) -> PandoraRuntime | None:
+    """The loaded hub's runtime when it has TMDB (images come from there only)."""
     entries: list[PandoraConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
-    for entry in entries:
-        discovery = entry.runtime_data.discovery
-        if discovery is not None:
-            return discovery.tmdb.image_base + "/"
-    return None
+    return next((e.runtime_data for e in entries if e.runtime_data.discovery is not None), None)
 
 
 def signed_images(hass: HomeAssistant, connection: ActiveConnection, value: Any) -> Any:
     """`value` with every TMDB image URL replaced by a signed proxy path."""
-    base = _image_base(hass)
-    if base is None:
+    runtime = _tmdb_runtime(hass)
+    if runtime is None or runtime.discovery is None:
         return value
+    base = runtime.discovery.tmdb.image_base + "/"
 
     def walk(item: Any) -> Any:
         if isinstance(item, dict):
@@ -110,22 +108,19 @@ class ImageView(HomeAssistantView):
         return web.Response(body=body, content_type=content_type, headers=CACHE_HEADERS)
 
     async def _fetch(self, size: str, file: str) -> bytes | None:
-        entries: list[PandoraConfigEntry] = self.hass.config_entries.async_loaded_entries(DOMAIN)
-        for entry in entries:
-            runtime = entry.runtime_data
-            if runtime.discovery is None:
-                continue
-            tmdb = runtime.discovery.tmdb
-            try:
-                if tmdb.images is None and tmdb.image_base_url is None:
-                    await tmdb.configuration()  # where this account's images live
-                url = f"{tmdb.image_base}/{size}/{file}"
-                resp = await fetch(runtime.session, "GET", url, max_bytes=MAX_IMAGE_BYTES)
-            except PandoraError as err:
-                _LOGGER.debug("No image %s/%s: %s", size, file, err)
-                return None
-            return resp.body if resp.status == 200 else None
-        return None
+        runtime = _tmdb_runtime(self.hass)
+        if runtime is None or runtime.discovery is None:
+            return None
+        tmdb = runtime.discovery.tmdb
+        try:
+            if tmdb.images is None and tmdb.image_base_url is None:
+                await tmdb.configuration()  # where this account's images live
+            url = f"{tmdb.image_base}/{size}/{file}"
+            resp = await fetch(runtime.session, "GET", url, max_bytes=MAX_IMAGE_BYTES)
+        except PandoraError as err:
+            _LOGGER.debug("No image %s/%s: %s", size, file, err)
+            return None
+        return resp.body if resp.status == 200 else None
 
 
 def _write(path: Path, body: bytes) -> None:

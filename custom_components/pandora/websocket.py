@@ -7,7 +7,7 @@ coordinator changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import probatio as vol
@@ -32,7 +32,7 @@ from .coordinator import PandoraCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .helpers import loaded_entry
 from .image import signed_images
-from .runtime import PandoraRuntime
+from .runtime import PandoraConfigEntry, PandoraRuntime
 from .services import torrent_as_dict
 from .websocket_feeds import containers_snapshot, library_snapshot
 
@@ -205,6 +205,34 @@ async def ws_info(hass: HomeAssistant, connection: Connection, msg: dict[str, An
     )
 
 
+def _loaded_entry(connection: Connection, msg: dict[str, Any]) -> PandoraConfigEntry | None:
+    """The loaded hub, or None after answering `not_found`."""
+    try:
+        return loaded_entry(connection.hass)
+    except ServiceValidationError as err:
+        connection.send_error(msg["id"], ERR_NOT_FOUND, str(err))
+        return None
+
+
+@callback
+def _subscribe(
+    connection: Connection,
+    msg: dict[str, Any],
+    coordinators: Iterable[PandoraCoordinator[Any]],
+    push: Callable[[], None],
+) -> None:
+    """Run `push` after every update of the coordinators until the client unsubscribes."""
+    unsubscribes = [c.async_add_listener(push) for c in coordinators]
+
+    @callback
+    def unsubscribe() -> None:
+        for remove in unsubscribes:
+            remove()
+
+    connection.subscriptions[msg["id"]] = unsubscribe
+    connection.send_result(msg["id"])
+
+
 @websocket_command(
     {
         vol.Required("type"): "pandora/history",
@@ -214,10 +242,7 @@ async def ws_info(hass: HomeAssistant, connection: Connection, msg: dict[str, An
 @callback
 def ws_history(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
     """The latest torrent and file events, newest first."""
-    try:
-        entry = loaded_entry(hass)
-    except ServiceValidationError as err:
-        connection.send_error(msg["id"], ERR_NOT_FOUND, str(err))
+    if (entry := _loaded_entry(connection, msg)) is None:
         return
     runtime = entry.runtime_data
     titles = {sub_id: sub.title for sub_id, sub in entry.subentries.items()}
@@ -278,25 +303,14 @@ class TorrentFeed:
 @callback
 def ws_torrents_subscribe(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
     """Live torrents: a full list, then the changes after every qBittorrent poll."""
-    try:
-        entry = loaded_entry(hass)
-    except ServiceValidationError as err:
-        connection.send_error(msg["id"], ERR_NOT_FOUND, str(err))
+    if (entry := _loaded_entry(connection, msg)) is None:
         return
     coordinators = dict(entry.runtime_data.qbittorrent)
     feed = TorrentFeed(
         coordinators,
         lambda payload: connection.send_message(event_message(msg["id"], payload)),
     )
-    unsubscribes = [c.async_add_listener(feed.push) for c in coordinators.values()]
-
-    @callback
-    def unsubscribe() -> None:
-        for remove in unsubscribes:
-            remove()
-
-    connection.subscriptions[msg["id"]] = unsubscribe
-    connection.send_result(msg["id"])
+    _subscribe(connection, msg, coordinators.values(), feed.push)
     feed.push(full=True)
 
 
@@ -310,11 +324,9 @@ def _snapshot_command(
     @websocket_command({vol.Required("type"): ws_type})
     @callback
     def handle(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
-        try:
-            runtime = loaded_entry(hass).runtime_data
-        except ServiceValidationError as err:
-            connection.send_error(msg["id"], ERR_NOT_FOUND, str(err))
+        if (entry := _loaded_entry(connection, msg)) is None:
             return
+        runtime = entry.runtime_data
         last: list[dict[str, Any]] = []
 
         @callback
@@ -324,15 +336,7 @@ def _snapshot_command(
                 last[:] = [payload]
                 connection.send_message(event_message(msg["id"], payload))
 
-        unsubscribes = [c.async_add_listener(push) for c in coordinators(runtime)]
-
-        @callback
-        def unsubscribe() -> None:
-            for remove in unsubscribes:
-                remove()
-
-        connection.subscriptions[msg["id"]] = unsubscribe
-        connection.send_result(msg["id"])
+        _subscribe(connection, msg, coordinators(runtime), push)
         push()
 
     return handle

@@ -128,14 +128,16 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         first = split_countries(value)[:1]
         return (self.canonical(first[0]) or first[0]) if first else None
 
+    async def _read(self) -> GluetunState:
+        """VPN status and public IP, read together."""
+        status, public_ip = await asyncio.gather(self.client.vpn_status(), self.client.public_ip())
+        return GluetunState(status=status, public_ip=public_ip)
+
     async def _async_update_data(self) -> GluetunState:
         try:
-            status, public_ip = await asyncio.gather(
-                self.client.vpn_status(), self.client.public_ip()
-            )
+            self.state = await self._read()
         except PandoraError as err:
             raise self.update_failed(err) from err
-        self.state = GluetunState(status=status, public_ip=public_ip)
         if not self.switching:
             if (stack := self._stack()) is not None:
                 self.selected = self._stack_country(stack) or self.selected
@@ -296,14 +298,16 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         async with asyncio.timeout(self.switch_timeout):
             while True:
                 try:
-                    status, public_ip = await asyncio.gather(
-                        self.client.vpn_status(), self.client.public_ip()
-                    )
+                    state = await self._read()
                 except PandoraError as err:  # gluetun is being recreated: keep asking
                     _LOGGER.debug("%s not answering yet: %s", self.name, err)
                 else:
-                    country = public_ip.country or ""
-                    if status == "running" and country.casefold() == target.casefold():
+                    public_ip = state.public_ip
+                    if (
+                        public_ip is not None
+                        and state.status == "running"
+                        and (public_ip.country or "").casefold() == target.casefold()
+                    ):
                         return public_ip
                 await asyncio.sleep(SWITCH_POLL)
 
