@@ -163,6 +163,31 @@ async def test_an_unlinked_download_waits_in_downloaded(
     assert not (share.root / FILED).exists()
 
 
+async def test_a_removed_torrent_added_again_is_filed_again(
+    hass: HomeAssistant,
+    daemons: tuple[QBittorrentDaemon, QBittorrentDaemon],
+    share: CloudCommander,
+    jellyfin: tuple[JellyfinSimulator, str],
+    release: TorrentFile,
+) -> None:
+    _, downloader = daemons
+    hub = await hub_with(hass, subentries(downloader, share, jellyfin))
+    pipeline = hub.runtime_data.pipeline
+    assert pipeline is not None
+    moved = async_capture_events(hass, EVENT_FILES_MOVED)
+    await download(hass, hub, daemons, release)
+    await wait_until(lambda: len(moved) == 1, timeout=120)
+    assert release.infohash in pipeline.jobs
+    client = next(iter(hub.runtime_data.qbittorrent.values())).client
+    await client.delete(release.infohash, delete_files=True)
+    await poll_until(hass, lambda: release.infohash not in pipeline.jobs, timeout=30)
+    assert not (share.root / "Downloaded" / NAME).exists()
+    # The same torrent again: a new job, filed into Downloaded once more.
+    await download(hass, hub, daemons, release)
+    await wait_until(lambda: len(moved) == 2, timeout=120)
+    assert filecmp.cmp(release.path, share.root / "Downloaded" / NAME, shallow=False)
+
+
 async def test_a_name_clash_moves_nothing(
     hass: HomeAssistant,
     daemons: tuple[QBittorrentDaemon, QBittorrentDaemon],

@@ -37,6 +37,7 @@ from .const import (
     EVENT_FILES_MOVED,
     EVENT_TORRENT_PREFIX,
     TORRENT_COMPLETED,
+    TORRENT_REMOVED,
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .ranking import parse_release
@@ -102,6 +103,9 @@ class Pipeline:
         self.entry.async_on_unload(
             self.hass.bus.async_listen(EVENT_TORRENT_PREFIX + TORRENT_COMPLETED, self._completed)
         )
+        self.entry.async_on_unload(
+            self.hass.bus.async_listen(EVENT_TORRENT_PREFIX + TORRENT_REMOVED, self._removed)
+        )
 
     async def async_stop(self) -> None:
         """Cancel running jobs (their state is on disk) and save."""
@@ -137,6 +141,22 @@ class Pipeline:
         job = Job(data["hash"], data["name"], data["subentry_id"], share.subentry.subentry_id)
         self.jobs[job.hash] = job
         self._spawn(job)
+
+    @callback
+    def _removed(self, event: Event[dict[str, Any]]) -> None:
+        """Forget a finished job once its torrent is gone: added again, it is filed anew."""
+        job = self.jobs.get(event.data.get("hash", ""))
+        if (
+            job is None
+            or job.hash in self._tasks
+            or event.data.get("subentry_id") != job.subentry_id
+        ):
+            return  # a running job ends on its own (the torrent is no longer in qBittorrent)
+        del self.jobs[job.hash]
+        ir.async_delete_issue(self.hass, DOMAIN, f"pipeline_{job.hash}")
+        self.entry.async_create_background_task(
+            self.hass, self._store.async_save(self._data()), "pandora pipeline save"
+        )
 
     def _spawn(self, job: Job) -> None:
         task = self.entry.async_create_background_task(
