@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.pandora.const import DOMAIN
+from custom_components.pandora.const import (
+    CONF_DOWNLOADED_FOLDER,
+    CONF_MOVIES_FOLDER,
+    CONF_QBITTORRENT_ROOT,
+    CONF_TV_FOLDER,
+    CONF_VERIFY_SSL,
+    DOMAIN,
+    SUBENTRY_CLOUDCMD,
+)
 from custom_components.pandora.panel import PANEL_URL_PATH
 from homeassistant.components import frontend
+from homeassistant.config_entries import ConfigSubentryData
+from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
-from tests.conftest import hub_entry, qb_subentry, setup_hub
+from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll, poll_until
+from tests.support.cloudcmd import CloudCommander
 from tests.support.media import Sims, jackett_subentry, tmdb_subentry
 from tests.support.qbittorrent_daemon import QBittorrentDaemon
 
 MAGNET = "magnet:?xt=urn:btih:{}&dn=Pandora+Websocket"
+SHARE_USER, SHARE_PASSWORD = "pandora", "s3cret pw"
 
 
 @pytest.fixture
@@ -46,6 +59,9 @@ async def test_info_lists_services_and_role(
     result = answer["result"]
     assert result["admin"] is True and result["loaded"] is True
     assert set(result["services"]) == {"qbittorrent", "tmdb", "jackett"}
+    # Only Cloud Commander shares say more than their id and title (their folders).
+    for instances in result["services"].values():
+        assert all(set(instance) == {"id", "title"} for instance in instances)
     assert info is None
     reader = await hass_ws_client(hass, access_token=hass_read_only_access_token)
     await reader.send_json_auto_id({"type": "pandora/info"})
@@ -56,7 +72,9 @@ async def test_info_lists_services_and_role(
     assert panel.config is not None
     module_url = panel.config["_panel_custom"]["module_url"]
     assert module_url.startswith("/pandora_static/pandora-panel.js?v=")
-    assert any("pandora-cards.js" in url for url in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls)
+    cards = [u for u in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls if "pandora-cards.js" in u]
+    # The cards module names the panel's version: it preloads that very URL on the panel's page.
+    assert len(cards) == 1 and cards[0].endswith("&panel=" + module_url.rsplit("?v=", 1)[1])
     http = await hass_client()
     resp = await http.get(module_url)
     assert resp.status == 200 and b"pandora-panel" in await resp.read()
@@ -65,6 +83,117 @@ async def test_info_lists_services_and_role(
     assert not any(
         "pandora-cards.js" in url for url in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls
     )
+
+
+@pytest.fixture
+def cloudcmd() -> Iterator[CloudCommander]:
+    allow_loopback()
+    with CloudCommander(username=SHARE_USER, password=SHARE_PASSWORD) as server:
+        (server.root / "Films").mkdir()
+        yield server
+
+
+@pytest.fixture
+async def share_entry(hass: HomeAssistant, cloudcmd: CloudCommander) -> MockConfigEntry:
+    """A hub with one Cloud Commander share: Movies moved to /Films, TV left empty (default)."""
+    return await setup_hub(
+        hass,
+        hub_entry(
+            ConfigSubentryData(
+                data={
+                    CONF_URL: cloudcmd.url,
+                    CONF_USERNAME: SHARE_USER,
+                    CONF_PASSWORD: SHARE_PASSWORD,
+                    CONF_VERIFY_SSL: True,
+                    CONF_DOWNLOADED_FOLDER: "/Downloaded",
+                    CONF_MOVIES_FOLDER: "/Films",
+                    CONF_TV_FOLDER: "",
+                    CONF_QBITTORRENT_ROOT: "",
+                },
+                subentry_type=SUBENTRY_CLOUDCMD,
+                title="Share",
+                unique_id=cloudcmd.url,
+            )
+        ),
+    )
+
+
+async def test_info_gives_each_share_its_folders(
+    hass: HomeAssistant, share_entry: MockConfigEntry, hass_ws_client: Any
+) -> None:
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "pandora/info"})
+    answer = await client.receive_json()
+    assert answer["success"], answer
+    (share_id,) = share_entry.subentries
+    assert answer["result"]["services"] == {
+        "cloudcmd": [
+            {
+                "id": share_id,
+                "title": "Share",
+                # As configured; a folder left empty (or not set) is the default.
+                "folders": {
+                    "downloads": "/Downloads",
+                    "downloaded": "/Downloaded",
+                    "movies": "/Films",
+                    "tv": "/TV Shows",
+                },
+            }
+        ]
+    }
+    # The same folders the actions use.
+    share = share_entry.runtime_data.cloudcmd[share_id]
+    assert share.folder(CONF_MOVIES_FOLDER) == "/Films"
+    assert share.folder(CONF_TV_FOLDER) == "/TV Shows"
+
+
+async def test_files_delete(
+    hass: HomeAssistant,
+    cloudcmd: CloudCommander,
+    share_entry: MockConfigEntry,
+    hass_ws_client: Any,
+    hass_read_only_access_token: str,
+) -> None:
+    junk = cloudcmd.root / "Downloaded" / "junk.txt"
+    junk.write_bytes(b"x")
+    extras = cloudcmd.root / "Downloaded" / "extras"
+    extras.mkdir()
+    (extras / "sample.mkv").write_bytes(b"y")
+    sentinel = cloudcmd.outside / "sentinel.txt"
+    sentinel.write_text("keep")
+    paths = ["/Downloaded/junk.txt", "/Downloaded/extras"]
+
+    # Administrators only.
+    reader = await hass_ws_client(hass, access_token=hass_read_only_access_token)
+    await reader.send_json_auto_id({"type": "pandora/files/delete", "paths": paths})
+    assert (await reader.receive_json())["error"]["code"] == "unauthorized"
+    assert junk.exists() and extras.is_dir()
+
+    client = await hass_ws_client(hass)
+    # Bad input: refused before anything is deleted.
+    for message, code in (
+        ({}, "invalid_format"),
+        ({"paths": []}, "invalid_format"),
+        ({"paths": [None]}, "invalid_format"),
+        ({"paths": ["/"]}, "service_validation_error"),
+        ({"paths": ["/../sentinel.txt"]}, "service_validation_error"),
+        ({"paths": ["/Downloaded/junk.txt", "/Downloaded/missing"]}, "home_assistant_error"),
+    ):
+        await client.send_json_auto_id({"type": "pandora/files/delete", **message})
+        answer = await client.receive_json()
+        assert not answer["success"] and answer["error"]["code"] == code, (message, answer)
+    assert junk.exists() and extras.is_dir() and sentinel.read_text() == "keep"
+
+    # A file and a folder with what is in it.
+    await client.send_json_auto_id({"type": "pandora/files/delete", "paths": paths})
+    answer = await client.receive_json()
+    assert answer["success"], answer
+    assert answer["result"] is None
+    assert not junk.exists() and not extras.exists()
+    assert (cloudcmd.root / "Downloaded").is_dir() and sentinel.read_text() == "keep"
+    assert share_entry.runtime_data.history.files()[0]["action"] == "deleted"
+    await client.send_json_auto_id({"type": "pandora/files/list", "path": "/Downloaded"})
+    assert (await client.receive_json())["result"]["files"] == []
 
 
 async def test_discover_signs_images_and_the_proxy_caches_them(

@@ -42,13 +42,15 @@ async def async_register_panel(hass: HomeAssistant) -> None:
         )
         hass.data[_STATIC_REGISTERED] = True
     cards = await hass.async_add_executor_job(_version, FRONTEND_DIR / CARDS_FILE)
+    version = await hass.async_add_executor_job(_version, FRONTEND_DIR / PANEL_FILE)
     # Without the bundle (a broken install) every dashboard would log a 404: leave it out.
     if not hass.data.get(_CARDS_URL) and cards != "missing":
-        hass.data[_CARDS_URL] = f"{STATIC_URL}/{CARDS_FILE}?v={cards}"
+        # `panel=`: on the panel's page the cards module starts loading the panel right away,
+        # beside Home Assistant's own start-up (frontend/src/preload.ts).
+        hass.data[_CARDS_URL] = f"{STATIC_URL}/{CARDS_FILE}?v={cards}&panel={version}"
         frontend.add_extra_js_url(hass, hass.data[_CARDS_URL])
     if PANEL_URL_PATH in hass.data.get(frontend.DATA_PANELS, {}):
         return
-    version = await hass.async_add_executor_job(_version, FRONTEND_DIR / PANEL_FILE)
     await panel_custom.async_register_panel(
         hass,
         frontend_url_path=PANEL_URL_PATH,

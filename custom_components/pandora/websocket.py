@@ -27,8 +27,9 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.loader import async_get_integration
 
-from .const import DOMAIN
+from .const import DOMAIN, SUBENTRY_CLOUDCMD
 from .coordinator import PandoraCoordinator
+from .coordinator.cloudcmd import share_folders
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .helpers import loaded_entry
 from .image import signed_images
@@ -78,6 +79,7 @@ ACTIONS: Final[dict[str, tuple[str, tuple[str, ...], bool]]] = {
         ("paths", "destination", "folder", "scan_after", "instance"),
         True,
     ),
+    "pandora/files/delete": ("delete_files", ("paths", "instance"), False),
     "pandora/library/scan": ("scan_library", ("library", "instance"), True),
     "pandora/containers/restart": ("restart_container", ("container", "instance"), False),
     "pandora/containers/logs": (
@@ -187,13 +189,15 @@ async def ws_torrents_action(
 async def ws_info(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
     """What is configured, and whether the user may change things."""
     integration = await async_get_integration(hass, DOMAIN)
-    services: dict[str, list[dict[str, str]]] = {}
+    services: dict[str, list[dict[str, Any]]] = {}
     entries = hass.config_entries.async_loaded_entries(DOMAIN)
     for entry in entries:
         for subentry_id, subentry in entry.subentries.items():
-            services.setdefault(subentry.subentry_type, []).append(
-                {"id": subentry_id, "title": subentry.title}
-            )
+            service: dict[str, Any] = {"id": subentry_id, "title": subentry.title}
+            if subentry.subentry_type == SUBENTRY_CLOUDCMD:
+                # Share-relative, as configured (or the defaults): the Files tab pins them.
+                service["folders"] = share_folders(subentry.data)
+            services.setdefault(subentry.subentry_type, []).append(service)
     connection.send_result(
         msg["id"],
         {

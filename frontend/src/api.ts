@@ -1,4 +1,5 @@
 /** Typed calls to Pandora's websocket API (docs/websocket.md) and the live torrent list. */
+import { discoverKey, takeEarly } from "./early";
 import type {
   AddRequest,
   AddResult,
@@ -183,13 +184,20 @@ export class PandoraApi {
     this.cache.clear();
   }
 
+  /** An answer asked for early (early.ts) if there is one, else asked now; asked again on failure. */
+  private callEarly<T>(key: string, message: WsMessage): Promise<T> {
+    const early = takeEarly<T>(key, this.now());
+    return early ? early.catch(() => this.call<T>(message)) : this.call<T>(message);
+  }
+
   info(): Promise<Info> {
-    return this.call<Info>({ type: "pandora/info" });
+    return this.callEarly<Info>("info", { type: "pandora/info" });
   }
 
   discover(list: DiscoverList, page = 1): Promise<MediaPage> {
-    return this.cached(`discover:${list}:${page}`, () =>
-      this.call<MediaPage>({ type: "pandora/discover", list, page }),
+    const key = discoverKey(list, page);
+    return this.cached(key, () =>
+      this.callEarly<MediaPage>(key, { type: "pandora/discover", list, page }),
     );
   }
 
@@ -225,6 +233,11 @@ export class PandoraApi {
 
   moveFiles(request: MoveRequest): Promise<MoveResult> {
     return this.call<MoveResult>({ type: "pandora/files/move", ...request });
+  }
+
+  /** Delete files and folders (with everything in them) from a share; administrators only. */
+  deleteFiles(paths: string[], instance?: string): Promise<null> {
+    return this.call<null>({ type: "pandora/files/delete", paths, ...(instance ? { instance } : {}) });
   }
 
   /** `library` is a library id or name, or "all". */

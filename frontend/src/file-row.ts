@@ -1,6 +1,8 @@
 /**
- * Files and folders of a Cloud Commander share: paths, breadcrumbs, sorting, the folder name
- * suggested for a release, and one row of a listing (used by the Files tab and the files card).
+ * Files and folders of a Cloud Commander share: its configured folders, paths, breadcrumbs,
+ * sorting, the folder name suggested for a release, and one row of a listing (used by the Files
+ * tab and the files card). Everything that depends on the share's folders takes them as an
+ * argument (the defaults when left out).
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import { formatBytes, formatDateTime, formatRelative } from "./format";
@@ -12,25 +14,76 @@ import {
   mdiFolderDownloadOutline,
   mdiFolderOutline,
 } from "./icons";
-import type { FileEntry } from "./types";
+import type { FileEntry, ServiceInstance, ShareFolders } from "./types";
 
 /**
- * The share's download folders (the integration's defaults, `const.py`): qBittorrent saves into
- * Downloads, finished downloads are filed into Downloaded. They are pinned and highlighted.
+ * The integration's default folders (`DEFAULT_FOLDERS` in const.py), for shares whose `pandora/info`
+ * entry has no `folders` (older backends).
  */
-export const PINNED_FOLDERS: { path: string; label: string; description: string; icon: string }[] = [
-  { path: "/Downloads", label: "Downloads", description: "In progress", icon: mdiFolderDownloadOutline },
-  {
-    path: "/Downloaded",
-    label: "Downloaded",
-    description: "Finished, ready to file",
-    icon: mdiFolderCheckOutline,
-  },
-];
+export const DEFAULT_FOLDERS: Readonly<ShareFolders> = Object.freeze({
+  downloads: "/Downloads",
+  downloaded: "/Downloaded",
+  movies: "/Movies",
+  tv: "/TV Shows",
+});
 
-export function pinnedFolder(path: string) {
-  const wanted = normalizePath(path).toLowerCase();
-  return PINNED_FOLDERS.find((p) => p.path.toLowerCase() === wanted);
+const FOLDER_KEYS = ["downloads", "downloaded", "movies", "tv"] as const;
+
+/** A share's folders from `pandora/info`, normalised; any missing or empty one is the default. */
+export function shareFolders(share?: Pick<ServiceInstance, "folders"> | null): ShareFolders {
+  const given: Partial<Record<keyof ShareFolders, unknown>> = share?.folders ?? {};
+  const folders = { ...DEFAULT_FOLDERS };
+  for (const key of FOLDER_KEYS) {
+    const value = given[key];
+    if (typeof value === "string" && value.trim()) folders[key] = normalizePath(value.trim());
+  }
+  return folders;
+}
+
+/** A folder's name for labels: "/Media/Films" → "Films"; the share's root → `fallback`. */
+export function folderLabel(path: string, fallback: string): string {
+  return normalizePath(path).split("/").filter(Boolean).pop() ?? fallback;
+}
+
+/** Share paths compare without case (as the pinned chips always did) and normalised. */
+export function samePath(a: string, b: string): boolean {
+  return normalizePath(a).toLowerCase() === normalizePath(b).toLowerCase();
+}
+
+export interface PinnedFolder {
+  path: string;
+  label: string;
+  description: string;
+  icon: string;
+}
+
+/**
+ * The share's download folders, pinned and highlighted: qBittorrent saves into Downloads,
+ * finished downloads are filed into Downloaded. One folder configured for both is pinned once.
+ */
+export function pinnedFolders(folders: ShareFolders = DEFAULT_FOLDERS): PinnedFolder[] {
+  const pins: PinnedFolder[] = [
+    {
+      path: folders.downloads,
+      label: folderLabel(folders.downloads, "Downloads"),
+      description: "In progress",
+      icon: mdiFolderDownloadOutline,
+    },
+    {
+      path: folders.downloaded,
+      label: folderLabel(folders.downloaded, "Downloaded"),
+      description: "Finished, ready to file",
+      icon: mdiFolderCheckOutline,
+    },
+  ];
+  return pins.filter((pin, index) => pins.findIndex((p) => samePath(p.path, pin.path)) === index);
+}
+
+/** The pinned folders of a share with the default folders. */
+export const PINNED_FOLDERS: readonly PinnedFolder[] = pinnedFolders(DEFAULT_FOLDERS);
+
+export function pinnedFolder(path: string, pinned: readonly PinnedFolder[] = PINNED_FOLDERS): PinnedFolder | undefined {
+  return pinned.find((p) => samePath(p.path, path));
 }
 
 /** "Downloads//a/" → "/Downloads/a"; the root is "/". */
@@ -57,8 +110,9 @@ export function breadcrumbs(path: string, rootName: string): { name: string; pat
 }
 
 /** Pinned folders first, then folders, then files, by name (numbers in order). */
-export function sortEntries(entries: readonly FileEntry[]): FileEntry[] {
-  const rank = (e: FileEntry) => (pinnedFolder(e.path) && e.type === "directory" ? 0 : e.type === "directory" ? 1 : 2);
+export function sortEntries(entries: readonly FileEntry[], pinned: readonly PinnedFolder[] = PINNED_FOLDERS): FileEntry[] {
+  const rank = (e: FileEntry) =>
+    e.type !== "directory" ? 2 : pinnedFolder(e.path, pinned) ? 0 : 1;
   return [...entries].sort(
     (a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, undefined, { numeric: true }),
   );
@@ -106,8 +160,8 @@ export function folderNameProblem(name: string): string | null {
   return null;
 }
 
-export function fileIcon(entry: FileEntry): string {
-  if (entry.type === "directory") return pinnedFolder(entry.path)?.icon ?? mdiFolderOutline;
+export function fileIcon(entry: FileEntry, pinned: readonly PinnedFolder[] = PINNED_FOLDERS): string {
+  if (entry.type === "directory") return pinnedFolder(entry.path, pinned)?.icon ?? mdiFolderOutline;
   return VIDEO.test(entry.name) ? mdiFileVideoOutline : mdiFileOutline;
 }
 
@@ -119,6 +173,8 @@ export interface FileRowOptions {
   onToggle?: (entry: FileEntry, event: MouseEvent) => void;
   /** Folders become buttons that open them. */
   onOpen?: (entry: FileEntry) => void;
+  /** The share's pinned folders (`pinnedFolders(shareFolders(share))`); the defaults otherwise. */
+  pinned?: readonly PinnedFolder[];
 }
 
 /** Size and date, for people: "18.4 GB · 3 hours ago". */
@@ -138,7 +194,8 @@ export function fileMeta(entry: FileEntry, language: string): TemplateResult {
 
 export function fileRow(entry: FileEntry, options: FileRowOptions): TemplateResult {
   const folder = entry.type === "directory";
-  const pinned = folder ? pinnedFolder(entry.path) : undefined;
+  const pins = options.pinned ?? PINNED_FOLDERS;
+  const pinned = folder ? pinnedFolder(entry.path, pins) : undefined;
   const name =
     folder && options.onOpen
       ? html`<button class="file-name open" @click=${() => options.onOpen!(entry)}>${entry.name}</button>`
@@ -157,7 +214,7 @@ export function fileRow(entry: FileEntry, options: FileRowOptions): TemplateResu
           />
         </label>`
       : nothing}
-    <span class="file-icon">${icon(fileIcon(entry))}</span>
+    <span class="file-icon">${icon(fileIcon(entry, pins))}</span>
     <div class="file-main">
       ${name}
       ${fileMeta(entry, options.language)}

@@ -1,10 +1,11 @@
 /**
  * `pandora-files-card`: one folder of a Cloud Commander share (`pandora/files/list`); folders
- * open in the card, and an "up" button goes back towards the configured folder.
+ * open in the card, and an "up" button goes back towards the configured folder. The share's
+ * download folders (from `pandora/info`) are highlighted and listed first, as in the panel.
  *
  *   type: custom:pandora-files-card
  *   title: Ready to file      # optional, the folder's name by default
- *   path: /Downloaded         # default /Downloaded
+ *   path: /Downloaded         # optional, the share's Downloaded folder by default
  *   instance: <share id or title>   # only needed with several Cloud Commander shares
  */
 import { css, html, nothing, type TemplateResult } from "lit";
@@ -21,18 +22,36 @@ import {
 } from "./card-base";
 import { PandoraCardEditor, type EditorField } from "./card-editor";
 import { define } from "./define";
-import { fileRow, fileRowStyles, fileSkeleton, normalizePath, parentPath, sortEntries } from "./file-row";
+import {
+  DEFAULT_FOLDERS,
+  fileRow,
+  fileRowStyles,
+  fileSkeleton,
+  normalizePath,
+  parentPath,
+  pinnedFolders,
+  shareFolders,
+  sortEntries,
+} from "./file-row";
 import { icon, mdiFolderOutline, mdiRefresh, mdiArrowUp } from "./icons";
 import { emptyState, errorState } from "./states";
 import { shared } from "./styles";
-import type { FileEntry, ServiceInstance } from "./types";
+import type { FileEntry, ServiceInstance, ShareFolders } from "./types";
 
 export const FILES_CARD = "pandora-files-card";
-export const DEFAULT_PATH = "/Downloaded";
+/** The Downloaded folder of a share whose folders are not known (`DEFAULT_FOLDERS`). */
+export const DEFAULT_PATH = DEFAULT_FOLDERS.downloaded;
 
 export interface FilesCardConfig extends BaseCardConfig {
-  path: string;
+  /** The folder the card shows; left out, the share's Downloaded folder. */
+  path?: string;
   instance?: string;
+}
+
+/** The share a card shows: named by id or title, or the first (the only one) when not named. */
+export function cardShare(shares: readonly ServiceInstance[], instance?: string): ServiceInstance | undefined {
+  if (instance === undefined) return shares[0];
+  return shares.find((s) => s.id === instance) ?? shares.find((s) => s.title === instance);
 }
 
 export function checkFilesConfig(config: unknown): FilesCardConfig {
@@ -46,11 +65,13 @@ export function checkFilesConfig(config: unknown): FilesCardConfig {
   if (instance !== undefined && !instance.trim()) {
     throw new ConfigError(FILES_CARD, "instance must name a Cloud Commander share (leave it out with only one).");
   }
+  const rest: Record<string, unknown> = { ...(raw as object) };
+  delete rest.path;
   return {
-    ...(raw as object),
+    ...rest,
     type: String(raw.type ?? `custom:${FILES_CARD}`),
     ...(title !== undefined ? { title } : {}),
-    path: normalizePath(rawPath?.trim() || DEFAULT_PATH),
+    ...(rawPath?.trim() ? { path: normalizePath(rawPath.trim()) } : {}),
     ...(instance !== undefined ? { instance: instance.trim() } : {}),
   };
 }
@@ -63,14 +84,24 @@ type Load =
 export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
   static override properties = {
     _load: { state: true },
+    _folders: { state: true },
   };
 
   declare _load: Load;
+  /** The share's folders; null until `pandora/info` answered (the defaults if it fails). */
+  declare _folders: ShareFolders | null;
   private requestId = 0;
+  private infoId = 0;
 
   constructor() {
     super();
     this._load = { status: "loading", path: DEFAULT_PATH };
+    this._folders = null;
+  }
+
+  /** The folder the card shows: the configured one, or the share's Downloaded folder. */
+  get root(): string {
+    return this._config?.path ?? this._folders?.downloaded ?? DEFAULT_PATH;
   }
 
   static getStubConfig(): Record<string, unknown> {
@@ -86,12 +117,43 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
   }
 
   protected override connected(): void {
-    if (this._config) void this.open(this._config.path);
+    if (this._config) this.start();
   }
 
   protected override configured(previous: FilesCardConfig | undefined): void {
+    if (!this.api.hass) return; // connected() starts
     const config = this._config!;
-    if (previous?.path !== config.path || previous?.instance !== config.instance) void this.open(config.path);
+    if (!previous || previous.instance !== config.instance) this.start();
+    else if (previous.path !== config.path) void this.open(this.root);
+  }
+
+  /** Learn the share's folders; list the configured folder meanwhile, or else wait for them. */
+  private start(): void {
+    this._folders = null;
+    const folders = this.loadFolders();
+    if (this._config?.path) void this.open(this._config.path);
+    else
+      void folders.then(async (current) => {
+        if (current) await this.open(this.root);
+      });
+  }
+
+  /** False when a newer request replaced this one. */
+  private async loadFolders(): Promise<boolean> {
+    const id = ++this.infoId;
+    let folders: ShareFolders;
+    try {
+      const info = await this.api.info();
+      folders = shareFolders(cardShare(info.services.cloudcmd ?? [], this._config?.instance));
+    } catch {
+      folders = { ...DEFAULT_FOLDERS }; // an older or unreachable backend: list with the defaults
+    }
+    if (id !== this.infoId) return false;
+    this._folders = folders;
+    if (this._load.status === "ready") {
+      this._load = { ...this._load, files: sortEntries(this._load.files, pinnedFolders(folders)) };
+    }
+    return true;
   }
 
   getCardSize(): number {
@@ -109,7 +171,9 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
     this._load = { status: "loading", path: target };
     try {
       const listing = await this.api.listFiles(target, this._config.instance);
-      if (id === this.requestId) this._load = { status: "ready", path: target, files: sortEntries(listing.files) };
+      if (id !== this.requestId) return;
+      const pinned = pinnedFolders(this._folders ?? DEFAULT_FOLDERS);
+      this._load = { status: "ready", path: target, files: sortEntries(listing.files, pinned) };
     } catch (error) {
       if (id === this.requestId) this._load = { status: "error", path: target, error };
     }
@@ -119,7 +183,7 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
     const config = this._config;
     if (!config) return nothing;
     const path = this._load.path;
-    const root = config.path;
+    const root = this.root;
     const name = path.split("/").filter(Boolean).pop() ?? "Files";
     const title = path === root ? (config.title ?? name) : name;
     const tools = html`${path !== root && path.startsWith(root === "/" ? "/" : `${root}/`)
@@ -151,11 +215,12 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
       return emptyState(mdiFolderOutline, "This folder is empty", `Nothing is in ${load.path} right now.`);
     }
     const language = this.api.language;
+    const pinned = pinnedFolders(this._folders ?? DEFAULT_FOLDERS);
     return html`<ul class="files" aria-label="Files in ${load.path}">
       ${repeat(
         load.files,
         (entry) => entry.path,
-        (entry) => fileRow(entry, { language, onOpen: (e) => void this.open(e.path) }),
+        (entry) => fileRow(entry, { language, pinned, onOpen: (e) => void this.open(e.path) }),
       )}
     </ul>`;
   }
@@ -203,14 +268,17 @@ export class PandoraFilesCardEditor extends PandoraCardEditor {
     if (typeof current === "string" && current && !shares.some(([id, title]) => id === current || title === current)) {
       shares.push([current, current]);
     }
+    const downloaded = shareFolders(
+      cardShare(this._shares ?? [], typeof current === "string" && current ? current : undefined),
+    ).downloaded;
     return [
       { name: "title", label: "Title", type: "text", placeholder: "The folder's name", live: true },
       {
         name: "path",
         label: "Folder",
         type: "text",
-        placeholder: DEFAULT_PATH,
-        helper: "A folder of the share, from its root: /Downloaded, /Downloads, /Movies…",
+        placeholder: downloaded,
+        helper: `A folder of the share, from its root (${downloaded}, /Movies…); empty: the share's Downloaded folder.`,
       },
       {
         name: "instance",

@@ -1,28 +1,37 @@
 /**
  * `pandora-panel-files`: a Cloud Commander share (`pandora/files/list`): breadcrumbs, folders,
- * the pinned download folders, and for administrators multi-select and "Move to Movies / TV
- * Shows" (`pandora/files/move`) with an optional folder name and a library scan afterwards.
+ * the pinned download folders, and for administrators multi-select, "Move to Movies / TV
+ * Shows" (`pandora/files/move`) with an optional folder name and a library scan afterwards, and
+ * "Delete" (`pandora/files/delete`) after a confirmation. The download and library folders are
+ * the selected share's, from `pandora/info` (the integration's defaults with older backends).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "./api";
+import { confirmStyles } from "./confirm";
 import { define } from "./define";
 import {
-  PINNED_FOLDERS,
+  DEFAULT_FOLDERS,
   breadcrumbs,
   fileRow,
   fileRowStyles,
   fileSkeleton,
+  folderLabel,
   folderNameFrom,
   folderNameProblem,
   normalizePath,
+  pinnedFolders,
+  samePath,
+  shareFolders,
   sortEntries,
+  type PinnedFolder,
 } from "./file-row";
 import {
   icon,
   mdiAlertCircleOutline,
   mdiChevronRight,
   mdiClose,
+  mdiDeleteOutline,
   mdiFolderOutline,
   mdiHomeOutline,
   mdiMovieOutline,
@@ -32,17 +41,37 @@ import {
 import "./sheet";
 import { emptyState, errorState, missingServiceState, toast } from "./states";
 import { forms, shared, surfaces } from "./styles";
-import type { FileEntry, FileListing, Info, MoveDestination, MoveResult } from "./types";
+import type { FileEntry, FileListing, Info, MoveDestination, MoveResult, ShareFolders } from "./types";
 
-export const DESTINATIONS: Record<MoveDestination, { label: string; folder: string; icon: string }> = {
-  movies: { label: "Movies", folder: "Movies", icon: mdiMovieOutline },
-  tv: { label: "TV Shows", folder: "TV Shows", icon: mdiTelevisionClassic },
-};
+export interface Destination {
+  /** The folder's name, for buttons and titles ("Movies"). */
+  label: string;
+  /** Its share-relative path ("/Movies"). */
+  folder: string;
+  icon: string;
+}
+
+/** Where "Move to" files go: the share's library folders (`shareFolders(share)`). */
+export function destinations(folders: ShareFolders = DEFAULT_FOLDERS): Record<MoveDestination, Destination> {
+  return {
+    movies: { label: folderLabel(folders.movies, "Movies"), folder: folders.movies, icon: mdiMovieOutline },
+    tv: { label: folderLabel(folders.tv, "TV Shows"), folder: folders.tv, icon: mdiTelevisionClassic },
+  };
+}
+
+/** The destinations of a share with the default folders. */
+export const DESTINATIONS: Record<MoveDestination, Destination> = destinations(DEFAULT_FOLDERS);
 
 type Listing =
   | { status: "loading"; path: string }
   | { status: "ready"; path: string; files: FileEntry[] }
   | { status: "error"; path: string; error: unknown };
+
+interface DeleteDraft {
+  entries: FileEntry[];
+  busy: boolean;
+  error: unknown;
+}
 
 interface MoveDraft {
   destination: MoveDestination;
@@ -61,6 +90,16 @@ export function moveMessage(result: MoveResult): string {
   return `Moved ${what} to ${result.destination}${scanned}.`;
 }
 
+/** "Delete 1 item?" / "Delete 3 items?": the confirmation's question. */
+export function deleteQuestion(count: number): string {
+  return `Delete ${count === 1 ? "1 item" : `${count} items`}?`;
+}
+
+/** What was deleted, for the toast: "Deleted notes.txt." / "Deleted 3 items.". */
+export function deleteMessage(entries: readonly FileEntry[]): string {
+  return `Deleted ${entries.length === 1 ? entries[0]!.name : `${entries.length} items`}.`;
+}
+
 export class PandoraFiles extends LitElement {
   static override properties = {
     api: { attribute: false },
@@ -71,6 +110,7 @@ export class PandoraFiles extends LitElement {
     _listing: { state: true },
     _selected: { state: true },
     _move: { state: true },
+    _delete: { state: true },
   };
 
   declare api: PandoraApi;
@@ -81,6 +121,7 @@ export class PandoraFiles extends LitElement {
   declare _listing: Listing;
   declare _selected: ReadonlySet<string>;
   declare _move: MoveDraft | null;
+  declare _delete: DeleteDraft | null;
   private requestId = 0;
   /** The last row toggled, for Shift+click ranges. */
   private anchor: string | null = null;
@@ -94,14 +135,28 @@ export class PandoraFiles extends LitElement {
     this._listing = { status: "loading", path: "/" };
     this._selected = new Set();
     this._move = null;
+    this._delete = null;
   }
 
   private get shares() {
     return this.info?.services.cloudcmd ?? [];
   }
 
+  private get share() {
+    return this.shares.find((s) => s.id === this._share);
+  }
+
   private get shareTitle(): string {
-    return this.shares.find((s) => s.id === this._share)?.title ?? "Share";
+    return this.share?.title ?? "Share";
+  }
+
+  /** The selected share's folders (the defaults until it is known, or from older backends). */
+  private get folders(): ShareFolders {
+    return shareFolders(this.share);
+  }
+
+  private get pinned(): PinnedFolder[] {
+    return pinnedFolders(this.folders);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -109,6 +164,9 @@ export class PandoraFiles extends LitElement {
     if (!this._share || !this.shares.some((s) => s.id === this._share)) {
       this._share = this.shares[0]!.id;
       void this.open(this._listing.path);
+    } else if (this._listing.status === "ready") {
+      // The share's folders may have changed: pinned folders first again.
+      this._listing = { ...this._listing, files: sortEntries(this._listing.files, this.pinned) };
     }
   }
 
@@ -125,7 +183,7 @@ export class PandoraFiles extends LitElement {
     try {
       const listing: FileListing = await this.api.listFiles(target, share);
       if (id !== this.requestId) return;
-      this._listing = { status: "ready", path: target, files: sortEntries(listing.files) };
+      this._listing = { status: "ready", path: target, files: sortEntries(listing.files, this.pinned) };
       // Keep only what is still there.
       const paths = new Set(listing.files.map((f) => f.path));
       this._selected = new Set([...this._selected].filter((p) => paths.has(p)));
@@ -137,6 +195,7 @@ export class PandoraFiles extends LitElement {
   private changeShare(id: string): void {
     this._share = id;
     this._selected = new Set();
+    this.anchor = null;
     void this.open("/");
   }
 
@@ -240,6 +299,35 @@ export class PandoraFiles extends LitElement {
     }
   }
 
+  // --- deleting -------------------------------------------------------------------------------
+
+  private startDelete(): void {
+    const entries = this.entries.filter((e) => this._selected.has(e.path));
+    if (entries.length) this._delete = { entries, busy: false, error: null };
+  }
+
+  private cancelDelete(): void {
+    if (!this._delete?.busy) this._delete = null;
+  }
+
+  private async confirmDelete(): Promise<void> {
+    const draft = this._delete;
+    if (!draft || draft.busy) return;
+    this._delete = { ...draft, busy: true, error: null };
+    try {
+      await this.api.deleteFiles(
+        draft.entries.map((e) => e.path),
+        this._share ?? undefined,
+      );
+      this._delete = null;
+      this.clearSelection();
+      toast(this, { kind: "success", message: deleteMessage(draft.entries) });
+      void this.open(this._listing.path);
+    } catch (error) {
+      if (this._delete) this._delete = { ...this._delete, busy: false, error };
+    }
+  }
+
   // --- rendering ------------------------------------------------------------------------------
 
   protected override render() {
@@ -274,10 +362,11 @@ export class PandoraFiles extends LitElement {
             </label>`
           : nothing}
         <div class="pins chips" role="group" aria-label="Pinned folders">
-          ${PINNED_FOLDERS.map(
+          ${this.pinned.map(
             (pin) => html`<button
               class="pin-btn"
-              aria-current=${path.toLowerCase() === pin.path.toLowerCase() ? "true" : "false"}
+              title=${pin.path}
+              aria-current=${samePath(path, pin.path) ? "true" : "false"}
               @click=${() => void this.open(pin.path)}
             >
               ${icon(pin.icon)}<span>${pin.label}</span>
@@ -299,6 +388,7 @@ export class PandoraFiles extends LitElement {
       </div>
       ${this.renderListing()} ${this.admin ? this.renderActions() : nothing}
       ${this._move ? this.renderMove(this._move) : nothing}
+      ${this._delete && this.admin ? this.renderDelete(this._delete) : nothing}
     `;
   }
 
@@ -336,6 +426,7 @@ export class PandoraFiles extends LitElement {
     const all = listing.files.length;
     const count = this._selected.size;
     const language = this.api.language;
+    const pinned = this.pinned;
     return html`
       ${this.admin
         ? html`<div class="select-bar">
@@ -360,6 +451,7 @@ export class PandoraFiles extends LitElement {
               language,
               selectable: this.admin,
               selected: this._selected.has(entry.path),
+              pinned,
               onToggle: (e, event) => this.toggle(e, event),
               onOpen: (e) => void this.open(e.path),
             }),
@@ -371,13 +463,15 @@ export class PandoraFiles extends LitElement {
   private renderActions(): TemplateResult | typeof nothing {
     const count = this._selected.size;
     if (!count) return nothing;
+    const targets = destinations(this.folders);
     return html`<div class="actions" role="group" aria-label="Selected files">
       <span class="selected-count">${count} selected</span>
-      ${(Object.keys(DESTINATIONS) as MoveDestination[]).map(
+      ${(Object.keys(targets) as MoveDestination[]).map(
         (destination) => html`<button class="btn primary" @click=${() => this.startMove(destination)}>
-          ${icon(DESTINATIONS[destination].icon)} Move to ${DESTINATIONS[destination].label}
+          ${icon(targets[destination].icon)} Move to ${targets[destination].label}
         </button>`,
       )}
+      <button class="btn danger" @click=${this.startDelete}>${icon(mdiDeleteOutline)} Delete</button>
       <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${this.clearSelection}>
         ${icon(mdiClose)}
       </button>
@@ -385,7 +479,7 @@ export class PandoraFiles extends LitElement {
   }
 
   private renderMove(draft: MoveDraft): TemplateResult {
-    const target = DESTINATIONS[draft.destination];
+    const target = destinations(this.folders)[draft.destination];
     const problem = folderNameProblem(draft.folder);
     const shown = draft.entries.slice(0, 5);
     const more = draft.entries.length - shown.length;
@@ -448,10 +542,44 @@ export class PandoraFiles extends LitElement {
     </pandora-panel-sheet>`;
   }
 
+  private renderDelete(draft: DeleteDraft): TemplateResult {
+    const count = draft.entries.length;
+    const shown = draft.entries.slice(0, 5);
+    const more = count - shown.length;
+    const folders = draft.entries.some((e) => e.type === "directory");
+    return html`<pandora-panel-sheet .narrow=${this.narrow} label="Delete files" @close=${this.cancelDelete}>
+      <div class="confirm">
+        <h2>${deleteQuestion(count)}</h2>
+        ${count === 1
+          ? html`<p class="confirm-name">${draft.entries[0]!.name}</p>`
+          : html`<ul class="confirm-name move-list plain" aria-label="Deleting">
+              ${shown.map((e) => html`<li>${e.name}</li>`)}
+              ${more > 0 ? html`<li class="muted">and ${more} more</li>` : nothing}
+            </ul>`}
+        <p class="confirm-body">
+          ${folders ? "Folders are deleted with everything in them. " : ""}${count === 1 ? "It is" : "They are"}
+          deleted from ${this.shareTitle} for good: this cannot be undone.
+        </p>
+        ${draft.error
+          ? html`<p class="banner error" role="alert">
+              ${icon(mdiAlertCircleOutline)}<span>Could not delete: ${errorMessage(draft.error)}</span>
+            </p>`
+          : nothing}
+        <div class="confirm-actions">
+          <button class="btn" ?disabled=${draft.busy} @click=${this.cancelDelete}>Cancel</button>
+          <button class="btn danger" ?disabled=${draft.busy} @click=${() => void this.confirmDelete()}>
+            ${draft.busy ? "Deleting…" : "Delete"}
+          </button>
+        </div>
+      </div>
+    </pandora-panel-sheet>`;
+  }
+
   static override styles = [
     ...shared,
     forms,
     surfaces,
+    confirmStyles,
     fileRowStyles,
     css`
       :host {

@@ -7,6 +7,9 @@
 import "./discover-card";
 import "./downloads-card";
 import "./files-card";
+import { preloadPanel } from "./preload";
+
+preloadPanel(import.meta.url, location.pathname);
 
 export { PandoraDiscoverCard } from "./discover-card";
 export { PandoraDownloadsCard } from "./downloads-card";

@@ -8,6 +8,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { PandoraApi } from "./api";
 import { define } from "./define";
+import { startEarly, type EarlyGlobal } from "./early";
 import "./containers-tab";
 import "./discover-tab";
 import "./downloads-tab";
@@ -50,6 +51,9 @@ export function tabFromPath(path: string | undefined): Tab {
 export { navigateTo };
 
 const TOAST_MS = 6000;
+
+// Loaded before Home Assistant creates the panel (preload.ts): ask for Discover's data now.
+if (typeof window !== "undefined") startEarly(location.pathname, window as unknown as EarlyGlobal);
 
 export class PandoraPanel extends LitElement {
   static override properties = {
@@ -240,7 +244,7 @@ export class PandoraPanel extends LitElement {
         ${this._toast
           ? html`<div class="toast ${this._toast.kind ?? "info"}">
               <span class="toast-message">${this._toast.message}</span>
-              ${this._toast.action
+              ${this._toast.action && this._toast.action.tab !== this._tab
                 ? html`<button
                     class="btn text"
                     @click=${() => {

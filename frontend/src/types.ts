@@ -57,9 +57,23 @@ export type ServiceKind =
   | "portainer"
   | "gluetun";
 
+/**
+ * A Cloud Commander share's configured folders, share-relative ("/Downloads"): qBittorrent saves
+ * into `downloads`, finished downloads are filed into `downloaded`, `movies` and `tv` are the
+ * library folders "Move to" targets.
+ */
+export interface ShareFolders {
+  downloads: string;
+  downloaded: string;
+  movies: string;
+  tv: string;
+}
+
 export interface ServiceInstance {
   id: string;
   title: string;
+  /** Cloud Commander shares only; older backends leave it out (the defaults apply). */
+  folders?: Partial<ShareFolders>;
 }
 
 export interface Info {

@@ -177,6 +177,7 @@ describe("PandoraApi", () => {
     const fake = fakeHass({
       "pandora/files/list": { path: "/", files: [] },
       "pandora/files/move": { moved: [], destination: "/Movies", server: "s", scanned: null },
+      "pandora/files/delete": null,
       "pandora/library/scan": { scanned: [] },
       "pandora/containers/restart": null,
       "pandora/containers/logs": { container: "x", state: "running", lines: [] },
@@ -187,6 +188,8 @@ describe("PandoraApi", () => {
     await api.listFiles("/Downloaded");
     await api.listFiles("/", "share");
     await api.moveFiles({ paths: ["/a"], destination: "tv", scan_after: false });
+    expect(await api.deleteFiles(["/Downloaded/a", "/Downloaded/b"])).toBeNull();
+    await api.deleteFiles(["/c"], "share");
     await api.scanLibrary("all");
     await api.restartContainer("jellyfin", "p1");
     await api.containerLogs("jellyfin", 500);
@@ -196,6 +199,8 @@ describe("PandoraApi", () => {
       { type: "pandora/files/list", path: "/Downloaded" },
       { type: "pandora/files/list", path: "/", instance: "share" },
       { type: "pandora/files/move", paths: ["/a"], destination: "tv", scan_after: false },
+      { type: "pandora/files/delete", paths: ["/Downloaded/a", "/Downloaded/b"] },
+      { type: "pandora/files/delete", paths: ["/c"], instance: "share" },
       { type: "pandora/library/scan", library: "all" },
       { type: "pandora/containers/restart", container: "jellyfin", instance: "p1" },
       { type: "pandora/containers/logs", container: "jellyfin", tail: 500 },

@@ -304,6 +304,53 @@ describe("pandora-files-card", () => {
     expect(root.querySelector(".card-title")!.textContent).toBe("Ready");
   });
 
+  it("shows the share's configured Downloaded folder, with its download folders first", async () => {
+    const share = {
+      ...info.services.cloudcmd[0]!,
+      folders: { downloads: "/Incoming", downloaded: "/Ready", movies: "/Films", tv: "/Series" },
+    };
+    const withFolders = { ...info, services: { ...info.services, cloudcmd: [share] } };
+    const ready = {
+      path: "/Ready",
+      files: ["/Ready/b.mkv", "/Ready/Incoming", "/Ready/Downloaded"].map((path) => ({
+        name: path.split("/").pop()!,
+        type: path.endsWith(".mkv") ? "file" : "directory",
+        size: null,
+        modified: null,
+        path,
+      })),
+    };
+    const { fake, root } = await card<PandoraFilesCard>("pandora-files-card", {}, {
+      "pandora/info": withFolders,
+      "pandora/files/list": (m: WsMessage) => (m.path === "/Ready" ? ready : { path: m.path, files: [] }),
+    });
+    const listed = fake.callWS.mock.calls.map(([m]) => m).filter((m) => m.type === "pandora/files/list");
+    expect(listed).toEqual([{ type: "pandora/files/list", path: "/Ready" }]);
+    expect(root.querySelector(".card-title")!.textContent).toBe("Ready");
+    const names = [...root.querySelectorAll("li.file .file-name")].map((n) => n.textContent);
+    expect(names).toEqual(["Downloaded", "Incoming", "b.mkv"]);
+    // A folder configured in the card is kept (the share's folders are still highlighted).
+    const other = await card<PandoraFilesCard>("pandora-files-card", { path: "/" }, {
+      "pandora/info": withFolders,
+      "pandora/files/list": (m: WsMessage) => ({
+        path: m.path,
+        files: ["/Downloaded", "/Ready"].map((path) => ({ name: path.slice(1), type: "directory", size: null, modified: null, path })),
+      }),
+    });
+    expect(other.fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/list", path: "/" });
+    expect([...other.root.querySelectorAll("li.file .file-name")].map((n) => n.textContent)).toEqual(["Ready", "Downloaded"]);
+    expect(other.root.querySelector('li.file[data-path="/Ready"]')!.classList.contains("pinned")).toBe(true);
+    expect(other.root.querySelector('li.file[data-path="/Downloaded"]')!.classList.contains("pinned")).toBe(false);
+  });
+
+  it("falls back to /Downloaded when the backend cannot say", async () => {
+    const { fake, root } = await card<PandoraFilesCard>("pandora-files-card", {}, {
+      "pandora/info": new FakeWsError("unknown_command", "Unknown command"),
+    });
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/list", path: "/Downloaded" });
+    expect(root.querySelector(".card-title")!.textContent).toBe("Downloaded");
+  });
+
   it("has an editor offering the configured shares", async () => {
     const { root, changed } = await editor("pandora-files-card", { path: "/Downloaded" });
     await settle();
@@ -319,6 +366,7 @@ describe("pandora-files-card", () => {
     expect(changed).toHaveBeenLastCalledWith(expect.objectContaining({ path: "/Downloads" }));
     type(share, "");
     expect(changed.mock.lastCall![0]).not.toHaveProperty("instance");
+    expect(input(root, "path").placeholder).toBe("/Downloaded");
   });
 });
 

@@ -1,8 +1,30 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PandoraApi } from "../src/api";
-import { breadcrumbs, folderNameFrom, folderNameProblem, normalizePath, parentPath, sortEntries } from "../src/file-row";
+import {
+  DEFAULT_FOLDERS,
+  PINNED_FOLDERS,
+  breadcrumbs,
+  fileIcon,
+  folderLabel,
+  folderNameFrom,
+  folderNameProblem,
+  normalizePath,
+  parentPath,
+  pinnedFolder,
+  pinnedFolders,
+  shareFolders,
+  sortEntries,
+} from "../src/file-row";
 import "../src/files-tab";
-import { moveMessage, type PandoraFiles } from "../src/files-tab";
+import {
+  DESTINATIONS,
+  deleteMessage,
+  deleteQuestion,
+  destinations,
+  moveMessage,
+  type PandoraFiles,
+} from "../src/files-tab";
+import { mdiFolderCheckOutline, mdiFolderDownloadOutline, mdiFolderOutline } from "../src/icons";
 import type { FileEntry, Info, WsMessage } from "../src/types";
 import downloaded from "./fixtures/files_downloaded.json";
 import moved from "./fixtures/files_move.json";
@@ -15,6 +37,38 @@ const SHARE = "01JCCMD000000000000000001";
 const DUNE = "/Downloaded/Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv";
 const BREAKING = "/Downloaded/Breaking.Bad.S01.1080p.BluRay.x264";
 const UBUNTU = "/Downloaded/Ubuntu 24.04 Desktop amd64.iso";
+
+const SEEDBOX = "01JCCMD000000000000000002";
+const FOLDERS = { downloads: "/media/incoming", downloaded: "/Ready", movies: "/Films", tv: "/Library/Series" };
+
+/** info_full with its share's folders configured, and a second share on the defaults. */
+const configured = {
+  ...full,
+  services: {
+    ...full.services,
+    cloudcmd: [
+      { ...full.services.cloudcmd[0]!, folders: FOLDERS },
+      { id: SEEDBOX, title: "Cloud Commander seedbox", folders: { ...DEFAULT_FOLDERS } },
+    ],
+  },
+};
+
+const dir = (path: string): FileEntry => ({
+  name: path.split("/").pop()!,
+  type: "directory",
+  size: null,
+  modified: null,
+  path,
+});
+const file = (path: string): FileEntry => ({ ...dir(path), type: "file", size: 10 });
+
+/** A share whose folders are not the defaults. */
+const customListing = (m: WsMessage) =>
+  m.path === "/"
+    ? { path: "/", files: ["/Downloaded", "/Films", "/Library", "/Ready", "/media"].map(dir).concat(file("/a.txt")) }
+    : m.path === "/Ready"
+      ? { path: "/Ready", files: [file("/Ready/Dune.2021.2160p.mkv"), dir("/Ready/Extras")] }
+      : listing(m);
 
 const listing = (m: WsMessage) => (m.path === "/Downloaded" ? downloaded : m.path === "/" ? root : { path: m.path, files: [] });
 
@@ -204,16 +258,150 @@ describe("Files tab", () => {
     expect(r.querySelector("pandora-panel-sheet")).not.toBeNull();
   });
 
-  it("lets non-administrators browse but not select or move", async () => {
+  it("lets non-administrators browse but not select, move or delete", async () => {
     const { fake, root: r } = await files({ ...full, admin: false }, false);
     expect(r.querySelectorAll("li.file")).toHaveLength(5);
     expect(r.querySelectorAll('li.file input[type="checkbox"]')).toHaveLength(0);
     expect(r.querySelector(".select-bar")).toBeNull();
     expect(deepText(r)).not.toContain("Move to");
+    expect(deepText(r)).not.toContain("Delete");
+    expect(r.querySelector(".actions")).toBeNull();
     row(r, "/Downloaded").querySelector<HTMLButtonElement>("button.file-name")!.click();
     await settle();
     expect(lists(fake).at(-1)!.path).toBe("/Downloaded");
     expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/files/move")).toBe(false);
+    expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/files/delete")).toBe(false);
+  });
+
+  it("pins, highlights and sorts the share's configured folders, and moves into its library folders", async () => {
+    const { fake, element, root: r } = await files(configured, true, { "pandora/files/list": customListing });
+    const names = [...r.querySelectorAll("li.file .file-name")].map((n) => n.textContent);
+    // Ready is this share's Downloaded folder: first and highlighted; /Downloaded is any folder.
+    expect(names).toEqual(["Ready", "Downloaded", "Films", "Library", "media", "a.txt"]);
+    expect(row(r, "/Ready").classList.contains("pinned")).toBe(true);
+    expect(row(r, "/Downloaded").classList.contains("pinned")).toBe(false);
+    expect(deepText(row(r, "/Ready"))).toContain("Finished, ready to file");
+    expect(row(r, "/Ready").querySelector("path")!.getAttribute("d")).toBe(mdiFolderCheckOutline);
+    expect(row(r, "/Downloaded").querySelector("path")!.getAttribute("d")).toBe(mdiFolderOutline);
+    const pins = [...r.querySelectorAll<HTMLButtonElement>(".pins button")];
+    expect(pins.map((p) => deepText(p))).toEqual(["incoming", "Ready"]);
+    expect(pins.map((p) => p.title)).toEqual(["/media/incoming", "/Ready"]);
+    pins[0]!.click();
+    await settle();
+    expect(lists(fake).at(-1)).toEqual({ type: "pandora/files/list", path: "/media/incoming", instance: SHARE });
+    expect(r.querySelector('.pins button[aria-current="true"]')!.textContent).toContain("incoming");
+
+    await element.open("/Ready");
+    await settle();
+    await check(r, "/Ready/Dune.2021.2160p.mkv");
+    const actions = r.querySelector('.actions[role="group"]')!;
+    expect([...actions.querySelectorAll("button.btn")].map((b) => deepText(b))).toEqual([
+      "Move to Films",
+      "Move to Series",
+      "Delete",
+    ]);
+    buttonWith(actions, "Move to Series").click();
+    await settle();
+    const sheet = r.querySelector("pandora-panel-sheet")!;
+    expect(sheet.getAttribute("label")).toBe("Move to Series");
+    expect(deepText(sheet.querySelector("#folder-hint")!)).toContain("Created inside the /Library/Series folder");
+    buttonWith(sheet, "Move 1 item").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenCalledWith(
+      expect.objectContaining({ type: "pandora/files/move", destination: "tv", paths: ["/Ready/Dune.2021.2160p.mkv"] }),
+    );
+  });
+
+  it("uses each share's own folders, and the defaults when info has none", async () => {
+    const { root: r } = await files(configured);
+    const pins = () => [...r.querySelectorAll<HTMLButtonElement>(".pins button")].map((p) => deepText(p));
+    expect(pins()).toEqual(["incoming", "Ready"]);
+    const select = r.querySelector<HTMLSelectElement>(".share select")!;
+    select.value = SEEDBOX;
+    select.dispatchEvent(new Event("change"));
+    await settle();
+    expect(pins()).toEqual(["Downloads", "Downloaded"]);
+    expect(row(r, "/Downloaded").classList.contains("pinned")).toBe(true);
+    expect([...r.querySelectorAll("li.file .file-name")].map((n) => n.textContent)[0]).toBe("Downloaded");
+  });
+
+  it("deletes the selected items after a confirmation", async () => {
+    const { fake, element, root: r } = await files(full, true, { "pandora/files/delete": null });
+    const toasts = vi.fn();
+    element.addEventListener("pandora-toast", (e) => toasts((e as CustomEvent).detail));
+    await element.open("/Downloaded");
+    await settle();
+    await check(r, DUNE);
+    await check(r, UBUNTU);
+    const remove = buttonWith(r.querySelector('.actions[role="group"]')!, "Delete");
+    expect(remove.classList.contains("danger")).toBe(true);
+    remove.click();
+    await settle();
+    const sheet = r.querySelector("pandora-panel-sheet")!;
+    expect(sheet.getAttribute("label")).toBe("Delete files");
+    expect(sheet.querySelector("h2")!.textContent).toBe("Delete 2 items?");
+    expect([...sheet.querySelectorAll('[aria-label="Deleting"] li')].map((li) => li.textContent)).toEqual([
+      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv",
+      "Ubuntu 24.04 Desktop amd64.iso",
+    ]);
+    expect(deepText(sheet)).toContain("cannot be undone");
+    // Cancel: nothing deleted, still selected.
+    buttonWith(sheet, "Cancel").click();
+    await settle();
+    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(r.querySelectorAll("li.file.selected")).toHaveLength(2);
+    expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/files/delete")).toBe(false);
+
+    buttonWith(r.querySelector('.actions[role="group"]')!, "Delete").click();
+    await settle();
+    const confirm = buttonWith(r.querySelector("pandora-panel-sheet")!, "Delete");
+    expect(confirm.classList.contains("danger")).toBe(true);
+    const before = lists(fake).length;
+    confirm.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [DUNE, UBUNTU], instance: SHARE });
+    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Deleted 2 items." });
+    expect(lists(fake).length).toBe(before + 1);
+    expect(lists(fake).at(-1)!.path).toBe("/Downloaded");
+    expect(r.querySelectorAll("li.file.selected")).toHaveLength(0);
+    expect(r.querySelector('.actions[role="group"]')).toBeNull();
+  });
+
+  it("names a single item, shows the busy state and keeps errors in the sheet", async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const { fake, element, root: r } = await files(full, true, {
+      "pandora/files/delete": () => new Promise((resolve) => (answer = resolve)),
+    });
+    await element.open("/Downloaded");
+    await settle();
+    await check(r, BREAKING);
+    buttonWith(r, "Delete").click();
+    await settle();
+    const sheet = r.querySelector("pandora-panel-sheet")!;
+    expect(sheet.querySelector("h2")!.textContent).toBe("Delete 1 item?");
+    expect(sheet.querySelector(".confirm-name")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    expect(deepText(sheet)).toContain("Folders are deleted with everything in them.");
+    buttonWith(sheet, "Delete").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [BREAKING], instance: SHARE });
+    const busy = buttonWith(sheet, "Deleting…");
+    expect(busy.disabled).toBe(true);
+    expect(buttonWith(sheet, "Cancel").disabled).toBe(true);
+    // Closing is refused while the request runs.
+    sheet.dispatchEvent(new CustomEvent("close"));
+    await settle();
+    expect(r.querySelector("pandora-panel-sheet")).toBe(sheet);
+    answer(new FakeWsError("home_assistant_error", "Cloud Commander did not answer"));
+    await settle();
+    expect(deepText(sheet.querySelector('[role="alert"]')!)).toBe("Could not delete: Cloud Commander did not answer");
+    expect(r.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(buttonWith(sheet, "Delete").disabled).toBe(false);
+    // Still selected, to try again.
+    expect(row(r, BREAKING).classList.contains("selected")).toBe(true);
+    sheet.dispatchEvent(new CustomEvent("close"));
+    await settle();
+    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
   });
 
   it("offers a share picker with several Cloud Commanders", async () => {
@@ -271,6 +459,58 @@ describe("file helpers", () => {
     expect(folderNameProblem("a/b")).not.toBeNull();
     expect(folderNameProblem("..")).not.toBeNull();
     expect(folderNameProblem("x".repeat(201))).not.toBeNull();
+  });
+
+  it("reads a share's folders from info, with the defaults for what is missing", () => {
+    expect(shareFolders(undefined)).toEqual(DEFAULT_FOLDERS);
+    expect(shareFolders({})).toEqual(DEFAULT_FOLDERS);
+    expect(shareFolders({ folders: { movies: "Films/", tv: " ", downloads: "/media//incoming" } })).toEqual({
+      downloads: "/media/incoming",
+      downloaded: "/Downloaded",
+      movies: "/Films",
+      tv: "/TV Shows",
+    });
+    expect(folderLabel("/Library/Series", "TV")).toBe("Series");
+    expect(folderLabel("/", "Downloads")).toBe("Downloads");
+  });
+
+  it("pins, sorts and draws the download folders given", () => {
+    expect(PINNED_FOLDERS.map((p) => [p.path, p.label])).toEqual([
+      ["/Downloads", "Downloads"],
+      ["/Downloaded", "Downloaded"],
+    ]);
+    const pinned = pinnedFolders(shareFolders({ folders: FOLDERS }));
+    expect(pinned.map((p) => [p.path, p.label, p.icon])).toEqual([
+      ["/media/incoming", "incoming", mdiFolderDownloadOutline],
+      ["/Ready", "Ready", mdiFolderCheckOutline],
+    ]);
+    expect(pinnedFolder("/ready/", pinned)?.label).toBe("Ready");
+    expect(pinnedFolder("/Downloaded", pinned)).toBeUndefined();
+    expect(pinnedFolder("/Downloaded")?.label).toBe("Downloaded");
+    // One folder for both: pinned once.
+    expect(pinnedFolders({ ...DEFAULT_FOLDERS, downloads: "/Torrents", downloaded: "/torrents" })).toHaveLength(1);
+    const entries = ["/Downloaded", "/Ready", "/b.txt", "/Alpha"].map((p) => (p.endsWith(".txt") ? file(p) : dir(p)));
+    expect(sortEntries(entries, pinned).map((e) => e.name)).toEqual(["Ready", "Alpha", "Downloaded", "b.txt"]);
+    expect(sortEntries(entries).map((e) => e.name)).toEqual(["Downloaded", "Alpha", "Ready", "b.txt"]);
+    // A file named like a pinned folder is still a file.
+    expect(sortEntries([dir("/A"), file("/Ready")], pinned).map((e) => e.type)).toEqual(["directory", "file"]);
+    expect(fileIcon(dir("/Ready"), pinned)).toBe(mdiFolderCheckOutline);
+    expect(fileIcon(dir("/Ready"))).toBe(mdiFolderOutline);
+  });
+
+  it("moves into the share's library folders", () => {
+    expect(DESTINATIONS.movies).toMatchObject({ label: "Movies", folder: "/Movies" });
+    expect(DESTINATIONS.tv).toMatchObject({ label: "TV Shows", folder: "/TV Shows" });
+    const custom = destinations(shareFolders({ folders: FOLDERS }));
+    expect(custom.movies).toMatchObject({ label: "Films", folder: "/Films" });
+    expect(custom.tv).toMatchObject({ label: "Series", folder: "/Library/Series" });
+  });
+
+  it("words deletions", () => {
+    expect(deleteQuestion(1)).toBe("Delete 1 item?");
+    expect(deleteQuestion(4)).toBe("Delete 4 items?");
+    expect(deleteMessage([file("/Downloaded/a.mkv")])).toBe("Deleted a.mkv.");
+    expect(deleteMessage([file("/a"), dir("/b")])).toBe("Deleted 2 items.");
   });
 
   it("works with share paths", () => {

@@ -213,6 +213,21 @@ describe("panel routing", () => {
     expect(window.location.pathname).toBe("/pandora/downloads");
   });
 
+  it("leaves out a toast's action that would open the tab already shown", async () => {
+    const { root } = await panel({ prefix: "/pandora", path: "/downloads" });
+    root.querySelector("pandora-panel-downloads")!.dispatchEvent(
+      new CustomEvent("pandora-toast", {
+        detail: { message: "Added", kind: "success", action: { label: "View downloads", tab: "downloads" } },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await settle();
+    const region = root.querySelector('[role="status"][aria-live="polite"]')!;
+    expect(deepText(region)).toContain("Added");
+    expect([...region.querySelectorAll("button")].map((b) => deepText(b))).not.toContain("View downloads");
+  });
+
   it("shows the Files, Library and Containers tabs their routes name", async () => {
     for (const [path, element] of [
       ["/files", "pandora-panel-files"],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.const import CONF_URL
@@ -13,10 +15,36 @@ from homeassistant.helpers.device_registry import DeviceInfo
 
 from ..api.cloudcmd import FileEntry
 from ..api.errors import PandoraError
-from ..const import CONF_DOWNLOADED_FOLDER, CONF_VERIFY_SSL, DEFAULT_FOLDERS, DOMAIN
+from ..const import (
+    CONF_DOWNLOADED_FOLDER,
+    CONF_DOWNLOADS_FOLDER,
+    CONF_MOVIES_FOLDER,
+    CONF_TV_FOLDER,
+    CONF_VERIFY_SSL,
+    DEFAULT_FOLDERS,
+    DOMAIN,
+)
 from ..helpers import create_session
 from ..service_flows import cloudcmd_client
 from . import PandoraCoordinator
+
+# The share's folders by the names the panel uses (`pandora/info`).
+FOLDER_NAMES: Final = {
+    "downloads": CONF_DOWNLOADS_FOLDER,
+    "downloaded": CONF_DOWNLOADED_FOLDER,
+    "movies": CONF_MOVIES_FOLDER,
+    "tv": CONF_TV_FOLDER,
+}
+
+
+def share_folder(data: Mapping[str, Any], key: str) -> str:
+    """A configured folder of a share (share-relative), or its default."""
+    return str(data.get(key) or DEFAULT_FOLDERS[key])
+
+
+def share_folders(data: Mapping[str, Any]) -> dict[str, str]:
+    """Every configured folder of a share, by the names in `FOLDER_NAMES`."""
+    return {name: share_folder(data, key) for name, key in FOLDER_NAMES.items()}
 
 
 @dataclass
@@ -45,7 +73,7 @@ class CloudCommanderCoordinator(PandoraCoordinator[ShareState]):
 
     def folder(self, key: str) -> str:
         """A configured folder of the share (share-relative)."""
-        return str(self.subentry.data.get(key) or DEFAULT_FOLDERS[key])
+        return share_folder(self.subentry.data, key)
 
     @property
     def device_info(self) -> DeviceInfo:
