@@ -17,6 +17,8 @@ the user's with two environment variables:
 - `PANDORA_DEMO_DIR`: where everything lives (default `.demo/` in the repo);
 - `PANDORA_DEMO_PORT_BASE`: Home Assistant listens on that port and every other service on the
   next ones (default: 8123, and 18080-18083 (`PANDORA_DEMO_QB_PORT`) and 18090-18097).
+`PANDORA_DEMO_FILE_INTO_LIBRARY=0` leaves finished downloads in Downloaded instead of filing linked
+titles into Movies / TV Shows (the browser test moves one there itself, in the Files tab).
 """
 
 from __future__ import annotations
@@ -911,14 +913,15 @@ def _add_gluetun(entry_id: str, token: str) -> None:
 def _set_options(entry_id: str, token: str) -> None:
     """Turn on filing titles into the library (the hub's options flow, as the UI does)."""
     form = _http("POST", "/api/config/config_entries/options/flow", {"handler": entry_id}, token)
-    options = {  # the defaults, plus filing into the library
+    file_into_library = os.environ.get("PANDORA_DEMO_FILE_INTO_LIBRARY", "1") != "0"
+    options = {  # the defaults, plus filing into the library (unless told otherwise)
         "scan_interval": 5,
         "preferred_resolution": "1080p",
         "min_seeders": 1,
         "max_size_gb": 0,
         "excluded_words": "",
         "pipeline": True,
-        "file_into_library": True,
+        "file_into_library": file_into_library,
     }
     _http("POST", f"/api/config/config_entries/options/flow/{form['flow_id']}", options, token)
 

@@ -12,10 +12,14 @@
 //   PANDORA_E2E_SEEDER_URL, _USER, _PASSWORD  optional: the demo's seeding qbittorrent-nox, asked
 //                          to re-announce once the download is listed (see reannounceSeeder)
 //
-// For each viewport it logs in, opens /pandora, measures the time to the first media card,
-// searches a title, opens its details, searches its releases, checks the ranking, adds the best
-// one, follows it in Downloads until 100 %, then removes it again (so the next viewport can add
-// it anew). It fails on any browser console error, page error or failed websocket command.
+// For each viewport it logs in, opens /pandora and measures the time to the first media card
+// (then again after a reload), searches a title, opens its details, searches its releases, checks
+// the ranking, adds the best one and follows it in Downloads until 100 %. The demo's pipeline
+// (PANDORA_DEMO_FILE_INTO_LIBRARY=0) moves the finished file into Downloaded; in Files it is moved
+// into Movies with a library scan, which Library then shows (Movies counted); in Containers the VPN
+// country is switched and the public IP followed. Finally the torrent is removed and the filed
+// folder deleted in Files, so the next viewport starts from the same state. It fails on any browser
+// console error, page error or failed websocket command.
 // stdout: one JSON object per viewport, then a summary (`"result": "pass"` or `"fail"`);
 // progress goes to stderr. Exit code 0 only when everything passed.
 import { mkdirSync, rmSync } from "node:fs";
@@ -38,8 +42,15 @@ const TITLE = "Night of the Living Dead";
 // A release of that title in the torrent search (list items are named by their release title).
 const RELEASE = /^Night\.of\.the\.Living\.Dead\.1968\./;
 const MEDIA_CARD = /, (Movie|TV series)\b/;
+// What the demo's files are called once filed: the release's file, and the folder the move
+// sheet suggests for it in Movies.
+const FILED_FOLDER = "Night of the Living Dead (1968)";
 const STEP_MS = 30_000; // any one UI step
 const DOWNLOAD_MS = 120_000; // the release reaching 100 % (seconds, from the local seeder)
+const VPN_MS = 90_000; // a VPN country switch (the demo's switch timeout is 60 s)
+const SCAN_MS = 60_000; // a Jellyfin scan to be counted (simulated scan 2 s, polled every 5 s)
+// Preferred VPN countries, one per viewport: whatever is selected, another one is chosen.
+const COUNTRIES = ["Japan", "Sweden", "Canada", "Germany"];
 
 // What Chromium needs here as root, on a closed network. Playwright's launch() gives every run a
 // fresh temporary --user-data-dir of its own (under $TMPDIR) and deletes it on close.
@@ -250,9 +261,11 @@ class Run {
     });
   }
 
-  async openPanel() {
+  /** Open the panel (`reload`: the page again, its modules in the browser's cache). */
+  async openPanel(reload = false) {
     const page = this.page;
-    await page.goto(`${BASE}/pandora`);
+    if (reload) await page.reload();
+    else await page.goto(`${BASE}/pandora`);
     const panel = page.locator("pandora-panel");
     const tab = panel.getByRole("tab", { name: "Discover", selected: true });
     await tab.waitFor({ timeout: STEP_MS });
@@ -285,10 +298,12 @@ class Run {
     // textContent: rows below the fold are not rendered (content-visibility), innerText is "".
     const headings = discover.getByRole("region").getByRole("heading", { level: 2 });
     const rows = (await headings.allTextContents()).map((text) => text.trim());
-    await this.shot("discover");
+    await this.shot(reload ? "discover-reloaded" : "discover");
     const round = (value) => (value === undefined ? null : Math.round(value));
     return {
       first_card_ms: round(marks.card),
+      // What Pandora itself takes: from Home Assistant attaching the panel to the first card.
+      panel_to_first_card_ms: round(marks.card - marks.panel),
       first_poster_ms: round(marks.poster),
       panel_defined_ms: round(marks.defined),
       panel_attached_ms: round(marks.panel),
@@ -417,9 +432,131 @@ class Run {
     return { bar, seconds, percent, nudged };
   }
 
+  /** Switch the panel to a tab by clicking it. */
+  async tab(name) {
+    const panel = this.page.locator("pandora-panel");
+    await panel.getByRole("tab", { name, exact: true }).click();
+    await panel.getByRole("tab", { name, exact: true, selected: true }).waitFor({ timeout: STEP_MS });
+    return panel;
+  }
+
+  /** Files: the finished download is in Downloaded; move it into Movies, with a scan. */
+  async fileIntoMovies(releaseTitle) {
+    const page = this.page;
+    const panel = await this.tab("Files");
+    const pins = panel.getByRole("group", { name: "Pinned folders" });
+    await pins.getByRole("button", { name: "Downloaded", exact: true }).click();
+    const file = `${releaseTitle}.mkv`;
+    const select = panel.getByRole("checkbox", { name: `Select ${file}`, exact: true });
+    // A listing is not live: refresh until the pipeline's move (right after 100 %) shows.
+    const deadline = Date.now() + STEP_MS;
+    await panel.getByRole("list", { name: "Files in /Downloaded" }).waitFor({ timeout: STEP_MS });
+    while (!(await select.isVisible())) {
+      if (Date.now() > deadline) throw new Error(`${file} did not appear in /Downloaded`);
+      await page.waitForTimeout(1000);
+      await panel.getByRole("button", { name: "Refresh", exact: true }).click();
+      await panel.getByRole("list", { name: "Files in /Downloaded" }).waitFor({ timeout: STEP_MS });
+    }
+    await select.check();
+    await this.shot("files-selected");
+    const actions = panel.getByRole("group", { name: "Selected files" });
+    await actions.getByRole("button", { name: "Move to Movies" }).click();
+    const sheet = await this.sheet("Move to Movies");
+    const folder = await sheet.getByRole("textbox", { name: "Folder name (optional)" }).inputValue();
+    if (folder !== FILED_FOLDER) {
+      throw new Error(`the move suggests the folder “${folder}”, not “${FILED_FOLDER}”`);
+    }
+    const scan = sheet.getByRole("switch", { name: "Scan the Jellyfin library afterwards" });
+    if (!(await scan.isChecked())) throw new Error("the move does not offer to scan afterwards");
+    await this.shot("move");
+    const movedAt = Date.now();
+    await sheet.getByRole("button", { name: "Move 1 item", exact: true }).click();
+    const toast = new RegExp(`Moved ${escape(file)} to /Movies/${escape(FILED_FOLDER)}; scanning Movies`);
+    await panel.getByRole("status").filter({ hasText: toast }).waitFor({ timeout: STEP_MS });
+    await select.waitFor({ state: "detached", timeout: STEP_MS });
+    await this.shot("moved");
+    return movedAt;
+  }
+
+  /** Library: the scan the move started, and the movie it counted. */
+  async seeScan(movedAt) {
+    const page = this.page;
+    const panel = await this.tab("Library");
+    const server = panel.getByRole("region", { name: /^Jellyfin/ });
+    const movies = server
+      .locator(".count")
+      .filter({ has: page.locator("dt", { hasText: /^Movies$/ }) })
+      .locator("dd");
+    await movies.waitFor({ timeout: STEP_MS });
+    // Scanning (if still under way) shows, then the count follows the scan.
+    const started = Date.now();
+    await page.waitForFunction(
+      (element) => Number(element.textContent.replace(/\D/g, "")) >= 1,
+      await movies.elementHandle(),
+      { timeout: SCAN_MS, polling: 250 },
+    );
+    const lastScan = server.getByRole("status").locator("time");
+    await lastScan.waitFor({ timeout: STEP_MS });
+    const when = Date.parse(await lastScan.getAttribute("datetime"));
+    // The scan ran after the move (clocks: one machine; a second's slack for rounding).
+    if (!(when >= movedAt - 1000)) {
+      throw new Error(`the last scan (${new Date(when).toISOString()}) is older than the move`);
+    }
+    const counted = Number((await movies.innerText()).replace(/\D/g, ""));
+    await this.shot("library");
+    return { movies: counted, seconds: (Date.now() - started) / 1000 };
+  }
+
+  /** Containers: switch the VPN country; the public IP's location must follow. */
+  async switchVpn(preferred) {
+    const page = this.page;
+    const panel = await this.tab("Containers");
+    const vpn = panel.getByRole("region", { name: /^gluetun/ });
+    const fact = (label) =>
+      vpn.locator(".facts > div").filter({ has: page.locator("dt", { hasText: label }) }).locator("dd");
+    const country = panel.getByRole("combobox", { name: "VPN country" });
+    await country.waitFor({ timeout: STEP_MS });
+    // The containers of the stack are listed, all running.
+    await panel.getByText(/^\s*5 of 5 running\s*$/).waitFor({ timeout: STEP_MS });
+    const before = (await fact("Selected country").innerText()).trim();
+    const options = (await country.locator("option").allTextContents()).map((o) => o.trim());
+    const target = [preferred, ...COUNTRIES, ...options].find((c) => c !== before && options.includes(c));
+    await country.selectOption(target);
+    await this.shot("vpn-choose");
+    const started = Date.now();
+    await vpn.getByRole("button", { name: "Switch", exact: true }).click();
+    await page.waitForFunction(
+      ([selected, location, wanted]) =>
+        selected.textContent.trim() === wanted && location.textContent.includes(wanted),
+      [await fact("Selected country").elementHandle(), await fact("Location").elementHandle(), target],
+      { timeout: VPN_MS, polling: 250 },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    await vpn.getByRole("status").waitFor({ state: "detached", timeout: STEP_MS });
+    await this.shot("vpn-switched");
+    return { from: before, to: target, seconds, location: (await fact("Location").innerText()).trim() };
+  }
+
+  /** Files: delete what was filed into Movies (back to where the next viewport starts). */
+  async deleteFiled() {
+    const panel = await this.tab("Files");
+    const root = panel.getByRole("list", { name: "Files in /" });
+    await root.getByRole("button", { name: "Movies", exact: true }).click();
+    const select = panel.getByRole("checkbox", { name: `Select ${FILED_FOLDER}`, exact: true });
+    await select.check();
+    await panel.getByRole("group", { name: "Selected files" }).getByRole("button", { name: "Delete" }).click();
+    await this.sheet("Delete files");
+    await this.shot("delete");
+    // The selection bar's "Delete" is still there, behind the sheet: the sheet's own one.
+    const sheet = this.page.locator("pandora-panel-sheet");
+    await sheet.getByRole("button", { name: "Delete", exact: true }).click();
+    await select.waitFor({ state: "detached", timeout: STEP_MS });
+    await this.shot("deleted");
+  }
+
   async remove(bar, releaseTitle) {
     const page = this.page;
-    const panel = page.locator("pandora-panel");
+    const panel = await this.tab("Downloads");
     const name = new RegExp(`^Remove ${escape(releaseTitle)}`);
     await panel.getByRole("button", { name }).click();
     const dialog = await this.sheet("Remove torrent");
@@ -446,24 +583,33 @@ async function runViewport(browser, viewport, problems) {
   try {
     await run.login();
     const render = await run.openPanel();
+    const reloaded = await run.openPanel(true);
     const card = await run.searchTitle();
     const details = await run.openDetails(card);
     const search = await run.searchReleases(details);
     await run.addBest(search);
     const download = await run.followDownload(search.best);
+    const movedAt = await run.fileIntoMovies(search.best);
+    const scan = await run.seeScan(movedAt);
+    const vpn = await run.switchVpn(COUNTRIES[VIEWPORTS.indexOf(viewport) % COUNTRIES.length]);
     await run.remove(download.bar, search.best);
+    await run.deleteFiled();
     // Let late answers (history reload, unsubscribe) arrive before judging this viewport.
     await page.waitForTimeout(500);
     return {
       viewport: viewport.name,
       ok: problems.items.every((problem) => problem.viewport !== viewport.name),
       time_to_first_render: render,
+      time_to_first_render_reloaded: reloaded,
       releases: search.titles,
       best: search.best,
       cam_rejected_because: search.camReasons,
       download_seconds: Math.round(download.seconds * 10) / 10,
       final_percent: download.percent,
       seeder_reannounced: download.nudged,
+      library_movies_after_scan: scan.movies,
+      scan_seconds: Math.round(scan.seconds * 10) / 10,
+      vpn,
       seconds: Math.round((Date.now() - started) / 100) / 10,
       screenshots: run.screenshots,
     };
@@ -503,7 +649,15 @@ async function main() {
     problems: problems.items,
     pandora_commands: problems.pandoraCommands,
     time_to_first_render_ms: Object.fromEntries(
-      results.map((r) => [r.viewport, r.time_to_first_render.first_card_ms]),
+      results.map((r) => [
+        r.viewport,
+        {
+          first_visit: r.time_to_first_render.first_card_ms,
+          reloaded: r.time_to_first_render_reloaded.first_card_ms,
+          panel_to_first_card: r.time_to_first_render.panel_to_first_card_ms,
+          panel_to_first_card_reloaded: r.time_to_first_render_reloaded.panel_to_first_card_ms,
+        },
+      ]),
     ),
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };

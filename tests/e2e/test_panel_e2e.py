@@ -193,6 +193,8 @@ class Demo:
         }
         env["PANDORA_DEMO_DIR"] = str(self.folder)
         env["PANDORA_DEMO_PORT_BASE"] = str(self.port_base)
+        # Finished downloads stay in Downloaded: the browser files one into Movies itself.
+        env["PANDORA_DEMO_FILE_INTO_LIBRARY"] = "0"
         # Temporary files (Chromium's profile among them) inside the folder: found and removed.
         env["TMPDIR"] = str(self.folder / "tmp")
         return env
