@@ -298,6 +298,27 @@ async def test_torrents_subscription_sends_changes_only(
             break
     assert message["event"]["removed"] == [{"instance": _qb_id(entry), "hash": second_hash}]
 
+    # The hub reloads (an option changed, say): the subscription follows its new coordinators.
+    old_coordinator = entry.runtime_data.qbittorrent[_qb_id(entry)]
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    assert entry.runtime_data.qbittorrent[_qb_id(entry)] is not old_coordinator
+    while True:
+        message = await client.receive_json()
+        if message.get("type") == "event" and message["event"]["full"]:
+            break
+    assert [t["hash"] for t in message["event"]["torrents"]] == [first_hash]
+    third_hash = "4" * 40
+    await client.send_json_auto_id(
+        {"type": "pandora/torrents/add", "url": MAGNET.format(third_hash)}
+    )
+    while True:
+        message = await client.receive_json()
+        if message.get("type") == "event" and any(
+            t["hash"] == third_hash for t in message["event"]["torrents"]
+        ):
+            break
+    assert message["event"]["full"] is False
+
     await client.send_json_auto_id({"type": "unsubscribe_events", "subscription": subscription})
     await poll(hass)
 

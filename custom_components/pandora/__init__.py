@@ -10,6 +10,7 @@ from typing import Any
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.typing import ConfigType
 
 from .cache import ResponseCache
@@ -20,6 +21,7 @@ from .const import (
     CONF_VERIFY_SSL,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
+    SIGNAL_HUB_LOADED,
     SUBENTRY_CLOUDCMD,
     SUBENTRY_GLUETUN,
     SUBENTRY_JACKETT,
@@ -143,6 +145,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     runtime.pipeline = Pipeline(hass, entry)
     await runtime.pipeline.async_start()
     await async_register_panel(hass)
+    # Open panel subscriptions move to this set-up's coordinators (websocket._subscribe).
+    async_dispatcher_send(hass, SIGNAL_HUB_LOADED, entry)
     if set(entry.subentries) != set(subentry_ids):
         # A service was added or removed while this set-up awaited the network, before its
         # update listener was registered: set up again so it is not left out until a restart.

@@ -74,6 +74,8 @@ BUS_EVENTS: Final = tuple(EVENT_TORRENT_PREFIX + t for t in TORRENT_EVENT_TYPES)
 
 # Dispatcher signal carrying a subentry's torrent events: f"{SIGNAL_TORRENT_EVENT}_{subentry_id}".
 SIGNAL_TORRENT_EVENT: Final = f"{DOMAIN}_torrent_event"
+# Dispatcher signal sent with the entry once the hub is set up (again, after a reload).
+SIGNAL_HUB_LOADED: Final = f"{DOMAIN}_hub_loaded"
 
 HISTORY_MAX_ENTRIES: Final = 1000
 HISTORY_SAVE_DELAY: Final = timedelta(seconds=10)

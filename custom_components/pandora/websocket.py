@@ -25,9 +25,10 @@ from homeassistant.components.websocket_api.decorators import async_response, we
 from homeassistant.components.websocket_api.messages import event_message
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.loader import async_get_integration
 
-from .const import DOMAIN, SUBENTRY_CLOUDCMD
+from .const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
 from .coordinator import PandoraCoordinator
 from .coordinator.cloudcmd import share_folders
 from .coordinator.qbittorrent import QBittorrentCoordinator
@@ -222,19 +223,44 @@ def _loaded_entry(connection: Connection, msg: dict[str, Any]) -> PandoraConfigE
 def _subscribe(
     connection: Connection,
     msg: dict[str, Any],
-    coordinators: Iterable[PandoraCoordinator[Any]],
-    push: Callable[[], None],
+    entry: PandoraConfigEntry,
+    coordinators: Callable[[PandoraRuntime], Iterable[PandoraCoordinator[Any]]],
+    push: Callable[[PandoraRuntime, bool], None],
 ) -> None:
-    """Run `push` after every update of the coordinators until the client unsubscribes."""
-    unsubscribes = [c.async_add_listener(push) for c in coordinators]
+    """Run `push(runtime, full)` after every coordinator update until the client unsubscribes.
+
+    A reloaded hub (options or services changed) has new coordinators: the subscription follows
+    it and pushes everything again, so an open panel stays live.
+    """
+    listeners: list[Callable[[], None]] = []
+
+    @callback
+    def bind(runtime: PandoraRuntime) -> None:
+        for remove in listeners:
+            remove()
+
+        @callback
+        def changed() -> None:
+            push(runtime, False)
+
+        listeners[:] = [c.async_add_listener(changed) for c in coordinators(runtime)]
+        push(runtime, True)
+
+    @callback
+    def reloaded(new_entry: PandoraConfigEntry) -> None:
+        bind(new_entry.runtime_data)
+
+    stop_following = async_dispatcher_connect(connection.hass, SIGNAL_HUB_LOADED, reloaded)
 
     @callback
     def unsubscribe() -> None:
-        for remove in unsubscribes:
+        stop_following()
+        for remove in listeners:
             remove()
 
     connection.subscriptions[msg["id"]] = unsubscribe
     connection.send_result(msg["id"])
+    bind(entry.runtime_data)
 
 
 @websocket_command(
@@ -262,22 +288,17 @@ def ws_history(hass: HomeAssistant, connection: Connection, msg: dict[str, Any])
 class TorrentFeed:
     """Pushes the torrents of every qBittorrent: everything once, then only changes."""
 
-    def __init__(
-        self,
-        coordinators: dict[str, QBittorrentCoordinator],
-        send: Callable[[dict[str, Any]], None],
-    ) -> None:
-        self._coordinators = coordinators
+    def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
         self._send = send
         self._last: dict[tuple[str, str], dict[str, Any]] = {}
         self._unavailable: list[str] = []
 
     @callback
-    def push(self, full: bool = False) -> None:
+    def push(self, coordinators: dict[str, QBittorrentCoordinator], full: bool = False) -> None:
         """Compare with what was sent; send what changed (or everything)."""
         current: dict[tuple[str, str], dict[str, Any]] = {}
         unavailable: list[str] = []
-        for sub_id, coordinator in self._coordinators.items():
+        for sub_id, coordinator in coordinators.items():
             data = coordinator.data
             if not coordinator.last_update_success or data is None:
                 unavailable.append(sub_id)
@@ -309,13 +330,13 @@ def ws_torrents_subscribe(hass: HomeAssistant, connection: Connection, msg: dict
     """Live torrents: a full list, then the changes after every qBittorrent poll."""
     if (entry := _loaded_entry(connection, msg)) is None:
         return
-    coordinators = dict(entry.runtime_data.qbittorrent)
-    feed = TorrentFeed(
-        coordinators,
-        lambda payload: connection.send_message(event_message(msg["id"], payload)),
-    )
-    _subscribe(connection, msg, coordinators.values(), feed.push)
-    feed.push(full=True)
+    feed = TorrentFeed(lambda payload: connection.send_message(event_message(msg["id"], payload)))
+
+    @callback
+    def push(runtime: PandoraRuntime, full: bool) -> None:
+        feed.push(runtime.qbittorrent, full=full)
+
+    _subscribe(connection, msg, entry, lambda r: r.qbittorrent.values(), push)
 
 
 def _snapshot_command(
@@ -330,18 +351,16 @@ def _snapshot_command(
     def handle(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
         if (entry := _loaded_entry(connection, msg)) is None:
             return
-        runtime = entry.runtime_data
         last: list[dict[str, Any]] = []
 
         @callback
-        def push() -> None:
+        def push(runtime: PandoraRuntime, _full: bool) -> None:
             payload = snapshot(runtime)
             if not last or payload != last[0]:
                 last[:] = [payload]
                 connection.send_message(event_message(msg["id"], payload))
 
-        _subscribe(connection, msg, coordinators(runtime), push)
-        push()
+        _subscribe(connection, msg, entry, coordinators, push)
 
     return handle
 
