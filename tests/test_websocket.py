@@ -20,7 +20,7 @@ from custom_components.pandora.const import (
 )
 from custom_components.pandora.panel import PANEL_URL_PATH
 from homeassistant.components import frontend
-from homeassistant.config_entries import ConfigSubentryData
+from homeassistant.config_entries import ConfigEntryDisabler, ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
@@ -78,11 +78,26 @@ async def test_info_lists_services_and_role(
     http = await hass_client()
     resp = await http.get(module_url)
     assert resp.status == 200 and b"pandora-panel" in await resp.read()
+    # A reload keeps them (an open panel must not be sent away), and so does a plain unload:
+    # the panel then says Pandora is not loaded.
+    assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.config_entries.async_unload(entry.entry_id)
+    assert PANEL_URL_PATH in hass.data[frontend.DATA_PANELS]
+    await reader.send_json_auto_id({"type": "pandora/info"})
+    assert (await reader.receive_json())["result"]["loaded"] is False
+    # Disabled, or deleted: both leave.
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    await hass.config_entries.async_set_disabled_by(entry.entry_id, ConfigEntryDisabler.USER)
     assert PANEL_URL_PATH not in hass.data[frontend.DATA_PANELS]
     assert not any(
         "pandora-cards.js" in url for url in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls
     )
+    await hass.config_entries.async_set_disabled_by(entry.entry_id, None)
+    await hass.async_block_till_done()
+    assert PANEL_URL_PATH in hass.data[frontend.DATA_PANELS]
+    await hass.config_entries.async_remove(entry.entry_id)
+    assert PANEL_URL_PATH not in hass.data[frontend.DATA_PANELS]
 
 
 @pytest.fixture

@@ -160,10 +160,19 @@ async def async_unload_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> 
         await entry.runtime_data.pipeline.async_stop()
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
-        async_remove_panel(hass)
+        # A reload (options or services changed) keeps the panel, or Home Assistant would send
+        # whoever has it open to the overview; while unloaded it says so. Disabled or removed
+        # (async_remove_entry): it leaves the sidebar.
+        if entry.disabled_by is not None:
+            async_remove_panel(hass)
         await entry.runtime_data.history.async_flush()
         await entry.runtime_data.cache.async_flush()
     return unloaded
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
+    """The hub was deleted: the panel and the cards go with it."""
+    async_remove_panel(hass)
 
 
 async def _async_reload_on_change(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
