@@ -82,6 +82,21 @@ interface MoveDraft {
   error: unknown;
 }
 
+/**
+ * What an empty folder says: the share's pinned download folders explain what lands there,
+ * any other folder just that it is empty.
+ */
+export function emptyFolderText(path: string, folders: ShareFolders = DEFAULT_FOLDERS): string {
+  const downloads = samePath(path, folders.downloads);
+  const downloaded = samePath(path, folders.downloaded);
+  const { movies, tv } = destinations(folders);
+  const file = `ready to move into ${movies.label} or ${tv.label}`;
+  if (downloads && downloaded) return `Torrents appear here while they download and stay once finished, ${file}.`;
+  if (downloads) return "Torrents being downloaded appear here.";
+  if (downloaded) return `Finished downloads land here, ${file}.`;
+  return "Nothing is in this folder yet.";
+}
+
 /** A readable summary of a move's answer, for the toast. */
 export function moveMessage(result: MoveResult): string {
   const count = result.moved.length;
@@ -392,22 +407,40 @@ export class PandoraFiles extends LitElement {
     `;
   }
 
+  /**
+   * The folder path. The current folder stays readable: folders in between give way first
+   * (ellipsis, full name in their tooltip), and in a narrow bar the share's root shows only its
+   * home icon (the share's title stays its accessible name and tooltip).
+   */
   private renderCrumbs(path: string): TemplateResult {
     const crumbs = breadcrumbs(path, this.shareTitle);
     return html`<nav class="crumbs" aria-label="Folder path">
       <ol>
         ${crumbs.map((crumb, index) => {
           const last = index === crumbs.length - 1;
-          const label = index === 0 ? html`${icon(mdiHomeOutline)}<span>${crumb.name}</span>` : crumb.name;
-          return html`<li>
+          const kind = `${index === 0 ? "root" : ""} ${last ? "current" : index ? "between" : ""}`;
+          const label = html`${index === 0 ? icon(mdiHomeOutline) : nothing}<span class="crumb-name"
+              >${crumb.name}</span
+            >`;
+          return html`<li class=${kind}>
             ${index ? html`<span class="sep" aria-hidden="true">${icon(mdiChevronRight)}</span>` : nothing}
             ${last
-              ? html`<span class="crumb current" aria-current="location">${label}</span>`
-              : html`<button class="crumb" @click=${() => void this.open(crumb.path)}>${label}</button>`}
+              ? html`<span class="crumb current" aria-current="location" title=${crumb.name}>${label}</span>`
+              : html`<button class="crumb" title=${crumb.name} @click=${() => void this.open(crumb.path)}>
+                  ${label}
+                </button>`}
           </li>`;
         })}
       </ol>
     </nav>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Deep paths that still overflow scroll so the current folder (the end) is in view.
+    if (changed.has("_listing")) {
+      const nav = this.renderRoot.querySelector<HTMLElement>("nav.crumbs");
+      if (nav && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = nav.scrollWidth;
+    }
   }
 
   private renderListing(): TemplateResult {
@@ -421,7 +454,7 @@ export class PandoraFiles extends LitElement {
       return errorState(`Could not open ${listing.path}`, listing.error, () => void this.open(listing.path));
     }
     if (!listing.files.length) {
-      return emptyState(mdiFolderOutline, "This folder is empty", "Nothing is in this folder yet.");
+      return emptyState(mdiFolderOutline, "This folder is empty", emptyFolderText(listing.path, this.folders));
     }
     const all = listing.files.length;
     const count = this._selected.size;
@@ -439,7 +472,7 @@ export class PandoraFiles extends LitElement {
               />
               <span>Select all</span>
             </label>
-            <span class="muted count" aria-live="polite">${count ? `${count} of ${all} selected` : `${all} items`}</span>
+            <span class="muted count" aria-live="polite">${count ? `${count} of ${all} selected` : `${all} item${all === 1 ? "" : "s"}`}</span>
           </div>`
         : html`<p class="muted count">${all} item${all === 1 ? "" : "s"}</p>`}
       <ul class="files surface" aria-label="Files in ${listing.path}" @keydown=${this.onListKey}>
@@ -464,17 +497,22 @@ export class PandoraFiles extends LitElement {
     const count = this._selected.size;
     if (!count) return nothing;
     const targets = destinations(this.folders);
+    // A header line ("2 selected", then clearing it at its end) over the actions.
     return html`<div class="actions" role="group" aria-label="Selected files">
-      <span class="selected-count">${count} selected</span>
-      ${(Object.keys(targets) as MoveDestination[]).map(
-        (destination) => html`<button class="btn primary" @click=${() => this.startMove(destination)}>
-          ${icon(targets[destination].icon)} Move to ${targets[destination].label}
-        </button>`,
-      )}
-      <button class="btn danger" @click=${this.startDelete}>${icon(mdiDeleteOutline)} Delete</button>
-      <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${this.clearSelection}>
-        ${icon(mdiClose)}
-      </button>
+      <div class="actions-head">
+        <span class="selected-count">${count} selected</span>
+        <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${this.clearSelection}>
+          ${icon(mdiClose)}
+        </button>
+      </div>
+      <div class="actions-buttons">
+        ${(Object.keys(targets) as MoveDestination[]).map(
+          (destination) => html`<button class="btn primary" @click=${() => this.startMove(destination)}>
+            ${icon(targets[destination].icon)}<span>Move to ${targets[destination].label}</span>
+          </button>`,
+        )}
+        <button class="btn danger" @click=${this.startDelete}>${icon(mdiDeleteOutline)}<span>Delete</span></button>
+      </div>
     </div>`;
   }
 
@@ -630,11 +668,14 @@ export class PandoraFiles extends LitElement {
         align-items: center;
         gap: 4px;
         margin: 4px 0;
+        /* The crumbs follow the bar's width (the panel can be narrow beside the sidebar). */
+        container: crumbs / inline-size;
       }
       .crumbs {
         flex: 1;
         min-width: 0;
         overflow-x: auto;
+        scrollbar-width: none;
       }
       .crumbs ol {
         display: flex;
@@ -643,9 +684,28 @@ export class PandoraFiles extends LitElement {
         margin: 0;
         padding: 0;
       }
+      /*
+       * Who gives way when the path is too long: folders in between first (down to one touch
+       * target each), then the share's root, the current folder last. Flex shrinking is weighted
+       * by flex-shrink times the size, hence the large factors.
+       */
       .crumbs li {
         display: flex;
         align-items: center;
+        min-width: 0;
+      }
+      .crumbs li.between {
+        flex: 0 1000 auto;
+        min-width: 62px; /* separator (18 px) and a 44 px button */
+      }
+      .crumbs li.root {
+        flex: none;
+      }
+      .crumbs li.current {
+        flex: 0 1 auto;
+      }
+      .sep {
+        display: inline-flex;
         flex: none;
       }
       .sep .icon {
@@ -654,9 +714,14 @@ export class PandoraFiles extends LitElement {
         color: var(--_text-2);
       }
       .crumb {
+        position: relative;
         display: inline-flex;
         align-items: center;
+        justify-content: center;
         gap: 6px;
+        flex: 0 1 auto;
+        min-width: 44px;
+        max-width: 100%;
         min-height: 44px;
         padding: 0 8px;
         border: none;
@@ -667,10 +732,16 @@ export class PandoraFiles extends LitElement {
         cursor: pointer;
         white-space: nowrap;
       }
+      .crumb-name {
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
       button.crumb:hover {
         background: var(--_tint);
       }
       .crumb.current {
+        justify-content: flex-start;
         color: var(--_text);
         font-weight: 600;
         cursor: default;
@@ -678,6 +749,33 @@ export class PandoraFiles extends LitElement {
       .crumb .icon {
         width: 20px;
         height: 20px;
+      }
+      /* Narrow: the share's root is its home icon; its title stays its name and tooltip. */
+      li.root:not(.current) .crumb {
+        padding: 0;
+      }
+      li.root:not(.current) .crumb-name {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      @container crumbs (min-width: 560px) {
+        .crumbs li.root {
+          flex: 0 100 auto;
+          min-width: 44px;
+        }
+        li.root:not(.current) .crumb {
+          padding: 0 8px;
+        }
+        li.root:not(.current) .crumb-name {
+          position: static;
+          width: auto;
+          height: auto;
+          clip-path: none;
+        }
       }
       .select-bar {
         display: flex;
@@ -702,19 +800,60 @@ export class PandoraFiles extends LitElement {
         bottom: calc(12px + env(safe-area-inset-bottom, 0px));
         z-index: 2;
         display: flex;
-        align-items: center;
-        flex-wrap: wrap;
-        gap: 8px;
+        flex-direction: column;
+        gap: 4px;
         margin-top: 12px;
-        padding: 8px 8px 8px 16px;
+        padding: 4px 8px 8px;
         border-radius: var(--_radius);
         border: 1px solid var(--_primary);
         background: var(--_surface);
         box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
+        container: actions / inline-size;
+      }
+      .actions-head {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        padding-left: 8px;
       }
       .selected-count {
+        flex: 1;
+        min-width: 0;
         font-weight: 600;
-        margin-right: auto;
+      }
+      /* Narrow: equal columns, icon over a label that may wrap. */
+      .actions-buttons {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(5rem, 1fr));
+        gap: 8px;
+      }
+      .actions-buttons .btn {
+        flex-direction: column;
+        gap: 2px;
+        min-width: 0;
+        min-height: 56px;
+        padding: 6px 8px;
+        border-radius: var(--_radius);
+        font-size: 0.85rem;
+        line-height: 1.2;
+        white-space: normal;
+        text-align: center;
+        overflow-wrap: anywhere;
+      }
+      @container actions (min-width: 560px) {
+        .actions-buttons {
+          display: flex;
+          flex-wrap: wrap;
+        }
+        .actions-buttons .btn {
+          flex-direction: row;
+          gap: 8px;
+          min-height: 44px;
+          padding: 0 16px;
+          border-radius: 22px;
+          font-size: 0.95rem;
+          white-space: nowrap;
+        }
       }
       .move {
         display: flex;

@@ -28,6 +28,7 @@ import {
 } from "./icons";
 import "./library-tab";
 import { navigateTo, titleFromPath } from "./navigation";
+import { SHEET_OPEN_EVENT, type SheetOpenDetail } from "./sheet";
 import { emptyState, errorState, type ToastDetail } from "./states";
 import { shared } from "./styles";
 import type { Hass, Info, PanelInfo, Route } from "./types";
@@ -51,6 +52,8 @@ export function tabFromPath(path: string | undefined): Tab {
 export { navigateTo };
 
 const TOAST_MS = 6000;
+/** A toast held back by a sheet stays at least this long once the sheet closes. */
+const TOAST_AFTER_SHEET_MS = 3000;
 
 // Loaded before Home Assistant creates the panel (preload.ts): ask for Discover's data now.
 if (typeof window !== "undefined") startEarly(location.pathname, window as unknown as EarlyGlobal);
@@ -66,6 +69,7 @@ export class PandoraPanel extends LitElement {
     _menuHidden: { state: true },
     _admin: { state: true },
     _toast: { state: true },
+    _sheetOpen: { state: true },
   };
 
   declare narrow: boolean;
@@ -77,9 +81,15 @@ export class PandoraPanel extends LitElement {
   declare _menuHidden: boolean;
   declare _admin: boolean;
   declare _toast: (ToastDetail & { id: number }) | null;
+  /** A sheet (`pandora-panel-sheet`) is open in a tab: toasts wait, hidden, until it closes. */
+  declare _sheetOpen: boolean;
   private readonly api = new PandoraApi();
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How long the current toast still shows, and since when its timer runs. */
+  private toastLeft = 0;
+  private toastSince = 0;
   private toastId = 0;
+  private readonly openSheets = new Set<SheetOpenDetail>();
   private focusTabOnUpdate = false;
 
   constructor() {
@@ -91,6 +101,7 @@ export class PandoraPanel extends LitElement {
     this._menuHidden = false;
     this._admin = false;
     this._toast = null;
+    this._sheetOpen = false;
     // A `hass` set before this element was upgraded would shadow the accessor: re-apply it.
     if (Object.prototype.hasOwnProperty.call(this, "hass")) {
       const early = (this as { hass?: Hass }).hass;
@@ -98,6 +109,7 @@ export class PandoraPanel extends LitElement {
       this.hass = early;
     }
     this.addEventListener("pandora-toast", (e) => this.showToast((e as CustomEvent<ToastDetail>).detail));
+    this.addEventListener(SHEET_OPEN_EVENT, (e) => this.sheetOpened((e as CustomEvent<SheetOpenDetail>).detail));
     this.addEventListener("pandora-navigate", (e) => {
       const { tab, path, replace } = (e as CustomEvent<{ tab?: Tab; path?: string; replace?: boolean }>).detail;
       if (tab) this.selectTab(tab, replace);
@@ -138,11 +150,12 @@ export class PandoraPanel extends LitElement {
     // Home Assistant keeps the panel element while the user visits other pages: services may
     // have been added meanwhile, so ask again (what is shown stays until the answer arrives).
     if (this.api.hass && (this._info || this._infoError)) void this.loadInfo();
+    this.startToastTimer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.toastTimer);
+    this.pauseToastTimer();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -203,9 +216,47 @@ export class PandoraPanel extends LitElement {
   }
 
   private showToast(detail: ToastDetail): void {
-    clearTimeout(this.toastTimer);
     this._toast = { ...detail, id: ++this.toastId };
-    this.toastTimer = setTimeout(() => (this._toast = null), detail.action ? TOAST_MS * 1.5 : TOAST_MS);
+    this.toastLeft = detail.action ? TOAST_MS * 1.5 : TOAST_MS;
+    this.startToastTimer();
+  }
+
+  /** Count down the toast's time, unless a sheet holds it back. */
+  private startToastTimer(): void {
+    clearTimeout(this.toastTimer);
+    this.toastTimer = undefined;
+    if (!this._toast || this.openSheets.size || !this.isConnected) return;
+    this.toastSince = Date.now();
+    this.toastTimer = setTimeout(() => {
+      this.toastTimer = undefined;
+      this._toast = null;
+    }, this.toastLeft);
+  }
+
+  private pauseToastTimer(): void {
+    if (this.toastTimer === undefined) return;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = undefined;
+    this.toastLeft -= Date.now() - this.toastSince;
+  }
+
+  /**
+   * A sheet opened: a toast would cover its content and buttons (bottom sheets on phones), so
+   * the toast is hidden and its time stops until the last sheet closes; one raised meanwhile
+   * waits too (the live region announces it when it shows).
+   */
+  private sheetOpened(detail: SheetOpenDetail | undefined): void {
+    if (!detail?.closed || this.openSheets.has(detail)) return;
+    this.pauseToastTimer();
+    this.openSheets.add(detail);
+    this._sheetOpen = true;
+    void detail.closed.then(() => {
+      this.openSheets.delete(detail);
+      if (this.openSheets.size) return;
+      this._sheetOpen = false;
+      this.toastLeft = Math.max(this.toastLeft, TOAST_AFTER_SHEET_MS);
+      this.startToastTimer();
+    });
   }
 
   protected override render() {
@@ -241,7 +292,7 @@ export class PandoraPanel extends LitElement {
         ${this.renderTab()}
       </main>
       <div class="toast-region" role="status" aria-live="polite">
-        ${this._toast
+        ${this._toast && !this._sheetOpen
           ? html`<div class="toast ${this._toast.kind ?? "info"}">
               <span class="toast-message">${this._toast.message}</span>
               ${this._toast.action && this._toast.action.tab !== this._tab
@@ -436,13 +487,13 @@ export class PandoraPanel extends LitElement {
         min-height: 0;
         overflow-y: auto;
         overflow-x: hidden;
-        -webkit-overflow-scrolling: touch;
       }
       .hint {
         text-align: center;
         color: var(--_text-2);
         padding: 0 24px;
       }
+      /* Below open sheets (z-index 30, sheet.ts); hidden anyway while one is open. */
       .toast-region {
         position: fixed;
         left: 0;

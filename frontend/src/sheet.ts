@@ -4,6 +4,15 @@
  * and slots), Escape or the scrim close it, and focus returns where it was on close.
  *
  * Render it only while open; it fires `close` when the user asks to close it.
+ *
+ * While connected it counts as open: it fires `pandora-sheet-open` (bubbling, composed) when it
+ * is connected, whose `detail.closed` settles when it is disconnected. The panel uses it to keep
+ * its toasts from covering an open sheet.
+ *
+ * Stacking: the host is `position: fixed` with `z-index: 30`. The tab elements it is rendered in
+ * and the panel's `main` create no stacking context (no position with a z-index, no transform,
+ * filter, opacity, `contain` or `container-type`), so the sheet stacks in the same context as the
+ * panel's sticky app bar (z-index 4) and its fixed toast region (z-index 20): above both.
  */
 import { LitElement, css, html, type PropertyValues } from "lit";
 import { define } from "./define";
@@ -48,6 +57,13 @@ export function deepActiveElement(): Element | null {
   return active;
 }
 
+/** `pandora-sheet-open`'s detail: `closed` settles when the sheet is removed. */
+export interface SheetOpenDetail {
+  closed: Promise<void>;
+}
+
+export const SHEET_OPEN_EVENT = "pandora-sheet-open";
+
 export class PandoraSheet extends LitElement {
   static override properties = {
     label: { type: String },
@@ -57,6 +73,7 @@ export class PandoraSheet extends LitElement {
   declare label: string;
   declare narrow: boolean;
   private restoreFocus: HTMLElement | null = null;
+  private markClosed: (() => void) | undefined;
 
   constructor() {
     super();
@@ -69,10 +86,17 @@ export class PandoraSheet extends LitElement {
     super.connectedCallback();
     const active = deepActiveElement();
     this.restoreFocus = active instanceof HTMLElement ? active : null;
+    this.markClosed?.();
+    const closed = new Promise<void>((resolve) => (this.markClosed = resolve));
+    this.dispatchEvent(
+      new CustomEvent<SheetOpenDetail>(SHEET_OPEN_EVENT, { detail: { closed }, bubbles: true, composed: true }),
+    );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.markClosed?.();
+    this.markClosed = undefined;
     const target = this.restoreFocus;
     this.restoreFocus = null;
     if (target?.isConnected) target.focus();
@@ -138,7 +162,8 @@ export class PandoraSheet extends LitElement {
       :host {
         position: fixed;
         inset: 0;
-        z-index: 10;
+        /* Above the panel's app bar (4) and toast region (20): see the comment at the top. */
+        z-index: 30;
         display: flex;
         align-items: center;
         justify-content: center;

@@ -21,10 +21,11 @@ import {
   deleteMessage,
   deleteQuestion,
   destinations,
+  emptyFolderText,
   moveMessage,
   type PandoraFiles,
 } from "../src/files-tab";
-import { mdiFolderCheckOutline, mdiFolderDownloadOutline, mdiFolderOutline } from "../src/icons";
+import { mdiFolderCheckOutline, mdiFolderDownloadOutline, mdiFolderOutline, mdiHomeOutline } from "../src/icons";
 import type { FileEntry, Info, WsMessage } from "../src/types";
 import downloaded from "./fixtures/files_downloaded.json";
 import moved from "./fixtures/files_move.json";
@@ -129,6 +130,77 @@ describe("Files tab", () => {
     await settle();
     expect(lists(fake).at(-1)!.path).toBe("/");
     expect(row(r, "/Movies")).not.toBeNull();
+  });
+
+  it("keeps the current folder's crumb first in line, the root as its home icon with the share's title", async () => {
+    const { element, root: r } = await files(full);
+    const crumbs = () => r.querySelector('nav[aria-label="Folder path"]')!;
+    // At the root, the share's title is the current crumb, shown in full.
+    let items = [...crumbs().querySelectorAll("li")];
+    expect(items.map((li) => li.className.trim())).toEqual(["root current"]);
+    expect(items[0]!.querySelector('[aria-current="location"]')!.getAttribute("title")).toBe("Cloud Commander nas:8000");
+
+    await element.open(BREAKING);
+    await settle();
+    items = [...crumbs().querySelectorAll("li")];
+    expect(items.map((li) => li.className.trim())).toEqual(["root", "between", "current"]);
+    // The root: a home icon whose accessible name and tooltip are the share's title.
+    const home = items[0]!.querySelector<HTMLButtonElement>("button.crumb")!;
+    expect(home.querySelector("path")!.getAttribute("d")).toBe(mdiHomeOutline);
+    expect(deepText(home)).toBe("Cloud Commander nas:8000");
+    expect(home.title).toBe("Cloud Commander nas:8000");
+    // Folders in between may be shortened: their full name is their tooltip.
+    expect(items[1]!.querySelector("button.crumb")!.getAttribute("title")).toBe("Downloaded");
+    const current = items[2]!.querySelector('[aria-current="location"]')!;
+    expect(current.getAttribute("title")).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    expect(deepText(current)).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    // Each crumb button is a touch target that still navigates.
+    home.click();
+    await settle();
+    expect(element._listing.path).toBe("/");
+  });
+
+  it("heads the selection bar with the count and Clear, over the actions", async () => {
+    const { element, root: r } = await files(full);
+    await element.open("/Downloaded");
+    await settle();
+    await check(r, DUNE);
+    const bar = r.querySelector<HTMLElement>('[role="group"][aria-label="Selected files"]')!;
+    const head = bar.querySelector(".actions-head")!;
+    expect(deepText(head)).toBe("1 selected");
+    const clear = head.querySelector<HTMLButtonElement>("button")!;
+    expect(clear.getAttribute("aria-label")).toBe("Clear the selection");
+    // The clear button ends the header line; the actions follow, in this order.
+    expect(head.lastElementChild).toBe(clear);
+    const actions = [...bar.querySelectorAll<HTMLButtonElement>(".actions-buttons button")];
+    expect(actions.map((b) => deepText(b))).toEqual(["Move to Movies", "Move to TV Shows", "Delete"]);
+    expect([...bar.querySelectorAll("button")].map((b) => b.getAttribute("aria-label") ?? deepText(b))).toEqual([
+      "Clear the selection",
+      "Move to Movies",
+      "Move to TV Shows",
+      "Delete",
+    ]);
+    clear.click();
+    await settle();
+    expect(r.querySelector('[role="group"][aria-label="Selected files"]')).toBeNull();
+    expect(r.querySelectorAll("li.file.selected")).toHaveLength(0);
+  });
+
+  it("says what lands in the share's empty download folders", async () => {
+    const { element, root: r } = await files(configured, true, {
+      "pandora/files/list": (m: WsMessage) => ({ path: m.path, files: [] }),
+    });
+    const text = () => deepText(r.querySelector(".state")!);
+    await element.open("/media/incoming");
+    await settle();
+    expect(text()).toBe("This folder is empty Torrents being downloaded appear here.");
+    await element.open("/Ready");
+    await settle();
+    expect(text()).toBe("This folder is empty Finished downloads land here, ready to move into Films or Series.");
+    // Not this share's download folder: nothing special.
+    await element.open("/Downloaded");
+    await settle();
+    expect(text()).toBe("This folder is empty Nothing is in this folder yet.");
   });
 
   it("selects with checkboxes, Shift+click ranges, select all and Escape", async () => {
@@ -504,6 +576,19 @@ describe("file helpers", () => {
     const custom = destinations(shareFolders({ folders: FOLDERS }));
     expect(custom.movies).toMatchObject({ label: "Films", folder: "/Films" });
     expect(custom.tv).toMatchObject({ label: "Series", folder: "/Library/Series" });
+  });
+
+  it("words empty folders", () => {
+    expect(emptyFolderText("/Downloads")).toBe("Torrents being downloaded appear here.");
+    expect(emptyFolderText("/downloaded/")).toBe(
+      "Finished downloads land here, ready to move into Movies or TV Shows.",
+    );
+    expect(emptyFolderText("/Movies")).toBe("Nothing is in this folder yet.");
+    expect(emptyFolderText("/Downloaded/Extras")).toBe("Nothing is in this folder yet.");
+    const one = { ...DEFAULT_FOLDERS, downloads: "/Torrents", downloaded: "/Torrents" };
+    expect(emptyFolderText("/Torrents", one)).toBe(
+      "Torrents appear here while they download and stay once finished, ready to move into Movies or TV Shows.",
+    );
   });
 
   it("words deletions", () => {

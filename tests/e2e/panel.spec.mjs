@@ -391,15 +391,16 @@ class Run {
       await this.shot("add-failed");
       throw new Error(`adding the release failed: ${await failed.innerText()}`);
     }
-    // The toast says so too ("Added to <qBittorrent>: <release>").
+    await this.shot("added");
+    // The release's own way to the Downloads tab.
+    await best.getByRole("button", { name: "View downloads" }).click();
+    // The toast says so too ("Added to <qBittorrent>: <release>"), held back while a sheet is
+    // open so it never covers one: it shows once the sheet has closed.
     await page
       .locator("pandora-panel")
       .getByRole("status")
       .filter({ hasText: new RegExp(`Added to .+: ${escape(search.best)}`) })
       .waitFor({ timeout: STEP_MS });
-    await this.shot("added");
-    // The release's own way to the Downloads tab (the toast has the same button).
-    await best.getByRole("button", { name: "View downloads" }).click();
   }
 
   async followDownload(releaseTitle) {
