@@ -110,7 +110,7 @@ class MediaRequest:
     status: Status = "pending"
     year: int | None = None
     season: int | None = None  # TV only; None = the whole series
-    poster_path: str | None = None  # TMDB path, for the panel (signed by the image proxy)
+    poster_url: str | None = None  # TMDB image URL (the websocket layer signs it for the proxy)
     watchers: list[str] = field(default_factory=list)  # other users who asked for it too
     transitions: list[Transition] = field(default_factory=list)
     reason: str | None = None  # why it was denied or failed
@@ -271,7 +271,7 @@ class RequestQueue:
         title: str,
         year: int | None = None,
         season: int | None = None,
-        poster_path: str | None = None,
+        poster_url: str | None = None,
     ) -> tuple[MediaRequest, bool]:
         """A new request, or the open one for this title (joined by `user`); True when new.
 
@@ -291,7 +291,7 @@ class RequestQueue:
             title=title,
             year=year,
             season=season,
-            poster_path=poster_path,
+            poster_url=poster_url,
             requested_by=user.id,
             created=now,
             transitions=[Transition("pending", now, user.id)],
