@@ -17,6 +17,7 @@ from custom_components.pandora.requests import (
     RequestQueue,
     RequestSettings,
     can_see,
+    request_settings,
     user_names,
 )
 from homeassistant.auth.models import User
@@ -169,3 +170,11 @@ async def test_old_closed_requests_are_forgotten(
     assert len(requests.all()) == 5 + 1
     assert requests.get(open_one.id) is open_one
     assert isinstance(requests.all()[0], MediaRequest)
+
+
+def test_settings_from_the_hub_options() -> None:
+    assert request_settings({}) == RequestSettings()
+    settings = request_settings(
+        {"auto_approve_admins": False, "auto_approve_users": ["u1"], "request_stall_minutes": 30}
+    )
+    assert settings == RequestSettings(False, ("u1",), 30)

@@ -48,6 +48,7 @@ from .media_actions import async_setup_media_actions
 from .panel import async_register_panel, async_remove_panel
 from .pipeline import Pipeline
 from .release_search import JackettInstance, ReleaseSearch
+from .requests import RequestQueue, request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
@@ -80,11 +81,16 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     """Start one coordinator per service subentry, then the platforms."""
     history = TorrentHistory(hass)
     cache = ResponseCache(hass)
-    await asyncio.gather(history.async_load(), cache.async_load())
+    requests = RequestQueue(hass, request_settings(entry.options))
+    await asyncio.gather(history.async_load(), cache.async_load(), requests.async_load())
     interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
     session = create_session(hass, True)
     runtime = PandoraRuntime(
-        history=history, cache=cache, session=session, release_search=ReleaseSearch([])
+        history=history,
+        cache=cache,
+        session=session,
+        release_search=ReleaseSearch([]),
+        requests=requests,
     )
     tmdb = watchmode = None
     subentry_ids = list(entry.subentries)

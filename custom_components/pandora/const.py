@@ -100,6 +100,17 @@ CONF_FILE_INTO_LIBRARY: Final = "file_into_library"  # ... and linked titles int
 DEFAULT_PIPELINE: Final = True
 DEFAULT_FILE_INTO_LIBRARY: Final = False
 
+# Hub options: household requests (requests.py).
+CONF_AUTO_APPROVE_ADMINS: Final = "auto_approve_admins"
+CONF_AUTO_APPROVE_USERS: Final = "auto_approve_users"  # Home Assistant user ids
+CONF_REQUEST_STALL_MINUTES: Final = "request_stall_minutes"
+CONF_REQUEST_NOTIFICATIONS: Final = "request_notifications"
+DEFAULT_AUTO_APPROVE_ADMINS: Final = True
+DEFAULT_REQUEST_STALL_MINUTES: Final = 120
+MIN_REQUEST_STALL_MINUTES: Final = 10
+MAX_REQUEST_STALL_MINUTES: Final = 10080
+DEFAULT_REQUEST_NOTIFICATIONS: Final = True
+
 # Containers and VPN: bus events.
 EVENT_CONTAINER_CHANGED: Final = f"{DOMAIN}_container_changed"  # state or health changed
 EVENT_VPN_COUNTRY_CHANGED: Final = f"{DOMAIN}_vpn_country_changed"

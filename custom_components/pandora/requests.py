@@ -11,7 +11,7 @@ Who may do what is checked by the callers (actions, websocket) with `can_see` / 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timedelta
 import logging
@@ -24,7 +24,14 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 from homeassistant.util.ulid import ulid_now
 
-from .const import DOMAIN
+from .const import (
+    CONF_AUTO_APPROVE_ADMINS,
+    CONF_AUTO_APPROVE_USERS,
+    CONF_REQUEST_STALL_MINUTES,
+    DEFAULT_AUTO_APPROVE_ADMINS,
+    DEFAULT_REQUEST_STALL_MINUTES,
+    DOMAIN,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -156,11 +163,22 @@ class RequestSettings:
 
     auto_approve_admins: bool = True
     auto_approve_users: tuple[str, ...] = ()
-    stall_minutes: int = 120
+    stall_minutes: int = DEFAULT_REQUEST_STALL_MINUTES
 
     def auto_approves(self, user: User) -> bool:
         """Whether `user`'s requests skip the administrator's approval."""
         return (user.is_admin and self.auto_approve_admins) or user.id in self.auto_approve_users
+
+
+def request_settings(options: Mapping[str, Any]) -> RequestSettings:
+    """The settings the hub's options hold (defaults for what is not set)."""
+    return RequestSettings(
+        auto_approve_admins=bool(
+            options.get(CONF_AUTO_APPROVE_ADMINS, DEFAULT_AUTO_APPROVE_ADMINS)
+        ),
+        auto_approve_users=tuple(options.get(CONF_AUTO_APPROVE_USERS) or ()),
+        stall_minutes=int(options.get(CONF_REQUEST_STALL_MINUTES, DEFAULT_REQUEST_STALL_MINUTES)),
+    )
 
 
 def can_see(user: User, request: MediaRequest) -> bool:

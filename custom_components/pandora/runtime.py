@@ -18,6 +18,7 @@ from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
 from .history import TorrentHistory
 from .release_search import ReleaseSearch
+from .requests import RequestQueue
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -31,6 +32,7 @@ class PandoraRuntime:
     cache: ResponseCache
     session: aiohttp.ClientSession
     release_search: ReleaseSearch
+    requests: RequestQueue
     discovery: Discovery | None = None
     qbittorrent: dict[str, QBittorrentCoordinator] = field(default_factory=dict)
     jellyfin: dict[str, JellyfinCoordinator] = field(default_factory=dict)
