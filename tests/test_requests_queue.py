@@ -101,7 +101,7 @@ async def test_only_allowed_status_changes(hass: HomeAssistant, hass_read_only_u
     assert err.value.placeholders["status"] == "pending"
     assert request.status == "pending"
     for status in ("approved", "searching", "downloading", "importing", "available"):
-        await requests.async_set_status(request, status)  # type: ignore[arg-type]
+        await requests.async_set_status(request, status)
     with pytest.raises(RequestError):
         await requests.async_set_status(request, "approved")
 
@@ -146,7 +146,7 @@ async def test_counts_available_in_the_last_30_days(
     requests = await queue(hass)
     request, _ = await requests.async_create(hass_admin_user, **MOVIE)
     for status in ("searching", "downloading", "importing", "available"):
-        await requests.async_set_status(request, status)  # type: ignore[arg-type]
+        await requests.async_set_status(request, status)
     failed, _ = await requests.async_create(
         hass_admin_user, tmdb_id=7, media_type="movie", title="Gone"
     )
