@@ -71,6 +71,8 @@ HA_URL = f"http://127.0.0.1:{HA_PORT}"
 CLIENT_ID = f"{HA_URL}/"
 DEMO_USER = "demo"
 DEMO_PASSWORD = "pandora-demo"  # printed for the user; loopback only
+# A household member without admin rights: requests titles, which the demo user approves.
+FAMILY_USER, FAMILY_NAME = "family", "Family"
 QB_PORT = _port(1, int(os.environ.get("PANDORA_DEMO_QB_PORT", "18080")))
 QB_BT_PORT = _port(2, QB_PORT + 1)
 SEEDER_PORT = _port(3, QB_PORT + 2)
@@ -761,6 +763,56 @@ def onboard() -> str:
     return token
 
 
+async def _ws_commands(token: str, messages: list[dict[str, Any]]) -> list[Any]:
+    """Send websocket commands one after another (each may use the answers before it)."""
+    import aiohttp  # noqa: PLC0415 - the demo's own dependency, only needed here
+
+    results: list[Any] = []
+    url = HA_URL.replace("http", "ws", 1) + "/api/websocket"
+    async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+        await ws.receive_json()  # auth_required
+        await ws.send_json({"type": "auth", "access_token": token})
+        if (await ws.receive_json()).get("type") != "auth_ok":
+            raise SystemExit("Home Assistant refused the demo's websocket login")
+        for number, message in enumerate(messages, start=1):
+            body = {k: v(results) if callable(v) else v for k, v in message.items()}
+            await ws.send_json({"id": number, **body})
+            answer = await ws.receive_json()
+            if not answer.get("success"):
+                raise SystemExit(f"{message['type']} failed: {answer.get('error')}")
+            results.append(answer.get("result"))
+    return results
+
+
+def add_family_user(token: str) -> None:
+    """A non-admin user (`family`) for requests, unless it exists."""
+    import asyncio  # noqa: PLC0415
+
+    users = asyncio.run(_ws_commands(token, [{"type": "config/auth/list"}]))[0]
+    if any(user.get("username") == FAMILY_USER for user in users):
+        return
+    log(f"adding the non-admin user {FAMILY_USER}")
+    asyncio.run(
+        _ws_commands(
+            token,
+            [
+                {
+                    "type": "config/auth/create",
+                    "name": FAMILY_NAME,
+                    "group_ids": ["system-users"],
+                    "local_only": True,
+                },
+                {
+                    "type": "config/auth_provider/homeassistant/create",
+                    "user_id": lambda results: results[0]["user"]["id"],
+                    "username": FAMILY_USER,
+                    "password": DEMO_PASSWORD,
+                },
+            ],
+        )
+    )
+
+
 def _finish_flow(
     start: str, step: str, handler: Any, user_input: dict[str, Any], token: str
 ) -> Any:
@@ -1019,6 +1071,7 @@ def start() -> None:
     prepare_config()
     start_home_assistant(state)
     token = onboard()
+    add_family_user(token)
     configure_pandora(token)
     states = wait_for_entities(token)
     check_frontend_data(token)
@@ -1027,7 +1080,8 @@ def start() -> None:
         f"""
 Pandora demo is running.
 
-  Home Assistant  {HA_URL}   user {DEMO_USER} / password {DEMO_PASSWORD}
+  Home Assistant  {HA_URL}   user {DEMO_USER} / password {DEMO_PASSWORD} (administrator)
+                  household member without admin rights: {FAMILY_USER} / {DEMO_PASSWORD}
   qBittorrent     http://127.0.0.1:{QB_PORT}   user {QB_USER} / password {QB_PASSWORD}
   Pandora entities ({len(states)}):
 {_summary(states)}
@@ -1085,6 +1139,7 @@ def info() -> dict[str, Any]:
     return {
         "dir": str(DEMO),
         "home_assistant": {"url": HA_URL, "username": DEMO_USER, "password": DEMO_PASSWORD},
+        "household_user": {"username": FAMILY_USER, "password": DEMO_PASSWORD},
         "qbittorrent": {
             "url": f"http://127.0.0.1:{QB_PORT}",
             "username": QB_USER,
