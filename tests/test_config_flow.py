@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
 from unittest.mock import patch
 
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
 from custom_components.pandora.api.errors import ServiceError
 from custom_components.pandora.const import (
@@ -18,7 +19,7 @@ from custom_components.pandora.const import (
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from tests.conftest import hub_entry, qb_subentry
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 
@@ -232,6 +233,9 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
             "excluded_words": " hindi, dubbed ",
             "pipeline": True,
             "file_into_library": True,
+            "auto_approve_admins": True,
+            "request_stall_minutes": 120,
+            "request_notifications": True,
         },
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -243,4 +247,83 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         "excluded_words": "hindi, dubbed",
         "pipeline": True,
         "file_into_library": True,
+        "auto_approve_admins": True,
+        "auto_approve_users": [],
+        "request_stall_minutes": 120,
+        "request_notifications": True,
     }
+
+
+def _field(result: Any, name: str) -> tuple[Any, Any]:
+    """A form field's key (with its suggested value) and selector."""
+    schema = result["data_schema"].schema
+    key = next(k for k in schema if k == name)
+    return key, schema[key]
+
+
+async def test_request_options(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    hass_admin_user: MockUser,
+    hass_read_only_user: MockUser,
+) -> None:
+    hass_read_only_user.name = "Reader"
+    inactive = MockUser(name="Gone", is_active=False).add_to_hass(hass)
+    system = await hass.auth.async_create_system_user("Pandora test")
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    # The defaults: administrators approved, nobody else; two hours; notifications on.
+    assert result["data_schema"] is not None
+    suggested = {
+        key: key.description["suggested_value"]
+        for key in result["data_schema"].schema
+        if key
+        in (
+            "auto_approve_admins",
+            "auto_approve_users",
+            "request_stall_minutes",
+            "request_notifications",
+        )
+    }
+    assert suggested == {
+        "auto_approve_admins": True,
+        "auto_approve_users": [],
+        "request_stall_minutes": 120,
+        "request_notifications": True,
+    }
+    _, users = _field(result, "auto_approve_users")
+    offered = {option["value"]: option["label"] for option in users.config["options"]}
+    assert offered[hass_read_only_user.id] == "Reader"
+    assert hass_admin_user.id in offered
+    assert inactive.id not in offered and system.id not in offered
+    assert users.config["multiple"] is True
+
+    form = {
+        CONF_SCAN_INTERVAL: 5,
+        "preferred_resolution": "1080p",
+        "min_seeders": 1,
+        "max_size_gb": 0,
+        "pipeline": True,
+        "file_into_library": False,
+        "auto_approve_admins": False,
+        "auto_approve_users": [hass_read_only_user.id],
+        "request_stall_minutes": 30,
+        "request_notifications": False,
+    }
+    # Out of range or nobody's: refused by the form.
+    for bad in ({"request_stall_minutes": 5}, {"auto_approve_users": ["nobody"]}):
+        with pytest.raises(InvalidData):
+            await hass.config_entries.options.async_configure(result["flow_id"], form | bad)
+    result = await hass.config_entries.options.async_configure(result["flow_id"], form)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options["auto_approve_admins"] is False
+    assert entry.options["auto_approve_users"] == [hass_read_only_user.id]
+    assert entry.options["request_stall_minutes"] == 30
+    assert entry.options["request_notifications"] is False
+    await hass.async_block_till_done()
+
+    # A chosen user who is deleted later is no longer offered, nor kept.
+    await hass.auth.async_remove_user(hass_read_only_user)
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    key, users = _field(result, "auto_approve_users")
+    assert key.description["suggested_value"] == []
+    assert hass_read_only_user.id not in {o["value"] for o in users.config["options"]}

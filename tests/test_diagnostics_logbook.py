@@ -84,3 +84,24 @@ async def test_logbook_describes_scan_and_file_events(hass: HomeAssistant) -> No
     assert (started["name"], started["message"]) == ("Jellyfin", "started a library scan")
     assert finished["message"] == "finished a library scan (failed)"
     assert moved["message"] == "moved a.mkv, b.mkv to /Movies"
+
+
+async def test_logbook_describes_request_events(hass: HomeAssistant) -> None:
+    describers: dict[str, Callable[[Event], dict[str, Any]]] = {}
+
+    def register(domain: str, event_type: str, describe: Callable[[Event], dict[str, Any]]) -> None:
+        describers[event_type] = describe
+
+    async_describe_events(hass, register)
+    created = describers["pandora_request_created"](
+        Event("pandora_request_created", {"title": "Night", "season": None})
+    )
+    failed = describers["pandora_request_failed"](
+        Event("pandora_request_failed", {"title": "Show", "season": 2, "reason": "stalled"})
+    )
+    available = describers["pandora_request_available"](
+        Event("pandora_request_available", {"title": "Night", "reason": "ignored"})
+    )
+    assert (created["name"], created["message"]) == ("Pandora requests", "Night was requested")
+    assert failed["message"] == "Show, season 2 could not be downloaded: stalled"
+    assert available["message"] == "Night is available"

@@ -46,7 +46,11 @@ async def test_entities_and_device(
     assert device.config_entry_id == hub.entry_id
     assert device.config_subentry_id == subentry_id
 
-    entities = er.async_entries_for_config_entry(er.async_get(hass), hub.entry_id)
+    entities = [
+        e
+        for e in er.async_entries_for_config_entry(er.async_get(hass), hub.entry_id)
+        if e.config_subentry_id is not None  # not the hub's own (requests device)
+    ]
     assert {e.unique_id.removeprefix(f"{subentry_id}_") for e in entities} == {
         *SENSORS,
         "alt_speed_limits",
@@ -228,7 +232,11 @@ async def test_removing_the_subentry_removes_its_device(
         dr.async_get(hass).async_get_device_by_identifier((DOMAIN, subentry_id), hub.entry_id)
         is None
     )
-    assert not er.async_entries_for_config_entry(er.async_get(hass), hub.entry_id)
+    assert not [
+        e
+        for e in er.async_entries_for_config_entry(er.async_get(hass), hub.entry_id)
+        if e.config_subentry_id is not None
+    ]
     assert hub.state is ConfigEntryState.LOADED
 
 

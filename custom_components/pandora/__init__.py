@@ -48,6 +48,10 @@ from .media_actions import async_setup_media_actions
 from .panel import async_register_panel, async_remove_panel
 from .pipeline import Pipeline
 from .release_search import JackettInstance, ReleaseSearch
+from .request_actions import async_setup_request_actions
+from .request_entities import requests_device_id
+from .request_notify import RequestNotifier
+from .request_pipeline import RequestPipeline
 from .requests import RequestQueue, request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
@@ -72,6 +76,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_library_actions(hass)
     async_setup_files_actions(hass)
     async_setup_container_actions(hass)
+    async_setup_request_actions(hass)
     async_setup_websocket(hass)
     hass.http.register_view(ImageView(hass))
     return True
@@ -150,6 +155,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     runtime.pipeline = Pipeline(hass, entry)
     await runtime.pipeline.async_start()
+    runtime.request_pipeline = RequestPipeline(hass, entry)
+    await runtime.request_pipeline.async_start()
+    runtime.request_notifier = RequestNotifier(hass, entry)
+    await runtime.request_notifier.async_start()
     await async_register_panel(hass)
     # Open panel subscriptions move to this set-up's coordinators (websocket._subscribe).
     async_dispatcher_send(hass, SIGNAL_HUB_LOADED, entry)
@@ -162,8 +171,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
 
 async def async_unload_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
     """Unload the platforms and persist pending history."""
+    if entry.runtime_data.request_pipeline is not None:
+        await entry.runtime_data.request_pipeline.async_stop()
     if entry.runtime_data.pipeline is not None:
         await entry.runtime_data.pipeline.async_stop()
+    if entry.runtime_data.request_notifier is not None:
+        await entry.runtime_data.request_notifier.async_stop()
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         # A reload (options or services changed) keeps the panel, or Home Assistant would send
@@ -195,9 +208,13 @@ def _remove_stale_devices(hass: HomeAssistant, entry: PandoraConfigEntry) -> Non
 
 
 def _device_is_current(entry: PandoraConfigEntry, device: dr.DeviceEntry) -> bool:
-    """A service's device, or one below it (`<subentry>_container_...`, pruned by its owner)."""
+    """A service's device, one below it (pruned by its owner), or the hub's requests device."""
     return any(
-        domain == DOMAIN and ident.split("_", 1)[0] in entry.subentries
+        domain == DOMAIN
+        and (
+            ident.split("_", 1)[0] in entry.subentries
+            or ident == requests_device_id(entry.entry_id)
+        )
         for domain, ident in device.identifiers
     )
 

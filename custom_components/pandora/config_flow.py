@@ -22,28 +22,39 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
+    SelectSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
 )
 
 from .const import (
+    CONF_AUTO_APPROVE_ADMINS,
+    CONF_AUTO_APPROVE_USERS,
     CONF_EXCLUDED_WORDS,
     CONF_FILE_INTO_LIBRARY,
     CONF_MAX_SIZE_GB,
     CONF_MIN_SEEDERS,
     CONF_PIPELINE,
     CONF_PREFERRED_RESOLUTION,
+    CONF_REQUEST_NOTIFICATIONS,
+    CONF_REQUEST_STALL_MINUTES,
     CONF_SCAN_INTERVAL,
+    DEFAULT_AUTO_APPROVE_ADMINS,
     DEFAULT_FILE_INTO_LIBRARY,
     DEFAULT_MIN_SEEDERS,
     DEFAULT_PIPELINE,
     DEFAULT_PREFERRED_RESOLUTION,
+    DEFAULT_REQUEST_NOTIFICATIONS,
+    DEFAULT_REQUEST_STALL_MINUTES,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
+    MAX_REQUEST_STALL_MINUTES,
     MAX_SCAN_INTERVAL,
+    MIN_REQUEST_STALL_MINUTES,
     MIN_SCAN_INTERVAL,
     NAME,
     RESOLUTIONS,
@@ -208,6 +219,18 @@ OPTIONS_SCHEMA = vol.Schema(
         vol.Optional(CONF_EXCLUDED_WORDS, default=""): TextSelector(),
         vol.Required(CONF_PIPELINE): BooleanSelector(),
         vol.Required(CONF_FILE_INTO_LIBRARY): BooleanSelector(),
+        vol.Required(CONF_AUTO_APPROVE_ADMINS): BooleanSelector(),
+        # CONF_AUTO_APPROVE_USERS goes here: its choices are the users of the moment.
+        vol.Required(CONF_REQUEST_STALL_MINUTES): NumberSelector(
+            NumberSelectorConfig(
+                min=MIN_REQUEST_STALL_MINUTES,
+                max=MAX_REQUEST_STALL_MINUTES,
+                step=1,
+                unit_of_measurement="min",
+                mode=NumberSelectorMode.BOX,
+            )
+        ),
+        vol.Required(CONF_REQUEST_NOTIFICATIONS): BooleanSelector(),
     }
 )
 OPTION_DEFAULTS: dict[str, Any] = {
@@ -218,14 +241,43 @@ OPTION_DEFAULTS: dict[str, Any] = {
     CONF_EXCLUDED_WORDS: "",
     CONF_PIPELINE: DEFAULT_PIPELINE,
     CONF_FILE_INTO_LIBRARY: DEFAULT_FILE_INTO_LIBRARY,
+    CONF_AUTO_APPROVE_ADMINS: DEFAULT_AUTO_APPROVE_ADMINS,
+    CONF_AUTO_APPROVE_USERS: [],
+    CONF_REQUEST_STALL_MINUTES: DEFAULT_REQUEST_STALL_MINUTES,
+    CONF_REQUEST_NOTIFICATIONS: DEFAULT_REQUEST_NOTIFICATIONS,
 }
 
 
+def _options_schema(users: dict[str, str]) -> vol.Schema:
+    """The options form, offering `users` (id → name) for auto-approval."""
+    fields = dict(OPTIONS_SCHEMA.schema)
+    schema: dict[Any, Any] = {}
+    for key, selector in fields.items():
+        schema[key] = selector
+        if key == CONF_AUTO_APPROVE_ADMINS:
+            schema[vol.Optional(CONF_AUTO_APPROVE_USERS, default=[])] = SelectSelector(
+                SelectSelectorConfig(
+                    options=[
+                        SelectOptionDict(value=user_id, label=name)
+                        for user_id, name in users.items()
+                    ],
+                    multiple=True,
+                    mode=SelectSelectorMode.DROPDOWN,
+                )
+            )
+    return vol.Schema(schema)
+
+
 class PandoraOptionsFlow(OptionsFlow):
-    """Hub-wide settings: poll interval and the torrent search quality profile."""
+    """Hub-wide settings: poll interval, the torrent search quality profile, requests."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show and save the hub options."""
+        users = {
+            user.id: user.name or user.id
+            for user in await self.hass.auth.async_get_users()
+            if user.is_active and not user.system_generated
+        }
         if user_input is not None:
             return self.async_create_entry(
                 data=self.config_entry.options
@@ -237,11 +289,18 @@ class PandoraOptionsFlow(OptionsFlow):
                     CONF_EXCLUDED_WORDS: user_input.get(CONF_EXCLUDED_WORDS, "").strip(),
                     CONF_PIPELINE: bool(user_input[CONF_PIPELINE]),
                     CONF_FILE_INTO_LIBRARY: bool(user_input[CONF_FILE_INTO_LIBRARY]),
+                    CONF_AUTO_APPROVE_ADMINS: bool(user_input[CONF_AUTO_APPROVE_ADMINS]),
+                    CONF_AUTO_APPROVE_USERS: list(user_input.get(CONF_AUTO_APPROVE_USERS, [])),
+                    CONF_REQUEST_STALL_MINUTES: int(user_input[CONF_REQUEST_STALL_MINUTES]),
+                    CONF_REQUEST_NOTIFICATIONS: bool(user_input[CONF_REQUEST_NOTIFICATIONS]),
                 }
             )
+        current = OPTION_DEFAULTS | dict(self.config_entry.options)
+        # Users deleted or deactivated since are no longer offered (nor kept).
+        current[CONF_AUTO_APPROVE_USERS] = [
+            u for u in current[CONF_AUTO_APPROVE_USERS] or [] if u in users
+        ]
         return self.async_show_form(
             step_id="init",
-            data_schema=self.add_suggested_values_to_schema(
-                OPTIONS_SCHEMA, OPTION_DEFAULTS | dict(self.config_entry.options)
-            ),
+            data_schema=self.add_suggested_values_to_schema(_options_schema(users), current),
         )

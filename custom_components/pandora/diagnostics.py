@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
@@ -9,6 +10,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 
+from .const import CONF_AUTO_APPROVE_USERS
 from .runtime import PandoraConfigEntry, PandoraRuntime
 
 TO_REDACT = {
@@ -20,6 +22,7 @@ TO_REDACT = {
     "unique_id",
     "title",
     "public_ip",
+    CONF_AUTO_APPROVE_USERS,  # Home Assistant user ids
 }
 
 
@@ -92,9 +95,20 @@ async def async_get_config_entry_diagnostics(
                 "misses": runtime.cache.misses,
             },
             "watchmode_quota": _watchmode_quota(runtime),
+            "requests": _requests(runtime),
         },
         TO_REDACT,
     )
+
+
+def _requests(runtime: PandoraRuntime) -> dict[str, Any]:
+    """Counts only: requests name household members and what they watch."""
+    requests = runtime.requests.all()
+    return {
+        "total": len(requests),
+        "counts": runtime.requests.counts(),
+        "statuses": dict(Counter(r.status for r in requests)),
+    }
 
 
 def _watchmode_quota(runtime: PandoraRuntime) -> dict[str, int | None] | None:

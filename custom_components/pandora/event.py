@@ -1,4 +1,4 @@
-"""qBittorrent event entity: torrent added / completed / removed / errored."""
+"""Event entities: torrent added / completed / removed / errored; request events."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from . import request_entities
 from .const import SIGNAL_TORRENT_EVENT, TORRENT_EVENT_TYPES
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .entity import PandoraEntity
@@ -22,9 +23,10 @@ async def async_setup_entry(
     entry: PandoraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """One event entity per qBittorrent."""
+    """One event entity per qBittorrent; the request events."""
     for subentry_id, coordinator in entry.runtime_data.qbittorrent.items():
         async_add_entities([TorrentEventEntity(coordinator)], config_subentry_id=subentry_id)
+    request_entities.setup_events(entry, async_add_entities)
 
 
 class TorrentEventEntity(PandoraEntity[QBittorrentCoordinator], EventEntity):

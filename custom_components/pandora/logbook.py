@@ -1,4 +1,4 @@
-"""Logbook descriptions for torrent lifecycle, library scan and file events."""
+"""Logbook descriptions for torrent lifecycle, library scan, file and request events."""
 
 from __future__ import annotations
 
@@ -16,7 +16,15 @@ from .const import (
     EVENT_TORRENT_PREFIX,
     TORRENT_EVENT_TYPES,
 )
+from .requests import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES
 
+REQUEST_MESSAGES = {
+    "created": "{title} was requested",
+    "approved": "{title} was approved",
+    "denied": "{title} was denied",
+    "available": "{title} is available",
+    "failed": "{title} could not be downloaded",
+}
 MESSAGES = {
     "added": "added {name}",
     "completed": "finished downloading {name}",
@@ -73,3 +81,20 @@ def async_describe_events(
     async_describe_event(DOMAIN, EVENT_SCAN_STARTED, scan_started)
     async_describe_event(DOMAIN, EVENT_SCAN_FINISHED, scan_finished)
     async_describe_event(DOMAIN, EVENT_FILES_MOVED, files_moved)
+
+    def request(kind: str) -> Callable[[Event], dict[str, Any]]:
+        @callback
+        def _describe(event: Event) -> dict[str, Any]:
+            data = event.data
+            title = str(data.get("title") or "A title")
+            if data.get("season") is not None:
+                title += f", season {data['season']}"
+            message = REQUEST_MESSAGES[kind].format(title=title)
+            if data.get("reason") and kind in ("denied", "failed"):
+                message += f": {data['reason']}"
+            return {LOGBOOK_ENTRY_NAME: "Pandora requests", LOGBOOK_ENTRY_MESSAGE: message}
+
+        return _describe
+
+    for kind in REQUEST_EVENT_TYPES:
+        async_describe_event(DOMAIN, EVENT_REQUEST_PREFIX + kind, request(kind))

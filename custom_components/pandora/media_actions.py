@@ -13,28 +13,20 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 
 from .api.errors import InvalidAuth, PandoraError, QuotaExceeded
-from .api.jackett_models import infohash_from_magnet
-from .const import (
-    CONF_EXCLUDED_WORDS,
-    CONF_MAX_SIZE_GB,
-    CONF_MIN_SEEDERS,
-    CONF_PREFERRED_RESOLUTION,
-    DEFAULT_MIN_SEEDERS,
-    DEFAULT_PREFERRED_RESOLUTION,
-    DOMAIN,
-)
+from .const import DOMAIN
 from .discovery import DISCOVER_LISTS, Discovery
+from .downloads import ReleaseLinks, add_release, query_for, ranking_preferences, release_links
 from .helpers import (
+    call_service,
     loaded_entry,
+    one_target,
     require_admin,
-    split_list,
     translated_error,
     validation_error,
 )
-from .ranking import RankingPreferences
-from .release_search import DEFAULT_LIMIT, ReleaseSearch, fetch_torrent
+from .release_search import DEFAULT_LIMIT, ReleaseSearch
 from .runtime import PandoraConfigEntry
-from .services import add_to_qbittorrent, torrent_link
+from .services import torrent_link
 
 SERVICE_DISCOVER = "discover"
 SERVICE_SEARCH_MEDIA = "search_media"
@@ -161,27 +153,6 @@ def _search(hass: HomeAssistant) -> tuple[PandoraConfigEntry, ReleaseSearch]:
     return entry, entry.runtime_data.release_search
 
 
-def ranking_preferences(
-    entry: PandoraConfigEntry,
-    *,
-    year: int | None = None,
-    season: int | None = None,
-    episode: int | None = None,
-) -> RankingPreferences:
-    """The hub's quality profile, narrowed to what this search is for."""
-    options = entry.options
-    max_gb = float(options.get(CONF_MAX_SIZE_GB, 0) or 0)
-    return RankingPreferences(
-        preferred_resolution=options.get(CONF_PREFERRED_RESOLUTION, DEFAULT_PREFERRED_RESOLUTION),
-        min_seeders=int(options.get(CONF_MIN_SEEDERS, DEFAULT_MIN_SEEDERS)),
-        max_size_bytes=int(max_gb * 1_000_000_000) if max_gb > 0 else None,
-        excluded_words=tuple(split_list(options.get(CONF_EXCLUDED_WORDS, ""))),
-        expected_year=year,
-        expected_season=season,
-        expected_episode=episode,
-    )
-
-
 # --- handlers ----------------------------------------------------------------------------------
 
 
@@ -258,7 +229,7 @@ async def _search_torrents(call: ServiceCall) -> ServiceResponse:
             _subentry_of(entry, "tmdb"),
             lambda: discovery.details(data["tmdb_id"], media_type),
         )
-        query, year = _query_for(details, media_type, season, episode)
+        query, year = query_for(details, media_type, season, episode)
         category = category or ("movies" if media_type == "movie" else "tv")
     prefs = ranking_preferences(entry, year=year, season=season, episode=episode)
     result = await search.search(
@@ -271,73 +242,44 @@ async def _search_torrents(call: ServiceCall) -> ServiceResponse:
     return cast(ServiceResponse, result)
 
 
-def _query_for(
-    details: dict[str, Any], media_type: str, season: int | None, episode: int | None
-) -> tuple[str, int | None]:
-    """Build the text indexers match best: "Title Year" or "Title S01E02"."""
-    title = re.sub(r"[^\w\s'-]", " ", str(details["title"]))
-    title = " ".join(title.split())
-    year = details.get("year")
-    if media_type == "movie":
-        return (f"{title} {year}" if year else title), year
-    if season is not None:
-        tag = f"S{season:02d}" + (f"E{episode:02d}" if episode is not None else "")
-        return f"{title} {tag}", None
-    return title, None
-
-
 async def _download_release(call: ServiceCall) -> ServiceResponse:
     await require_admin(call.hass, call)
     entry = loaded_entry(call.hass)
     data = call.data
-    urls: list[str] = []
-    files: list[tuple[str, bytes]] = []
-    title: str | None = None
-    infohash: str | None = None
     if (key := data.get("result_id")) is not None:
         result = entry.runtime_data.release_search.result(key)
         if result is None:
             raise validation_error("unknown_result", result_id=key)
-        title, infohash = result.title, result.infohash
-        if result.magnet_uri:
-            urls.append(result.magnet_uri)
-        elif result.torrent_url:
-            # Jackett's link carries its API key and may be unreachable from qBittorrent
-            # (e.g. behind a VPN container): fetch the file here and upload it.
-            content, magnet = await _guarded(
-                call.hass,
-                entry,
-                None,
-                lambda: fetch_torrent(entry.runtime_data.session, result.torrent_url or ""),
-            )
-            if magnet:
-                urls.append(magnet)
-            if content:
-                files.append((f"{infohash or 'release'}.torrent", content))
-        if not urls and not files:
+        links = await _guarded(
+            call.hass, entry, None, lambda: release_links(entry.runtime_data.session, result)
+        )
+        if not links:
             raise validation_error("result_without_link", result_id=key)
     else:
-        urls.append(data["url"])
-        infohash = infohash_from_magnet(data["url"])  # None for .torrent URLs
-    added = await add_to_qbittorrent(
-        call.hass,
-        data.get("instance"),
-        urls=urls,
-        torrent_files=files,
+        links = ReleaseLinks.of_url(data["url"])  # no hash known for .torrent URLs
+    coordinator = one_target(
+        call.hass, entry.runtime_data.qbittorrent, data.get("instance"), "no_qbittorrent"
+    )
+    download = await call_service(
+        add_release,
+        entry,
+        coordinator,
+        links,
+        tmdb_id=data.get("tmdb_id"),
+        media_type=data.get("media_type"),
         category=data.get("category"),
         save_path=data.get("save_path"),
         paused=data["paused"],
     )
-    link = {
-        "tmdb_id": data.get("tmdb_id"),
-        "media_type": data.get("media_type"),
-        "release": title,
-    }
-    hashes = [h for h in (infohash, *added["added_ids"]) if h]
-    if data.get("tmdb_id") is not None:
-        for torrent_hash in dict.fromkeys(hashes):
-            entry.runtime_data.history.link(torrent_hash, link)
-    return cast(ServiceResponse, added | {"infohash": infohash, "release": title})
+    return cast(
+        ServiceResponse,
+        {
+            "instance": download.instance,
+            "added_ids": list(download.added_ids),
+            "infohash": download.infohash,
+            "release": download.release,
+        },
+    )
 
 
 def async_setup_media_actions(hass: HomeAssistant) -> None:

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
@@ -41,6 +42,7 @@ from .const import (
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .ranking import parse_release
+from .requests import MediaRequest
 from .runtime import PandoraConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
@@ -49,6 +51,9 @@ STORAGE_KEY: Final = f"{DOMAIN}.pipeline"
 MOVE_TIMEOUT: Final = 600.0  # qBittorrent moves big files in the background
 MOVE_POLL: Final = 1.0
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+# Dispatcher signal sent with (hash, error) when a job stops (the request pipeline listens).
+SIGNAL_FILING_FAILED: Final = f"{DOMAIN}_filing_failed"
 
 STEP_DOWNLOADED = "to_downloaded"
 STEP_LIBRARY = "to_library"
@@ -130,17 +135,28 @@ class Pipeline:
 
     @callback
     def _completed(self, event: Event[dict[str, Any]]) -> None:
-        if not self.entry.options.get(CONF_PIPELINE, DEFAULT_PIPELINE):
-            return
-        share = self._share()
         data = event.data
-        if share is None or data.get("subentry_id") not in self.entry.runtime_data.qbittorrent:
-            return
-        if data["hash"] in self.jobs:
-            return  # one job per torrent, ever (a re-check firing "completed" again is no news)
-        job = Job(data["hash"], data["name"], data["subentry_id"], share.subentry.subentry_id)
+        self.file_torrent(data["hash"], data["name"], data.get("subentry_id", ""))
+
+    @callback
+    def file_torrent(self, torrent_hash: str, name: str, subentry_id: str) -> bool:
+        """File a completed torrent: True when it has (or now has) a job.
+
+        False when the pipeline is off or no share is set up for it. The completion event calls
+        it; the request pipeline too, for a download that completed while Home Assistant was not
+        listening. One job per torrent, ever: a re-check firing "completed" again is no news.
+        """
+        if torrent_hash in self.jobs:
+            return True
+        if not self.entry.options.get(CONF_PIPELINE, DEFAULT_PIPELINE):
+            return False
+        share = self._share()
+        if share is None or subentry_id not in self.entry.runtime_data.qbittorrent:
+            return False
+        job = Job(torrent_hash, name, subentry_id, share.subentry.subentry_id)
         self.jobs[job.hash] = job
         self._spawn(job)
+        return True
 
     @callback
     def _removed(self, event: Event[dict[str, Any]]) -> None:
@@ -221,11 +237,24 @@ class Pipeline:
                     return
                 await asyncio.sleep(MOVE_POLL)
 
+    def _request(self, job: Job, link: dict[str, Any]) -> MediaRequest | None:
+        """The household request this torrent was added for, if any."""
+        requests = self.entry.runtime_data.requests
+        if link.get("request_id") and (request := requests.get(link["request_id"])) is not None:
+            return request
+        return requests.by_torrent(job.hash)
+
     async def _library_target(self, job: Job) -> str | None:
-        """Where a linked title belongs, or None (not linked, or the option is off)."""
+        """Where a linked title belongs, or None (not linked, or the option is off).
+
+        A request's torrent is filed whatever the option says: the household asked for it to
+        end up in the library.
+        """
+        link = self.entry.runtime_data.history.link_for(job.hash)
+        if (request := self._request(job, link)) is not None:
+            return await self._request_target(job, request)
         if not self.entry.options.get(CONF_FILE_INTO_LIBRARY, DEFAULT_FILE_INTO_LIBRARY):
             return None
-        link = self.entry.runtime_data.history.link_for(job.hash)
         if not link.get("tmdb_id"):
             return None
         release = parse_release(link.get("release") or job.name)
@@ -247,6 +276,27 @@ class Pipeline:
         job.library = "movies"
         name = folder_name(f"{title} ({year})" if year else title)
         return str(SharePath.of(self._folder(job, CONF_MOVIES_FOLDER)).child(name))
+
+    async def _request_target(self, job: Job, request: MediaRequest) -> str:
+        """A request's place in the library, named the way Jellyfin identifies it for sure.
+
+        `Title (Year) [tmdbid-N]` (Jellyfin's naming for a known TMDB id); a series goes into a
+        folder of that name too, unless the series already has a plain `Title` folder.
+        """
+        tag = f" [tmdbid-{request.tmdb_id}]"
+        named = folder_name(f"{request.title} ({request.year})" if request.year else request.title)
+        if request.media_type == "tv":
+            job.library = "tvshows"
+            shows = SharePath.of(self._folder(job, CONF_TV_FOLDER))
+            series = shows.child(folder_name(request.title))
+            share = self.entry.runtime_data.cloudcmd[job.share_id]
+            if not await share.client.exists(str(series)):
+                series = shows.child(named + tag)
+            if request.season is None:
+                return str(series)  # the whole series: its own season folders inside
+            return str(series.child(f"Season {request.season:02d}"))
+        job.library = "movies"
+        return str(SharePath.of(self._folder(job, CONF_MOVIES_FOLDER)).child(named + tag))
 
     async def _scan(self, job: Job) -> list[str]:
         scanned: list[str] = []
@@ -280,6 +330,7 @@ class Pipeline:
         _LOGGER.warning("Could not file %s: %s", job.name, error)
         job.step, job.error = STEP_FAILED, error
         await self._save(job)
+        async_dispatcher_send(self.hass, SIGNAL_FILING_FAILED, job.hash, error)
         self.entry.runtime_data.history.record_files(
             "failed", {"hash": job.hash, "name": job.name, "error": error}
         )

@@ -46,6 +46,24 @@ def result_id(result: TorznabResult) -> str:
     return hashlib.sha1(result.guid.encode(), usedforsecurity=False).hexdigest()[:20]
 
 
+@dataclass(frozen=True, slots=True)
+class RankedSearch:
+    """One search's every result, ranked best first, and how each Jackett answered."""
+
+    query: str
+    total: int
+    ranked: list[RankedResult[TorznabResult]]
+    instances: list[dict[str, Any]]
+
+    def errors(self) -> list[str]:
+        """What went wrong per Jackett ("Title: error"), for messages."""
+        return [
+            f"{status['instance']}: {status.get('error') or status['state']}"
+            for status in self.instances
+            if status.get("state") == "error"
+        ]
+
+
 @dataclass
 class ReleaseSearch:
     """Fan a query out to every Jackett, merge, rank, and remember the results."""
@@ -81,6 +99,22 @@ class ReleaseSearch:
         status["results"] = len(results)
         return results, status
 
+    async def search_ranked(
+        self, query: str, prefs: RankingPreferences, *, category: str = "all"
+    ) -> RankedSearch:
+        """Search every Jackett at once and rank every result (rejected ones included)."""
+        categories = CATEGORY_IDS[category]
+        answers = await asyncio.gather(
+            *(self._search_one(i, query, categories) for i in self.instances)
+        )
+        merged = merge_results(*(results for results, _ in answers))
+        return RankedSearch(
+            query=query,
+            total=len(merged),
+            ranked=rank(merged, prefs),
+            instances=[status for _, status in answers],
+        )
+
     async def search(
         self,
         query: str,
@@ -91,20 +125,16 @@ class ReleaseSearch:
         include_rejected: bool = False,
     ) -> dict[str, Any]:
         """Search every Jackett at once; one failing instance only marks its status."""
-        categories = CATEGORY_IDS[category]
-        answers = await asyncio.gather(
-            *(self._search_one(i, query, categories) for i in self.instances)
-        )
-        merged = merge_results(*(results for results, _ in answers))
-        ranked = rank(merged, prefs)
+        found = await self.search_ranked(query, prefs, category=category)
+        ranked = found.ranked
         shown = [r for r in ranked if r.accepted or include_rejected][:limit]
         self._keep(r.item for r in shown)
         return {
             "query": query,
-            "total": len(merged),
+            "total": found.total,
             "accepted": sum(r.accepted for r in ranked),
             "results": [ranked_as_dict(r) for r in shown],
-            "instances": [status for _, status in answers],
+            "instances": found.instances,
         }
 
     def _keep(self, results: Any) -> None:

@@ -22,6 +22,8 @@ from .requests import RequestQueue
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
+    from .request_notify import RequestNotifier
+    from .request_pipeline import RequestPipeline
 
 
 @dataclass
@@ -40,6 +42,8 @@ class PandoraRuntime:
     portainer: dict[str, PortainerCoordinator] = field(default_factory=dict)
     gluetun: dict[str, GluetunCoordinator] = field(default_factory=dict)
     pipeline: Pipeline | None = None
+    request_pipeline: RequestPipeline | None = None
+    request_notifier: RequestNotifier | None = None
 
 
 type PandoraConfigEntry = ConfigEntry[PandoraRuntime]

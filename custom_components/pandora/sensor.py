@@ -16,7 +16,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from . import container_entities, jellyfin_entities, vpn_entities
+from . import container_entities, jellyfin_entities, request_entities, vpn_entities
 from .api.qbittorrent_models import MainDataState, TorrentStatus
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
@@ -107,7 +107,7 @@ async def async_setup_entry(
     entry: PandoraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """One set of sensors per qBittorrent and per Jellyfin."""
+    """One set of sensors per qBittorrent and per Jellyfin; the request counts."""
     for subentry_id, coordinator in entry.runtime_data.qbittorrent.items():
         async_add_entities(
             (QBittorrentSensor(coordinator, description) for description in SENSORS),
@@ -118,6 +118,7 @@ async def async_setup_entry(
         async_add_entities([DownloadedSensor(share)], config_subentry_id=subentry_id)
     container_entities.sensors(hass, entry, async_add_entities)
     vpn_entities.setup(entry, async_add_entities, "sensor")
+    request_entities.setup_sensors(entry, async_add_entities)
 
 
 class QBittorrentSensor(PandoraEntity[QBittorrentCoordinator], SensorEntity):

@@ -7,6 +7,7 @@ coordinator changes.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -34,6 +35,8 @@ from .coordinator.cloudcmd import share_folders
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .helpers import loaded_entry
 from .image import signed_images
+from .request_actions import request_dicts, visible
+from .requests import SIGNAL_REQUEST_CHANGED
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .services import torrent_as_dict
 from .websocket_feeds import containers_snapshot, library_snapshot
@@ -90,6 +93,11 @@ ACTIONS: Final[dict[str, tuple[str, tuple[str, ...], bool]]] = {
     ),
     "pandora/stacks/redeploy": ("redeploy_stack", ("stack", "instance"), False),
     "pandora/vpn/country": ("set_vpn_country", ("country", "instance"), True),
+    "pandora/requests/create": ("request_media", ("tmdb_id", "media_type", "seasons"), True),
+    "pandora/requests/approve": ("approve_request", ("request_id",), True),
+    "pandora/requests/deny": ("deny_request", ("request_id", "reason"), True),
+    "pandora/requests/retry": ("retry_request", ("request_id",), True),
+    "pandora/requests/list": ("get_requests", ("status", "limit"), True),
 }
 TORRENT_ACTIONS: Final = {
     "pause": "pause_torrents",
@@ -206,6 +214,7 @@ async def ws_info(hass: HomeAssistant, connection: Connection, msg: dict[str, An
             "admin": connection.user.is_admin,
             "loaded": bool(entries),
             "services": services,
+            "requests": bool(entries),
         },
     )
 
@@ -226,11 +235,14 @@ def _subscribe(
     entry: PandoraConfigEntry,
     coordinators: Callable[[PandoraRuntime], Iterable[PandoraCoordinator[Any]]],
     push: Callable[[PandoraRuntime, bool], None],
+    *,
+    signal: str | None = None,
 ) -> None:
     """Run `push(runtime, full)` after every coordinator update until the client unsubscribes.
 
-    A reloaded hub (options or services changed) has new coordinators: the subscription follows
-    it and pushes everything again, so an open panel stays live.
+    With `signal`, that dispatcher signal pushes too. A reloaded hub (options or services
+    changed) has new coordinators: the subscription follows it and pushes everything again, so
+    an open panel stays live.
     """
     listeners: list[Callable[[], None]] = []
 
@@ -240,10 +252,12 @@ def _subscribe(
             remove()
 
         @callback
-        def changed() -> None:
+        def changed(*_: Any) -> None:
             push(runtime, False)
 
         listeners[:] = [c.async_add_listener(changed) for c in coordinators(runtime)]
+        if signal is not None:
+            listeners.append(async_dispatcher_connect(connection.hass, signal, changed))
         push(runtime, True)
 
     @callback
@@ -365,12 +379,43 @@ def _snapshot_command(
     return handle
 
 
+@websocket_command({vol.Required("type"): "pandora/requests/subscribe"})
+@callback
+def ws_requests_subscribe(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
+    """The requests the user may see, pushed whenever that list changes."""
+    if (entry := _loaded_entry(connection, msg)) is None:
+        return
+    last: list[dict[str, Any]] = []
+    lock = asyncio.Lock()  # one snapshot at a time, in order: the last one sent is current
+
+    async def send(runtime: PandoraRuntime) -> None:
+        async with lock:
+            requests = visible(runtime.requests, connection.user)
+            payload = {"requests": await request_dicts(hass, requests)}
+            if msg["id"] in connection.subscriptions and (not last or payload != last[0]):
+                last[:] = [payload]
+                signed = signed_images(hass, connection, payload)
+                connection.send_message(event_message(msg["id"], signed))
+
+    @callback
+    def push(runtime: PandoraRuntime, _full: bool) -> None:
+        hass.async_create_task(send(runtime), eager_start=True)
+
+    _subscribe(connection, msg, entry, lambda _r: (), push, signal=SIGNAL_REQUEST_CHANGED)
+
+
 @callback
 def async_setup_websocket(hass: HomeAssistant) -> None:
     """Register every command (once, from async_setup)."""
     for ws_type, (action, fields, response) in ACTIONS.items():
         async_register_command(hass, _action_command(ws_type, action, fields, response))
-    for command in (ws_info, ws_history, ws_torrents_action, ws_torrents_subscribe):
+    for command in (
+        ws_info,
+        ws_history,
+        ws_torrents_action,
+        ws_torrents_subscribe,
+        ws_requests_subscribe,
+    ):
         async_register_command(hass, command)
     async_register_command(
         hass,

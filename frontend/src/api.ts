@@ -4,16 +4,21 @@ import type {
   AddRequest,
   AddResult,
   ContainerLogs,
+  CreateRequest,
+  CreateRequestResult,
   DiscoverList,
   FileListing,
   Hass,
   HistoryResponse,
   Info,
+  ListRequests,
   MediaDetails,
   MediaPage,
   MediaType,
   MoveRequest,
   MoveResult,
+  RequestResult,
+  RequestsSnapshot,
   ScanResult,
   Torrent,
   TorrentActionRequest,
@@ -267,9 +272,51 @@ export class PandoraApi {
     return this.call<VpnCountryResult>({ type: "pandora/vpn/country", country, ...(instance ? { instance } : {}) });
   }
 
+  // --- household requests ---------------------------------------------------------------------
+
+  /** Ask for a title (any user); TV: one request per season, `seasons` left out: whole series. */
+  requestMedia(request: CreateRequest): Promise<CreateRequestResult> {
+    const { tmdb_id, media_type, seasons } = request;
+    return this.call<CreateRequestResult>({
+      type: "pandora/requests/create",
+      tmdb_id,
+      media_type,
+      ...(media_type === "tv" && seasons?.length ? { seasons } : {}),
+    });
+  }
+
+  /** Administrators only. */
+  approveRequest(requestId: string): Promise<RequestResult> {
+    return this.call<RequestResult>({ type: "pandora/requests/approve", request_id: requestId });
+  }
+
+  /** Administrators only; a blank reason is left out. */
+  denyRequest(requestId: string, reason?: string): Promise<RequestResult> {
+    const why = reason?.trim();
+    return this.call<RequestResult>({
+      type: "pandora/requests/deny",
+      request_id: requestId,
+      ...(why ? { reason: why } : {}),
+    });
+  }
+
+  /** Administrators only: a failed (or denied) request goes back to approved. */
+  retryRequest(requestId: string): Promise<RequestResult> {
+    return this.call<RequestResult>({ type: "pandora/requests/retry", request_id: requestId });
+  }
+
+  /** Newest first; administrators get everyone's, others their own. */
+  listRequests(options: ListRequests = {}): Promise<RequestsSnapshot> {
+    return this.call<RequestsSnapshot>({
+      type: "pandora/requests/list",
+      ...(options.status?.length ? { status: options.status } : {}),
+      ...(options.limit ? { limit: options.limit } : {}),
+    });
+  }
+
   /** Start a live snapshot feed (`pandora/library/subscribe`, …); throws when not connected. */
   subscribe<E>(
-    type: "pandora/library/subscribe" | "pandora/containers/subscribe",
+    type: "pandora/library/subscribe" | "pandora/containers/subscribe" | "pandora/requests/subscribe",
     onEvent: (event: E) => void,
     onError: (error: unknown) => void,
   ): Subscription<E> {

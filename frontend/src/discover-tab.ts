@@ -267,6 +267,7 @@ export class PandoraDiscover extends LitElement {
               .api=${this.api}
               .item=${this._selected}
               ?admin=${this.admin}
+              ?requests=${Boolean(this.info?.requests)}
               @download-requested=${this.onDownload}
             ></pandora-panel-details>
           </pandora-panel-sheet>`

@@ -2,15 +2,19 @@
  * `pandora-panel-details`: one title from `pandora/media` — backdrop, overview, genres, cast and
  * where it streams. Shows what the card already knows at once, the rest when it arrives.
  * Administrators get a Download button, which fires `download-requested` with the title.
+ * With household requests (`requests`), everyone gets a Request button (TV: pick seasons or the
+ * whole series) and sees the title's open requests live (`pandora/requests/subscribe`).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
-import type { PandoraApi } from "./api";
+import { errorMessage, type PandoraApi } from "./api";
 import { define } from "./define";
 import { formatRuntime } from "./format";
-import { icon, mdiDownload, mdiOpenInNew, mdiStar } from "./icons";
-import { errorState } from "./states";
-import { shared } from "./styles";
-import type { MediaDetails, MediaItem, StreamingSource, WatchProviders } from "./types";
+import { icon, mdiDownload, mdiOpenInNew, mdiPlaylistPlus, mdiStar } from "./icons";
+import { LiveFeed } from "./live";
+import { mergeRequests, openRequestsFor, requestStyles, seasonLabel, statusChip } from "./request-format";
+import { errorState, navigate, toast } from "./states";
+import { forms, shared } from "./styles";
+import type { MediaDetails, MediaItem, MediaRequest, RequestsSnapshot, StreamingSource, WatchProviders } from "./types";
 
 /** What the torrent search needs to know about a title. */
 export interface DownloadTarget {
@@ -47,24 +51,56 @@ export class PandoraMediaDetails extends LitElement {
     api: { attribute: false },
     item: { attribute: false },
     admin: { type: Boolean },
+    requests: { type: Boolean },
     _details: { state: true },
     _error: { state: true },
+    _picking: { state: true },
+    _whole: { state: true },
+    _seasons: { state: true },
+    _requesting: { state: true },
+    _requestError: { state: true },
   };
 
   declare api: PandoraApi;
   declare item: MediaItem;
   declare admin: boolean;
+  /** The backend takes household requests (`info.requests`). */
+  declare requests: boolean;
   declare _details: MediaDetails | null;
   declare _error: unknown;
+  /** TV: the season picker is open. */
+  declare _picking: boolean;
+  declare _whole: boolean;
+  declare _seasons: ReadonlySet<number>;
+  declare _requesting: boolean;
+  declare _requestError: unknown;
+
+  /** Everyone's (administrators) or the user's requests, to show this title's open ones. */
+  readonly requestsFeed = new LiveFeed<RequestsSnapshot>(this, {
+    api: () => this.api,
+    enabled: () => this.requests,
+    open: (api, onValue, onError) => api.subscribe<RequestsSnapshot>("pandora/requests/subscribe", onValue, onError),
+  });
 
   constructor() {
     super();
     this.admin = false;
+    this.requests = false;
     this._details = null;
     this._error = null;
+    this.resetRequest();
+  }
+
+  private resetRequest(): void {
+    this._picking = false;
+    this._whole = false;
+    this._seasons = new Set();
+    this._requesting = false;
+    this._requestError = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("item") && changed.get("item")) this.resetRequest();
     if ((changed.has("item") || changed.has("api")) && this.item && this.api) void this.load();
   }
 
@@ -100,10 +136,160 @@ export class PandoraMediaDetails extends LitElement {
     );
   }
 
+  // --- household requests ---------------------------------------------------------------------
+
+  /** This title's open requests (the whole series first, then by season). */
+  private get openRequests(): MediaRequest[] {
+    return this.requests ? openRequestsFor(this.requestsFeed.value, this.item) : [];
+  }
+
+  private async startRequest(): Promise<void> {
+    this._requestError = null;
+    if (this.item.media_type !== "tv") {
+      await this.submitRequest();
+      return;
+    }
+    this._picking = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(".picker input")?.focus();
+  }
+
+  private toggleSeason(season: number, checked: boolean): void {
+    const seasons = new Set(this._seasons);
+    if (checked) seasons.add(season);
+    else seasons.delete(season);
+    this._seasons = seasons;
+  }
+
+  private async submitRequest(): Promise<void> {
+    const item = this.item;
+    const tv = item.media_type === "tv";
+    const seasons = tv && !this._whole ? [...this._seasons].sort((a, b) => a - b) : undefined;
+    if (this._requesting || (tv && !this._whole && !seasons?.length)) return;
+    this._requesting = true;
+    this._requestError = null;
+    try {
+      const result = await this.api.requestMedia({
+        tmdb_id: item.tmdb_id,
+        media_type: item.media_type,
+        ...(seasons ? { seasons } : {}),
+      });
+      if (this.item !== item) return;
+      this.requestsFeed.value = mergeRequests(this.requestsFeed.value, result.requests ?? []);
+      this.resetRequest();
+      const created = (result.created ?? []).some(Boolean);
+      toast(this, {
+        kind: "success",
+        message: created ? `Requested ${item.title}` : "Already requested — you were added",
+        action: { label: "View requests", tab: "requests" },
+      });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(".request-status")?.focus();
+    } catch (error) {
+      if (this.item === item) this._requestError = error;
+    } finally {
+      if (this.item === item) this._requesting = false;
+    }
+  }
+
+  private renderRequestButton(open: MediaRequest[]): TemplateResult | typeof nothing {
+    const tv = this.item.media_type === "tv";
+    // A movie, or a whole series, asked for already: its status shows instead.
+    if (this._picking || open.some((r) => r.season === null)) return nothing;
+    return html`<button
+      class="btn ${this.admin ? "" : "primary"} request"
+      ?disabled=${this._requesting}
+      @click=${() => void this.startRequest()}
+    >
+      ${icon(mdiPlaylistPlus)} ${this._requesting ? "Requesting…" : tv && open.length ? "Request more" : "Request"}
+    </button>`;
+  }
+
+  private renderRequestArea(open: MediaRequest[]): TemplateResult {
+    return html`${open.length
+        ? html`<div class="request-status" tabindex="-1">
+            <ul class="requested">
+              ${open.map((request) => {
+                const season = seasonLabel(request);
+                return html`<li data-request=${request.id}>
+                  <span>${season ? `${season} · ` : ""}Requested ·</span>
+                  ${statusChip(request.status)}
+                </li>`;
+              })}
+            </ul>
+            <button class="btn text view-requests" @click=${() => navigate(this, { tab: "requests" })}>
+              View in Requests
+            </button>
+          </div>`
+        : nothing}
+      ${this._picking ? this.renderPicker(open) : nothing}
+      ${this._requestError
+        ? html`<p class="request-error" role="alert">
+            Could not request it: ${errorMessage(this._requestError)}
+          </p>`
+        : nothing}`;
+  }
+
+  private renderPicker(open: MediaRequest[]): TemplateResult {
+    const seasons = (this._details?.seasons ?? []).filter((s) => s.number > 0);
+    const requested = new Map(open.map((r) => [r.season, r]));
+    const count = this._seasons.size;
+    const ready = this._whole || count > 0;
+    return html`<fieldset class="picker" ?disabled=${this._requesting}>
+      <legend>Which seasons?</legend>
+      <label class="check whole">
+        <input
+          type="checkbox"
+          .checked=${this._whole}
+          @change=${(e: Event) => (this._whole = (e.target as HTMLInputElement).checked)}
+        />
+        <span>Whole series <span class="muted">(all seasons, as one request)</span></span>
+      </label>
+      ${seasons.map((season) => {
+        const existing = requested.get(season.number);
+        return html`<label class="check">
+          <input
+            type="checkbox"
+            data-season=${season.number}
+            ?disabled=${this._whole || Boolean(existing)}
+            .checked=${this._whole || Boolean(existing) || this._seasons.has(season.number)}
+            @change=${(e: Event) => this.toggleSeason(season.number, (e.target as HTMLInputElement).checked)}
+          />
+          <span
+            >${season.name ?? `Season ${season.number}`}${existing
+              ? html` <span class="muted">(requested)</span>`
+              : season.episode_count
+                ? html` <span class="muted">(${season.episode_count} episodes)</span>`
+                : nothing}</span
+          >
+        </label>`;
+      })}
+      ${!this._details ? html`<p class="muted">Loading the seasons…</p>` : nothing}
+      <div class="picker-actions">
+        <button class="btn" type="button" @click=${() => this.resetRequest()}>Cancel</button>
+        <button
+          class="btn primary submit-request"
+          type="button"
+          ?disabled=${!ready || this._requesting}
+          @click=${() => void this.submitRequest()}
+        >
+          ${this._requesting
+            ? "Requesting…"
+            : this._whole
+              ? "Request whole series"
+              : count > 1
+                ? `Request ${count} seasons`
+                : "Request"}
+        </button>
+      </div>
+    </fieldset>`;
+  }
+
   protected override render() {
     const item: MediaItem = this._details ?? this.item;
     if (!item) return nothing;
     const details = this._details;
+    const open = this.openRequests;
     const meta = [
       item.year ? String(item.year) : null,
       item.media_type === "tv" ? "TV series" : "Movie",
@@ -141,13 +327,17 @@ export class PandoraMediaDetails extends LitElement {
               ${details.genres.map((genre) => html`<li class="chip">${genre}</li>`)}
             </ul>`
           : nothing}
-        ${this.admin
+        ${this.admin || this.requests
           ? html`<div class="actions">
-              <button class="btn primary download" @click=${this.requestDownload}>
-                ${icon(mdiDownload)} Download
-              </button>
+              ${this.requests ? this.renderRequestButton(open) : nothing}
+              ${this.admin
+                ? html`<button class="btn primary download" @click=${this.requestDownload}>
+                    ${icon(mdiDownload)} Download
+                  </button>`
+                : nothing}
             </div>`
           : nothing}
+        ${this.requests ? this.renderRequestArea(open) : nothing}
         ${item.overview ? html`<p class="overview">${item.overview}</p>` : nothing}
         ${this._error
           ? errorState("Could not load the details", this._error, () => {
@@ -299,10 +489,70 @@ export class PandoraMediaDetails extends LitElement {
 
   static override styles = [
     ...shared,
+    forms,
+    requestStyles,
     css`
       :host {
         display: block;
         padding-bottom: 24px;
+      }
+      .request-status {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 4px 12px;
+        padding: 8px 4px 8px 14px;
+        border-radius: var(--_radius);
+        border: 1px solid var(--_divider);
+        background: var(--_surface-alt);
+      }
+      .request-status:focus {
+        outline: none;
+      }
+      .request-status:focus-visible {
+        outline: 2px solid var(--_focus);
+      }
+      .requested {
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        padding: 4px 0;
+      }
+      .requested li {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 6px;
+        font-size: 0.9rem;
+        font-weight: 500;
+      }
+      .picker {
+        display: flex;
+        flex-direction: column;
+        margin: 0;
+        padding: 8px 14px 12px;
+        border-radius: var(--_radius);
+        border: 1px solid var(--_divider);
+      }
+      .picker legend {
+        padding: 0 6px;
+        font-weight: 600;
+      }
+      .picker-actions {
+        display: flex;
+        justify-content: flex-end;
+        flex-wrap: wrap;
+        gap: 8px;
+        margin-top: 8px;
+      }
+      .request-error {
+        padding: 8px 12px;
+        border-radius: 6px;
+        border-left: 3px solid var(--_error);
+        background: var(--_surface-alt);
+        font-size: 0.9rem;
+        overflow-wrap: anywhere;
       }
       .hero {
         position: relative;

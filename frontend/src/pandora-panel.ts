@@ -1,7 +1,7 @@
 /**
  * `pandora-panel`: Pandora's sidebar panel. Home Assistant sets `hass`, `narrow`, `route` and
- * `panel` on every change. The tabs follow the URL (`<prefix>/discover`, `<prefix>/downloads`,
- * `<prefix>/files`, `<prefix>/library`, `<prefix>/containers`) and switch it the way Home
+ * `panel` on every change. The tabs follow the URL (`<prefix>/discover`, `<prefix>/requests`,
+ * `<prefix>/downloads`, `<prefix>/files`, `<prefix>/library`, `<prefix>/containers`) and switch it the way Home
  * Assistant navigates (history.pushState + `location-changed`). `<prefix>/discover/<movie|tv>/<id>`
  * opens that title's details (the dashboard's discover card links there).
  */
@@ -23,20 +23,23 @@ import {
   mdiFolderOutline,
   mdiMenu,
   mdiMovieOpenOutline,
+  mdiPlaylistPlus,
   mdiRefresh,
   mdiTrayArrowDown,
 } from "./icons";
 import "./library-tab";
+import "./requests-tab";
 import { navigateTo, titleFromPath } from "./navigation";
 import { SHEET_OPEN_EVENT, type SheetOpenDetail } from "./sheet";
 import { emptyState, errorState, type ToastDetail } from "./states";
 import { shared } from "./styles";
 import type { Hass, Info, PanelInfo, Route } from "./types";
 
-export type Tab = "discover" | "downloads" | "files" | "library" | "containers";
+export type Tab = "discover" | "requests" | "downloads" | "files" | "library" | "containers";
 
 export const TABS: { id: Tab; label: string; icon: string }[] = [
   { id: "discover", label: "Discover", icon: mdiCompassOutline },
+  { id: "requests", label: "Requests", icon: mdiPlaylistPlus },
   { id: "downloads", label: "Downloads", icon: mdiTrayArrowDown },
   { id: "files", label: "Files", icon: mdiFolderOutline },
   { id: "library", label: "Library", icon: mdiBookshelf },
@@ -341,6 +344,13 @@ export class PandoraPanel extends LitElement {
     }
     const props = { api: this.api, info: this._info, admin: this._admin, narrow: this.narrow };
     switch (this._tab) {
+      case "requests":
+        return html`<pandora-panel-requests
+          .api=${props.api}
+          .info=${props.info}
+          ?admin=${props.admin}
+          ?narrow=${props.narrow}
+        ></pandora-panel-requests>`;
       case "downloads":
         return html`<pandora-panel-downloads
           .api=${props.api}
@@ -465,16 +475,16 @@ export class PandoraPanel extends LitElement {
         container-type: inline-size;
       }
       @container (max-width: 639px) {
-        /* Five tabs in a narrow panel: icon over a short label, like a navigation bar. */
+        /* Six tabs in a narrow panel: icon over a short label, like a navigation bar (fits 390 px). */
         .tabs {
           padding: 0 4px;
         }
         .tab {
-          flex: 1 0 64px;
+          flex: 1 0 56px;
           flex-direction: column;
           gap: 2px;
           min-height: 56px;
-          padding: 6px 4px;
+          padding: 6px 2px;
           font-size: 0.75rem;
         }
         .tab[aria-selected="true"]::after {

@@ -83,6 +83,8 @@ export interface Info {
   loaded?: boolean;
   /** Only the kinds that have at least one service are listed. */
   services: Partial<Record<ServiceKind, ServiceInstance[]>>;
+  /** Household requests are available (`pandora/requests/*`); older backends leave it out. */
+  requests?: boolean;
 }
 
 // --- Discovery (discovery.py) -----------------------------------------------------------------
@@ -499,4 +501,101 @@ export interface VpnCountryResult {
   country: string | null;
   public_ip: string | null;
   public_ip_country: string | null;
+}
+
+// --- Household requests (requests.py, request_actions.py) -------------------------------------
+
+export const REQUEST_STATUSES = [
+  "pending",
+  "approved",
+  "denied",
+  "searching",
+  "downloading",
+  "importing",
+  "available",
+  "failed",
+] as const;
+
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** On their way: asking again for the same title (season) joins these. */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = [
+  "pending",
+  "approved",
+  "searching",
+  "downloading",
+  "importing",
+];
+
+/** One status change: when, by whom (a Home Assistant user id; null: Pandora itself), why. */
+export interface RequestTransition {
+  status: RequestStatus;
+  at: string;
+  by: string | null;
+  reason: string | null;
+}
+
+/**
+ * `MediaRequest.as_dict()` plus the names of who asked. `poster_url` is already a signed path
+ * through Home Assistant's image proxy.
+ */
+export interface MediaRequest {
+  id: string;
+  tmdb_id: number;
+  media_type: MediaType;
+  title: string;
+  /** The Home Assistant user id of who asked first. */
+  requested_by: string;
+  created: string;
+  status: RequestStatus;
+  year: number | null;
+  /** TV only: the season asked for; null for a movie or the whole series. */
+  season: number | null;
+  poster_url: string | null;
+  /** Other users who asked for it too. */
+  watchers: string[];
+  transitions: RequestTransition[];
+  /** Why it was denied or failed. */
+  reason: string | null;
+  torrent_hash: string | null;
+  instance: string | null;
+  /** The release being downloaded for it. */
+  release: string | null;
+  tried: string[];
+  jellyfin_id: string | null;
+  updated: string;
+  requested_by_name: string | null;
+  /** Names of everyone who asked (the requester first). */
+  users_names: string[];
+  /** Display names by user id: everyone who asked and whoever changed its status. */
+  names?: Record<string, string>;
+}
+
+/** One event of `pandora/requests/subscribe`, and `pandora/requests/list`'s answer. */
+export interface RequestsSnapshot {
+  requests: MediaRequest[];
+}
+
+export interface CreateRequest {
+  tmdb_id: number;
+  media_type: MediaType;
+  /** TV only; left out: the whole series. */
+  seasons?: number[];
+}
+
+/** `pandora.request_media`: one request per season (one for a movie or the whole series). */
+export interface CreateRequestResult {
+  requests: MediaRequest[];
+  /** False where the title was already requested (the user joined that request). */
+  created: boolean[];
+}
+
+/** `pandora.approve_request`, `deny_request`, `retry_request`. */
+export interface RequestResult {
+  request: MediaRequest;
+}
+
+export interface ListRequests {
+  status?: RequestStatus[];
+  limit?: number;
 }

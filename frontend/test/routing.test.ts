@@ -7,6 +7,7 @@ import type { Route, TorrentEvent } from "../src/types";
 import trending from "./fixtures/discover_trending_day.json";
 import historyFixture from "./fixtures/history.json";
 import admin from "./fixtures/info_admin.json";
+import requestsInfo from "./fixtures/info_requests.json";
 import user from "./fixtures/info_user.json";
 import movie from "./fixtures/media_movie.json";
 import full from "./fixtures/torrents_full.json";
@@ -61,6 +62,7 @@ describe("panel routing", () => {
     expect(tabFromPath("/files")).toBe("files");
     expect(tabFromPath("/library")).toBe("library");
     expect(tabFromPath("/containers")).toBe("containers");
+    expect(tabFromPath("/requests")).toBe("requests");
     expect(tabFromPath("/discover/movie/693134")).toBe("discover");
   });
 
@@ -77,8 +79,15 @@ describe("panel routing", () => {
     const { root } = await panel({ prefix: "/pandora", path: "/downloads" });
     expect(root.querySelector('[role="tablist"]')).not.toBeNull();
     expect(selected(root)).toBe("tab-downloads");
-    expect(tabs(root).map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1]);
-    expect(tabs(root).map((t) => deepText(t))).toEqual(["Discover", "Downloads", "Files", "Library", "Containers"]);
+    expect(tabs(root).map((t) => t.tabIndex)).toEqual([-1, -1, 0, -1, -1, -1]);
+    expect(tabs(root).map((t) => deepText(t))).toEqual([
+      "Discover",
+      "Requests",
+      "Downloads",
+      "Files",
+      "Library",
+      "Containers",
+    ]);
     const main = root.querySelector('[role="tabpanel"]')!;
     expect(main.getAttribute("aria-labelledby")).toBe("tab-downloads");
     expect(main.querySelector("pandora-panel-downloads")).not.toBeNull();
@@ -87,7 +96,7 @@ describe("panel routing", () => {
 
   it("pushes the URL and fires location-changed when a tab is clicked", async () => {
     const { root } = await panel({ prefix: "/pandora", path: "/discover" });
-    tabs(root)[1]!.click();
+    tabs(root)[2]!.click();
     await settle();
     expect(window.location.pathname).toBe("/pandora/downloads");
     expect(locationChanged).toHaveBeenCalledWith({ replace: false });
@@ -112,11 +121,12 @@ describe("panel routing", () => {
         .dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, composed: true }));
     key("ArrowRight");
     await settle();
-    expect(selected(root)).toBe("tab-downloads");
-    expect(root.activeElement?.id).toBe("tab-downloads");
+    expect(selected(root)).toBe("tab-requests");
+    expect(root.activeElement?.id).toBe("tab-requests");
+    expect(window.location.pathname).toBe("/pandora/requests");
     key("ArrowRight");
     await settle();
-    expect(selected(root)).toBe("tab-files");
+    expect(selected(root)).toBe("tab-downloads");
     key("End");
     await settle();
     expect(selected(root)).toBe("tab-containers");
@@ -226,6 +236,44 @@ describe("panel routing", () => {
     const region = root.querySelector('[role="status"][aria-live="polite"]')!;
     expect(deepText(region)).toContain("Added");
     expect([...region.querySelectorAll("button")].map((b) => deepText(b))).not.toContain("View downloads");
+  });
+
+  it("shows the Requests tab at /requests, live when pandora/info has requests", async () => {
+    const { fake, root } = await panel(
+      { prefix: "/pandora", path: "/requests" },
+      { overrides: { "pandora/info": requestsInfo } },
+    );
+    expect(selected(root)).toBe("tab-requests");
+    const main = root.querySelector('[role="tabpanel"]')!;
+    expect(main.id).toBe("panel-requests");
+    expect(main.querySelector("pandora-panel-requests")!.hasAttribute("admin")).toBe(true);
+    expect(fake.subscriptions.map((s) => s.message.type)).toEqual(["pandora/requests/subscribe"]);
+    const { unsubscribe } = fake.subscriptions[0]!;
+    tabs(root)[0]!.click();
+    await settle();
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
+    cleanup();
+    // An older Pandora: the tab says why it is empty.
+    const older = await panel({ prefix: "/pandora", path: "/requests" });
+    expect(deepText(older.root.querySelector("main")!)).toContain("Requests need a newer Pandora");
+    expect(older.fake.subscriptions).toHaveLength(0);
+  });
+
+  it("opens Requests from a toast's action", async () => {
+    const { root } = await panel({ prefix: "/pandora", path: "/discover" });
+    root.querySelector("pandora-panel-discover")!.dispatchEvent(
+      new CustomEvent("pandora-toast", {
+        detail: { message: "Requested Dune: Part Two", kind: "success", action: { label: "View requests", tab: "requests" } },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await settle();
+    const region = root.querySelector('[role="status"][aria-live="polite"]')!;
+    [...region.querySelectorAll("button")].find((b) => deepText(b) === "View requests")!.click();
+    await settle();
+    expect(selected(root)).toBe("tab-requests");
+    expect(window.location.pathname).toBe("/pandora/requests");
   });
 
   it("shows the Files, Library and Containers tabs their routes name", async () => {

@@ -1,0 +1,693 @@
+/**
+ * `pandora-panel-requests`: household requests, live (`pandora/requests/subscribe`). Each request
+ * is a card: poster, title, season, status, who asked and when, why it was denied or failed, the
+ * release being downloaded and its time line. Administrators filter (Pending, All, Mine) and
+ * approve, deny (with an optional reason) or retry; everyone else sees their own requests (the
+ * backend only sends those).
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { errorMessage, type PandoraApi } from "./api";
+import { confirmStyles } from "./confirm";
+import { define } from "./define";
+import { formatDateTime, formatRelative } from "./format";
+import {
+  icon,
+  mdiAlertCircleOutline,
+  mdiCheck,
+  mdiChevronDown,
+  mdiChevronUp,
+  mdiClose,
+  mdiCompassOutline,
+  mdiMovieOutline,
+  mdiPlaylistPlus,
+  mdiRefresh,
+  mdiTelevisionClassic,
+} from "./icons";
+import { LiveFeed } from "./live";
+import {
+  actorName,
+  askedBy,
+  mergeRequests,
+  requesterNames,
+  requestStyles,
+  requestSubject,
+  seasonLabel,
+  statusChip,
+  statusLabel,
+  statusTone,
+} from "./request-format";
+import "./sheet";
+import { emptyState, errorState, navigate, toast } from "./states";
+import { forms, shared, surfaces } from "./styles";
+import type { Info, MediaRequest, RequestsSnapshot } from "./types";
+
+export type RequestFilter = "pending" | "all" | "mine";
+
+const FILTERS: [RequestFilter, string][] = [
+  ["pending", "Pending"],
+  ["all", "All"],
+  ["mine", "Mine"],
+];
+
+type Action = "approve" | "deny" | "retry";
+
+const BUSY_LABELS: Record<Action, string> = {
+  approve: "Approving…",
+  deny: "Denying…",
+  retry: "Retrying…",
+};
+
+/** The longest reason a denial may carry (the backend refuses more). */
+export const MAX_REASON = 500;
+
+export class PandoraRequests extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    info: { attribute: false },
+    admin: { type: Boolean },
+    narrow: { type: Boolean },
+    _filter: { state: true },
+    _busy: { state: true },
+    _errors: { state: true },
+    _expanded: { state: true },
+    _deny: { state: true },
+    _reason: { state: true },
+    _denyError: { state: true },
+  };
+
+  declare api: PandoraApi;
+  declare info: Info | null;
+  declare admin: boolean;
+  declare narrow: boolean;
+  /** Administrators' filter; null until the first snapshot picks one (Pending when any). */
+  declare _filter: RequestFilter | null;
+  /** Requests with a command on its way, and which. */
+  declare _busy: ReadonlyMap<string, Action>;
+  /** The last failed command's message, per request. */
+  declare _errors: ReadonlyMap<string, string>;
+  /** Requests whose time line is open. */
+  declare _expanded: ReadonlySet<string>;
+  /** The request the deny sheet is for. */
+  declare _deny: MediaRequest | null;
+  declare _reason: string;
+  declare _denyError: unknown;
+
+  readonly feed = new LiveFeed<RequestsSnapshot>(this, {
+    api: () => this.api,
+    enabled: () => Boolean(this.info?.requests),
+    open: (api, onValue, onError) => api.subscribe<RequestsSnapshot>("pandora/requests/subscribe", onValue, onError),
+  });
+
+  constructor() {
+    super();
+    this.info = null;
+    this.admin = false;
+    this.narrow = false;
+    this._filter = null;
+    this._busy = new Map();
+    this._errors = new Map();
+    this._expanded = new Set();
+    this._deny = null;
+    this._reason = "";
+    this._denyError = null;
+  }
+
+  private get me(): string | undefined {
+    return this.api?.hass?.user?.id ?? undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const requests = this.feed.value?.requests;
+    if (this._filter === null && this.admin && requests) {
+      this._filter = requests.some((r) => r.status === "pending") ? "pending" : "all";
+    }
+  }
+
+  // --- commands -------------------------------------------------------------------------------
+
+  private setBusy(id: string, action: Action | null): void {
+    const busy = new Map(this._busy);
+    if (action) busy.set(id, action);
+    else busy.delete(id);
+    this._busy = busy;
+  }
+
+  private setError(id: string, message: string | null): void {
+    const errors = new Map(this._errors);
+    if (message) errors.set(id, message);
+    else errors.delete(id);
+    this._errors = errors;
+  }
+
+  /** Show a command's answer at once (the next snapshot says the same). */
+  private applied(request: MediaRequest | undefined): void {
+    if (!request || !this.feed.value) return;
+    this.feed.value = mergeRequests(this.feed.value, [request]);
+    this.requestUpdate();
+  }
+
+  private async run(request: MediaRequest, action: "approve" | "retry"): Promise<void> {
+    if (this._busy.has(request.id)) return;
+    this.setBusy(request.id, action);
+    this.setError(request.id, null);
+    const subject = requestSubject(request);
+    try {
+      const result =
+        action === "approve" ? await this.api.approveRequest(request.id) : await this.api.retryRequest(request.id);
+      this.applied(result?.request);
+      toast(this, { kind: "success", message: action === "approve" ? `Approved ${subject}` : `Retrying ${subject}` });
+    } catch (error) {
+      this.setError(request.id, `Could not ${action === "approve" ? "approve" : "retry"} it: ${errorMessage(error)}`);
+    } finally {
+      this.setBusy(request.id, null);
+    }
+  }
+
+  private openDeny(request: MediaRequest): void {
+    this._deny = request;
+    this._reason = "";
+    this._denyError = null;
+  }
+
+  private closeDeny(): void {
+    if (this._deny && this._busy.get(this._deny.id) === "deny") return;
+    this._deny = null;
+    this._denyError = null;
+  }
+
+  private async submitDeny(): Promise<void> {
+    const request = this._deny;
+    if (!request || this._busy.has(request.id) || this._reason.length > MAX_REASON) return;
+    this.setBusy(request.id, "deny");
+    this.setError(request.id, null);
+    this._denyError = null;
+    try {
+      const result = await this.api.denyRequest(request.id, this._reason);
+      this.setBusy(request.id, null);
+      this._deny = null;
+      this.applied(result?.request);
+      toast(this, { kind: "success", message: `Denied ${requestSubject(request)}` });
+    } catch (error) {
+      this.setBusy(request.id, null);
+      this._denyError = error;
+    }
+  }
+
+  private toggleSteps(id: string): void {
+    const expanded = new Set(this._expanded);
+    if (!expanded.delete(id)) expanded.add(id);
+    this._expanded = expanded;
+  }
+
+  // --- rendering ------------------------------------------------------------------------------
+
+  protected override render() {
+    if (this.info && !this.info.requests) {
+      return emptyState(
+        mdiPlaylistPlus,
+        "Requests need a newer Pandora",
+        html`This Pandora does not take household requests yet. Update the Pandora integration
+          (in HACS), then restart Home Assistant.`,
+      );
+    }
+    if (this.feed.error) {
+      return errorState("Could not load the requests", this.feed.error, () => this.feed.retry());
+    }
+    const snapshot = this.feed.value;
+    if (!snapshot) {
+      return html`<div aria-busy="true" aria-label="Loading the requests">
+        ${[0, 1, 2].map(() => html`<div class="surface skeleton request-skeleton"></div>`)}
+      </div>`;
+    }
+    const all = snapshot.requests;
+    if (!all.length) {
+      return this.admin
+        ? emptyState(
+            mdiPlaylistPlus,
+            "No requests yet",
+            "When someone in your household asks for a movie or show, it shows here for you to approve.",
+          )
+        : emptyState(
+            mdiPlaylistPlus,
+            "No requests yet",
+            "Ask for a movie or show from Discover: open it and tap Request.",
+            html`<button class="btn primary" @click=${() => navigate(this, { tab: "discover" })}>
+              ${icon(mdiCompassOutline)} Open Discover
+            </button>`,
+          );
+    }
+    const filter = this.admin ? (this._filter ?? "all") : "all";
+    const me = this.me;
+    const matches = (r: MediaRequest, f: RequestFilter) =>
+      f === "all" || (f === "pending" ? r.status === "pending" : askedBy(r, me));
+    const shown = all.filter((r) => matches(r, filter));
+    return html`
+      ${this.admin
+        ? html`<div class="filters" role="group" aria-label="Filter requests">
+            ${FILTERS.map(
+              ([id, label]) => html`<button
+                class="filter"
+                data-filter=${id}
+                aria-pressed=${filter === id ? "true" : "false"}
+                @click=${() => (this._filter = id)}
+              >
+                ${label} <span class="count">${all.filter((r) => matches(r, id)).length}</span>
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      ${shown.length
+        ? html`<ul class="requests plain" aria-label="Requests">
+            ${repeat(
+              shown,
+              (r) => r.id,
+              (r) => this.renderRequest(r),
+            )}
+          </ul>`
+        : this.renderNoMatch(filter)}
+      ${this._deny ? this.renderDenySheet(this._deny) : nothing}
+    `;
+  }
+
+  private renderNoMatch(filter: RequestFilter): TemplateResult {
+    const text = filter === "pending" ? "No requests are waiting for approval." : "You have not requested anything.";
+    return html`<div class="no-match">
+      <p class="muted">${text}</p>
+      <button class="btn" @click=${() => (this._filter = "all")}>Show all</button>
+    </div>`;
+  }
+
+  private renderRequest(request: MediaRequest): TemplateResult {
+    const language = this.api.language;
+    const season = seasonLabel(request);
+    const names = requesterNames(request);
+    const headingId = `request-${request.id}`;
+    const stepsId = `steps-${request.id}`;
+    const expanded = this._expanded.has(request.id);
+    const error = this._errors.get(request.id);
+    const showRelease = request.release && (request.status === "downloading" || request.status === "importing");
+    return html`<li class="request surface" data-request=${request.id} data-status=${request.status}>
+      <div class="poster" aria-hidden="true">
+        ${icon(request.media_type === "tv" ? mdiTelevisionClassic : mdiMovieOutline)}
+        ${request.poster_url
+          ? html`<img
+              src=${request.poster_url}
+              alt=""
+              loading="lazy"
+              @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)}
+            />`
+          : nothing}
+      </div>
+      <div class="main">
+        <div class="top">
+          <h3 id=${headingId} class="title">
+            ${request.title}${request.year ? html` <span class="year">(${request.year})</span>` : nothing}
+          </h3>
+          ${statusChip(request.status)}
+        </div>
+        <p class="sub muted">${request.media_type === "tv" ? html`TV · ${season}` : "Movie"}</p>
+        <p class="who muted">
+          ${names.length ? html`Requested by ${names.join(", ")} · ` : "Requested "}<time
+            datetime=${request.created}
+            title=${formatDateTime(request.created, language)}
+            >${formatRelative(request.created, language)}</time
+          >
+        </p>
+        ${showRelease ? html`<p class="release"><span class="muted">Release</span> ${request.release}</p>` : nothing}
+        ${request.reason && (request.status === "denied" || request.status === "failed")
+          ? html`<p class="reason ${request.status}">
+              ${icon(mdiAlertCircleOutline)}<span
+                >${request.status === "denied" ? "Denied" : "Failed"}: ${request.reason}</span
+              >
+            </p>`
+          : nothing}
+        ${this.admin ? this.renderActions(request, headingId) : nothing}
+        ${error ? html`<p class="action-error" role="alert">${error}</p>` : nothing}
+        ${request.transitions.length
+          ? html`<button
+                class="btn text steps-toggle"
+                aria-expanded=${expanded ? "true" : "false"}
+                aria-controls=${stepsId}
+                @click=${() => this.toggleSteps(request.id)}
+              >
+                ${icon(expanded ? mdiChevronUp : mdiChevronDown)} History
+                <span class="visually-hidden">of ${requestSubject(request)}</span>
+                <span class="count">${request.transitions.length}</span>
+              </button>
+              <ol id=${stepsId} class="steps" ?hidden=${!expanded}>
+                ${expanded
+                  ? request.transitions.map(
+                      (step) => html`<li class="step ${statusTone(step.status)}">
+                        <span class="dot" aria-hidden="true"></span>
+                        <span class="step-main">
+                          <span class="step-status">${statusLabel(step.status)}</span>
+                          <span class="muted">
+                            by ${actorName(request, step.by, this.me)} ·
+                            <time datetime=${step.at} title=${formatDateTime(step.at, language)}
+                              >${formatRelative(step.at, language)}</time
+                            ></span
+                          >
+                          ${step.reason ? html`<span class="step-reason">${step.reason}</span>` : nothing}
+                        </span>
+                      </li>`,
+                    )
+                  : nothing}
+              </ol>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private renderActions(request: MediaRequest, headingId: string): TemplateResult | typeof nothing {
+    const busy = this._busy.get(request.id);
+    const label = (action: Action, text: string) => (busy === action ? BUSY_LABELS[action] : text);
+    if (request.status === "pending") {
+      return html`<div class="actions" role="group" aria-labelledby=${headingId}>
+        <button class="btn primary approve" ?disabled=${Boolean(busy)} @click=${() => void this.run(request, "approve")}>
+          ${icon(mdiCheck)} ${label("approve", "Approve")}
+        </button>
+        <button class="btn deny" ?disabled=${Boolean(busy)} @click=${() => this.openDeny(request)}>
+          ${icon(mdiClose)} ${label("deny", "Deny")}
+        </button>
+      </div>`;
+    }
+    if (request.status === "failed" || request.status === "denied") {
+      return html`<div class="actions" role="group" aria-labelledby=${headingId}>
+        <button class="btn retry" ?disabled=${Boolean(busy)} @click=${() => void this.run(request, "retry")}>
+          ${icon(mdiRefresh)} ${label("retry", "Retry")}
+        </button>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  private renderDenySheet(request: MediaRequest): TemplateResult {
+    const busy = this._busy.get(request.id) === "deny";
+    const names = requesterNames(request);
+    const tooLong = this._reason.length > MAX_REASON;
+    return html`<pandora-panel-sheet .narrow=${this.narrow} label="Deny the request" @close=${this.closeDeny}>
+      <div class="confirm deny-sheet">
+        <h2>Deny this request?</h2>
+        <p class="confirm-name">${requestSubject(request)}</p>
+        <p class="confirm-body">
+          ${names.length ? html`${names.join(", ")} will` : "The requester will"} see it as denied, with your
+          reason.
+        </p>
+        <label class="field">
+          <span>Reason (optional)</span>
+          <textarea
+            id="deny-reason"
+            rows="3"
+            maxlength=${MAX_REASON}
+            aria-describedby="deny-count"
+            .value=${this._reason}
+            ?disabled=${busy}
+            @input=${(e: Event) => (this._reason = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          <span id="deny-count" class="hint" aria-live="polite">${this._reason.length} / ${MAX_REASON}</span>
+        </label>
+        ${this._denyError
+          ? html`<p class="action-error" role="alert">Could not deny it: ${errorMessage(this._denyError)}</p>`
+          : nothing}
+        <div class="confirm-actions">
+          <button class="btn" ?disabled=${busy} @click=${this.closeDeny}>Cancel</button>
+          <button class="btn danger confirm-deny" ?disabled=${busy || tooLong} @click=${() => void this.submitDeny()}>
+            ${busy ? "Denying…" : "Deny"}
+          </button>
+        </div>
+      </div>
+    </pandora-panel-sheet>`;
+  }
+
+  static override styles = [
+    ...shared,
+    surfaces,
+    forms,
+    confirmStyles,
+    requestStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        padding: 16px 12px 32px;
+        max-width: 960px;
+        margin: 0 auto;
+      }
+      .request-skeleton {
+        height: 132px;
+        margin-bottom: 12px;
+      }
+      .filters {
+        display: flex;
+        gap: 8px;
+        overflow-x: auto;
+        scrollbar-width: none;
+        padding: 2px;
+      }
+      .filter {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        min-height: 44px;
+        padding: 0 14px;
+        border-radius: 22px;
+        border: 1px solid var(--_divider);
+        background: var(--_surface);
+        color: var(--_text);
+        font-size: 0.875rem;
+        cursor: pointer;
+        white-space: nowrap;
+        flex: none;
+      }
+      .filter:hover {
+        background: var(--_tint);
+      }
+      .filter[aria-pressed="true"] {
+        background: var(--_tint-strong);
+        border-color: var(--_primary);
+        font-weight: 600;
+      }
+      .count {
+        min-width: 20px;
+        padding: 0 6px;
+        border-radius: 10px;
+        background: var(--_surface-alt);
+        color: var(--_text);
+        font-size: 0.75rem;
+        font-weight: 600;
+        text-align: center;
+        font-variant-numeric: tabular-nums;
+      }
+      .requests {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      .request {
+        display: flex;
+        align-items: flex-start;
+        gap: 12px;
+        padding: 12px;
+      }
+      .poster {
+        position: relative;
+        flex: none;
+        width: 64px;
+        aspect-ratio: 2 / 3;
+        border-radius: 6px;
+        overflow: hidden;
+        background: var(--_surface-alt);
+        color: var(--_text-2);
+        display: grid;
+        place-items: center;
+      }
+      .poster img {
+        position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+      }
+      .main {
+        flex: 1;
+        min-width: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+      }
+      /* Narrow: the status under the title; wider: beside it. */
+      .top {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        gap: 4px 8px;
+      }
+      .title {
+        min-width: 0;
+        font-size: 1rem;
+        font-weight: 600;
+        line-height: 1.3;
+        overflow-wrap: anywhere;
+      }
+      .year {
+        font-weight: 400;
+        color: var(--_text-2);
+      }
+      .sub,
+      .who {
+        font-size: 0.85rem;
+        line-height: 1.35;
+      }
+      .release {
+        font-size: 0.8rem;
+        font-family: var(--ha-font-family-code, ui-monospace, monospace);
+        overflow-wrap: anywhere;
+      }
+      .reason,
+      .action-error {
+        display: flex;
+        align-items: flex-start;
+        gap: 6px;
+        margin-top: 2px;
+        padding: 6px 10px;
+        border-radius: 6px;
+        border-left: 3px solid var(--_text-2);
+        background: var(--_surface-alt);
+        font-size: 0.85rem;
+        line-height: 1.4;
+        overflow-wrap: anywhere;
+      }
+      .reason .icon {
+        width: 18px;
+        height: 18px;
+        color: var(--_text-2);
+      }
+      .reason.failed,
+      .action-error {
+        border-left-color: var(--_error);
+      }
+      .reason.failed .icon {
+        color: var(--_error);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        margin-top: 6px;
+      }
+      .steps-toggle {
+        align-self: flex-start;
+        margin-left: -12px;
+        padding: 0 12px;
+        gap: 4px;
+        font-size: 0.85rem;
+      }
+      .steps {
+        list-style: none;
+        margin: 0;
+        padding: 0 0 0 4px;
+      }
+      .step {
+        position: relative;
+        display: flex;
+        align-items: flex-start;
+        gap: 10px;
+        padding: 4px 0 8px;
+        font-size: 0.85rem;
+        line-height: 1.35;
+      }
+      /* The line between the dots. */
+      .step:not(:last-child)::before {
+        content: "";
+        position: absolute;
+        left: 3px;
+        top: 14px;
+        bottom: -4px;
+        width: 2px;
+        background: var(--_divider);
+      }
+      .step .dot {
+        margin-top: 5px;
+        color: var(--_text-2);
+      }
+      .step.pending .dot {
+        color: var(--_warning);
+      }
+      .step.progress .dot {
+        color: var(--_primary);
+      }
+      .step.available .dot {
+        color: var(--_success);
+      }
+      .step.failed .dot {
+        color: var(--_error);
+      }
+      .step-main {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 6px;
+        min-width: 0;
+      }
+      .step-status {
+        font-weight: 600;
+      }
+      .step-reason {
+        flex-basis: 100%;
+        color: var(--_text-2);
+        overflow-wrap: anywhere;
+      }
+      .no-match {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 12px;
+        padding: 32px 16px;
+        text-align: center;
+      }
+      textarea {
+        min-height: 88px;
+        padding: 10px 12px;
+        border-radius: 8px;
+        border: 1px solid var(--_divider);
+        background: var(--_surface);
+        color: var(--_text);
+        font: inherit;
+        resize: vertical;
+      }
+      textarea:focus {
+        border-color: var(--_primary);
+      }
+      .field .hint {
+        align-self: flex-end;
+        font-variant-numeric: tabular-nums;
+      }
+      @media (min-width: 600px) {
+        :host {
+          padding: 24px 24px 40px;
+        }
+        .request {
+          padding: 16px;
+          gap: 16px;
+        }
+        .poster {
+          width: 80px;
+        }
+        .top {
+          flex-direction: row;
+          justify-content: space-between;
+        }
+      }
+    `,
+  ];
+}
+
+define("pandora-panel-requests", PandoraRequests);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "pandora-panel-requests": PandoraRequests;
+  }
+}

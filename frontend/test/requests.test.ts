@@ -1,0 +1,445 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PandoraApi } from "../src/api";
+import {
+  actorName,
+  mergeRequests,
+  openRequestsFor,
+  requestSubject,
+  seasonLabel,
+  statusTone,
+} from "../src/request-format";
+import "../src/requests-tab";
+import { MAX_REASON, type PandoraRequests } from "../src/requests-tab";
+import type { Info, MediaRequest, RequestsSnapshot } from "../src/types";
+import admin from "./fixtures/info_admin.json";
+import infoRequests from "./fixtures/info_requests.json";
+import approved from "./fixtures/requests_approve.json";
+import denied from "./fixtures/requests_deny.json";
+import retried from "./fixtures/requests_retry.json";
+import snapshotFixture from "./fixtures/requests_snapshot.json";
+import userFixture from "./fixtures/requests_user.json";
+import {
+  FakeWsError,
+  buttonWith,
+  cleanup,
+  deepQuery,
+  deepText,
+  fakeHass,
+  mount,
+  settle,
+  type Responder,
+} from "./helpers";
+
+const FEED = "pandora/requests/subscribe";
+const snapshot = snapshotFixture as RequestsSnapshot;
+const userSnapshot = userFixture as RequestsSnapshot;
+const OPPENHEIMER = "01JREQ0000000000000000007"; // pending, Sam
+const THE_BEAR = "01JREQ0000000000000000006"; // pending, TV season 2, Robin + Sam
+const DUNE = "01JREQ0000000000000000005"; // downloading, Alex (u1, the fake user)
+const BREAKING_BAD = "01JREQ0000000000000000004"; // searching, season 1
+const PAST_LIVES = "01JREQ0000000000000000003"; // available
+const SEVERANCE = "01JREQ0000000000000000002"; // failed, whole series, Alex
+const CATS = "01JREQ0000000000000000001"; // denied
+
+async function requestsTab(
+  options: {
+    admin?: boolean;
+    info?: unknown;
+    overrides?: Record<string, Responder>;
+    subscribeError?: FakeWsError;
+  } = {},
+) {
+  const isAdmin = options.admin ?? true;
+  const fake = fakeHass(
+    {
+      "pandora/requests/approve": approved,
+      "pandora/requests/deny": denied,
+      "pandora/requests/retry": retried,
+      ...options.overrides,
+    },
+    { admin: isAdmin, subscribeError: options.subscribeError },
+  );
+  const element = document.createElement("pandora-panel-requests") as PandoraRequests;
+  element.api = new PandoraApi(fake.hass);
+  element.info = (options.info ?? { ...infoRequests, admin: isAdmin }) as Info;
+  element.admin = isAdmin;
+  await mount(element);
+  const toasts = vi.fn();
+  element.addEventListener("pandora-toast", (e) => toasts((e as CustomEvent).detail));
+  return { fake, element, root: element.shadowRoot!, toasts };
+}
+
+async function withSnapshot(value: RequestsSnapshot = snapshot, options: Parameters<typeof requestsTab>[0] = {}) {
+  const tab = await requestsTab(options);
+  tab.fake.pushTo(FEED, value);
+  await settle();
+  return tab;
+}
+
+const card = (root: ShadowRoot, id: string) => root.querySelector<HTMLElement>(`li.request[data-request="${id}"]`);
+const shownIds = (root: ShadowRoot) =>
+  [...root.querySelectorAll<HTMLElement>("li.request")].map((li) => li.dataset.request);
+const filterButton = (root: ShadowRoot, id: string) =>
+  root.querySelector<HTMLButtonElement>(`button.filter[data-filter="${id}"]`)!;
+const wsCalls = (fake: ReturnType<typeof fakeHass>, type: string) =>
+  fake.callWS.mock.calls.map(([m]) => m).filter((m) => m.type === type);
+
+afterEach(cleanup);
+
+describe("request helpers", () => {
+  it("names seasons, subjects and status colours", () => {
+    const bear = snapshot.requests[1]!;
+    const severance = snapshot.requests[5]!;
+    expect(seasonLabel(bear)).toBe("Season 2");
+    expect(seasonLabel(severance)).toBe("Whole series");
+    expect(seasonLabel({ media_type: "tv", season: 0 })).toBe("Specials");
+    expect(seasonLabel(snapshot.requests[0]!)).toBeNull();
+    expect(requestSubject(bear)).toBe("The Bear · Season 2");
+    expect(requestSubject(snapshot.requests[0]!)).toBe("Oppenheimer");
+    expect(
+      (["pending", "approved", "searching", "downloading", "importing", "available", "denied", "failed"] as const).map(
+        statusTone,
+      ),
+    ).toEqual(["pending", "progress", "progress", "progress", "progress", "available", "denied", "failed"]);
+  });
+
+  it("names who changed a status", () => {
+    const bear = snapshot.requests[1]!;
+    expect(actorName(bear, "u3", "u1")).toBe("Robin");
+    expect(actorName(bear, "u2", "u1")).toBe("Sam");
+    expect(actorName(bear, "u1", "u1")).toBe("you");
+    expect(actorName(bear, null, "u1")).toBe("Pandora");
+    expect(actorName(bear, "u7", "u1")).toBe("an administrator");
+    // With the backend's names by id, whoever decided is named.
+    expect(actorName({ ...bear, names: { u7: "Alex" } }, "u7", "u1")).toBe("Alex");
+  });
+
+  it("finds a title's open requests and merges answers", () => {
+    expect(openRequestsFor(snapshot, { tmdb_id: 693134, media_type: "movie" }).map((r) => r.id)).toEqual([DUNE]);
+    // Failed and denied requests are not open.
+    expect(openRequestsFor(snapshot, { tmdb_id: 95396, media_type: "tv" })).toEqual([]);
+    expect(openRequestsFor(null, { tmdb_id: 1, media_type: "movie" })).toEqual([]);
+    const merged = mergeRequests(snapshot, [approved.request as MediaRequest]);
+    expect(merged.requests).toHaveLength(snapshot.requests.length);
+    expect(merged.requests[0]!.status).toBe("approved");
+    const added = mergeRequests({ requests: [] }, [approved.request as MediaRequest]);
+    expect(added.requests.map((r) => r.id)).toEqual([OPPENHEIMER]);
+  });
+});
+
+describe("Requests tab", () => {
+  it("subscribes and shows placeholders until the first snapshot", async () => {
+    const { fake, root } = await requestsTab();
+    expect(fake.subscribeMessage).toHaveBeenCalledWith(expect.any(Function), { type: FEED });
+    expect(root.querySelector('[aria-busy="true"]')).not.toBeNull();
+  });
+
+  it("renders a card per request with its status, season, requesters, release and reason", async () => {
+    const { root } = await withSnapshot(snapshot, {});
+    buttonWith(root, "All").click();
+    await settle();
+    expect(shownIds(root)).toEqual(snapshot.requests.map((r) => r.id));
+
+    const status = (id: string) => card(root, id)!.querySelector<HTMLElement>(".status")!;
+    const expected: [string, string, string][] = [
+      [OPPENHEIMER, "Pending", "pending"],
+      [THE_BEAR, "Pending", "pending"],
+      [DUNE, "Downloading", "progress"],
+      [BREAKING_BAD, "Searching", "progress"],
+      [PAST_LIVES, "Available", "available"],
+      [SEVERANCE, "Failed", "failed"],
+      [CATS, "Denied", "denied"],
+    ];
+    for (const [id, label, tone] of expected) {
+      expect(status(id).textContent!.trim()).toBe(label);
+      expect(status(id).classList.contains(tone)).toBe(true);
+      expect(card(root, id)!.dataset.status).toBe(snapshot.requests.find((r) => r.id === id)!.status);
+    }
+
+    const oppenheimer = card(root, OPPENHEIMER)!;
+    expect(oppenheimer.querySelector("h3")!.textContent).toContain("Oppenheimer");
+    expect(oppenheimer.querySelector(".year")!.textContent).toBe("(2023)");
+    expect(oppenheimer.querySelector("img")!.getAttribute("src")).toBe(snapshot.requests[0]!.poster_url);
+    expect(deepText(oppenheimer.querySelector(".sub")!)).toBe("Movie");
+    expect(deepText(oppenheimer.querySelector(".who")!)).toContain("Requested by Sam");
+    expect(oppenheimer.querySelector(".who time")!.getAttribute("datetime")).toBe("2026-11-24T10:00:00+00:00");
+
+    const bear = card(root, THE_BEAR)!;
+    expect(deepText(bear.querySelector(".sub")!)).toBe("TV · Season 2");
+    expect(deepText(bear.querySelector(".who")!)).toContain("Requested by Robin, Sam");
+    // No poster: the placeholder icon only.
+    expect(bear.querySelector("img")).toBeNull();
+    expect(deepText(card(root, SEVERANCE)!.querySelector(".sub")!)).toBe("TV · Whole series");
+
+    expect(deepText(card(root, DUNE)!.querySelector(".release")!)).toContain(
+      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX",
+    );
+    // The release shows only while it downloads (or is filed).
+    expect(card(root, PAST_LIVES)!.querySelector(".release")).toBeNull();
+    expect(deepText(card(root, SEVERANCE)!.querySelector(".reason")!)).toBe(
+      "Failed: no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
+    );
+    expect(deepText(card(root, CATS)!.querySelector(".reason")!)).toBe("Denied: We have it on Blu-ray already");
+    expect(card(root, DUNE)!.querySelector(".reason")).toBeNull();
+  });
+
+  it("opens on Pending for administrators when requests wait, with counts", async () => {
+    const { root } = await withSnapshot();
+    expect(filterButton(root, "pending").getAttribute("aria-pressed")).toBe("true");
+    expect(shownIds(root)).toEqual([OPPENHEIMER, THE_BEAR]);
+    const counts = ["pending", "all", "mine"].map((f) => filterButton(root, f).querySelector(".count")!.textContent);
+    expect(counts).toEqual(["2", "7", "2"]);
+    filterButton(root, "mine").click();
+    await settle();
+    expect(filterButton(root, "mine").getAttribute("aria-pressed")).toBe("true");
+    expect(filterButton(root, "pending").getAttribute("aria-pressed")).toBe("false");
+    // Alex (u1) asked for Dune and Severance.
+    expect(shownIds(root)).toEqual([DUNE, SEVERANCE]);
+    filterButton(root, "all").click();
+    await settle();
+    expect(shownIds(root)).toHaveLength(7);
+  });
+
+  it("opens on All when nothing is pending, and offers All when a filter is empty", async () => {
+    const none = { requests: snapshot.requests.filter((r) => r.status !== "pending") };
+    const { fake, root } = await withSnapshot(none);
+    expect(filterButton(root, "all").getAttribute("aria-pressed")).toBe("true");
+    expect(shownIds(root)).toHaveLength(5);
+    // The choice stays when requests arrive.
+    fake.pushTo(FEED, snapshot);
+    await settle();
+    expect(filterButton(root, "all").getAttribute("aria-pressed")).toBe("true");
+    fake.pushTo(FEED, none);
+    await settle();
+    filterButton(root, "pending").click();
+    await settle();
+    expect(deepText(root)).toContain("No requests are waiting for approval.");
+    buttonWith(root, "Show all").click();
+    await settle();
+    expect(shownIds(root)).toHaveLength(5);
+  });
+
+  it("approves a pending request: the command, a busy button, the answer and a toast", async () => {
+    let answer!: (value: unknown) => void;
+    const { fake, root, toasts } = await withSnapshot(snapshot, {
+      overrides: { "pandora/requests/approve": () => new Promise((resolve) => (answer = resolve)) },
+    });
+    const button = card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.approve")!;
+    expect(deepText(button)).toBe("Approve");
+    button.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/approve", request_id: OPPENHEIMER });
+    expect(deepText(button)).toBe("Approving…");
+    expect(button.disabled).toBe(true);
+    expect(card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.disabled).toBe(true);
+    answer(approved);
+    await settle();
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Approved Oppenheimer" });
+    // The answer shows at once: approved, so it leaves the Pending filter.
+    expect(card(root, OPPENHEIMER)).toBeNull();
+    filterButton(root, "all").click();
+    await settle();
+    expect(card(root, OPPENHEIMER)!.querySelector(".status")!.textContent!.trim()).toBe("Approved");
+    expect(card(root, OPPENHEIMER)!.querySelector("button.approve")).toBeNull();
+  });
+
+  it("shows a failed approval inline, without a toast", async () => {
+    const { root, toasts } = await withSnapshot(snapshot, {
+      overrides: {
+        "pandora/requests/approve": new FakeWsError("request_wrong_status", "Oppenheimer is already approved"),
+      },
+    });
+    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.approve")!.click();
+    await settle();
+    const alert = card(root, OPPENHEIMER)!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain("Could not approve it: Oppenheimer is already approved");
+    expect(toasts).not.toHaveBeenCalled();
+    expect(card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.approve")!.disabled).toBe(false);
+  });
+
+  it("denies with a reason from the sheet", async () => {
+    const { fake, root, toasts } = await withSnapshot();
+    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
+    await settle();
+    const sheet = root.querySelector("pandora-panel-sheet")!;
+    expect(sheet.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute("aria-label")).toBe("Deny the request");
+    expect(deepText(sheet)).toContain("Deny this request?");
+    expect(deepText(sheet)).toContain("Sam will see it as denied");
+    const textarea = sheet.querySelector<HTMLTextAreaElement>("textarea")!;
+    expect(textarea.getAttribute("maxlength")).toBe(String(MAX_REASON));
+    textarea.value = "  Not this month ";
+    textarea.dispatchEvent(new Event("input"));
+    await settle();
+    expect(deepText(sheet.querySelector("#deny-count")!)).toBe(`17 / ${MAX_REASON}`);
+    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({
+      type: "pandora/requests/deny",
+      request_id: OPPENHEIMER,
+      reason: "Not this month",
+    });
+    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Denied Oppenheimer" });
+  });
+
+  it("denies without a reason, and keeps the sheet open with the error when it fails", async () => {
+    let fail = true;
+    const { fake, root, toasts } = await withSnapshot(snapshot, {
+      overrides: {
+        "pandora/requests/deny": () => (fail ? new FakeWsError("unauthorized", "Unauthorized") : denied),
+      },
+    });
+    card(root, THE_BEAR)!.querySelector<HTMLButtonElement>("button.deny")!.click();
+    await settle();
+    const sheet = root.querySelector("pandora-panel-sheet")!;
+    expect(deepText(sheet)).toContain("The Bear · Season 2");
+    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/deny", request_id: THE_BEAR });
+    expect(sheet.querySelector('[role="alert"]')!.textContent).toContain("Could not deny it: Unauthorized");
+    expect(root.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(toasts).not.toHaveBeenCalled();
+    fail = false;
+    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    await settle();
+    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(toasts).toHaveBeenCalledTimes(1);
+  });
+
+  it("cancels the deny sheet without a command", async () => {
+    const { fake, root } = await withSnapshot();
+    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
+    await settle();
+    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    await settle();
+    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(wsCalls(fake, "pandora/requests/deny")).toHaveLength(0);
+  });
+
+  it("retries failed and denied requests; in-progress ones have no actions", async () => {
+    const { fake, root, toasts } = await withSnapshot();
+    filterButton(root, "all").click();
+    await settle();
+    expect(card(root, DUNE)!.querySelector(".actions")).toBeNull();
+    expect(card(root, PAST_LIVES)!.querySelector(".actions")).toBeNull();
+    expect(card(root, CATS)!.querySelector("button.retry")).not.toBeNull();
+    card(root, SEVERANCE)!.querySelector<HTMLButtonElement>("button.retry")!.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/retry", request_id: SEVERANCE });
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Retrying Severance · Whole series" });
+    expect(card(root, SEVERANCE)!.querySelector(".status")!.textContent!.trim()).toBe("Approved");
+    expect(card(root, SEVERANCE)!.querySelector(".reason")).toBeNull();
+  });
+
+  it("expands a request's time line", async () => {
+    const { root } = await withSnapshot();
+    filterButton(root, "all").click();
+    await settle();
+    const dune = card(root, DUNE)!;
+    const toggle = dune.querySelector<HTMLButtonElement>("button.steps-toggle")!;
+    const steps = dune.querySelector<HTMLElement>("ol.steps")!;
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(toggle.getAttribute("aria-controls")).toBe(steps.id);
+    expect(steps.hidden).toBe(true);
+    expect(deepText(toggle)).toContain("4");
+    toggle.click();
+    await settle();
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(steps.hidden).toBe(false);
+    const items = [...steps.querySelectorAll("li")].map((li) => deepText(li));
+    expect(items).toHaveLength(4);
+    expect(items[0]).toContain("Pending by you");
+    expect(items[1]).toContain("Approved by you");
+    expect(items[1]).toContain("auto-approved");
+    expect(items[3]).toContain("Downloading by Pandora");
+    expect(steps.querySelector("time")!.getAttribute("datetime")).toBe("2026-11-23T20:00:00+00:00");
+    toggle.click();
+    await settle();
+    expect(steps.hidden).toBe(true);
+  });
+
+  it("shows users their own requests without filters or administrator buttons", async () => {
+    const { root } = await withSnapshot(userSnapshot, { admin: false });
+    expect(root.querySelector(".filters")).toBeNull();
+    expect(shownIds(root)).toEqual(userSnapshot.requests.map((r) => r.id));
+    expect(root.querySelectorAll("button.approve, button.deny, button.retry")).toHaveLength(0);
+    // Only the time line toggles.
+    expect([...root.querySelectorAll("button")].every((b) => b.classList.contains("steps-toggle"))).toBe(true);
+  });
+
+  it("tells users how to ask for a title when they have none", async () => {
+    const { element, root } = await withSnapshot({ requests: [] }, { admin: false });
+    expect(deepText(root)).toContain("No requests yet");
+    expect(deepText(root)).toContain("Ask for a movie or show from Discover: open it and tap Request.");
+    const navigate = vi.fn();
+    element.addEventListener("pandora-navigate", (e) => navigate((e as CustomEvent).detail));
+    buttonWith(root, "Open Discover").click();
+    expect(navigate).toHaveBeenCalledWith({ tab: "discover" });
+  });
+
+  it("says so when an administrator has no requests", async () => {
+    const { root } = await withSnapshot({ requests: [] });
+    expect(deepText(root)).toContain("No requests yet");
+    expect(root.querySelector(".filters")).toBeNull();
+    expect(root.querySelectorAll("button")).toHaveLength(0);
+  });
+
+  it("needs a newer Pandora when pandora/info has no requests", async () => {
+    const { fake, root } = await requestsTab({ info: admin });
+    expect(deepText(root)).toContain("Requests need a newer Pandora");
+    expect(fake.subscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it("shows the subscription's error and subscribes again on retry", async () => {
+    const { fake, root } = await requestsTab({
+      subscribeError: new FakeWsError("not_found", "Pandora is not loaded"),
+    });
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain("Pandora is not loaded");
+    buttonWith(root, "Try again").click();
+    await settle();
+    expect(fake.subscribeMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it("follows the live snapshot and unsubscribes when it leaves the page", async () => {
+    const { fake, element, root } = await withSnapshot();
+    const changed = snapshot.requests.map((r) =>
+      r.id === THE_BEAR ? { ...r, status: "approved" as const } : r,
+    );
+    fake.pushTo(FEED, { requests: changed });
+    await settle();
+    expect(shownIds(root)).toEqual([OPPENHEIMER]);
+    const { unsubscribe } = fake.subscriptions[0]!;
+    element.remove();
+    await settle();
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
+    expect(fake.subscriptions).toHaveLength(0);
+    expect(deepQuery(root, "li.request")).not.toBeNull();
+  });
+});
+
+describe("request commands", () => {
+  it("send the contract's payloads", async () => {
+    const fake = fakeHass({
+      "pandora/requests/create": { requests: [], created: [] },
+      "pandora/requests/deny": denied,
+      "pandora/requests/list": userSnapshot,
+    });
+    const api = new PandoraApi(fake.hass);
+    await api.requestMedia({ tmdb_id: 693134, media_type: "movie" });
+    await api.requestMedia({ tmdb_id: 1396, media_type: "tv", seasons: [1, 2] });
+    await api.requestMedia({ tmdb_id: 1396, media_type: "tv", seasons: [] });
+    await api.denyRequest("r1", "   ");
+    await api.denyRequest("r1", "No");
+    expect(await api.listRequests({ status: ["pending", "failed"], limit: 20 })).toEqual(userSnapshot);
+    await api.listRequests();
+    expect(fake.callWS.mock.calls.map(([m]) => m)).toEqual([
+      { type: "pandora/requests/create", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/requests/create", tmdb_id: 1396, media_type: "tv", seasons: [1, 2] },
+      { type: "pandora/requests/create", tmdb_id: 1396, media_type: "tv" },
+      { type: "pandora/requests/deny", request_id: "r1" },
+      { type: "pandora/requests/deny", request_id: "r1", reason: "No" },
+      { type: "pandora/requests/list", status: ["pending", "failed"], limit: 20 },
+      { type: "pandora/requests/list" },
+    ]);
+  });
+});
