@@ -974,6 +974,10 @@ def _set_options(entry_id: str, token: str) -> None:
         "excluded_words": "",
         "pipeline": True,
         "file_into_library": file_into_library,
+        "auto_approve_admins": True,
+        "auto_approve_users": [],
+        "request_stall_minutes": 120,
+        "request_notifications": True,
     }
     _http("POST", f"/api/config/config_entries/options/flow/{form['flow_id']}", options, token)
 

@@ -1,0 +1,130 @@
+"""Pandora's blueprints: valid for Home Assistant's blueprint schema, and working when used.
+
+They are loaded from blueprints/automation/pandora (what users import), instantiated as real
+automations and run against fired events; the phone is a real mobile_app registration whose
+push is caught at its push URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+import shutil
+from typing import Any
+
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
+
+from homeassistant.auth.models import User
+from homeassistant.components.automation.config import AUTOMATION_BLUEPRINT_SCHEMA
+from homeassistant.components.blueprint.models import Blueprint
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
+from homeassistant.setup import async_setup_component
+from homeassistant.util.yaml import load_yaml_dict
+
+BLUEPRINTS = Path(__file__).parent.parent / "blueprints" / "automation" / "pandora"
+PUSH_URL = "https://mobile-push.home-assistant.dev/push"
+
+
+def test_every_blueprint_is_valid() -> None:
+    paths = sorted(BLUEPRINTS.glob("*.yaml"))
+    assert paths
+    for path in paths:
+        blueprint = Blueprint(
+            load_yaml_dict(path),
+            path=str(path),
+            expected_domain="automation",
+            schema=AUTOMATION_BLUEPRINT_SCHEMA,
+        )
+        assert blueprint.name.startswith("Pandora")
+        assert blueprint.inputs
+
+
+def _install(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(BLUEPRINTS / "notify_requester_available.yaml", folder)
+
+
+async def _phone(hass: HomeAssistant, user: User, aioclient_mock: AiohttpClientMocker) -> str:
+    """A companion app registered for `user` (mobile_app set up for real); its device id."""
+    aioclient_mock.post(PUSH_URL, json={"rateLimits": {"successful": 1, "maximum": 150}})
+    entry = MockConfigEntry(
+        domain="mobile_app",
+        source="registration",
+        title="Reader's phone",
+        version=1,
+        data={
+            "app_data": {"push_token": "PUSH_TOKEN", "push_url": PUSH_URL},
+            "app_id": "io.homeassistant.mobile_app",
+            "app_name": "mobile_app tests",
+            "app_version": "1.0",
+            "device_id": "readers-phone",
+            "device_name": "Reader's phone",
+            "manufacturer": "Home Assistant",
+            "model": "mobile_app",
+            "os_name": "Linux",
+            "os_version": "5.0.6",
+            "secret": "123abc",
+            "supports_encryption": False,
+            "user_id": user.id,
+            "webhook_id": "readers-phone-webhook",
+        },
+    )
+    entry.add_to_hass(hass)
+    assert await async_setup_component(hass, "mobile_app", {})
+    await hass.async_block_till_done()
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        ("mobile_app", "readers-phone"), entry.entry_id
+    )
+    assert device is not None
+    return device.id
+
+
+async def test_notify_requester_when_available(
+    hass: HomeAssistant,
+    hass_read_only_user: User,
+    hass_admin_user: User,
+    aioclient_mock: AiohttpClientMocker,
+) -> None:
+    folder = Path(hass.config.path("blueprints", "automation", "pandora"))
+    await hass.async_add_executor_job(_install, folder)
+    assert await async_setup_component(
+        hass,
+        "person",
+        {"person": [{"id": "reader", "name": "Reader", "user_id": hass_read_only_user.id}]},
+    )
+    phone = await _phone(hass, hass_read_only_user, aioclient_mock)
+    assert await async_setup_component(
+        hass,
+        "automation",
+        {
+            "automation": {
+                "id": "reader_available",
+                "alias": "Reader's titles",
+                "use_blueprint": {
+                    "path": "pandora/notify_requester_available.yaml",
+                    "input": {"person": "person.reader", "notify_device": phone},
+                },
+            }
+        },
+    )
+    await hass.async_block_till_done()
+    state = hass.states.get("automation.reader_s_titles")
+    assert state is not None and state.state == "on"
+
+    def available(users: list[str], title: str) -> None:
+        data: dict[str, Any] = {"title": title, "year": 1968, "users": users, "season": None}
+        hass.bus.async_fire("pandora_request_available", data)
+
+    # Someone else's request: nothing is sent.
+    available([hass_admin_user.id], "Nosferatu")
+    await hass.async_block_till_done()
+    assert aioclient_mock.call_count == 0
+    # The reader joined it (second in `users`): their phone is told, with the title.
+    available([hass_admin_user.id, hass_read_only_user.id], "Night of the Living Dead")
+    await hass.async_block_till_done()
+    assert aioclient_mock.call_count == 1
+    push = aioclient_mock.mock_calls[0][2]
+    assert push["message"] == "Night of the Living Dead is in the library."
+    assert push["title"] == "Ready to watch"
+    assert push["registration_info"]["webhook_id"] == "readers-phone-webhook"
