@@ -22,7 +22,7 @@ import type { PandoraHistory } from "./history-list";
 import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiCompassOutline, mdiTrayArrowDown } from "./icons";
 import "./sheet";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "./states";
-import { shared } from "./styles";
+import { filterChips, shared } from "./styles";
 import {
   FILTERS,
   SORTS,
@@ -340,6 +340,7 @@ export class PandoraDownloads extends LitElement {
   static override styles = [
     ...shared,
     torrentRowStyles,
+    filterChips,
     css`
       :host {
         display: block;
@@ -403,39 +404,6 @@ export class PandoraDownloads extends LitElement {
         padding: 4px 2px 10px;
         margin: 0 -2px 4px;
         scrollbar-width: none;
-      }
-      .filter {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        min-height: 44px;
-        padding: 0 14px;
-        border-radius: 22px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font-size: 0.875rem;
-        cursor: pointer;
-        white-space: nowrap;
-        flex: none;
-      }
-      .filter:hover {
-        background: var(--_tint);
-      }
-      .filter[aria-pressed="true"] {
-        background: var(--_tint-strong);
-        border-color: var(--_primary);
-        font-weight: 600;
-      }
-      .count {
-        min-width: 20px;
-        padding: 0 6px;
-        border-radius: 10px;
-        background: var(--_surface-alt);
-        font-size: 0.75rem;
-        font-weight: 600;
-        text-align: center;
-        font-variant-numeric: tabular-nums;
       }
       .torrents {
         display: flex;

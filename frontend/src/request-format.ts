@@ -47,7 +47,7 @@ export function statusLabel(status: RequestStatus | string): string {
 
 /** The status chip (its text is the status; the dot and border carry the colour). */
 export function statusChip(status: RequestStatus): TemplateResult {
-  return html`<span class="status ${statusTone(status)}" data-status=${status}
+  return html`<span class="chip status ${statusTone(status)}" data-status=${status}
     ><span class="dot" aria-hidden="true"></span>${statusLabel(status)}</span
   >`;
 }
@@ -117,20 +117,9 @@ export function mergeRequests(snapshot: RequestsSnapshot | null, changed: MediaR
 
 /** Status chips, in the theme's colours; the text stays in the text colour (contrast). */
 export const requestStyles = css`
+  /* A .chip (styles.ts) with a tone. */
   .status {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    min-height: 26px;
-    padding: 2px 10px;
-    border-radius: 13px;
-    border: 1px solid var(--_divider);
-    background: var(--_surface-alt);
-    color: var(--_text);
-    font-size: 0.8rem;
     font-weight: 600;
-    line-height: 1.2;
-    white-space: nowrap;
   }
   .status .dot {
     color: var(--_text-2);

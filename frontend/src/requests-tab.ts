@@ -39,7 +39,7 @@ import {
 } from "./request-format";
 import "./sheet";
 import { emptyState, errorState, navigate, toast } from "./states";
-import { forms, shared, surfaces } from "./styles";
+import { filterChips, forms, shared, surfaces } from "./styles";
 import type { Info, MediaRequest, RequestsSnapshot } from "./types";
 
 export type RequestFilter = "pending" | "all" | "mine";
@@ -427,6 +427,7 @@ export class PandoraRequests extends LitElement {
     forms,
     confirmStyles,
     requestStyles,
+    filterChips,
     css`
       :host {
         display: flex;
@@ -446,40 +447,6 @@ export class PandoraRequests extends LitElement {
         overflow-x: auto;
         scrollbar-width: none;
         padding: 2px;
-      }
-      .filter {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        min-height: 44px;
-        padding: 0 14px;
-        border-radius: 22px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font-size: 0.875rem;
-        cursor: pointer;
-        white-space: nowrap;
-        flex: none;
-      }
-      .filter:hover {
-        background: var(--_tint);
-      }
-      .filter[aria-pressed="true"] {
-        background: var(--_tint-strong);
-        border-color: var(--_primary);
-        font-weight: 600;
-      }
-      .count {
-        min-width: 20px;
-        padding: 0 6px;
-        border-radius: 10px;
-        background: var(--_surface-alt);
-        color: var(--_text);
-        font-size: 0.75rem;
-        font-weight: 600;
-        text-align: center;
-        font-variant-numeric: tabular-nums;
       }
       .requests {
         display: flex;

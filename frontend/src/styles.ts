@@ -398,3 +398,41 @@ export const surfaces = css`
     padding: 0;
   }
 `;
+
+/** Filter chips with counts (`.filters` row of `button.filter[aria-pressed]` + `.count`). */
+export const filterChips = css`
+  .filter {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 44px;
+    padding: 0 14px;
+    border-radius: 22px;
+    border: 1px solid var(--_divider);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 0.875rem;
+    cursor: pointer;
+    white-space: nowrap;
+    flex: none;
+  }
+  .filter:hover {
+    background: var(--_tint);
+  }
+  .filter[aria-pressed="true"] {
+    background: var(--_tint-strong);
+    border-color: var(--_primary);
+    font-weight: 600;
+  }
+  .count {
+    min-width: 20px;
+    padding: 0 6px;
+    border-radius: 10px;
+    background: var(--_surface-alt);
+    color: var(--_text);
+    font-size: 0.75rem;
+    font-weight: 600;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+`;

@@ -448,6 +448,41 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     margin: 0;
     padding: 0;
   }
+`,o`
+  .filter {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 44px;
+    padding: 0 14px;
+    border-radius: 22px;
+    border: 1px solid var(--_divider);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 0.875rem;
+    cursor: pointer;
+    white-space: nowrap;
+    flex: none;
+  }
+  .filter:hover {
+    background: var(--_tint);
+  }
+  .filter[aria-pressed="true"] {
+    background: var(--_tint-strong);
+    border-color: var(--_primary);
+    font-weight: 600;
+  }
+  .count {
+    min-width: 20px;
+    padding: 0 6px;
+    border-radius: 10px;
+    background: var(--_surface-alt);
+    color: var(--_text);
+    font-size: 0.75rem;
+    font-weight: 600;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
 `;function Ot(e,t){e.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:t},bubbles:!0,composed:!0}))}var kt=class extends N{static{this.properties={_config:{state:!0},_invalid:{state:!0}}}constructor(){super(),this.api=new tt,this._config={},this._invalid=new Set}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,t&&this.connected()}get hass(){return this.api.hass}connected(){}setConfig(e){this._config={...e}}change(e,t){let n={...this._config};t===void 0?delete n[e]:n[e]=t,this._config=n,Ot(this,n)}setInvalid(e,t){let n=new Set(this._invalid);t?n.add(e):n.delete(e),this._invalid=n}onText(e,t){let n=t.target.value;this.change(e.name,n.trim()?n:void 0)}onNumber(e,t){let n=t.target.value.trim();if(!n){this.setInvalid(e.name,!1),this.change(e.name,void 0);return}let r=Number(n),i=Number.isInteger(r)&&r>=e.min&&r<=e.max;this.setInvalid(e.name,!i),i&&this.change(e.name,r)}render(){return E`<div class="editor">${this.fields.map(e=>this.renderField(e))}</div>`}renderField(e){let t=`field-${e.name}`,n=this._config[e.name],r=this._invalid.has(e.name),i=e.type===`number`&&r?E`<span class="invalid" id="${t}-help">Enter a whole number from ${e.min} to ${e.max}.</span>`:e.helper?E`<span class="hint" id="${t}-help">${e.helper}</span>`:O,a;switch(e.type){case`text`:a=E`<input
           id=${t}
           type="text"
