@@ -11,14 +11,14 @@ from pathlib import Path
 import shutil
 from typing import Any
 
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from homeassistant.auth.models import User
 from homeassistant.components.automation.config import AUTOMATION_BLUEPRINT_SCHEMA
 from homeassistant.components.blueprint.models import Blueprint
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml_dict
 
@@ -42,7 +42,27 @@ def test_every_blueprint_is_valid() -> None:
 
 def _install(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(BLUEPRINTS / "notify_requester_available.yaml", folder)
+    for path in BLUEPRINTS.glob("*.yaml"):
+        shutil.copy(path, folder)
+
+
+async def _automations(hass: HomeAssistant, *uses: tuple[str, str, dict[str, Any]]) -> None:
+    """Set up automations from the blueprints (id, blueprint file, inputs); all must load."""
+    folder = Path(hass.config.path("blueprints", "automation", "pandora"))
+    await hass.async_add_executor_job(_install, folder)
+    config = [
+        {
+            "id": automation_id,
+            "alias": automation_id,
+            "use_blueprint": {"path": f"pandora/{name}", "input": inputs},
+        }
+        for automation_id, name, inputs in uses
+    ]
+    assert await async_setup_component(hass, "automation", {"automation": config})
+    await hass.async_block_till_done()
+    for automation_id, _, _ in uses:
+        state = hass.states.get(f"automation.{automation_id}")
+        assert state is not None and state.state == "on", automation_id
 
 
 async def _phone(hass: HomeAssistant, user: User, aioclient_mock: AiohttpClientMocker) -> str:
@@ -80,37 +100,32 @@ async def _phone(hass: HomeAssistant, user: User, aioclient_mock: AiohttpClientM
     return device.id
 
 
+def _notify_entity(hass: HomeAssistant, device_id: str) -> str:
+    """The phone's notify entity (mobile_app creates one per push-capable device)."""
+    entities = er.async_entries_for_device(er.async_get(hass), device_id)
+    return next(e.entity_id for e in entities if e.domain == "notify")
+
+
 async def test_notify_requester_when_available(
     hass: HomeAssistant,
     hass_read_only_user: User,
     hass_admin_user: User,
     aioclient_mock: AiohttpClientMocker,
 ) -> None:
-    folder = Path(hass.config.path("blueprints", "automation", "pandora"))
-    await hass.async_add_executor_job(_install, folder)
     assert await async_setup_component(
         hass,
         "person",
         {"person": [{"id": "reader", "name": "Reader", "user_id": hass_read_only_user.id}]},
     )
     phone = await _phone(hass, hass_read_only_user, aioclient_mock)
-    assert await async_setup_component(
+    await _automations(
         hass,
-        "automation",
-        {
-            "automation": {
-                "id": "reader_available",
-                "alias": "Reader's titles",
-                "use_blueprint": {
-                    "path": "pandora/notify_requester_available.yaml",
-                    "input": {"person": "person.reader", "notify_device": phone},
-                },
-            }
-        },
+        (
+            "readers_titles",
+            "notify_requester_available.yaml",
+            {"person": "person.reader", "notify_device": phone},
+        ),
     )
-    await hass.async_block_till_done()
-    state = hass.states.get("automation.reader_s_titles")
-    assert state is not None and state.state == "on"
 
     def available(users: list[str], title: str) -> None:
         data: dict[str, Any] = {"title": title, "year": 1968, "users": users, "season": None}
@@ -128,3 +143,69 @@ async def test_notify_requester_when_available(
     assert push["message"] == "Night of the Living Dead is in the library."
     assert push["title"] == "Ready to watch"
     assert push["registration_info"]["webhook_id"] == "readers-phone-webhook"
+
+
+async def test_notify_when_a_download_completes(
+    hass: HomeAssistant, hass_read_only_user: User, aioclient_mock: AiohttpClientMocker
+) -> None:
+    phone = await _phone(hass, hass_read_only_user, aioclient_mock)
+    await _automations(
+        hass,
+        (
+            "films",
+            "notify_download_completed.yaml",
+            {"notify_device": phone, "categories": "movies, films"},
+        ),
+    )
+    hass.bus.async_fire("pandora_torrent_completed", {"name": "Show.S01", "category": "tv"})
+    await hass.async_block_till_done()
+    assert aioclient_mock.call_count == 0
+    hass.bus.async_fire("pandora_torrent_completed", {"name": "Night.1968", "category": "films"})
+    await hass.async_block_till_done()
+    assert aioclient_mock.call_count == 1
+    push = aioclient_mock.mock_calls[0][2]
+    assert (push["title"], push["message"]) == (
+        "Download complete",
+        "Night.1968 finished downloading.",
+    )
+
+
+async def test_scan_a_library_when_a_download_completes(hass: HomeAssistant) -> None:
+    scans = async_mock_service(hass, "pandora", "scan_library")
+    await _automations(
+        hass,
+        (
+            "scan",
+            "scan_library_on_download.yaml",
+            {"library": "Movies", "delay": {"seconds": 0}},
+        ),
+    )
+    hass.bus.async_fire("pandora_torrent_completed", {"name": "Night.1968", "category": ""})
+    await hass.async_block_till_done()
+    assert [call.data for call in scans] == [{"library": "Movies"}]
+
+
+async def test_switch_vpn_country_on_a_leak(
+    hass: HomeAssistant, hass_admin_user: User, aioclient_mock: AiohttpClientMocker
+) -> None:
+    switches = async_mock_service(hass, "pandora", "set_vpn_country")
+    phone = await _phone(hass, hass_admin_user, aioclient_mock)
+    await _automations(
+        hass,
+        ("quiet", "switch_vpn_country_on_leak.yaml", {"country": "Sweden"}),
+        (
+            "told",
+            "switch_vpn_country_on_leak.yaml",
+            {"country": "Japan", "notify": [_notify_entity(hass, phone)]},
+        ),
+    )
+    leak = {"subentry_id": "gluetun1", "public_ip": "198.51.100.7", "country": "Germany"}
+    hass.bus.async_fire("pandora_vpn_leak", leak | {"selected": "Netherlands"})
+    await hass.async_block_till_done()
+    assert sorted((c.data["country"], c.data["instance"]) for c in switches) == [
+        ("Japan", "gluetun1"),
+        ("Sweden", "gluetun1"),
+    ]
+    # Only the automation with a phone told someone.
+    assert aioclient_mock.call_count == 1
+    assert "198.51.100.7" in aioclient_mock.mock_calls[0][2]["message"]
