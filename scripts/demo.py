@@ -630,6 +630,13 @@ def prepare_config() -> None:
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(target)
+    # Pandora's English sentences for Assist ("what is downloading"), as a user would copy them.
+    sentences = ROOT / "custom_sentences" / "en" / "pandora.yaml"
+    if sentences.exists():
+        copy = HA_CONFIG / "custom_sentences" / "en" / "pandora.yaml"
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if not copy.exists() or copy.read_bytes() != sentences.read_bytes():
+            shutil.copyfile(sentences, copy)
 
 
 def pin_http_settings() -> None:

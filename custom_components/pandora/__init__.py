@@ -43,7 +43,9 @@ from .files_actions import async_setup_files_actions
 from .helpers import create_session, split_list
 from .history import TorrentHistory
 from .image import ImageView
+from .intent import async_setup_intents
 from .library_actions import async_setup_library_actions
+from .llm_api import async_register_llm_api
 from .media_actions import async_setup_media_actions
 from .panel import async_register_panel, async_remove_panel
 from .pipeline import Pipeline
@@ -78,6 +80,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_container_actions(hass)
     async_setup_request_actions(hass)
     async_setup_websocket(hass)
+    await async_setup_intents(hass)
     hass.http.register_view(ImageView(hass))
     return True
 
@@ -160,6 +163,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     runtime.request_notifier = RequestNotifier(hass, entry)
     await runtime.request_notifier.async_start()
     await async_register_panel(hass)
+    # Conversation agents can pick "Pandora" as an LLM API while the hub is loaded.
+    entry.async_on_unload(async_register_llm_api(hass))
     # Open panel subscriptions move to this set-up's coordinators (websocket._subscribe).
     async_dispatcher_send(hass, SIGNAL_HUB_LOADED, entry)
     if set(entry.subentries) != set(subentry_ids):
