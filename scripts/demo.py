@@ -163,6 +163,10 @@ homeassistant:
 frontend:
 history:
 logbook:
+# Automations and scripts made in the UI (Settings → Automations), e.g. from Pandora's device
+# triggers and blueprints.
+automation: !include automations.yaml
+script: !include scripts.yaml
 recorder:
   purge_keep_days: 3
 
@@ -623,6 +627,9 @@ def prepare_config() -> None:
     config = HA_CONFIG / "configuration.yaml"
     if not config.exists() or config.read_text() != CONFIGURATION_YAML:
         config.write_text(CONFIGURATION_YAML)
+    for included in ("automations.yaml", "scripts.yaml"):
+        if not (HA_CONFIG / included).exists():
+            (HA_CONFIG / included).write_text("[]\n" if included == "automations.yaml" else "{}\n")
     link = HA_CONFIG / "custom_components" / "pandora"
     link.parent.mkdir(exist_ok=True)
     target = ROOT / "custom_components" / "pandora"
@@ -630,6 +637,14 @@ def prepare_config() -> None:
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(target)
+    # Pandora's blueprints, as if imported (Settings → Automations → Blueprints).
+    blueprints = HA_CONFIG / "blueprints" / "automation" / "pandora"
+    blueprints.mkdir(parents=True, exist_ok=True)
+    for blueprint in (ROOT / "blueprints" / "automation" / "pandora").glob("*.yaml"):
+        if not (blueprints / blueprint.name).exists() or (
+            (blueprints / blueprint.name).read_bytes() != blueprint.read_bytes()
+        ):
+            shutil.copyfile(blueprint, blueprints / blueprint.name)
     # Pandora's English sentences for Assist ("what is downloading"), as a user would copy them.
     sentences = ROOT / "custom_sentences" / "en" / "pandora.yaml"
     if sentences.exists():
