@@ -73,7 +73,8 @@ async def test_add_qbittorrent(
         flow_id, form(qb_daemon, **{CONF_URL: qb_daemon.url.upper().replace("HTTP", "http") + "/"})
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["title"] == f"qBittorrent 127.0.0.1:{qb_daemon.webui_port}"
+    # The plain name (entity names Assist matches as people say them: "qBittorrent ...").
+    assert result["title"] == "qBittorrent"
     (subentry,) = entry.subentries.values()
     assert subentry.subentry_type == SUBENTRY_QBITTORRENT
     assert subentry.unique_id == qb_daemon.url
@@ -154,6 +155,28 @@ async def test_duplicate_url_refused(hass: HomeAssistant, qb_daemon: QBittorrent
     assert result["reason"] == "already_configured"
 
 
+async def test_a_second_service_of_a_kind_is_named_by_its_host(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    other = QBittorrentDaemon(version="4").start()
+    try:
+        hub = hub_entry(qb_subentry(qb_daemon, title="qBittorrent"))
+        hub.add_to_hass(hass)
+        flow_id = await start_subentry_flow(hass, hub)
+        result = await hass.config_entries.subentries.async_configure(flow_id, form(other))
+        assert result["title"] == f"qBittorrent 127.0.0.1:{other.webui_port}"
+        # Reconfiguring keeps a plain (or chosen) name.
+        plain = next(s for s, sub in hub.subentries.items() if sub.title == "qBittorrent")
+        result = await hub.start_subentry_reconfigure_flow(hass, plain)
+        result = await hass.config_entries.subentries.async_configure(
+            result["flow_id"], form(qb_daemon, password="")
+        )
+        assert result["reason"] == "reconfigure_successful"
+        assert hub.subentries[plain].title == "qBittorrent"
+    finally:
+        other.stop()
+
+
 async def test_reconfigure(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
     other = QBittorrentDaemon(version="4")
     hub = hub_entry(qb_subentry(qb_daemon), qb_subentry(other, title="other"))
@@ -183,6 +206,8 @@ async def test_reconfigure(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) ->
     subentry = hub.subentries[subentry_id]
     assert subentry.data[CONF_PASSWORD] == qb_daemon.password
     assert subentry.data[CONF_VERIFY_SSL] is False
+    # A title naming the host stays the host's.
+    assert subentry.title == f"qBittorrent {qb_daemon.url.split('://')[1]}"
 
 
 async def test_reauth(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:

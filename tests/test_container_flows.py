@@ -83,7 +83,7 @@ async def test_add_portainer(hass: HomeAssistant, stack: MediaStack) -> None:
     assert result["errors"] == {"base": "cannot_connect"}
     result = await submit(hass, flow_id, portainer_form(stack, endpoints="local, 2"))
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["title"] == f"Portainer {stack.portainer_url.split('://')[1]}"
+    assert result["title"] == "Portainer"
     (subentry,) = hub.subentries.values()
     assert subentry.data[CONF_ENDPOINTS] == "local, 2"
 
@@ -113,7 +113,7 @@ async def test_gluetun_without_a_stack(hass: HomeAssistant, stack: MediaStack) -
     flow_id = await start(hass, hub, SUBENTRY_GLUETUN)
     result = await submit(hass, flow_id, gluetun_form(stack, portainer="", stack=""))
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["title"] == f"gluetun {stack.gluetun_url.split('://')[1]}"
+    assert result["title"] == "gluetun"
 
 
 async def test_gluetun_stack_file_with_env_file(hass: HomeAssistant, stack: MediaStack) -> None:

@@ -80,7 +80,7 @@ async def test_add_jellyfin(hass: HomeAssistant, jellyfin: tuple[JellyfinSimulat
     form[CONF_API_KEY] = sim.api_key
     result = await hass.config_entries.subentries.async_configure(result["flow_id"], form)
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["title"] == f"Jellyfin {url.split('://')[1]}"
+    assert result["title"] == "Jellyfin"
 
 
 async def test_entities_and_a_full_scan(

@@ -160,7 +160,7 @@ async def test_add_several_jacketts(hass: HomeAssistant, hub: MockConfigEntry, s
     assert result["errors"] == {CONF_INDEXERS: "unknown_indexer"}
     result = await submit(hass, flow_id, jackett_form(sims, indexers="publicone publictwo"))
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["title"] == f"Jackett {sims.jackett_url.split('://')[1]}"
+    assert result["title"] == "Jackett"
 
     # The same server again is refused; another address is a second Jackett.
     flow_id = await start(hass, hub, SUBENTRY_JACKETT)
@@ -177,6 +177,7 @@ async def test_add_several_jacketts(hass: HomeAssistant, hub: MockConfigEntry, s
     finally:
         await runner.cleanup()
     assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == f"Jackett 127.0.0.1:{port}"  # the plain name is taken
     assert len(hub.subentries) == 2
 
 

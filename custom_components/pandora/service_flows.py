@@ -304,6 +304,9 @@ class ServiceSpec:
     unique_id: Callable[[Mapping[str, Any]], str]
     # The field kept when left empty on reconfigure (and asked for again on reauth).
     secret: str = CONF_API_KEY
+    # The plain name a service gets when it is the only one of its kind so titled ("qBittorrent":
+    # entity names Assist matches as people say them); empty: always `title(data)`.
+    name: str = ""
 
 
 def _tmdb_schema(hass: HomeAssistant) -> vol.Schema:
@@ -432,6 +435,7 @@ SPECS: dict[str, ServiceSpec] = {
         _test_qbittorrent,
         lambda d: f"qBittorrent {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
+        name="qBittorrent",
         secret=CONF_PASSWORD,
     ),
     SUBENTRY_TMDB: ServiceSpec(
@@ -450,6 +454,7 @@ SPECS: dict[str, ServiceSpec] = {
         _test_jackett,
         lambda d: f"Jackett {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
+        name="Jackett",
     ),
     SUBENTRY_CLOUDCMD: ServiceSpec(
         SUBENTRY_CLOUDCMD,
@@ -457,6 +462,7 @@ SPECS: dict[str, ServiceSpec] = {
         _test_cloudcmd,
         lambda d: f"Cloud Commander {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
+        name="Cloud Commander",
         secret=CONF_PASSWORD,
     ),
     SUBENTRY_JELLYFIN: ServiceSpec(
@@ -465,6 +471,7 @@ SPECS: dict[str, ServiceSpec] = {
         _test_jellyfin,
         lambda d: f"Jellyfin {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
+        name="Jellyfin",
     ),
     SUBENTRY_PORTAINER: ServiceSpec(
         SUBENTRY_PORTAINER,
@@ -472,6 +479,7 @@ SPECS: dict[str, ServiceSpec] = {
         _test_portainer,
         lambda d: f"Portainer {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
+        name="Portainer",
     ),
     SUBENTRY_GLUETUN: ServiceSpec(
         SUBENTRY_GLUETUN,
@@ -479,6 +487,7 @@ SPECS: dict[str, ServiceSpec] = {
         _test_gluetun,
         lambda d: f"gluetun {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
+        name="gluetun",
     ),
 }
 
@@ -534,6 +543,24 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
             return data, {"base": "already_configured"}
         return data, await validate(self.spec, self.hass, data)
 
+    def _title(self, data: Mapping[str, Any], current: ConfigSubentry | None) -> str:
+        """A new service's plain name unless another of its kind has it, else with its host.
+
+        On reconfigure a title naming the old host follows the new one; any other (the plain
+        name, or one the user chose) stays.
+        """
+        if current is not None:
+            named_by_host = current.title == self.spec.title(current.data)
+            return self.spec.title(data) if named_by_host else current.title
+        taken = {
+            other.title
+            for other in self._get_entry().subentries.values()
+            if other.subentry_type == self.spec.subentry_type
+        }
+        if self.spec.name and self.spec.name not in taken:
+            return self.spec.name
+        return self.spec.title(data)
+
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Details for a new service."""
         errors: dict[str, str] = {}
@@ -543,7 +570,7 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
                 return self.async_abort(reason="already_configured")
             if not errors:
                 return self.async_create_entry(
-                    title=self.spec.title(data), data=data, unique_id=self.spec.unique_id(data)
+                    title=self._title(data, None), data=data, unique_id=self.spec.unique_id(data)
                 )
         return self.async_show_form(
             step_id="user",
@@ -566,7 +593,7 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
                     self._get_entry(),
                     subentry,
                     data=data,
-                    title=self.spec.title(data),
+                    title=self._title(data, subentry),
                     unique_id=self.spec.unique_id(data),
                 )
         secret = self.spec.secret
