@@ -186,15 +186,18 @@ async def _search_media(call: ServiceCall) -> ServiceResponse:
     )
 
 
+async def media_details(hass: HomeAssistant, tmdb_id: int, media_type: str) -> dict[str, Any]:
+    """A title's TMDB details (cached), TMDB's failures as translated errors (and reauth)."""
+    entry, discovery = _discovery(hass)
+    return await _guarded(
+        hass, entry, _subentry_of(entry, "tmdb"), lambda: discovery.details(tmdb_id, media_type)
+    )
+
+
 async def _get_media(call: ServiceCall) -> ServiceResponse:
     entry, discovery = _discovery(call.hass)
     tmdb_id, media_type = call.data["tmdb_id"], call.data["media_type"]
-    details = await _guarded(
-        call.hass,
-        entry,
-        _subentry_of(entry, "tmdb"),
-        lambda: discovery.details(tmdb_id, media_type),
-    )
+    details = await media_details(call.hass, tmdb_id, media_type)
     # Availability is a bonus: a Watchmode failure is reported, not fatal.
     availability: list[dict[str, Any]] | None = None
     availability_error: str | None = None
@@ -222,13 +225,7 @@ async def _search_torrents(call: ServiceCall) -> ServiceResponse:
         media_type = data.get("media_type")
         if media_type is None:
             raise validation_error("media_type_required")
-        _, discovery = _discovery(call.hass)
-        details = await _guarded(
-            call.hass,
-            entry,
-            _subentry_of(entry, "tmdb"),
-            lambda: discovery.details(data["tmdb_id"], media_type),
-        )
+        details = await media_details(call.hass, data["tmdb_id"], media_type)
         query, year = query_for(details, media_type, season, episode)
         category = category or ("movies" if media_type == "movie" else "tv")
     prefs = ranking_preferences(entry, year=year, season=season, episode=episode)

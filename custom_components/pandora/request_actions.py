@@ -20,7 +20,7 @@ from homeassistant.helpers import config_validation as cv
 
 from .const import DOMAIN
 from .helpers import loaded_entry, validation_error
-from .media_actions import MEDIA_TYPES, _discovery, _guarded, _subentry_of
+from .media_actions import MEDIA_TYPES, media_details
 from .requests import STATUSES, MediaRequest, RequestError, RequestQueue, Status, user_names
 
 SERVICE_REQUEST_MEDIA = "request_media"
@@ -165,12 +165,9 @@ async def _request_media(call: ServiceCall) -> ServiceResponse:
     hass = call.hass
     caller = await _caller(call)
     user = await _requester(call, caller)
-    entry, discovery = _discovery(hass)
     tmdb_id: int = call.data["tmdb_id"]
     media_type = call.data["media_type"]
-    details = await _guarded(
-        hass, entry, _subentry_of(entry, "tmdb"), lambda: discovery.details(tmdb_id, media_type)
-    )
+    details = await media_details(hass, tmdb_id, media_type)
     seasons: list[int | None] = [None]
     if media_type == "tv" and call.data.get("seasons"):
         seasons = sorted(set(call.data["seasons"]))
@@ -180,7 +177,7 @@ async def _request_media(call: ServiceCall) -> ServiceResponse:
                 raise validation_error(
                     "unknown_season", season=str(season), title=str(details["title"])
                 )
-    queue = entry.runtime_data.requests
+    queue = _queue(hass)
     made: list[MediaRequest] = []
     created: list[bool] = []
     for season in seasons:
