@@ -594,6 +594,17 @@ async def test_simulator_items_query(
     assert {i["Album"] for i in songs["Items"]} == {"Jazz Hits"}
 
 
+async def test_items_stop_at_the_bound(
+    client: JellyfinClient, sim: tuple[JellyfinSimulator, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lookup reads at most MAX_ITEMS items, however many the server says it has."""
+    simulator, _ = sim
+    monkeypatch.setattr(jellyfin_api, "PAGE_SIZE", 1)
+    monkeypatch.setattr(jellyfin_api, "MAX_ITEMS", 2)
+    assert len(await client.items("Movie")) == 2
+    assert simulator.requests["/Items"] == 2
+
+
 # --- errors -------------------------------------------------------------------------------
 
 
@@ -761,6 +772,7 @@ def test_models_parse_defensively() -> None:
     assert odd.last_result == LastResult("Aborted", None, None, None)
     assert odd.last_result.duration is None
     assert ScanTask.parse({"State": "?", "CurrentProgressPercentage": 3}).state == "Running"
+    assert ScanTask.parse({"State": 1}).state == "Idle"  # not even a string
     assert find_scan_task([]) is None
     with pytest.raises(ParseError):
         find_scan_task({"Key": "RefreshLibrary"})

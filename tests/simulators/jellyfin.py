@@ -15,9 +15,47 @@ service-apis.md, section 5):
 - `POST /Items/{id}/Refresh` of a library queues it (ProviderManager: one at a time, the others
   "Queued"); it is read again after `library_refresh_duration`; the scan task stays Idle;
 - `/Items` honours Recursive, ParentId, Ids, IncludeItemTypes, ExcludeItemTypes, Has*Id,
-  SearchTerm, Years, SortBy, SortOrder, StartIndex, Limit and Fields (ProviderIds, Path), and,
-  like Jellyfin, ignores Emby's `AnyProviderIdEquals`; `/Items/Counts` fills only the counts
-  10.11 fills.
+  SearchTerm, Years, SortBy, SortOrder, StartIndex, Limit, Fields (ProviderIds, Path, Overview,
+  DateCreated), EnableImages, EnableImageTypes and userId/EnableUserData, and, like Jellyfin,
+  ignores Emby's `AnyProviderIdEquals`; `/Items/Counts` fills only the counts 10.11 fills;
+- items carry RunTimeTicks (movies 85-150 minutes, episodes 22-60, stable per item: derived from
+  the id), DateCreated (the file's or folder's mtime at the last scan), Container (the video
+  file's extension), ImageTags/BackdropImageTags (Primary for all, Backdrop for movies and
+  series; tags stable per item), SeriesPrimaryImageTag and ParentBackdrop* for episodes, a
+  made-up Overview, and UserData for the user a request is for;
+- users (UserController): `users` (default: administrator "pandora" and plain user "family",
+  ids `guid_n("user:" + name)`), `GET /Users` (any signed-in caller: 10.11 marks it only
+  `[Authorize]`, not elevated), `GET /Users/{id}` (404 "User not found"); the API key has no
+  user, `user_token` is the first non-administrator's; `userId` resolves as RequestHelpers.
+  GetUserId does: omitted -> the caller's own user (none for the API key -> 404), another
+  user's -> 403 unless the caller is the API key, unknown -> 404 ProblemDetails;
+- per-user data keyed by (user id, item id): position ticks, played, play count, last played,
+  favourite; `POST /UserItems/{id}/UserData` applies an UpdateUserItemDataDto (only the fields
+  sent; LastPlayedDate is not stamped) and returns UserItemDataDto; `POST|DELETE
+  /UserPlayedItems/{id}` marks played (PlayCount+1, LastPlayedDate, position 0) or unplayed;
+  PlayedPercentage = position / runtime; a series counts its episodes (UnplayedItemCount);
+- `GET /UserItems/Resume` (ItemsController): items with PlaybackPositionTicks > 0 (Played is not
+  looked at), LastPlayedDate descending, with ParentId, MediaTypes, Include/ExcludeItemTypes,
+  SearchTerm, StartIndex, Limit, Fields;
+- `GET /Items/Latest` (UserLibraryController + UserViewManager.GetLatestItems): a bare list,
+  non-folder items of the libraries' media types (or IncludeItemTypes), DateCreated
+  descending, played ones hidden unless IsPlayed is given (HidePlayedInLatest defaults on);
+  with GroupItems (default) episodes of one series fold into the Series and songs into their
+  album when more than one is new (ChildCount = how many, else 0), stopping at Limit entries;
+- `GET /Items/{id}` (every field, 404 for an unknown item); `GET /Shows/NextUp`
+  (TVSeriesManager): with a seriesId, the first unplayed episode after the last played one
+  (season 0 left out), the first episode when none was played, a half-watched one unless
+  enableResumable=false; without one (or with an unknown one) every series the user played,
+  last played first; the obsolete `/Users/{userId}/...` forms of all of these answer too;
+- `GET /Items/{id}/Images/{type}[/{index}]` (anonymous, as ImageController's GETs are): a local
+  `poster|folder|cover` (Primary) or `backdrop|fanart|background` (Backdrop) .jpg/.png/.webp
+  in the item's folder (or `<file stem>[-poster|-thumb|-fanart...].jpg` next to a file) is
+  served as is; otherwise a generated SVG gradient with the item's name, `image/svg+xml`: it
+  stands in for the artwork Jellyfin would have fetched from TMDB; 404 for an unknown item or
+  an image type the item lacks, 400 for an unknown type;
+- `GET /Videos/{id}/stream[.{container}]?static=true` serves the item's video file (ranges
+  work); like 10.11 it needs no token (`stream_auth = True` demands one, as a proxy might);
+  without static=true it answers 400 (transcoding is not simulated).
 What the folders hold (read at start and after every scan):
 - movies (and mixed): a folder holding a video file (or VIDEO_TS/BDMV) is one movie, a loose
   video file is one; other folders are looked into; "sample" files and dot files are skipped;
@@ -32,8 +70,8 @@ Tests steer failures through attributes (`delay`, `server_error_next`, `malforme
 `fail_next_scan`) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&seconds=S`;
 `refresh_calls` records every refresh request.
 
-Run standalone: `python -m tests.simulators.jellyfin --port 8096 --library Movies:movies:/media`
-prints `{"port": N}`.
+Run standalone: `python -m tests.simulators.jellyfin --port 8096 --library Movies:movies:/media
+[--user NAME[:admin] ...]` prints `{"port": N}` (`--user` replaces the default users).
 """
 
 from __future__ import annotations
@@ -41,10 +79,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 from collections import Counter
-from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 import hashlib
+from html import escape
+import json
 import os
 from pathlib import Path
 import re
@@ -120,9 +160,44 @@ _EPISODE = re.compile(
 _SEASON_FOLDER = re.compile(r"(?:season|series|staffel|saison)\s*(?P<n>\d{1,3})", re.IGNORECASE)
 _SAMPLE = re.compile(r"(?:^|[\s._\-])sample(?:$|[\s._\-])", re.IGNORECASE)
 
+TICKS = 10_000_000  # .NET ticks per second
+# Runtime spans in minutes by item type (a stable value inside is derived from the item id).
+_RUNTIME_MINUTES = {
+    "Movie": (85, 150),
+    "Episode": (22, 60),
+    "Video": (2, 20),
+    "MusicVideo": (3, 6),
+    "Audio": (2, 7),
+}
+IMAGE_TYPES = (
+    "Primary",
+    "Art",
+    "Backdrop",
+    "Banner",
+    "Logo",
+    "Thumb",
+    "Disc",
+    "Box",
+    "Screenshot",
+    "Menu",
+    "Chapter",
+    "BoxRear",
+    "Profile",
+)
+_LOCAL_IMAGES = {
+    "Primary": ("poster", "folder", "cover"),
+    "Backdrop": ("backdrop", "fanart", "background"),
+}
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+# What a DtoOptions without Fields (GET /Items/{id}) includes, of the fields simulated here.
+ALL_FIELDS = frozenset({"providerids", "path", "overview", "datecreated"})
+_MIN_DATE = datetime.min.replace(tzinfo=UTC)
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-# Handlers by auth policy: anonymous ones need no token, elevated ones an administrator.
-_ANONYMOUS = frozenset({"public_info", "ping", "not_found"})
+# Handlers by auth policy: anonymous ones need no token, elevated ones an administrator;
+# streams are anonymous in 10.11 unless the simulator's `stream_auth` is set.
+_ANONYMOUS = frozenset({"public_info", "ping", "not_found", "item_image"})
+_STREAMS = frozenset({"video_stream"})
 _ELEVATED = frozenset(
     {
         "virtual_folders",
@@ -198,9 +273,43 @@ class SimItem:
     season: int | None = None
     episode: int | None = None
     album: str | None = None
+    date_created: datetime | None = None  # the file's or folder's mtime when it was read
+    video: str | None = None  # the playable file (None: a folder, a disc structure, no video)
 
-    def dto(self, fields: set[str], server_id: str) -> dict[str, Any]:
-        """The item as a `BaseItemDto` (ProviderIds and Path only when asked for)."""
+    @property
+    def runtime_ticks(self) -> int | None:
+        """A stable runtime for videos and songs (the scan would have probed the file)."""
+        span = _RUNTIME_MINUTES.get(self.type)
+        if span is None:
+            return None
+        low, high = span
+        seed = int(hashlib.md5(self.id.encode(), usedforsecurity=False).hexdigest(), 16)
+        seconds = (low + seed % (high - low)) * 60 + (seed >> 16) % 60
+        return seconds * TICKS
+
+    @property
+    def container(self) -> str | None:
+        """The video file's extension ("mkv", "mp4", ...)."""
+        return (Path(self.video).suffix.lstrip(".").lower() or None) if self.video else None
+
+    @property
+    def overview(self) -> str | None:
+        """A made-up one-sentence overview (Jellyfin would have fetched one from TMDB)."""
+        year = f" ({self.year})" if self.year else ""
+        if self.type == "Movie":
+            return f"{self.name}{year}: a film the simulator found in its library folders."
+        if self.type == "Series":
+            return f"{self.name}{year}: a series the simulator found in its library folders."
+        if self.type == "Episode" and self.season is not None and self.episode is not None:
+            return f"Season {self.season}, episode {self.episode} of {self.series_name}."
+        if self.type == "Episode":
+            return f"An episode of {self.series_name}."
+        return None
+
+    def dto(self, fields: Iterable[str], server_id: str) -> dict[str, Any]:
+        """The item as a `BaseItemDto` (ProviderIds, Path, Overview and DateCreated only when
+        asked for; images and UserData are the simulator's to add)."""
+        wanted = set(fields)
         body: dict[str, Any] = {
             "Name": self.name,
             "ServerId": server_id,
@@ -213,13 +322,19 @@ class SimItem:
             "ParentIndexNumber": self.season,
             "IndexNumber": self.episode,
             "Album": self.album,
+            "RunTimeTicks": self.runtime_ticks,
+            "Container": self.container,
             "LocationType": "FileSystem",
             "MediaType": _MEDIA_TYPES.get(self.type, "Unknown"),
         }
-        if "providerids" in fields:
+        if "providerids" in wanted:
             body["ProviderIds"] = dict(self.provider_ids)
-        if "path" in fields:
+        if "path" in wanted:
             body["Path"] = self.path
+        if "overview" in wanted:
+            body["Overview"] = self.overview
+        if "datecreated" in wanted and self.date_created is not None:
+            body["DateCreated"] = dotnet_date(self.date_created)
         return {key: value for key, value in body.items() if value is not None}
 
 
@@ -279,11 +394,31 @@ def _is_video(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in VIDEO_EXTENSIONS
 
 
+def _mtime(path: Path) -> datetime | None:
+    """When a file or folder last changed (Jellyfin's DateCreated for a new item)."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None
+
+
 def _movie(path: Path, library_id: str, kind: str = "Movie") -> SimItem:
     name, year, ids = parse_name(path.name if path.is_dir() else path.stem)
+    video: Path | None = path
     if path.is_dir():
         ids = _id_files(path) | ids
-    return SimItem(item_id(kind, str(path)), kind, name, str(path), library_id, year, ids)
+        video = next((f for f in _children(path) if _is_video(f)), None)
+    return SimItem(
+        item_id(kind, str(path)),
+        kind,
+        name,
+        str(path),
+        library_id,
+        year,
+        ids,
+        date_created=_mtime(path),
+        video=None if video is None else str(video),
+    )
 
 
 def _read_movies(folder: Path, library_id: str, depth: int = 4) -> Iterator[SimItem]:
@@ -325,6 +460,7 @@ def _read_series(folder: Path, library_id: str) -> Iterator[SimItem]:
             library_id,
             year,
             _id_files(entry) | ids,
+            date_created=_mtime(entry),
         )
         yield series
         for file in _files_below(entry, VIDEO_EXTENSIONS):
@@ -339,6 +475,8 @@ def _read_series(folder: Path, library_id: str) -> Iterator[SimItem]:
                 series_name=series.name,
                 season=season,
                 episode=episode,
+                date_created=_mtime(file),
+                video=str(file),
             )
 
 
@@ -357,11 +495,18 @@ def _read_music(folder: Path, library_id: str) -> Iterator[SimItem]:
                     library_id,
                     year,
                     ids,
+                    date_created=_mtime(file.parent),
                 )
                 yield albums[file.parent]
             album = albums[file.parent].name
         yield SimItem(
-            item_id("Audio", str(file)), "Audio", file.stem, str(file), library_id, album=album
+            item_id("Audio", str(file)),
+            "Audio",
+            file.stem,
+            str(file),
+            library_id,
+            album=album,
+            date_created=_mtime(file),
         )
 
 
@@ -377,7 +522,14 @@ def read_library(
             items += _read_music(path, library_id)
         elif collection_type == "books":
             items += (
-                SimItem(item_id("Book", str(f)), "Book", parse_name(f.stem)[0], str(f), library_id)
+                SimItem(
+                    item_id("Book", str(f)),
+                    "Book",
+                    parse_name(f.stem)[0],
+                    str(f),
+                    library_id,
+                    date_created=_mtime(f),
+                )
                 for f in _files_below(path, BOOK_EXTENSIONS)
             )
         elif collection_type in ("musicvideos", "homevideos"):
@@ -386,6 +538,184 @@ def read_library(
         elif collection_type != "boxsets":  # movies and mixed content
             items += _read_movies(path, library_id)
     return items
+
+
+# --- artwork --------------------------------------------------------------------------------
+
+
+def image_types(item: SimItem) -> list[str]:
+    """The images an item has: Primary always, Backdrop for movies, series and local ones."""
+    kinds = ["Primary"]
+    if item.type in ("Movie", "Series") or local_image(item, "Backdrop") is not None:
+        kinds.append("Backdrop")
+    return kinds
+
+
+def local_image(item: SimItem, kind: str) -> Path | None:
+    """A local image file for the item, as Jellyfin's local image provider names them."""
+    names = _LOCAL_IMAGES.get(kind)
+    if names is None:
+        return None
+    path = Path(item.path)
+    if path.is_dir():
+        stems = [path / name for name in names]
+    else:
+        own = ("", "-thumb") if kind == "Primary" else ()
+        stems = [path.with_name(path.stem + suffix) for suffix in (*own, *(f"-{n}" for n in names))]
+    candidates = (stem.with_name(stem.name + ext) for stem in stems for ext in _IMAGE_EXTENSIONS)
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def image_tag(item: SimItem, kind: str) -> str:
+    """A tag that changes when the image does (Jellyfin: its path and modification time)."""
+    local = local_image(item, kind)
+    if local is None:
+        return guid_n(f"placeholder:{item.id}:{kind}")
+    return guid_n(f"{local}:{local.stat().st_mtime_ns}")
+
+
+def placeholder_svg(item: SimItem, kind: str, max_width: int | None = None) -> str:
+    """A gradient with the item's name: stands in for artwork fetched from TMDB."""
+    wide = kind != "Primary" or item.type in ("Episode", "Video", "CollectionFolder")
+    width, height = (1280, 720) if wide else (400, 600)
+    shown = width if not max_width or max_width <= 0 else min(width, max_width)
+    seed = hashlib.md5(item.id.encode(), usedforsecurity=False).hexdigest()
+    first, second = f"#{seed[:6]}", f"#{seed[6:12]}"
+    size = width // 14
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{shown}" '
+        f'height="{shown * height // width}" viewBox="0 0 {width} {height}">'
+        '<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">'
+        f'<stop offset="0" stop-color="{first}"/><stop offset="1" stop-color="{second}"/>'
+        '</linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>'
+        f'<text x="50%" y="50%" fill="#ffffff" font-family="sans-serif" font-size="{size}" '
+        f'text-anchor="middle" dominant-baseline="middle">{escape(item.name)}</text></svg>'
+    )
+
+
+# --- users ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SimUser:
+    """A Jellyfin user; its id is `guid_n("user:" + name)`."""
+
+    name: str
+    admin: bool = False
+    disabled: bool = False
+    hidden: bool = False
+    hide_played_in_latest: bool = True  # UserConfiguration.HidePlayedInLatest (default on)
+
+    @property
+    def id(self) -> str:
+        """The user's id ("N" format)."""
+        return guid_n("user:" + self.name)
+
+
+def default_users() -> list[SimUser]:
+    """An administrator and a plain user, as a household's server has."""
+    return [SimUser("pandora", admin=True), SimUser("family")]
+
+
+@dataclass
+class SimUserData:
+    """One user's data about one item (UserItemData)."""
+
+    position_ticks: int = 0
+    played: bool = False
+    play_count: int = 0
+    last_played: datetime | None = None
+    is_favorite: bool = False
+    likes: bool | None = None
+    rating: float | None = None
+
+
+def _video_file(item: SimItem) -> Path | None:
+    """The item's video file, if it still exists."""
+    return Path(item.video) if item.video and Path(item.video).is_file() else None
+
+
+def _episode_order(item: SimItem) -> tuple[int, int, int, str]:
+    """Episodes in SortName order: numbered ones by season and episode, then the others."""
+    numbered = item.season is not None and item.episode is not None
+    return (0 if numbered else 1, item.season or 0, item.episode or 0, item.name.casefold())
+
+
+def _parse_date(value: Any) -> datetime | None:
+    """An ISO date from a request (naive: UTC); ValueError when it is not one."""
+    if not isinstance(value, str):
+        raise ValueError(value)
+    text = value.strip()
+    head, dot, tail = text.partition(".")
+    if dot:  # .NET may send seven fractional digits
+        digits = len(tail) - len(tail.lstrip("0123456789"))
+        text = f"{head}.{tail[: min(digits, 6)]}{tail[digits:]}"
+    parsed = datetime.fromisoformat(text)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+# --- requests -------------------------------------------------------------------------------
+
+
+def _query(request: web.Request) -> dict[str, str]:
+    """The query with lower-case names (ASP.NET binds them in any case)."""
+    return {key.lower(): value for key, value in request.query.items()}
+
+
+def _listed(query: Mapping[str, str], name: str) -> set[str]:
+    return {v.strip().lower() for v in query.get(name, "").split(",") if v.strip()}
+
+
+def _flag(query: Mapping[str, str], name: str) -> bool | None:
+    return {"true": True, "false": False}.get(query.get(name, "").lower())
+
+
+def _number(query: Mapping[str, str], name: str) -> int | None:
+    value = query.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+_HTTP_ERRORS: dict[int, type[web.HTTPException]] = {
+    400: web.HTTPBadRequest,
+    403: web.HTTPForbidden,
+    404: web.HTTPNotFound,
+}
+
+
+def _fail(status: int, title: str) -> web.HTTPException:
+    """An ASP.NET ProblemDetails answer to raise."""
+    return _HTTP_ERRORS[status](
+        text=json.dumps(_problem_body(status, title)), content_type="application/problem+json"
+    )
+
+
+def _guid(raw: str) -> str:
+    """A route or query Guid in "N" format; 400 when it is none (model binding fails)."""
+    try:
+        return uuid.UUID(raw).hex
+    except ValueError:
+        raise _fail(400, "One or more validation errors occurred.") from None
+
+
+@dataclass(frozen=True, slots=True)
+class DtoOptions:
+    """What a request asked to see of each item."""
+
+    fields: frozenset[str]
+    user_data: bool = True
+    images: bool = True
+    image_types: frozenset[str] | None = None  # None: every type
+
+    @classmethod
+    def of(cls, query: Mapping[str, str], *, all_fields: bool = False) -> DtoOptions:
+        """From `Fields`, `EnableUserData`, `EnableImages` and `EnableImageTypes`."""
+        enabled = _listed(query, "enableimagetypes")
+        return cls(
+            fields=ALL_FIELDS if all_fields else frozenset(_listed(query, "fields")),
+            user_data=_flag(query, "enableuserdata") is not False,
+            images=_flag(query, "enableimages") is not False,
+            image_types=frozenset(enabled) if enabled else None,
+        )
 
 
 # --- the simulator --------------------------------------------------------------------------
@@ -436,6 +766,8 @@ class JellyfinSimulator:
     malformed_next: int = 0  # ... with a truncated JSON body
     delay: float = 0.0  # seconds before every API answer
     fail_next_scan: str | None = None  # the next scan ends Failed with this ErrorMessage
+    users: list[SimUser] = field(default_factory=default_users)
+    stream_auth: bool = False  # demand a token for streams (10.11 does not; a proxy may)
     requests: Counter[str] = field(default_factory=Counter)
     refresh_calls: list[RefreshCall] = field(default_factory=list)
     scans_started: int = 0
@@ -449,6 +781,9 @@ class JellyfinSimulator:
     _library_queue: list[str] = field(default_factory=list, init=False, repr=False)
     _library_run: _LibraryRun | None = field(default=None, init=False, repr=False)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False)
+    _user_data: dict[tuple[str, str], SimUserData] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for name, collection_type, where in self.libraries:
@@ -487,6 +822,64 @@ class JellyfinSimulator:
     def indexed(self) -> list[SimItem]:
         """Every item as of the last scan."""
         return [item for items in self._index.values() for item in items]
+
+    # --- users and their data ---------------------------------------------------------------
+
+    def add_user(self, name: str, admin: bool = False) -> SimUser:
+        """Create a user (Jellyfin refuses a second user of the same name)."""
+        if any(u.name.casefold() == name.casefold() for u in self.users):
+            raise ValueError(f"a user named {name!r} already exists")
+        user = SimUser(name, admin=admin)
+        self.users.append(user)
+        return user
+
+    def user(self, name: str) -> SimUser:
+        """A user by name."""
+        return next(u for u in self.users if u.name == name)
+
+    def user_by_id(self, user_id: str | None) -> SimUser | None:
+        """A user by id (None for None or an unknown id)."""
+        return next((u for u in self.users if u.id == user_id), None)
+
+    @property
+    def token_user_id(self) -> str | None:
+        """Whose `user_token` is: the first non-administrator's (None without one)."""
+        return next((u.id for u in self.users if not u.admin), None)
+
+    def user_data(self, user: SimUser | str, item: SimItem | str) -> SimUserData:
+        """One user's data about one item (created empty on first use; tests may edit it)."""
+        user_id = user if isinstance(user, str) else user.id
+        item_key = item if isinstance(item, str) else item.id
+        return self._user_data.setdefault((user_id, item_key), SimUserData())
+
+    def _peek(self, user: SimUser, item: SimItem) -> SimUserData:
+        """The data without creating an entry."""
+        return self._user_data.get((user.id, item.id)) or SimUserData()
+
+    def find(self, name: str, kind: str | None = None) -> SimItem:
+        """An indexed item by name (and type), for tests."""
+        return next(
+            i for i in self.indexed() if i.name == name and (kind is None or i.type == kind)
+        )
+
+    def _index_by_id(self) -> dict[str, SimItem]:
+        return {item.id: item for item in self.indexed() + self._library_items()}
+
+    def _children_of(self, item: SimItem, index: Mapping[str, SimItem]) -> list[SimItem]:
+        """The playable items below a folder (a series' episodes, an album's songs, ...)."""
+        if item.type == "Series":
+            return [i for i in index.values() if i.series_id == item.id]
+        if item.type == "MusicAlbum":
+            return [
+                i
+                for i in index.values()
+                if i.type == "Audio" and Path(i.path).parent == Path(item.path)
+            ]
+        if item.type == "CollectionFolder":
+            return [
+                i for i in index.values() if i.library_id == item.id and i.type not in _FOLDER_TYPES
+            ]
+        return []
 
     def reset(self) -> None:
         """Clear faults and counters."""
@@ -695,13 +1088,17 @@ class JellyfinSimulator:
             self.server_error_next -= 1
             return web.Response(status=500, text="Error processing request.")
         name = getattr(handler, "__name__", "")
-        if name not in _ANONYMOUS:
-            token = self._token(request)
-            admin = token == self.api_key
-            if not admin and (token is None or token != self.user_token):
+        token = self._token(request)
+        admin = token is not None and token == self.api_key
+        plain = token is not None and token == self.user_token
+        if name not in _ANONYMOUS and (name not in _STREAMS or self.stream_auth):
+            if not admin and not plain:
                 return web.Response(status=401)
             if name in _ELEVATED and not admin:
                 return web.Response(status=403)
+        # Who is asking: the API key is an administrator without a user of its own.
+        request["sim_admin"] = admin
+        request["sim_user_id"] = self.token_user_id if plain else None
         if self.malformed_next > 0:
             self.malformed_next -= 1
             return web.Response(text='{"Items": [{"Name": "Nig', content_type="application/json")
@@ -862,52 +1259,513 @@ class JellyfinSimulator:
 
     async def items(self, request: web.Request) -> web.Response:
         """`GET /Items` with the common filters (query names in any case, like ASP.NET)."""
-        query = {key.lower(): value for key, value in request.query.items()}
-
-        def listed(name: str) -> set[str]:
-            return {v.strip().lower() for v in query.get(name, "").split(",") if v.strip()}
-
-        def flag(name: str) -> bool | None:
-            value = query.get(name, "").lower()
-            return {"true": True, "false": False}.get(value)
-
+        query = _query(request)
+        user = self._user_for(request, required=False)
         found = self.indexed()
         parent = query.get("parentid", "").replace("-", "").lower()
-        ids = {i.replace("-", "") for i in listed("ids")}
+        ids = {i.replace("-", "") for i in _listed(query, "ids")}
         if ids:
             found = [i for i in found + self._library_items() if i.id in ids]
         elif parent:
             found = [i for i in found if parent in (i.library_id, i.series_id)]
-        elif flag("recursive") is not True:
+        elif _flag(query, "recursive") is not True:
             found = self._library_items()  # the user's root: one entry per library
-        if include := listed("includeitemtypes"):
-            found = [i for i in found if i.type.lower() in include]
-        if exclude := listed("excludeitemtypes"):
-            found = [i for i in found if i.type.lower() not in exclude]
+        found = self._filter_types(found, query)
         for provider in ("Tmdb", "Imdb", "Tvdb"):
-            wanted = flag(f"has{provider.lower()}id")
+            wanted = _flag(query, f"has{provider.lower()}id")
             if wanted is not None:
                 found = [i for i in found if (provider in i.provider_ids) == wanted]
         if term := query.get("searchterm", "").strip().casefold():
             found = [i for i in found if term in i.name.casefold()]
-        if years := {int(y) for y in listed("years") if y.isdigit()}:
+        if years := {int(y) for y in _listed(query, "years") if y.isdigit()}:
             found = [i for i in found if i.year in years]
-        descending = "descending" in listed("sortorder")
-        if "productionyear" in listed("sortby"):
+        descending = "descending" in _listed(query, "sortorder")
+        if "productionyear" in _listed(query, "sortby"):
             found.sort(key=lambda i: (i.year or 0, i.name.casefold()), reverse=descending)
         else:
             found.sort(key=lambda i: i.name.casefold(), reverse=descending)
-        start = int(query["startindex"]) if query.get("startindex", "").isdigit() else 0
-        limit = int(query["limit"]) if query.get("limit", "").isdigit() else None
+        return self._page(found, query, user)
+
+    # --- users and what they watch ----------------------------------------------------------
+
+    def _user_for(self, request: web.Request, *, required: bool = True) -> SimUser | None:
+        """The user a request is for, as RequestHelpers.GetUserId + GetUserById decide.
+
+        No userId: the caller's own user (the API key has none). Another user's id: 403
+        unless the caller is an administrator. An unknown user: 404 (when `required`, also
+        for none at all).
+        """
+        raw = request.match_info.get("user_id") or _query(request).get("userid", "")
+        caller: str | None = request.get("sim_user_id")
+        wanted = _guid(raw) if raw else None
+        if wanted is None or wanted == uuid.UUID(int=0).hex:
+            wanted = caller
+        elif wanted != caller and not request.get("sim_admin"):
+            raise web.HTTPForbidden(text="Forbidden")
+        if wanted is None and not required:
+            return None
+        user = self.user_by_id(wanted)
+        if user is None:
+            raise _fail(404, "Not Found")
+        return user
+
+    def _item_for(self, request: web.Request, index: Mapping[str, SimItem]) -> SimItem:
+        """The route's item; 404 when the server does not know it."""
+        item = index.get(_guid(request.match_info["item_id"]))
+        if item is None:
+            raise _fail(404, "Not Found")
+        return item
+
+    def _filter_types(self, found: list[SimItem], query: Mapping[str, str]) -> list[SimItem]:
+        if include := _listed(query, "includeitemtypes"):
+            found = [i for i in found if i.type.lower() in include]
+        if exclude := _listed(query, "excludeitemtypes"):
+            found = [i for i in found if i.type.lower() not in exclude]
+        if media := _listed(query, "mediatypes"):
+            found = [i for i in found if _MEDIA_TYPES.get(i.type, "").lower() in media]
+        return found
+
+    def _page(
+        self, found: list[SimItem], query: Mapping[str, str], user: SimUser | None
+    ) -> web.Response:
+        """A `QueryResult<BaseItemDto>` page of `found`."""
+        start = _number(query, "startindex") or 0
+        limit = _number(query, "limit")
         page = found[start : None if limit is None else start + limit]
-        fields = listed("fields")
+        options, index = DtoOptions.of(query), self._index_by_id()
         return web.json_response(
             {
-                "Items": [item.dto(fields, self.server_id) for item in page],
+                "Items": [self._dto(item, options, user, index) for item in page],
                 "TotalRecordCount": len(found),
                 "StartIndex": start,
             }
         )
+
+    def _dto(
+        self,
+        item: SimItem,
+        options: DtoOptions,
+        user: SimUser | None,
+        index: Mapping[str, SimItem],
+    ) -> dict[str, Any]:
+        """A `BaseItemDto` as DtoService builds it for these options and this user."""
+        body = item.dto(options.fields, self.server_id)
+        if options.images:
+            wanted = options.image_types
+            tags = {
+                kind: image_tag(item, kind)
+                for kind in image_types(item)
+                if wanted is None or kind.lower() in wanted
+            }
+            backdrop = tags.pop("Backdrop", None)
+            body["ImageTags"] = tags
+            body["BackdropImageTags"] = [] if backdrop is None else [backdrop]
+            series = index.get(item.series_id or "")
+            if item.type == "Episode" and series is not None:
+                # DtoService adds the series poster and backdrop to every episode.
+                body["SeriesPrimaryImageTag"] = image_tag(series, "Primary")
+                body["ParentBackdropItemId"] = series.id
+                body["ParentBackdropImageTags"] = [image_tag(series, "Backdrop")]
+        if user is not None and options.user_data:
+            body["UserData"] = self._user_data_dto(user, item, index)
+        return body
+
+    def _data_key(self, item: SimItem, index: Mapping[str, SimItem]) -> str:
+        """UserItemData.Key: a provider id where the item has one, else its id ("D" format)."""
+        series = index.get(item.series_id or "")
+        if item.type == "Episode" and series is not None and item.episode is not None:
+            for provider in ("Tvdb", "Tmdb", "Imdb"):
+                if provider in series.provider_ids:
+                    number = f"{item.season or 0:03d}{item.episode:03d}"
+                    return series.provider_ids[provider] + number
+        for provider in ("Tmdb", "Imdb", "Tvdb"):
+            if provider in item.provider_ids:
+                return item.provider_ids[provider]
+        return str(uuid.UUID(item.id))
+
+    def _user_data_dto(
+        self, user: SimUser, item: SimItem, index: Mapping[str, SimItem]
+    ) -> dict[str, Any]:
+        """`UserItemDataDto`: the stored data plus what UserDataManager/Folder derive."""
+        data = self._peek(user, item)
+        body: dict[str, Any] = {
+            "Rating": data.rating,
+            "PlaybackPositionTicks": data.position_ticks,
+            "PlayCount": data.play_count,
+            "IsFavorite": data.is_favorite,
+            "Likes": data.likes,
+            "LastPlayedDate": None if data.last_played is None else dotnet_date(data.last_played),
+            "Played": data.played,
+            "Key": self._data_key(item, index),
+            "ItemId": item.id,
+        }
+        runtime = item.runtime_ticks
+        if data.position_ticks > 0 and runtime:
+            body["PlayedPercentage"] = 100.0 * data.position_ticks / runtime
+        if item.type in _FOLDER_TYPES:
+            children = self._children_of(item, index)
+            unplayed = sum(not self._peek(user, child).played for child in children)
+            body["UnplayedItemCount"] = unplayed
+            body["Played"] = bool(children) and unplayed == 0
+            if children and unplayed < len(children):
+                body["PlayedPercentage"] = 100.0 * (len(children) - unplayed) / len(children)
+        return {key: value for key, value in body.items() if value is not None}
+
+    def _user_dto(self, user: SimUser) -> dict[str, Any]:
+        """`UserDto` (UserManager.GetUserDto)."""
+        return {
+            "Name": user.name,
+            "ServerId": self.server_id,
+            "Id": user.id,
+            "HasPassword": True,
+            "HasConfiguredPassword": True,
+            "HasConfiguredEasyPassword": False,
+            "EnableAutoLogin": False,
+            "LastLoginDate": dotnet_date(datetime(2025, 11, 1, 20, 0, tzinfo=UTC)),
+            "LastActivityDate": dotnet_date(datetime(2025, 11, 1, 21, 30, tzinfo=UTC)),
+            "Configuration": {
+                "PlayDefaultAudioTrack": True,
+                "SubtitleLanguagePreference": "",
+                "DisplayMissingEpisodes": False,
+                "GroupedFolders": [],
+                "SubtitleMode": "Default",
+                "DisplayCollectionsView": False,
+                "EnableLocalPassword": False,
+                "OrderedViews": [],
+                "LatestItemsExcludes": [],
+                "MyMediaExcludes": [],
+                "HidePlayedInLatest": user.hide_played_in_latest,
+                "RememberAudioSelections": True,
+                "RememberSubtitleSelections": True,
+                "EnableNextEpisodeAutoPlay": True,
+            },
+            "Policy": {
+                "IsAdministrator": user.admin,
+                "IsHidden": user.hidden,
+                "EnableCollectionManagement": user.admin,
+                "EnableSubtitleManagement": user.admin,
+                "EnableLyricManagement": user.admin,
+                "IsDisabled": user.disabled,
+                "BlockedTags": [],
+                "AllowedTags": [],
+                "EnableUserPreferenceAccess": True,
+                "AccessSchedules": [],
+                "BlockUnratedItems": [],
+                "EnableRemoteControlOfOtherUsers": user.admin,
+                "EnableSharedDeviceControl": True,
+                "EnableRemoteAccess": True,
+                "EnableLiveTvManagement": user.admin,
+                "EnableLiveTvAccess": True,
+                "EnableMediaPlayback": True,
+                "EnableAudioPlaybackTranscoding": True,
+                "EnableVideoPlaybackTranscoding": True,
+                "EnablePlaybackRemuxing": True,
+                "ForceRemoteSourceTranscoding": False,
+                "EnableContentDeletion": user.admin,
+                "EnableContentDeletionFromFolders": [],
+                "EnableContentDownloading": True,
+                "EnableSyncTranscoding": True,
+                "EnableMediaConversion": True,
+                "EnabledDevices": [],
+                "EnableAllDevices": True,
+                "EnabledChannels": [],
+                "EnableAllChannels": True,
+                "EnabledFolders": [],
+                "EnableAllFolders": True,
+                "InvalidLoginAttemptCount": 0,
+                "LoginAttemptsBeforeLockout": -1,
+                "MaxActiveSessions": 0,
+                "EnablePublicSharing": True,
+                "BlockedMediaFolders": [],
+                "BlockedChannels": [],
+                "RemoteClientBitrateLimit": 0,
+                "AuthenticationProviderId": (
+                    "Jellyfin.Server.Implementations.Users.DefaultAuthenticationProvider"
+                ),
+                "PasswordResetProviderId": (
+                    "Jellyfin.Server.Implementations.Users.DefaultPasswordResetProvider"
+                ),
+                "SyncPlayAccess": "CreateAndJoinGroups",
+            },
+        }
+
+    async def list_users(self, request: web.Request) -> web.Response:
+        """`GET /Users?isHidden=&isDisabled=`: every user, by name."""
+        query = _query(request)
+        users = sorted(self.users, key=lambda u: u.name)
+        for name, attribute in (("isdisabled", "disabled"), ("ishidden", "hidden")):
+            wanted = _flag(query, name)
+            if wanted is not None:
+                users = [u for u in users if getattr(u, attribute) == wanted]
+        return web.json_response([self._user_dto(u) for u in users])
+
+    async def get_user(self, request: web.Request) -> web.Response:
+        """`GET /Users/{userId}`: 404 "User not found" for an unknown one."""
+        user = self.user_by_id(_guid(request.match_info["user_id"]))
+        if user is None:
+            return web.Response(status=404, text="User not found")
+        return web.json_response(self._user_dto(user))
+
+    async def resume(self, request: web.Request) -> web.Response:
+        """`GET /UserItems/Resume` (IsResumable: a position > 0), last played first."""
+        user = self._user_for(request)
+        assert user is not None
+        query = _query(request)
+        found = [i for i in self.indexed() if self._peek(user, i).position_ticks > 0]
+        if parent := query.get("parentid", "").replace("-", "").lower():
+            found = [i for i in found if parent in (i.library_id, i.series_id)]
+        found = self._filter_types(found, query)
+        if term := query.get("searchterm", "").strip().casefold():
+            found = [i for i in found if term in i.name.casefold()]
+        found.sort(key=lambda i: self._peek(user, i).last_played or _MIN_DATE, reverse=True)
+        return self._page(found, query, user)
+
+    def _latest_container(self, item: SimItem, index: Mapping[str, SimItem]) -> SimItem | None:
+        """LatestItemsIndexContainer: an episode's series, a song's album."""
+        if item.type == "Episode":
+            return index.get(item.series_id or "")
+        if item.type == "Audio":
+            folder = str(Path(item.path).parent)
+            return next(
+                (i for i in index.values() if i.type == "MusicAlbum" and i.path == folder), None
+            )
+        return None
+
+    async def latest(self, request: web.Request) -> web.Response:
+        """`GET /Items/Latest`: the newest items, episodes grouped by series (a bare list)."""
+        user = self._user_for(request)
+        assert user is not None
+        query, index = _query(request), self._index_by_id()
+        limit = _number(query, "limit") or 20
+        group = _flag(query, "groupitems") is not False
+        is_played = _flag(query, "isplayed")
+        if is_played is None and user.hide_played_in_latest:
+            is_played = False
+        parent = query.get("parentid", "").replace("-", "").lower()
+        libraries = [lib for lib in self._libraries if not parent or lib.item_id == parent]
+        if parent and not libraries:  # a series (or another folder) as the parent
+            found = [i for i in self.indexed() if parent in (i.series_id, i.library_id)]
+        else:
+            wanted = {lib.item_id for lib in libraries}
+            found = [i for i in self.indexed() if i.library_id in wanted]
+            if any(lib.collection_type == "music" for lib in libraries if parent):
+                is_played = None  # GetItemsForLatestItems ignores it for a music library
+        if include := _listed(query, "includeitemtypes"):
+            found = [i for i in found if i.type.lower() in include]
+        else:
+            media: set[str] = set()
+            for lib in libraries:
+                media |= {
+                    "books": {"Book", "Audio"},
+                    "music": {"Audio"},
+                    "homevideos": {"Video", "Photo"},
+                }.get(lib.collection_type or "", {"Video"})
+            found = [
+                i
+                for i in found
+                if i.type not in _FOLDER_TYPES and (not media or _MEDIA_TYPES.get(i.type) in media)
+            ]
+        if is_played is not None:
+            found = [i for i in found if self._peek(user, i).played == is_played]
+        # DateCreated, then SortName, then ProductionYear: all descending.
+        found.sort(
+            key=lambda i: (i.date_created or _MIN_DATE, i.name.casefold(), i.year or 0),
+            reverse=True,
+        )
+        groups: list[tuple[SimItem | None, list[SimItem]]] = []
+        where: dict[str, int] = {}
+        for item in found:
+            container = None
+            if group and item.type not in _FOLDER_TYPES:
+                container = self._latest_container(item, index)
+            if container is None:
+                groups.append((None, [item]))
+            elif container.id in where:
+                groups[where[container.id]][1].append(item)
+            else:
+                where[container.id] = len(groups)
+                groups.append((container, [item]))
+            if len(groups) >= limit:
+                break
+        options = DtoOptions.of(query)
+        answer = []
+        for container, members in groups:
+            shown, child_count = members[0], 0
+            if container is not None and (len(members) > 1 or container.type == "MusicAlbum"):
+                shown, child_count = container, len(members)
+            answer.append(self._dto(shown, options, user, index) | {"ChildCount": child_count})
+        return web.json_response(answer)
+
+    async def user_item(self, request: web.Request) -> web.Response:
+        """`GET /Items/{itemId}?userId=`: one item with every field."""
+        user = self._user_for(request)
+        index = self._index_by_id()
+        item = self._item_for(request, index)
+        return web.json_response(self._dto(item, DtoOptions.of({}, all_fields=True), user, index))
+
+    def _next_episode(
+        self, user: SimUser, series: SimItem, index: Mapping[str, SimItem], resumable: bool
+    ) -> tuple[datetime | None, SimItem | None]:
+        """(when the last played episode was played, the episode after it), TVSeriesManager's
+        GetNextUp for one series; the date is None when no episode was played."""
+        episodes = sorted(
+            (
+                i
+                for i in index.values()
+                if i.type == "Episode" and i.series_id == series.id and i.season != 0
+            ),
+            key=_episode_order,
+        )
+        played = [i for i in episodes if self._peek(user, i).played]
+        last = played[-1] if played else None
+        after = episodes[episodes.index(last) + 1 :] if last is not None else episodes
+        following = next((i for i in after if not self._peek(user, i).played), None)
+        if following is not None and not resumable and self._peek(user, following).position_ticks:
+            following = None  # enableResumable=false drops it without looking further
+        if last is None:
+            return None, following
+        return self._peek(user, last).last_played or _MIN_DATE + timedelta(days=1), following
+
+    async def next_up(self, request: web.Request) -> web.Response:
+        """`GET /Shows/NextUp?userId=&seriesId=`: the episode to watch next, per series."""
+        user = self._user_for(request)
+        assert user is not None
+        query, index = _query(request), self._index_by_id()
+        resumable = _flag(query, "enableresumable") is not False
+        disable_first = _flag(query, "disablefirstepisode") is True
+        raw_series = query.get("seriesid", "")
+        series = index.get(_guid(raw_series)) if raw_series else None
+        if series is not None and series.type == "Series":
+            candidates, always_first = [series], True
+        else:
+            # GetNextUpSeriesKeys: the series the user played an episode of, last played first.
+            last_played: dict[str, datetime] = {}
+            for item in self.indexed():
+                when = self._peek(user, item).last_played
+                if item.type == "Episode" and item.series_id and when is not None:
+                    last_played[item.series_id] = max(when, last_played.get(item.series_id, when))
+            ordered = sorted(last_played, key=lambda key: last_played[key], reverse=True)
+            candidates = [index[key] for key in ordered if key in index]
+            if parent := query.get("parentid", "").replace("-", "").lower():
+                candidates = [c for c in candidates if c.library_id == parent]
+            always_first = False
+        found: list[SimItem] = []
+        any_found = False
+        for candidate in candidates:
+            when, episode = self._next_episode(user, candidate, index, resumable)
+            if disable_first:
+                keep = when is not None
+            elif always_first or when is not None:
+                keep = any_found = True
+            else:
+                keep = not any_found
+            if keep and episode is not None:
+                found.append(episode)
+        return self._page(found, query, user)
+
+    def _apply_update(self, data: SimUserData, body: Mapping[str, Any]) -> None:
+        """UserDataManager.SaveUserData with an UpdateUserItemDataDto: set what is sent."""
+        fields = {key.lower(): value for key, value in body.items() if value is not None}
+
+        def typed(name: str, kind: type) -> Any:
+            """The field's value if it is of `kind` (bool is no number), else 400."""
+            value = fields[name]
+            number = kind is not bool and isinstance(value, bool)
+            if number or not isinstance(value, (int, float) if kind is float else kind):
+                raise _fail(400, "One or more validation errors occurred.")
+            return value
+
+        if "playbackpositionticks" in fields:
+            data.position_ticks = int(typed("playbackpositionticks", int))
+        if "playcount" in fields:
+            data.play_count = int(typed("playcount", int))
+        if "isfavorite" in fields:
+            data.is_favorite = bool(typed("isfavorite", bool))
+        if "likes" in fields:
+            data.likes = bool(typed("likes", bool))
+        if "played" in fields:
+            data.played = bool(typed("played", bool))
+        if "lastplayeddate" in fields:
+            try:
+                data.last_played = _parse_date(fields["lastplayeddate"])
+            except ValueError:
+                raise _fail(400, "One or more validation errors occurred.") from None
+        if "rating" in fields:
+            data.rating = float(typed("rating", float))
+
+    async def item_user_data(self, request: web.Request) -> web.Response:
+        """`GET|POST /UserItems/{itemId}/UserData?userId=`: read or update (UpdateUserItemDataDto)
+        one user's data about one item; answers the UserItemDataDto."""
+        body: Any = None
+        if request.method == "POST":
+            try:
+                body = await request.json()
+            except ValueError:
+                body = None
+            if not isinstance(body, dict):
+                raise _fail(400, "One or more validation errors occurred.")
+        user = self._user_for(request)
+        assert user is not None
+        index = self._index_by_id()
+        item = self._item_for(request, index)
+        if body is not None:
+            update = SimUserData(**vars(self._peek(user, item)))
+            self._apply_update(update, body)
+            self._user_data[(user.id, item.id)] = update
+        return web.json_response(self._user_data_dto(user, item, index))
+
+    async def played_items(self, request: web.Request) -> web.Response:
+        """`POST|DELETE /UserPlayedItems/{itemId}?userId=&datePlayed=`: mark played (or not)
+        the item and, for a folder, everything below it."""
+        user = self._user_for(request)
+        assert user is not None
+        index = self._index_by_id()
+        item = self._item_for(request, index)
+        when = datetime.now(UTC)
+        if raw := _query(request).get("dateplayed"):
+            try:
+                when = _parse_date(raw) or when
+            except ValueError:
+                raise _fail(400, "One or more validation errors occurred.") from None
+        for target in [item, *self._children_of(item, index)]:
+            data = self.user_data(user, target)
+            if request.method == "POST":  # BaseItem.MarkPlayed (resetPosition: true)
+                data.play_count += 1
+                data.last_played, data.played, data.position_ticks = when, True, 0
+            else:  # BaseItem.MarkUnplayed
+                data.played, data.play_count, data.position_ticks = False, 0, 0
+                data.last_played = None
+        return web.json_response(self._user_data_dto(user, item, index))
+
+    # --- images and streams -----------------------------------------------------------------
+
+    async def item_image(self, request: web.Request) -> web.StreamResponse:
+        """`GET /Items/{itemId}/Images/{imageType}[/{imageIndex}]` (anonymous)."""
+        index = self._index_by_id()
+        item = self._item_for(request, index)
+        raw_kind = request.match_info["image_type"]
+        kind = next((k for k in IMAGE_TYPES if k.lower() == raw_kind.lower()), None)
+        position = request.match_info.get("image_index", "0")
+        if kind is None or not position.isdigit():
+            raise _fail(400, "One or more validation errors occurred.")
+        if kind not in image_types(item) or int(position) > 0:
+            return web.Response(
+                status=404, text=f"{item.name} does not have an image of type {kind}"
+            )
+        local = local_image(item, kind)
+        if local is not None:
+            return web.FileResponse(local)
+        svg = placeholder_svg(item, kind, _number(_query(request), "maxwidth"))
+        return web.Response(text=svg, content_type="image/svg+xml")
+
+    async def video_stream(self, request: web.Request) -> web.StreamResponse:
+        """`GET /Videos/{itemId}/stream[.{container}]?static=true`: the file itself."""
+        video = _video_file(self._item_for(request, self._index_by_id()))
+        if video is None:
+            raise _fail(404, "Not Found")
+        if _flag(_query(request), "static") is not True:
+            raise _fail(400, "The simulator only streams static files (static=true)")
+        return web.FileResponse(video)
 
     async def not_found(self, _request: web.Request) -> web.Response:
         """Any other path: an empty 404, as ASP.NET answers unknown routes."""
@@ -956,21 +1814,47 @@ class JellyfinSimulator:
         app.router.add_delete("/ScheduledTasks/Running/{task_id}", self.run_task)
         get("/Items/Counts", self.counts)
         get("/Items", self.items)
+        get("/Users", self.list_users)
+        get("/Users/{user_id}/Items/Resume", self.resume)
+        get("/Users/{user_id}/Items/Latest", self.latest)
+        get("/Users/{user_id}/Items/{item_id}/UserData", self.item_user_data)
+        post("/Users/{user_id}/Items/{item_id}/UserData", self.item_user_data)
+        get("/Users/{user_id}/Items/{item_id}", self.user_item)
+        post("/Users/{user_id}/PlayedItems/{item_id}", self.played_items)
+        app.router.add_delete("/Users/{user_id}/PlayedItems/{item_id}", self.played_items)
+        get("/Users/{user_id}", self.get_user)
+        get("/UserItems/Resume", self.resume)
+        get("/UserItems/{item_id}/UserData", self.item_user_data)
+        post("/UserItems/{item_id}/UserData", self.item_user_data)
+        post("/UserPlayedItems/{item_id}", self.played_items)
+        app.router.add_delete("/UserPlayedItems/{item_id}", self.played_items)
+        get("/Items/Latest", self.latest)
+        get("/Items/{item_id}/Images/{image_type}", self.item_image)
+        get("/Items/{item_id}/Images/{image_type}/{image_index}", self.item_image)
+        get("/Items/{item_id}", self.user_item)
+        get("/Shows/NextUp", self.next_up)
+        get("/Videos/{item_id}/stream", self.video_stream)
+        get("/Videos/{item_id}/stream.{container}", self.video_stream)
         post("/sim/fault", self.sim_fault)
         get("/sim/refreshes", self.sim_refreshes)
         app.router.add_route("*", "/{tail:.*}", self.not_found)
         return app
 
 
-def _problem(status: int, title: str) -> web.Response:
-    """An ASP.NET ProblemDetails answer."""
-    body = {
+def _problem_body(status: int, title: str) -> dict[str, Any]:
+    return {
         "type": f"https://tools.ietf.org/html/rfc9110#section-15.5.{status - 399}",
         "title": title,
         "status": status,
         "traceId": "00-" + "0" * 32 + "-" + "0" * 16 + "-00",
     }
-    return web.json_response(body, status=status, content_type="application/problem+json")
+
+
+def _problem(status: int, title: str) -> web.Response:
+    """An ASP.NET ProblemDetails answer."""
+    return web.json_response(
+        _problem_body(status, title), status=status, content_type="application/problem+json"
+    )
 
 
 async def start(simulator: JellyfinSimulator, port: int = 0) -> tuple[web.AppRunner, int]:
@@ -987,6 +1871,17 @@ def parse_library_arg(value: str) -> tuple[str, str | None, str]:
     return name, collection_type or None, path
 
 
+def parse_user_arg(value: str) -> tuple[str, bool]:
+    """`NAME` or `NAME:admin` (an administrator)."""
+    name, sep, role = value.rpartition(":")
+    if not sep or role.lower() != "admin":
+        name, role = value, ""
+    name = name.strip()
+    if not name:
+        raise argparse.ArgumentTypeError(f"expected NAME or NAME:admin, got {value!r}")
+    return name, bool(role)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: serve a simulator until killed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -1001,10 +1896,20 @@ def main(argv: list[str] | None = None) -> None:
         metavar="NAME:TYPE:PATH",
         help="a library (repeat for more; the same NAME again adds a folder)",
     )
+    parser.add_argument(
+        "--user",
+        type=parse_user_arg,
+        action="append",
+        default=[],
+        metavar="NAME[:admin]",
+        help="a user (repeat for more; given any, they replace the default users)",
+    )
     args = parser.parse_args(argv)
     simulator = JellyfinSimulator(
         libraries=args.library, api_key=args.api_key, scan_duration=args.scan_duration
     )
+    if args.user:
+        simulator.users = [SimUser(name, admin=admin) for name, admin in args.user]
     run(simulator.app(), args.port)
 
 

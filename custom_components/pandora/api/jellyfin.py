@@ -1,4 +1,4 @@
-"""Async Jellyfin 10.11 client (server info, libraries, scans, counts, provider-id lookup).
+"""Async Jellyfin 10.11 client: server, libraries, scans, lookups, and what users watch.
 
 Facts (../shared/notes/service-apis.md, section 5, read from jellyfin/jellyfin v10.11):
 - auth is `Authorization: MediaBrowser Token="<key>"`, the one scheme 10.11 and 12.0 both
@@ -11,33 +11,57 @@ Facts (../shared/notes/service-apis.md, section 5, read from jellyfin/jellyfin v
 - `/Items` has no provider-id filter (Emby's `AnyProviderIdEquals` is silently ignored, so every
   item comes back) and `HasTmdbId`/`HasImdbId` compared provider names in the wrong case in the
   first 10.11 releases (fixed by jellyfin#15126), so lookups page through the items of one type
-  and match `ProviderIds` here.
-The key only travels in a header, but error texts are still scrubbed of it (a proxy may echo it).
+  and match `ProviderIds` here;
+- per-user reads (read in jellyfin/jellyfin 10.11, ItemsController, UserLibraryController,
+  TvShowsController, UserController): an API key has no user of its own, so every call names
+  one with `userId` (an unknown user is 404); `/UserItems/Resume` lists what has a playback
+  position (`PlaybackPositionTicks > 0`), last played first; `/Items/Latest` (a bare list,
+  newest `DateCreated` first) folds several new episodes of a series into the Series with a
+  `ChildCount`; `/Shows/NextUp?seriesId=` gives the first unplayed episode after the last
+  played one (the first episode when none is), and ignores an unknown or non-series id, so
+  its answer is checked against the series asked for; `DateCreated` and `Overview` only come
+  when `Fields` asks for them;
+- watching state is written with `POST /UserItems/{id}/UserData` (UpdateUserItemDataDto: only
+  the fields sent change; the server does not stamp `LastPlayedDate` itself, so it is sent);
+- images and static video streams are anonymous in 10.11 (no `[Authorize]` on
+  ImageController's GETs nor on VideosController's stream); the stream URL still carries
+  `?ApiKey=`, which 10.11 and 12.0 both accept, so it works behind a proxy that wants one.
+The key travels in a header (only stream URLs carry it, for players that cannot send headers),
+and error texts are scrubbed of it (a proxy may echo it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 import json
+import math
 import re
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
-from .http import HttpResponse, KeyedClient, fetch, retry_after
+from .http import DEFAULT_MAX_BYTES, HttpResponse, KeyedClient, fetch, retry_after
 from .jellyfin_models import (
+    IMAGE_TYPES,
     ITEM_TYPES,
     PROVIDERS,
+    TICKS_PER_SECOND,
     ItemCounts,
     ItemPage,
     ItemType,
+    JellyfinUser,
     Library,
     MediaItemRef,
     ProviderName,
     ScanTask,
     SystemInfo,
+    UserItem,
     find_scan_task,
     parse_libraries,
+    parse_user_items,
+    parse_users,
 )
 
 CLIENT_NAME = "Pandora"
@@ -55,6 +79,35 @@ LIBRARY_REFRESH_PARAMS: Mapping[str, str] = {
     "replaceAllImages": "false",
 }
 _GUID = re.compile(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+_CONTAINER = re.compile(r"[a-z0-9]{1,16}")
+# The user-facing item reads ask for these extra fields (DateCreated and Overview are not sent
+# unless asked for; GET /Items/{id} sends every field anyway).
+USER_ITEM_FIELDS = "Overview,ProviderIds,Path,DateCreated"
+USER_IMAGE_TYPES = "Primary,Backdrop,Thumb"
+# An image larger than this is refused (Jellyfin resizes to maxWidth; an original can be huge).
+IMAGE_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _item_id(value: str, what: str = "item") -> str:
+    """A user or item id as sent in a path; anything else cannot exist there (NotFound)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not _GUID.fullmatch(text):
+        raise NotFound(f"Jellyfin has no {what} {value!r} (not an id)")
+    return text
+
+
+def _same_id(first: str | None, second: str) -> bool:
+    """Whether two ids name the same item ("N" or "D" format, any case)."""
+    return first is not None and first.replace("-", "").lower() == second.replace("-", "").lower()
+
+
+def _extension(container: str | None) -> str | None:
+    """A stream URL extension from `Container` ("mkv"; ffprobe's "mov,mp4,m4a,..." -> "mp4")."""
+    parts = [p.strip().lower() for p in (container or "").split(",")]
+    usable = [p for p in parts if _CONTAINER.fullmatch(p)]
+    if not usable:
+        return None
+    return "mp4" if "mp4" in usable else usable[0]
 
 
 def _choice[T: str](value: str, allowed: tuple[T, ...], what: str) -> T:
@@ -86,10 +139,13 @@ class JellyfinClient(KeyedClient):
         params: Mapping[str, str] | None = None,
         *,
         auth: bool = True,
+        json_body: Any = None,
+        accept: str = "application/json",
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> HttpResponse:
         """Send one request below the server URL; anything but a 2xx raises a mapped error."""
         url = f"{self.url.rstrip('/')}/{path.lstrip('/')}"
-        headers = {"Accept": "application/json"}
+        headers = {"Accept": accept}
         if auth:
             headers["Authorization"] = self.authorization
         resp = await fetch(
@@ -98,8 +154,10 @@ class JellyfinClient(KeyedClient):
             url,
             params=params,
             headers=headers,
+            json_body=json_body,
             request_timeout=self.request_timeout,
             verify_ssl=self.verify_ssl,
+            max_bytes=max_bytes,
             secrets=(self.api_key,),
         )
         if 200 <= resp.status < 300:
@@ -229,3 +287,128 @@ class JellyfinClient(KeyedClient):
         if not str(value).strip():
             raise ValueError("a provider id is required")
         return [item for item in await self.items(item_type) if item.matches(name, value)]
+
+    # --- users and what they watch ----------------------------------------------------------
+
+    async def users(self) -> list[JellyfinUser]:
+        """Every user, by name, with whether they administer the server or are disabled."""
+        return parse_users(await self._get("Users"))
+
+    def _user_params(self, user_id: str, **extra: str) -> dict[str, str]:
+        return {
+            "userId": _item_id(user_id, "user"),
+            "Fields": USER_ITEM_FIELDS,
+            "EnableUserData": "true",
+            "EnableImageTypes": USER_IMAGE_TYPES,
+        } | extra
+
+    async def resume_items(self, user_id: str, limit: int = 12) -> list[UserItem]:
+        """What the user started and did not finish ("Continue watching"), last played first."""
+        params = self._user_params(
+            user_id, Limit=str(max(1, limit)), MediaTypes="Video", EnableTotalRecordCount="false"
+        )
+        return parse_user_items(await self._get("UserItems/Resume", params))
+
+    async def latest_items(self, user_id: str, limit: int = 16) -> list[UserItem]:
+        """What was added last, newest first.
+
+        Several new episodes of one series come back as the Series (`child_count`: how many).
+        """
+        params = self._user_params(user_id, Limit=str(max(1, limit)))
+        return parse_user_items(await self._get("Items/Latest", params))
+
+    async def user_item(self, user_id: str, item_id: str) -> UserItem:
+        """One item with every field and the user's progress; NotFound for an unknown one."""
+        user = _item_id(user_id, "user")
+        path = f"Items/{_item_id(item_id)}"
+        return UserItem.from_dict(await self._get(path, {"userId": user}))
+
+    async def next_up(self, user_id: str, series_id: str) -> UserItem | None:
+        """The episode of a series to play next.
+
+        The first unplayed one after the last played (it may be half watched), the first
+        episode when none was; None when the series is finished or `series_id` is no series.
+        """
+        series = _item_id(series_id, "series")
+        params = self._user_params(user_id, seriesId=series, Limit="1")
+        found = parse_user_items(await self._get("Shows/NextUp", params))
+        # Jellyfin answers an unknown or non-series id with every series' next episode.
+        return next((item for item in found if _same_id(item.series_id, series)), None)
+
+    async def set_user_data(
+        self,
+        user_id: str,
+        item_id: str,
+        *,
+        position_seconds: float | None = None,
+        played: bool | None = None,
+    ) -> None:
+        """Save where the user is in an item and/or whether they watched it.
+
+        `played=True` alone also clears the position (as Jellyfin's "mark played" does), so
+        the item leaves "Continue watching". A position or `played=True` stamps
+        `LastPlayedDate`, which orders that row; Jellyfin does not stamp it for this call.
+        """
+        body: dict[str, Any] = {}
+        if position_seconds is not None:
+            if (
+                isinstance(position_seconds, bool)
+                or not math.isfinite(position_seconds)
+                or position_seconds < 0
+            ):
+                raise ValueError(f"position_seconds must be a time >= 0, not {position_seconds!r}")
+            body["PlaybackPositionTicks"] = round(position_seconds * TICKS_PER_SECOND)
+        if played is not None:
+            body["Played"] = bool(played)
+            if played and position_seconds is None:
+                body["PlaybackPositionTicks"] = 0
+        if not body:
+            raise ValueError("nothing to save: give position_seconds and/or played")
+        if played or (position_seconds or 0) > 0:
+            body["LastPlayedDate"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+        user = _item_id(user_id, "user")
+        path = f"UserItems/{_item_id(item_id)}/UserData"
+        await self._request("POST", path, {"userId": user}, json_body=body)
+
+    async def image(
+        self, item_id: str, image_type: str = "Primary", max_width: int = 500
+    ) -> tuple[bytes, str]:
+        """An item's image as (body, content type).
+
+        At most `max_width` wide and IMAGE_MAX_BYTES big; NotFound when the item or that image
+        does not exist.
+        """
+        kind = _choice(image_type, IMAGE_TYPES, "image_type")
+        if isinstance(max_width, bool) or max_width < 1:
+            raise ValueError(f"max_width must be a positive width, not {max_width!r}")
+        path = f"Items/{_item_id(item_id)}/Images/{kind}"
+        resp = await self._request(
+            "GET",
+            path,
+            {"maxWidth": str(max_width), "quality": "90"},
+            accept="image/*",
+            max_bytes=IMAGE_MAX_BYTES,
+        )
+        content_type = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if not content_type.startswith("image/"):
+            shown = content_type or "no content type"
+            raise ParseError(f"Jellyfin sent {shown} instead of an image for {path}")
+        return resp.body, content_type
+
+    def stream_url(self, item_id: str, container: str | None = None) -> str:
+        """The item's file as-is (`static=true`: no transcoding, ranges work), for a player.
+
+        The URL carries the API key (`?ApiKey=`): treat it as a secret.
+        """
+        extension = _extension(container)
+        suffix = f".{extension}" if extension else ""
+        query = urlencode({"static": "true", "ApiKey": self.api_key})
+        return f"{self.url.rstrip('/')}/Videos/{_item_id(item_id)}/stream{suffix}?{query}"
+
+    def web_url(self, item_id: str, server_id: str, base: str | None = None) -> str:
+        """The item's page in the Jellyfin web app (at `base`, else the server URL)."""
+        root = (base or self.url).strip().rstrip("/")
+        return (
+            f"{root}/web/#/details?id={quote(item_id.strip(), safe='')}"
+            f"&serverId={quote(server_id.strip(), safe='')}"
+        )

@@ -25,6 +25,23 @@ TASK_STATES: tuple[TaskState, ...] = ("Idle", "Running", "Cancelling")
 TASK_STATUSES: tuple[TaskStatus, ...] = ("Completed", "Failed", "Cancelled", "Aborted")
 PROVIDERS: tuple[ProviderName, ...] = ("Tmdb", "Imdb", "Tvdb")
 ITEM_TYPES: tuple[ItemType, ...] = ("Movie", "Series")
+# MediaBrowser.Model.Entities.ImageType, as the `{imageType}` of the image routes spells it.
+IMAGE_TYPES: tuple[str, ...] = (
+    "Primary",
+    "Art",
+    "Backdrop",
+    "Banner",
+    "Logo",
+    "Thumb",
+    "Disc",
+    "Box",
+    "Screenshot",
+    "Menu",
+    "Chapter",
+    "BoxRear",
+    "Profile",
+)
+TICKS_PER_SECOND = 10_000_000  # .NET ticks: RunTimeTicks, PlaybackPositionTicks
 
 # The "Scan Media Library" task (RefreshMediaLibraryTask): its Key, Name and fixed Id.
 SCAN_TASK_KEY = "RefreshLibrary"
@@ -66,6 +83,21 @@ def _object(data: Any, what: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise ParseError(f"Jellyfin {what} is not a JSON object")
     return data
+
+
+def _provider_ids(value: Any) -> dict[str, str]:
+    """`ProviderIds` as text (non-empty string or integer ids only)."""
+    return {
+        str(key): str(item)
+        for key, item in (value.items() if isinstance(value, Mapping) else ())
+        if isinstance(item, str | int) and not isinstance(item, bool) and str(item)
+    }
+
+
+def _seconds(ticks: Any) -> float | None:
+    """.NET ticks as seconds (None when missing or not a number)."""
+    value = _opt_float(ticks)
+    return None if value is None else value / TICKS_PER_SECOND
 
 
 def parse_datetime(value: Any) -> datetime | None:
@@ -317,17 +349,12 @@ class MediaItemRef:
         item_id = _opt_str(data.get("Id"))
         if item_id is None:
             return None
-        ids = data.get("ProviderIds")
         return cls(
             id=item_id,
             name=_str(data.get("Name")),
             year=_opt_int(data.get("ProductionYear")),
             type=_str(data.get("Type")),
-            provider_ids={
-                str(key): str(value)
-                for key, value in (ids.items() if isinstance(ids, Mapping) else ())
-                if isinstance(value, str | int) and not isinstance(value, bool) and str(value)
-            },
+            provider_ids=_provider_ids(data.get("ProviderIds")),
             path=_opt_str(data.get("Path")),
         )
 
@@ -353,3 +380,149 @@ class ItemPage:
             total=_int(body.get("TotalRecordCount")),
             raw_count=len(entries),
         )
+
+
+# --- users and what they watch --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class JellyfinUser:
+    """A Jellyfin user (`UserDto`)."""
+
+    id: str  # "N" format guid
+    name: str
+    is_administrator: bool  # Policy.IsAdministrator
+    is_disabled: bool  # Policy.IsDisabled
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> JellyfinUser | None:
+        """Build from one `UserDto`; None without an Id. A missing Policy grants nothing."""
+        user_id = _opt_str(data.get("Id"))
+        if user_id is None:
+            return None
+        policy = data.get("Policy")
+        rights: Mapping[str, Any] = policy if isinstance(policy, Mapping) else {}
+        return cls(
+            id=user_id,
+            name=_str(data.get("Name")),
+            is_administrator=_bool(rights.get("IsAdministrator")),
+            is_disabled=_bool(rights.get("IsDisabled")),
+        )
+
+
+def parse_users(data: Any) -> list[JellyfinUser]:
+    """Every user of a `/Users` answer."""
+    if not isinstance(data, list):
+        raise ParseError("Jellyfin users answer is not a list")
+    parsed = (JellyfinUser.parse(entry) for entry in data if isinstance(entry, Mapping))
+    return [user for user in parsed if user is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class UserItem:
+    """A `BaseItemDto` as one user sees it: the item, its artwork tags and the user's progress."""
+
+    id: str
+    name: str
+    type: str  # Movie, Series, Episode, Video, ...
+    year: int | None
+    overview: str | None
+    series_id: str | None
+    series_name: str | None
+    season: int | None  # ParentIndexNumber
+    episode: int | None  # IndexNumber
+    runtime_seconds: float | None  # RunTimeTicks / 10_000_000
+    position_seconds: float  # UserData.PlaybackPositionTicks / 10_000_000 (0 when none)
+    played_percentage: float | None  # UserData.PlayedPercentage
+    played: bool  # UserData.Played
+    last_played: datetime | None  # UserData.LastPlayedDate
+    date_created: datetime | None  # DateCreated (only sent when Fields asks for it)
+    provider_ids: Mapping[str, str] = field(hash=False)  # "Tmdb", "Imdb", "Tvdb"
+    # ImageTags (+ "Backdrop" from BackdropImageTags[0]); kept out of the hash like provider_ids.
+    image_tags: Mapping[str, str] = field(hash=False)
+    series_primary_image_tag: str | None
+    path: str | None
+    container: str | None  # Container ("mkv", "mp4", ...; ffprobe may list several: "mov,mp4,...")
+    child_count: int | None  # ChildCount (a grouped Series in Latest)
+
+    @property
+    def progress(self) -> float | None:
+        """How far the user got, 0-100: PlayedPercentage, else position / runtime.
+
+        None when neither is known (no percentage and no runtime).
+        """
+        if self.played_percentage is not None:
+            value = self.played_percentage
+        elif self.runtime_seconds:
+            value = self.position_seconds / self.runtime_seconds * 100
+        else:
+            return None
+        return min(100.0, max(0.0, value))
+
+    def tmdb_id(self) -> int | None:
+        """The TMDB id as a number (None when there is none or it is not numeric)."""
+        for name, value in self.provider_ids.items():
+            if name.casefold() == "tmdb":
+                text = value.strip()
+                return int(text) if text.isascii() and text.isdigit() else None
+        return None
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> UserItem | None:
+        """Build from one `BaseItemDto`; None without an Id."""
+        item_id = _opt_str(data.get("Id"))
+        if item_id is None:
+            return None
+        raw_user_data = data.get("UserData")
+        user_data: Mapping[str, Any] = raw_user_data if isinstance(raw_user_data, Mapping) else {}
+        runtime = _seconds(data.get("RunTimeTicks"))
+        position = _seconds(user_data.get("PlaybackPositionTicks"))
+        tags = data.get("ImageTags")
+        images = {
+            str(kind): tag
+            for kind, tag in (tags.items() if isinstance(tags, Mapping) else ())
+            if isinstance(tag, str) and tag
+        }
+        backdrops = data.get("BackdropImageTags")
+        if isinstance(backdrops, list) and backdrops and _opt_str(backdrops[0]):
+            images["Backdrop"] = backdrops[0]
+        return cls(
+            id=item_id,
+            name=_str(data.get("Name")),
+            type=_str(data.get("Type")),
+            year=_opt_int(data.get("ProductionYear")),
+            overview=_opt_str(data.get("Overview")),
+            series_id=_opt_str(data.get("SeriesId")),
+            series_name=_opt_str(data.get("SeriesName")),
+            season=_opt_int(data.get("ParentIndexNumber")),
+            episode=_opt_int(data.get("IndexNumber")),
+            runtime_seconds=runtime if runtime is not None and runtime > 0 else None,
+            position_seconds=max(0.0, position or 0.0),
+            played_percentage=_opt_float(user_data.get("PlayedPercentage")),
+            played=_bool(user_data.get("Played")),
+            last_played=parse_datetime(user_data.get("LastPlayedDate")),
+            date_created=parse_datetime(data.get("DateCreated")),
+            provider_ids=_provider_ids(data.get("ProviderIds")),
+            image_tags=images,
+            series_primary_image_tag=_opt_str(data.get("SeriesPrimaryImageTag")),
+            path=_opt_str(data.get("Path")),
+            container=_opt_str(data.get("Container")),
+            child_count=_opt_int(data.get("ChildCount")),
+        )
+
+    @classmethod
+    def from_dict(cls, data: Any) -> UserItem:
+        """Build from an `/Items/{id}` answer; an item without an Id is refused."""
+        item = cls.parse(_object(data, "item"))
+        if item is None:
+            raise ParseError("Jellyfin item has no Id")
+        return item
+
+
+def parse_user_items(data: Any) -> list[UserItem]:
+    """The items of a `QueryResult` (Resume, NextUp) or of a bare list (`/Items/Latest`)."""
+    entries = data.get("Items") if isinstance(data, Mapping) else data
+    if not isinstance(entries, list):
+        raise ParseError("Jellyfin items answer is neither a list nor has an Items list")
+    parsed = (UserItem.parse(entry) for entry in entries if isinstance(entry, Mapping))
+    return [item for item in parsed if item is not None]
