@@ -42,7 +42,7 @@ from .discovery import Discovery
 from .files_actions import async_setup_files_actions
 from .helpers import create_session, split_list
 from .history import TorrentHistory
-from .image import ImageView
+from .image import ImageView, JellyfinImageView
 from .intent import async_setup_intents
 from .library_actions import async_setup_library_actions
 from .llm_api import async_register_llm_api
@@ -58,6 +58,8 @@ from .requests import RequestQueue, request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
+from .watching_actions import async_setup_watching_actions
+from .watchlist import Watchlists
 from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [
@@ -79,27 +81,32 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_files_actions(hass)
     async_setup_container_actions(hass)
     async_setup_request_actions(hass)
+    async_setup_watching_actions(hass)
     async_setup_websocket(hass)
     await async_setup_intents(hass)
     hass.http.register_view(ImageView(hass))
+    hass.http.register_view(JellyfinImageView(hass))
     return True
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
     """Start one coordinator per service subentry, then the platforms."""
-    history = TorrentHistory(hass)
-    cache = ResponseCache(hass)
-    requests = RequestQueue(hass, request_settings(entry.options))
-    await asyncio.gather(history.async_load(), cache.async_load(), requests.async_load())
-    interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
-    session = create_session(hass, True)
     runtime = PandoraRuntime(
-        history=history,
-        cache=cache,
-        session=session,
+        history=TorrentHistory(hass),
+        cache=ResponseCache(hass),
+        session=create_session(hass, True),
         release_search=ReleaseSearch([]),
-        requests=requests,
+        requests=RequestQueue(hass, request_settings(entry.options)),
+        watchlists=Watchlists(hass),
     )
+    history, cache, session = runtime.history, runtime.cache, runtime.session
+    await asyncio.gather(
+        history.async_load(),
+        cache.async_load(),
+        runtime.requests.async_load(),
+        runtime.watchlists.async_load(),
+    )
+    interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
     tmdb = watchmode = None
     subentry_ids = list(entry.subentries)
     for subentry_id, subentry in entry.subentries.items():

@@ -67,12 +67,12 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
+from .jellyfin_flow import JellyfinSubentryFlow
 from .service_flows import (
     SPECS,
     CloudCommanderSubentryFlow,
     GluetunSubentryFlow,
     JackettSubentryFlow,
-    JellyfinSubentryFlow,
     PortainerSubentryFlow,
     QBittorrentSubentryFlow,
     TmdbSubentryFlow,

@@ -10,7 +10,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 
-from .const import CONF_AUTO_APPROVE_USERS
+from .const import CONF_AUTO_APPROVE_USERS, CONF_USERS, CONF_WEB_URL
 from .runtime import PandoraConfigEntry, PandoraRuntime
 
 TO_REDACT = {
@@ -23,6 +23,8 @@ TO_REDACT = {
     "title",
     "public_ip",
     CONF_AUTO_APPROVE_USERS,  # Home Assistant user ids
+    CONF_USERS,  # Jellyfin: Home Assistant user -> Jellyfin user
+    CONF_WEB_URL,
 }
 
 
@@ -96,6 +98,8 @@ async def async_get_config_entry_diagnostics(
             },
             "watchmode_quota": _watchmode_quota(runtime),
             "requests": _requests(runtime),
+            "watchlists": runtime.watchlists.counts(),
+            "library_titles": {key: len(c.state.titles) for key, c in runtime.jellyfin.items()},
         },
         TO_REDACT,
     )

@@ -33,6 +33,13 @@ if TYPE_CHECKING:
 _LOGGER = logging.getLogger(__name__)
 
 IMAGE_PATH: Final = "/api/pandora/image"
+JELLYFIN_IMAGE_PATH: Final = "/api/pandora/jellyfin_image"
+JELLYFIN_MARK: Final = "jellyfin-image:"
+JELLYFIN_KINDS: Final = frozenset({"Primary", "Backdrop", "Thumb"})
+_JELLYFIN_ID: Final = re.compile(r"^[0-9a-f]{32}$")
+JELLYFIN_MAX_WIDTH: Final = {"Primary": 500, "Backdrop": 1280, "Thumb": 780}
+# Jellyfin artwork can be replaced (a metadata refresh): cached a day, not forever.
+JELLYFIN_CACHE_HEADERS: Final = {"Cache-Control": "private, max-age=86400"}
 SIZES: Final = frozenset(
     {"w45", "w92", "w154", "w185", "w300", "w342", "w500", "w780", "w1280", "h632", "original"}
 )
@@ -50,12 +57,15 @@ def _tmdb_runtime(hass: HomeAssistant) -> PandoraRuntime | None:
     return next((e.runtime_data for e in entries if e.runtime_data.discovery is not None), None)
 
 
+def jellyfin_image(instance: str, item_id: str, kind: str) -> str:
+    """A Jellyfin item's image as a marker `signed_images` turns into a signed proxy path."""
+    return f"{JELLYFIN_MARK}{instance}/{item_id}/{kind}"
+
+
 def signed_images(hass: HomeAssistant, connection: ActiveConnection, value: Any) -> Any:
-    """`value` with every TMDB image URL replaced by a signed proxy path."""
+    """`value` with every TMDB image URL and Jellyfin image marker replaced by a signed path."""
     runtime = _tmdb_runtime(hass)
-    if runtime is None or runtime.discovery is None:
-        return value
-    base = runtime.discovery.tmdb.image_base + "/"
+    base = runtime.discovery.tmdb.image_base + "/" if runtime and runtime.discovery else None
 
     def walk(item: Any) -> Any:
         if isinstance(item, dict):
@@ -68,14 +78,14 @@ def signed_images(hass: HomeAssistant, connection: ActiveConnection, value: Any)
         return item
 
     def sign(url: str) -> str:
-        match = _TMDB_IMAGE.search(url)
-        if not url.startswith(base) or match is None:
+        if url.startswith(JELLYFIN_MARK):
+            path = f"{JELLYFIN_IMAGE_PATH}/{url.removeprefix(JELLYFIN_MARK)}"
+        elif base is not None and url.startswith(base) and (match := _TMDB_IMAGE.search(url)):
+            path = f"{IMAGE_PATH}/{match.group(1)}/{match.group(2)}"
+        else:
             return url
         signed: str = async_sign_path(
-            hass,
-            f"{IMAGE_PATH}/{match.group(1)}/{match.group(2)}",
-            SIGNATURE_LIFETIME,
-            refresh_token_id=connection.refresh_token_id,
+            hass, path, SIGNATURE_LIFETIME, refresh_token_id=connection.refresh_token_id
         )
         return signed
 
@@ -121,6 +131,48 @@ class ImageView(HomeAssistantView):
             _LOGGER.debug("No image %s/%s: %s", size, file, err)
             return None
         return resp.body if resp.status == 200 else None
+
+
+class JellyfinImageView(HomeAssistantView):
+    """`GET /api/pandora/jellyfin_image/<server>/<item>/<kind>`: a Jellyfin item's artwork.
+
+    The browser never holds the Jellyfin key; only configured servers, item ids and the three
+    artwork kinds are accepted.
+    """
+
+    url = JELLYFIN_IMAGE_PATH + "/{instance}/{item_id}/{kind}"
+    name = "api:pandora:jellyfin_image"
+    requires_auth = True
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        self.hass = hass
+
+    async def get(
+        self, request: web.Request, instance: str, item_id: str, kind: str
+    ) -> web.StreamResponse:
+        """Serve one image, fetched from the server that holds the item."""
+        if kind not in JELLYFIN_KINDS or not _JELLYFIN_ID.fullmatch(item_id):
+            return web.Response(status=404)
+        entries: list[PandoraConfigEntry] = self.hass.config_entries.async_loaded_entries(DOMAIN)
+        coordinator = next(
+            (
+                e.runtime_data.jellyfin[instance]
+                for e in entries
+                if instance in e.runtime_data.jellyfin
+            ),
+            None,
+        )
+        if coordinator is None:
+            return web.Response(status=404)
+        try:
+            body, content_type = await coordinator.client.image(
+                item_id, kind, JELLYFIN_MAX_WIDTH[kind]
+            )
+        except PandoraError as err:
+            _LOGGER.debug("No Jellyfin image %s/%s: %s", item_id, kind, err)
+            return web.Response(status=404)
+        mime = content_type.split(";")[0].strip() or "application/octet-stream"
+        return web.Response(body=body, content_type=mime, headers=JELLYFIN_CACHE_HEADERS)
 
 
 def _write(path: Path, body: bytes) -> None:

@@ -24,6 +24,7 @@ from .helpers import (
     translated_error,
     validation_error,
 )
+from .library_links import annotate, library_link
 from .release_search import DEFAULT_LIMIT, ReleaseSearch
 from .runtime import PandoraConfigEntry
 from .services import torrent_link
@@ -156,34 +157,41 @@ def _search(hass: HomeAssistant) -> tuple[PandoraConfigEntry, ReleaseSearch]:
 # --- handlers ----------------------------------------------------------------------------------
 
 
-async def _discover(call: ServiceCall) -> ServiceResponse:
-    entry, discovery = _discovery(call.hass)
-    tmdb = _subentry_of(entry, "tmdb")
+def _with_library(entry: PandoraConfigEntry, page: dict[str, Any]) -> ServiceResponse:
+    """A TMDB page whose titles say whether a Jellyfin library holds them."""
     return cast(
         ServiceResponse,
-        await _guarded(
-            call.hass,
-            entry,
-            tmdb,
-            lambda: discovery.discover(call.data["list"], call.data["page"]),
-        ),
+        page | {"results": annotate(entry.runtime_data, page.get("results") or [])},
+    )
+
+
+async def discover_page(hass: HomeAssistant, list_name: str, page: int = 1) -> dict[str, Any]:
+    """One page of a TMDB list (cached), each title saying whether a library holds it."""
+    entry, discovery = _discovery(hass)
+    answer = await _guarded(
+        hass, entry, _subentry_of(entry, "tmdb"), lambda: discovery.discover(list_name, page)
+    )
+    return cast(dict[str, Any], _with_library(entry, answer))
+
+
+async def _discover(call: ServiceCall) -> ServiceResponse:
+    return cast(
+        ServiceResponse, await discover_page(call.hass, call.data["list"], call.data["page"])
     )
 
 
 async def _search_media(call: ServiceCall) -> ServiceResponse:
     entry, discovery = _discovery(call.hass)
     data = call.data
-    return cast(
-        ServiceResponse,
-        await _guarded(
-            call.hass,
-            entry,
-            _subentry_of(entry, "tmdb"),
-            lambda: discovery.search_media(
-                data["query"], data["media_type"], data.get("year"), data["page"]
-            ),
+    page = await _guarded(
+        call.hass,
+        entry,
+        _subentry_of(entry, "tmdb"),
+        lambda: discovery.search_media(
+            data["query"], data["media_type"], data.get("year"), data["page"]
         ),
     )
+    return _with_library(entry, page)
 
 
 async def media_details(hass: HomeAssistant, tmdb_id: int, media_type: str) -> dict[str, Any]:
@@ -210,9 +218,20 @@ async def _get_media(call: ServiceCall) -> ServiceResponse:
         )
     except Exception as err:
         availability_error = str(err)
+    runtime = entry.runtime_data
+    link = library_link(runtime, media_type, tmdb_id)
+    user_id = call.context.user_id
     return cast(
         ServiceResponse,
-        details | {"availability": availability, "availability_error": availability_error},
+        details
+        | {
+            "availability": availability,
+            "availability_error": availability_error,
+            "in_library": link is not None,
+            "library": link,
+            "in_watchlist": user_id is not None
+            and runtime.watchlists.contains(user_id, tmdb_id, media_type),
+        },
     )
 
 

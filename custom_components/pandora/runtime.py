@@ -19,6 +19,7 @@ from .discovery import Discovery
 from .history import TorrentHistory
 from .release_search import ReleaseSearch
 from .requests import RequestQueue
+from .watchlist import Watchlists
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -35,6 +36,7 @@ class PandoraRuntime:
     session: aiohttp.ClientSession
     release_search: ReleaseSearch
     requests: RequestQueue
+    watchlists: Watchlists
     discovery: Discovery | None = None
     qbittorrent: dict[str, QBittorrentCoordinator] = field(default_factory=dict)
     jellyfin: dict[str, JellyfinCoordinator] = field(default_factory=dict)

@@ -60,7 +60,9 @@ from .const import (
     CONF_SERVICE,
     CONF_STACK,
     CONF_SWITCH_TIMEOUT,
+    CONF_USERS,
     CONF_VERIFY_SSL,
+    CONF_WEB_URL,
     DEFAULT_COUNTRIES,
     DEFAULT_COUNTRY_VARIABLE,
     DEFAULT_FOLDERS,
@@ -307,6 +309,8 @@ class ServiceSpec:
     # The plain name a service gets when it is the only one of its kind so titled ("qBittorrent":
     # entity names Assist matches as people say them); empty: always `title(data)`.
     name: str = ""
+    # Settings kept through a reconfigure of the connection (set by other steps).
+    kept: tuple[str, ...] = ()
 
 
 def _tmdb_schema(hass: HomeAssistant) -> vol.Schema:
@@ -472,6 +476,7 @@ SPECS: dict[str, ServiceSpec] = {
         lambda d: f"Jellyfin {d[CONF_URL].split('://', 1)[-1]}",
         lambda d: str(d[CONF_URL]),
         name="Jellyfin",
+        kept=(CONF_USERS, CONF_WEB_URL),
     ),
     SUBENTRY_PORTAINER: ServiceSpec(
         SUBENTRY_PORTAINER,
@@ -584,23 +589,31 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         self, user_input: dict[str, Any] | None = None
     ) -> SubentryFlowResult:
         """Change an existing service's settings (an empty key keeps the current one)."""
+        return await self._reconfigure_connection(user_input, "reconfigure")
+
+    async def _reconfigure_connection(
+        self, user_input: dict[str, Any] | None, step_id: str
+    ) -> SubentryFlowResult:
         subentry = self._get_reconfigure_subentry()
         errors: dict[str, str] = {}
         if user_input is not None:
             data, errors = await self._validate(user_input, subentry)
             if not errors:
+                kept = {k: subentry.data[k] for k in self.spec.kept if k in subentry.data}
                 return self.async_update_and_abort(
                     self._get_entry(),
                     subentry,
-                    data=data,
+                    data=kept | data,
                     title=self._title(data, subentry),
                     unique_id=self.spec.unique_id(data),
                 )
         secret = self.spec.secret
         schema = self.spec.schema(self.hass).extend({vol.Optional(secret, default=""): _PASSWORD})
-        suggested = {k: v for k, v in subentry.data.items() if k != secret}
+        suggested = {
+            k: v for k, v in subentry.data.items() if k != secret and k not in self.spec.kept
+        }
         return self.async_show_form(
-            step_id="reconfigure",
+            step_id=step_id,
             data_schema=self.add_suggested_values_to_schema(schema, user_input or suggested),
             errors=errors,
         )
@@ -628,12 +641,6 @@ class JackettSubentryFlow(ServiceSubentryFlow):
     """Jackett: torrent search across indexers (several allowed)."""
 
     spec = SPECS[SUBENTRY_JACKETT]
-
-
-class JellyfinSubentryFlow(ServiceSubentryFlow):
-    """Jellyfin: library scans and counts (several servers allowed)."""
-
-    spec = SPECS[SUBENTRY_JELLYFIN]
 
 
 class CloudCommanderSubentryFlow(ServiceSubentryFlow):

@@ -34,6 +34,7 @@ from .coordinator import PandoraCoordinator
 from .coordinator.cloudcmd import share_folders
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .helpers import loaded_entry
+from .home import home_rows
 from .image import signed_images
 from .request_actions import request_dicts, visible
 from .requests import SIGNAL_REQUEST_CHANGED
@@ -98,6 +99,16 @@ ACTIONS: Final[dict[str, tuple[str, tuple[str, ...], bool]]] = {
     "pandora/requests/deny": ("deny_request", ("request_id", "reason"), True),
     "pandora/requests/retry": ("retry_request", ("request_id",), True),
     "pandora/requests/list": ("get_requests", ("status", "limit"), True),
+    "pandora/watchlist/list": ("get_watchlist", (), True),
+    "pandora/watchlist/add": ("add_to_watchlist", ("tmdb_id", "media_type"), True),
+    "pandora/watchlist/remove": ("remove_from_watchlist", ("tmdb_id", "media_type"), True),
+    "pandora/featured/set": ("set_featured", ("tmdb_id", "media_type"), True),
+    "pandora/featured/clear": ("clear_featured", (), True),
+    "pandora/play": (
+        "play_title",
+        ("entity_id", "tmdb_id", "media_type", "item_id", "instance"),
+        True,
+    ),
 }
 TORRENT_ACTIONS: Final = {
     "pause": "pause_torrents",
@@ -217,6 +228,16 @@ async def ws_info(hass: HomeAssistant, connection: Connection, msg: dict[str, An
             "requests": bool(entries),
         },
     )
+
+
+@websocket_command({vol.Required("type"): "pandora/home"})
+@async_response
+async def ws_home(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
+    """Discover's rows above TMDB's, for this user (each row fails on its own)."""
+    if (entry := _loaded_entry(connection, msg)) is None:
+        return
+    rows = await home_rows(hass, entry, connection.user.id)
+    connection.send_result(msg["id"], signed_images(hass, connection, rows))
 
 
 def _loaded_entry(connection: Connection, msg: dict[str, Any]) -> PandoraConfigEntry | None:
@@ -411,6 +432,7 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         async_register_command(hass, _action_command(ws_type, action, fields, response))
     for command in (
         ws_info,
+        ws_home,
         ws_history,
         ws_torrents_action,
         ws_torrents_subscribe,

@@ -16,8 +16,16 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 
 from ..api.errors import PandoraError
 from ..api.jellyfin import JellyfinClient
-from ..api.jellyfin_models import ItemCounts, Library, ScanTask, SystemInfo
-from ..const import CONF_VERIFY_SSL, DOMAIN, EVENT_SCAN_FINISHED, EVENT_SCAN_STARTED
+from ..api.jellyfin_models import (
+    ItemCounts,
+    ItemType,
+    JellyfinUser,
+    Library,
+    MediaItemRef,
+    ScanTask,
+    SystemInfo,
+)
+from ..const import CONF_USERS, CONF_VERIFY_SSL, DOMAIN, EVENT_SCAN_FINISHED, EVENT_SCAN_STARTED
 from ..helpers import create_session
 from ..history import TorrentHistory
 from . import PandoraCoordinator
@@ -35,6 +43,9 @@ class JellyfinState:
     libraries: dict[str, Library] = field(default_factory=dict)
     task: ScanTask | None = None
     counts: ItemCounts | None = None
+    # Movies and series by ("movie" | "tv", TMDB id): "In your library" and Play look here.
+    titles: dict[tuple[str, int], MediaItemRef] = field(default_factory=dict)
+    users: list[JellyfinUser] = field(default_factory=list)
 
 
 class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
@@ -88,6 +99,8 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             )
             if finished or time.monotonic() >= self._slow_at:
                 state.counts = await self.client.counts()
+                await self._read_titles()
+                state.users = await self.client.users()
                 self._slow_at = time.monotonic() + SLOW_REFRESH
             changed = libraries.keys() != state.libraries.keys()
             state.libraries = libraries
@@ -98,6 +111,35 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         self._publish(task)
         state.task = task
         return state
+
+    async def _read_titles(self) -> None:
+        """Index the library's movies and series by TMDB id (read with the counts)."""
+        titles: dict[tuple[str, int], MediaItemRef] = {}
+        kinds: tuple[tuple[ItemType, str], ...] = (("Movie", "movie"), ("Series", "tv"))
+        for item_type, media_type in kinds:
+            for item in await self.client.items(item_type):
+                tmdb = item.provider_id("Tmdb")
+                if tmdb is not None and tmdb.strip().isdigit():
+                    titles.setdefault((media_type, int(tmdb)), item)
+        self.state.titles = titles
+
+    def title(self, media_type: str, tmdb_id: int) -> MediaItemRef | None:
+        """The library's movie or series with this TMDB id, if it has it."""
+        return self.state.titles.get((media_type, tmdb_id))
+
+    def tmdb_of(self, item_id: str) -> tuple[str, int] | None:
+        """("movie" | "tv", TMDB id) of a movie or series in the library."""
+        return next((key for key, ref in self.state.titles.items() if ref.id == item_id), None)
+
+    def jellyfin_user(self, ha_user_id: str | None) -> JellyfinUser | None:
+        """The Jellyfin user a Home Assistant user watches as.
+
+        The one mapped in the server's settings, else the server's first administrator.
+        """
+        users = [u for u in self.state.users if not u.is_disabled]
+        mapped = (self.subentry.data.get(CONF_USERS) or {}).get(ha_user_id or "")
+        chosen = next((u for u in users if u.id == mapped), None)
+        return chosen or next((u for u in users if u.is_administrator), None)
 
     @property
     def scanning(self) -> bool:

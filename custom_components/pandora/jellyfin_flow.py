@@ -1,0 +1,129 @@
+"""The Jellyfin service's flow: the connection (shared with the other services) and who watches.
+
+Reconfiguring a Jellyfin server offers two steps: its connection, and "Users", which maps each
+Home Assistant user to the Jellyfin user whose Continue watching and Recently added they see and
+who plays what they start (unmapped: the server's first administrator), plus the address people
+open Jellyfin at, for "Play in Jellyfin" links.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import probatio as vol
+
+from homeassistant.config_entries import SubentryFlowResult
+from homeassistant.const import CONF_URL
+from homeassistant.helpers.selector import (
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+
+from .api.errors import PandoraError
+from .api.jellyfin_models import JellyfinUser
+from .const import CONF_USERS, CONF_WEB_URL, SUBENTRY_JELLYFIN
+from .helpers import normalize_url, temporary_session
+from .service_flows import ERROR_KEYS, SPECS, ServiceSubentryFlow, jellyfin_client
+
+# The choice that leaves a Home Assistant user unmapped (the first administrator).
+DEFAULT_USER: Final = "default"
+
+
+class JellyfinSubentryFlow(ServiceSubentryFlow):
+    """Jellyfin: library scans and counts, the watching rows and playback (several allowed)."""
+
+    spec = SPECS[SUBENTRY_JELLYFIN]
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> SubentryFlowResult:
+        """Which settings to change."""
+        return self.async_show_menu(step_id="reconfigure", menu_options=["connection", "users"])
+
+    async def async_step_connection(
+        self, user_input: dict[str, Any] | None = None
+    ) -> SubentryFlowResult:
+        """URL, API key and certificate check (the user mapping is kept)."""
+        return await self._reconfigure_connection(user_input, "connection")
+
+    async def _ha_users(self) -> dict[str, str]:
+        """Form field (the person's name, made unique) -> Home Assistant user id."""
+        fields: dict[str, str] = {}
+        users = await self.hass.auth.async_get_users()
+        for user in sorted(users, key=lambda u: (u.name or "").casefold()):
+            if user.system_generated or not user.is_active:
+                continue
+            name = user.name or user.id
+            key, n = name, 2
+            while key in fields:
+                key, n = f"{name} ({n})", n + 1
+            fields[key] = user.id
+        return fields
+
+    async def async_step_users(
+        self, user_input: dict[str, Any] | None = None
+    ) -> SubentryFlowResult:
+        """Map Home Assistant users to Jellyfin users; the address for links."""
+        subentry = self._get_reconfigure_subentry()
+        errors: dict[str, str] = {}
+        try:
+            with temporary_session(self.hass, True) as session:
+                jellyfin_users = await jellyfin_client(session, subentry.data).users()
+        except PandoraError as err:
+            return self.async_abort(reason=ERROR_KEYS.get(type(err), "cannot_connect"))
+        people = await self._ha_users()
+        known = {u.id for u in jellyfin_users}
+        if user_input is not None:
+            web_url = str(user_input.get(CONF_WEB_URL) or "").strip()
+            try:
+                web_url = normalize_url(web_url) if web_url else ""
+            except ValueError:
+                errors[CONF_WEB_URL] = "invalid_url"
+            if not errors:
+                mapping = {
+                    people[field]: choice
+                    for field, choice in user_input.items()
+                    if field in people and choice in known
+                }
+                data = dict(subentry.data) | {CONF_USERS: mapping, CONF_WEB_URL: web_url}
+                return self.async_update_and_abort(self._get_entry(), subentry, data=data)
+        current: dict[str, str] = subentry.data.get(CONF_USERS) or {}
+        schema = _users_schema(people, jellyfin_users, current, subentry.data.get(CONF_WEB_URL))
+        return self.async_show_form(
+            step_id="users",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            errors=errors,
+            description_placeholders={"url": str(subentry.data[CONF_URL])},
+        )
+
+
+def _users_schema(
+    people: dict[str, str],
+    jellyfin_users: list[JellyfinUser],
+    current: dict[str, str],
+    web_url: str | None,
+) -> vol.Schema:
+    options = [SelectOptionDict(value=DEFAULT_USER, label="Default: the first administrator")]
+    options += [
+        SelectOptionDict(
+            value=u.id, label=f"{u.name} (administrator)" if u.is_administrator else u.name
+        )
+        for u in jellyfin_users
+        if not u.is_disabled
+    ]
+    choose = SelectSelector(SelectSelectorConfig(options=options, mode=SelectSelectorMode.DROPDOWN))
+    known = {u.id for u in jellyfin_users}
+    fields: dict[Any, Any] = {
+        vol.Optional(CONF_WEB_URL, default=web_url or ""): TextSelector(
+            TextSelectorConfig(type=TextSelectorType.URL)
+        )
+    }
+    for field, user_id in people.items():
+        chosen = current.get(user_id)
+        fields[vol.Required(field, default=chosen if chosen in known else DEFAULT_USER)] = choose
+    return vol.Schema(fields)

@@ -1,0 +1,154 @@
+"""Jellyfin items as a Home Assistant media source: `media-source://pandora/<server>/<item>`.
+
+Resolving gives the item's original file as Jellyfin streams it (`static=true`, no
+transcoding), which any player that takes a URL can play; `pandora.play_title` and the panel's
+"Play on…" use it. Browsing shows each server's Continue watching and Recently added, as the
+Jellyfin user Home Assistant's administrators are mapped to (the media browser does not say
+who is browsing).
+"""
+
+from __future__ import annotations
+
+from homeassistant.components.media_player.const import MediaClass
+from homeassistant.components.media_player.errors import BrowseError
+from homeassistant.components.media_source import (
+    BrowseMediaSource,
+    MediaSource,
+    MediaSourceItem,
+    PlayMedia,
+    Unresolvable,
+)
+from homeassistant.core import HomeAssistant
+
+from .api.errors import PandoraError
+from .api.jellyfin_models import UserItem
+from .const import DOMAIN
+from .coordinator.jellyfin import JellyfinCoordinator
+from .runtime import PandoraConfigEntry
+
+ROWS = {"resume": "Continue watching", "latest": "Recently added"}
+ROW_LIMIT = 24
+_PLAYABLE = frozenset({"Movie", "Episode", "Video", "MusicVideo"})
+
+# Jellyfin's Container -> the MIME type players are told (what the static stream sends).
+CONTAINER_MIME = {
+    "mkv": "video/x-matroska",
+    "mp4": "video/mp4",
+    "m4v": "video/mp4",
+    "mov": "video/quicktime",
+    "webm": "video/webm",
+    "avi": "video/x-msvideo",
+    "ts": "video/mp2t",
+    "m2ts": "video/mp2t",
+    "mpg": "video/mpeg",
+    "mpeg": "video/mpeg",
+    "wmv": "video/x-ms-wmv",
+    "ogv": "video/ogg",
+}
+DEFAULT_MIME = "video/mp4"
+
+
+def mime_type(container: str | None) -> str:
+    """The MIME type of a static stream of this container (the first of a list)."""
+    first = (container or "").split(",")[0].strip().lower()
+    return CONTAINER_MIME.get(first, DEFAULT_MIME)
+
+
+async def async_get_media_source(hass: HomeAssistant) -> MediaSource:
+    """Home Assistant's entry point for the platform."""
+    return PandoraMediaSource(hass)
+
+
+class PandoraMediaSource(MediaSource):
+    """Plays and lists what the Jellyfin servers hold."""
+
+    name = "Pandora"
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        super().__init__(DOMAIN)
+        self.hass = hass
+
+    def _servers(self) -> dict[str, JellyfinCoordinator]:
+        entries: list[PandoraConfigEntry] = self.hass.config_entries.async_loaded_entries(DOMAIN)
+        return {key: c for e in entries for key, c in e.runtime_data.jellyfin.items()}
+
+    def _server(self, instance: str) -> JellyfinCoordinator:
+        coordinator = self._servers().get(instance)
+        if coordinator is None:
+            raise Unresolvable(f"No Jellyfin server {instance} in Pandora")
+        return coordinator
+
+    async def async_resolve_media(self, item: MediaSourceItem) -> PlayMedia:
+        """`<server>/<item>` -> the item's stream URL and MIME type."""
+        instance, _, item_id = (item.identifier or "").partition("/")
+        coordinator = self._server(instance)
+        user = coordinator.jellyfin_user(None)
+        if not item_id or user is None:
+            raise Unresolvable(f"Nothing to play at {item.identifier}")
+        try:
+            found = await coordinator.client.user_item(user.id, item_id)
+        except PandoraError as err:
+            raise Unresolvable(f"{coordinator.subentry.title}: {err}") from err
+        if found.type not in _PLAYABLE:
+            raise Unresolvable(f"{found.name} is a {found.type}, not something to play")
+        url = coordinator.client.stream_url(found.id, found.container)
+        return PlayMedia(url, mime_type(found.container))
+
+    async def async_browse_media(self, item: MediaSourceItem) -> BrowseMediaSource:
+        """Root: the servers' rows; `<server>/<row>`: that row's items."""
+        servers = self._servers()
+        if not item.identifier:
+            return _folder(
+                None,
+                self.name or DOMAIN,
+                [
+                    _folder(f"{key}/{row}", f"{c.subentry.title}: {label}", [])
+                    for key, c in servers.items()
+                    for row, label in ROWS.items()
+                ],
+            )
+        instance, _, row = item.identifier.partition("/")
+        coordinator = servers.get(instance)
+        user = coordinator.jellyfin_user(None) if coordinator else None
+        if coordinator is None or row not in ROWS or user is None:
+            raise BrowseError(f"Unknown Pandora folder {item.identifier}")
+        try:
+            if row == "resume":
+                items = await coordinator.client.resume_items(user.id, ROW_LIMIT)
+            else:
+                items = await coordinator.client.latest_items(user.id, ROW_LIMIT)
+        except PandoraError as err:
+            raise BrowseError(f"{coordinator.subentry.title}: {err}") from err
+        children = [_playable(instance, i) for i in items if i.type in _PLAYABLE]
+        return _folder(item.identifier, f"{coordinator.subentry.title}: {ROWS[row]}", children)
+
+
+def _folder(
+    identifier: str | None, title: str, children: list[BrowseMediaSource]
+) -> BrowseMediaSource:
+    return BrowseMediaSource(
+        domain=DOMAIN,
+        identifier=identifier,
+        media_class=MediaClass.DIRECTORY,
+        media_content_type="",
+        title=title,
+        can_play=False,
+        can_expand=True,
+        children=children,
+        children_media_class=MediaClass.VIDEO if identifier else MediaClass.DIRECTORY,
+    )
+
+
+def _playable(instance: str, item: UserItem) -> BrowseMediaSource:
+    title = item.name
+    if item.series_name:
+        title = f"{item.series_name} S{item.season or 0:02d}E{item.episode or 0:02d} {item.name}"
+    return BrowseMediaSource(
+        domain=DOMAIN,
+        identifier=f"{instance}/{item.id}",
+        media_class=MediaClass.EPISODE if item.type == "Episode" else MediaClass.MOVIE,
+        media_content_type=mime_type(item.container),
+        title=title,
+        can_play=True,
+        can_expand=False,
+    )

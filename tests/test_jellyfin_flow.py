@@ -1,0 +1,133 @@
+"""The Jellyfin server's reconfigure flow: its connection, and who watches as whom."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.pandora.const import CONF_USERS, CONF_VERIFY_SSL, CONF_WEB_URL
+from homeassistant.auth.models import User
+from homeassistant.const import CONF_API_KEY, CONF_URL
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from tests.conftest import allow_loopback, hub_entry
+from tests.simulators.jellyfin import JellyfinSimulator, guid_n, start
+from tests.test_watching import jellyfin_subentry
+
+
+@pytest.fixture
+async def jellyfin() -> AsyncIterator[tuple[JellyfinSimulator, str]]:
+    allow_loopback()
+    sim = JellyfinSimulator()
+    runner, port = await start(sim)
+    yield sim, f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+@pytest.fixture
+def hub(hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str]) -> MockConfigEntry:
+    sim, url = jellyfin
+    entry = hub_entry(jellyfin_subentry(url, sim.api_key))
+    entry.add_to_hass(hass)  # not set up: the flow alone is under test
+    return entry
+
+
+async def open_step(hass: HomeAssistant, hub: MockConfigEntry, step: str) -> dict[str, Any]:
+    subentry_id = next(iter(hub.subentries))
+    result = await hub.start_subentry_reconfigure_flow(hass, subentry_id)
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["connection", "users"]
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {"next_step_id": step}
+    )
+    assert isinstance(result, dict)
+    return result
+
+
+def field_names(result: dict[str, Any]) -> list[str]:
+    return [str(key) for key in result["data_schema"].schema]
+
+
+async def test_map_users_and_the_link_address(
+    hass: HomeAssistant,
+    hub: MockConfigEntry,
+    hass_admin_user: User,
+    hass_read_only_user: User,
+) -> None:
+    await hass.auth.async_update_user(hass_admin_user, name="Admin")
+    await hass.auth.async_update_user(hass_read_only_user, name="Reader")
+    twins = [await hass.auth.async_create_user("Twin") for _ in range(2)]
+    await hass.auth.async_update_user(await hass.auth.async_create_user("Gone"), is_active=False)
+    result = await open_step(hass, hub, "users")
+    assert result["step_id"] == "users"
+    fields = field_names(result)
+    assert fields[0] == CONF_WEB_URL
+    assert {"Admin", "Reader", "Twin", "Twin (2)"} <= set(fields)
+    assert "Gone" not in fields
+    assert twins[0].id != twins[1].id
+    # Every person starts on the default (the first administrator).
+    defaults = {str(k): k.default() for k in result["data_schema"].schema if str(k) != CONF_WEB_URL}
+    assert set(defaults.values()) == {"default"}
+
+    family = guid_n("user:family")
+    form = {
+        CONF_WEB_URL: "not a url",
+        "Admin": "default",
+        "Reader": family,
+    }
+    result = dict(await hass.config_entries.subentries.async_configure(result["flow_id"], form))
+    assert result["errors"] == {CONF_WEB_URL: "invalid_url"}
+    form[CONF_WEB_URL] = "https://Jellyfin.Example.org/"
+    result = dict(await hass.config_entries.subentries.async_configure(result["flow_id"], form))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    data = next(iter(hub.subentries.values())).data
+    assert data[CONF_USERS] == {hass_read_only_user.id: family}
+    assert data[CONF_WEB_URL] == "https://jellyfin.example.org"
+
+    # The form shows the mapping next time; an empty address means the server's URL.
+    result = await open_step(hass, hub, "users")
+    defaults = {str(k): k.default() for k in result["data_schema"].schema}
+    assert defaults["Reader"] == family
+    assert defaults[CONF_WEB_URL] == "https://jellyfin.example.org"
+    form[CONF_WEB_URL] = ""
+    await hass.config_entries.subentries.async_configure(result["flow_id"], form)
+    assert next(iter(hub.subentries.values())).data[CONF_WEB_URL] == ""
+
+
+async def test_connection_keeps_the_mapping(
+    hass: HomeAssistant,
+    hub: MockConfigEntry,
+    jellyfin: tuple[JellyfinSimulator, str],
+    hass_read_only_user: User,
+) -> None:
+    sim, url = jellyfin
+    subentry = next(iter(hub.subentries.values()))
+    hass.config_entries.async_update_subentry(
+        hub, subentry, data=dict(subentry.data) | {CONF_USERS: {hass_read_only_user.id: "x"}}
+    )
+    result = await open_step(hass, hub, "connection")
+    assert result["step_id"] == "connection"
+    assert CONF_USERS not in field_names(result)
+    result = dict(
+        await hass.config_entries.subentries.async_configure(
+            result["flow_id"], {CONF_URL: url, CONF_API_KEY: "", CONF_VERIFY_SSL: True}
+        )
+    )
+    assert result["reason"] == "reconfigure_successful"
+    data = next(iter(hub.subentries.values())).data
+    assert data[CONF_USERS] == {hass_read_only_user.id: "x"}
+    assert data[CONF_API_KEY] == sim.api_key
+
+
+async def test_users_step_needs_the_server(
+    hass: HomeAssistant, hub: MockConfigEntry, jellyfin: tuple[JellyfinSimulator, str]
+) -> None:
+    sim, _ = jellyfin
+    sim.server_error_next = 1
+    result = await open_step(hass, hub, "users")
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "cannot_connect"
