@@ -1,5 +1,5 @@
 /** Typed calls to Pandora's websocket API (docs/websocket.md) and the live torrent list. */
-import { discoverKey, takeEarly } from "./early";
+import { HOME_KEY, discoverKey, takeEarly } from "./early";
 import type {
   AddRequest,
   AddResult,
@@ -7,9 +7,12 @@ import type {
   CreateRequest,
   CreateRequestResult,
   DiscoverList,
+  FeaturedClearResult,
+  FeaturedSetResult,
   FileListing,
   Hass,
   HistoryResponse,
+  HomeRows,
   Info,
   ListRequests,
   MediaDetails,
@@ -17,6 +20,8 @@ import type {
   MediaType,
   MoveRequest,
   MoveResult,
+  PlayRequest,
+  PlayResult,
   RequestResult,
   RequestsSnapshot,
   ScanResult,
@@ -27,6 +32,7 @@ import type {
   TorrentSearchResult,
   Unsubscribe,
   VpnCountryResult,
+  WatchlistResult,
   WsMessage,
 } from "./types";
 
@@ -214,6 +220,51 @@ export class PandoraApi {
     return this.cached(`media:${mediaType}:${tmdbId}`, () =>
       this.call<MediaDetails>({ type: "pandora/media", tmdb_id: tmdbId, media_type: mediaType }),
     );
+  }
+
+  /** Forget one title's cached details (its My List or library state changed). */
+  forgetMedia(tmdbId: number, mediaType: MediaType): void {
+    this.cache.delete(`media:${mediaType}:${tmdbId}`);
+  }
+
+  // --- watching ---------------------------------------------------------------------------------
+
+  /** Discover's personal rows (banner, My List, Jellyfin rows); never cached, asked early. */
+  home(): Promise<HomeRows> {
+    return this.callEarly<HomeRows>(HOME_KEY, { type: "pandora/home" });
+  }
+
+  watchlist(): Promise<WatchlistResult> {
+    return this.call<WatchlistResult>({ type: "pandora/watchlist/list" });
+  }
+
+  addToWatchlist(tmdbId: number, mediaType: MediaType): Promise<WatchlistResult> {
+    this.forgetMedia(tmdbId, mediaType);
+    return this.call<WatchlistResult>({ type: "pandora/watchlist/add", tmdb_id: tmdbId, media_type: mediaType });
+  }
+
+  removeFromWatchlist(tmdbId: number, mediaType: MediaType): Promise<WatchlistResult> {
+    this.forgetMedia(tmdbId, mediaType);
+    return this.call<WatchlistResult>({ type: "pandora/watchlist/remove", tmdb_id: tmdbId, media_type: mediaType });
+  }
+
+  /** Administrators only: show this title at the top of everyone's Discover. */
+  setFeatured(tmdbId: number, mediaType: MediaType): Promise<FeaturedSetResult> {
+    return this.call<FeaturedSetResult>({ type: "pandora/featured/set", tmdb_id: tmdbId, media_type: mediaType });
+  }
+
+  /** Administrators only: back to the default banner. */
+  clearFeatured(): Promise<FeaturedClearResult> {
+    return this.call<FeaturedClearResult>({ type: "pandora/featured/clear" });
+  }
+
+  /** Play a title (a series: its next episode) or a Jellyfin item on a Home Assistant media player. */
+  play(request: PlayRequest): Promise<PlayResult> {
+    const target =
+      "item_id" in request
+        ? { item_id: request.item_id, instance: request.instance }
+        : { tmdb_id: request.tmdb_id, media_type: request.media_type };
+    return this.call<PlayResult>({ type: "pandora/play", entity_id: request.entity_id, ...target });
   }
 
   searchTorrents(request: TorrentSearchRequest): Promise<TorrentSearchResult> {

@@ -3,7 +3,7 @@
  * rows by the time Home Assistant creates the panel (time to first render).
  *
  * On the panel's own page this module is loaded early (the cards module imports it, see
- * preload.ts) and sends `pandora/info` and the Discover rows over Home Assistant's connection,
+ * preload.ts) and sends `pandora/info`, `pandora/home` and the Discover rows over Home Assistant's connection,
  * `window.hassConnection`, which Home Assistant's core bundle opens before any panel exists (and
  * custom cards have long relied on). Each answer is used once, and only while fresh; a failed one
  * is simply asked again the normal way.
@@ -34,6 +34,9 @@ export function takeEarly<T>(key: string, now = Date.now()): Promise<T> | undefi
   return hit.value as Promise<T>;
 }
 
+/** The key `PandoraApi` looks the early `pandora/home` answer up by. */
+export const HOME_KEY = "home";
+
 /** The key `PandoraApi` looks an early Discover row up by. */
 export const discoverKey = (list: string, page = 1) => `discover:${list}:${page}`;
 
@@ -57,6 +60,8 @@ export function startEarly(path: string, global: EarlyGlobal, now = Date.now()):
     answers.set(key, { at: now, value });
   };
   ask("info", { type: "pandora/info" });
+  // The banner, My List and Jellyfin rows at the top: asked with the rest so they do not pop in late.
+  ask(HOME_KEY, { type: "pandora/home" });
   for (const list of DISCOVER_LISTS) ask(discoverKey(list), { type: "pandora/discover", list, page: 1 });
   return true;
 }

@@ -44,15 +44,17 @@ export function formatDuration(seconds: number | null | undefined): string {
   }
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
+  // Round first, then split: 3599 s is "1 h", not "0 h 60 min".
   const minutes = Math.round(s / 60);
   if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(s / 3600);
-  if (hours < 24) {
-    const rest = Math.round((s % 3600) / 60);
+  if (minutes < 24 * 60) {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
     return rest ? `${hours} h ${rest} min` : `${hours} h`;
   }
-  const days = Math.floor(s / 86400);
-  const restHours = Math.round((s % 86400) / 3600);
+  const totalHours = Math.round(s / 3600);
+  const days = Math.floor(totalHours / 24);
+  const restHours = totalHours % 24;
   return restHours ? `${days} d ${restHours} h` : `${days} d`;
 }
 

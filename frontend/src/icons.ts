@@ -6,7 +6,9 @@ export {
   mdiArrowDown,
   mdiArrowUp,
   mdiBookshelf,
+  mdiCastVariant,
   mdiCheck,
+  mdiCheckCircle,
   mdiCheckCircleOutline,
   mdiChevronDown,
   mdiChevronLeft,
@@ -43,6 +45,7 @@ export {
   mdiPause,
   mdiPlay,
   mdiPlaylistPlus,
+  mdiPlus,
   mdiPlusCircleOutline,
   mdiRefresh,
   mdiRestart,
@@ -51,9 +54,11 @@ export {
   mdiShieldAlertOutline,
   mdiShieldLockOutline,
   mdiStar,
+  mdiStarShootingOutline,
   mdiTelevisionClassic,
   mdiTextBoxOutline,
   mdiTrayArrowDown,
+  mdiUndoVariant,
 } from "@mdi/js";
 
 /** A 24×24 icon; decorative unless a label is given. */

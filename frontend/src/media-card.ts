@@ -1,22 +1,59 @@
-/** A poster card (a button: poster, title, year, rating badge) and its loading placeholder. */
+/**
+ * A poster card (a button: poster, title, year, rating badge, "In your library" badge) and its
+ * loading placeholder. In the panel a card can carry a My List toggle: a second button over the
+ * poster's corner (a button cannot hold another), `aria-pressed` while the title is in the list.
+ */
 import { css, html, nothing, type TemplateResult } from "lit";
-import { icon, mdiMovieOpenOutline, mdiStar } from "./icons";
+import { icon, mdiCheck, mdiCheckCircle, mdiMovieOpenOutline, mdiPlus, mdiStar } from "./icons";
 import type { MediaItem } from "./types";
+
+/** A card's My List toggle. */
+export interface ListToggle {
+  /** The title is in My List. */
+  inList: boolean;
+  /** Its add or remove is on its way. */
+  busy?: boolean;
+  toggle: (item: MediaItem) => void;
+}
 
 export function mediaLabel(item: MediaItem): string {
   const kind = item.media_type === "tv" ? "TV series" : "Movie";
   const parts = [item.title, kind];
   if (item.year) parts.push(String(item.year));
   if (item.rating > 0) parts.push(`rated ${item.rating.toFixed(1)} out of 10`);
+  if (item.in_library) parts.push("in your library");
   return parts.join(", ");
+}
+
+/** The "In your library" badge over a poster's bottom edge. */
+export function libraryBadge(): TemplateResult {
+  return html`<span class="in-library">${icon(mdiCheckCircle)}In your library</span>`;
+}
+
+/** The round My List toggle over a card's poster. */
+export function listToggleButton(item: MediaItem, list: ListToggle): TemplateResult {
+  return html`<button
+    class="list-toggle"
+    aria-label="My List: ${item.title}"
+    title=${list.inList ? "Remove from My List" : "Add to My List"}
+    aria-pressed=${list.inList ? "true" : "false"}
+    ?disabled=${list.busy}
+    @click=${() => list.toggle(item)}
+  >
+    <span class="list-toggle-face">${icon(list.inList ? mdiCheck : mdiPlus)}</span>
+  </button>`;
 }
 
 function hideBroken(event: Event): void {
   (event.target as HTMLElement).hidden = true;
 }
 
-export function mediaCard(item: MediaItem, open: (item: MediaItem) => void): TemplateResult {
-  return html`<button
+export function mediaCard(
+  item: MediaItem,
+  open: (item: MediaItem) => void,
+  list?: ListToggle,
+): TemplateResult {
+  const card = html`<button
     class="card"
     aria-label=${mediaLabel(item)}
     data-tmdb-id=${item.tmdb_id}
@@ -38,12 +75,15 @@ export function mediaCard(item: MediaItem, open: (item: MediaItem) => void): Tem
       ${item.rating > 0
         ? html`<span class="rating">${icon(mdiStar)}${item.rating.toFixed(1)}</span>`
         : nothing}
+      ${item.in_library ? libraryBadge() : nothing}
     </div>
     <span class="title" aria-hidden="true">${item.title}</span>
     <span class="year" aria-hidden="true"
       >${item.year ?? ""}${item.media_type === "tv" ? html` · TV` : nothing}</span
     >
   </button>`;
+  if (!list) return card;
+  return html`<div class="card-wrap">${card}${listToggleButton(item, list)}</div>`;
 }
 
 export function cardSkeleton(): TemplateResult {
@@ -126,6 +166,70 @@ export const mediaCardStyles = css`
     width: 14px;
     height: 14px;
     color: #ffd54f;
+  }
+  .in-library {
+    position: absolute;
+    left: 6px;
+    bottom: 6px;
+    max-width: calc(100% - 12px);
+    display: inline-flex;
+    align-items: center;
+    gap: 3px;
+    padding: 2px 7px 2px 4px;
+    border-radius: 10px;
+    background: rgba(0, 0, 0, 0.78);
+    color: #fff;
+    font-size: 0.7rem;
+    font-weight: 600;
+    white-space: nowrap;
+    overflow: hidden;
+  }
+  .in-library .icon {
+    width: 14px;
+    height: 14px;
+    color: #81c784;
+  }
+  .card-wrap {
+    position: relative;
+  }
+  /* 44 px to touch, a 32 px disc to see, in the poster's top right corner. */
+  .list-toggle {
+    position: absolute;
+    top: 0;
+    right: 0;
+    display: grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    padding: 0;
+    border: none;
+    background: none;
+    cursor: pointer;
+  }
+  .list-toggle-face {
+    display: grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    background: rgba(0, 0, 0, 0.66);
+    color: #fff;
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35);
+    transition: background-color 120ms ease;
+  }
+  .list-toggle-face .icon {
+    width: 20px;
+    height: 20px;
+  }
+  .list-toggle:hover .list-toggle-face {
+    background: rgba(0, 0, 0, 0.86);
+  }
+  .list-toggle[aria-pressed="true"] .list-toggle-face {
+    box-shadow: 0 0 0 2px var(--_primary), 0 1px 3px rgba(0, 0, 0, 0.35);
+  }
+  .list-toggle[disabled] {
+    cursor: default;
+    opacity: 0.7;
   }
   .title {
     font-size: 0.875rem;

@@ -4,17 +4,48 @@
  * Administrators get a Download button, which fires `download-requested` with the title.
  * With household requests (`requests`), everyone gets a Request button (TV: pick seasons or the
  * whole series) and sees the title's open requests live (`pandora/requests/subscribe`).
+ *
+ * Watching: a title in the library gets "Play in Jellyfin" and "Play on…" (a media player);
+ * with a backend that has My List (`watching`, or the details say `in_watchlist`) everyone gets
+ * the My List toggle (`watchlist-changed` with the new list), and administrators "Feature on
+ * Discover" (`featured-changed` with the banner's title).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { errorMessage, type PandoraApi } from "./api";
 import { define } from "./define";
 import { formatRuntime } from "./format";
-import { icon, mdiDownload, mdiOpenInNew, mdiPlaylistPlus, mdiStar } from "./icons";
+import {
+  icon,
+  mdiCastVariant,
+  mdiCheck,
+  mdiCheckCircle,
+  mdiDownload,
+  mdiOpenInNew,
+  mdiPlaylistPlus,
+  mdiPlus,
+  mdiStar,
+  mdiStarShootingOutline,
+} from "./icons";
 import { LiveFeed } from "./live";
 import { mergeRequests, openRequestsFor, requestStyles, seasonLabel, statusChip } from "./request-format";
 import { errorState, navigate, toast } from "./states";
 import { forms, shared } from "./styles";
-import type { MediaDetails, MediaItem, MediaRequest, RequestsSnapshot, StreamingSource, WatchProviders } from "./types";
+import "./play-picker";
+import type {
+  Featured,
+  FeaturedSetResult,
+  JellyfinEntry,
+  LibraryLink,
+  MediaDetails,
+  MediaItem,
+  MediaRequest,
+  PlayTarget,
+  RequestsSnapshot,
+  StreamingSource,
+  WatchlistResult,
+  WatchProviders,
+} from "./types";
+import { entryTarget, entryTitle, jellyfinLink } from "./watching";
 
 /** What the torrent search needs to know about a title. */
 export interface DownloadTarget {
@@ -52,6 +83,11 @@ export class PandoraMediaDetails extends LitElement {
     item: { attribute: false },
     admin: { type: Boolean },
     requests: { type: Boolean },
+    watching: { type: Boolean },
+    watchlisted: { attribute: false },
+    featured: { type: Boolean },
+    startWith: { attribute: false },
+    entry: { attribute: false },
     _details: { state: true },
     _error: { state: true },
     _picking: { state: true },
@@ -59,6 +95,11 @@ export class PandoraMediaDetails extends LitElement {
     _seasons: { state: true },
     _requesting: { state: true },
     _requestError: { state: true },
+    _inList: { state: true },
+    _listBusy: { state: true },
+    _featuring: { state: true },
+    _featuredNow: { state: true },
+    _playTarget: { state: true },
   };
 
   declare api: PandoraApi;
@@ -66,6 +107,16 @@ export class PandoraMediaDetails extends LitElement {
   declare admin: boolean;
   /** The backend takes household requests (`info.requests`). */
   declare requests: boolean;
+  /** The backend has My List and the banner (Discover's `pandora/home` answered). */
+  declare watching: boolean;
+  /** Whether the title is in My List, as Discover knows it (undefined: ask the details). */
+  declare watchlisted: boolean | undefined;
+  /** The title is the banner an administrator chose. */
+  declare featured: boolean;
+  /** Start with an action as the sheet opens (the banner's Request button). */
+  declare startWith: "request" | null;
+  /** The Jellyfin item it was opened from (Continue watching): Play plays that very item. */
+  declare entry: JellyfinEntry | null;
   declare _details: MediaDetails | null;
   declare _error: unknown;
   /** TV: the season picker is open. */
@@ -74,6 +125,14 @@ export class PandoraMediaDetails extends LitElement {
   declare _seasons: ReadonlySet<number>;
   declare _requesting: boolean;
   declare _requestError: unknown;
+  /** My List after a change here, until Discover says again. */
+  declare _inList: boolean | null;
+  declare _listBusy: boolean;
+  declare _featuring: boolean;
+  declare _featuredNow: boolean;
+  /** What the open "Play on…" list plays (null: closed). */
+  declare _playTarget: PlayTarget | null;
+  private started: MediaItem | null = null;
 
   /** Everyone's (administrators) or the user's requests, to show this title's open ones. */
   readonly requestsFeed = new LiveFeed<RequestsSnapshot>(this, {
@@ -86,9 +145,23 @@ export class PandoraMediaDetails extends LitElement {
     super();
     this.admin = false;
     this.requests = false;
+    this.watching = false;
+    this.watchlisted = undefined;
+    this.featured = false;
+    this.startWith = null;
+    this.entry = null;
     this._details = null;
     this._error = null;
     this.resetRequest();
+    this.resetWatching();
+  }
+
+  private resetWatching(): void {
+    this._inList = null;
+    this._listBusy = false;
+    this._featuring = false;
+    this._featuredNow = false;
+    this._playTarget = null;
   }
 
   private resetRequest(): void {
@@ -100,8 +173,137 @@ export class PandoraMediaDetails extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("item") && changed.get("item")) this.resetRequest();
+    if (changed.has("item") && changed.get("item")) {
+      this.resetRequest();
+      this.resetWatching();
+    }
+    if (changed.has("watchlisted")) this._inList = null;
     if ((changed.has("item") || changed.has("api")) && this.item && this.api) void this.load();
+  }
+
+  protected override updated(): void {
+    if (this.startWith === "request" && this.item && this.started !== this.item) {
+      this.started = this.item;
+      if (this.requests) void this.startRequest();
+    }
+  }
+
+  // --- watching -------------------------------------------------------------------------------
+
+  private get inLibrary(): boolean {
+    return Boolean(this.entry || (this._details?.in_library ?? this.item.in_library));
+  }
+
+  /** Where "Play in Jellyfin" goes. */
+  private get webUrl(): string | null {
+    return this.entry?.web_url ?? this.library?.web_url ?? null;
+  }
+
+  private get library(): LibraryLink | null {
+    return this._details?.library ?? (this.item as Partial<Featured>).library ?? null;
+  }
+
+  /** The backend knows My List. */
+  private get hasWatchlist(): boolean {
+    return this.watching || this.watchlisted !== undefined || this._details?.in_watchlist !== undefined;
+  }
+
+  private get inList(): boolean {
+    return (
+      this._inList ??
+      this.watchlisted ??
+      this._details?.in_watchlist ??
+      (this.item as Partial<Featured>).in_watchlist ??
+      false
+    );
+  }
+
+  private async toggleList(): Promise<void> {
+    const item = this.item;
+    if (this._listBusy) return;
+    const add = !this.inList;
+    this._listBusy = true;
+    try {
+      const result = add
+        ? await this.api.addToWatchlist(item.tmdb_id, item.media_type)
+        : await this.api.removeFromWatchlist(item.tmdb_id, item.media_type);
+      if (this.item !== item) return;
+      this._inList = add;
+      this.dispatchEvent(
+        new CustomEvent<WatchlistResult>("watchlist-changed", { detail: result, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      toast(this, {
+        kind: "error",
+        message: `Could not ${add ? "add" : "remove"} ${item.title} ${add ? "to" : "from"} My List: ${errorMessage(error)}`,
+      });
+    } finally {
+      if (this.item === item) this._listBusy = false;
+    }
+  }
+
+  private async feature(): Promise<void> {
+    const item = this.item;
+    if (this._featuring) return;
+    this._featuring = true;
+    try {
+      const result = await this.api.setFeatured(item.tmdb_id, item.media_type);
+      if (this.item !== item) return;
+      this._featuredNow = true;
+      this.dispatchEvent(
+        new CustomEvent<FeaturedSetResult>("featured-changed", { detail: result, bubbles: true, composed: true }),
+      );
+      toast(this, { kind: "success", message: `${item.title} is featured on Discover` });
+    } catch (error) {
+      toast(this, { kind: "error", message: `Could not feature ${item.title}: ${errorMessage(error)}` });
+    } finally {
+      if (this.item === item) this._featuring = false;
+    }
+  }
+
+  private async togglePlay(): Promise<void> {
+    const { tmdb_id, media_type } = this.item;
+    const target: PlayTarget = this.entry ? entryTarget(this.entry) : { tmdb_id, media_type };
+    this._playTarget = this._playTarget ? null : target;
+    if (!this._playTarget) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("pandora-panel-play")?.scrollIntoView?.({ block: "nearest" });
+  }
+
+  private renderWatchingActions(): TemplateResult {
+    const url = this.webUrl;
+    const featured = this.featured || this._featuredNow;
+    return html`${this.inLibrary && url ? jellyfinLink(url) : nothing}
+    ${this.inLibrary
+      ? html`<button
+          class="btn ${url ? "" : "primary"} play-on"
+          aria-expanded=${this._playTarget ? "true" : "false"}
+          @click=${() => void this.togglePlay()}
+        >
+          ${icon(mdiCastVariant)} Play on…
+        </button>`
+      : nothing}
+    ${this.hasWatchlist
+      ? html`<button
+          class="btn my-list"
+          aria-pressed=${this.inList ? "true" : "false"}
+          ?disabled=${this._listBusy}
+          @click=${() => void this.toggleList()}
+        >
+          ${icon(this.inList ? mdiCheck : mdiPlus)} My List
+        </button>`
+      : nothing}
+    ${this.admin && this.hasWatchlist
+      ? html`<button
+          class="btn text feature"
+          ?disabled=${this._featuring || featured}
+          @click=${() => void this.feature()}
+        >
+          ${icon(featured ? mdiCheck : mdiStarShootingOutline)}
+          ${featured ? "Featured on Discover" : this._featuring ? "Featuring…" : "Feature on Discover"}
+        </button>`
+      : nothing}
+`;
   }
 
   private async load(): Promise<void> {
@@ -317,6 +519,9 @@ export class PandoraMediaDetails extends LitElement {
                 >`
               : nothing}
             ${meta.join(" · ")}
+            ${this.inLibrary
+              ? html`<span class="chip in-library">${icon(mdiCheckCircle)}In your library</span>`
+              : nothing}
           </p>
           ${details?.tagline ? html`<p class="tagline">${details.tagline}</p>` : nothing}
         </div>
@@ -327,15 +532,29 @@ export class PandoraMediaDetails extends LitElement {
               ${details.genres.map((genre) => html`<li class="chip">${genre}</li>`)}
             </ul>`
           : nothing}
-        ${this.admin || this.requests
+        ${this.admin || this.requests || this.inLibrary || this.hasWatchlist
           ? html`<div class="actions">
-              ${this.requests ? this.renderRequestButton(open) : nothing}
+              ${this.renderWatchingActions()}
+              ${this.requests && !(this.inLibrary && item.media_type === "movie")
+                ? this.renderRequestButton(open)
+                : nothing}
               ${this.admin
-                ? html`<button class="btn primary download" @click=${this.requestDownload}>
+                ? html`<button
+                    class="btn ${this.inLibrary ? "" : "primary"} download"
+                    @click=${this.requestDownload}
+                  >
                     ${icon(mdiDownload)} Download
                   </button>`
                 : nothing}
             </div>`
+          : nothing}
+        ${this._playTarget && this.inLibrary
+          ? html`<pandora-panel-play
+              .api=${this.api}
+              .target=${this._playTarget}
+              .name=${this.entry ? entryTitle(this.entry) : item.title}
+              .webUrl=${this.webUrl}
+            ></pandora-panel-play>`
           : nothing}
         ${this.requests ? this.renderRequestArea(open) : nothing}
         ${item.overview ? html`<p class="overview">${item.overview}</p>` : nothing}
@@ -631,6 +850,14 @@ export class PandoraMediaDetails extends LitElement {
         width: 16px;
         height: 16px;
         color: #ffd54f;
+      }
+      .in-library .icon {
+        width: 16px;
+        height: 16px;
+        color: var(--_success);
+      }
+      .my-list[aria-pressed="true"] {
+        border-color: var(--_primary);
       }
       .tagline {
         margin-top: 6px;

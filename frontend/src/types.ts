@@ -25,6 +25,19 @@ export interface Hass {
   language?: string;
   locale?: { language?: string };
   dockedSidebar?: "docked" | "always_hidden" | "auto";
+  /** Every entity's state (only media players are read, for "Play on…"). */
+  states?: Record<string, HassEntity>;
+}
+
+/** One entity in `hass.states` (the parts used). */
+export interface HassEntity {
+  entity_id: string;
+  state: string;
+  attributes: {
+    friendly_name?: string;
+    supported_features?: number;
+    [key: string]: unknown;
+  };
 }
 
 export interface Route {
@@ -128,6 +141,8 @@ export interface MediaItem {
   poster_url: string | null;
   backdrop_url: string | null;
   genre_ids: number[];
+  /** The title is in a Jellyfin library (older backends leave it out). */
+  in_library?: boolean;
 }
 
 export interface MediaPage {
@@ -185,6 +200,117 @@ export interface MediaDetails extends MediaItem {
   watch_providers: WatchProviders | null;
   availability: StreamingSource[] | null;
   availability_error: string | null;
+  /** Where the title is in Jellyfin (null when it is not; older backends leave these out). */
+  library?: LibraryLink | null;
+  /** The user has it in My List. */
+  in_watchlist?: boolean;
+}
+
+// --- Watching (pandora/home, watchlist, featured, play) -----------------------------------------
+
+/** A title's place in a Jellyfin server. */
+export interface LibraryLink {
+  /** The Jellyfin subentry id. */
+  instance: string;
+  /** The Jellyfin server's title. */
+  server: string;
+  item_id: string;
+  /** Jellyfin's item type: Movie, Series, … */
+  type: string;
+  /** The item's page in Jellyfin's web app ("Play in Jellyfin"). */
+  web_url: string;
+}
+
+/** The title at the top of Discover: one an administrator chose, or the default. */
+export interface Featured extends MediaItem {
+  /** An administrator featured it (false: the default, the top trending title not in the library). */
+  chosen: boolean;
+  library: LibraryLink | null;
+  in_watchlist: boolean;
+}
+
+/** One title in the user's My List. */
+export interface WatchlistEntry extends MediaItem {
+  added_at: string;
+  library: LibraryLink | null;
+}
+
+/** One item of Jellyfin's Continue watching or Recently added rows, as the user sees it. */
+export interface JellyfinEntry {
+  item_id: string;
+  /** The Jellyfin subentry id. */
+  instance: string;
+  /** The Jellyfin server's title. */
+  server: string;
+  name: string;
+  /** Movie, Series, Episode, Video, … */
+  type: string;
+  series_name: string | null;
+  season: number | null;
+  episode: number | null;
+  year: number | null;
+  overview: string | null;
+  /** 0-100. */
+  progress: number | null;
+  position_seconds: number;
+  runtime_seconds: number | null;
+  /**
+   * Signed Home Assistant paths (Jellyfin's images through Pandora's proxy): `image_url` is
+   * portrait (the movie's or series' poster), `backdrop_url` landscape (the movie's or series'
+   * backdrop, an episode's own still).
+   */
+  image_url: string | null;
+  backdrop_url: string | null;
+  /** To open the details sheet; null when Jellyfin knows no TMDB id. */
+  tmdb_id: number | null;
+  media_type: MediaType | null;
+  /** "Play in Jellyfin". */
+  web_url: string;
+}
+
+export type HomeRow = "featured" | "continue_watching" | "recently_added";
+
+/** `pandora/home`: Discover's personal rows. */
+export interface HomeRows {
+  featured: Featured | null;
+  watchlist: WatchlistEntry[];
+  continue_watching: JellyfinEntry[];
+  recently_added: JellyfinEntry[];
+  /** A Jellyfin server is configured. */
+  jellyfin: boolean;
+  /** The Jellyfin user these rows are for. */
+  jellyfin_user: string | null;
+  /** A row that could not be loaded, and why. */
+  errors: Partial<Record<HomeRow, string>>;
+}
+
+/** `pandora/watchlist/list`, `…/add`, `…/remove`: the user's whole list after the change. */
+export interface WatchlistResult {
+  watchlist: WatchlistEntry[];
+}
+
+/** `pandora/featured/set`. */
+export interface FeaturedSetResult {
+  featured: Featured;
+}
+
+/** `pandora/featured/clear`: the default again (null when there is none). */
+export interface FeaturedClearResult {
+  featured: Featured | null;
+}
+
+/** What `pandora/play` plays: a title by TMDB id (a series: its next episode), or a Jellyfin item. */
+export type PlayTarget =
+  | { tmdb_id: number; media_type: MediaType }
+  | { item_id: string; instance: string };
+
+export type PlayRequest = PlayTarget & { entity_id: string };
+
+/** `pandora/play`. */
+export interface PlayResult {
+  entity_id: string;
+  /** What plays (an episode's name, say). */
+  title: string;
 }
 
 // --- Releases (release_search.py) -------------------------------------------------------------

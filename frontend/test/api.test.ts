@@ -209,6 +209,46 @@ describe("PandoraApi", () => {
     ]);
   });
 
+  it("sends the watching commands (pandora/home, My List, the banner, play)", async () => {
+    const fake = fakeHass({
+      "pandora/home": { featured: null, watchlist: [], continue_watching: [], recently_added: [], jellyfin: false, jellyfin_user: null, errors: {} },
+      "pandora/watchlist/list": { watchlist: [] },
+      "pandora/watchlist/add": { watchlist: [] },
+      "pandora/watchlist/remove": { watchlist: [] },
+      "pandora/featured/set": { featured: null },
+      "pandora/featured/clear": { featured: null },
+      "pandora/play": { entity_id: "media_player.tv", title: "Dune: Part Two" },
+      "pandora/media": trending.results[0],
+    });
+    const api = new PandoraApi(fake.hass);
+    await api.home();
+    await api.watchlist();
+    await api.addToWatchlist(693134, "movie");
+    await api.removeFromWatchlist(1396, "tv");
+    await api.setFeatured(693134, "movie");
+    await api.clearFeatured();
+    expect(await api.play({ entity_id: "media_player.tv", tmdb_id: 693134, media_type: "movie" })).toEqual({
+      entity_id: "media_player.tv",
+      title: "Dune: Part Two",
+    });
+    await api.play({ entity_id: "media_player.tv", item_id: "abc", instance: "j1" });
+    expect(fake.callWS.mock.calls.map(([m]) => m)).toEqual([
+      { type: "pandora/home" },
+      { type: "pandora/watchlist/list" },
+      { type: "pandora/watchlist/add", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/watchlist/remove", tmdb_id: 1396, media_type: "tv" },
+      { type: "pandora/featured/set", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/featured/clear" },
+      { type: "pandora/play", entity_id: "media_player.tv", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/play", entity_id: "media_player.tv", item_id: "abc", instance: "j1" },
+    ]);
+    // A My List change makes the title's cached details (their in_watchlist) stale.
+    await api.media(693134, "movie");
+    await api.addToWatchlist(693134, "movie");
+    await api.media(693134, "movie");
+    expect(fake.callWS.mock.calls.filter(([m]) => m.type === "pandora/media")).toHaveLength(2);
+  });
+
   it("opens snapshot subscriptions that stop delivering once closed", async () => {
     const fake = fakeHass();
     const api = new PandoraApi(fake.hass);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { PandoraApi } from "../src/api";
-import { EARLY_MS, discoverKey, startEarly, takeEarly, type EarlyGlobal } from "../src/early";
+import { EARLY_MS, HOME_KEY, discoverKey, startEarly, takeEarly, type EarlyGlobal } from "../src/early";
 import { preloadPanel } from "../src/preload";
 import { DISCOVER_LISTS, type WsMessage } from "../src/types";
 import trending from "./fixtures/discover_trending_day.json";
@@ -23,18 +23,20 @@ function earlyGlobal(answer: (message: WsMessage) => unknown = () => INFO) {
 /** Empty the early answers between tests. */
 function forget(): void {
   takeEarly("info");
+  takeEarly(HOME_KEY);
   for (const list of DISCOVER_LISTS) takeEarly(discoverKey(list));
 }
 
 describe("startEarly", () => {
-  it("asks for info and every Discover row on the panel's Discover pages", async () => {
+  it("asks for info, the personal rows and every Discover row on the panel's Discover pages", async () => {
     for (const path of ["/pandora", "/pandora/", "/pandora/discover", "/pandora/discover/movie/603"]) {
       const { global, sendMessagePromise } = earlyGlobal();
       expect(startEarly(path, global)).toBe(true);
       await settle();
       expect(sendMessagePromise).toHaveBeenCalledWith({ type: "pandora/info" });
+      expect(sendMessagePromise).toHaveBeenCalledWith({ type: "pandora/home" });
       expect(sendMessagePromise).toHaveBeenCalledWith({ type: "pandora/discover", list: "trending_day", page: 1 });
-      expect(sendMessagePromise).toHaveBeenCalledTimes(1 + DISCOVER_LISTS.length);
+      expect(sendMessagePromise).toHaveBeenCalledTimes(2 + DISCOVER_LISTS.length);
       forget();
     }
   });
@@ -78,6 +80,21 @@ describe("PandoraApi with early answers", () => {
     // Used once: the next info is asked for again.
     await api.info();
     expect(callWS).toHaveBeenCalledWith({ type: "pandora/info" });
+    forget();
+  });
+
+  it("uses the early pandora/home answer once (the banner does not pop in late)", async () => {
+    const HOME = { featured: null, watchlist: [], continue_watching: [], recently_added: [], jellyfin: false, jellyfin_user: null, errors: {} };
+    const { global, sendMessagePromise } = earlyGlobal((message) => (message.type === "pandora/home" ? HOME : INFO));
+    startEarly("/pandora/discover", global);
+    const { hass, callWS } = fakeHass({ "pandora/home": { ...HOME, jellyfin: true } });
+    const api = new PandoraApi(hass);
+    expect(await api.home()).toEqual(HOME);
+    expect(sendMessagePromise).toHaveBeenCalledWith({ type: "pandora/home" });
+    expect(callWS).not.toHaveBeenCalled();
+    // Never cached: the next one (after a My List change, say) is asked again.
+    expect((await api.home()).jellyfin).toBe(true);
+    expect(callWS).toHaveBeenCalledWith({ type: "pandora/home" });
     forget();
   });
 
