@@ -49,6 +49,7 @@ from homeassistant import bootstrap  # noqa: E402
 from tests.simulators import jackett, jellyfin, portainer, tmdb, watchmode  # noqa: E402
 from tests.simulators.catalogue import find  # noqa: E402
 from tests.support.cloudcmd import CloudCommander  # noqa: E402
+from tests.support.demo_library import seed_library, seed_progress  # noqa: E402
 from tests.support.docker_engine import IMAGE, DockerEngine  # noqa: E402
 from tests.support.qbittorrent_daemon import QBittorrentDaemon  # noqa: E402
 from tests.support.torrents import TorrentFile, make_payload, make_torrent  # noqa: E402
@@ -437,6 +438,8 @@ def start_simulators(state: dict[str, int]) -> Path:
     """TMDB, Watchmode, Jackett (offering the demo releases), the tracker, the real Cloud
     Commander over the demo share, and Jellyfin scanning the share's Movies and TV Shows."""
     listing = _jackett_releases()
+    if made := seed_library(SHARE):
+        log(f"put {len(made)} demo titles into the share's Movies and TV Shows")
     _start_module(state, "tracker", TRACKER_PORT)
     _start_module(state, "tmdb", TMDB_PORT)
     _start_module(state, "watchmode", WATCHMODE_PORT)
@@ -956,6 +959,32 @@ def configure_pandora(token: str) -> None:
     _add_gluetun(entry_id, token)
 
 
+def seed_watching(token: str) -> None:
+    """Jellyfin knows how far the demo users got; Family watches as Jellyfin's `family`."""
+    import asyncio  # noqa: PLC0415
+
+    users = seed_progress(f"http://127.0.0.1:{JELLYFIN_PORT}", jellyfin.DEFAULT_API_KEY)
+    entries = _http("GET", "/api/config/config_entries/entry?domain=pandora", token=token)
+    entry_id = entries[0]["entry_id"]
+    subentries = asyncio.run(
+        _ws_commands(token, [{"type": "config_entries/subentries/list", "entry_id": entry_id}])
+    )[0]
+    server = next(s for s in subentries if s["subentry_type"] == "jellyfin")
+    flow = "/api/config/config_entries/subentries/flow"
+    menu = _http(
+        "POST",
+        flow,
+        {"handler": [entry_id, "jellyfin"], "subentry_id": server["subentry_id"]},
+        token,
+    )
+    form = _http("POST", f"{flow}/{menu['flow_id']}", {"next_step_id": "users"}, token)
+    if FAMILY_NAME in {f["name"] for f in form.get("data_schema", [])}:
+        _http("POST", f"{flow}/{form['flow_id']}", {FAMILY_NAME: users["family"]}, token)
+        log(f"{FAMILY_NAME} watches as Jellyfin's family; progress recorded for the rows")
+    else:
+        _http("DELETE", f"{flow}/{form['flow_id']}", token=token)
+
+
 def _add_gluetun(entry_id: str, token: str) -> None:
     """gluetun, saving its country in the arr stack of the Portainer just added."""
     flow = "/api/config/config_entries/subentries/flow"
@@ -1099,6 +1128,7 @@ def start() -> None:
     token = onboard()
     add_family_user(token)
     configure_pandora(token)
+    seed_watching(token)
     states = wait_for_entities(token)
     check_frontend_data(token)
     found = search_demo_title(token)

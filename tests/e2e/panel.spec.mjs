@@ -13,7 +13,9 @@
 //                          to re-announce once the download is listed (see reannounceSeeder)
 //
 // For each viewport it logs in, opens /pandora and measures the time to the first media card
-// (then again after a reload), searches a title, opens its details, searches its releases, checks
+// (then again after a reload), checks Discover's home rows (the featured banner, Continue watching
+// and Recently added from the simulated Jellyfin, a title added to My List and taken off again,
+// Play in Jellyfin and Play on… in a resumed title's details), searches a title, opens its details, searches its releases, checks
 // the ranking, adds the best one and follows it in Downloads until 100 %. The demo's pipeline
 // (PANDORA_DEMO_FILE_INTO_LIBRARY=0) moves the finished file into Downloaded; in Files it is moved
 // into Movies with a library scan, which Library then shows (Movies counted); in Containers the VPN
@@ -270,8 +272,7 @@ class Run {
     const tab = panel.getByRole("tab", { name: "Discover", selected: true });
     await tab.waitFor({ timeout: STEP_MS });
     const discover = panel.getByRole("tabpanel", { name: "Discover" });
-    const firstRow = discover.getByRole("region").first();
-    const card = firstRow.getByRole("button", { name: MEDIA_CARD }).first();
+    const card = discover.getByRole("button", { name: MEDIA_CARD }).first();
     await card.waitFor({ state: "visible", timeout: STEP_MS });
     // Posters: the first card's image really loaded (through Pandora's image proxy).
     await page.waitForFunction(
@@ -312,6 +313,86 @@ class Run {
       load_ms: round(marks.load),
       rows,
     };
+  }
+
+  /**
+   * Discover's home rows, with the demo's simulated Jellyfin: the featured banner (backdrop
+   * loaded), Continue watching (progress bars, Jellyfin artwork through Pandora's proxy),
+   * Recently added, and My List (a title added from a Trending card appears, and goes again).
+   * A Continue watching title's details offer Play in Jellyfin (a link to the item) and
+   * Play on…, which says clearly that the demo has no media player that can play.
+   */
+  async seeHome() {
+    const page = this.page;
+    const discover = page.locator("pandora-panel").getByRole("tabpanel", { name: "Discover" });
+    const loaded = (image) => image.evaluate((img) => img.complete && img.naturalWidth > 0);
+    const waitLoaded = async (image) => {
+      await image.waitFor({ timeout: STEP_MS });
+      await image.scrollIntoViewIfNeeded();
+      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle(), {
+        timeout: STEP_MS,
+      });
+    };
+    const banner = discover.locator("pandora-panel-featured");
+    const featured = (await banner.getByRole("heading", { level: 2 }).textContent()).trim();
+    if (!featured) throw new Error("the featured banner has no title");
+    await waitLoaded(banner.locator("img").first());
+    await banner.getByRole("button", { name: "More info" }).waitFor({ timeout: STEP_MS });
+
+    const resume = discover.getByRole("region", { name: "Continue watching" });
+    const resumeCards = resume.getByRole("button", { name: /% watched/ });
+    await resumeCards.first().waitFor({ timeout: STEP_MS });
+    await resume.getByRole("progressbar").first().waitFor({ timeout: STEP_MS });
+    await waitLoaded(resumeCards.first().locator("img"));
+    const recent = discover.getByRole("region", { name: "Recently added" });
+    const recentCards = recent.getByRole("button", { name: /in your library$/ });
+    await recentCards.first().waitFor({ timeout: STEP_MS });
+    const counts = { continue_watching: await resumeCards.count(), recently_added: await recentCards.count() };
+    if (!(await loaded(banner.locator("img").first()))) throw new Error("the banner's backdrop broke");
+    await this.shot("home");
+
+    // My List: add the first Trending title, see it in the row, take it off again.
+    const trending = discover.getByRole("region", { name: "Trending today" });
+    const toggle = trending.getByRole("button", { name: /^My List: / }).first();
+    const listed = (await toggle.getAttribute("aria-label")).replace(/^My List: /, "");
+    if ((await toggle.getAttribute("aria-pressed")) !== "false") throw new Error(`${listed} was already on My List`);
+    await toggle.click();
+    const myList = discover.getByRole("region", { name: "My List" });
+    await myList.getByRole("button", { name: new RegExp(`^${escape(listed)}, `) }).waitFor({ timeout: STEP_MS });
+    await this.shot("my-list");
+
+    // Play: a Continue watching title's details.
+    await resumeCards.first().click();
+    const dialog = page.getByRole("dialog").last();
+    await dialog.waitFor({ timeout: STEP_MS });
+    const link = dialog.getByRole("link", { name: /Play in Jellyfin/ });
+    await link.waitFor({ timeout: STEP_MS });
+    const href = await link.getAttribute("href");
+    if (!/\/web\/#\/details\?id=[0-9a-f]{32}&serverId=/.test(href)) throw new Error(`Play in Jellyfin goes to ${href}`);
+    await dialog.getByRole("button", { name: /Play on/ }).click();
+    await page.getByText("No media player can play this.").waitFor({ timeout: STEP_MS });
+    await this.shot("play-on");
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(300);
+    if (await page.getByText("No media player can play this.").isVisible()) await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached", timeout: STEP_MS }).catch(() => undefined);
+
+    const untoggle = myList.getByRole("button", { name: `My List: ${listed}` }).first();
+    await untoggle.click();
+    await myList.waitFor({ state: "detached", timeout: STEP_MS });
+    return { featured, ...counts, my_list: listed, play_in_jellyfin: href.replace(/^https?:\/\/[^/]+/, "") };
+  }
+
+  /** Library: the Movies count before the download is filed (the demo library has some). */
+  async moviesCounted() {
+    const panel = await this.tab("Library");
+    const server = panel.getByRole("region", { name: /^Jellyfin/ });
+    const movies = server
+      .locator(".count")
+      .filter({ has: this.page.locator("dt", { hasText: /^Movies$/ }) })
+      .locator("dd");
+    await movies.waitFor({ timeout: STEP_MS });
+    return Number((await movies.innerText()).replace(/\D/g, ""));
   }
 
   async searchTitle() {
@@ -480,7 +561,7 @@ class Run {
   }
 
   /** Library: the scan the move started, and the movie it counted. */
-  async seeScan(movedAt) {
+  async seeScan(movedAt, before) {
     const page = this.page;
     const panel = await this.tab("Library");
     const server = panel.getByRole("region", { name: /^Jellyfin/ });
@@ -492,8 +573,8 @@ class Run {
     // Scanning (if still under way) shows, then the count follows the scan.
     const started = Date.now();
     await page.waitForFunction(
-      (element) => Number(element.textContent.replace(/\D/g, "")) >= 1,
-      await movies.elementHandle(),
+      ([element, counted]) => Number(element.textContent.replace(/\D/g, "")) > counted,
+      [await movies.elementHandle(), before],
       { timeout: SCAN_MS, polling: 250 },
     );
     const lastScan = server.getByRole("status").locator("time");
@@ -585,13 +666,15 @@ async function runViewport(browser, viewport, problems) {
     await run.login();
     const render = await run.openPanel();
     const reloaded = await run.openPanel(true);
+    const home = await run.seeHome();
     const card = await run.searchTitle();
     const details = await run.openDetails(card);
     const search = await run.searchReleases(details);
     await run.addBest(search);
     const download = await run.followDownload(search.best);
+    const moviesBefore = await run.moviesCounted();
     const movedAt = await run.fileIntoMovies(search.best);
-    const scan = await run.seeScan(movedAt);
+    const scan = await run.seeScan(movedAt, moviesBefore);
     const vpn = await run.switchVpn(COUNTRIES[VIEWPORTS.indexOf(viewport) % COUNTRIES.length]);
     await run.remove(download.bar, search.best);
     await run.deleteFiled();
@@ -602,12 +685,14 @@ async function runViewport(browser, viewport, problems) {
       ok: problems.items.every((problem) => problem.viewport !== viewport.name),
       time_to_first_render: render,
       time_to_first_render_reloaded: reloaded,
+      home,
       releases: search.titles,
       best: search.best,
       cam_rejected_because: search.camReasons,
       download_seconds: Math.round(download.seconds * 10) / 10,
       final_percent: download.percent,
       seeder_reannounced: download.nudged,
+      library_movies_before: moviesBefore,
       library_movies_after_scan: scan.movies,
       scan_seconds: Math.round(scan.seconds * 10) / 10,
       vpn,
