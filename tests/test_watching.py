@@ -515,14 +515,14 @@ async def test_play_refusals_from_jellyfin(
 ) -> None:
     sim, _ = jellyfin
     coordinator = next(iter(hub.runtime_data.jellyfin.values()))
-    tv = {"entity_id": "media_player.living_room_tv"}
+    tv = "media_player.living_room_tv"
     for user in sim.users:
         user.disabled = True
     await coordinator.async_refresh()
     coordinator._slow_at = 0  # read users again at the next poll
     await coordinator.async_refresh()
     with pytest.raises(ServiceValidationError) as err:
-        await act(hass, "play_title", **tv, tmdb_id=NOTLD, media_type="movie")
+        await act(hass, "play_title", entity_id=tv, tmdb_id=NOTLD, media_type="movie")
     assert err.value.translation_key == "no_jellyfin_user"
     for user in sim.users:
         user.disabled = False
@@ -531,12 +531,16 @@ async def test_play_refusals_from_jellyfin(
     # Jellyfin failing is reported, nothing plays.
     sim.server_error_next = 1
     with pytest.raises(HomeAssistantError):
-        await act(hass, "play_title", **tv, tmdb_id=NOTLD, media_type="movie")
+        await act(hass, "play_title", entity_id=tv, tmdb_id=NOTLD, media_type="movie")
     # A library folder is not something to play.
     library = sim.library("Movies").item_id
     with pytest.raises(ServiceValidationError) as err:
         await act(
-            hass, "play_title", **tv, item_id=library, instance=coordinator.subentry.subentry_id
+            hass,
+            "play_title",
+            entity_id=tv,
+            item_id=library,
+            instance=coordinator.subentry.subentry_id,
         )
     assert err.value.translation_key == "nothing_to_play"
     # A series whose every episode was watched has nothing next.
@@ -548,7 +552,7 @@ async def test_play_refusals_from_jellyfin(
     for episode in episodes:
         await coordinator.client.set_user_data(admin.id, episode.id, played=True)
     with pytest.raises(ServiceValidationError) as err:
-        await act(hass, "play_title", **tv, tmdb_id=CISCO_KID, media_type="tv")
+        await act(hass, "play_title", entity_id=tv, tmdb_id=CISCO_KID, media_type="tv")
     assert err.value.translation_key == "nothing_to_play"
     # The media source's errors.
     instance = coordinator.subentry.subentry_id
