@@ -959,6 +959,9 @@ def configure_pandora(token: str) -> None:
     _add_gluetun(entry_id, token)
 
 
+MY_LIST = (900002, 900004)  # Nosferatu (to request), Metropolis (in the library)
+
+
 def seed_watching(token: str) -> None:
     """Jellyfin knows how far the demo users got; Family watches as Jellyfin's `family`."""
     import asyncio  # noqa: PLC0415
@@ -983,6 +986,21 @@ def seed_watching(token: str) -> None:
         log(f"{FAMILY_NAME} watches as Jellyfin's family; progress recorded for the rows")
     else:
         _http("DELETE", f"{flow}/{form['flow_id']}", token=token)
+    # The demo user's My List: one title in the library, one to request or download. Saving the
+    # mapping reloads the hub: ask until it answers again.
+    adds = [
+        {"type": "pandora/watchlist/add", "tmdb_id": tmdb_id, "media_type": "movie"}
+        for tmdb_id in MY_LIST
+    ]
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            asyncio.run(_ws_commands(token, adds))
+            break
+        except SystemExit:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
 
 
 def _add_gluetun(entry_id: str, token: str) -> None:
@@ -1128,8 +1146,8 @@ def start() -> None:
     token = onboard()
     add_family_user(token)
     configure_pandora(token)
-    seed_watching(token)
     states = wait_for_entities(token)
+    seed_watching(token)
     check_frontend_data(token)
     found = search_demo_title(token)
     print(

@@ -324,7 +324,7 @@ def test_panel_end_to_end(demo: Demo, capsys: pytest.CaptureFixture[str]) -> Non
                 vpn = line.get("vpn") or {}
                 print(
                     f"[e2e] {line['viewport']}: time to first render (navigation start → first "
-                    f"media card) {ttfr['first_card_ms']} ms after logging in, "
+                    f"title: banner or card) {ttfr['first_card_ms']} ms after logging in, "
                     f"{again.get('first_card_ms')} ms on a reload; Pandora's share (panel "
                     f"attached → first card) {ttfr.get('panel_to_first_card_ms')} ms; first "
                     f"poster {ttfr['first_poster_ms']} ms; release at 100 % after "
