@@ -664,7 +664,7 @@ async def test_wrong_shapes_are_parse_errors(session: aiohttp.ClientSession) -> 
         with pytest.raises(ParseError, match="users answer is not a list"):
             await client.users()
         for call in (client.resume_items(UNKNOWN), client.latest_items(UNKNOWN)):
-            with pytest.raises(ParseError, match="neither a list nor has an Items list"):
+            with pytest.raises(ParseError, match="items answer is not a list"):
                 await call
         with pytest.raises(ParseError, match="item is not a JSON object"):
             await client.user_item(UNKNOWN, UNKNOWN)

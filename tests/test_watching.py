@@ -595,7 +595,7 @@ async def test_diagnostics_keep_lists_private(
     hass_client: Any,
     hass_admin_user: User,
 ) -> None:
-    from pytest_homeassistant_custom_component.components.diagnostics import (  # noqa: PLC0415
+    from pytest_homeassistant_custom_component.components.diagnostics import (
         get_diagnostics_for_config_entry,
     )
 

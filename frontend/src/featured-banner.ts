@@ -22,7 +22,7 @@ import {
   mdiStar,
   mdiUndoVariant,
 } from "./icons";
-import { shared } from "./styles";
+import { shared, titleMeta } from "./styles";
 import type { Featured } from "./types";
 import { jellyfinLink } from "./watching";
 
@@ -142,6 +142,7 @@ export class PandoraFeatured extends LitElement {
 
   static override styles = [
     ...shared,
+    titleMeta,
     css`
       :host {
         display: block;
@@ -202,27 +203,6 @@ export class PandoraFeatured extends LitElement {
         gap: 6px 10px;
         color: var(--_text-2);
         font-size: 0.9rem;
-      }
-      .rating {
-        display: inline-flex;
-        align-items: center;
-        gap: 2px;
-        padding: 1px 8px 1px 4px;
-        border-radius: 10px;
-        background: rgba(0, 0, 0, 0.78);
-        color: #fff;
-        font-weight: 600;
-        font-size: 0.8rem;
-      }
-      .rating .icon {
-        width: 16px;
-        height: 16px;
-        color: #ffd54f;
-      }
-      .in-library .icon {
-        width: 16px;
-        height: 16px;
-        color: var(--_success);
       }
       .overview {
         display: -webkit-box;

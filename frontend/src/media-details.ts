@@ -29,7 +29,7 @@ import {
 import { LiveFeed } from "./live";
 import { mergeRequests, openRequestsFor, requestStyles, seasonLabel, statusChip } from "./request-format";
 import { errorState, navigate, toast } from "./states";
-import { forms, shared } from "./styles";
+import { forms, shared, titleMeta } from "./styles";
 import "./play-picker";
 import type {
   Featured,
@@ -708,6 +708,7 @@ export class PandoraMediaDetails extends LitElement {
 
   static override styles = [
     ...shared,
+    titleMeta,
     forms,
     requestStyles,
     css`
@@ -834,27 +835,6 @@ export class PandoraMediaDetails extends LitElement {
         gap: 8px;
         color: var(--_text-2);
         font-size: 0.9rem;
-      }
-      .rating {
-        display: inline-flex;
-        align-items: center;
-        gap: 2px;
-        padding: 1px 8px 1px 4px;
-        border-radius: 10px;
-        background: rgba(0, 0, 0, 0.78);
-        color: #fff;
-        font-weight: 600;
-        font-size: 0.8rem;
-      }
-      .rating .icon {
-        width: 16px;
-        height: 16px;
-        color: #ffd54f;
-      }
-      .in-library .icon {
-        width: 16px;
-        height: 16px;
-        color: var(--_success);
       }
       .my-list[aria-pressed="true"] {
         border-color: var(--_primary);

@@ -436,3 +436,28 @@ export const filterChips = css`
     font-variant-numeric: tabular-nums;
   }
 `;
+
+/** A title's rating chip and "In your library" mark (the banner and the details sheet). */
+export const titleMeta = css`
+  .rating {
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    padding: 1px 8px 1px 4px;
+    border-radius: 10px;
+    background: rgba(0, 0, 0, 0.78);
+    color: #fff;
+    font-weight: 600;
+    font-size: 0.8rem;
+  }
+  .rating .icon {
+    width: 16px;
+    height: 16px;
+    color: #ffd54f;
+  }
+  .in-library .icon {
+    width: 16px;
+    height: 16px;
+    color: var(--_success);
+  }
+`;

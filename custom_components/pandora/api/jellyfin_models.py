@@ -9,7 +9,7 @@ Dates are .NET's ISO 8601 with seven fractional digits; a naive one is taken as 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -198,12 +198,17 @@ class Library:
         )
 
 
+def _parsed[T](data: Any, parse: Callable[[Mapping[str, Any]], T | None], what: str) -> list[T]:
+    """Each object of a list answer that `parse` accepts (the others are skipped)."""
+    if not isinstance(data, list):
+        raise ParseError(f"Jellyfin {what} answer is not a list")
+    parsed = (parse(entry) for entry in data if isinstance(entry, Mapping))
+    return [value for value in parsed if value is not None]
+
+
 def parse_libraries(data: Any) -> list[Library]:
     """Every library of a `/Library/VirtualFolders` answer."""
-    if not isinstance(data, list):
-        raise ParseError("Jellyfin virtual folders answer is not a list")
-    parsed = (Library.parse(entry) for entry in data if isinstance(entry, Mapping))
-    return [library for library in parsed if library is not None]
+    return _parsed(data, Library.parse, "virtual folders")
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,10 +417,7 @@ class JellyfinUser:
 
 def parse_users(data: Any) -> list[JellyfinUser]:
     """Every user of a `/Users` answer."""
-    if not isinstance(data, list):
-        raise ParseError("Jellyfin users answer is not a list")
-    parsed = (JellyfinUser.parse(entry) for entry in data if isinstance(entry, Mapping))
-    return [user for user in parsed if user is not None]
+    return _parsed(data, JellyfinUser.parse, "users")
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,7 +524,4 @@ class UserItem:
 def parse_user_items(data: Any) -> list[UserItem]:
     """The items of a `QueryResult` (Resume, NextUp) or of a bare list (`/Items/Latest`)."""
     entries = data.get("Items") if isinstance(data, Mapping) else data
-    if not isinstance(entries, list):
-        raise ParseError("Jellyfin items answer is neither a list nor has an Items list")
-    parsed = (UserItem.parse(entry) for entry in entries if isinstance(entry, Mapping))
-    return [item for item in parsed if item is not None]
+    return _parsed(entries, UserItem.parse, "items")

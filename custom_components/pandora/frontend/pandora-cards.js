@@ -483,6 +483,28 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
+`,o`
+  .rating {
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    padding: 1px 8px 1px 4px;
+    border-radius: 10px;
+    background: rgba(0, 0, 0, 0.78);
+    color: #fff;
+    font-weight: 600;
+    font-size: 0.8rem;
+  }
+  .rating .icon {
+    width: 16px;
+    height: 16px;
+    color: #ffd54f;
+  }
+  .in-library .icon {
+    width: 16px;
+    height: 16px;
+    color: var(--_success);
+  }
 `;function Mt(e,t){e.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:t},bubbles:!0,composed:!0}))}var Nt=class extends M{static{this.properties={_config:{state:!0},_invalid:{state:!0}}}constructor(){super(),this.api=new rt,this._config={},this._invalid=new Set}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,t&&this.connected()}get hass(){return this.api.hass}connected(){}setConfig(e){this._config={...e}}change(e,t){let n={...this._config};t===void 0?delete n[e]:n[e]=t,this._config=n,Mt(this,n)}setInvalid(e,t){let n=new Set(this._invalid);t?n.add(e):n.delete(e),this._invalid=n}onText(e,t){let n=t.target.value;this.change(e.name,n.trim()?n:void 0)}onNumber(e,t){let n=t.target.value.trim();if(!n){this.setInvalid(e.name,!1),this.change(e.name,void 0);return}let r=Number(n),i=Number.isInteger(r)&&r>=e.min&&r<=e.max;this.setInvalid(e.name,!i),i&&this.change(e.name,r)}render(){return T`<div class="editor">${this.fields.map(e=>this.renderField(e))}</div>`}renderField(e){let t=`field-${e.name}`,n=this._config[e.name],r=this._invalid.has(e.name),i=e.type===`number`&&r?T`<span class="invalid" id="${t}-help">Enter a whole number from ${e.min} to ${e.max}.</span>`:e.helper?T`<span class="hint" id="${t}-help">${e.helper}</span>`:D,a;switch(e.type){case`text`:a=T`<input
           id=${t}
           type="text"
