@@ -8,7 +8,12 @@ from typing import Any
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.pandora.const import CONF_USERS, CONF_VERIFY_SSL, CONF_WEB_URL
+from custom_components.pandora.const import (
+    CONF_USERS,
+    CONF_VERIFY_SSL,
+    CONF_WEB_URL,
+    NO_JELLYFIN_USER,
+)
 from homeassistant.auth.models import User
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -54,9 +59,11 @@ def field_names(result: dict[str, Any]) -> list[str]:
 async def test_map_users_and_the_link_address(
     hass: HomeAssistant,
     hub: MockConfigEntry,
+    jellyfin: tuple[JellyfinSimulator, str],
     hass_admin_user: User,
     hass_read_only_user: User,
 ) -> None:
+    sim, _ = jellyfin
     await hass.auth.async_update_user(hass_admin_user, name="Admin")
     await hass.auth.async_update_user(hass_read_only_user, name="Reader")
     twins = [await hass.auth.async_create_user("Twin") for _ in range(2)]
@@ -94,8 +101,18 @@ async def test_map_users_and_the_link_address(
     assert defaults["Reader"] == family
     assert defaults[CONF_WEB_URL] == "https://jellyfin.example.org"
     form[CONF_WEB_URL] = ""
+    form["Twin"] = NO_JELLYFIN_USER  # this one sees no Jellyfin rows and plays nothing
     await hass.config_entries.subentries.async_configure(result["flow_id"], form)
-    assert next(iter(hub.subentries.values())).data[CONF_WEB_URL] == ""
+    data = next(iter(hub.subentries.values())).data
+    assert data[CONF_WEB_URL] == ""
+    assert data[CONF_USERS] == {hass_read_only_user.id: family, twins[0].id: NO_JELLYFIN_USER}
+
+    # Someone mapped to a Jellyfin user since disabled is offered as nobody, never the default.
+    sim.user("family").disabled = True
+    result = await open_step(hass, hub, "users")
+    defaults = {str(k): k.default() for k in result["data_schema"].schema}
+    assert defaults["Reader"] == NO_JELLYFIN_USER and defaults["Twin"] == NO_JELLYFIN_USER
+    assert defaults["Admin"] == "default"
 
 
 async def test_connection_keeps_the_mapping(

@@ -21,7 +21,7 @@ from aiohttp import web
 import pytest
 
 from custom_components.pandora.api import jellyfin as jellyfin_api
-from custom_components.pandora.api.errors import InvalidAuth, NotFound, ParseError
+from custom_components.pandora.api.errors import CannotConnect, InvalidAuth, NotFound, ParseError
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.jellyfin_models import (
     JellyfinUser,
@@ -577,52 +577,53 @@ async def test_image_that_is_no_image(session: aiohttp.ClientSession) -> None:
 # --- streams and links ----------------------------------------------------------------------
 
 
-async def test_stream_url_serves_the_file(
+async def test_stream_relays_the_file(
     client: JellyfinClient, sim: tuple[JellyfinSimulator, int], session: aiohttp.ClientSession
 ) -> None:
     simulator, port = sim
     ids = _ids(simulator)
-    url = client.stream_url(ids["nosferatu"], "mp4")
-    assert url == (
-        f"http://127.0.0.1:{port}/Videos/{ids['nosferatu']}/stream.mp4"
-        f"?static=true&ApiKey={DEFAULT_API_KEY}"
-    )
-    async with session.get(url) as resp:
-        assert (resp.status, await resp.read()) == (200, VIDEO)
-        assert resp.headers["Accept-Ranges"] == "bytes"
-    async with session.get(url, headers={"Range": "bytes=1000-1999"}) as resp:
+    simulator.stream_auth = True  # a server (or proxy) that wants the key gets it, in a header
+    async with client.stream(ids["nosferatu"], "mp4") as resp:
+        assert resp.status == 200 and resp.headers["Accept-Ranges"] == "bytes"
+        assert str(resp.url) == (
+            f"http://127.0.0.1:{port}/Videos/{ids['nosferatu']}/stream.mp4?static=true"
+        )
+        assert await resp.read() == VIDEO
+    async with client.stream(ids["nosferatu"], byte_range="bytes=1000-1999") as resp:
         assert resp.status == 206
+        assert resp.headers["Content-Range"] == f"bytes 1000-1999/{len(VIDEO)}"
         assert await resp.read() == VIDEO[1000:2000]
-    plain = client.stream_url(ids["e1"])
-    assert plain.startswith(f"http://127.0.0.1:{port}/Videos/{ids['e1']}/stream?static=true&")
-    async with session.get(plain) as resp:
-        assert await resp.read() == b"dragnet"
-    # 10.11 serves streams without a token; a server (or proxy) that wants one gets the key.
-    bare = url.split("&ApiKey=")[0]
-    assert (await _raw(session, "GET", bare, auth=None))[0] == 200
-    simulator.stream_auth = True
-    assert (await _raw(session, "GET", bare, auth=None))[0] == 401
-    async with session.get(url, headers={"Range": "bytes=0-3"}) as resp:
-        assert (resp.status, await resp.read()) == (206, VIDEO[:4])
-    # Transcoding is not simulated; a series has no file; an unknown item is a 404.
-    assert (await _raw(session, "GET", url.replace("static=true", "static=false")))[0] == 400
-    assert (await _raw(session, "GET", client.stream_url(ids["dragnet"])))[0] == 404
-    assert (await _raw(session, "GET", client.stream_url(UNKNOWN)))[0] == 404
-    with pytest.raises(NotFound):
-        client.stream_url("../../System/Info")
+    async with client.stream(ids["nosferatu"], byte_range=f"bytes={len(VIDEO)}-") as resp:
+        assert resp.status == 416  # past the end: the player is told, nothing is raised
+    async with client.stream(ids["e1"], "mov,mp4,m4a") as resp:
+        assert resp.url.path.endswith("/stream.mp4") and await resp.read() == b"dragnet"
+    # A series has no file, an unknown item is a 404; a bad key is refused; never the key shown.
+    for missing in (ids["dragnet"], UNKNOWN):
+        with pytest.raises(NotFound):
+            async with client.stream(missing):
+                pass
+    with pytest.raises(NotFound, match="not an id"):
+        async with client.stream("../../System/Info"):
+            pass
+    with pytest.raises(InvalidAuth) as refused:
+        async with _client(session, port, "wrong-key").stream(ids["nosferatu"]):
+            pass
+    assert "wrong-key" not in str(refused.value)
+    # Transcoding is not simulated: the relay only ever asks for the static file.
+    static = f"http://127.0.0.1:{port}/Videos/{ids['nosferatu']}/stream?static=false"
+    assert (await _raw(session, "GET", static))[0] == 400
 
 
-def test_stream_url_extension() -> None:
-    client = JellyfinClient("http://jf:8096/base/", "k y", None)  # type: ignore[arg-type]
-    item = "a" * 32
-    stream = f"http://jf:8096/base/Videos/{item}/stream"
-    assert client.stream_url(item) == f"{stream}?static=true&ApiKey=k+y"
-    assert client.stream_url(item, "MKV").startswith(f"{stream}.mkv?")
-    # ffprobe's format list for mp4 files: the extension players know.
-    assert client.stream_url(item, "mov,mp4,m4a,3gp,3g2,mj2").startswith(f"{stream}.mp4?")
-    assert client.stream_url(item, "mpegts, ts").startswith(f"{stream}.mpegts?")
-    for odd in ("", "../x", "a b", ",", None):
-        assert client.stream_url(item, odd).startswith(f"{stream}?")
+async def test_stream_without_the_server(session: aiohttp.ClientSession) -> None:
+    gone = JellyfinClient("http://127.0.0.1:9/", "secret-key", session, request_timeout=2)
+    with pytest.raises(CannotConnect) as err:
+        async with gone.stream(UNKNOWN):
+            pass
+    assert "secret-key" not in str(err.value)
+    await session.close()
+    with pytest.raises(CannotConnect, match="closed"):
+        async with gone.stream(UNKNOWN):
+            pass
 
 
 async def test_web_url(client: JellyfinClient, sim: tuple[JellyfinSimulator, int]) -> None:

@@ -20,7 +20,13 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.pandora.api.jellyfin import JellyfinClient
-from custom_components.pandora.const import CONF_USERS, CONF_VERIFY_SSL, DOMAIN, SUBENTRY_JELLYFIN
+from custom_components.pandora.const import (
+    CONF_USERS,
+    CONF_VERIFY_SSL,
+    DOMAIN,
+    NO_JELLYFIN_USER,
+    SUBENTRY_JELLYFIN,
+)
 from homeassistant.auth.models import User
 from homeassistant.components import media_source
 from homeassistant.components.media_player import MediaPlayerEntity
@@ -265,6 +271,45 @@ async def test_rows_follow_the_user_mapping(
     home = (await command(admin, type="pandora/home"))["result"]
     assert home["jellyfin_user"] == "pandora"
     assert [e["position_seconds"] for e in home["continue_watching"]] == [600]
+    # The media browser shows each person their own rows too.
+    browsed = await command(reader, type="media_source/browse_media",
+                            media_content_id=f"media-source://{DOMAIN}")  # fmt: skip
+    resume_row = browsed["result"]["children"][0]["media_content_id"]
+    browsed = await command(reader, type="media_source/browse_media", media_content_id=resume_row)
+    assert [c["title"] for c in browsed["result"]["children"]] == ["Night of the Living Dead"]
+
+    # Mapped to a Jellyfin user who is then disabled: nothing, never the administrator's rows.
+    coordinator = next(iter(hass.config_entries.async_loaded_entries(DOMAIN))).runtime_data
+    server = next(iter(coordinator.jellyfin.values()))
+    sim.user("family").disabled = True
+    server._index_at = 0
+    await server.async_refresh()
+    home = (await command(reader, type="pandora/home"))["result"]
+    assert home["jellyfin_user"] is None and home["continue_watching"] == []
+    assert "deleted or disabled" in home["errors"]["continue_watching"]
+    assert "deleted or disabled" in home["errors"]["recently_added"]
+    browsed = await command(reader, type="media_source/browse_media", media_content_id=resume_row)
+    assert not browsed["success"] and "no Jellyfin user for you" in browsed["error"]["message"]
+    item = f"media-source://{DOMAIN}/{server.subentry.subentry_id}/{notld.id}"
+    resolved = await command(reader, type="media_source/resolve_media", media_content_id=item)
+    assert not resolved["success"]
+    resolved = await command(admin, type="media_source/resolve_media", media_content_id=item)
+    assert resolved["success"] and "/api/pandora/jellyfin_stream/" in resolved["result"]["url"]
+    assert sim.api_key not in resolved["result"]["url"]
+
+    # Mapped to nobody: no rows, no complaint, nothing to browse.
+    mapping = {hass_read_only_user.id: NO_JELLYFIN_USER}
+    entry = next(iter(hass.config_entries.async_loaded_entries(DOMAIN)))
+    hass.config_entries.async_update_subentry(
+        entry, server.subentry, data=dict(server.subentry.data) | {CONF_USERS: mapping}
+    )
+    await hass.async_block_till_done()
+    home = (await command(reader, type="pandora/home"))["result"]
+    assert home["jellyfin_user"] is None and home["continue_watching"] == []
+    assert home["errors"] == {}
+    browsed = await command(reader, type="media_source/browse_media",
+                            media_content_id=f"media-source://{DOMAIN}")  # fmt: skip
+    assert browsed["result"]["children"] == []
 
 
 async def test_rows_fail_one_by_one(
@@ -375,13 +420,26 @@ async def test_play_on_a_media_player(
     hub: MockConfigEntry,
     players: dict[str, RecordingPlayer],
     hass_read_only_user: User,
+    hass_client_no_auth: Any,
+    jellyfin: tuple[JellyfinSimulator, str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tv = players["tv"]
     # The player's own permissions apply: a read-only user may not start it.
     with pytest.raises(Unauthorized):
         await act(hass, "play_title", hass_read_only_user,
                   entity_id="media_player.living_room_tv", tmdb_id=NOTLD, media_type="movie")  # fmt: skip
+    # A player fetches the video from Home Assistant, which must know its own address.
+    with monkeypatch.context() as patched:
+        patched.setattr(hass.config, "api", None)  # no http server, no URL configured
+        with pytest.raises(HomeAssistantError) as no_url:
+            await act(hass, "play_title", entity_id="media_player.living_room_tv",
+                      tmdb_id=NOTLD, media_type="movie")  # fmt: skip
+    assert no_url.value.translation_key == "no_home_assistant_url"
     assert tv.played == []
+    web = await hass_client_no_auth()  # Home Assistant's own HTTP server, on 127.0.0.1
+    base = str(web.make_url("")).rstrip("/")
+    await hass.config.async_update(internal_url=base)
     member = await hass.auth.async_create_user("Family", group_ids=["system-users"])
     answer = await act(hass, "play_title", member,
                        entity_id="media_player.living_room_tv", tmdb_id=NOTLD, media_type="movie")  # fmt: skip
@@ -389,10 +447,19 @@ async def test_play_on_a_media_player(
     assert answer["player"] == "Living room TV"
     ((mime, url),) = tv.played
     assert mime == "video/x-matroska"
-    assert "/Videos/" in url and "static=true" in url
-    async with aiohttp.ClientSession() as session, session.get(url) as got:
-        assert got.status == 200
-        assert await got.read() == MOVIE_BYTES  # the real file, through Jellyfin's stream
+    # Home Assistant's relay, signed for the player: the Jellyfin key is nowhere in it.
+    assert url.startswith(f"{base}/api/pandora/jellyfin_stream/") and "authSig=" in url
+    assert jellyfin[0].api_key not in url and jellyfin[1] not in url
+    async with aiohttp.ClientSession() as session:
+        async with session.get(url) as got:
+            assert got.status == 200 and got.content_type.startswith("video/")
+            assert await got.read() == MOVIE_BYTES  # the real file, through Jellyfin's stream
+        async with session.get(url, headers={"Range": "bytes=1000-1999"}) as got:
+            assert got.status == 206  # players seek
+            assert got.headers["Content-Range"] == f"bytes 1000-1999/{len(MOVIE_BYTES)}"
+            assert await got.read() == MOVIE_BYTES[1000:2000]
+        async with session.get(url.split("?")[0]) as got:
+            assert got.status == 401  # unsigned: Home Assistant's own login applies
 
     # A series plays its next episode.
     answer = await act(hass, "play_title", entity_id="media_player.living_room_tv",
@@ -447,8 +514,9 @@ async def test_media_source(
     resolved = await media_source.async_resolve_media(
         hass, resume.children[0].media_content_id, None
     )
-    assert resolved.mime_type == "video/x-matroska" and "static=true" in resolved.url
     instance = next(iter(hub.runtime_data.jellyfin))
+    assert resolved.mime_type == "video/x-matroska"
+    assert resolved.url == f"/api/pandora/jellyfin_stream/{instance}/{notld.id}"
     series = hub.runtime_data.jellyfin[instance].title("tv", CISCO_KID)
     assert series is not None
     for bad in (
@@ -498,7 +566,10 @@ async def test_without_tmdb_or_an_administrator(
     admin = await hass_ws_client(hass)
     home = (await command(admin, type="pandora/home"))["result"]
     assert home["featured"] is None and home["jellyfin_user"] is None
-    assert home["continue_watching"] == [] and "no user" in home["errors"]["continue_watching"]
+    assert (
+        home["continue_watching"] == []
+        and "no administrator" in home["errors"]["continue_watching"]
+    )
     # Playing needs a user to play as, and the media source one to browse as.
     with pytest.raises(ServiceValidationError) as err:
         await act(
@@ -519,14 +590,14 @@ async def test_play_refusals_from_jellyfin(
     for user in sim.users:
         user.disabled = True
     await coordinator.async_refresh()
-    coordinator._slow_at = 0  # read users again at the next poll
+    coordinator._index_at = 0  # read users again at the next poll
     await coordinator.async_refresh()
     with pytest.raises(ServiceValidationError) as err:
         await act(hass, "play_title", entity_id=tv, tmdb_id=NOTLD, media_type="movie")
     assert err.value.translation_key == "no_jellyfin_user"
     for user in sim.users:
         user.disabled = False
-    coordinator._slow_at = 0
+    coordinator._index_at = 0
     await coordinator.async_refresh()
     # Jellyfin failing is reported, nothing plays.
     sim.server_error_next = 1

@@ -44,6 +44,7 @@ from .helpers import create_session, split_list
 from .history import TorrentHistory
 from .image import ImageView, JellyfinImageView
 from .intent import async_setup_intents
+from .jellyfin_stream import JellyfinStreamView
 from .library_actions import async_setup_library_actions
 from .llm_api import async_register_llm_api
 from .media_actions import async_setup_media_actions
@@ -59,7 +60,7 @@ from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
 from .watching_actions import async_setup_watching_actions
-from .watchlist import Watchlists
+from .watchlist import async_watchlists
 from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [
@@ -86,6 +87,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     await async_setup_intents(hass)
     hass.http.register_view(ImageView(hass))
     hass.http.register_view(JellyfinImageView(hass))
+    hass.http.register_view(JellyfinStreamView())
     return True
 
 
@@ -97,14 +99,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         session=create_session(hass, True),
         release_search=ReleaseSearch([]),
         requests=RequestQueue(hass, request_settings(entry.options)),
-        watchlists=Watchlists(hass),
+        watchlists=await async_watchlists(hass),
     )
     history, cache, session = runtime.history, runtime.cache, runtime.session
     await asyncio.gather(
         history.async_load(),
         cache.async_load(),
         runtime.requests.async_load(),
-        runtime.watchlists.async_load(),
     )
     interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
     tmdb = watchmode = None

@@ -23,6 +23,8 @@ CONF_VERIFY_SSL: Final = "verify_ssl"
 # Jellyfin: Home Assistant user id -> Jellyfin user id (rows and playback are that user's);
 # the address people open Jellyfin at, for "Play in Jellyfin" links (default: the URL).
 CONF_USERS: Final = "users"
+# A Home Assistant user mapped to this sees no Jellyfin rows and plays nothing.
+NO_JELLYFIN_USER: Final = "none"
 CONF_WEB_URL: Final = "web_url"
 CONF_LANGUAGE: Final = "language"  # TMDB, e.g. "en-US"
 CONF_REGION: Final = "region"  # TMDB, ISO 3166-1 country

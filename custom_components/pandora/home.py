@@ -8,7 +8,9 @@ instead of failing the whole answer, so one service being down never blanks the 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import UTC, datetime
+from itertools import zip_longest
 import logging
 from typing import Any, Final
 
@@ -30,6 +32,18 @@ LATEST_LIMIT: Final = 16
 # The default banner: the first title of this list that the libraries do not hold yet.
 FEATURED_LIST: Final = "trending_day"
 _EPOCH: Final = datetime.min.replace(tzinfo=UTC)
+# Why a mapped person sees no Jellyfin rows ("off", mapped to nobody, needs no message).
+NO_USER: Final = {
+    "gone": (
+        "{server}: the Jellyfin user you watch as was deleted or disabled; an administrator can "
+        "map you to another in the server's Users settings"
+    ),
+    "no_admin": (
+        "{server} has no administrator to show your rows as; an administrator can map you to a "
+        "Jellyfin user in the server's Users settings"
+    ),
+}
+type _Row = tuple[UserItem, dict[str, Any]]
 
 
 async def home_rows(
@@ -101,39 +115,57 @@ async def featured_title(
 async def _jellyfin_rows(
     runtime: PandoraRuntime, user_id: str | None, errors: dict[str, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
-    """Continue watching and Recently added from every Jellyfin server, as the mapped user."""
-    resume: list[tuple[UserItem, dict[str, Any]]] = []
-    latest: list[tuple[UserItem, dict[str, Any]]] = []
+    """Continue watching and Recently added from every Jellyfin server, as the mapped user.
+
+    Continue watching is last played first across servers; Recently added keeps each server's
+    order (Jellyfin folds new episodes into their series, which have no date of their own) and
+    takes from the servers in turn.
+    """
+    reads: list[Awaitable[tuple[list[_Row], list[_Row]]]] = []
     names: list[str] = []
     for coordinator in runtime.jellyfin.values():
-        user = coordinator.jellyfin_user(user_id)
-        if user is None:
-            if coordinator.last_update_success:
-                errors.setdefault(
-                    "continue_watching",
-                    f"{coordinator.subentry.title} has no user to show (no administrator)",
-                )
-            continue
-        names.append(user.name)
-        client = coordinator.client
-        for key, call, into in (
-            ("continue_watching", client.resume_items(user.id, RESUME_LIMIT), resume),
-            ("recently_added", client.latest_items(user.id, LATEST_LIMIT), latest),
-        ):
-            try:
-                items = await call
-            except PandoraError as err:
-                _LOGGER.debug("%s of %s: %s", key, coordinator.subentry.title, err)
-                errors[key] = f"{coordinator.subentry.title}: {err}"
-                continue
-            into.extend((item, jellyfin_entry(coordinator, item)) for item in items)
-    resume.sort(key=lambda pair: pair[0].last_played or _EPOCH, reverse=True)
-    latest.sort(key=lambda pair: pair[0].date_created or _EPOCH, reverse=True)
+        user, why = coordinator.watcher(user_id)
+        if user is not None:
+            names.append(user.name)
+            reads.append(_server_rows(coordinator, user.id, errors))
+        elif why in NO_USER and coordinator.last_update_success:
+            message = NO_USER[why].format(server=coordinator.subentry.title)
+            errors.setdefault("continue_watching", message)
+            errors.setdefault("recently_added", message)
+    answers = await asyncio.gather(*reads)
+    resume = sorted(
+        (row for rows, _ in answers for row in rows),
+        key=lambda pair: pair[0].last_played or _EPOCH,
+        reverse=True,
+    )
+    latest = [row for turn in zip_longest(*(rows for _, rows in answers)) for row in turn if row]
     return (
         [entry for _, entry in resume[:RESUME_LIMIT]],
         [entry for _, entry in latest[:LATEST_LIMIT]],
         ", ".join(dict.fromkeys(names)) or None,
     )
+
+
+async def _server_rows(
+    coordinator: JellyfinCoordinator, jellyfin_user: str, errors: dict[str, str]
+) -> tuple[list[_Row], list[_Row]]:
+    """One server's Continue watching and Recently added, each failing on its own."""
+
+    async def read(key: str, call: Awaitable[list[UserItem]]) -> list[_Row]:
+        try:
+            items = await call
+        except PandoraError as err:
+            _LOGGER.debug("%s of %s: %s", key, coordinator.subentry.title, err)
+            errors[key] = f"{coordinator.subentry.title}: {err}"
+            return []
+        return [(item, jellyfin_entry(coordinator, item)) for item in items]
+
+    client = coordinator.client
+    resume, latest = await asyncio.gather(
+        read("continue_watching", client.resume_items(jellyfin_user, RESUME_LIMIT)),
+        read("recently_added", client.latest_items(jellyfin_user, LATEST_LIMIT)),
+    )
+    return resume, latest
 
 
 def jellyfin_entry(coordinator: JellyfinCoordinator, item: UserItem) -> dict[str, Any]:

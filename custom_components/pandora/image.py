@@ -26,6 +26,7 @@ from homeassistant.helpers.http import HomeAssistantView
 from .api.errors import PandoraError
 from .api.http import fetch
 from .const import DOMAIN
+from .runtime import jellyfin_servers
 
 if TYPE_CHECKING:
     from .runtime import PandoraConfigEntry, PandoraRuntime
@@ -38,8 +39,17 @@ JELLYFIN_MARK: Final = "jellyfin-image:"
 JELLYFIN_KINDS: Final = frozenset({"Primary", "Backdrop", "Thumb"})
 _JELLYFIN_ID: Final = re.compile(r"^[0-9a-f]{32}$")
 JELLYFIN_MAX_WIDTH: Final = {"Primary": 500, "Backdrop": 1280, "Thumb": 780}
+# Served from Home Assistant's origin: an image opened on its own (an SVG can hold a script)
+# must not run anything there, and the browser must not guess another type.
+SAFE_HEADERS: Final = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+}
+JELLYFIN_TYPES: Final = frozenset(
+    {"image/jpeg", "image/png", "image/webp", "image/gif", "image/avif", "image/svg+xml"}
+)
 # Jellyfin artwork can be replaced (a metadata refresh): cached a day, not forever.
-JELLYFIN_CACHE_HEADERS: Final = {"Cache-Control": "private, max-age=86400"}
+JELLYFIN_CACHE_HEADERS: Final = {"Cache-Control": "private, max-age=86400"} | SAFE_HEADERS
 SIZES: Final = frozenset(
     {"w45", "w92", "w154", "w185", "w300", "w342", "w500", "w780", "w1280", "h632", "original"}
 )
@@ -48,7 +58,7 @@ _TMDB_IMAGE: Final = re.compile(r"/(w\d+|h\d+|original)/([A-Za-z0-9_-]{1,100}\.\
 MAX_IMAGE_BYTES: Final = 10 * 1024 * 1024
 SIGNATURE_LIFETIME: Final = timedelta(days=1)
 # Images never change at TMDB for a given file name.
-CACHE_HEADERS: Final = {"Cache-Control": "private, max-age=31536000, immutable"}
+CACHE_HEADERS: Final = {"Cache-Control": "private, max-age=31536000, immutable"} | SAFE_HEADERS
 
 
 def _tmdb_runtime(hass: HomeAssistant) -> PandoraRuntime | None:
@@ -153,15 +163,7 @@ class JellyfinImageView(HomeAssistantView):
         """Serve one image, fetched from the server that holds the item."""
         if kind not in JELLYFIN_KINDS or not _JELLYFIN_ID.fullmatch(item_id):
             return web.Response(status=404)
-        entries: list[PandoraConfigEntry] = self.hass.config_entries.async_loaded_entries(DOMAIN)
-        coordinator = next(
-            (
-                e.runtime_data.jellyfin[instance]
-                for e in entries
-                if instance in e.runtime_data.jellyfin
-            ),
-            None,
-        )
+        coordinator = jellyfin_servers(self.hass).get(instance)
         if coordinator is None:
             return web.Response(status=404)
         try:
@@ -171,7 +173,10 @@ class JellyfinImageView(HomeAssistantView):
         except PandoraError as err:
             _LOGGER.debug("No Jellyfin image %s/%s: %s", item_id, kind, err)
             return web.Response(status=404)
-        mime = content_type.split(";")[0].strip() or "application/octet-stream"
+        mime = content_type.split(";")[0].strip().lower()
+        if mime not in JELLYFIN_TYPES:
+            _LOGGER.debug("Jellyfin image %s/%s is %s, not served", item_id, kind, mime)
+            return web.Response(status=404)
         return web.Response(body=body, content_type=mime, headers=JELLYFIN_CACHE_HEADERS)
 
 

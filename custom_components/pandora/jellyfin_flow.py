@@ -2,8 +2,8 @@
 
 Reconfiguring a Jellyfin server offers two steps: its connection, and "Users", which maps each
 Home Assistant user to the Jellyfin user whose Continue watching and Recently added they see and
-who plays what they start (unmapped: the server's first administrator), plus the address people
-open Jellyfin at, for "Play in Jellyfin" links.
+who plays what they start (unmapped: the server's first administrator; or nobody: no rows and
+no playing), plus the address people open Jellyfin at, for "Play in Jellyfin" links.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from homeassistant.helpers.selector import (
 
 from .api.errors import PandoraError
 from .api.jellyfin_models import JellyfinUser
-from .const import CONF_USERS, CONF_WEB_URL, SUBENTRY_JELLYFIN
+from .const import CONF_USERS, CONF_WEB_URL, NO_JELLYFIN_USER, SUBENTRY_JELLYFIN
 from .helpers import normalize_url, temporary_session
 from .service_flows import ERROR_KEYS, SPECS, ServiceSubentryFlow, jellyfin_client
 
@@ -77,7 +77,7 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
         except PandoraError as err:
             return self.async_abort(reason=ERROR_KEYS.get(type(err), "cannot_connect"))
         people = await self._ha_users()
-        known = {u.id for u in jellyfin_users}
+        known = {u.id for u in jellyfin_users} | {NO_JELLYFIN_USER}
         if user_input is not None:
             web_url = str(user_input.get(CONF_WEB_URL) or "").strip()
             try:
@@ -108,7 +108,10 @@ def _users_schema(
     current: dict[str, str],
     web_url: str | None,
 ) -> vol.Schema:
-    options = [SelectOptionDict(value=DEFAULT_USER, label="Default: the first administrator")]
+    options = [
+        SelectOptionDict(value=DEFAULT_USER, label="Default: the first administrator"),
+        SelectOptionDict(value=NO_JELLYFIN_USER, label="Nobody: no Jellyfin rows, no playing"),
+    ]
     options += [
         SelectOptionDict(
             value=u.id, label=f"{u.name} (administrator)" if u.is_administrator else u.name
@@ -117,7 +120,7 @@ def _users_schema(
         if not u.is_disabled
     ]
     choose = SelectSelector(SelectSelectorConfig(options=options, mode=SelectSelectorMode.DROPDOWN))
-    known = {u.id for u in jellyfin_users}
+    known = {u.id for u in jellyfin_users if not u.is_disabled} | {NO_JELLYFIN_USER}
     fields: dict[Any, Any] = {
         vol.Optional(CONF_WEB_URL, default=web_url or ""): TextSelector(
             TextSelectorConfig(type=TextSelectorType.URL)
@@ -125,5 +128,7 @@ def _users_schema(
     }
     for field, user_id in people.items():
         chosen = current.get(user_id)
-        fields[vol.Required(field, default=chosen if chosen in known else DEFAULT_USER)] = choose
+        # Mapped to someone since deleted or disabled: offered as nobody, never the admin.
+        default = chosen if chosen in known else NO_JELLYFIN_USER if chosen else DEFAULT_USER
+        fields[vol.Required(field, default=default)] = choose
     return vol.Schema(fields)

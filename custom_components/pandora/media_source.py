@@ -1,14 +1,16 @@
 """Jellyfin items as a Home Assistant media source: `media-source://pandora/<server>/<item>`.
 
 Resolving gives the item's original file as Jellyfin streams it (`static=true`, no
-transcoding), which any player that takes a URL can play; `pandora.play_title` and the panel's
-"Play on…" use it. Browsing shows each server's Continue watching and Recently added, as the
-Jellyfin user Home Assistant's administrators are mapped to (the media browser does not say
-who is browsing).
+transcoding), relayed by Home Assistant (jellyfin_stream.py) so the player never holds the
+Jellyfin key; `pandora.play_title` and the panel's "Play on…" use it. Browsing shows each
+server's Continue watching and Recently added as the Jellyfin user the browsing person is
+mapped to (the server's Users settings); a person mapped to nobody sees and resolves nothing.
 """
 
 from __future__ import annotations
 
+from homeassistant.auth.models import User
+from homeassistant.components.http.const import KEY_HASS_USER
 from homeassistant.components.media_player.const import MediaClass
 from homeassistant.components.media_player.errors import BrowseError
 from homeassistant.components.media_source import (
@@ -18,13 +20,16 @@ from homeassistant.components.media_source import (
     PlayMedia,
     Unresolvable,
 )
+from homeassistant.components.websocket_api.connection import current_connection
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers.http import current_request
 
 from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
-from .runtime import PandoraConfigEntry
+from .jellyfin_stream import stream_path
+from .runtime import jellyfin_servers
 
 ROWS = {"resume": "Continue watching", "latest": "Recently added"}
 ROW_LIMIT = 24
@@ -68,12 +73,8 @@ class PandoraMediaSource(MediaSource):
         super().__init__(DOMAIN)
         self.hass = hass
 
-    def _servers(self) -> dict[str, JellyfinCoordinator]:
-        entries: list[PandoraConfigEntry] = self.hass.config_entries.async_loaded_entries(DOMAIN)
-        return {key: c for e in entries for key, c in e.runtime_data.jellyfin.items()}
-
     def _server(self, instance: str) -> JellyfinCoordinator:
-        coordinator = self._servers().get(instance)
+        coordinator = jellyfin_servers(self.hass).get(instance)
         if coordinator is None:
             raise Unresolvable(f"No Jellyfin server {instance} in Pandora")
         return coordinator
@@ -82,21 +83,23 @@ class PandoraMediaSource(MediaSource):
         """`<server>/<item>` -> the item's stream URL and MIME type."""
         instance, _, item_id = (item.identifier or "").partition("/")
         coordinator = self._server(instance)
-        user = coordinator.jellyfin_user(None)
-        if not item_id or user is None:
+        if not item_id:
             raise Unresolvable(f"Nothing to play at {item.identifier}")
+        user = coordinator.jellyfin_user(_caller_id())
+        if user is None:
+            raise Unresolvable(f"{coordinator.subentry.title} has no Jellyfin user for you")
         try:
             found = await coordinator.client.user_item(user.id, item_id)
         except PandoraError as err:
             raise Unresolvable(f"{coordinator.subentry.title}: {err}") from err
         if found.type not in _PLAYABLE:
             raise Unresolvable(f"{found.name} is a {found.type}, not something to play")
-        url = coordinator.client.stream_url(found.id, found.container)
-        return PlayMedia(url, mime_type(found.container))
+        return PlayMedia(stream_path(instance, found.id), mime_type(found.container))
 
     async def async_browse_media(self, item: MediaSourceItem) -> BrowseMediaSource:
         """Root: the servers' rows; `<server>/<row>`: that row's items."""
-        servers = self._servers()
+        caller = _caller_id()
+        servers = jellyfin_servers(self.hass)
         if not item.identifier:
             return _folder(
                 None,
@@ -104,14 +107,17 @@ class PandoraMediaSource(MediaSource):
                 [
                     _folder(f"{key}/{row}", f"{c.subentry.title}: {label}", [])
                     for key, c in servers.items()
+                    if c.jellyfin_user(caller) is not None
                     for row, label in ROWS.items()
                 ],
             )
         instance, _, row = item.identifier.partition("/")
         coordinator = servers.get(instance)
-        user = coordinator.jellyfin_user(None) if coordinator else None
-        if coordinator is None or row not in ROWS or user is None:
+        if coordinator is None or row not in ROWS:
             raise BrowseError(f"Unknown Pandora folder {item.identifier}")
+        user = coordinator.jellyfin_user(caller)
+        if user is None:
+            raise BrowseError(f"{coordinator.subentry.title} has no Jellyfin user for you")
         try:
             if row == "resume":
                 items = await coordinator.client.resume_items(user.id, ROW_LIMIT)
@@ -121,6 +127,16 @@ class PandoraMediaSource(MediaSource):
             raise BrowseError(f"{coordinator.subentry.title}: {err}") from err
         children = [_playable(instance, i) for i in items if i.type in _PLAYABLE]
         return _folder(item.identifier, f"{coordinator.subentry.title}: {ROWS[row]}", children)
+
+
+def _caller_id() -> str | None:
+    """Who is browsing or playing: the websocket's or HTTP request's user (None: automations)."""
+    if (connection := current_connection.get()) is not None:
+        return connection.user.id
+    if (request := current_request.get()) is not None:
+        user: User | None = request.get(KEY_HASS_USER)
+        return user.id if user else None
+    return None
 
 
 def _folder(

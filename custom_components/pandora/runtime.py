@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 import aiohttp
 
 from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import HomeAssistant
 
 from .cache import ResponseCache
+from .const import DOMAIN
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .coordinator.gluetun import GluetunCoordinator
 from .coordinator.jellyfin import JellyfinCoordinator
@@ -49,3 +51,9 @@ class PandoraRuntime:
 
 
 type PandoraConfigEntry = ConfigEntry[PandoraRuntime]
+
+
+def jellyfin_servers(hass: HomeAssistant) -> dict[str, JellyfinCoordinator]:
+    """Every loaded Jellyfin server by subentry id (the media source, image and stream views)."""
+    entries: list[PandoraConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
+    return {key: c for e in entries for key, c in e.runtime_data.jellyfin.items()}

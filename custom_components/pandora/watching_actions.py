@@ -3,9 +3,9 @@
 A watchlist is personal: every call reads or changes the calling user's list only. A call
 without a user (an automation or script) must name the user with `user_id`; a user may not name
 anyone else, administrators included. Featuring a title is for administrators. Playing goes
-through Home Assistant's media source (`media-source://pandora/<server>/<item>`, resolved to a
-Jellyfin stream) and `media_player.play_media`, as the caller, so the player's own permissions
-apply.
+through Home Assistant's media source (`media-source://pandora/<server>/<item>`, resolved to
+Home Assistant's relay of the Jellyfin stream, signed for the player) and
+`media_player.play_media`, as the caller, so the player's own permissions apply.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import probatio as vol
 
 from homeassistant.auth.permissions.const import POLICY_CONTROL
 from homeassistant.components import media_source
+from homeassistant.components.media_player.browse_media import async_process_play_media_url
 from homeassistant.components.media_player.const import (
     ATTR_MEDIA_CONTENT_ID,
     ATTR_MEDIA_CONTENT_TYPE,
@@ -216,13 +217,31 @@ async def _play(call: ServiceCall) -> ServiceResponse:
     try:
         resolved = await media_source.async_resolve_media(hass, source_id, entity_id)
     except media_source.Unresolvable as err:
-        raise HomeAssistantError(str(err)) from err
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="cannot_resolve",
+            translation_placeholders={
+                "title": title,
+                "server": coordinator.subentry.title,
+                "error": str(err),
+            },
+        ) from err
+    # A signed, absolute URL to Home Assistant's relay: every player can fetch it, none learns
+    # the Jellyfin key.
+    try:
+        url = async_process_play_media_url(hass, resolved.url)
+    except HomeAssistantError as err:
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="no_home_assistant_url",
+            translation_placeholders={"player": player},
+        ) from err
     await hass.services.async_call(
         MEDIA_PLAYER_DOMAIN,
         SERVICE_PLAY_MEDIA,
         {
             ATTR_ENTITY_ID: entity_id,
-            ATTR_MEDIA_CONTENT_ID: resolved.url,
+            ATTR_MEDIA_CONTENT_ID: url,
             ATTR_MEDIA_CONTENT_TYPE: resolved.mime_type,
         },
         blocking=True,

@@ -138,8 +138,8 @@ async def _run_action(
         )
     except vol.Invalid as err:
         connection.send_error(msg["id"], ERR_INVALID_FORMAT, str(err))
-    except Unauthorized:
-        connection.send_error(msg["id"], ERR_UNAUTHORIZED, "Administrators only")
+    except Unauthorized as err:
+        connection.send_error(msg["id"], ERR_UNAUTHORIZED, _refusal(err))
     except ServiceValidationError as err:
         connection.send_error(
             msg["id"],
@@ -453,3 +453,10 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
             lambda r: [*r.portainer.values(), *r.gluetun.values()],
         ),
     )
+
+
+def _refusal(err: Unauthorized) -> str:
+    """Why a command was refused: a player's own permissions, or administrators only."""
+    if err.entity_id:
+        return f"You may not control {err.entity_id}"
+    return "Administrators only"

@@ -67,7 +67,8 @@ What the folders hold (read at start and after every scan):
   holding the id also sets it (the simulator's stand-in for an .nfo).
 Ids are Jellyfin's: an MD5 of the type name and lower-cased path, as a .NET Guid in "N" format.
 Tests steer failures through attributes (`delay`, `server_error_next`, `malformed_next`,
-`fail_next_scan`) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&seconds=S`;
+`fail_next_scan`, `failing_paths` for one endpoint, `cut_streams_after` for a connection that
+drops mid-file) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&seconds=S`;
 `refresh_calls` records every refresh request.
 
 Run standalone: `python -m tests.simulators.jellyfin --port 8096 --library Movies:movies:/media
@@ -764,6 +765,9 @@ class JellyfinSimulator:
     index_at_start: bool = True  # the folders are already known (an earlier server run)
     server_error_next: int = 0  # answer this many API requests with 500
     malformed_next: int = 0  # ... with a truncated JSON body
+    # Answer requests to these paths with 500 (path -> how many more times).
+    failing_paths: Counter[str] = field(default_factory=Counter)
+    cut_streams_after: int | None = None  # streams drop the connection after this many bytes
     delay: float = 0.0  # seconds before every API answer
     fail_next_scan: str | None = None  # the next scan ends Failed with this ErrorMessage
     users: list[SimUser] = field(default_factory=default_users)
@@ -884,6 +888,8 @@ class JellyfinSimulator:
     def reset(self) -> None:
         """Clear faults and counters."""
         self.server_error_next = self.malformed_next = 0
+        self.failing_paths.clear()
+        self.cut_streams_after = None
         self.delay = 0.0
         self.fail_next_scan = None
         self.requests.clear()
@@ -1084,8 +1090,11 @@ class JellyfinSimulator:
             return await handler(request)
         if self.delay:
             await asyncio.sleep(self.delay)
-        if self.server_error_next > 0:
-            self.server_error_next -= 1
+        if self.server_error_next > 0 or self.failing_paths[request.path] > 0:
+            if self.failing_paths[request.path] > 0:
+                self.failing_paths[request.path] -= 1
+            else:
+                self.server_error_next -= 1
             return web.Response(status=500, text="Error processing request.")
         name = getattr(handler, "__name__", "")
         token = self._token(request)
@@ -1765,7 +1774,16 @@ class JellyfinSimulator:
             raise _fail(404, "Not Found")
         if _flag(_query(request), "static") is not True:
             raise _fail(400, "The simulator only streams static files (static=true)")
-        return web.FileResponse(video)
+        if self.cut_streams_after is None or request.transport is None:
+            return web.FileResponse(video)
+        # The server goes away mid-file: part of the body, then the connection closes.
+        body = video.read_bytes()
+        response = web.StreamResponse(headers={"Content-Length": str(len(body))})
+        response.content_type = "video/mp4"
+        await response.prepare(request)
+        await response.write(body[: self.cut_streams_after])
+        request.transport.close()
+        return response
 
     async def not_found(self, _request: web.Request) -> web.Response:
         """Any other path: an empty 404, as ASP.NET answers unknown routes."""

@@ -7,7 +7,8 @@ Clients keep their own auth and error semantics; this module only turns transpor
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 import json
@@ -118,6 +119,43 @@ async def fetch(
         raise CannotConnect(scrub(f"Cannot reach {url}: {err}", secrets)) from (
             None if secrets else err
         )
+
+
+@asynccontextmanager
+async def open_stream(
+    session: aiohttp.ClientSession,
+    url: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    verify_ssl: bool = True,
+    connect_timeout: float = 15.0,
+    secrets: Sequence[str] = (),
+) -> AsyncIterator[aiohttp.ClientResponse]:
+    """GET `url` and hand over the open response, for a body too big to hold (a video).
+
+    Only reaching the server and each read are bounded in time: the body takes as long as its
+    reader (a player pausing pauses the reads, which aiohttp's read timeout allows for).
+    """
+    if session.closed:
+        raise CannotConnect("The HTTP session is closed")
+    timeout = aiohttp.ClientTimeout(
+        total=None, sock_connect=connect_timeout, sock_read=4 * connect_timeout
+    )
+    try:
+        resp = await session.get(
+            url, headers=headers, ssl=verify_ssl, allow_redirects=False, timeout=timeout
+        )
+    except TimeoutError as err:
+        message = f"Timed out after {connect_timeout:g} s waiting for {url}"
+        raise CannotConnect(scrub(message, secrets)) from (None if secrets else err)
+    except (aiohttp.ClientError, socket.gaierror, OSError) as err:
+        raise CannotConnect(scrub(f"Cannot reach {url}: {err}", secrets)) from (
+            None if secrets else err
+        )
+    try:
+        yield resp
+    finally:
+        resp.release()
 
 
 def retry_after(headers: Mapping[str, str], default: float | None = None) -> float | None:

@@ -24,25 +24,35 @@ Facts (../shared/notes/service-apis.md, section 5, read from jellyfin/jellyfin v
 - watching state is written with `POST /UserItems/{id}/UserData` (UpdateUserItemDataDto: only
   the fields sent change; the server does not stamp `LastPlayedDate` itself, so it is sent);
 - images and static video streams are anonymous in 10.11 (no `[Authorize]` on
-  ImageController's GETs nor on VideosController's stream); the stream URL still carries
-  `?ApiKey=`, which 10.11 and 12.0 both accept, so it works behind a proxy that wants one.
-The key travels in a header (only stream URLs carry it, for players that cannot send headers),
-and error texts are scrubbed of it (a proxy may echo it).
+  ImageController's GETs nor on VideosController's stream); they are still asked for with the
+  key, so a server or proxy that wants one gets it.
+The key only ever travels in a header (players get Home Assistant's signed stream URL, never
+Jellyfin's), and error texts are scrubbed of it (a proxy may echo it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 import json
 import math
 import re
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
+
+import aiohttp
 
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
-from .http import DEFAULT_MAX_BYTES, HttpResponse, KeyedClient, fetch, retry_after
+from .http import (
+    DEFAULT_MAX_BYTES,
+    HttpResponse,
+    KeyedClient,
+    fetch,
+    open_stream,
+    retry_after,
+)
 from .jellyfin_models import (
     IMAGE_TYPES,
     ITEM_TYPES,
@@ -395,15 +405,37 @@ class JellyfinClient(KeyedClient):
             raise ParseError(f"Jellyfin sent {shown} instead of an image for {path}")
         return resp.body, content_type
 
-    def stream_url(self, item_id: str, container: str | None = None) -> str:
-        """The item's file as-is (`static=true`: no transcoding, ranges work), for a player.
+    @asynccontextmanager
+    async def stream(
+        self, item_id: str, container: str | None = None, byte_range: str | None = None
+    ) -> AsyncIterator[aiohttp.ClientResponse]:
+        """The item's file as-is (`static=true`: no transcoding), open for reading.
 
-        The URL carries the API key (`?ApiKey=`): treat it as a secret.
+        `byte_range` (a `Range` header, as players seek) is passed on; the answer is 200, 206 or
+        416 (a range past the end), anything else raises the mapped error.
         """
         extension = _extension(container)
-        suffix = f".{extension}" if extension else ""
-        query = urlencode({"static": "true", "ApiKey": self.api_key})
-        return f"{self.url.rstrip('/')}/Videos/{_item_id(item_id)}/stream{suffix}?{query}"
+        path = f"Videos/{_item_id(item_id)}/stream" + (f".{extension}" if extension else "")
+        url = f"{self.url.rstrip('/')}/{path}?static=true"
+        headers = {"Authorization": self.authorization}
+        if byte_range:
+            headers["Range"] = byte_range
+        async with open_stream(
+            self.session,
+            url,
+            headers=headers,
+            verify_ssl=self.verify_ssl,
+            connect_timeout=self.request_timeout,
+            secrets=(self.api_key,),
+        ) as resp:
+            if resp.status in (200, 206, 416):
+                yield resp
+                return
+            try:
+                body = await resp.content.read(4096)
+            except aiohttp.ClientError, TimeoutError, OSError:
+                body = b""
+            raise self._error(HttpResponse(resp.status, resp.headers, body, url), path)
 
     def web_url(self, item_id: str, server_id: str, base: str | None = None) -> str:
         """The item's page in the Jellyfin web app (at `base`, else the server URL)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+import logging
 import time
 from typing import Any
 
@@ -25,13 +26,24 @@ from ..api.jellyfin_models import (
     ScanTask,
     SystemInfo,
 )
-from ..const import CONF_USERS, CONF_VERIFY_SSL, DOMAIN, EVENT_SCAN_FINISHED, EVENT_SCAN_STARTED
+from ..const import (
+    CONF_USERS,
+    CONF_VERIFY_SSL,
+    DOMAIN,
+    EVENT_SCAN_FINISHED,
+    EVENT_SCAN_STARTED,
+    NO_JELLYFIN_USER,
+)
 from ..helpers import create_session
 from ..history import TorrentHistory
 from . import PandoraCoordinator
 
+_LOGGER = logging.getLogger(__name__)
+
 # Libraries and counts change rarely: read them at start, after every scan and this often.
 SLOW_REFRESH = 300.0
+# The title index and the users after a failed read (they only serve the watching features).
+INDEX_RETRY = 60.0
 SIGNAL_LIBRARIES = f"{DOMAIN}_jellyfin_libraries"
 
 
@@ -46,6 +58,8 @@ class JellyfinState:
     # Movies and series by ("movie" | "tv", TMDB id): "In your library" and Play look here.
     titles: dict[tuple[str, int], MediaItemRef] = field(default_factory=dict)
     users: list[JellyfinUser] = field(default_factory=list)
+    # Jellyfin item id -> its key in `titles`.
+    title_keys: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
@@ -70,6 +84,8 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         )
         self.state = JellyfinState()
         self._slow_at = 0.0
+        self._index_at = 0.0
+        self._index_failed = False
         self._running: bool | None = None
 
     @property
@@ -99,8 +115,6 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             )
             if finished or time.monotonic() >= self._slow_at:
                 state.counts = await self.client.counts()
-                await self._read_titles()
-                state.users = await self.client.users()
                 self._slow_at = time.monotonic() + SLOW_REFRESH
             changed = libraries.keys() != state.libraries.keys()
             state.libraries = libraries
@@ -108,20 +122,39 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
                 async_dispatcher_send(self.hass, f"{SIGNAL_LIBRARIES}_{self.subentry.subentry_id}")
         except PandoraError as err:
             raise self.update_failed(err) from err
+        if finished or time.monotonic() >= self._index_at:
+            await self._read_index()
         self._publish(task)
         state.task = task
         return state
 
-    async def _read_titles(self) -> None:
-        """Index the library's movies and series by TMDB id (read with the counts)."""
+    async def _read_index(self) -> None:
+        """The movies and series by TMDB id, and the users, for the watching features.
+
+        Apart from the entities' reads: a failure keeps the last index, leaves the server
+        available, and is tried again in a minute.
+        """
         titles: dict[tuple[str, int], MediaItemRef] = {}
         kinds: tuple[tuple[ItemType, str], ...] = (("Movie", "movie"), ("Series", "tv"))
-        for item_type, media_type in kinds:
-            for item in await self.client.items(item_type):
-                tmdb = item.provider_id("Tmdb")
-                if tmdb is not None and tmdb.strip().isdigit():
-                    titles.setdefault((media_type, int(tmdb)), item)
-        self.state.titles = titles
+        try:
+            for item_type, media_type in kinds:
+                for item in await self.client.items(item_type):
+                    tmdb = item.provider_id("Tmdb")
+                    if tmdb is not None and tmdb.strip().isdigit():
+                        titles.setdefault((media_type, int(tmdb)), item)
+            users = await self.client.users()
+        except PandoraError as err:
+            self._index_at = time.monotonic() + INDEX_RETRY
+            if not self._index_failed:
+                _LOGGER.warning("%s: cannot read titles and users: %s", self.subentry.title, err)
+            self._index_failed = True
+            return
+        if self._index_failed:
+            _LOGGER.info("%s: titles and users read again", self.subentry.title)
+        self._index_failed = False
+        self._index_at = time.monotonic() + SLOW_REFRESH
+        self.state.titles, self.state.users = titles, users
+        self.state.title_keys = {ref.id.lower(): key for key, ref in titles.items()}
 
     def title(self, media_type: str, tmdb_id: int) -> MediaItemRef | None:
         """The library's movie or series with this TMDB id, if it has it."""
@@ -129,17 +162,28 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
 
     def tmdb_of(self, item_id: str) -> tuple[str, int] | None:
         """("movie" | "tv", TMDB id) of a movie or series in the library."""
-        return next((key for key, ref in self.state.titles.items() if ref.id == item_id), None)
+        return self.state.title_keys.get(item_id.lower())
 
     def jellyfin_user(self, ha_user_id: str | None) -> JellyfinUser | None:
-        """The Jellyfin user a Home Assistant user watches as.
+        """The Jellyfin user a Home Assistant user watches and plays as (None: nobody)."""
+        return self.watcher(ha_user_id)[0]
 
-        The one mapped in the server's settings, else the server's first administrator.
+    def watcher(self, ha_user_id: str | None) -> tuple[JellyfinUser | None, str | None]:
+        """(The Jellyfin user a Home Assistant user watches as, or why there is none).
+
+        The user mapped in the server's settings; never someone else when that user is gone
+        or disabled ("gone"), and nobody when the mapping says so ("off"). Unmapped people and
+        automations (no user) get the server's first administrator ("no_admin" when none).
         """
         users = [u for u in self.state.users if not u.is_disabled]
         mapped = (self.subentry.data.get(CONF_USERS) or {}).get(ha_user_id or "")
-        chosen = next((u for u in users if u.id == mapped), None)
-        return chosen or next((u for u in users if u.is_administrator), None)
+        if mapped == NO_JELLYFIN_USER:
+            return None, "off"
+        if mapped:
+            chosen = next((u for u in users if u.id == mapped), None)
+            return chosen, None if chosen else "gone"
+        admin = next((u for u in users if u.is_administrator), None)
+        return admin, None if admin else "no_admin"
 
     @property
     def scanning(self) -> bool:
