@@ -107,8 +107,20 @@ async def test_map_users_and_the_link_address(
     assert data[CONF_WEB_URL] == ""
     assert data[CONF_USERS] == {hass_read_only_user.id: family, twins[0].id: NO_JELLYFIN_USER}
 
-    # Someone mapped to a Jellyfin user since disabled is offered as nobody, never the default.
+    # A Jellyfin user disabled while the form is open: whoever was given them gets nobody.
+    result = await open_step(hass, hub, "users")
     sim.user("family").disabled = True
+    form = {CONF_WEB_URL: "", "Admin": "default", "Reader": family, "Twin": "default"}
+    await hass.config_entries.subentries.async_configure(result["flow_id"], form)
+    data = next(iter(hub.subentries.values())).data
+    assert data[CONF_USERS] == {hass_read_only_user.id: NO_JELLYFIN_USER}
+
+    # Someone mapped to a Jellyfin user since disabled is offered as nobody, never the default.
+    hass.config_entries.async_update_subentry(
+        hub,
+        next(iter(hub.subentries.values())),
+        data=dict(data) | {CONF_USERS: {hass_read_only_user.id: family, twins[0].id: "none"}},
+    )
     result = await open_step(hass, hub, "users")
     defaults = {str(k): k.default() for k in result["data_schema"].schema}
     assert defaults["Reader"] == NO_JELLYFIN_USER and defaults["Twin"] == NO_JELLYFIN_USER

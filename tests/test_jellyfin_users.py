@@ -614,12 +614,30 @@ async def test_stream_relays_the_file(
     assert (await _raw(session, "GET", static))[0] == 400
 
 
+async def _slow_server() -> tuple[web.AppRunner, int]:
+    """A server that takes longer to answer than the client waits."""
+    sim = JellyfinSimulator()
+    sim.delay = 5.0
+    return await start(sim)
+
+
 async def test_stream_without_the_server(session: aiohttp.ClientSession) -> None:
     gone = JellyfinClient("http://127.0.0.1:9/", "secret-key", session, request_timeout=2)
     with pytest.raises(CannotConnect) as err:
         async with gone.stream(UNKNOWN):
             pass
     assert "secret-key" not in str(err.value)
+    slow, port = await _slow_server()
+    try:
+        late = JellyfinClient(
+            f"http://127.0.0.1:{port}/", "secret-key", session, request_timeout=0.2
+        )
+        with pytest.raises(CannotConnect, match="Timed out") as err:
+            async with late.stream(UNKNOWN):
+                pass
+        assert "secret-key" not in str(err.value)
+    finally:
+        await slow.cleanup()
     await session.close()
     with pytest.raises(CannotConnect, match="closed"):
         async with gone.stream(UNKNOWN):

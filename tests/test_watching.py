@@ -30,6 +30,7 @@ from custom_components.pandora.const import (
 from homeassistant.auth.models import User
 from homeassistant.components import media_source
 from homeassistant.components.media_player import MediaPlayerEntity
+from homeassistant.components.media_player.browse_media import async_process_play_media_url
 from homeassistant.components.media_player.const import MediaPlayerEntityFeature, MediaPlayerState
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
@@ -392,6 +393,10 @@ class RecordingPlayer(MediaPlayerEntity):
         self.played: list[tuple[str, str]] = []
 
     async def async_play_media(self, media_type: str, media_id: str, **kwargs: Any) -> None:
+        if media_source.is_media_source_id(media_id):  # resolved here, as Cast and Kodi do
+            sourced = await media_source.async_resolve_media(self.hass, media_id, self.entity_id)
+            media_type = sourced.mime_type
+            media_id = async_process_play_media_url(self.hass, sourced.url)
         self.played.append((media_type, media_id))
         self._attr_state = MediaPlayerState.PLAYING
         self.async_write_ha_state()

@@ -87,7 +87,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     await async_setup_intents(hass)
     hass.http.register_view(ImageView(hass))
     hass.http.register_view(JellyfinImageView(hass))
-    hass.http.register_view(JellyfinStreamView())
+    hass.http.register_view(JellyfinStreamView(hass))
     return True
 
 

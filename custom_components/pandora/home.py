@@ -38,6 +38,7 @@ NO_USER: Final = {
         "{server}: the Jellyfin user you watch as was deleted or disabled; an administrator can "
         "map you to another in the server's Users settings"
     ),
+    "unknown": "{server}: Pandora could not read the Jellyfin users yet and tries again soon",
     "no_admin": (
         "{server} has no administrator to show your rows as; an administrator can map you to a "
         "Jellyfin user in the server's Users settings"
@@ -128,7 +129,7 @@ async def _jellyfin_rows(
         if user is not None:
             names.append(user.name)
             reads.append(_server_rows(coordinator, user.id, errors))
-        elif why in NO_USER and coordinator.last_update_success:
+        elif why in NO_USER:
             message = NO_USER[why].format(server=coordinator.subentry.title)
             errors.setdefault("continue_watching", message)
             errors.setdefault("recently_added", message)

@@ -77,7 +77,7 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
         except PandoraError as err:
             return self.async_abort(reason=ERROR_KEYS.get(type(err), "cannot_connect"))
         people = await self._ha_users()
-        known = {u.id for u in jellyfin_users} | {NO_JELLYFIN_USER}
+        known = _choosable(jellyfin_users)
         if user_input is not None:
             web_url = str(user_input.get(CONF_WEB_URL) or "").strip()
             try:
@@ -85,10 +85,11 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
             except ValueError:
                 errors[CONF_WEB_URL] = "invalid_url"
             if not errors:
+                # A Jellyfin user gone since the form was shown is nobody, never the default.
                 mapping = {
-                    people[field]: choice
+                    people[field]: choice if choice in known else NO_JELLYFIN_USER
                     for field, choice in user_input.items()
-                    if field in people and choice in known
+                    if field in people and choice != DEFAULT_USER
                 }
                 data = dict(subentry.data) | {CONF_USERS: mapping, CONF_WEB_URL: web_url}
                 return self.async_update_and_abort(self._get_entry(), subentry, data=data)
@@ -100,6 +101,11 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
             errors=errors,
             description_placeholders={"url": str(subentry.data[CONF_URL])},
         )
+
+
+def _choosable(jellyfin_users: list[JellyfinUser]) -> set[str]:
+    """What a person can be mapped to: an enabled Jellyfin user, or nobody."""
+    return {u.id for u in jellyfin_users if not u.is_disabled} | {NO_JELLYFIN_USER}
 
 
 def _users_schema(
@@ -120,7 +126,7 @@ def _users_schema(
         if not u.is_disabled
     ]
     choose = SelectSelector(SelectSelectorConfig(options=options, mode=SelectSelectorMode.DROPDOWN))
-    known = {u.id for u in jellyfin_users if not u.is_disabled} | {NO_JELLYFIN_USER}
+    known = _choosable(jellyfin_users)
     fields: dict[Any, Any] = {
         vol.Optional(CONF_WEB_URL, default=web_url or ""): TextSelector(
             TextSelectorConfig(type=TextSelectorType.URL)

@@ -28,12 +28,11 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
-from .jellyfin_stream import stream_path
+from .jellyfin_stream import PLAYABLE, stream_path, watcher_id
 from .runtime import jellyfin_servers
 
 ROWS = {"resume": "Continue watching", "latest": "Recently added"}
 ROW_LIMIT = 24
-_PLAYABLE = frozenset({"Movie", "Episode", "Video", "MusicVideo"})
 
 # Jellyfin's Container -> the MIME type players are told (what the static stream sends).
 CONTAINER_MIME = {
@@ -92,7 +91,7 @@ class PandoraMediaSource(MediaSource):
             found = await coordinator.client.user_item(user.id, item_id)
         except PandoraError as err:
             raise Unresolvable(f"{coordinator.subentry.title}: {err}") from err
-        if found.type not in _PLAYABLE:
+        if found.type not in PLAYABLE:
             raise Unresolvable(f"{found.name} is a {found.type}, not something to play")
         return PlayMedia(stream_path(instance, found.id), mime_type(found.container))
 
@@ -125,17 +124,17 @@ class PandoraMediaSource(MediaSource):
                 items = await coordinator.client.latest_items(user.id, ROW_LIMIT)
         except PandoraError as err:
             raise BrowseError(f"{coordinator.subentry.title}: {err}") from err
-        children = [_playable(instance, i) for i in items if i.type in _PLAYABLE]
+        children = [_playable(instance, i) for i in items if i.type in PLAYABLE]
         return _folder(item.identifier, f"{coordinator.subentry.title}: {ROWS[row]}", children)
 
 
 def _caller_id() -> str | None:
     """Who is browsing or playing: the websocket's or HTTP request's user (None: automations)."""
     if (connection := current_connection.get()) is not None:
-        return connection.user.id
+        return watcher_id(connection.user)
     if (request := current_request.get()) is not None:
         user: User | None = request.get(KEY_HASS_USER)
-        return user.id if user else None
+        return watcher_id(user)
     return None
 
 

@@ -2,24 +2,26 @@
 
 A watchlist is personal: every call reads or changes the calling user's list only. A call
 without a user (an automation or script) must name the user with `user_id`; a user may not name
-anyone else, administrators included. Featuring a title is for administrators. Playing goes
-through Home Assistant's media source (`media-source://pandora/<server>/<item>`, resolved to
-Home Assistant's relay of the Jellyfin stream, signed for the player) and
-`media_player.play_media`, as the caller, so the player's own permissions apply.
+anyone else, administrators included. Featuring a title is for administrators. Playing hands
+the player Home Assistant's relay of the Jellyfin stream (what the media source
+`media-source://pandora/<server>/<item>` resolves to), signed for it, through
+`media_player.play_media` as the caller, so the player's own permissions apply.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import cast
 
 import probatio as vol
 
 from homeassistant.auth.permissions.const import POLICY_CONTROL
-from homeassistant.components import media_source
+from homeassistant.components.http.auth import async_sign_path
 from homeassistant.components.media_player.browse_media import async_process_play_media_url
 from homeassistant.components.media_player.const import (
     ATTR_MEDIA_CONTENT_ID,
     ATTR_MEDIA_CONTENT_TYPE,
+    CONTENT_AUTH_EXPIRY_TIME,
     DOMAIN as MEDIA_PLAYER_DOMAIN,
     SERVICE_PLAY_MEDIA,
     MediaPlayerEntityFeature,
@@ -30,12 +32,15 @@ from homeassistant.exceptions import HomeAssistantError, Unauthorized
 from homeassistant.helpers import config_validation as cv
 
 from .api.errors import PandoraError
+from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
 from .helpers import loaded_entry, require_admin, translated_error, validation_error
 from .home import featured_title, watchlist
+from .jellyfin_stream import PLAYABLE, stream_path
 from .library_links import find_title
 from .media_actions import MEDIA_TYPES, media_details
+from .media_source import mime_type
 from .runtime import PandoraConfigEntry
 
 SERVICE_ADD_TO_WATCHLIST = "add_to_watchlist"
@@ -44,6 +49,8 @@ SERVICE_GET_WATCHLIST = "get_watchlist"
 SERVICE_SET_FEATURED = "set_featured"
 SERVICE_CLEAR_FEATURED = "clear_featured"
 SERVICE_PLAY_TITLE = "play_title"
+# How long a player may use the stream URL it is given (as Home Assistant's players do).
+SIGNED_FOR = timedelta(seconds=CONTENT_AUTH_EXPIRY_TIME)
 
 _TMDB_ID = vol.All(vol.Coerce(int), vol.Range(min=1))
 _USER_ID = vol.All(cv.string, vol.Length(min=1, max=64))
@@ -172,8 +179,8 @@ def _player(hass: HomeAssistant, entity_id: str) -> str:
 
 async def _playable(
     call: ServiceCall, entry: PandoraConfigEntry
-) -> tuple[JellyfinCoordinator, str, str]:
-    """(server, item id, title) of what to play: the movie or episode; a series' next episode."""
+) -> tuple[JellyfinCoordinator, UserItem, str]:
+    """(server, item, title) of what to play: the movie or episode; a series' next episode."""
     runtime = entry.runtime_data
     data = call.data
     if "item_id" in data:
@@ -198,38 +205,27 @@ async def _playable(
             item = episode
     except PandoraError as err:
         raise translated_error(err, coordinator.subentry.title) from err
-    if item.type in ("Season", "BoxSet", "CollectionFolder", "Folder"):
+    if item.type not in PLAYABLE:
         raise validation_error("nothing_to_play", title=item.name)
     name = item.name
     if item.series_name:
         name = f"{item.series_name} S{item.season or 0:02d}E{item.episode or 0:02d} {item.name}"
-    return coordinator, item.id, name
+    return coordinator, item, name
 
 
 async def _play(call: ServiceCall) -> ServiceResponse:
     hass = call.hass
     entity_id: str = call.data["entity_id"]
     player = _player(hass, entity_id)
-    coordinator, item_id, title = await _playable(call, loaded_entry(hass))
-    source_id = media_source.generate_media_source_id(
-        DOMAIN, f"{coordinator.subentry.subentry_id}/{item_id}"
-    )
+    coordinator, item, title = await _playable(call, loaded_entry(hass))
+    # Home Assistant's relay of the stream (jellyfin_stream.py), signed for the player: it
+    # never learns the Jellyfin key. A person's call is signed as them (the relay checks
+    # their mapping); an automation's as Home Assistant itself, whatever started it.
+    path = stream_path(coordinator.subentry.subentry_id, item.id)
+    if call.context.user_id is None:
+        path = async_sign_path(hass, path, SIGNED_FOR, use_content_user=True)
     try:
-        resolved = await media_source.async_resolve_media(hass, source_id, entity_id)
-    except media_source.Unresolvable as err:
-        raise HomeAssistantError(
-            translation_domain=DOMAIN,
-            translation_key="cannot_resolve",
-            translation_placeholders={
-                "title": title,
-                "server": coordinator.subentry.title,
-                "error": str(err),
-            },
-        ) from err
-    # A signed, absolute URL to Home Assistant's relay: every player can fetch it, none learns
-    # the Jellyfin key.
-    try:
-        url = async_process_play_media_url(hass, resolved.url)
+        url = async_process_play_media_url(hass, path)
     except HomeAssistantError as err:
         raise HomeAssistantError(
             translation_domain=DOMAIN,
@@ -242,7 +238,7 @@ async def _play(call: ServiceCall) -> ServiceResponse:
         {
             ATTR_ENTITY_ID: entity_id,
             ATTR_MEDIA_CONTENT_ID: url,
-            ATTR_MEDIA_CONTENT_TYPE: resolved.mime_type,
+            ATTR_MEDIA_CONTENT_TYPE: mime_type(item.container),
         },
         blocking=True,
         context=call.context,

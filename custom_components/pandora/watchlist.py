@@ -163,9 +163,12 @@ async def async_watchlists(hass: HomeAssistant) -> Watchlists:
             _loaded(Watchlists(hass)), "pandora watchlists", eager_start=True
         )
     try:
-        return await task
-    except Exception:
-        hass.data.pop(DATA_WATCHLISTS, None)  # read again next time
+        # Shielded: a setup cancelled while waiting must not cancel the read for everyone.
+        return await asyncio.shield(task)
+    except BaseException:
+        failed = task.done() and (task.cancelled() or task.exception() is not None)
+        if failed and hass.data.get(DATA_WATCHLISTS) is task:
+            hass.data.pop(DATA_WATCHLISTS)  # read again next time
         raise
 
 

@@ -126,24 +126,35 @@ async def open_stream(
     session: aiohttp.ClientSession,
     url: str,
     *,
+    method: str = "GET",
     headers: Mapping[str, str] | None = None,
     verify_ssl: bool = True,
     connect_timeout: float = 15.0,
     secrets: Sequence[str] = (),
 ) -> AsyncIterator[aiohttp.ClientResponse]:
-    """GET `url` and hand over the open response, for a body too big to hold (a video).
+    """Send a GET (or HEAD) and hand over the open response, for a body too big to hold.
 
     Only reaching the server and each read are bounded in time: the body takes as long as its
-    reader (a player pausing pauses the reads, which aiohttp's read timeout allows for).
+    reader (a player pausing pauses the reads, which aiohttp's read timeout allows for). The
+    body is asked for as-is (no compression): its length and ranges are relayed unchanged.
     """
     if session.closed:
         raise CannotConnect("The HTTP session is closed")
     timeout = aiohttp.ClientTimeout(
-        total=None, sock_connect=connect_timeout, sock_read=4 * connect_timeout
+        total=None,
+        connect=connect_timeout,
+        sock_connect=connect_timeout,
+        sock_read=4 * connect_timeout,
     )
     try:
-        resp = await session.get(
-            url, headers=headers, ssl=verify_ssl, allow_redirects=False, timeout=timeout
+        resp = await session.request(
+            method,
+            url,
+            headers={**(headers or {}), "Accept-Encoding": "identity"},
+            ssl=verify_ssl,
+            allow_redirects=False,
+            auto_decompress=False,
+            timeout=timeout,
         )
     except TimeoutError as err:
         message = f"Timed out after {connect_timeout:g} s waiting for {url}"

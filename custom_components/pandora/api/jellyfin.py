@@ -407,12 +407,16 @@ class JellyfinClient(KeyedClient):
 
     @asynccontextmanager
     async def stream(
-        self, item_id: str, container: str | None = None, byte_range: str | None = None
+        self,
+        item_id: str,
+        container: str | None = None,
+        byte_range: str | None = None,
+        method: str = "GET",
     ) -> AsyncIterator[aiohttp.ClientResponse]:
         """The item's file as-is (`static=true`: no transcoding), open for reading.
 
-        `byte_range` (a `Range` header, as players seek) is passed on; the answer is 200, 206 or
-        416 (a range past the end), anything else raises the mapped error.
+        `byte_range` (a `Range` header, as players seek) is passed on, `method` may be HEAD; the
+        answer is 200, 206 or 416 (a range past the end), anything else raises the mapped error.
         """
         extension = _extension(container)
         path = f"Videos/{_item_id(item_id)}/stream" + (f".{extension}" if extension else "")
@@ -423,6 +427,7 @@ class JellyfinClient(KeyedClient):
         async with open_stream(
             self.session,
             url,
+            method="HEAD" if method.upper() == "HEAD" else "GET",
             headers=headers,
             verify_ssl=self.verify_ssl,
             connect_timeout=self.request_timeout,

@@ -86,6 +86,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         self._slow_at = 0.0
         self._index_at = 0.0
         self._index_failed = False
+        self._users_read = False
         self._running: bool | None = None
 
     @property
@@ -154,6 +155,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         self._index_failed = False
         self._index_at = time.monotonic() + SLOW_REFRESH
         self.state.titles, self.state.users = titles, users
+        self._users_read = True
         self.state.title_keys = {ref.id.lower(): key for key, ref in titles.items()}
 
     def title(self, media_type: str, tmdb_id: int) -> MediaItemRef | None:
@@ -174,7 +176,10 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         The user mapped in the server's settings; never someone else when that user is gone
         or disabled ("gone"), and nobody when the mapping says so ("off"). Unmapped people and
         automations (no user) get the server's first administrator ("no_admin" when none).
+        Before the users could first be read, nobody ("unknown").
         """
+        if not self._users_read:
+            return None, "unknown"
         users = [u for u in self.state.users if not u.is_disabled]
         mapped = (self.subentry.data.get(CONF_USERS) or {}).get(ha_user_id or "")
         if mapped == NO_JELLYFIN_USER:
