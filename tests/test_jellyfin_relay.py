@@ -186,9 +186,9 @@ async def test_the_relay_checks_who_watches(
                 str(web.with_path("/api/services/media_player/play_media")),
                 json=call,
                 headers={"Authorization": f"Bearer {tokens[name]}"},
-            ) as answer,
+            ) as posted,
         ):
-            assert (answer.status == 200) is played, await answer.text()
+            assert (posted.status == 200) is played, await posted.text()
         assert (len(tv.played) == before + 1) is played
     assert await fetch(tv.played[-1][1]) == 200
     # A signed URL made for someone mapped to nobody opens nothing.

@@ -112,13 +112,17 @@ async def fetch(
                     chunks.append(chunk)
                 body = b"".join(chunks)
                 return HttpResponse(resp.status, resp.headers, body, scrub(str(resp.url), secrets))
-    except TimeoutError as err:
-        message = f"Timed out after {request_timeout:g} s waiting for {url}"
-        raise CannotConnect(scrub(message, secrets)) from (None if secrets else err)
-    except (aiohttp.ClientError, socket.gaierror, OSError) as err:
-        raise CannotConnect(scrub(f"Cannot reach {url}: {err}", secrets)) from (
-            None if secrets else err
-        )
+    except (aiohttp.ClientError, socket.gaierror, OSError) as err:  # TimeoutError is an OSError
+        raise _unreachable(err, url, request_timeout, secrets) from (None if secrets else err)
+
+
+def _unreachable(
+    err: BaseException, url: str, timeout: float, secrets: Sequence[str]
+) -> CannotConnect:
+    """A transport failure as CannotConnect, the secrets scrubbed from its message."""
+    if isinstance(err, TimeoutError):
+        return CannotConnect(scrub(f"Timed out after {timeout:g} s waiting for {url}", secrets))
+    return CannotConnect(scrub(f"Cannot reach {url}: {err}", secrets))
 
 
 @asynccontextmanager
@@ -156,13 +160,8 @@ async def open_stream(
             auto_decompress=False,
             timeout=timeout,
         )
-    except TimeoutError as err:
-        message = f"Timed out after {connect_timeout:g} s waiting for {url}"
-        raise CannotConnect(scrub(message, secrets)) from (None if secrets else err)
     except (aiohttp.ClientError, socket.gaierror, OSError) as err:
-        raise CannotConnect(scrub(f"Cannot reach {url}: {err}", secrets)) from (
-            None if secrets else err
-        )
+        raise _unreachable(err, url, connect_timeout, secrets) from (None if secrets else err)
     try:
         yield resp
     finally:
