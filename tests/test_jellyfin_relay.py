@@ -21,6 +21,7 @@ from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEn
 
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.const import (
+    CONF_AUTO_APPROVE_ADMINS,
     CONF_USERS,
     CONF_VERIFY_SSL,
     DOMAIN,
@@ -29,7 +30,8 @@ from custom_components.pandora.const import (
 )
 from custom_components.pandora.coordinator.jellyfin import JellyfinCoordinator
 from custom_components.pandora.image import JELLYFIN_TYPES
-from custom_components.pandora.watchlist import DATA_WATCHLISTS, Watchlists, async_watchlists
+from custom_components.pandora.shared_stores import DATA_WATCHLISTS, async_watchlists
+from custom_components.pandora.watchlist import Watchlists
 from homeassistant.components.http.auth import async_sign_path
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
@@ -260,14 +262,20 @@ async def test_index_failure_keeps_the_server_and_the_index(
     assert server.state.titles.keys() == titles.keys()
 
 
-async def test_watchlists_outlive_a_reload(
+async def test_peoples_data_outlives_a_reload(
     hass: HomeAssistant, hub: MockConfigEntry, hass_admin_user: Any
 ) -> None:
-    lists = hub.runtime_data.watchlists
+    """Watchlists and requests are one copy per run; options still reach the requests."""
+    lists, requests = hub.runtime_data.watchlists, hub.runtime_data.requests
+    assert requests.settings.auto_approve_admins is True
     await act(hass, "add_to_watchlist", hass_admin_user, tmdb_id=NOTLD, media_type="movie")
-    assert await hass.config_entries.async_reload(hub.entry_id)
-    await hass.async_block_till_done()
+    hass.config_entries.async_update_entry(
+        hub, options=dict(hub.options) | {CONF_AUTO_APPROVE_ADMINS: False}
+    )
+    await hass.async_block_till_done()  # the options change reloads the hub
     assert hub.runtime_data.watchlists is lists  # one copy: nothing written to a stale one
+    assert hub.runtime_data.requests is requests
+    assert requests.settings.auto_approve_admins is False
     answer = await act(hass, "get_watchlist", hass_admin_user)
     assert [e["tmdb_id"] for e in answer["watchlist"]] == [NOTLD]
 

@@ -55,12 +55,12 @@ from .request_actions import async_setup_request_actions
 from .request_entities import requests_device_id
 from .request_notify import RequestNotifier
 from .request_pipeline import RequestPipeline
-from .requests import RequestQueue, request_settings
+from .requests import request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
+from .shared_stores import async_requests, async_watchlists
 from .watching_actions import async_setup_watching_actions
-from .watchlist import async_watchlists
 from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [
@@ -98,15 +98,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         cache=ResponseCache(hass),
         session=create_session(hass, True),
         release_search=ReleaseSearch([]),
-        requests=RequestQueue(hass, request_settings(entry.options)),
+        requests=await async_requests(hass),
         watchlists=await async_watchlists(hass),
     )
+    runtime.requests.settings = request_settings(entry.options)
     history, cache, session = runtime.history, runtime.cache, runtime.session
-    await asyncio.gather(
-        history.async_load(),
-        cache.async_load(),
-        runtime.requests.async_load(),
-    )
+    await asyncio.gather(history.async_load(), cache.async_load())
     interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
     tmdb = watchmode = None
     subentry_ids = list(entry.subentries)

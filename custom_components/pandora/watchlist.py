@@ -9,7 +9,6 @@ administrator (`pandora.set_featured`); none chosen means Discover picks its own
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -17,14 +16,11 @@ from typing import Any, Final
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
-from homeassistant.util.hass_dict import HassKey
 
 STORAGE_KEY: Final = "pandora.watchlist"
 STORAGE_VERSION: Final = 1
 # A list is for titles one means to watch; the cap only bounds the storage file.
 MAX_ENTRIES: Final = 500
-# One instance per Home Assistant, shared by every setup of the hub entry (see async_watchlists).
-DATA_WATCHLISTS: HassKey[asyncio.Task[Watchlists]] = HassKey("pandora_watchlists")
 # What a title's snapshot keeps from its TMDB answer.
 SNAPSHOT_KEYS: Final = (
     "title",
@@ -149,32 +145,6 @@ class Watchlists:
         """Back to Discover's own pick."""
         self.featured = None
         await self._save()
-
-
-async def async_watchlists(hass: HomeAssistant) -> Watchlists:
-    """The lists, read from storage once per Home Assistant run.
-
-    They outlive reloads of the hub entry: an action that awaits TMDB while the entry reloads
-    still changes the lists the new setup shows, and nothing is lost to a second copy.
-    """
-    task = hass.data.get(DATA_WATCHLISTS)
-    if task is None:
-        task = hass.data[DATA_WATCHLISTS] = hass.async_create_task(
-            _loaded(Watchlists(hass)), "pandora watchlists", eager_start=True
-        )
-    try:
-        # Shielded: a setup cancelled while waiting must not cancel the read for everyone.
-        return await asyncio.shield(task)
-    except BaseException:
-        failed = task.done() and (task.cancelled() or task.exception() is not None)
-        if failed and hass.data.get(DATA_WATCHLISTS) is task:
-            hass.data.pop(DATA_WATCHLISTS)  # read again next time
-        raise
-
-
-async def _loaded(lists: Watchlists) -> Watchlists:
-    await lists.async_load()
-    return lists
 
 
 def _same(entry: Mapping[str, Any], tmdb_id: int, media_type: str) -> bool:
