@@ -275,7 +275,7 @@ async def test_peoples_data_outlives_a_reload(
     await hass.async_block_till_done()  # the options change reloads the hub
     assert hub.runtime_data.watchlists is lists  # one copy: nothing written to a stale one
     assert hub.runtime_data.requests is requests
-    assert requests.settings.auto_approve_admins is False
+    assert hub.runtime_data.requests.settings.auto_approve_admins is False
     answer = await act(hass, "get_watchlist", hass_admin_user)
     assert [e["tmdb_id"] for e in answer["watchlist"]] == [NOTLD]
 

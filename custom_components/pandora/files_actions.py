@@ -138,17 +138,9 @@ async def _scan_matching(hass: HomeAssistant, collection_type: str) -> list[str]
     """Scan the Jellyfin libraries of this kind (none configured: nothing to do)."""
     if not loaded_entry(hass).runtime_data.jellyfin:
         return None
-    scanned = []
+    scanned: list[str] = []
     for coordinator in jellyfin_targets(hass, None):
-        libraries = [
-            lib
-            for lib in coordinator.state.libraries.values()
-            if lib.collection_type == collection_type
-        ]
-        targets: list[str | None] = [lib.item_id for lib in libraries] or [None]
-        for item_id in targets:
-            await run_files(partial(coordinator.async_scan, item_id))
-        scanned.extend([lib.name for lib in libraries] or ["all"])
+        scanned.extend(await run_files(partial(coordinator.async_scan_kind, collection_type)))
     return scanned
 
 

@@ -301,18 +301,7 @@ class Pipeline:
     async def _scan(self, job: Job) -> list[str]:
         scanned: list[str] = []
         for coordinator in self.entry.runtime_data.jellyfin.values():
-            libraries = [
-                lib
-                for lib in coordinator.state.libraries.values()
-                if job.library is not None and lib.collection_type == job.library
-            ]
-            if libraries:
-                for library in libraries:
-                    await coordinator.async_scan(library.item_id)
-                    scanned.append(library.name)
-            else:
-                await coordinator.async_scan(None)
-                scanned.append("all")
+            scanned.extend(await coordinator.async_scan_kind(job.library))
         return scanned
 
     def _finished(self, job: Job, scanned: list[str]) -> None:

@@ -242,3 +242,19 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         else:
             await self.client.refresh_library(item_id)
         await self.async_request_refresh()
+
+    async def async_scan_kind(self, collection_type: str | None) -> list[str]:
+        """Scan the libraries of one kind ("movies", "tvshows"), or all when it has none.
+
+        Returns what was scanned: the libraries' names, or ["all"].
+        """
+        libraries = [
+            lib
+            for lib in self.state.libraries.values()
+            if collection_type is not None and lib.collection_type == collection_type
+        ]
+        for library in libraries:
+            await self.async_scan(library.item_id)
+        if not libraries:
+            await self.async_scan(None)
+        return [lib.name for lib in libraries] or ["all"]
