@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from custom_components.pandora.const import (
     DOMAIN,
     SUBENTRY_CLOUDCMD,
 )
+from custom_components.pandora.image import _write
 from custom_components.pandora.panel import PANEL_URL_PATH
 from homeassistant.components import frontend
 from homeassistant.config_entries import ConfigEntryDisabler, ConfigSubentryData
@@ -238,6 +240,24 @@ async def test_discover_signs_images_and_the_proxy_caches_them(
     assert (await http.get(poster)).status == 200
     # Unsigned, or not an image TMDB could have: refused.
     assert (await http.get(poster.split("?", maxsplit=1)[0])).status == 401
+
+
+def test_image_cache_writes_at_once(tmp_path: Path) -> None:
+    """First fetches of one image at the same time (the panel may ask twice) all store it.
+
+    Each write goes through a temporary file of its own: with one shared name, one write
+    renamed the other's file away (FileNotFoundError, a 500 in the browser).
+    """
+    body = b"\x89PNG" + bytes(4 * 1024 * 1024)
+    for n in range(10):
+        target = tmp_path / "w1280" / f"backdrop{n}.png"
+        with ThreadPoolExecutor(8) as pool:
+            for done in [pool.submit(_write, target, body) for _ in range(8)]:
+                done.result()  # none may fail
+        assert target.read_bytes() == body
+    assert sorted(p.name for p in (tmp_path / "w1280").iterdir()) == sorted(
+        f"backdrop{n}.png" for n in range(10)
+    )  # no temporary file left behind
 
 
 async def test_image_proxy_refuses_other_paths(

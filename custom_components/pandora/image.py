@@ -8,12 +8,14 @@ kept under Home Assistant's cache folder, so a poster seen once stays available 
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 import logging
 import mimetypes
 import os
 from pathlib import Path
 import re
+import tempfile
 from typing import TYPE_CHECKING, Any, Final
 
 from aiohttp import web
@@ -181,8 +183,19 @@ class JellyfinImageView(HomeAssistantView):
 
 
 def _write(path: Path, body: bytes) -> None:
-    """Write atomically: a half-written file must never be served."""
+    """Write atomically: a half-written file must never be served.
+
+    Each write has a temporary name of its own: two first fetches of one image (the panel
+    asks twice when a signed link changes) must not rename each other's file away.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(path.suffix + ".part")
-    temporary.write_bytes(body)
-    os.replace(temporary, path)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(body)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -11,6 +11,8 @@
 //   PANDORA_E2E_VIEWPORTS  optional, e.g. "390x844,1280x800" (the default)
 //   PANDORA_E2E_SEEDER_URL, _USER, _PASSWORD  optional: the demo's seeding qbittorrent-nox, asked
 //                          to re-announce once the download is listed (see reannounceSeeder)
+//   PANDORA_E2E_FAMILY_USER, _FAMILY_PASSWORD  the demo's household member without admin rights
+//                          (default family / pandora-demo), who asks for a title (Requests)
 //
 // For each viewport it logs in, opens /pandora and measures the time to the first media card
 // (then again after a reload), checks Discover's home rows (the featured banner, Continue watching
@@ -19,9 +21,14 @@
 // the ranking, adds the best one and follows it in Downloads until 100 %. The demo's pipeline
 // (PANDORA_DEMO_FILE_INTO_LIBRARY=0) moves the finished file into Downloaded; in Files it is moved
 // into Movies with a library scan, which Library then shows (Movies counted); in Containers the VPN
-// country is switched and the public IP followed. Finally the torrent is removed and the filed
-// folder deleted in Files, so the next viewport starts from the same state. It fails on any browser
-// console error, page error or failed websocket command.
+// country is switched and the public IP followed. Then the torrent is removed and the filed
+// folder deleted in Files, so the next viewport starts from the same state. Last, Requests across
+// two roles: in a second browser context the household member (not an administrator) requests a
+// title from its details sheet and sees it pending in Requests; the administrator sees it arrive
+// live in Requests, asked by the household member, and denies it with a reason; the household
+// member sees it denied, live (no reload). Denied, so nothing is downloaded; each viewport asks for
+// a title of its own (REQUEST_TITLES). It fails on any browser console error, page error or failed
+// websocket command, in either context.
 // stdout: one JSON object per viewport, then a summary (`"result": "pass"` or `"fail"`);
 // progress goes to stderr. Exit code 0 only when everything passed.
 import { mkdirSync, rmSync } from "node:fs";
@@ -34,6 +41,9 @@ const PASSWORD = process.env.PANDORA_E2E_PASSWORD ?? "pandora-demo";
 const ARTIFACTS = path.resolve(process.env.PANDORA_E2E_ARTIFACTS ?? ".artifacts/e2e");
 const CHROMIUM = process.env.PANDORA_E2E_CHROMIUM ?? "/usr/bin/chromium";
 const SEEDER = process.env.PANDORA_E2E_SEEDER_URL?.replace(/\/$/, "");
+const FAMILY_USER = process.env.PANDORA_E2E_FAMILY_USER ?? "family";
+const FAMILY_PASSWORD = process.env.PANDORA_E2E_FAMILY_PASSWORD ?? "pandora-demo";
+const FAMILY_NAME = process.env.PANDORA_E2E_FAMILY_NAME ?? "Family"; // as Requests names the requester
 const VIEWPORTS = (process.env.PANDORA_E2E_VIEWPORTS ?? "390x844,1280x800").split(",").map((v) => {
   const [width, height] = v.trim().split("x").map(Number);
   return { width, height, name: `${width}x${height}` };
@@ -53,6 +63,17 @@ const VPN_MS = 90_000; // a VPN country switch (the demo's switch timeout is 60 
 const SCAN_MS = 60_000; // a Jellyfin scan to be counted (simulated scan 2 s, polled every 5 s)
 // Preferred VPN countries, one per viewport: whatever is selected, another one is chosen.
 const COUNTRIES = ["Japan", "Sweden", "Canada", "Germany"];
+// What the household member requests, one title per viewport: movies of the demo catalogue that
+// are neither in its Jellyfin library nor on anyone's My List nor the title downloaded above, so
+// each viewport starts with no request for its title (a denied request stays in the list).
+const REQUEST_TITLES = [
+  { title: "Carnival of Souls", year: 1962 },
+  { title: "Detour", year: 1945 },
+  { title: "Dementia 13", year: 1963 },
+  { title: "Scarlet Street", year: 1945 },
+];
+const DENY_REASON = "Not tonight: the end-to-end test says no.";
+const LIVE_MS = 10_000; // a request's change reaching the other browser over the websocket
 
 // What Chromium needs here as root, on a closed network. Playwright's launch() gives every run a
 // fresh temporary --user-data-dir of its own (under $TMPDIR) and deletes it on close.
@@ -77,19 +98,21 @@ class Problems {
     this.pandoraCommands = 0;
   }
 
-  watch(page, viewport) {
+  /** `user`: whose browser context (the administrator's unless told). */
+  watch(page, viewport, user = USER) {
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       const where = message.location();
       this.items.push({
         viewport,
+        user,
         kind: "console",
         text: message.text(),
         url: where?.url ? `${where.url}:${where.lineNumber}` : undefined,
       });
     });
     page.on("pageerror", (error) =>
-      this.items.push({ viewport, kind: "pageerror", text: String(error?.stack ?? error) }),
+      this.items.push({ viewport, user, kind: "pageerror", text: String(error?.stack ?? error) }),
     );
     page.on("websocket", (socket) => {
       if (!socket.url().includes("/api/websocket")) return;
@@ -114,6 +137,7 @@ class Problems {
           if (message?.type === "result" && message.success === false) {
             this.items.push({
               viewport,
+              user,
               kind: "websocket",
               command: this.commands.get(message.id) ?? `id ${message.id}`,
               error: message.error,
@@ -221,10 +245,22 @@ class Run {
     this.viewport = viewport;
     this.problems = problems;
     this.dir = path.join(ARTIFACTS, viewport.name);
-    this.step = 0;
-    this.screenshots = [];
+    // Shared with the runs of other users' browser contexts (`as`): one numbering, one list.
+    this.record = { step: 0, screenshots: [] };
+    this.prefix = "";
     rmSync(this.dir, { recursive: true, force: true }); // no stale screenshots of an older run
     mkdirSync(this.dir, { recursive: true });
+  }
+
+  /** The same viewport in another user's page: its screenshots go along, prefixed `<who>-`. */
+  as(page, who) {
+    const run = Object.create(Run.prototype);
+    Object.assign(run, this, { page, prefix: `${who}-` });
+    return run;
+  }
+
+  get screenshots() {
+    return this.record.screenshots;
   }
 
   /**
@@ -238,22 +274,23 @@ class Run {
   }
 
   async shot(name) {
-    this.step += 1;
-    const file = path.join(this.dir, `${String(this.step).padStart(2, "0")}-${name}.png`);
+    this.record.step += 1;
+    const step = String(this.record.step).padStart(2, "0");
+    const file = path.join(this.dir, `${step}-${this.prefix}${name}.png`);
     // Finished animations (sheets slide in, toasts fade in, progress bars ease): the end state.
     await this.page.screenshot({ path: file, animations: "disabled" });
-    this.screenshots.push(path.relative(process.cwd(), file));
-    log(`${this.viewport.name}: ${name}`);
+    this.record.screenshots.push(path.relative(process.cwd(), file));
+    log(`${this.viewport.name}: ${this.prefix}${name}`);
   }
 
-  async login() {
+  async login(user = USER, password = PASSWORD) {
     const page = this.page;
     // Straight to the panel: Home Assistant's login comes back there (its default dashboard,
     // never opened, would ask `lovelace/config`, which fails by design until one is saved).
     await page.goto(`${BASE}/pandora`);
     await page.waitForURL(/\/auth\/authorize/, { timeout: STEP_MS });
-    await page.getByRole("textbox", { name: "Username" }).fill(USER);
-    await page.getByRole("textbox", { name: "Password" }).fill(PASSWORD);
+    await page.getByRole("textbox", { name: "Username" }).fill(user);
+    await page.getByRole("textbox", { name: "Password" }).fill(password);
     const keep = page.getByRole("checkbox", { name: "Keep me logged in" });
     if (!(await keep.isChecked())) await keep.check();
     await this.shot("login");
@@ -657,6 +694,239 @@ class Run {
     await bar.waitFor({ state: "detached", timeout: STEP_MS });
     await this.shot("removed");
   }
+
+  // --- Requests, across two roles (the household member's run is `as(page, "family")`) ------
+
+  /** The household member's panel: Discover with its cards (no timing: the admin's is measured). */
+  async openPanelAsMember() {
+    const panel = this.page.locator("pandora-panel");
+    await panel.getByRole("tab", { name: "Discover", selected: true }).waitFor({ timeout: STEP_MS });
+    const discover = panel.getByRole("tabpanel", { name: "Discover" });
+    await discover.getByRole("button", { name: MEDIA_CARD }).first().waitFor({ state: "visible", timeout: STEP_MS });
+    await this.shot("discover");
+  }
+
+  /**
+   * The household member asks for `wanted` from its details sheet: Request, the sheet shows it
+   * requested and pending, the toast confirms it and leads to Requests, where it is pending.
+   */
+  async requestTitle(wanted, admin) {
+    const page = this.page;
+    const panel = page.locator("pandora-panel");
+    const box = panel.getByRole("searchbox", { name: "Search movies and TV shows" });
+    await box.fill(wanted.title);
+    await panel
+      .getByRole("status")
+      .filter({ hasText: new RegExp(`results? for “${escape(wanted.title)}”`) })
+      .waitFor({ timeout: STEP_MS });
+    const results = panel.getByRole("list", { name: "Search results" });
+    const card = results.getByRole("button", { name: new RegExp(`^${escape(wanted.title)}, Movie, ${wanted.year}`) });
+    await card.waitFor({ timeout: STEP_MS });
+    await card.click();
+    await this.sheet(wanted.title);
+    const details = page.locator("pandora-panel-details");
+    await details.getByRole("heading", { name: wanted.title, level: 2 }).waitFor({ timeout: STEP_MS });
+    await details.getByRole("heading", { name: "Where it streams" }).waitFor({ timeout: STEP_MS });
+    if (await details.getByText("In your library").count()) {
+      throw new Error(`${wanted.title} is in the demo library: pick another title to request`);
+    }
+    // Not an administrator: Request, and no Download (the torrent search is theirs).
+    if (await details.getByRole("button", { name: "Download", exact: true }).count()) {
+      throw new Error("the household member is offered Download in the details");
+    }
+    const request = details.getByRole("button", { name: "Request", exact: true });
+    await request.waitFor({ timeout: STEP_MS });
+    const requested = details.locator(".request-status li[data-request]");
+    if (await requested.count()) {
+      throw new Error(`${wanted.title} is already requested: ${await requested.first().innerText()}`);
+    }
+    await this.shot("details");
+    // The administrator's Requests tab, open (and loaded) before, must see the request arrive.
+    const arrived = await admin.requestItemArriving();
+    const clicked = Date.now();
+    await request.click();
+    const failed = details.getByRole("alert");
+    await requested.or(failed).first().waitFor({ timeout: STEP_MS });
+    if (await failed.isVisible()) {
+      await this.shot("request-failed");
+      throw new Error(`the request failed: ${await failed.innerText()}`);
+    }
+    const confirmedMs = Date.now() - clicked;
+    const id = await requested.first().getAttribute("data-request");
+    const chip = (await requested.first().locator(".status").innerText()).trim();
+    if (chip !== "Pending") throw new Error(`the details show the new request as “${chip}”, not Pending`);
+    // Requested: its status replaces the button.
+    await request.waitFor({ state: "detached", timeout: STEP_MS });
+    await this.shot("requested");
+    const adminSees = await arrived(id, clicked);
+    // The toast (held back while the sheet is open) confirms it and leads to Requests.
+    await page.locator("pandora-panel-sheet").getByRole("button", { name: "Close", exact: true }).click();
+    await page.getByRole("dialog", { name: wanted.title, exact: true }).waitFor({ state: "detached", timeout: STEP_MS });
+    const toast = panel.getByRole("status").filter({ hasText: `Requested ${wanted.title}` });
+    await toast.waitFor({ timeout: STEP_MS });
+    await toast.getByRole("button", { name: "View requests" }).click();
+    await panel.getByRole("tab", { name: "Requests", exact: true, selected: true }).waitFor({ timeout: STEP_MS });
+    const item = this.requestItem(id);
+    await item.waitFor({ timeout: STEP_MS });
+    const status = await this.requestStatus(item);
+    if (status.status !== "pending" || status.chip !== "Pending") {
+      throw new Error(`the household member's Requests show it as ${JSON.stringify(status)}, not pending`);
+    }
+    if (await item.getByRole("button", { name: /^(Approve|Deny)$/ }).count()) {
+      throw new Error("the household member is offered Approve / Deny");
+    }
+    await this.shot("requests-pending");
+    return { id, confirmed_ms: confirmedMs, admin_sees_ms: adminSees.ms, admin_tab: adminSees };
+  }
+
+  /** A request's card in the Requests tab. */
+  requestItem(id) {
+    return this.page.locator("pandora-panel-requests").locator(`li.request[data-request="${id}"]`);
+  }
+
+  async requestStatus(item) {
+    return {
+      status: await item.getAttribute("data-status"),
+      chip: (await item.locator(".status").first().innerText()).trim(),
+    };
+  }
+
+  /**
+   * The administrator: open Requests and let it load; the function returned waits for request
+   * `id` to show (live, without a reload) and says when, counted from `since`.
+   */
+  async requestItemArriving() {
+    await this.tab("Requests");
+    const tab = this.page.locator("pandora-panel-requests");
+    await tab
+      .getByRole("list", { name: "Requests", exact: true })
+      .or(tab.getByText("No requests yet", { exact: true }))
+      .waitFor({ timeout: STEP_MS });
+    return async (id, since) => {
+      const item = this.requestItem(id);
+      await item.waitFor({ timeout: LIVE_MS }).catch(() => {
+        throw new Error(`the request did not show in the administrator's Requests tab within ${LIVE_MS} ms (live)`);
+      });
+      return { ms: Date.now() - since };
+    };
+  }
+
+  /** The administrator: the pending request, asked by the household member; deny it. */
+  async denyRequest(wanted, id, member) {
+    const page = this.page;
+    const panel = page.locator("pandora-panel");
+    const item = this.requestItem(id);
+    await item.waitFor({ timeout: STEP_MS });
+    const heading = (await item.getByRole("heading", { level: 3 }).innerText()).trim();
+    if (heading !== `${wanted.title} (${wanted.year})`) throw new Error(`the request is for “${heading}”`);
+    const status = await this.requestStatus(item);
+    if (status.status !== "pending" || status.chip !== "Pending") {
+      throw new Error(`the administrator's Requests show it as ${JSON.stringify(status)}, not pending`);
+    }
+    const who = (await item.locator(".who").innerText()).trim();
+    if (!who.startsWith(`Requested by ${FAMILY_NAME} ·`)) {
+      throw new Error(`the request does not name ${FAMILY_NAME} as the requester: “${who}”`);
+    }
+    // Pending requests are filtered in when there are any (the count is on the chip).
+    const filters = panel.getByRole("group", { name: "Filter requests" });
+    const pending = filters.getByRole("button", { name: /^Pending \d+$/ });
+    if ((await pending.getAttribute("aria-pressed")) !== "true") await pending.click();
+    await item.waitFor({ timeout: STEP_MS });
+    const actions = item.getByRole("group", { name: heading });
+    await actions.getByRole("button", { name: "Approve", exact: true }).waitFor({ timeout: STEP_MS });
+    await this.shot("requests-pending");
+    await actions.getByRole("button", { name: "Deny", exact: true }).click();
+    await this.sheet("Deny the request");
+    const sheet = page.locator("pandora-panel-sheet");
+    const body = (await sheet.locator(".confirm-body").innerText()).trim();
+    if (!body.startsWith(`${FAMILY_NAME} will see it as denied`)) throw new Error(`the deny sheet says “${body}”`);
+    await sheet.getByRole("textbox", { name: /^Reason/ }).fill(DENY_REASON);
+    await this.shot("deny");
+    // The household member's page waits for the denial meanwhile (live).
+    const denied = member.requestItem(id).and(member.page.locator('[data-status="denied"]'));
+    const seen = denied.waitFor({ timeout: LIVE_MS }).then(
+      () => Date.now(),
+      () => null,
+    );
+    const clicked = Date.now();
+    await sheet.getByRole("button", { name: "Deny", exact: true }).click();
+    await page.getByRole("dialog", { name: "Deny the request", exact: true }).waitFor({ state: "detached", timeout: STEP_MS });
+    await panel.getByRole("status").filter({ hasText: `Denied ${wanted.title}` }).waitFor({ timeout: STEP_MS });
+    // Denied: no longer pending; under All, with the reason and Retry.
+    await filters.getByRole("button", { name: /^All \d+$/ }).click();
+    await item.and(page.locator('[data-status="denied"]')).waitFor({ timeout: STEP_MS });
+    const after = await this.requestStatus(item);
+    if (after.chip !== "Denied") throw new Error(`the denied request shows “${after.chip}” to the administrator`);
+    await item.getByText(`Denied: ${DENY_REASON}`).waitFor({ timeout: STEP_MS });
+    await item.getByRole("button", { name: "Retry", exact: true }).waitFor({ timeout: STEP_MS });
+    await this.shot("denied");
+    const seenAt = await seen;
+    return { clicked, seenAt };
+  }
+
+  /** The household member: the request shows denied, with the administrator's reason. */
+  async seeDenied(id, denial) {
+    const item = this.requestItem(id);
+    let live = denial.seenAt !== null;
+    if (!live) {
+      // Not live: would a reload show it? (Either way the step fails: the tab is subscribed.)
+      await this.page.reload();
+      const shown = await item
+        .and(this.page.locator('[data-status="denied"]'))
+        .waitFor({ timeout: STEP_MS })
+        .then(() => true, () => false);
+      await this.shot("denied-after-reload");
+      throw new Error(
+        `the household member's Requests did not show the denial within ${LIVE_MS} ms without a reload` +
+          (shown ? "; a reload shows it" : "; a reload does not show it either"),
+      );
+    }
+    const status = await this.requestStatus(item);
+    if (status.chip !== "Denied") throw new Error(`the household member sees the denied request as “${status.chip}”`);
+    await item.getByText(`Denied: ${DENY_REASON}`).waitFor({ timeout: STEP_MS });
+    if (await item.getByRole("button", { name: "Retry", exact: true }).count()) {
+      throw new Error("the household member is offered Retry");
+    }
+    await this.shot("requests-denied");
+    return { live, ms: denial.seenAt - denial.clicked };
+  }
+}
+
+/**
+ * Requests across two roles: the household member (a browser context of their own) requests this
+ * viewport's title, the administrator denies it, the household member sees it denied.
+ */
+async function requestsAcrossRoles(browser, run, viewport, problems) {
+  const wanted = REQUEST_TITLES[VIEWPORTS.indexOf(viewport) % REQUEST_TITLES.length];
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    locale: "en-US",
+    timezoneId: "UTC",
+  });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    problems.watch(page, viewport.name, FAMILY_USER);
+    const member = run.as(page, "family");
+    await member.login(FAMILY_USER, FAMILY_PASSWORD);
+    await member.openPanelAsMember();
+    const request = await member.requestTitle(wanted, run);
+    const denial = await run.denyRequest(wanted, request.id, member);
+    const seen = await member.seeDenied(request.id, denial);
+    // Let late answers arrive before the context closes (and before judging this viewport).
+    await page.waitForTimeout(300);
+    return {
+      title: `${wanted.title} (${wanted.year})`,
+      id: request.id,
+      request_confirmed_ms: request.confirmed_ms,
+      admin_sees_request_ms: request.admin_sees_ms,
+      deny_to_member_ms: seen.ms,
+      live: seen.live,
+      reason: DENY_REASON,
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 async function runViewport(browser, viewport, problems) {
@@ -687,6 +957,7 @@ async function runViewport(browser, viewport, problems) {
     const vpn = await run.switchVpn(COUNTRIES[VIEWPORTS.indexOf(viewport) % COUNTRIES.length]);
     await run.remove(download.bar, search.best);
     await run.deleteFiled();
+    const requests = await requestsAcrossRoles(browser, run, viewport, problems);
     // Let late answers (history reload, unsubscribe) arrive before judging this viewport.
     await page.waitForTimeout(500);
     return {
@@ -705,6 +976,7 @@ async function runViewport(browser, viewport, problems) {
       library_movies_after_scan: scan.movies,
       scan_seconds: Math.round(scan.seconds * 10) / 10,
       vpn,
+      requests,
       seconds: Math.round((Date.now() - started) / 100) / 10,
       screenshots: run.screenshots,
     };

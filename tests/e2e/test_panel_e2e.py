@@ -5,7 +5,9 @@ seeder and daemon, the TMDB/Watchmode/Jackett/Jellyfin/Portainer/gluetun simulat
 Commander, a private dockerd) in a fresh temporary folder on a free block of loopback ports, so
 it never meets a demo the user runs on 8123 and 18080-18097. Then `tests/e2e/panel.spec.mjs`
 (playwright-core driving /usr/bin/chromium) goes through the panel at 390x844 and 1280x800:
-login, Discover, search, details, release search and ranking, add, Downloads until 100 %.
+login, Discover, search, details, release search and ranking, add, Downloads until 100 %, and
+Requests across two roles (the household member requests a title in a second browser context,
+the demo admin denies it, the household member sees it denied live).
 
 Screenshots, the script's JSON and the demo's logs land in `.artifacts/e2e/`. Everything the
 test started is stopped afterwards, failed or not: `demo.py stop`, then any process still
@@ -13,7 +15,7 @@ carrying the folder's path (containerd and its shims, Chromium's profile), the m
 left below it, and the folder itself.
 
 `scripts/bootstrap.sh` installs what it needs (Debian's chromium, `npm ci` here). The whole run
-takes about 70 s on 2 cores: the demo starts in about 27 s, the browser needs about 30 s, and
+takes about 90 s on 2 cores: the demo starts in about 27 s, the browser needs about 60 s, and
 stopping takes 10 s (the first run on a machine also pip-installs the demo's packages). Set
 PANDORA_SKIP_E2E=1 to leave it out of a quick run.
 """
@@ -48,7 +50,7 @@ CHROMIUM = Path(os.environ.get("PANDORA_E2E_CHROMIUM", "/usr/bin/chromium"))
 PLAYWRIGHT = HERE / "node_modules" / "playwright-core" / "package.json"
 PORTS = 13  # Home Assistant on the base port, the demo's twelve other services after it
 DEMO_START_TIMEOUT = 300.0  # a first run also pip-installs what Home Assistant's integrations need
-BROWSER_TIMEOUT = 180.0  # two viewports; about 30 s in practice
+BROWSER_TIMEOUT = 180.0  # two viewports; about 60 s in practice
 STOP_TIMEOUT = 120.0
 
 pytestmark = pytest.mark.timeout(int(DEMO_START_TIMEOUT + BROWSER_TIMEOUT + 2 * STOP_TIMEOUT))
@@ -273,6 +275,7 @@ def run_browser(demo: Demo) -> tuple[int, list[dict[str, Any]], str]:
     """Run panel.spec.mjs with a hard timeout: exit code, its JSON lines, its stderr."""
     ha = demo.info["home_assistant"]
     seeder = demo.info["seeder"]
+    member = demo.info["household_user"]
     env = demo.env | {
         "PANDORA_E2E_URL": ha["url"],
         "PANDORA_E2E_USER": ha["username"],
@@ -282,6 +285,8 @@ def run_browser(demo: Demo) -> tuple[int, list[dict[str, Any]], str]:
         "PANDORA_E2E_SEEDER_URL": seeder["url"],
         "PANDORA_E2E_SEEDER_USER": seeder["username"],
         "PANDORA_E2E_SEEDER_PASSWORD": seeder["password"],
+        "PANDORA_E2E_FAMILY_USER": member["username"],
+        "PANDORA_E2E_FAMILY_PASSWORD": member["password"],
     }
     log = ARTIFACTS / "browser.log"
     with log.open("w") as err:
@@ -322,6 +327,7 @@ def test_panel_end_to_end(demo: Demo, capsys: pytest.CaptureFixture[str]) -> Non
                 ttfr = line["time_to_first_render"]
                 again = line.get("time_to_first_render_reloaded") or {}
                 vpn = line.get("vpn") or {}
+                req = line.get("requests") or {}
                 print(
                     f"[e2e] {line['viewport']}: time to first render (navigation start → first "
                     f"title: banner or card) {ttfr['first_card_ms']} ms after logging in, "
@@ -330,7 +336,11 @@ def test_panel_end_to_end(demo: Demo, capsys: pytest.CaptureFixture[str]) -> Non
                     f"poster {ttfr['first_poster_ms']} ms; release at 100 % after "
                     f"{line['download_seconds']} s; Movies counted {line.get('scan_seconds')} s "
                     f"after the move; VPN {vpn.get('from')} → {vpn.get('to')} in "
-                    f"{vpn.get('seconds')} s; viewport done in {line['seconds']} s"
+                    f"{vpn.get('seconds')} s; request of {req.get('title')} confirmed "
+                    f"{req.get('request_confirmed_ms')} ms and in the admin's Requests "
+                    f"{req.get('admin_sees_request_ms')} ms after Request, seen denied by the "
+                    f"household member {req.get('deny_to_member_ms')} ms after Deny "
+                    f"(live: {req.get('live')}); viewport done in {line['seconds']} s"
                 )
         print(f"[e2e] screenshots and logs: {ARTIFACTS.relative_to(ROOT)}/")
     assert code == 0 and summary.get("result") == "pass", (
