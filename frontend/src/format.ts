@@ -116,3 +116,13 @@ export function formatDateTime(iso: string | null | undefined, language = "en"):
     return new Date(time).toISOString();
   }
 }
+
+/**
+ * The image link to show: `fresh`, unless `shown` is the same image. Links are signed anew on
+ * every answer (the signature changes each second), so the details of a title would otherwise
+ * fetch the poster and backdrop its card already loaded a second time.
+ */
+export function sameImage(fresh: string | null, shown: string | null | undefined): string | null {
+  if (fresh && shown && fresh.split("?")[0] === shown.split("?")[0]) return shown;
+  return fresh;
+}

@@ -13,7 +13,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { errorMessage, type PandoraApi } from "./api";
 import { define } from "./define";
-import { formatRuntime } from "./format";
+import { formatRuntime, sameImage } from "./format";
 import {
   icon,
   mdiCastVariant,
@@ -312,8 +312,13 @@ export class PandoraMediaDetails extends LitElement {
     this._error = null;
     try {
       const details = await this.api.media(tmdb_id, media_type);
-      if (this.item.tmdb_id === tmdb_id && this.item.media_type === media_type) {
-        this._details = details;
+      const shown = this.item;
+      if (shown.tmdb_id === tmdb_id && shown.media_type === media_type) {
+        this._details = {
+          ...details,
+          poster_url: sameImage(details.poster_url, shown.poster_url),
+          backdrop_url: sameImage(details.backdrop_url, shown.backdrop_url),
+        };
       }
     } catch (error) {
       if (this.item.tmdb_id === tmdb_id) this._error = error;

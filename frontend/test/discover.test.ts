@@ -114,6 +114,29 @@ describe("Discover tab", () => {
     expect(deepQuery(details, "button.download")).not.toBeNull();
   });
 
+  it("keeps the card's image links in the details when they show the same images", async () => {
+    const card = trending.results[0]!;
+    const resigned = (url: string | null) => (url ? `${url.split("?")[0]}?authSig=later` : url);
+    const { root } = await discover(admin, {
+      "pandora/media": {
+        ...movie,
+        tmdb_id: card.tmdb_id,
+        media_type: card.media_type,
+        poster_url: resigned(card.poster_url),
+        backdrop_url: "/api/pandora/image/w1280/another.jpg?authSig=x",
+      },
+    });
+    root.querySelector<HTMLButtonElement>("button.card")!.click();
+    await settle();
+    const details = root.querySelector("pandora-panel-details")!;
+    // The same poster signed again: the link the card loaded, so the browser reuses it.
+    expect(deepQuery(details, "img.poster")!.getAttribute("src")).toBe(card.poster_url);
+    // Another image: the details' own link.
+    expect(deepQuery(details, "img.backdrop")!.getAttribute("src")).toBe(
+      "/api/pandora/image/w1280/another.jpg?authSig=x",
+    );
+  });
+
   it("shows TMDB's providers when Watchmode has nothing, and Watchmode's error", async () => {
     const { root } = await discover(admin, {
       "pandora/media": { ...movie, availability: null, availability_error: "Watchmode's monthly quota is used up" },

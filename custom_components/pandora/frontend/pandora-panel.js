@@ -573,7 +573,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     flex-wrap: wrap;
     gap: 10px;
   }
-`,_n=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function vn(e,t,n){try{return new Intl.NumberFormat(t,{maximumFractionDigits:n}).format(e)}catch{return e.toFixed(n)}}function H(e,t=`en`){if(e==null||!Number.isFinite(e)||e<0)return`—`;let n=e,r=0;for(;n>=1e3&&r<_n.length-1;)n/=1e3,r+=1;return`${vn(n,t,r===0||n>=100?0:1)} ${_n[r]}`}function yn(e,t=`en`){return`${H(e,t)}/s`}function bn(e,t=`en`){return e>=1?`${vn(100,t,0)}%`:`${vn(Math.floor(Math.max(0,e)*1e3)/10,t,1)}%`}function xn(e){if(e==null||!Number.isFinite(e)||e<0||e>=864e4)return`∞`;let t=Math.round(e);if(t<60)return`${t} s`;let n=Math.round(t/60);if(n<60)return`${n} min`;if(n<1440){let e=Math.floor(n/60),t=n%60;return t?`${e} h ${t} min`:`${e} h`}let r=Math.round(t/3600),i=Math.floor(r/24),a=r%24;return a?`${i} d ${a} h`:`${i} d`}function Sn(e){if(!e)return null;let t=Math.floor(e/60),n=e%60;return t?n?`${t} h ${n} min`:`${t} h`:`${n} min`}var Cn=[[`second`,60],[`minute`,60],[`hour`,24],[`day`,7],[`week`,4.35],[`month`,12],[`year`,1/0]];function U(e,t=`en`,n=Date.now()){if(!e)return``;let r=Date.parse(e);if(Number.isNaN(r))return``;let i=(r-n)/1e3;for(let[e,n]of Cn){if(Math.abs(i)<n)try{return new Intl.RelativeTimeFormat(t,{numeric:`auto`}).format(Math.round(i),e)}catch{return new Date(r).toLocaleString()}i/=n}return``}function W(e,t=`en`){if(!e)return``;let n=Date.parse(e);if(Number.isNaN(n))return``;try{return new Intl.DateTimeFormat(t,{dateStyle:`medium`,timeStyle:`short`}).format(n)}catch{return new Date(n).toISOString()}}function wn(e){if(e.health===`unhealthy`)return{tone:`bad`,label:`Unhealthy`};switch(e.state){case`running`:return e.health===`healthy`?{tone:`ok`,label:`Healthy`}:e.health===`starting`?{tone:`warn`,label:`Starting`}:{tone:`warn`,label:`Running, no health check`};case`exited`:return{tone:`bad`,label:`Exited`};case`dead`:return{tone:`bad`,label:`Dead`};case`paused`:return{tone:`warn`,label:`Paused`};case`restarting`:return{tone:`warn`,label:`Restarting`};case`removing`:return{tone:`warn`,label:`Removing`};default:return{tone:`idle`,label:`Created`}}}function Tn(e){let t=new Map;for(let n of e.stacks)t.set(n.name,{name:n.name,stack:n,containers:[]});let n=[];for(let r of e.containers){if(!r.stack){n.push(r);continue}let e=t.get(r.stack)??{name:r.stack,stack:null,containers:[]};e.containers.push(r),t.set(r.stack,e)}let r=(e,t)=>e.name.localeCompare(t.name,void 0,{numeric:!0}),i=[...t.values()].map(e=>({...e,containers:[...e.containers].sort(r)})).sort((e,t)=>r({name:e.name},{name:t.name}));return n.length&&i.push({name:null,stack:null,containers:n.sort(r)}),i}function En(e,t){let n=wn(e),r=[];return e.cpu_percent!=null&&r.push(`CPU ${e.cpu_percent.toFixed(1)}%`),e.memory_bytes!=null&&r.push(`RAM ${H(e.memory_bytes,t.language)}`),x`<li class="container tone-${n.tone}" data-name=${e.name}>
+`,_n=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function vn(e,t,n){try{return new Intl.NumberFormat(t,{maximumFractionDigits:n}).format(e)}catch{return e.toFixed(n)}}function H(e,t=`en`){if(e==null||!Number.isFinite(e)||e<0)return`—`;let n=e,r=0;for(;n>=1e3&&r<_n.length-1;)n/=1e3,r+=1;return`${vn(n,t,r===0||n>=100?0:1)} ${_n[r]}`}function yn(e,t=`en`){return`${H(e,t)}/s`}function bn(e,t=`en`){return e>=1?`${vn(100,t,0)}%`:`${vn(Math.floor(Math.max(0,e)*1e3)/10,t,1)}%`}function xn(e){if(e==null||!Number.isFinite(e)||e<0||e>=864e4)return`∞`;let t=Math.round(e);if(t<60)return`${t} s`;let n=Math.round(t/60);if(n<60)return`${n} min`;if(n<1440){let e=Math.floor(n/60),t=n%60;return t?`${e} h ${t} min`:`${e} h`}let r=Math.round(t/3600),i=Math.floor(r/24),a=r%24;return a?`${i} d ${a} h`:`${i} d`}function Sn(e){if(!e)return null;let t=Math.floor(e/60),n=e%60;return t?n?`${t} h ${n} min`:`${t} h`:`${n} min`}var Cn=[[`second`,60],[`minute`,60],[`hour`,24],[`day`,7],[`week`,4.35],[`month`,12],[`year`,1/0]];function U(e,t=`en`,n=Date.now()){if(!e)return``;let r=Date.parse(e);if(Number.isNaN(r))return``;let i=(r-n)/1e3;for(let[e,n]of Cn){if(Math.abs(i)<n)try{return new Intl.RelativeTimeFormat(t,{numeric:`auto`}).format(Math.round(i),e)}catch{return new Date(r).toLocaleString()}i/=n}return``}function W(e,t=`en`){if(!e)return``;let n=Date.parse(e);if(Number.isNaN(n))return``;try{return new Intl.DateTimeFormat(t,{dateStyle:`medium`,timeStyle:`short`}).format(n)}catch{return new Date(n).toISOString()}}function wn(e,t){return e&&t&&e.split(`?`)[0]===t.split(`?`)[0]?t:e}function Tn(e){if(e.health===`unhealthy`)return{tone:`bad`,label:`Unhealthy`};switch(e.state){case`running`:return e.health===`healthy`?{tone:`ok`,label:`Healthy`}:e.health===`starting`?{tone:`warn`,label:`Starting`}:{tone:`warn`,label:`Running, no health check`};case`exited`:return{tone:`bad`,label:`Exited`};case`dead`:return{tone:`bad`,label:`Dead`};case`paused`:return{tone:`warn`,label:`Paused`};case`restarting`:return{tone:`warn`,label:`Restarting`};case`removing`:return{tone:`warn`,label:`Removing`};default:return{tone:`idle`,label:`Created`}}}function En(e){let t=new Map;for(let n of e.stacks)t.set(n.name,{name:n.name,stack:n,containers:[]});let n=[];for(let r of e.containers){if(!r.stack){n.push(r);continue}let e=t.get(r.stack)??{name:r.stack,stack:null,containers:[]};e.containers.push(r),t.set(r.stack,e)}let r=(e,t)=>e.name.localeCompare(t.name,void 0,{numeric:!0}),i=[...t.values()].map(e=>({...e,containers:[...e.containers].sort(r)})).sort((e,t)=>r({name:e.name},{name:t.name}));return n.length&&i.push({name:null,stack:null,containers:n.sort(r)}),i}function Dn(e,t){let n=Tn(e),r=[];return e.cpu_percent!=null&&r.push(`CPU ${e.cpu_percent.toFixed(1)}%`),e.memory_bytes!=null&&r.push(`RAM ${H(e.memory_bytes,t.language)}`),x`<li class="container tone-${n.tone}" data-name=${e.name}>
     <span class="health" title=${n.label}><span class="dot"></span></span>
     <div class="container-main">
       <span class="container-name">${e.name}</span>
@@ -601,7 +601,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             ${B(Yt)}
           </button>
         </span>`:C}
-  </li>`}var Dn=o`
+  </li>`}var On=o`
   .container {
     --_tone: var(--_text-2);
     display: flex;
@@ -684,7 +684,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       display: none;
     }
   }
-`,On=class{constructor(e,t){this.host=e,this.options=t,this.value=null,this.error=null,this.subscription=null,e.addController(this)}get loaded(){return this.value!==null}hostConnected(){this.start()}hostUpdated(){this.start()}hostDisconnected(){this.stop()}start(){let e=this.options.api();if(!this.subscription&&!this.error&&this.host.isConnected&&e?.hass&&(!this.options.enabled||this.options.enabled()))try{let t=this.options.open(e,e=>{this.value=e,this.error=null,this.host.requestUpdate()},e=>{this.subscription===t&&(this.error=e,this.subscription=null,this.host.requestUpdate())});this.subscription=t}catch(e){this.error=e,this.host.requestUpdate()}}stop(){this.subscription?.close(),this.subscription=null}retry(){this.stop(),this.value=null,this.error=null,this.start(),this.host.requestUpdate()}},kn=`/config/integrations/integration/pandora`;function G(e,t,n){return x`<div class="state error" role="alert">
+`,kn=class{constructor(e,t){this.host=e,this.options=t,this.value=null,this.error=null,this.subscription=null,e.addController(this)}get loaded(){return this.value!==null}hostConnected(){this.start()}hostUpdated(){this.start()}hostDisconnected(){this.stop()}start(){let e=this.options.api();if(!this.subscription&&!this.error&&this.host.isConnected&&e?.hass&&(!this.options.enabled||this.options.enabled()))try{let t=this.options.open(e,e=>{this.value=e,this.error=null,this.host.requestUpdate()},e=>{this.subscription===t&&(this.error=e,this.subscription=null,this.host.requestUpdate())});this.subscription=t}catch(e){this.error=e,this.host.requestUpdate()}}stop(){this.subscription?.close(),this.subscription=null}retry(){this.stop(),this.value=null,this.error=null,this.start(),this.host.requestUpdate()}},An=`/config/integrations/integration/pandora`;function G(e,t,n){return x`<div class="state error" role="alert">
     ${B(P)}
     <h3>${e}</h3>
     <p class="message">${O(t)}</p>
@@ -705,17 +705,17 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     </p>
     ${a?x`<button
           class="btn primary"
-          @click=${e=>J(e.currentTarget,{path:kn})}
+          @click=${e=>J(e.currentTarget,{path:An})}
         >
           ${B(Ct)} Open Pandora settings
         </button>`:C}
-  </div>`}function J(e,t){e.dispatchEvent(new CustomEvent(`pandora-navigate`,{detail:t,bubbles:!0,composed:!0}))}function Y(e,t){e.dispatchEvent(new CustomEvent(`pandora-toast`,{detail:t,bubbles:!0,composed:!0}))}var An=[100,500,1e3];function jn(e,t){if(!e.time)return``;let n=Date.parse(e.time);if(Number.isNaN(n))return``;try{return new Intl.DateTimeFormat(t,{hour:`2-digit`,minute:`2-digit`,second:`2-digit`}).format(n)}catch{return e.time}}A(`pandora-panel-logs`,class extends D{static{this.properties={api:{attribute:!1},container:{type:String},instance:{type:String},_tail:{state:!0},_logs:{state:!0},_error:{state:!0},_loading:{state:!0}}}constructor(){super(),this.requestId=0,this.container=``,this._tail=An[0],this._logs=null,this._error=null,this._loading=!1}willUpdate(e){(e.has(`container`)||e.has(`api`))&&this.api&&this.container&&this.refresh()}updated(e){if(e.has(`_logs`)&&this._logs){let e=this.renderRoot.querySelector(`.log`);e&&(e.scrollTop=e.scrollHeight)}}async refresh(){let e=++this.requestId;this._loading=!0;try{let t=await this.api.containerLogs(this.container,this._tail,this.instance);if(e!==this.requestId)return;this._logs=t,this._error=null}catch(t){e===this.requestId&&(this._error=t)}finally{e===this.requestId&&(this._loading=!1)}}changeTail(e){this._tail=Number(e.target.value),this.refresh()}render(){let e=this._logs?.lines.filter(e=>e.stream===`stderr`).length??0;return x`<div class="viewer">
+  </div>`}function J(e,t){e.dispatchEvent(new CustomEvent(`pandora-navigate`,{detail:t,bubbles:!0,composed:!0}))}function Y(e,t){e.dispatchEvent(new CustomEvent(`pandora-toast`,{detail:t,bubbles:!0,composed:!0}))}var jn=[100,500,1e3];function Mn(e,t){if(!e.time)return``;let n=Date.parse(e.time);if(Number.isNaN(n))return``;try{return new Intl.DateTimeFormat(t,{hour:`2-digit`,minute:`2-digit`,second:`2-digit`}).format(n)}catch{return e.time}}A(`pandora-panel-logs`,class extends D{static{this.properties={api:{attribute:!1},container:{type:String},instance:{type:String},_tail:{state:!0},_logs:{state:!0},_error:{state:!0},_loading:{state:!0}}}constructor(){super(),this.requestId=0,this.container=``,this._tail=jn[0],this._logs=null,this._error=null,this._loading=!1}willUpdate(e){(e.has(`container`)||e.has(`api`))&&this.api&&this.container&&this.refresh()}updated(e){if(e.has(`_logs`)&&this._logs){let e=this.renderRoot.querySelector(`.log`);e&&(e.scrollTop=e.scrollHeight)}}async refresh(){let e=++this.requestId;this._loading=!0;try{let t=await this.api.containerLogs(this.container,this._tail,this.instance);if(e!==this.requestId)return;this._logs=t,this._error=null}catch(t){e===this.requestId&&(this._error=t)}finally{e===this.requestId&&(this._loading=!1)}}changeTail(e){this._tail=Number(e.target.value),this.refresh()}render(){let e=this._logs?.lines.filter(e=>e.stream===`stderr`).length??0;return x`<div class="viewer">
       <h2>Logs of ${this.container}</h2>
       <div class="tools">
         <label class="field tail">
           <span>Lines</span>
           <select .value=${String(this._tail)} @change=${this.changeTail}>
-            ${An.map(e=>x`<option value=${e} ?selected=${e===this._tail}>Last ${e}</option>`)}
+            ${jn.map(e=>x`<option value=${e} ?selected=${e===this._tail}>Last ${e}</option>`)}
           </select>
         </label>
         <button class="btn" ?disabled=${this._loading} @click=${()=>void this.refresh()}>
@@ -733,7 +733,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       aria-label="Last ${e.lines.length} lines of ${e.container}"
       aria-busy=${this._loading?`true`:`false`}
     >
-      ${e.lines.map(e=>{let n=jn(e,t);return x`<div class="line ${e.stream}">
+      ${e.lines.map(e=>{let n=Mn(e,t);return x`<div class="line ${e.stream}">
           ${n?x`<time datetime=${e.time??``} title=${W(e.time,t)}>${n}</time>`:C}
           ${e.stream===`stderr`?x`<span class="stream">err</span>`:C}
           <span class="text">${e.text}</span>
@@ -815,7 +815,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         overflow-wrap: anywhere;
         min-width: 0;
       }
-    `]}});function Mn(e,t,n=`en`){if(e==null||!Number.isFinite(e))return x`<div class="progress indeterminate" role="progressbar" aria-label=${t}>
+    `]}});function Nn(e,t,n=`en`){if(e==null||!Number.isFinite(e))return x`<div class="progress indeterminate" role="progressbar" aria-label=${t}>
       <div class="progress-fill"></div>
     </div>`;let r=Math.min(100,Math.max(0,e));return x`<div
     class="progress"
@@ -827,7 +827,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     aria-valuetext=${bn(r/100,n)}
   >
     <div class="progress-fill" style="width: ${r}%"></div>
-  </div>`}function Nn(e,t=`en`){return e==null?C:bn(e/100,t)}var Pn=o`
+  </div>`}function Pn(e,t=`en`){return e==null?C:bn(e/100,t)}var Fn=o`
   .progress {
     position: relative;
     height: 8px;
@@ -853,7 +853,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       transform: translateX(300%);
     }
   }
-`,Fn={running:[`Connected`,`ok`],starting:[`Connecting`,`warn`],stopping:[`Stopping`,`warn`],stopped:[`Stopped`,`bad`],crashed:[`Crashed`,`bad`],completed:[`Stopped`,`bad`]};function In(e,t=e.switching){return e.available?t?[`Switching`,`warn`]:e.leaking?[`Possible leak`,`bad`]:Fn[e.status??``]??[e.status??`Unknown`,`warn`]:[`Not answering`,`bad`]}A(`pandora-panel-vpn`,class extends D{static{this.properties={api:{attribute:!1},vpn:{attribute:!1},admin:{type:Boolean},_choice:{state:!0},_pending:{state:!0},_error:{state:!0}}}constructor(){super(),this.admin=!1,this._choice=``,this._pending=null,this._error=null}willUpdate(e){let t=e.get(`vpn`);e.has(`vpn`)&&this.vpn&&(!this._choice||this._choice===t?.selected)&&(this._choice=this.vpn.selected??this.vpn.options[0]??``)}get switching(){return this._pending!==null||!!this.vpn?.switching}async switchCountry(){let e=this._choice;if(e&&!this.switching){this._pending=e,this._error=null;try{let t=await this.api.setVpnCountry(e,this.vpn.id),n=t.public_ip?` Public IP ${t.public_ip}${t.public_ip_country?` (${t.public_ip_country})`:``}.`:``;Y(this,{kind:`success`,message:`${this.vpn.title} now uses ${t.country??e}.${n}`})}catch(t){this._error={country:e,error:t},this._choice=this.vpn.selected??this._choice}finally{this._pending=null}}}render(){let e=this.vpn;if(!e)return C;let[t,n]=In(e,this.switching),r=`vpn-${e.id}`,i=[e.city,e.country].filter(Boolean).join(`, `),a=this._pending??(e.switching?e.selected:null);return x`<section class="vpn surface tone-${n}" aria-labelledby=${r}>
+`,In={running:[`Connected`,`ok`],starting:[`Connecting`,`warn`],stopping:[`Stopping`,`warn`],stopped:[`Stopped`,`bad`],crashed:[`Crashed`,`bad`],completed:[`Stopped`,`bad`]};function Ln(e,t=e.switching){return e.available?t?[`Switching`,`warn`]:e.leaking?[`Possible leak`,`bad`]:In[e.status??``]??[e.status??`Unknown`,`warn`]:[`Not answering`,`bad`]}A(`pandora-panel-vpn`,class extends D{static{this.properties={api:{attribute:!1},vpn:{attribute:!1},admin:{type:Boolean},_choice:{state:!0},_pending:{state:!0},_error:{state:!0}}}constructor(){super(),this.admin=!1,this._choice=``,this._pending=null,this._error=null}willUpdate(e){let t=e.get(`vpn`);e.has(`vpn`)&&this.vpn&&(!this._choice||this._choice===t?.selected)&&(this._choice=this.vpn.selected??this.vpn.options[0]??``)}get switching(){return this._pending!==null||!!this.vpn?.switching}async switchCountry(){let e=this._choice;if(e&&!this.switching){this._pending=e,this._error=null;try{let t=await this.api.setVpnCountry(e,this.vpn.id),n=t.public_ip?` Public IP ${t.public_ip}${t.public_ip_country?` (${t.public_ip_country})`:``}.`:``;Y(this,{kind:`success`,message:`${this.vpn.title} now uses ${t.country??e}.${n}`})}catch(t){this._error={country:e,error:t},this._choice=this.vpn.selected??this._choice}finally{this._pending=null}}}render(){let e=this.vpn;if(!e)return C;let[t,n]=Ln(e,this.switching),r=`vpn-${e.id}`,i=[e.city,e.country].filter(Boolean).join(`, `),a=this._pending??(e.switching?e.selected:null);return x`<section class="vpn surface tone-${n}" aria-labelledby=${r}>
       <header class="head">
         ${B(e.leaking?Zt:Qt)}
         <h2 id=${r}>${e.title}</h2>
@@ -883,7 +883,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       </dl>
       ${this.admin&&e.options.length?this.renderSwitch():C}
       ${a?x`<div class="switching" role="status">
-            ${Mn(null,`Switching ${e.title} to ${a}`)}
+            ${Nn(null,`Switching ${e.title} to ${a}`)}
             <p>Switching to ${a}… This can take up to a minute while the VPN reconnects.</p>
           </div>`:C}
       ${this._error?x`<div class="banner error" role="alert">
@@ -912,7 +912,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       >
         ${t?`Switching…`:`Switch`}
       </button>
-    </div>`}static{this.styles=[...V,on,sn,Pn,o`
+    </div>`}static{this.styles=[...V,on,sn,Fn,o`
       :host {
         display: block;
       }
@@ -990,7 +990,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       .banner .icon-btn {
         margin: -8px -8px -8px 0;
       }
-    `]}});var Ln=(e,t)=>`${e}\u0000${t}`;A(`pandora-panel-containers`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0},_confirm:{state:!0},_logs:{state:!0}}}constructor(){super(),this.feed=new On(this,{api:()=>this.api,enabled:()=>this.configured,open:(e,t,n)=>e.subscribe(`pandora/containers/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set,this._confirm=null,this._logs=null}get configured(){let e=this.info?.services;return!!(e?.portainer?.length||e?.gluetun?.length)}async run(e,t,n,r){this._busy=new Set([...this._busy,e]);try{await t(),Y(this,{kind:`success`,message:n})}catch(e){Y(this,{kind:`error`,message:`${r}: ${O(e)}`})}finally{let t=new Set(this._busy);t.delete(e),this._busy=t}}confirmed(){let e=this._confirm;if(this._confirm=null,!e)return;let t=e.portainer.id;if(e.kind===`restart`){let n=e.container.name;this.run(Ln(t,`container:${n}`),()=>this.api.restartContainer(n,t),`Restarted ${n}.`,`Could not restart ${n}`)}else{let{stack:n}=e;this.run(Ln(t,`stack:${n.id}`),()=>this.api.redeployStack(String(n.id),t),`Redeployed the ${n.name} stack.`,`Could not redeploy ${n.name}`)}}render(){if(this.info&&!this.configured)return q({iconPath:Et,title:`Add Portainer to watch your containers`,why:`Containers shows the health of your Docker containers by stack through Portainer, with their logs, and the VPN's status and country through gluetun. Administrators can restart containers, redeploy stacks and switch the VPN's country.`,service:`Portainer (and gluetun for the VPN)`,admin:this.admin});if(this.feed.error)return G(`Could not load the containers`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;if(!e)return x`<div aria-busy="true" aria-label="Loading the containers">
+    `]}});var Rn=(e,t)=>`${e}\u0000${t}`;A(`pandora-panel-containers`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0},_confirm:{state:!0},_logs:{state:!0}}}constructor(){super(),this.feed=new kn(this,{api:()=>this.api,enabled:()=>this.configured,open:(e,t,n)=>e.subscribe(`pandora/containers/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set,this._confirm=null,this._logs=null}get configured(){let e=this.info?.services;return!!(e?.portainer?.length||e?.gluetun?.length)}async run(e,t,n,r){this._busy=new Set([...this._busy,e]);try{await t(),Y(this,{kind:`success`,message:n})}catch(e){Y(this,{kind:`error`,message:`${r}: ${O(e)}`})}finally{let t=new Set(this._busy);t.delete(e),this._busy=t}}confirmed(){let e=this._confirm;if(this._confirm=null,!e)return;let t=e.portainer.id;if(e.kind===`restart`){let n=e.container.name;this.run(Rn(t,`container:${n}`),()=>this.api.restartContainer(n,t),`Restarted ${n}.`,`Could not restart ${n}`)}else{let{stack:n}=e;this.run(Rn(t,`stack:${n.id}`),()=>this.api.redeployStack(String(n.id),t),`Redeployed the ${n.name} stack.`,`Could not redeploy ${n.name}`)}}render(){if(this.info&&!this.configured)return q({iconPath:Et,title:`Add Portainer to watch your containers`,why:`Containers shows the health of your Docker containers by stack through Portainer, with their logs, and the VPN's status and country through gluetun. Administrators can restart containers, redeploy stacks and switch the VPN's country.`,service:`Portainer (and gluetun for the VPN)`,admin:this.admin});if(this.feed.error)return G(`Could not load the containers`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;if(!e)return x`<div aria-busy="true" aria-label="Loading the containers">
         ${[0,1].map(()=>x`<div class="surface skeleton block-skeleton"></div>`)}
       </div>`;let t=this._confirm;return x`
       ${e.gluetun.length?x`<div class="vpns">
@@ -1010,7 +1010,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
               instance=${this._logs.portainer.id}
             ></pandora-panel-logs>
           </pandora-panel-sheet>`:C}
-    `}renderPortainer(e,t){let n=Tn(e),r=new Set(e.containers.map(e=>e.endpoint)),i=e.containers.filter(e=>wn(e).tone===`bad`).length;return x`<section class="portainer" data-portainer=${e.id} aria-label=${e.title}>
+    `}renderPortainer(e,t){let n=En(e),r=new Set(e.containers.map(e=>e.endpoint)),i=e.containers.filter(e=>Tn(e).tone===`bad`).length;return x`<section class="portainer" data-portainer=${e.id} aria-label=${e.title}>
       <header class="portainer-head">
         ${t?x`<h2>${e.title}</h2>`:x`<h2>Containers</h2>`}
         <span class="muted summary"
@@ -1021,7 +1021,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             ${B(P)}<span>${e.title} is not answering; this may be out of date.</span>
           </p>`}
       ${n.length?n.map(t=>this.renderGroup(e,t,r.size>1)):x`<p class="muted">No containers.</p>`}
-    </section>`}renderGroup(e,t,n){let r=t.stack,i=t.containers.filter(e=>e.state===`running`).length,a=r?this._busy.has(Ln(e.id,`stack:${r.id}`)):!1,o=this.api.language;return x`<section class="stack surface" data-stack=${t.name??``}>
+    </section>`}renderGroup(e,t,n){let r=t.stack,i=t.containers.filter(e=>e.state===`running`).length,a=r?this._busy.has(Rn(e.id,`stack:${r.id}`)):!1,o=this.api.language;return x`<section class="stack surface" data-stack=${t.name??``}>
       <header class="stack-head">
         <div class="stack-title">
           <h3>${t.name??`Other containers`}</h3>
@@ -1039,9 +1039,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             </button>`:C}
       </header>
       ${t.containers.length?x`<ul class="plain">
-            ${N(t.containers,e=>e.key,t=>En(t,{admin:this.admin,busy:this._busy.has(Ln(e.id,`container:${t.name}`)),showEndpoint:n,language:o,onLogs:t=>this._logs={portainer:e,container:t},onRestart:t=>this._confirm={kind:`restart`,portainer:e,container:t}}))}
+            ${N(t.containers,e=>e.key,t=>Dn(t,{admin:this.admin,busy:this._busy.has(Rn(e.id,`container:${t.name}`)),showEndpoint:n,language:o,onLogs:t=>this._logs={portainer:e,container:t},onRestart:t=>this._confirm={kind:`restart`,portainer:e,container:t}}))}
           </ul>`:x`<p class="muted none">No containers of this stack are there.</p>`}
-    </section>`}static{this.styles=[...V,sn,gn,Dn,o`
+    </section>`}static{this.styles=[...V,sn,gn,On,o`
       :host {
         display: flex;
         flex-direction: column;
@@ -1114,7 +1114,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           padding: 24px 24px 40px;
         }
       }
-    `]}});function Rn(e){let t=e.media_type===`tv`?`TV series`:`Movie`,n=[e.title,t];return e.year&&n.push(String(e.year)),e.rating>0&&n.push(`rated ${e.rating.toFixed(1)} out of 10`),e.in_library&&n.push(`in your library`),n.join(`, `)}function zn(){return x`<span class="in-library">${B(_t)}In your library</span>`}function Bn(e,t){return x`<button
+    `]}});function zn(e){let t=e.media_type===`tv`?`TV series`:`Movie`,n=[e.title,t];return e.year&&n.push(String(e.year)),e.rating>0&&n.push(`rated ${e.rating.toFixed(1)} out of 10`),e.in_library&&n.push(`in your library`),n.join(`, `)}function Bn(){return x`<span class="in-library">${B(_t)}In your library</span>`}function Vn(e,t){return x`<button
     class="list-toggle"
     aria-label="My List: ${e.title}"
     title=${t.inList?`Remove from My List`:`Add to My List`}
@@ -1123,9 +1123,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     @click=${()=>t.toggle(e)}
   >
     <span class="list-toggle-face">${B(t.inList?F:qt)}</span>
-  </button>`}function Vn(e){e.target.hidden=!0}function Hn(e,t,n){let r=x`<button
+  </button>`}function Hn(e){e.target.hidden=!0}function Un(e,t,n){let r=x`<button
     class="card"
-    aria-label=${Rn(e)}
+    aria-label=${zn(e)}
     data-tmdb-id=${e.tmdb_id}
     @click=${()=>t(e)}
   >
@@ -1138,20 +1138,20 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             decoding="async"
             width="342"
             height="513"
-            @error=${Vn}
+            @error=${Hn}
           />`:C}
       ${e.rating>0?x`<span class="rating">${B($t)}${e.rating.toFixed(1)}</span>`:C}
-      ${e.in_library?zn():C}
+      ${e.in_library?Bn():C}
     </div>
     <span class="title" aria-hidden="true">${e.title}</span>
     <span class="year" aria-hidden="true"
       >${e.year??``}${e.media_type===`tv`?x` · TV`:C}</span
     >
-  </button>`;return n?x`<div class="card-wrap">${r}${Bn(e,n)}</div>`:r}function Un(){return x`<div class="card" aria-hidden="true">
+  </button>`;return n?x`<div class="card-wrap">${r}${Vn(e,n)}</div>`:r}function Wn(){return x`<div class="card" aria-hidden="true">
     <div class="poster skeleton"></div>
     <span class="skeleton line"></span>
     <span class="skeleton line short"></span>
-  </div>`}var Wn=o`
+  </div>`}var Gn=o`
   .card {
     display: flex;
     flex-direction: column;
@@ -1310,17 +1310,17 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
   .line.short {
     width: 40%;
   }
-`;function Gn(e){return Object.values(e?.states??{}).filter(e=>e.entity_id.startsWith(`media_player.`)&&e.state!==`unavailable`&&!!(Number(e.attributes?.supported_features)&512)).map(e=>({entity_id:e.entity_id,name:e.attributes.friendly_name||e.entity_id,state:e.state})).sort((e,t)=>e.name.localeCompare(t.name)||e.entity_id.localeCompare(t.entity_id))}function Kn(e){return e.episode==null?null:e.season==null?`E${e.episode}`:`S${e.season}E${e.episode}`}function qn(e){return e.type===`Episode`&&e.series_name?`${e.series_name} · ${Kn(e)??e.name}`:e.name}function Jn(e){return e.progress!=null&&Number.isFinite(e.progress)?e.progress:e.runtime_seconds&&e.position_seconds>0?e.position_seconds/e.runtime_seconds*100:null}function Yn(e){if(!e.runtime_seconds)return null;let t=e.runtime_seconds-Math.max(0,e.position_seconds||0);return t<=0?null:`${xn(t)} left`}function Xn(e){return{item_id:e.item_id,instance:e.instance}}function Zn(e){switch(e){case`Movie`:return`Movie`;case`Series`:return`TV series`;case`Episode`:return`Episode`;default:return e}}function Qn(e){if(e.tmdb_id==null||e.media_type!==`movie`&&e.media_type!==`tv`)return null;let t=e.type===`Episode`;return{tmdb_id:e.tmdb_id,media_type:e.media_type,title:e.media_type===`tv`?e.series_name??e.name:e.name,year:t?null:e.year,overview:t?null:e.overview,rating:0,vote_count:0,poster_url:e.image_url,backdrop_url:e.backdrop_url,genre_ids:[],in_library:!0}}function $n(e,t=!0){return x`<a class="btn ${t?`primary`:``} play-jellyfin" href=${e} target="_blank" rel="noopener"
+`;function Kn(e){return Object.values(e?.states??{}).filter(e=>e.entity_id.startsWith(`media_player.`)&&e.state!==`unavailable`&&!!(Number(e.attributes?.supported_features)&512)).map(e=>({entity_id:e.entity_id,name:e.attributes.friendly_name||e.entity_id,state:e.state})).sort((e,t)=>e.name.localeCompare(t.name)||e.entity_id.localeCompare(t.entity_id))}function qn(e){return e.episode==null?null:e.season==null?`E${e.episode}`:`S${e.season}E${e.episode}`}function Jn(e){return e.type===`Episode`&&e.series_name?`${e.series_name} · ${qn(e)??e.name}`:e.name}function Yn(e){return e.progress!=null&&Number.isFinite(e.progress)?e.progress:e.runtime_seconds&&e.position_seconds>0?e.position_seconds/e.runtime_seconds*100:null}function Xn(e){if(!e.runtime_seconds)return null;let t=e.runtime_seconds-Math.max(0,e.position_seconds||0);return t<=0?null:`${xn(t)} left`}function Zn(e){return{item_id:e.item_id,instance:e.instance}}function Qn(e){switch(e){case`Movie`:return`Movie`;case`Series`:return`TV series`;case`Episode`:return`Episode`;default:return e}}function $n(e){if(e.tmdb_id==null||e.media_type!==`movie`&&e.media_type!==`tv`)return null;let t=e.type===`Episode`;return{tmdb_id:e.tmdb_id,media_type:e.media_type,title:e.media_type===`tv`?e.series_name??e.name:e.name,year:t?null:e.year,overview:t?null:e.overview,rating:0,vote_count:0,poster_url:e.image_url,backdrop_url:e.backdrop_url,genre_ids:[],in_library:!0}}function er(e,t=!0){return x`<a class="btn ${t?`primary`:``} play-jellyfin" href=${e} target="_blank" rel="noopener"
     >${B(Kt)} Play in Jellyfin<span class="visually-hidden"> (opens in a new tab)</span></a
-  >`}function er(e){e.target.hidden=!0}function tr(e,t){let n=qn(e),r=Jn(e),i=Yn(e),a=e.backdrop_url??e.image_url;return x`<button class="card wide" aria-label=${[n,e.type===`Episode`&&e.name!==n?e.name:null,r==null?null:`${Math.round(r)}% watched`,i].filter(Boolean).join(`, `)} data-item-id=${e.item_id} @click=${()=>t(e)}>
+  >`}function tr(e){e.target.hidden=!0}function nr(e,t){let n=Jn(e),r=Yn(e),i=Xn(e),a=e.backdrop_url??e.image_url;return x`<button class="card wide" aria-label=${[n,e.type===`Episode`&&e.name!==n?e.name:null,r==null?null:`${Math.round(r)}% watched`,i].filter(Boolean).join(`, `)} data-item-id=${e.item_id} @click=${()=>t(e)}>
     <div class="poster thumb" aria-hidden="true">
       <div class="placeholder">${B(L)}<span>${n}</span></div>
-      ${a?x`<img src=${a} alt="" loading="lazy" decoding="async" width="480" height="270" @error=${er} />`:C}
-      ${r==null?C:Mn(r,`${n}: watched`)}
+      ${a?x`<img src=${a} alt="" loading="lazy" decoding="async" width="480" height="270" @error=${tr} />`:C}
+      ${r==null?C:Nn(r,`${n}: watched`)}
     </div>
     <span class="title" aria-hidden="true">${n}</span>
     <span class="year left" aria-hidden="true">${i??(r==null?``:`${Math.round(r)}% watched`)}</span>
-  </button>`}function nr(e,t){let n=qn(e);return x`<button class="card" aria-label=${[n,Zn(e.type),e.year?String(e.year):null,`in your library`].filter(Boolean).join(`, `)} data-item-id=${e.item_id} @click=${()=>t(e)}>
+  </button>`}function rr(e,t){let n=Jn(e);return x`<button class="card" aria-label=${[n,Qn(e.type),e.year?String(e.year):null,`in your library`].filter(Boolean).join(`, `)} data-item-id=${e.item_id} @click=${()=>t(e)}>
     <div class="poster" aria-hidden="true">
       <div class="placeholder">${B(L)}<span>${n}</span></div>
       ${e.image_url?x`<img
@@ -1330,15 +1330,15 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             decoding="async"
             width="342"
             height="513"
-            @error=${er}
+            @error=${tr}
           />`:C}
-      ${zn()}
+      ${Bn()}
     </div>
     <span class="title" aria-hidden="true">${n}</span>
     <span class="year" aria-hidden="true"
       >${e.year??``}${e.type===`Series`?x` · TV`:C}</span
     >
-  </button>`}var rr=o`
+  </button>`}var ir=o`
   .poster.thumb {
     aspect-ratio: 16 / 9;
   }
@@ -1358,13 +1358,13 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
   .card.wide .title {
     -webkit-line-clamp: 1;
   }
-`;function ir(e){e.target.hidden=!0}A(`pandora-panel-featured`,class extends D{static{this.properties={item:{attribute:!1},admin:{type:Boolean},requests:{type:Boolean},listBusy:{type:Boolean},clearing:{type:Boolean}}}constructor(){super(),this.admin=!1,this.requests=!1,this.listBusy=!1,this.clearing=!1}act(e){this.dispatchEvent(new CustomEvent(`featured-action`,{detail:{action:e},bubbles:!0,composed:!0}))}render(){let e=this.item;if(!e)return C;let t=e.backdrop_url??e.poster_url,n=!!e.in_library,r=[e.year?String(e.year):null,e.media_type===`tv`?`TV series`:`Movie`].filter(Boolean);return x`<section
+`;function ar(e){e.target.hidden=!0}A(`pandora-panel-featured`,class extends D{static{this.properties={item:{attribute:!1},admin:{type:Boolean},requests:{type:Boolean},listBusy:{type:Boolean},clearing:{type:Boolean}}}constructor(){super(),this.admin=!1,this.requests=!1,this.listBusy=!1,this.clearing=!1}act(e){this.dispatchEvent(new CustomEvent(`featured-action`,{detail:{action:e},bubbles:!0,composed:!0}))}render(){let e=this.item;if(!e)return C;let t=e.backdrop_url??e.poster_url,n=!!e.in_library,r=[e.year?String(e.year):null,e.media_type===`tv`?`TV series`:`Movie`].filter(Boolean);return x`<section
       class="featured ${e.backdrop_url?``:`poster-art`}"
       aria-labelledby="featured-title"
       data-chosen=${e.chosen?`true`:`false`}
     >
       <div class="art" aria-hidden="true">
-        ${t?x`<img src=${t} alt="" decoding="async" @error=${ir} />`:C}
+        ${t?x`<img src=${t} alt="" decoding="async" @error=${ar} />`:C}
       </div>
       <div class="content">
         <p class="origin" title=${e.chosen?`An administrator chose this title`:`The top trending title that is not in your library`}>
@@ -1385,7 +1385,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             </button>`:C}
       </div>
     </section>`}renderActions(e,t){let n=e.library?.web_url;return x`
-      ${t&&n?$n(n):C}
+      ${t&&n?er(n):C}
       ${t?x`<button class="btn ${n?``:`primary`} play-on" @click=${()=>this.act(`play-on`)}>
             ${B(gt)} Play on…
           </button>`:C}
@@ -1537,9 +1537,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           -webkit-line-clamp: 4;
         }
       }
-    `]}});var ar={pending:`Pending`,approved:`Approved`,denied:`Denied`,searching:`Searching`,downloading:`Downloading`,importing:`Importing`,available:`Available`,failed:`Failed`};function or(e){switch(e){case`pending`:return`pending`;case`available`:return`available`;case`denied`:return`denied`;case`failed`:return`failed`;default:return`progress`}}function sr(e){return ar[e]??e}function cr(e){return x`<span class="chip status ${or(e)}" data-status=${e}
-    ><span class="dot" aria-hidden="true"></span>${sr(e)}</span
-  >`}function lr(e){return Ve.includes(e.status)}function ur(e){return e.media_type===`tv`?e.season==null?`Whole series`:e.season===0?`Specials`:`Season ${e.season}`:null}function dr(e){let t=ur(e);return t?`${e.title} · ${t}`:e.title}function fr(e){return e.users_names?.length?e.users_names:e.requested_by_name?[e.requested_by_name]:[]}function pr(e,t){return!!t&&(e.requested_by===t||e.watchers.includes(t))}function mr(e,t,n){if(t===null)return`Pandora`;if(n&&t===n)return`you`;if(e.names?.[t])return e.names[t];let r=[e.requested_by,...e.watchers.filter(t=>t!==e.requested_by)],i=e.users_names??[],a=r.indexOf(t);return a===0&&e.requested_by_name?e.requested_by_name:a>=0&&i.length===r.length?i[a]:`an administrator`}function hr(e,t){return(e?.requests??[]).filter(e=>e.tmdb_id===t.tmdb_id&&e.media_type===t.media_type&&lr(e)).sort((e,t)=>(e.season??-1)-(t.season??-1))}function gr(e,t){let n=[...e?.requests??[]],r=[];for(let e of t){let t=n.findIndex(t=>t.id===e.id);t>=0?n[t]=e:r.push(e)}return{requests:[...r,...n]}}var _r=o`
+    `]}});var or={pending:`Pending`,approved:`Approved`,denied:`Denied`,searching:`Searching`,downloading:`Downloading`,importing:`Importing`,available:`Available`,failed:`Failed`};function sr(e){switch(e){case`pending`:return`pending`;case`available`:return`available`;case`denied`:return`denied`;case`failed`:return`failed`;default:return`progress`}}function cr(e){return or[e]??e}function lr(e){return x`<span class="chip status ${sr(e)}" data-status=${e}
+    ><span class="dot" aria-hidden="true"></span>${cr(e)}</span
+  >`}function ur(e){return Ve.includes(e.status)}function dr(e){return e.media_type===`tv`?e.season==null?`Whole series`:e.season===0?`Specials`:`Season ${e.season}`:null}function fr(e){let t=dr(e);return t?`${e.title} · ${t}`:e.title}function pr(e){return e.users_names?.length?e.users_names:e.requested_by_name?[e.requested_by_name]:[]}function mr(e,t){return!!t&&(e.requested_by===t||e.watchers.includes(t))}function hr(e,t,n){if(t===null)return`Pandora`;if(n&&t===n)return`you`;if(e.names?.[t])return e.names[t];let r=[e.requested_by,...e.watchers.filter(t=>t!==e.requested_by)],i=e.users_names??[],a=r.indexOf(t);return a===0&&e.requested_by_name?e.requested_by_name:a>=0&&i.length===r.length?i[a]:`an administrator`}function gr(e,t){return(e?.requests??[]).filter(e=>e.tmdb_id===t.tmdb_id&&e.media_type===t.media_type&&ur(e)).sort((e,t)=>(e.season??-1)-(t.season??-1))}function _r(e,t){let n=[...e?.requests??[]],r=[];for(let e of t){let t=n.findIndex(t=>t.id===e.id);t>=0?n[t]=e:r.push(e)}return{requests:[...r,...n]}}var vr=o`
   /* A .chip (styles.ts) with a tone. */
   .status {
     font-weight: 600;
@@ -1575,11 +1575,11 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
   .status.failed .dot {
     color: var(--_error);
   }
-`;function vr(e){return e?e[0].toUpperCase()+e.slice(1).replace(/_/g,` `):``}A(`pandora-panel-play`,class extends D{static{this.properties={api:{attribute:!1},target:{attribute:!1},name:{type:String},detail:{type:String},webUrl:{attribute:!1},standalone:{type:Boolean},_players:{state:!0},_playing:{state:!0},_result:{state:!0},_error:{state:!0}}}constructor(){super(),this.name=``,this.detail=``,this.webUrl=null,this.standalone=!1,this._players=[],this._playing=null,this._result=null,this._error=null}willUpdate(e){(e.has(`api`)||e.has(`target`))&&(this._players=Gn(this.api?.hass),this._result=null,this._error=null)}async play(e){if(this._playing)return;let t=this.target;this._playing=e,this._result=null,this._error=null;try{let n=await this.api.play({entity_id:e.entity_id,...t});if(this.target!==t)return;this._result={player:e.name,title:n.title||this.name}}catch(n){this.target===t&&(this._error={player:e.name,error:n})}finally{this.target===t&&(this._playing=null)}}render(){let e=this._players;return x`
+`;function yr(e){return e?e[0].toUpperCase()+e.slice(1).replace(/_/g,` `):``}A(`pandora-panel-play`,class extends D{static{this.properties={api:{attribute:!1},target:{attribute:!1},name:{type:String},detail:{type:String},webUrl:{attribute:!1},standalone:{type:Boolean},_players:{state:!0},_playing:{state:!0},_result:{state:!0},_error:{state:!0}}}constructor(){super(),this.name=``,this.detail=``,this.webUrl=null,this.standalone=!1,this._players=[],this._playing=null,this._result=null,this._error=null}willUpdate(e){(e.has(`api`)||e.has(`target`))&&(this._players=Kn(this.api?.hass),this._result=null,this._error=null)}async play(e){if(this._playing)return;let t=this.target;this._playing=e,this._result=null,this._error=null;try{let n=await this.api.play({entity_id:e.entity_id,...t});if(this.target!==t)return;this._result={player:e.name,title:n.title||this.name}}catch(n){this.target===t&&(this._error={player:e.name,error:n})}finally{this.target===t&&(this._playing=null)}}render(){let e=this._players;return x`
       ${this.standalone?x`<div class="head">
             <h2>${this.name}</h2>
             ${this.detail?x`<p class="muted">${this.detail}</p>`:C}
-            ${this.webUrl?x`<div class="open">${$n(this.webUrl)}</div>`:C}
+            ${this.webUrl?x`<div class="open">${er(this.webUrl)}</div>`:C}
           </div>`:C}
       <section class="play-on" aria-labelledby="play-on">
         <h3 id="play-on">Play on…</h3>
@@ -1603,7 +1603,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             ${B(gt)}
             <span class="player-name">${e.name}</span>
             <span class="player-state"
-              >${this._playing===e?`Starting…`:vr(e.state)}</span
+              >${this._playing===e?`Starting…`:yr(e.state)}</span
             >
           </button>
         </li>`)}
@@ -1614,7 +1614,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         it, or they are unavailable).
       </p>
       ${this.webUrl&&!this.standalone?x`<p>Play it in Jellyfin instead:</p>
-            <div>${$n(this.webUrl)}</div>`:this.webUrl?x`<p>Play it in Jellyfin instead.</p>`:C}
+            <div>${er(this.webUrl)}</div>`:this.webUrl?x`<p>Play it in Jellyfin instead.</p>`:C}
     </div>`}static{this.styles=[...V,o`
       :host {
         display: block;
@@ -1720,7 +1720,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       .play-error {
         border-left-color: var(--_error);
       }
-    `]}});var yr=[[`sub`,`Stream`],[`free`,`Free`],[`tve`,`With a TV provider`],[`rent`,`Rent`],[`buy`,`Buy`]];function br(e){return e.split(/\s+/).filter(Boolean).slice(0,2).map(e=>e[0].toUpperCase()).join(``)}function xr(e){e.target.hidden=!0}var Sr=class extends D{static{this.properties={api:{attribute:!1},item:{attribute:!1},admin:{type:Boolean},requests:{type:Boolean},watching:{type:Boolean},watchlisted:{attribute:!1},featured:{type:Boolean},startWith:{attribute:!1},entry:{attribute:!1},_details:{state:!0},_error:{state:!0},_picking:{state:!0},_whole:{state:!0},_seasons:{state:!0},_requesting:{state:!0},_requestError:{state:!0},_inList:{state:!0},_listBusy:{state:!0},_featuring:{state:!0},_featuredNow:{state:!0},_playTarget:{state:!0}}}constructor(){super(),this.started=null,this.requestsFeed=new On(this,{api:()=>this.api,enabled:()=>this.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.admin=!1,this.requests=!1,this.watching=!1,this.watchlisted=void 0,this.featured=!1,this.startWith=null,this.entry=null,this._details=null,this._error=null,this.resetRequest(),this.resetWatching()}resetWatching(){this._inList=null,this._listBusy=!1,this._featuring=!1,this._featuredNow=!1,this._playTarget=null}resetRequest(){this._picking=!1,this._whole=!1,this._seasons=new Set,this._requesting=!1,this._requestError=null}willUpdate(e){e.has(`item`)&&e.get(`item`)&&(this.resetRequest(),this.resetWatching()),e.has(`watchlisted`)&&(this._inList=null),(e.has(`item`)||e.has(`api`))&&this.item&&this.api&&this.load()}updated(){this.startWith===`request`&&this.item&&this.started!==this.item&&(this.started=this.item,this.requests&&this.startRequest())}get inLibrary(){return!!(this.entry||(this._details?.in_library??this.item.in_library))}get webUrl(){return this.entry?.web_url??this.library?.web_url??null}get library(){return this._details?.library??this.item.library??null}get hasWatchlist(){return this.watching||this.watchlisted!==void 0||this._details?.in_watchlist!==void 0}get inList(){return this._inList??this.watchlisted??this._details?.in_watchlist??this.item.in_watchlist??!1}async toggleList(){let e=this.item;if(this._listBusy)return;let t=!this.inList;this._listBusy=!0;try{let n=t?await this.api.addToWatchlist(e.tmdb_id,e.media_type):await this.api.removeFromWatchlist(e.tmdb_id,e.media_type);if(this.item!==e)return;this._inList=t,this.dispatchEvent(new CustomEvent(`watchlist-changed`,{detail:n,bubbles:!0,composed:!0}))}catch(n){Y(this,{kind:`error`,message:`Could not ${t?`add`:`remove`} ${e.title} ${t?`to`:`from`} My List: ${O(n)}`})}finally{this.item===e&&(this._listBusy=!1)}}async feature(){let e=this.item;if(!this._featuring){this._featuring=!0;try{let t=await this.api.setFeatured(e.tmdb_id,e.media_type);if(this.item!==e)return;this._featuredNow=!0,this.dispatchEvent(new CustomEvent(`featured-changed`,{detail:t,bubbles:!0,composed:!0})),Y(this,{kind:`success`,message:`${e.title} is featured on Discover`})}catch(t){Y(this,{kind:`error`,message:`Could not feature ${e.title}: ${O(t)}`})}finally{this.item===e&&(this._featuring=!1)}}}async togglePlay(){let{tmdb_id:e,media_type:t}=this.item,n=this.entry?Xn(this.entry):{tmdb_id:e,media_type:t};this._playTarget=this._playTarget?null:n,this._playTarget&&(await this.updateComplete,this.renderRoot.querySelector(`pandora-panel-play`)?.scrollIntoView?.({block:`nearest`}))}renderWatchingActions(){let e=this.webUrl,t=this.featured||this._featuredNow;return x`${this.inLibrary&&e?$n(e):C}
+    `]}});var br=[[`sub`,`Stream`],[`free`,`Free`],[`tve`,`With a TV provider`],[`rent`,`Rent`],[`buy`,`Buy`]];function xr(e){return e.split(/\s+/).filter(Boolean).slice(0,2).map(e=>e[0].toUpperCase()).join(``)}function Sr(e){e.target.hidden=!0}var Cr=class extends D{static{this.properties={api:{attribute:!1},item:{attribute:!1},admin:{type:Boolean},requests:{type:Boolean},watching:{type:Boolean},watchlisted:{attribute:!1},featured:{type:Boolean},startWith:{attribute:!1},entry:{attribute:!1},_details:{state:!0},_error:{state:!0},_picking:{state:!0},_whole:{state:!0},_seasons:{state:!0},_requesting:{state:!0},_requestError:{state:!0},_inList:{state:!0},_listBusy:{state:!0},_featuring:{state:!0},_featuredNow:{state:!0},_playTarget:{state:!0}}}constructor(){super(),this.started=null,this.requestsFeed=new kn(this,{api:()=>this.api,enabled:()=>this.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.admin=!1,this.requests=!1,this.watching=!1,this.watchlisted=void 0,this.featured=!1,this.startWith=null,this.entry=null,this._details=null,this._error=null,this.resetRequest(),this.resetWatching()}resetWatching(){this._inList=null,this._listBusy=!1,this._featuring=!1,this._featuredNow=!1,this._playTarget=null}resetRequest(){this._picking=!1,this._whole=!1,this._seasons=new Set,this._requesting=!1,this._requestError=null}willUpdate(e){e.has(`item`)&&e.get(`item`)&&(this.resetRequest(),this.resetWatching()),e.has(`watchlisted`)&&(this._inList=null),(e.has(`item`)||e.has(`api`))&&this.item&&this.api&&this.load()}updated(){this.startWith===`request`&&this.item&&this.started!==this.item&&(this.started=this.item,this.requests&&this.startRequest())}get inLibrary(){return!!(this.entry||(this._details?.in_library??this.item.in_library))}get webUrl(){return this.entry?.web_url??this.library?.web_url??null}get library(){return this._details?.library??this.item.library??null}get hasWatchlist(){return this.watching||this.watchlisted!==void 0||this._details?.in_watchlist!==void 0}get inList(){return this._inList??this.watchlisted??this._details?.in_watchlist??this.item.in_watchlist??!1}async toggleList(){let e=this.item;if(this._listBusy)return;let t=!this.inList;this._listBusy=!0;try{let n=t?await this.api.addToWatchlist(e.tmdb_id,e.media_type):await this.api.removeFromWatchlist(e.tmdb_id,e.media_type);if(this.item!==e)return;this._inList=t,this.dispatchEvent(new CustomEvent(`watchlist-changed`,{detail:n,bubbles:!0,composed:!0}))}catch(n){Y(this,{kind:`error`,message:`Could not ${t?`add`:`remove`} ${e.title} ${t?`to`:`from`} My List: ${O(n)}`})}finally{this.item===e&&(this._listBusy=!1)}}async feature(){let e=this.item;if(!this._featuring){this._featuring=!0;try{let t=await this.api.setFeatured(e.tmdb_id,e.media_type);if(this.item!==e)return;this._featuredNow=!0,this.dispatchEvent(new CustomEvent(`featured-changed`,{detail:t,bubbles:!0,composed:!0})),Y(this,{kind:`success`,message:`${e.title} is featured on Discover`})}catch(t){Y(this,{kind:`error`,message:`Could not feature ${e.title}: ${O(t)}`})}finally{this.item===e&&(this._featuring=!1)}}}async togglePlay(){let{tmdb_id:e,media_type:t}=this.item,n=this.entry?Zn(this.entry):{tmdb_id:e,media_type:t};this._playTarget=this._playTarget?null:n,this._playTarget&&(await this.updateComplete,this.renderRoot.querySelector(`pandora-panel-play`)?.scrollIntoView?.({block:`nearest`}))}renderWatchingActions(){let e=this.webUrl,t=this.featured||this._featuredNow;return x`${this.inLibrary&&e?er(e):C}
     ${this.inLibrary?x`<button
           class="btn ${e?``:`primary`} play-on"
           aria-expanded=${this._playTarget?`true`:`false`}
@@ -1744,7 +1744,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           ${B(t?F:en)}
           ${t?`Featured on Discover`:this._featuring?`Featuring…`:`Feature on Discover`}
         </button>`:C}
-`}async load(){let{tmdb_id:e,media_type:t}=this.item;this._details=null,this._error=null;try{let n=await this.api.media(e,t);this.item.tmdb_id===e&&this.item.media_type===t&&(this._details=n)}catch(t){this.item.tmdb_id===e&&(this._error=t)}}requestDownload(){let e=this._details??this.item,t={tmdb_id:e.tmdb_id,media_type:e.media_type,title:e.title,year:e.year,seasons:this._details?.seasons??[]};this.dispatchEvent(new CustomEvent(`download-requested`,{detail:t,bubbles:!0,composed:!0}))}get openRequests(){return this.requests?hr(this.requestsFeed.value,this.item):[]}async startRequest(){this._requestError=null,this.item.media_type===`tv`?(this._picking=!0,await this.updateComplete,this.renderRoot.querySelector(`.picker input`)?.focus()):await this.submitRequest()}toggleSeason(e,t){let n=new Set(this._seasons);t?n.add(e):n.delete(e),this._seasons=n}async submitRequest(){let e=this.item,t=e.media_type===`tv`,n=t&&!this._whole?[...this._seasons].sort((e,t)=>e-t):void 0;if(!(this._requesting||t&&!this._whole&&!n?.length)){this._requesting=!0,this._requestError=null;try{let t=await this.api.requestMedia({tmdb_id:e.tmdb_id,media_type:e.media_type,...n?{seasons:n}:{}});if(this.item!==e)return;this.requestsFeed.value=gr(this.requestsFeed.value,t.requests??[]),this.resetRequest();let r=(t.created??[]).some(Boolean);Y(this,{kind:`success`,message:r?`Requested ${e.title}`:`Already requested — you were added`,action:{label:`View requests`,tab:`requests`}}),await this.updateComplete,this.renderRoot.querySelector(`.request-status`)?.focus()}catch(t){this.item===e&&(this._requestError=t)}finally{this.item===e&&(this._requesting=!1)}}}renderRequestButton(e){let t=this.item.media_type===`tv`;return this._picking||e.some(e=>e.season===null)?C:x`<button
+`}async load(){let{tmdb_id:e,media_type:t}=this.item;this._details=null,this._error=null;try{let n=await this.api.media(e,t),r=this.item;r.tmdb_id===e&&r.media_type===t&&(this._details={...n,poster_url:wn(n.poster_url,r.poster_url),backdrop_url:wn(n.backdrop_url,r.backdrop_url)})}catch(t){this.item.tmdb_id===e&&(this._error=t)}}requestDownload(){let e=this._details??this.item,t={tmdb_id:e.tmdb_id,media_type:e.media_type,title:e.title,year:e.year,seasons:this._details?.seasons??[]};this.dispatchEvent(new CustomEvent(`download-requested`,{detail:t,bubbles:!0,composed:!0}))}get openRequests(){return this.requests?gr(this.requestsFeed.value,this.item):[]}async startRequest(){this._requestError=null,this.item.media_type===`tv`?(this._picking=!0,await this.updateComplete,this.renderRoot.querySelector(`.picker input`)?.focus()):await this.submitRequest()}toggleSeason(e,t){let n=new Set(this._seasons);t?n.add(e):n.delete(e),this._seasons=n}async submitRequest(){let e=this.item,t=e.media_type===`tv`,n=t&&!this._whole?[...this._seasons].sort((e,t)=>e-t):void 0;if(!(this._requesting||t&&!this._whole&&!n?.length)){this._requesting=!0,this._requestError=null;try{let t=await this.api.requestMedia({tmdb_id:e.tmdb_id,media_type:e.media_type,...n?{seasons:n}:{}});if(this.item!==e)return;this.requestsFeed.value=_r(this.requestsFeed.value,t.requests??[]),this.resetRequest();let r=(t.created??[]).some(Boolean);Y(this,{kind:`success`,message:r?`Requested ${e.title}`:`Already requested — you were added`,action:{label:`View requests`,tab:`requests`}}),await this.updateComplete,this.renderRoot.querySelector(`.request-status`)?.focus()}catch(t){this.item===e&&(this._requestError=t)}finally{this.item===e&&(this._requesting=!1)}}}renderRequestButton(e){let t=this.item.media_type===`tv`;return this._picking||e.some(e=>e.season===null)?C:x`<button
       class="btn ${this.admin?``:`primary`} request"
       ?disabled=${this._requesting}
       @click=${()=>void this.startRequest()}
@@ -1752,9 +1752,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       ${B(R)} ${this._requesting?`Requesting…`:t&&e.length?`Request more`:`Request`}
     </button>`}renderRequestArea(e){return x`${e.length?x`<div class="request-status" tabindex="-1">
             <ul class="requested">
-              ${e.map(e=>{let t=ur(e);return x`<li data-request=${e.id}>
+              ${e.map(e=>{let t=dr(e);return x`<li data-request=${e.id}>
                   <span>${t?`${t} · `:``}Requested ·</span>
-                  ${cr(e.status)}
+                  ${lr(e.status)}
                 </li>`})}
             </ul>
             <button class="btn text view-requests" @click=${()=>J(this,{tab:`requests`})}>
@@ -1800,10 +1800,10 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       </div>
     </fieldset>`}render(){let e=this._details??this.item;if(!e)return C;let t=this._details,n=this.openRequests,r=[e.year?String(e.year):null,e.media_type===`tv`?`TV series`:`Movie`,Sn(t?.runtime),t?.number_of_seasons?`${t.number_of_seasons} season${t.number_of_seasons===1?``:`s`}`:null].filter(Boolean);return x`
       <div class="hero ${e.backdrop_url?``:`no-backdrop`}">
-        ${e.backdrop_url?x`<img class="backdrop" src=${e.backdrop_url} alt="" @error=${xr} />`:C}
+        ${e.backdrop_url?x`<img class="backdrop" src=${e.backdrop_url} alt="" @error=${Sr} />`:C}
       </div>
       <div class="head">
-        ${e.poster_url?x`<img class="poster" src=${e.poster_url} alt="" @error=${xr} />`:C}
+        ${e.poster_url?x`<img class="poster" src=${e.poster_url} alt="" @error=${Sr} />`:C}
         <div class="titles">
           <h2 id="title">${e.title}</h2>
           <p class="meta">
@@ -1833,7 +1833,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         ${this._playTarget&&this.inLibrary?x`<pandora-panel-play
               .api=${this.api}
               .target=${this._playTarget}
-              .name=${this.entry?qn(this.entry):e.title}
+              .name=${this.entry?Jn(this.entry):e.title}
               .webUrl=${this.webUrl}
             ></pandora-panel-play>`:C}
         ${this.requests?this.renderRequestArea(n):C}
@@ -1847,13 +1847,13 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       <div class="people">
         ${[0,1,2,3,4].map(()=>x`<div class="person"><div class="photo skeleton"></div></div>`)}
       </div>
-    </div>`}renderStreaming(e){let t=e.availability,n;return n=t?.length?this.renderSources(t):e.watch_providers&&Cr(e.watch_providers)?this.renderProviders(e.watch_providers):x`<p class="muted">No streaming services are known for your region.</p>`,x`<section class="streaming" aria-labelledby="streams">
+    </div>`}renderStreaming(e){let t=e.availability,n;return n=t?.length?this.renderSources(t):e.watch_providers&&wr(e.watch_providers)?this.renderProviders(e.watch_providers):x`<p class="muted">No streaming services are known for your region.</p>`,x`<section class="streaming" aria-labelledby="streams">
       <h3 id="streams">Where it streams</h3>
       ${n}
       ${e.availability_error?x`<p class="muted note">
             Watchmode could not be asked: ${e.availability_error}
           </p>`:C}
-    </section>`}renderSources(e){return x`${yr.map(([t,n])=>{let r=new Map;for(let n of e.filter(e=>e.type===t))r.set(n.name,[...r.get(n.name)??[],n]);return{label:n,services:[...r.entries()]}}).filter(e=>e.services.length).map(e=>x`<div class="group">
+    </section>`}renderSources(e){return x`${br.map(([t,n])=>{let r=new Map;for(let n of e.filter(e=>e.type===t))r.set(n.name,[...r.get(n.name)??[],n]);return{label:n,services:[...r.entries()]}}).filter(e=>e.services.length).map(e=>x`<div class="group">
         <h4>${e.label}</h4>
         <ul class="chips">
           ${e.services.map(([e,t])=>{let n=t.find(e=>e.web_url)?.web_url,r=[...new Set(t.map(e=>e.format).filter(Boolean))].join(`, `),i=x`${e}${r?x`<span class="format">${r}</span>`:C}`;return x`<li>
@@ -1878,8 +1878,8 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       <ul class="people">
         ${e.cast.map(e=>x`<li class="person">
             <div class="photo" aria-hidden="true">
-              <span>${br(e.name)}</span>
-              ${e.profile_url?x`<img src=${e.profile_url} alt="" loading="lazy" @error=${xr} />`:C}
+              <span>${xr(e.name)}</span>
+              ${e.profile_url?x`<img src=${e.profile_url} alt="" loading="lazy" @error=${Sr} />`:C}
             </div>
             <span class="name">${e.name}</span>
             ${e.character?x`<span class="role">${e.character}</span>`:C}
@@ -1895,7 +1895,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             >
           </li>`)}
       </ul>
-    </section>`}static{this.styles=[...V,ln,on,_r,o`
+    </section>`}static{this.styles=[...V,ln,on,vr,o`
       :host {
         display: block;
         padding-bottom: 24px;
@@ -2160,7 +2160,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           font-size: 1.75rem;
         }
       }
-    `]}};function Cr(e){return!!(e.flatrate.length||e.free.length||e.rent.length||e.buy.length)}A(`pandora-panel-details`,Sr);var wr={bluray:`Blu-ray`,web_dl:`WEB-DL`,webrip:`WEBRip`,hdtv:`HDTV`,dvd:`DVD`,cam:`CAM`,telesync:`Telesync`,telecine:`Telecine`,screener:`Screener`,workprint:`Workprint`},Tr={h264:`H.264`,h265:`H.265`,av1:`AV1`,xvid:`XviD`,vc1:`VC-1`};function Er(e){let t=[];return e.resolution&&e.resolution!==`unknown`&&t.push(e.resolution===`sd`?`SD`:e.resolution),wr[e.source]&&t.push(wr[e.source]),Tr[e.codec]&&t.push(Tr[e.codec]),t.push(...e.hdr),t}A(`pandora-panel-releases`,class extends D{static{this.properties={api:{attribute:!1},target:{attribute:!1},info:{attribute:!1},_includeRejected:{state:!0},_season:{state:!0},_instance:{state:!0},_result:{state:!0},_error:{state:!0},_loading:{state:!0},_adds:{state:!0}}}constructor(){super(),this.searchId=0,this.info=null,this._includeRejected=!1,this._season=null,this._instance=null,this._result=null,this._error=null,this._loading=!1,this._adds={}}get jackett(){return this.info?.services.jackett??[]}get qbittorrents(){return this.info?.services.qbittorrent??[]}willUpdate(e){e.has(`info`)&&this._instance===null&&this.qbittorrents.length>1&&(this._instance=this.qbittorrents[0].id),(e.has(`target`)||e.has(`api`))&&this.target&&this.api&&(this._season=null,this.search())}request(){let e={tmdb_id:this.target.tmdb_id,media_type:this.target.media_type};return this._season!==null&&(e.season=this._season),this._includeRejected&&(e.include_rejected=!0),e}async search(){if(this.info&&!this.jackett.length)return;let e=++this.searchId;this._loading=!0,this._error=null;try{let t=await this.api.searchTorrents(this.request());if(e!==this.searchId)return;this._result=t}catch(t){if(e!==this.searchId)return;this._error=t}finally{e===this.searchId&&(this._loading=!1)}}async add(e){let t=e.result_id;this._adds={...this._adds,[t]:{state:`adding`}};let n={result_id:e.result_id,tmdb_id:this.target.tmdb_id,media_type:this.target.media_type};this._instance&&(n.instance=this._instance);try{let r=await this.api.addTorrent(n);this._adds={...this._adds,[t]:{state:`added`,instance:r.instance}},Y(this,{kind:`success`,message:`Added to ${r.instance}: ${r.release??e.title}`,action:{label:`View downloads`,tab:`downloads`}})}catch(e){this._adds={...this._adds,[t]:{state:`error`,error:e}}}}toggleRejected(e){this._includeRejected=e.target.checked,this.search()}changeSeason(e){let t=e.target.value;this._season=t===``?null:Number(t),this.search()}render(){if(!this.target)return C;let{title:e,year:t}=this.target;return x`
+    `]}};function wr(e){return!!(e.flatrate.length||e.free.length||e.rent.length||e.buy.length)}A(`pandora-panel-details`,Cr);var Tr={bluray:`Blu-ray`,web_dl:`WEB-DL`,webrip:`WEBRip`,hdtv:`HDTV`,dvd:`DVD`,cam:`CAM`,telesync:`Telesync`,telecine:`Telecine`,screener:`Screener`,workprint:`Workprint`},Er={h264:`H.264`,h265:`H.265`,av1:`AV1`,xvid:`XviD`,vc1:`VC-1`};function Dr(e){let t=[];return e.resolution&&e.resolution!==`unknown`&&t.push(e.resolution===`sd`?`SD`:e.resolution),Tr[e.source]&&t.push(Tr[e.source]),Er[e.codec]&&t.push(Er[e.codec]),t.push(...e.hdr),t}A(`pandora-panel-releases`,class extends D{static{this.properties={api:{attribute:!1},target:{attribute:!1},info:{attribute:!1},_includeRejected:{state:!0},_season:{state:!0},_instance:{state:!0},_result:{state:!0},_error:{state:!0},_loading:{state:!0},_adds:{state:!0}}}constructor(){super(),this.searchId=0,this.info=null,this._includeRejected=!1,this._season=null,this._instance=null,this._result=null,this._error=null,this._loading=!1,this._adds={}}get jackett(){return this.info?.services.jackett??[]}get qbittorrents(){return this.info?.services.qbittorrent??[]}willUpdate(e){e.has(`info`)&&this._instance===null&&this.qbittorrents.length>1&&(this._instance=this.qbittorrents[0].id),(e.has(`target`)||e.has(`api`))&&this.target&&this.api&&(this._season=null,this.search())}request(){let e={tmdb_id:this.target.tmdb_id,media_type:this.target.media_type};return this._season!==null&&(e.season=this._season),this._includeRejected&&(e.include_rejected=!0),e}async search(){if(this.info&&!this.jackett.length)return;let e=++this.searchId;this._loading=!0,this._error=null;try{let t=await this.api.searchTorrents(this.request());if(e!==this.searchId)return;this._result=t}catch(t){if(e!==this.searchId)return;this._error=t}finally{e===this.searchId&&(this._loading=!1)}}async add(e){let t=e.result_id;this._adds={...this._adds,[t]:{state:`adding`}};let n={result_id:e.result_id,tmdb_id:this.target.tmdb_id,media_type:this.target.media_type};this._instance&&(n.instance=this._instance);try{let r=await this.api.addTorrent(n);this._adds={...this._adds,[t]:{state:`added`,instance:r.instance}},Y(this,{kind:`success`,message:`Added to ${r.instance}: ${r.release??e.title}`,action:{label:`View downloads`,tab:`downloads`}})}catch(e){this._adds={...this._adds,[t]:{state:`error`,error:e}}}}toggleRejected(e){this._includeRejected=e.target.checked,this.search()}changeSeason(e){let t=e.target.value;this._season=t===``?null:Number(t),this.search()}render(){if(!this.target)return C;let{title:e,year:t}=this.target;return x`
       <header>
         <h2>Download</h2>
         <p class="subtitle">${e}${t?` (${t})`:``}</p>
@@ -2229,7 +2229,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       </div>
       <ul class="chips" aria-label="Quality">
         ${e.accepted?C:x`<li class="chip rejected-chip">Rejected</li>`}
-        ${Er(e).map(e=>x`<li class="chip">${e}</li>`)}
+        ${Dr(e).map(e=>x`<li class="chip">${e}</li>`)}
         ${e.freeleech?x`<li class="chip">Freeleech</li>`:C}
       </ul>
       <dl class="stats">
@@ -2484,7 +2484,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           padding: 24px 28px 28px;
         }
       }
-    `]}});var X=e=>`${e.media_type}:${e.tmdb_id}`,Dr=class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},openTitle:{attribute:!1},_rows:{state:!0},_query:{state:!0},_search:{state:!0},_selected:{state:!0},_download:{state:!0},_home:{state:!0},_listBusy:{state:!0},_clearing:{state:!0},_play:{state:!0},_entry:{state:!0},_startWith:{state:!0}}}constructor(){super(),this.homeId=0,this.listKeys=null,this.searchId=0,this.loadedRows=!1,this.linked=null,this.toggleList=async e=>{let t=X(e);if(this._listBusy.has(t))return;let n=!this.watchlistKeys.has(t);this._listBusy=new Set([...this._listBusy,t]);try{let t=n?await this.api.addToWatchlist(e.tmdb_id,e.media_type):await this.api.removeFromWatchlist(e.tmdb_id,e.media_type);this.applyWatchlist(t.watchlist),this.loadHome()}catch(t){Y(this,{kind:`error`,message:`Could not ${n?`add`:`remove`} ${e.title} ${n?`to`:`from`} My List: ${O(t)}`})}finally{let e=new Set(this._listBusy);e.delete(t),this._listBusy=e}},this.openEntry=e=>{let t=Qn(e);if(t){this.open(t),this._entry=e;return}let n=qn(e);this._play={name:n,detail:[e.type===`Episode`&&e.name!==n?e.name:null,e.server].filter(Boolean).join(` · `),webUrl:e.web_url,target:Xn(e)}},this.open=(e,t=null)=>{this._selected=e,this._entry=null,this._startWith=t},this.info=null,this.admin=!1,this.narrow=!1,this._rows={},this._query=``,this._search=null,this._selected=null,this._download=null,this.openTitle=null,this._home=null,this._listBusy=new Set,this._clearing=!1,this._play=null,this._entry=null,this._startWith=null}get hasTmdb(){return!!this.info?.services.tmdb?.length}connectedCallback(){super.connectedCallback(),this.loadedRows&&this._home&&this.loadHome()}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.debounce)}willUpdate(e){if((e.has(`openTitle`)||(e.has(`api`)||e.has(`info`))&&this.openTitle)&&this.followLink(),(e.has(`info`)||e.has(`api`))&&this.api&&this.hasTmdb&&!this.loadedRows){this.loadedRows=!0,this.loadHome();for(let e of ze)this.loadRow(e)}}async loadHome(){let e=++this.homeId;this._home?.status!==`ready`&&(this._home={status:`loading`});try{let t=await this.api.home();e===this.homeId&&(this._home={status:`ready`,value:t})}catch(t){if(e!==this.homeId)return;Xe(t)===`unknown_command`?this._home=null:this._home?.status!==`ready`&&(this._home={status:`error`,error:t})}}get home(){return this._home?.status===`ready`?this._home.value:null}get watchlistKeys(){let e=this.home?.watchlist??[];return this.listKeys?.from!==e&&(this.listKeys={from:e,keys:new Set(e.map(X))}),this.listKeys.keys}listToggle(e){if(!this.home)return;let t=X(e);return{inList:this.watchlistKeys.has(t),busy:this._listBusy.has(t),toggle:this.toggleList}}applyWatchlist(e){let t=this.home;if(!t)return;let n=new Set(e.map(X)),r=t.featured?{...t.featured,in_watchlist:n.has(X(t.featured))}:null;this._home={status:`ready`,value:{...t,watchlist:e,featured:r}}}applyFeatured(e){let t=this.home;if(!t)return;let n=e?{...e,in_watchlist:this.watchlistKeys.has(X(e))}:null;this._home={status:`ready`,value:{...t,featured:n}}}onWatchlistChanged(e){e.stopPropagation(),this.applyWatchlist(e.detail.watchlist),this.loadHome()}onFeaturedChanged(e){e.stopPropagation(),this.applyFeatured(e.detail.featured),this.loadHome()}async clearFeatured(){if(!this._clearing){this._clearing=!0;try{let e=await this.api.clearFeatured();this.applyFeatured(e.featured),Y(this,{kind:`success`,message:`The banner is back to the default`}),this.loadHome()}catch(e){Y(this,{kind:`error`,message:`Could not change the banner: ${O(e)}`})}finally{this._clearing=!1}}}onFeaturedAction(e){e.stopPropagation();let t=this.home?.featured;if(t)switch(e.detail.action){case`more`:this.open(t);break;case`request`:this.open(t,`request`);break;case`play-on`:this._play={name:t.title,detail:[t.year,t.media_type===`tv`?`TV series`:`Movie`].filter(Boolean).join(` · `),webUrl:t.library?.web_url??null,target:{tmdb_id:t.tmdb_id,media_type:t.media_type}};break;case`watchlist`:this.toggleList(t);break;case`download`:this.download(t);break;case`clear`:this.clearFeatured()}}async download(e){let t=[];e.media_type===`tv`&&(t=await this.api.media(e.tmdb_id,e.media_type).then(e=>e.seasons,()=>[]));let{tmdb_id:n,media_type:r,title:i,year:a}=e;this._download={tmdb_id:n,media_type:r,title:i,year:a,seasons:t}}async loadRow(e){this._rows={...this._rows,[e]:{status:`loading`}};let t;try{t={status:`ready`,value:await this.api.discover(e)}}catch(e){t={status:`error`,error:e}}this._rows={...this._rows,[e]:t}}onInput(e){this._query=e.target.value,clearTimeout(this.debounce),this._query.trim()?this.debounce=setTimeout(()=>void this.runSearch(),300):(this.searchId++,this._search=null)}onSearchKey(e){e.key===`Enter`?(clearTimeout(this.debounce),this._query.trim()&&this.runSearch()):e.key===`Escape`&&this._query&&(e.stopPropagation(),this.clearSearch())}clearSearch(){clearTimeout(this.debounce),this.searchId++,this._query=``,this._search=null,this.renderRoot.querySelector(`#search`)?.focus()}async runSearch(e=1){let t=this._query.trim();if(!t)return;let n=++this.searchId,r=e>1&&this._search?.query===t?this._search:null;this._search=r?{...r,more:!0}:{query:t,status:`loading`,items:[],page:0,totalPages:0,total:0};try{let i=await this.api.searchMedia(t,e);if(n!==this.searchId)return;this._search={query:t,status:`ready`,items:[...r?.items??[],...i.results],page:i.page,totalPages:i.total_pages,total:i.total_results}}catch(e){if(n!==this.searchId)return;this._search=r?{...r,more:!1,error:e}:{query:t,status:`error`,items:[],page:0,totalPages:0,total:0,error:e}}}followLink(){let e=this.openTitle;if(!e){this.linked&&(this._selected=null),this.linked=null;return}let t=`${e.media_type}:${e.tmdb_id}`;if(t===this.linked||!this.api||!this.hasTmdb)return;this.linked=t;let n=this._selected;n&&n.tmdb_id===e.tmdb_id&&n.media_type===e.media_type||this.api.media(e.tmdb_id,e.media_type).then(e=>{this.linked===t&&this.open(e)},e=>{this.linked===t&&Y(this,{kind:`error`,message:`Could not open this title: ${O(e)}`})})}closeDetails(){this._selected=null,this._entry=null,this._startWith=null,this.linked&&(this.linked=null,J(this,{tab:`discover`,replace:!0}))}onDownload(e){e.stopPropagation(),this._download=e.detail}render(){return this.info&&!this.hasTmdb?q({iconPath:L,title:`Add TMDB to discover movies and shows`,why:`Discover shows what is trending and popular, with details and where each title streams, from The Movie Database (TMDB). It needs a free TMDB API key.`,service:`TMDB`,admin:this.admin}):x`
+    `]}});var X=e=>`${e.media_type}:${e.tmdb_id}`,Or=class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},openTitle:{attribute:!1},_rows:{state:!0},_query:{state:!0},_search:{state:!0},_selected:{state:!0},_download:{state:!0},_home:{state:!0},_listBusy:{state:!0},_clearing:{state:!0},_play:{state:!0},_entry:{state:!0},_startWith:{state:!0}}}constructor(){super(),this.homeId=0,this.listKeys=null,this.searchId=0,this.loadedRows=!1,this.linked=null,this.toggleList=async e=>{let t=X(e);if(this._listBusy.has(t))return;let n=!this.watchlistKeys.has(t);this._listBusy=new Set([...this._listBusy,t]);try{let t=n?await this.api.addToWatchlist(e.tmdb_id,e.media_type):await this.api.removeFromWatchlist(e.tmdb_id,e.media_type);this.applyWatchlist(t.watchlist),this.loadHome()}catch(t){Y(this,{kind:`error`,message:`Could not ${n?`add`:`remove`} ${e.title} ${n?`to`:`from`} My List: ${O(t)}`})}finally{let e=new Set(this._listBusy);e.delete(t),this._listBusy=e}},this.openEntry=e=>{let t=$n(e);if(t){this.open(t),this._entry=e;return}let n=Jn(e);this._play={name:n,detail:[e.type===`Episode`&&e.name!==n?e.name:null,e.server].filter(Boolean).join(` · `),webUrl:e.web_url,target:Zn(e)}},this.open=(e,t=null)=>{this._selected=e,this._entry=null,this._startWith=t},this.info=null,this.admin=!1,this.narrow=!1,this._rows={},this._query=``,this._search=null,this._selected=null,this._download=null,this.openTitle=null,this._home=null,this._listBusy=new Set,this._clearing=!1,this._play=null,this._entry=null,this._startWith=null}get hasTmdb(){return!!this.info?.services.tmdb?.length}connectedCallback(){super.connectedCallback(),this.loadedRows&&this._home&&this.loadHome()}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.debounce)}willUpdate(e){if((e.has(`openTitle`)||(e.has(`api`)||e.has(`info`))&&this.openTitle)&&this.followLink(),(e.has(`info`)||e.has(`api`))&&this.api&&this.hasTmdb&&!this.loadedRows){this.loadedRows=!0,this.loadHome();for(let e of ze)this.loadRow(e)}}async loadHome(){let e=++this.homeId;this._home?.status!==`ready`&&(this._home={status:`loading`});try{let t=await this.api.home();e===this.homeId&&(this._home={status:`ready`,value:t})}catch(t){if(e!==this.homeId)return;Xe(t)===`unknown_command`?this._home=null:this._home?.status!==`ready`&&(this._home={status:`error`,error:t})}}get home(){return this._home?.status===`ready`?this._home.value:null}get watchlistKeys(){let e=this.home?.watchlist??[];return this.listKeys?.from!==e&&(this.listKeys={from:e,keys:new Set(e.map(X))}),this.listKeys.keys}listToggle(e){if(!this.home)return;let t=X(e);return{inList:this.watchlistKeys.has(t),busy:this._listBusy.has(t),toggle:this.toggleList}}applyWatchlist(e){let t=this.home;if(!t)return;let n=new Set(e.map(X)),r=t.featured?{...t.featured,in_watchlist:n.has(X(t.featured))}:null;this._home={status:`ready`,value:{...t,watchlist:e,featured:r}}}applyFeatured(e){let t=this.home;if(!t)return;let n=e?{...e,in_watchlist:this.watchlistKeys.has(X(e))}:null;this._home={status:`ready`,value:{...t,featured:n}}}onWatchlistChanged(e){e.stopPropagation(),this.applyWatchlist(e.detail.watchlist),this.loadHome()}onFeaturedChanged(e){e.stopPropagation(),this.applyFeatured(e.detail.featured),this.loadHome()}async clearFeatured(){if(!this._clearing){this._clearing=!0;try{let e=await this.api.clearFeatured();this.applyFeatured(e.featured),Y(this,{kind:`success`,message:`The banner is back to the default`}),this.loadHome()}catch(e){Y(this,{kind:`error`,message:`Could not change the banner: ${O(e)}`})}finally{this._clearing=!1}}}onFeaturedAction(e){e.stopPropagation();let t=this.home?.featured;if(t)switch(e.detail.action){case`more`:this.open(t);break;case`request`:this.open(t,`request`);break;case`play-on`:this._play={name:t.title,detail:[t.year,t.media_type===`tv`?`TV series`:`Movie`].filter(Boolean).join(` · `),webUrl:t.library?.web_url??null,target:{tmdb_id:t.tmdb_id,media_type:t.media_type}};break;case`watchlist`:this.toggleList(t);break;case`download`:this.download(t);break;case`clear`:this.clearFeatured()}}async download(e){let t=[];e.media_type===`tv`&&(t=await this.api.media(e.tmdb_id,e.media_type).then(e=>e.seasons,()=>[]));let{tmdb_id:n,media_type:r,title:i,year:a}=e;this._download={tmdb_id:n,media_type:r,title:i,year:a,seasons:t}}async loadRow(e){this._rows={...this._rows,[e]:{status:`loading`}};let t;try{t={status:`ready`,value:await this.api.discover(e)}}catch(e){t={status:`error`,error:e}}this._rows={...this._rows,[e]:t}}onInput(e){this._query=e.target.value,clearTimeout(this.debounce),this._query.trim()?this.debounce=setTimeout(()=>void this.runSearch(),300):(this.searchId++,this._search=null)}onSearchKey(e){e.key===`Enter`?(clearTimeout(this.debounce),this._query.trim()&&this.runSearch()):e.key===`Escape`&&this._query&&(e.stopPropagation(),this.clearSearch())}clearSearch(){clearTimeout(this.debounce),this.searchId++,this._query=``,this._search=null,this.renderRoot.querySelector(`#search`)?.focus()}async runSearch(e=1){let t=this._query.trim();if(!t)return;let n=++this.searchId,r=e>1&&this._search?.query===t?this._search:null;this._search=r?{...r,more:!0}:{query:t,status:`loading`,items:[],page:0,totalPages:0,total:0};try{let i=await this.api.searchMedia(t,e);if(n!==this.searchId)return;this._search={query:t,status:`ready`,items:[...r?.items??[],...i.results],page:i.page,totalPages:i.total_pages,total:i.total_results}}catch(e){if(n!==this.searchId)return;this._search=r?{...r,more:!1,error:e}:{query:t,status:`error`,items:[],page:0,totalPages:0,total:0,error:e}}}followLink(){let e=this.openTitle;if(!e){this.linked&&(this._selected=null),this.linked=null;return}let t=`${e.media_type}:${e.tmdb_id}`;if(t===this.linked||!this.api||!this.hasTmdb)return;this.linked=t;let n=this._selected;n&&n.tmdb_id===e.tmdb_id&&n.media_type===e.media_type||this.api.media(e.tmdb_id,e.media_type).then(e=>{this.linked===t&&this.open(e)},e=>{this.linked===t&&Y(this,{kind:`error`,message:`Could not open this title: ${O(e)}`})})}closeDetails(){this._selected=null,this._entry=null,this._startWith=null,this.linked&&(this.linked=null,J(this,{tab:`discover`,replace:!0}))}onDownload(e){e.stopPropagation(),this._download=e.detail}render(){return this.info&&!this.hasTmdb?q({iconPath:L,title:`Add TMDB to discover movies and shows`,why:`Discover shows what is trending and popular, with details and where each title streams, from The Movie Database (TMDB). It needs a free TMDB API key.`,service:`TMDB`,admin:this.admin}):x`
       <div class="search" role="search">
         ${B(Rt)}
         <label for="search" class="visually-hidden">Search movies and TV shows</label>
@@ -2550,10 +2550,10 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </pandora-panel-sheet>`:C}
     `}renderRows(){return this.info?x`${this.renderHome()}${ze.map(e=>this.renderRow(e))}`:x`${[0,1,2].map(()=>x`<section class="row" aria-hidden="true">
           <div class="skeleton heading-skeleton"></div>
-          <div class="scroller">${[0,1,2,3,4,5].map(Un)}</div>
-        </section>`)}`}renderRow(e){let t=this._rows[e]??{status:`loading`},n=`row-${e}`,r;return r=t.status===`loading`?Ar():t.status===`error`?Mr(t.error,()=>void this.loadRow(e)):t.value.results.length?kr(n,N(t.value.results,e=>X(e),e=>x`<li>${Hn(e,this.open,this.listToggle(e))}</li>`)):x`<p class="muted row-empty">Nothing here right now.</p>`,Or(e,Be[e],r)}renderHome(){let e=this._home;if(!e)return C;if(e.status===`loading`)return x`<div class="featured-skeleton skeleton" aria-hidden="true"></div>
-        ${this.info?.services.jellyfin?.length?x`${Or(`continue_watching`,`Continue watching`,Ar(!0),`landscape`)}
-            ${Or(`recently_added`,`Recently added`,Ar())}`:C}`;if(e.status===`error`)return x`<div class="home-error">${Mr(e.error,()=>void this.loadHome(),`Could not load your rows`)}</div>`;let t=e.value,n=t.errors??{};return x`
+          <div class="scroller">${[0,1,2,3,4,5].map(Wn)}</div>
+        </section>`)}`}renderRow(e){let t=this._rows[e]??{status:`loading`},n=`row-${e}`,r;return r=t.status===`loading`?jr():t.status===`error`?Nr(t.error,()=>void this.loadRow(e)):t.value.results.length?Ar(n,N(t.value.results,e=>X(e),e=>x`<li>${Un(e,this.open,this.listToggle(e))}</li>`)):x`<p class="muted row-empty">Nothing here right now.</p>`,kr(e,Be[e],r)}renderHome(){let e=this._home;if(!e)return C;if(e.status===`loading`)return x`<div class="featured-skeleton skeleton" aria-hidden="true"></div>
+        ${this.info?.services.jellyfin?.length?x`${kr(`continue_watching`,`Continue watching`,jr(!0),`landscape`)}
+            ${kr(`recently_added`,`Recently added`,jr())}`:C}`;if(e.status===`error`)return x`<div class="home-error">${Nr(e.error,()=>void this.loadHome(),`Could not load your rows`)}</div>`;let t=e.value,n=t.errors??{};return x`
       ${t.featured?x`<pandora-panel-featured
             .item=${t.featured}
             ?admin=${this.admin}
@@ -2561,18 +2561,18 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             ?listBusy=${this._listBusy.has(X(t.featured))}
             ?clearing=${this._clearing}
             @featured-action=${this.onFeaturedAction}
-          ></pandora-panel-featured>`:n.featured?x`<div class="home-error">${Mr(n.featured,()=>void this.loadHome(),`Could not load the banner`)}</div>`:C}
-      ${t.watchlist.length?Or(`my_list`,`My List`,kr(`row-my_list`,N(t.watchlist,e=>X(e),e=>x`<li>${Hn(e,this.open,this.listToggle(e))}</li>`))):C}
+          ></pandora-panel-featured>`:n.featured?x`<div class="home-error">${Nr(n.featured,()=>void this.loadHome(),`Could not load the banner`)}</div>`:C}
+      ${t.watchlist.length?kr(`my_list`,`My List`,Ar(`row-my_list`,N(t.watchlist,e=>X(e),e=>x`<li>${Un(e,this.open,this.listToggle(e))}</li>`))):C}
       ${t.jellyfin?x`${this.renderJellyfinRow(`continue_watching`,`Continue watching`,t.continue_watching,n.continue_watching,`Nothing in progress. What you start watching in Jellyfin shows up here.`)}
           ${this.renderJellyfinRow(`recently_added`,`Recently added`,t.recently_added,n.recently_added,`Nothing new in your library yet.`)}`:C}
-    `}renderJellyfinRow(e,t,n,r,i){let a=e===`continue_watching`,o;if(r)o=Mr(r,()=>void this.loadHome());else if(!n?.length)o=x`<p class="muted row-empty">${i}</p>`;else{let t=a?tr:nr;o=kr(`row-${e}`,N(n,e=>`${e.instance}:${e.item_id}`,e=>x`<li>${t(e,this.openEntry)}</li>`))}return Or(e,t,o,a?`landscape`:``)}renderSearch(){let e=this._search;return!e||e.status===`loading`?x`<div class="grid" aria-busy="true" aria-label="Searching">
-        ${[0,1,2,3,4,5,6,7].map(Un)}
+    `}renderJellyfinRow(e,t,n,r,i){let a=e===`continue_watching`,o;if(r)o=Nr(r,()=>void this.loadHome());else if(!n?.length)o=x`<p class="muted row-empty">${i}</p>`;else{let t=a?nr:rr;o=Ar(`row-${e}`,N(n,e=>`${e.instance}:${e.item_id}`,e=>x`<li>${t(e,this.openEntry)}</li>`))}return kr(e,t,o,a?`landscape`:``)}renderSearch(){let e=this._search;return!e||e.status===`loading`?x`<div class="grid" aria-busy="true" aria-label="Searching">
+        ${[0,1,2,3,4,5,6,7].map(Wn)}
       </div>`:e.status===`error`?G(`The search failed`,e.error,()=>void this.runSearch()):e.items.length?x`
       <p class="results-count" role="status">
         ${e.total} result${e.total===1?``:`s`} for “${e.query}”
       </p>
       <ul class="grid" aria-label="Search results">
-        ${N(e.items,e=>X(e),e=>x`<li>${Hn(e,this.open,this.listToggle(e))}</li>`)}
+        ${N(e.items,e=>X(e),e=>x`<li>${Un(e,this.open,this.listToggle(e))}</li>`)}
       </ul>
       ${e.error?x`<p class="row-error" role="alert">${O(e.error)}</p>`:C}
       ${e.page<e.totalPages?x`<div class="more">
@@ -2585,7 +2585,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             </button>
           </div>`:C}
     `:x`<p class="visually-hidden" role="status">No results</p>
-        ${K(Rt,`Nothing found for “${e.query}”`,`Check the spelling, or try the original title.`)}`}static{this.styles=[...V,Wn,Pn,rr,o`
+        ${K(Rt,`Nothing found for “${e.query}”`,`Check the spelling, or try the original title.`)}`}static{this.styles=[...V,Gn,Fn,ir,o`
       :host {
         display: block;
         padding: 12px 0 32px;
@@ -2773,29 +2773,29 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           margin: 0 24px;
         }
       }
-    `]}};function Or(e,t,n,r=``){let i=`row-${e}`;return x`<section class="row ${r}" data-list=${e} aria-labelledby=${i}>
+    `]}};function kr(e,t,n,r=``){let i=`row-${e}`;return x`<section class="row ${r}" data-list=${e} aria-labelledby=${i}>
     <h2 id=${i}>${t}</h2>
     ${n}
-  </section>`}function kr(e,t){return x`<div class="scroller-wrap">
-    <button class="icon-btn scroll-btn prev" tabindex="-1" aria-hidden="true" @click=${e=>Nr(e,-1)}>
+  </section>`}function Ar(e,t){return x`<div class="scroller-wrap">
+    <button class="icon-btn scroll-btn prev" tabindex="-1" aria-hidden="true" @click=${e=>Pr(e,-1)}>
       ${B(bt)}
     </button>
     <ul class="scroller" aria-labelledby=${e}>
       ${t}
     </ul>
-    <button class="icon-btn scroll-btn next" tabindex="-1" aria-hidden="true" @click=${e=>Nr(e,1)}>
+    <button class="icon-btn scroll-btn next" tabindex="-1" aria-hidden="true" @click=${e=>Pr(e,1)}>
       ${B(xt)}
     </button>
-  </div>`}function Ar(e=!1){return x`<div class="scroller" aria-busy="true">
-    ${[0,1,2,3,4,5].map(()=>e?jr():Un())}
-  </div>`}function jr(){return x`<div class="card" aria-hidden="true">
+  </div>`}function jr(e=!1){return x`<div class="scroller" aria-busy="true">
+    ${[0,1,2,3,4,5].map(()=>e?Mr():Wn())}
+  </div>`}function Mr(){return x`<div class="card" aria-hidden="true">
     <div class="poster thumb skeleton"></div>
     <span class="skeleton line"></span>
     <span class="skeleton line short"></span>
-  </div>`}function Mr(e,t,n=`Could not load this row`){return x`<div class="row-error" role="alert">
+  </div>`}function Nr(e,t,n=`Could not load this row`){return x`<div class="row-error" role="alert">
     <span>${n}: ${O(e)}</span>
     <button class="btn" @click=${t}>Try again</button>
-  </div>`}function Nr(e,t){let n=e.currentTarget.parentElement?.querySelector(`.scroller`);n?.scrollBy({left:t*n.clientWidth*.8,behavior:`smooth`})}A(`pandora-panel-discover`,Dr);var Pr={added:[`Added`,Jt],completed:[`Completed`,vt],removed:[`Removed`,Vt],errored:[`Error`,P]},Fr={moved:`Moved`,filed:`Filed`,deleted:`Deleted`,failed:`Filing failed`,scanned:`Library scanned`};function Ir(e){if(typeof e.name==`string`&&e.name)return e.name;for(let t of[`moved`,`paths`]){let n=e[t];if(Array.isArray(n)&&n.length)return n.map(String).join(`, `)}return``}A(`pandora-panel-history`,class extends D{static{this.properties={api:{attribute:!1},showInstance:{type:Boolean},_data:{state:!0},_error:{state:!0},_loading:{state:!0}}}constructor(){super(),this.requestId=0,this.showInstance=!1,this._data=null,this._error=null,this._loading=!1}willUpdate(e){e.has(`api`)&&this.api&&this.refresh()}async refresh(){let e=++this.requestId;this._loading=!0;try{let t=await this.api.history(50);if(e!==this.requestId)return;this._data=t,this._error=null}catch(t){e===this.requestId&&(this._error=t)}finally{e===this.requestId&&(this._loading=!1)}}render(){return x`<section aria-labelledby="history-title">
+  </div>`}function Pr(e,t){let n=e.currentTarget.parentElement?.querySelector(`.scroller`);n?.scrollBy({left:t*n.clientWidth*.8,behavior:`smooth`})}A(`pandora-panel-discover`,Or);var Fr={added:[`Added`,Jt],completed:[`Completed`,vt],removed:[`Removed`,Vt],errored:[`Error`,P]},Ir={moved:`Moved`,filed:`Filed`,deleted:`Deleted`,failed:`Filing failed`,scanned:`Library scanned`};function Lr(e){if(typeof e.name==`string`&&e.name)return e.name;for(let t of[`moved`,`paths`]){let n=e[t];if(Array.isArray(n)&&n.length)return n.map(String).join(`, `)}return``}A(`pandora-panel-history`,class extends D{static{this.properties={api:{attribute:!1},showInstance:{type:Boolean},_data:{state:!0},_error:{state:!0},_loading:{state:!0}}}constructor(){super(),this.requestId=0,this.showInstance=!1,this._data=null,this._error=null,this._loading=!1}willUpdate(e){e.has(`api`)&&this.api&&this.refresh()}async refresh(){let e=++this.requestId;this._loading=!0;try{let t=await this.api.history(50);if(e!==this.requestId)return;this._data=t,this._error=null}catch(t){e===this.requestId&&(this._error=t)}finally{e===this.requestId&&(this._loading=!1)}}render(){return x`<section aria-labelledby="history-title">
       <div class="head">
         <h2 id="history-title">${B(Pt)} History</h2>
         <button
@@ -2820,7 +2820,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </details>`:C}
     `:x`<ul class="events" aria-busy="true" aria-label="Loading history">
         ${[0,1,2].map(()=>x`<li class="skeleton event-skeleton"></li>`)}
-      </ul>`}renderEvent(e){let[t,n]=Pr[e.event]??[e.event,`M13.5,8H12V13L16.28,15.54L17,14.33L13.5,12.25V8M13,3A9,9 0 0,0 4,12H1L4.96,16.03L9,12H6A7,7 0 0,1 13,5A7,7 0 0,1 20,12A7,7 0 0,1 13,19C11.07,19 9.32,18.21 8.06,16.94L6.64,18.36C8.27,20 10.5,21 13,21A9,9 0 0,0 22,12A9,9 0 0,0 13,3`],r=this.api.language;return x`<li class="event event-${e.event}">
+      </ul>`}renderEvent(e){let[t,n]=Fr[e.event]??[e.event,`M13.5,8H12V13L16.28,15.54L17,14.33L13.5,12.25V8M13,3A9,9 0 0,0 4,12H1L4.96,16.03L9,12H6A7,7 0 0,1 13,5A7,7 0 0,1 20,12A7,7 0 0,1 13,19C11.07,19 9.32,18.21 8.06,16.94L6.64,18.36C8.27,20 10.5,21 13,21A9,9 0 0,0 22,12A9,9 0 0,0 13,3`],r=this.api.language;return x`<li class="event event-${e.event}">
       <span class="event-icon">${B(n)}</span>
       <div class="event-body">
         <p class="event-name">${e.name}</p>
@@ -2833,12 +2833,12 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           ${this.showInstance&&e.instance?x` · ${e.instance}`:C}
         </p>
       </div>
-    </li>`}renderFile(e){let t=this.api.language,n=Ir(e);return x`<li class="event event-${e.action}">
+    </li>`}renderFile(e){let t=this.api.language,n=Lr(e);return x`<li class="event event-${e.action}">
       <span class="event-icon">${B(e.action===`failed`?P:Mt)}</span>
       <div class="event-body">
-        <p class="event-name">${n||(Fr[e.action]??e.action)}</p>
+        <p class="event-name">${n||(Ir[e.action]??e.action)}</p>
         <p class="muted">
-          <span class="label">${Fr[e.action]??e.action}</span>
+          <span class="label">${Ir[e.action]??e.action}</span>
           · <time datetime=${e.time} title=${W(e.time,t)}
             >${U(e.time,t)}</time
           >
@@ -2943,9 +2943,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       summary::-webkit-details-marker {
         display: none;
       }
-    `]}});var Lr=[[`all`,`All`],[`downloading`,`Downloading`],[`seeding`,`Seeding`],[`paused`,`Paused`],[`completed`,`Completed`],[`errored`,`Errored`]],Rr=[[`added`,`Recently added`],[`progress`,`Progress`],[`name`,`Name`]];function zr(e,t){let n=[...e];switch(t){case`name`:return n.sort((e,t)=>e.name.localeCompare(t.name,void 0,{numeric:!0}));case`progress`:return n.sort((e,t)=>t.progress-e.progress||e.name.localeCompare(t.name));default:return n.sort((e,t)=>(t.added??``).localeCompare(e.added??``)||e.name.localeCompare(t.name))}}function Br(e){return e.progress>=1}function Vr(e,t){switch(t){case`all`:return!0;case`completed`:return Br(e);default:return e.status===t}}var Hr={downloading:`Downloading`,seeding:`Seeding`,paused:`Paused`,errored:`Error`,checking:`Checking`,queued:`Queued`,other:`Other`};function Ur(e){return e.status===`paused`&&Br(e)?`Completed`:e.status===`downloading`&&e.state.startsWith(`stalled`)?`Stalled`:e.status===`downloading`&&e.state.toLowerCase().includes(`meta`)?`Fetching metadata`:Hr[e.status]??e.status}function Wr(e,t){let{language:n}=t,r=Math.min(100,Math.max(0,e.progress*100)),i=bn(e.progress,n),a=e.status===`paused`,o=e.status===`downloading`,s=o&&e.download_speed>0,c=Math.round(e.size*Math.min(1,e.progress));return x`<li class="torrent status-${e.status}" data-hash=${e.hash}>
+    `]}});var Rr=[[`all`,`All`],[`downloading`,`Downloading`],[`seeding`,`Seeding`],[`paused`,`Paused`],[`completed`,`Completed`],[`errored`,`Errored`]],zr=[[`added`,`Recently added`],[`progress`,`Progress`],[`name`,`Name`]];function Br(e,t){let n=[...e];switch(t){case`name`:return n.sort((e,t)=>e.name.localeCompare(t.name,void 0,{numeric:!0}));case`progress`:return n.sort((e,t)=>t.progress-e.progress||e.name.localeCompare(t.name));default:return n.sort((e,t)=>(t.added??``).localeCompare(e.added??``)||e.name.localeCompare(t.name))}}function Vr(e){return e.progress>=1}function Hr(e,t){switch(t){case`all`:return!0;case`completed`:return Vr(e);default:return e.status===t}}var Ur={downloading:`Downloading`,seeding:`Seeding`,paused:`Paused`,errored:`Error`,checking:`Checking`,queued:`Queued`,other:`Other`};function Wr(e){return e.status===`paused`&&Vr(e)?`Completed`:e.status===`downloading`&&e.state.startsWith(`stalled`)?`Stalled`:e.status===`downloading`&&e.state.toLowerCase().includes(`meta`)?`Fetching metadata`:Ur[e.status]??e.status}function Gr(e,t){let{language:n}=t,r=Math.min(100,Math.max(0,e.progress*100)),i=bn(e.progress,n),a=e.status===`paused`,o=e.status===`downloading`,s=o&&e.download_speed>0,c=Math.round(e.size*Math.min(1,e.progress));return x`<li class="torrent status-${e.status}" data-hash=${e.hash}>
     <div class="torrent-top">
-      <span class="status-chip"><span class="dot"></span>${Ur(e)}</span>
+      <span class="status-chip"><span class="dot"></span>${Wr(e)}</span>
       ${t.showInstance?x`<span class="instance" title="qBittorrent">${e.instance_title}</span>`:C}
       ${t.admin?x`<span class="actions">
             ${a?x`<button
@@ -2990,7 +2990,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     </div>
     <p class="details">
       <span class="percent">${i}</span>
-      <span>${Br(e)?H(e.size,n):`${H(c,n)} of ${H(e.size,n)}`}</span>
+      <span>${Vr(e)?H(e.size,n):`${H(c,n)} of ${H(e.size,n)}`}</span>
       ${o||e.download_speed>0?x`<span class="speed"
             >${B(pt)}<span class="visually-hidden">Download speed</span
             >${yn(e.download_speed,n)}</span
@@ -3001,11 +3001,11 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           >`:C}
       ${s?x`<span class="eta">ETA ${xn(e.eta)}</span>`:C}
     </p>
-  </li>`}function Gr(){return x`<li class="torrent" aria-hidden="true">
+  </li>`}function Kr(){return x`<li class="torrent" aria-hidden="true">
     <div class="skeleton" style="height: 22px; width: 96px"></div>
     <div class="skeleton" style="height: 18px; width: 80%"></div>
     <div class="skeleton" style="height: 8px"></div>
-  </li>`}var Kr=o`
+  </li>`}var qr=o`
   .torrent {
     --_state: var(--_text-2);
     display: flex;
@@ -3109,7 +3109,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     width: 16px;
     height: 16px;
   }
-`,qr=1500;A(`pandora-panel-downloads`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_state:{state:!0},_error:{state:!0},_filter:{state:!0},_sort:{state:!0},_busy:{state:!0},_confirm:{state:!0},_deleteFiles:{state:!0}}}constructor(){super(),this.subscription=null,this.info=null,this.admin=!1,this.narrow=!1,this._state=Ze(),this._error=null,this._filter=`all`,this._sort=`added`,this._busy=new Set,this._confirm=null,this._deleteFiles=!1}get qbittorrents(){return this.info?.services.qbittorrent??[]}connectedCallback(){super.connectedCallback(),this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribe(),clearTimeout(this.historyTimer)}updated(e){(e.has(`info`)||e.has(`api`))&&this.subscribe()}subscribe(){if(!this.subscription&&this.isConnected&&this.api?.hass&&this.qbittorrents.length){this._error=null;try{this.subscription=this.api.subscribeTorrents((e,t)=>this.onEvent(e,t),e=>{this._error=e,this.subscription=null})}catch(e){this._error=e}}}unsubscribe(){this.subscription?.close(),this.subscription=null}retry(){this.unsubscribe(),this._state=Ze(),this.subscribe()}onEvent(e,t){let n=this._state;this._state=e,this._error=null,!t.full&&n.loaded&&(t.torrents.some(e=>{let t=n.torrents.get(k(e));return Br(e)&&t!==void 0&&!Br(t)})||t.removed.length||t.torrents.some(e=>!n.torrents.has(k(e))))&&(clearTimeout(this.historyTimer),this.historyTimer=setTimeout(()=>{this.renderRoot.querySelector(`pandora-panel-history`)?.refresh()},qr))}async act(e,t,n=!1){let r=k(e);this._busy=new Set([...this._busy,r]);try{await this.api.torrentAction({action:t,hashes:[e.hash],instance:e.instance,...t===`remove`?{delete_files:n}:{}}),t===`remove`&&Y(this,{kind:`success`,message:n?`Removed ${e.name} and its files`:`Removed ${e.name}`})}catch(n){Y(this,{kind:`error`,message:`Could not ${t} ${e.name}: ${O(n)}`})}finally{let e=new Set(this._busy);e.delete(r),this._busy=e}}askRemove(e){this._deleteFiles=!1,this._confirm=e}confirmRemove(){let e=this._confirm;this._confirm=null,e&&this.act(e,`remove`,this._deleteFiles)}render(){return this.info&&!this.qbittorrents.length?x`${q({iconPath:rn,title:`Add qBittorrent to see your downloads`,why:`Downloads lists every torrent of your qBittorrent servers live, with their progress, and lets administrators pause, resume or remove them.`,service:`qBittorrent`,admin:this.admin})}
+`,Jr=1500;A(`pandora-panel-downloads`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_state:{state:!0},_error:{state:!0},_filter:{state:!0},_sort:{state:!0},_busy:{state:!0},_confirm:{state:!0},_deleteFiles:{state:!0}}}constructor(){super(),this.subscription=null,this.info=null,this.admin=!1,this.narrow=!1,this._state=Ze(),this._error=null,this._filter=`all`,this._sort=`added`,this._busy=new Set,this._confirm=null,this._deleteFiles=!1}get qbittorrents(){return this.info?.services.qbittorrent??[]}connectedCallback(){super.connectedCallback(),this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribe(),clearTimeout(this.historyTimer)}updated(e){(e.has(`info`)||e.has(`api`))&&this.subscribe()}subscribe(){if(!this.subscription&&this.isConnected&&this.api?.hass&&this.qbittorrents.length){this._error=null;try{this.subscription=this.api.subscribeTorrents((e,t)=>this.onEvent(e,t),e=>{this._error=e,this.subscription=null})}catch(e){this._error=e}}}unsubscribe(){this.subscription?.close(),this.subscription=null}retry(){this.unsubscribe(),this._state=Ze(),this.subscribe()}onEvent(e,t){let n=this._state;this._state=e,this._error=null,!t.full&&n.loaded&&(t.torrents.some(e=>{let t=n.torrents.get(k(e));return Vr(e)&&t!==void 0&&!Vr(t)})||t.removed.length||t.torrents.some(e=>!n.torrents.has(k(e))))&&(clearTimeout(this.historyTimer),this.historyTimer=setTimeout(()=>{this.renderRoot.querySelector(`pandora-panel-history`)?.refresh()},Jr))}async act(e,t,n=!1){let r=k(e);this._busy=new Set([...this._busy,r]);try{await this.api.torrentAction({action:t,hashes:[e.hash],instance:e.instance,...t===`remove`?{delete_files:n}:{}}),t===`remove`&&Y(this,{kind:`success`,message:n?`Removed ${e.name} and its files`:`Removed ${e.name}`})}catch(n){Y(this,{kind:`error`,message:`Could not ${t} ${e.name}: ${O(n)}`})}finally{let e=new Set(this._busy);e.delete(r),this._busy=e}}askRemove(e){this._deleteFiles=!1,this._confirm=e}confirmRemove(){let e=this._confirm;this._confirm=null,e&&this.act(e,`remove`,this._deleteFiles)}render(){return this.info&&!this.qbittorrents.length?x`${q({iconPath:rn,title:`Add qBittorrent to see your downloads`,why:`Downloads lists every torrent of your qBittorrent servers live, with their progress, and lets administrators pause, resume or remove them.`,service:`qBittorrent`,admin:this.admin})}
         <div class="history"><pandora-panel-history .api=${this.api}></pandora-panel-history></div>`:x`
       ${this.renderList()}
       <div class="history">
@@ -3117,8 +3117,8 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       </div>
       ${this._confirm?this.renderConfirm(this._confirm):C}
     `}get showInstance(){if(this.qbittorrents.length>1)return!0;let e=new Set;for(let t of this._state.torrents.values())e.add(t.instance);return e.size>1}renderList(){if(this._error)return G(`Could not load the torrents`,this._error,()=>this.retry());let e=this._state;if(!e.loaded)return x`<ul class="torrents" aria-busy="true" aria-label="Loading torrents">
-        ${[0,1,2].map(Gr)}
-      </ul>`;let t=[...e.torrents.values()],n=Object.fromEntries(Lr.map(([e])=>[e,t.filter(t=>Vr(t,e)).length])),r=zr(t.filter(e=>Vr(e,this._filter)),this._sort),i=t.reduce((e,t)=>e+t.download_speed,0),a=t.reduce((e,t)=>e+t.upload_speed,0),o=this.api.language,s=this.showInstance;return x`
+        ${[0,1,2].map(Kr)}
+      </ul>`;let t=[...e.torrents.values()],n=Object.fromEntries(Rr.map(([e])=>[e,t.filter(t=>Hr(t,e)).length])),r=Br(t.filter(e=>Hr(e,this._filter)),this._sort),i=t.reduce((e,t)=>e+t.download_speed,0),a=t.reduce((e,t)=>e+t.upload_speed,0),o=this.api.language,s=this.showInstance;return x`
       ${e.unavailable.map(e=>{let t=this.qbittorrents.find(t=>t.id===e)?.title??e;return x`<p class="banner" role="status">
           ${B(P)}
           <span>${t} is not answering; its torrents may be out of date.</span>
@@ -3141,12 +3141,12 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             .value=${this._sort}
             @change=${e=>this._sort=e.target.value}
           >
-            ${Rr.map(([e,t])=>x`<option value=${e}>${t}</option>`)}
+            ${zr.map(([e,t])=>x`<option value=${e}>${t}</option>`)}
           </select>
         </label>
       </div>
       <div class="filters chips" role="group" aria-label="Filter torrents">
-        ${Lr.map(([e,t])=>x`<button
+        ${Rr.map(([e,t])=>x`<button
             class="filter"
             aria-pressed=${this._filter===e?`true`:`false`}
             data-filter=${e}
@@ -3156,7 +3156,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </button>`)}
       </div>
       ${r.length?x`<ul class="torrents" aria-label="Torrents">
-            ${N(r,e=>k(e),e=>Wr(e,{admin:this.admin,showInstance:s,busy:this._busy.has(k(e)),language:o,onPause:e=>void this.act(e,`pause`),onResume:e=>void this.act(e,`resume`),onRemove:e=>this.askRemove(e)}))}
+            ${N(r,e=>k(e),e=>Gr(e,{admin:this.admin,showInstance:s,busy:this._busy.has(k(e)),language:o,onPause:e=>void this.act(e,`pause`),onResume:e=>void this.act(e,`resume`),onRemove:e=>this.askRemove(e)}))}
           </ul>`:t.length?x`<p class="muted none">No torrents match this filter.</p>`:K(rn,`No torrents yet`,`Find a movie or a show in Discover and download it, or add torrents in qBittorrent.`,x`<button class="btn" @click=${()=>J(this,{tab:`discover`})}>
                 ${B(wt)} Go to Discover
               </button>`)}
@@ -3183,7 +3183,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </button>
         </div>
       </div>
-    </pandora-panel-sheet>`}static{this.styles=[...V,Kr,cn,o`
+    </pandora-panel-sheet>`}static{this.styles=[...V,qr,cn,o`
       :host {
         display: block;
         padding: 16px 16px 32px;
@@ -3301,13 +3301,13 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           padding: 24px 24px 40px;
         }
       }
-    `]}});var Z=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),Jr=[`downloads`,`downloaded`,`movies`,`tv`];function Yr(e){let t=e?.folders??{},n={...Z};for(let e of Jr){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function Xr(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function Zr(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function Qr(e=Z){let t=[{path:e.downloads,label:Xr(e.downloads,`Downloads`),description:`In progress`,icon:jt},{path:e.downloaded,label:Xr(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:At}];return t.filter((e,n)=>t.findIndex(t=>Zr(t.path,e.path))===n)}var $r=Qr(Z);function ei(e,t=$r){return t.find(t=>Zr(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function ti(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function ni(e,t=$r){let n=e=>e.type===`directory`?+!ei(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var ri=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,ii=/\.[A-Za-z0-9]{2,4}$/,ai=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,oi=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,si=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function ci(e,t=!0){let n=t?e.replace(ii,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=oi.exec(n),i=ai.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${li(r[1])} (${r[2]})`:li(i?i[1]:si.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function li(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function ui(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function di(e,t=$r){return e.type===`directory`?ei(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:ri.test(e.name)?kt:Ot}function fi(e,t){let n=e.type===`file`&&e.size!=null?H(e.size,t):null,r=U(e.modified,t);return x`<span class="file-meta">
+    `]}});var Z=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),Yr=[`downloads`,`downloaded`,`movies`,`tv`];function Xr(e){let t=e?.folders??{},n={...Z};for(let e of Yr){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function Zr(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function Qr(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function $r(e=Z){let t=[{path:e.downloads,label:Zr(e.downloads,`Downloads`),description:`In progress`,icon:jt},{path:e.downloaded,label:Zr(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:At}];return t.filter((e,n)=>t.findIndex(t=>Qr(t.path,e.path))===n)}var ei=$r(Z);function ti(e,t=ei){return t.find(t=>Qr(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function ni(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function ri(e,t=ei){let n=e=>e.type===`directory`?+!ti(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var ii=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,ai=/\.[A-Za-z0-9]{2,4}$/,oi=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,si=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,ci=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function li(e,t=!0){let n=t?e.replace(ai,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=si.exec(n),i=oi.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${ui(r[1])} (${r[2]})`:ui(i?i[1]:ci.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function ui(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function di(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function fi(e,t=ei){return e.type===`directory`?ti(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:ii.test(e.name)?kt:Ot}function pi(e,t){let n=e.type===`file`&&e.size!=null?H(e.size,t):null,r=U(e.modified,t);return x`<span class="file-meta">
     ${e.type===`directory`?x`<span>Folder</span>`:C}
     ${n?x`<span class="size">${n}</span>`:C}
     ${r?x`<time datetime=${e.modified??``} title=${W(e.modified,t)}
           >${r}</time
         >`:C}
-  </span>`}function pi(e,t){let n=e.type===`directory`,r=t.pinned??$r,i=n?ei(e.path,r):void 0,a=n&&t.onOpen?x`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:x`<span class="file-name">${e.name}</span>`;return x`<li
+  </span>`}function mi(e,t){let n=e.type===`directory`,r=t.pinned??ei,i=n?ti(e.path,r):void 0,a=n&&t.onOpen?x`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:x`<span class="file-name">${e.name}</span>`;return x`<li
     class="file ${n?`folder`:``} ${i?`pinned`:``} ${t.selected?`selected`:``}"
     data-path=${e.path}
   >
@@ -3319,19 +3319,19 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             @click=${n=>t.onToggle?.(e,n)}
           />
         </label>`:C}
-    <span class="file-icon">${B(di(e,r))}</span>
+    <span class="file-icon">${B(fi(e,r))}</span>
     <div class="file-main">
       ${a}
-      ${fi(e,t.language)}
+      ${pi(e,t.language)}
     </div>
     ${i?x`<span class="chip pin">${i.description}</span>`:C}
-  </li>`}function mi(){return x`<li class="file" aria-hidden="true">
+  </li>`}function hi(){return x`<li class="file" aria-hidden="true">
     <span class="skeleton" style="width: 24px; height: 24px"></span>
     <div class="file-main">
       <span class="skeleton" style="height: 16px; width: 60%"></span>
       <span class="skeleton" style="height: 12px; width: 30%; margin-top: 6px"></span>
     </div>
-  </li>`}var hi=o`
+  </li>`}var gi=o`
   .files {
     list-style: none;
     margin: 0;
@@ -3423,8 +3423,8 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       display: none;
     }
   }
-`;function gi(e=Z){return{movies:{label:Xr(e.movies,`Movies`),folder:e.movies,icon:Ht},tv:{label:Xr(e.tv,`TV Shows`),folder:e.tv,icon:tn}}}gi(Z);function _i(e,t=Z){let n=Zr(e,t.downloads),r=Zr(e,t.downloaded),{movies:i,tv:a}=gi(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function vi(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function yi(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function bi(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}A(`pandora-panel-files`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0}}}constructor(){super(),this.requestId=0,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return Yr(this.share)}get pinned(){return Qr(this.folders)}willUpdate(e){(e.has(`info`)||e.has(`api`))&&this.api&&this.shares.length&&(!this._share||!this.shares.some(e=>e.id===this._share)?(this._share=this.shares[0].id,this.open(this._listing.path)):this._listing.status===`ready`&&(this._listing={...this._listing,files:ni(this._listing.files,this.pinned)}))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t};try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:ni(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r[r.indexOf(n)+(e.key===`ArrowDown`?1:-1)];i&&(e.preventDefault(),(t instanceof HTMLInputElement&&i.querySelector(`input`)||i.querySelector(`button.file-name`)||i.querySelector(`input`))?.focus())}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:ci(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||ui(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),Y(this,{kind:`success`,message:vi(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),Y(this,{kind:`success`,message:bi(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return q({iconPath:Nt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return x`<ul class="files surface" aria-busy="true" aria-label="Loading files">
-        ${[0,1,2].map(mi)}
+`;function _i(e=Z){return{movies:{label:Zr(e.movies,`Movies`),folder:e.movies,icon:Ht},tv:{label:Zr(e.tv,`TV Shows`),folder:e.tv,icon:tn}}}_i(Z);function vi(e,t=Z){let n=Qr(e,t.downloads),r=Qr(e,t.downloaded),{movies:i,tv:a}=_i(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function yi(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function bi(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function xi(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}A(`pandora-panel-files`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0}}}constructor(){super(),this.requestId=0,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return Xr(this.share)}get pinned(){return $r(this.folders)}willUpdate(e){(e.has(`info`)||e.has(`api`))&&this.api&&this.shares.length&&(!this._share||!this.shares.some(e=>e.id===this._share)?(this._share=this.shares[0].id,this.open(this._listing.path)):this._listing.status===`ready`&&(this._listing={...this._listing,files:ri(this._listing.files,this.pinned)}))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t};try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:ri(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r[r.indexOf(n)+(e.key===`ArrowDown`?1:-1)];i&&(e.preventDefault(),(t instanceof HTMLInputElement&&i.querySelector(`input`)||i.querySelector(`button.file-name`)||i.querySelector(`input`))?.focus())}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:li(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||di(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),Y(this,{kind:`success`,message:yi(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),Y(this,{kind:`success`,message:xi(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return q({iconPath:Nt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return x`<ul class="files surface" aria-busy="true" aria-label="Loading files">
+        ${[0,1,2].map(hi)}
       </ul>`;let e=this._listing.path;return x`
       <div class="top">
         ${this.shares.length>1?x`<label class="field share">
@@ -3440,7 +3440,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           ${this.pinned.map(t=>x`<button
               class="pin-btn"
               title=${t.path}
-              aria-current=${Zr(e,t.path)?`true`:`false`}
+              aria-current=${Qr(e,t.path)?`true`:`false`}
               @click=${()=>void this.open(t.path)}
             >
               ${B(t.icon)}<span>${t.label}</span>
@@ -3462,7 +3462,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       ${this.renderListing()} ${this.admin?this.renderActions():C}
       ${this._move?this.renderMove(this._move):C}
       ${this._delete&&this.admin?this.renderDelete(this._delete):C}
-    `}renderCrumbs(e){let t=ti(e,this.shareTitle);return x`<nav class="crumbs" aria-label="Folder path">
+    `}renderCrumbs(e){let t=ni(e,this.shareTitle);return x`<nav class="crumbs" aria-label="Folder path">
       <ol>
         ${t.map((e,n)=>{let r=n===t.length-1,i=`${n===0?`root`:``} ${r?`current`:n?`between`:``}`,a=x`${n===0?B(Ft):C}<span class="crumb-name"
               >${e.name}</span
@@ -3474,8 +3474,8 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </li>`})}
       </ol>
     </nav>`}updated(e){if(e.has(`_listing`)){let e=this.renderRoot.querySelector(`nav.crumbs`);e&&e.scrollWidth>e.clientWidth&&(e.scrollLeft=e.scrollWidth)}}renderListing(){let e=this._listing;if(e.status===`loading`)return x`<ul class="files surface" aria-busy="true" aria-label="Loading ${e.path}">
-        ${[0,1,2,3].map(mi)}
-      </ul>`;if(e.status===`error`)return G(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return K(Nt,`This folder is empty`,_i(e.path,this.folders));let t=e.files.length,n=this._selected.size,r=this.api.language,i=this.pinned;return x`
+        ${[0,1,2,3].map(hi)}
+      </ul>`;if(e.status===`error`)return G(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return K(Nt,`This folder is empty`,vi(e.path,this.folders));let t=e.files.length,n=this._selected.size,r=this.api.language,i=this.pinned;return x`
       ${this.admin?x`<div class="select-bar">
             <label class="check">
               <input
@@ -3489,9 +3489,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             <span class="muted count" aria-live="polite">${n?`${n} of ${t} selected`:`${t} item${t===1?``:`s`}`}</span>
           </div>`:x`<p class="muted count">${t} item${t===1?``:`s`}</p>`}
       <ul class="files surface" aria-label="Files in ${e.path}" @keydown=${this.onListKey}>
-        ${N(e.files,e=>e.path,e=>pi(e,{language:r,selectable:this.admin,selected:this._selected.has(e.path),pinned:i,onToggle:(e,t)=>this.toggle(e,t),onOpen:e=>void this.open(e.path)}))}
+        ${N(e.files,e=>e.path,e=>mi(e,{language:r,selectable:this.admin,selected:this._selected.has(e.path),pinned:i,onToggle:(e,t)=>this.toggle(e,t),onOpen:e=>void this.open(e.path)}))}
       </ul>
-    `}renderActions(){let e=this._selected.size;if(!e)return C;let t=gi(this.folders);return x`<div class="actions" role="group" aria-label="Selected files">
+    `}renderActions(){let e=this._selected.size;if(!e)return C;let t=_i(this.folders);return x`<div class="actions" role="group" aria-label="Selected files">
       <div class="actions-head">
         <span class="selected-count">${e} selected</span>
         <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${this.clearSelection}>
@@ -3504,7 +3504,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </button>`)}
         <button class="btn danger" @click=${this.startDelete}>${B(Tt)}<span>Delete</span></button>
       </div>
-    </div>`}renderMove(e){let t=gi(this.folders)[e.destination],n=ui(e.folder),r=e.entries.slice(0,5),i=e.entries.length-r.length,a=e=>{this._move&&={...this._move,...e}};return x`<pandora-panel-sheet
+    </div>`}renderMove(e){let t=_i(this.folders)[e.destination],n=di(e.folder),r=e.entries.slice(0,5),i=e.entries.length-r.length,a=e=>{this._move&&={...this._move,...e}};return x`<pandora-panel-sheet
       .narrow=${this.narrow}
       label="Move to ${t.label}"
       @close=${()=>!e.busy&&(this._move=null)}
@@ -3556,7 +3556,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       </form>
     </pandora-panel-sheet>`}renderDelete(e){let t=e.entries.length,n=e.entries.slice(0,5),r=t-n.length,i=e.entries.some(e=>e.type===`directory`);return x`<pandora-panel-sheet .narrow=${this.narrow} label="Delete files" @close=${this.cancelDelete}>
       <div class="confirm">
-        <h2>${yi(t)}</h2>
+        <h2>${bi(t)}</h2>
         ${t===1?x`<p class="confirm-name">${e.entries[0].name}</p>`:x`<ul class="confirm-name move-list plain" aria-label="Deleting">
               ${n.map(e=>x`<li>${e.name}</li>`)}
               ${r>0?x`<li class="muted">and ${r} more</li>`:C}
@@ -3575,7 +3575,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </button>
         </div>
       </div>
-    </pandora-panel-sheet>`}static{this.styles=[...V,on,sn,gn,hi,o`
+    </pandora-panel-sheet>`}static{this.styles=[...V,on,sn,gn,gi,o`
       :host {
         display: block;
         padding: 12px 12px 96px;
@@ -3845,9 +3845,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           padding: 20px 24px 96px;
         }
       }
-    `]}});var xi={movies:[`Movies`,Ht],tvshows:[`TV shows`,tn],music:[`Music`,Ut],homevideos:[`Home videos`,It]};function Si(e){return e&&xi[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var Ci={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},wi=(e,t)=>`${e}\u0000${t}`;A(`pandora-panel-library`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new On(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=wi(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),Y(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){Y(this,{kind:`error`,message:`Could not scan ${r}: ${O(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return q({iconPath:ht,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return G(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?x`${N(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:K(ht,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):x`<div aria-busy="true" aria-label="Loading the library">
+    `]}});var Si={movies:[`Movies`,Ht],tvshows:[`TV shows`,tn],music:[`Music`,Ut],homevideos:[`Home videos`,It]};function Ci(e){return e&&Si[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var wi={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},Ti=(e,t)=>`${e}\u0000${t}`;A(`pandora-panel-library`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new kn(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=Ti(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),Y(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){Y(this,{kind:`error`,message:`Could not scan ${r}: ${O(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return q({iconPath:ht,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return G(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?x`${N(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:K(ht,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):x`<div aria-busy="true" aria-label="Loading the library">
         ${[0,1].map(()=>x`<div class="server surface skeleton server-skeleton"></div>`)}
-      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(wi(e.id,`all`));return x`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
+      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(Ti(e.id,`all`));return x`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
       <header class="server-head">
         <h2 id=${n}>${e.title}</h2>
         ${this.admin?x`<button
@@ -3874,10 +3874,10 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     </dl>`}renderScan(e,t){if(e.scanning)return x`<div class="scan" role="status">
         <p class="scan-line">
           <span class="chip scanning"><span class="dot"></span>Scanning</span>
-          <span class="percent">${Nn(e.progress,t)}</span>
+          <span class="percent">${Pn(e.progress,t)}</span>
         </p>
-        ${Mn(e.progress,`Library scan on ${e.title}`,t)}
-      </div>`;let n=e.last_result?Ci[e.last_result]??[e.last_result,`warning`]:null;return x`<div class="scan" role="status">
+        ${Nn(e.progress,`Library scan on ${e.title}`,t)}
+      </div>`;let n=e.last_result?wi[e.last_result]??[e.last_result,`warning`]:null;return x`<div class="scan" role="status">
       <p class="scan-line">
         ${e.last_scan?x`<span
               >Last scan
@@ -3887,14 +3887,14 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             >`:x`<span class="muted">No scan yet</span>`}
         ${n?x`<span class="chip result ${n[1]}"><span class="dot"></span>${n[0]}</span>`:C}
       </p>
-    </div>`}renderLibrary(e,t,n){let[r,i]=Si(t.collection_type),a=this._busy.has(wi(e.id,t.id));return x`<li class="library" data-library=${t.id}>
+    </div>`}renderLibrary(e,t,n){let[r,i]=Ci(t.collection_type),a=this._busy.has(Ti(e.id,t.id));return x`<li class="library" data-library=${t.id}>
       <span class="library-icon">${B(i)}</span>
       <div class="library-main">
         <span class="library-name">${t.name}</span>
         <span class="muted library-kind"
-          >${r}${t.refreshing?x` · Scanning${t.progress==null?C:x` ${Nn(t.progress,n)}`}`:C}</span
+          >${r}${t.refreshing?x` · Scanning${t.progress==null?C:x` ${Pn(t.progress,n)}`}`:C}</span
         >
-        ${t.refreshing?Mn(t.progress,`Scan of ${t.name}`,n):C}
+        ${t.refreshing?Nn(t.progress,`Scan of ${t.name}`,n):C}
       </div>
       ${this.admin?x`<button
             class="btn"
@@ -3904,7 +3904,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           >
             ${B(zt)}<span class="label">Scan</span>
           </button>`:C}
-    </li>`}static{this.styles=[...V,sn,Pn,o`
+    </li>`}static{this.styles=[...V,sn,Fn,o`
       :host {
         display: flex;
         flex-direction: column;
@@ -4038,14 +4038,14 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           padding: 20px 24px;
         }
       }
-    `]}});var Ti=[[`pending`,`Pending`],[`all`,`All`],[`mine`,`Mine`]],Ei={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`};A(`pandora-panel-requests`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_filter:{state:!0},_busy:{state:!0},_errors:{state:!0},_expanded:{state:!0},_deny:{state:!0},_reason:{state:!0},_denyError:{state:!0}}}constructor(){super(),this.feed=new On(this,{api:()=>this.api,enabled:()=>!!this.info?.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._filter=null,this._busy=new Map,this._errors=new Map,this._expanded=new Set,this._deny=null,this._reason=``,this._denyError=null}get me(){return this.api?.hass?.user?.id??void 0}willUpdate(e){super.willUpdate(e);let t=this.feed.value?.requests;this._filter===null&&this.admin&&t&&(this._filter=t.some(e=>e.status===`pending`)?`pending`:`all`)}setBusy(e,t){let n=new Map(this._busy);t?n.set(e,t):n.delete(e),this._busy=n}setError(e,t){let n=new Map(this._errors);t?n.set(e,t):n.delete(e),this._errors=n}applied(e){e&&this.feed.value&&(this.feed.value=gr(this.feed.value,[e]),this.requestUpdate())}async run(e,t){if(this._busy.has(e.id))return;this.setBusy(e.id,t),this.setError(e.id,null);let n=dr(e);try{let r=t===`approve`?await this.api.approveRequest(e.id):await this.api.retryRequest(e.id);this.applied(r?.request),Y(this,{kind:`success`,message:t===`approve`?`Approved ${n}`:`Retrying ${n}`})}catch(n){this.setError(e.id,`Could not ${t===`approve`?`approve`:`retry`} it: ${O(n)}`)}finally{this.setBusy(e.id,null)}}openDeny(e){this._deny=e,this._reason=``,this._denyError=null}closeDeny(){this._deny&&this._busy.get(this._deny.id)===`deny`||(this._deny=null,this._denyError=null)}async submitDeny(){let e=this._deny;if(!(!e||this._busy.has(e.id)||this._reason.length>500)){this.setBusy(e.id,`deny`),this.setError(e.id,null),this._denyError=null;try{let t=await this.api.denyRequest(e.id,this._reason);this.setBusy(e.id,null),this._deny=null,this.applied(t?.request),Y(this,{kind:`success`,message:`Denied ${dr(e)}`})}catch(t){this.setBusy(e.id,null),this._denyError=t}}}toggleSteps(e){let t=new Set(this._expanded);t.delete(e)||t.add(e),this._expanded=t}render(){if(this.info&&!this.info.requests)return K(R,`Requests need a newer Pandora`,x`This Pandora does not take household requests yet. Update the Pandora integration
+    `]}});var Ei=[[`pending`,`Pending`],[`all`,`All`],[`mine`,`Mine`]],Di={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`};A(`pandora-panel-requests`,class extends D{static{this.properties={api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_filter:{state:!0},_busy:{state:!0},_errors:{state:!0},_expanded:{state:!0},_deny:{state:!0},_reason:{state:!0},_denyError:{state:!0}}}constructor(){super(),this.feed=new kn(this,{api:()=>this.api,enabled:()=>!!this.info?.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._filter=null,this._busy=new Map,this._errors=new Map,this._expanded=new Set,this._deny=null,this._reason=``,this._denyError=null}get me(){return this.api?.hass?.user?.id??void 0}willUpdate(e){super.willUpdate(e);let t=this.feed.value?.requests;this._filter===null&&this.admin&&t&&(this._filter=t.some(e=>e.status===`pending`)?`pending`:`all`)}setBusy(e,t){let n=new Map(this._busy);t?n.set(e,t):n.delete(e),this._busy=n}setError(e,t){let n=new Map(this._errors);t?n.set(e,t):n.delete(e),this._errors=n}applied(e){e&&this.feed.value&&(this.feed.value=_r(this.feed.value,[e]),this.requestUpdate())}async run(e,t){if(this._busy.has(e.id))return;this.setBusy(e.id,t),this.setError(e.id,null);let n=fr(e);try{let r=t===`approve`?await this.api.approveRequest(e.id):await this.api.retryRequest(e.id);this.applied(r?.request),Y(this,{kind:`success`,message:t===`approve`?`Approved ${n}`:`Retrying ${n}`})}catch(n){this.setError(e.id,`Could not ${t===`approve`?`approve`:`retry`} it: ${O(n)}`)}finally{this.setBusy(e.id,null)}}openDeny(e){this._deny=e,this._reason=``,this._denyError=null}closeDeny(){this._deny&&this._busy.get(this._deny.id)===`deny`||(this._deny=null,this._denyError=null)}async submitDeny(){let e=this._deny;if(!(!e||this._busy.has(e.id)||this._reason.length>500)){this.setBusy(e.id,`deny`),this.setError(e.id,null),this._denyError=null;try{let t=await this.api.denyRequest(e.id,this._reason);this.setBusy(e.id,null),this._deny=null,this.applied(t?.request),Y(this,{kind:`success`,message:`Denied ${fr(e)}`})}catch(t){this.setBusy(e.id,null),this._denyError=t}}}toggleSteps(e){let t=new Set(this._expanded);t.delete(e)||t.add(e),this._expanded=t}render(){if(this.info&&!this.info.requests)return K(R,`Requests need a newer Pandora`,x`This Pandora does not take household requests yet. Update the Pandora integration
           (in HACS), then restart Home Assistant.`);if(this.feed.error)return G(`Could not load the requests`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;if(!e)return x`<div aria-busy="true" aria-label="Loading the requests">
         ${[0,1,2].map(()=>x`<div class="surface skeleton request-skeleton"></div>`)}
       </div>`;let t=e.requests;if(!t.length)return this.admin?K(R,`No requests yet`,`When someone in your household asks for a movie or show, it shows here for you to approve.`):K(R,`No requests yet`,`Ask for a movie or show from Discover: open it and tap Request.`,x`<button class="btn primary" @click=${()=>J(this,{tab:`discover`})}>
               ${B(wt)} Open Discover
-            </button>`);let n=this.admin?this._filter??`all`:`all`,r=this.me,i=(e,t)=>t===`all`||(t===`pending`?e.status===`pending`:pr(e,r)),a=t.filter(e=>i(e,n));return x`
+            </button>`);let n=this.admin?this._filter??`all`:`all`,r=this.me,i=(e,t)=>t===`all`||(t===`pending`?e.status===`pending`:mr(e,r)),a=t.filter(e=>i(e,n));return x`
       ${this.admin?x`<div class="filters" role="group" aria-label="Filter requests">
-            ${Ti.map(([e,r])=>x`<button
+            ${Ei.map(([e,r])=>x`<button
                 class="filter"
                 data-filter=${e}
                 aria-pressed=${n===e?`true`:`false`}
@@ -4061,7 +4061,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     `}renderNoMatch(e){return x`<div class="no-match">
       <p class="muted">${e===`pending`?`No requests are waiting for approval.`:`You have not requested anything.`}</p>
       <button class="btn" @click=${()=>this._filter=`all`}>Show all</button>
-    </div>`}renderRequest(e){let t=this.api.language,n=ur(e),r=fr(e),i=`request-${e.id}`,a=`steps-${e.id}`,o=this._expanded.has(e.id),s=this._errors.get(e.id),c=e.release&&(e.status===`downloading`||e.status===`importing`);return x`<li class="request surface" data-request=${e.id} data-status=${e.status}>
+    </div>`}renderRequest(e){let t=this.api.language,n=dr(e),r=pr(e),i=`request-${e.id}`,a=`steps-${e.id}`,o=this._expanded.has(e.id),s=this._errors.get(e.id),c=e.release&&(e.status===`downloading`||e.status===`importing`);return x`<li class="request surface" data-request=${e.id} data-status=${e.status}>
       <div class="poster" aria-hidden="true">
         ${B(e.media_type===`tv`?tn:Ht)}
         ${e.poster_url?x`<img
@@ -4076,7 +4076,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           <h3 id=${i} class="title">
             ${e.title}${e.year?x` <span class="year">(${e.year})</span>`:C}
           </h3>
-          ${cr(e.status)}
+          ${lr(e.status)}
         </div>
         <p class="sub muted">${e.media_type===`tv`?x`TV · ${n}`:`Movie`}</p>
         <p class="who muted">
@@ -4101,16 +4101,16 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
                 @click=${()=>this.toggleSteps(e.id)}
               >
                 ${B(o?St:yt)} History
-                <span class="visually-hidden">of ${dr(e)}</span>
+                <span class="visually-hidden">of ${fr(e)}</span>
                 <span class="count">${e.transitions.length}</span>
               </button>
               <ol id=${a} class="steps" ?hidden=${!o}>
-                ${o?e.transitions.map(n=>x`<li class="step ${or(n.status)}">
+                ${o?e.transitions.map(n=>x`<li class="step ${sr(n.status)}">
                         <span class="dot" aria-hidden="true"></span>
                         <span class="step-main">
-                          <span class="step-status">${sr(n.status)}</span>
+                          <span class="step-status">${cr(n.status)}</span>
                           <span class="muted">
-                            by ${mr(e,n.by,this.me)} ·
+                            by ${hr(e,n.by,this.me)} ·
                             <time datetime=${n.at} title=${W(n.at,t)}
                               >${U(n.at,t)}</time
                             ></span
@@ -4120,7 +4120,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
                       </li>`):C}
               </ol>`:C}
       </div>
-    </li>`}renderActions(e,t){let n=this._busy.get(e.id),r=(e,t)=>n===e?Ei[e]:t;return e.status===`pending`?x`<div class="actions" role="group" aria-labelledby=${t}>
+    </li>`}renderActions(e,t){let n=this._busy.get(e.id),r=(e,t)=>n===e?Di[e]:t;return e.status===`pending`?x`<div class="actions" role="group" aria-labelledby=${t}>
         <button class="btn primary approve" ?disabled=${!!n} @click=${()=>void this.run(e,`approve`)}>
           ${B(F)} ${r(`approve`,`Approve`)}
         </button>
@@ -4131,10 +4131,10 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         <button class="btn retry" ?disabled=${!!n} @click=${()=>void this.run(e,`retry`)}>
           ${B(z)} ${r(`retry`,`Retry`)}
         </button>
-      </div>`:C}renderDenySheet(e){let t=this._busy.get(e.id)===`deny`,n=fr(e),r=this._reason.length>500;return x`<pandora-panel-sheet .narrow=${this.narrow} label="Deny the request" @close=${this.closeDeny}>
+      </div>`:C}renderDenySheet(e){let t=this._busy.get(e.id)===`deny`,n=pr(e),r=this._reason.length>500;return x`<pandora-panel-sheet .narrow=${this.narrow} label="Deny the request" @close=${this.closeDeny}>
       <div class="confirm deny-sheet">
         <h2>Deny this request?</h2>
-        <p class="confirm-name">${dr(e)}</p>
+        <p class="confirm-name">${fr(e)}</p>
         <p class="confirm-body">
           ${n.length?x`${n.join(`, `)} will`:`The requester will`} see it as denied, with your
           reason.
@@ -4160,7 +4160,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           </button>
         </div>
       </div>
-    </pandora-panel-sheet>`}static{this.styles=[...V,sn,on,gn,_r,cn,o`
+    </pandora-panel-sheet>`}static{this.styles=[...V,sn,on,gn,vr,cn,o`
       :host {
         display: flex;
         flex-direction: column;
@@ -4379,7 +4379,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           justify-content: space-between;
         }
       }
-    `]}});function Di(e,t=!1){t?history.replaceState(history.state,``,e):history.pushState(null,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}function Oi(e){let[t,n,r]=(e??``).split(`/`).filter(Boolean),i=Number(r);return t!==`discover`||n!==`movie`&&n!==`tv`||!Number.isInteger(i)||i<=0?null:{media_type:n,tmdb_id:i}}var $=[{id:`discover`,label:`Discover`,icon:wt},{id:`requests`,label:`Requests`,icon:R},{id:`downloads`,label:`Downloads`,icon:rn},{id:`files`,label:`Files`,icon:Nt},{id:`library`,label:`Library`,icon:ht},{id:`containers`,label:`Containers`,icon:Et}];function ki(e){let t=(e??``).split(`/`).filter(Boolean)[0];return $.some(e=>e.id===t)?t:`discover`}var Ai=6e3,ji=3e3;typeof window<`u`&&Je(location.pathname,window);var Mi=class extends D{static{this.properties={narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_tab:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new tt,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.narrow=!1,this._tab=`discover`,this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(mn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,replace:r}=e.detail;t?this.selectTab(t,r):n&&Di(n,r)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer()}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer()}willUpdate(e){e.has(`route`)&&(this._tab=ki(this.route?.path))}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this._tab}`)?.focus()),e.has(`_tab`)&&e.get(`_tab`)!==void 0&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}selectTab(e,t=!1){let n=(this.route?.path??``).split(`/`).filter(Boolean);e===this._tab&&ki(this.route?.path)===e&&n.length<=1||(this._tab=e,Di(`${this.urlPrefix}/${e}`,t))}onTabKey(e){let t=$.findIndex(e=>e.id===this._tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?Ai*1.5:Ai,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,ji),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return x`
+    `]}});function Oi(e,t=!1){t?history.replaceState(history.state,``,e):history.pushState(null,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}function ki(e){let[t,n,r]=(e??``).split(`/`).filter(Boolean),i=Number(r);return t!==`discover`||n!==`movie`&&n!==`tv`||!Number.isInteger(i)||i<=0?null:{media_type:n,tmdb_id:i}}var $=[{id:`discover`,label:`Discover`,icon:wt},{id:`requests`,label:`Requests`,icon:R},{id:`downloads`,label:`Downloads`,icon:rn},{id:`files`,label:`Files`,icon:Nt},{id:`library`,label:`Library`,icon:ht},{id:`containers`,label:`Containers`,icon:Et}];function Ai(e){let t=(e??``).split(`/`).filter(Boolean)[0];return $.some(e=>e.id===t)?t:`discover`}var ji=6e3,Mi=3e3;typeof window<`u`&&Je(location.pathname,window);var Ni=class extends D{static{this.properties={narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_tab:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new tt,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.narrow=!1,this._tab=`discover`,this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(mn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,replace:r}=e.detail;t?this.selectTab(t,r):n&&Oi(n,r)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer()}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer()}willUpdate(e){e.has(`route`)&&(this._tab=Ai(this.route?.path))}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this._tab}`)?.focus()),e.has(`_tab`)&&e.get(`_tab`)!==void 0&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}selectTab(e,t=!1){let n=(this.route?.path??``).split(`/`).filter(Boolean);e===this._tab&&Ai(this.route?.path)===e&&n.length<=1||(this._tab=e,Oi(`${this.urlPrefix}/${e}`,t))}onTabKey(e){let t=$.findIndex(e=>e.id===this._tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?ji*1.5:ji,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,Mi),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return x`
       <header class="app-bar">
         <div class="bar-row">
           ${this.narrow||this._menuHidden?x`<button class="icon-btn menu" aria-label="Open the sidebar" @click=${this.toggleMenu}>
@@ -4453,7 +4453,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         ></pandora-panel-containers>`;default:return x`<pandora-panel-discover
           .api=${e.api}
           .info=${e.info}
-          .openTitle=${Oi(this.route?.path)}
+          .openTitle=${ki(this.route?.path)}
           ?admin=${e.admin}
           ?narrow=${e.narrow}
         ></pandora-panel-discover>`}}static{this.styles=[...V,o`
@@ -4636,4 +4636,4 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           min-height: 56px;
         }
       }
-    `]}};A(`pandora-panel`,Mi);export{Mi as PandoraPanel,$ as TABS,Di as navigateTo,ki as tabFromPath};
+    `]}};A(`pandora-panel`,Ni);export{Ni as PandoraPanel,$ as TABS,Oi as navigateTo,Ai as tabFromPath};
