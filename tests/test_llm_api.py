@@ -292,3 +292,24 @@ async def test_download_status(
         "downloads": [{"name": "Pandora Demo", "progress": 0.0, "state": "paused", "eta": None}],
         "total": 1,
     }
+
+
+async def test_availability_before_the_title_index(
+    hass: HomeAssistant, hub: MockConfigEntry, reader: User, jellyfin: tuple[JellyfinSimulator, str]
+) -> None:
+    """Until a server's title index is read, Jellyfin itself is asked (and its failure told)."""
+    sim, _ = jellyfin
+    (server,) = hub.runtime_data.jellyfin.values()
+    server.index_read = False  # as after a start with the index read failing
+    checked = await use(hass, "check_availability", reader.id, tmdb_id=NOTLD, media_type="movie")
+    assert checked["in_library"] is True and "library_errors" not in checked
+    assert sim.requests["/Items"] > 0
+    sim.failing_paths["/Items"] = 1
+    checked = await use(hass, "check_availability", reader.id, tmdb_id=NOTLD, media_type="movie")
+    assert checked["in_library"] is False
+    assert checked["library_errors"][0].startswith("Jellyfin: ")
+    # Once read, the index answers without a request.
+    server.index_read = True
+    asked = sim.requests["/Items"]
+    checked = await use(hass, "check_availability", reader.id, tmdb_id=NOTLD, media_type="movie")
+    assert checked["in_library"] is True and sim.requests["/Items"] == asked

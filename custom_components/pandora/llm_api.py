@@ -232,11 +232,15 @@ async def _in_library(runtime: PandoraRuntime, tmdb_id: int, media_type: str) ->
     errors: list[str] = []
     for coordinator in runtime.jellyfin.values():
         server = coordinator.subentry.title
-        try:
-            items = await coordinator.client.find_by_provider_id("Tmdb", tmdb_id, kind)
-        except PandoraError as err:
-            errors.append(f"{server}: {err}")
-            continue
+        if coordinator.index_read:  # the server's title index: no request, an instant answer
+            indexed = coordinator.title(media_type, tmdb_id)
+            items = [indexed] if indexed else []
+        else:  # not read yet: ask the server (walks its items)
+            try:
+                items = await coordinator.client.find_by_provider_id("Tmdb", tmdb_id, kind)
+            except PandoraError as err:
+                errors.append(f"{server}: {err}")
+                continue
         found.extend({"server": server, "name": i.name, "year": i.year} for i in items)
     answer: dict[str, Any] = {"in_library": bool(found), "library_items": found}
     if errors:

@@ -86,7 +86,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         self._slow_at = 0.0
         self._index_at = 0.0
         self._index_failed = False
-        self._users_read = False
+        self.index_read = False  # the titles and users were read at least once
         self._running: bool | None = None
 
     @property
@@ -155,7 +155,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         self._index_failed = False
         self._index_at = time.monotonic() + SLOW_REFRESH
         self.state.titles, self.state.users = titles, users
-        self._users_read = True
+        self.index_read = True
         self.state.title_keys = {ref.id.lower(): key for key, ref in titles.items()}
 
     def title(self, media_type: str, tmdb_id: int) -> MediaItemRef | None:
@@ -178,7 +178,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         automations (no user) get the server's first administrator ("no_admin" when none).
         Before the users could first be read, nobody ("unknown").
         """
-        if not self._users_read:
+        if not self.index_read:
             return None, "unknown"
         users = [u for u in self.state.users if not u.is_disabled]
         mapped = (self.subentry.data.get(CONF_USERS) or {}).get(ha_user_id or "")
