@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 import re
 import tempfile
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from aiohttp import web
 
@@ -28,10 +28,7 @@ from homeassistant.helpers.http import HomeAssistantView
 from .api.errors import PandoraError
 from .api.http import fetch
 from .const import DOMAIN
-from .runtime import jellyfin_servers
-
-if TYPE_CHECKING:
-    from .runtime import PandoraConfigEntry, PandoraRuntime
+from .runtime import PandoraConfigEntry, PandoraRuntime, jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)
 
