@@ -21,6 +21,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml_dict
+from tests.support.companion_app import register_app
 
 BLUEPRINTS = Path(__file__).parent.parent / "blueprints" / "automation" / "pandora"
 PUSH_URL = "https://mobile-push.home-assistant.dev/push"
@@ -209,3 +210,37 @@ async def test_switch_vpn_country_on_a_leak(
     # Only the automation with a phone told someone.
     assert aioclient_mock.call_count == 1
     assert "198.51.100.7" in aioclient_mock.mock_calls[0][2]["message"]
+
+
+async def test_forged_events_run_no_blueprint(
+    hass: HomeAssistant,
+    hass_client: Any,
+    hass_read_only_user: User,
+    hass_read_only_access_token: str,
+    aioclient_mock: AiohttpClientMocker,
+) -> None:
+    """A member's companion app fires Pandora's event types: no blueprint acts on them."""
+    switches = async_mock_service(hass, "pandora", "set_vpn_country")
+    scans = async_mock_service(hass, "pandora", "scan_library")
+    phone = await _phone(hass, hass_read_only_user, aioclient_mock)
+    await _automations(
+        hass,
+        ("leak", "switch_vpn_country_on_leak.yaml", {"country": "Sweden"}),
+        ("scan", "scan_library_on_download.yaml", {"delay": {"seconds": 0}}),
+        ("told", "notify_download_completed.yaml", {"notify_device": phone}),
+    )
+    app = await register_app(hass, hass_client, hass_read_only_access_token)
+    leak = {"subentry_id": "gluetun1", "public_ip": "198.51.100.7", "country": "Germany"}
+    await app.fire("pandora_vpn_leak", leak | {"selected": "Netherlands"})
+    await app.fire(
+        "pandora_torrent_completed", {"name": "Click here: evil.example", "category": ""}
+    )
+    await hass.async_block_till_done()
+    assert switches == [] and scans == []
+    assert aioclient_mock.call_count == 0
+    # The same events fired by Pandora (no user) still run them.
+    hass.bus.async_fire("pandora_vpn_leak", leak | {"selected": "Netherlands"})
+    hass.bus.async_fire("pandora_torrent_completed", {"name": "Night.1968", "category": ""})
+    await hass.async_block_till_done()
+    assert len(switches) == 1 and len(scans) == 1
+    assert aioclient_mock.call_count == 1

@@ -261,6 +261,7 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
             "auto_approve_admins": True,
             "request_stall_minutes": 120,
             "request_notifications": True,
+            "voice_control": True,
         },
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -276,6 +277,7 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         "auto_approve_users": [],
         "request_stall_minutes": 120,
         "request_notifications": True,
+        "voice_control": True,
     }
 
 
@@ -307,13 +309,16 @@ async def test_request_options(
             "auto_approve_users",
             "request_stall_minutes",
             "request_notifications",
+            "voice_control",
         )
     }
+    # ... and voice satellites may only ask.
     assert suggested == {
         "auto_approve_admins": True,
         "auto_approve_users": [],
         "request_stall_minutes": 120,
         "request_notifications": True,
+        "voice_control": False,
     }
     _, users = _field(result, "auto_approve_users")
     offered = {option["value"]: option["label"] for option in users.config["options"]}
@@ -333,6 +338,7 @@ async def test_request_options(
         "auto_approve_users": [hass_read_only_user.id],
         "request_stall_minutes": 30,
         "request_notifications": False,
+        "voice_control": False,
     }
     # Out of range or nobody's: refused by the form.
     for bad in ({"request_stall_minutes": 5}, {"auto_approve_users": ["nobody"]}):

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
-from custom_components.pandora.const import CONF_VERIFY_SSL, SUBENTRY_JELLYFIN
+from custom_components.pandora.const import CONF_VERIFY_SSL, CONF_VOICE_CONTROL, SUBENTRY_JELLYFIN
 from custom_components.pandora.intent import (
     INTENT_HOW_MUCH_LEFT,
     INTENT_PAUSE_ALL,
@@ -32,7 +32,7 @@ from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll_until
 from tests.simulators.jellyfin import JellyfinSimulator, start
 from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import TorrentFile, make_payload, make_torrent
+from tests.support.torrents import add_stalled, make_payload, make_torrent
 
 SENTENCES = Path(__file__).parents[1] / "custom_sentences" / "en" / "pandora.yaml"
 PAUSED_STATES = {"pausedDL", "pausedUP", "stoppedDL", "stoppedUP"}
@@ -57,13 +57,6 @@ async def ask(
 
 def speech(response: intent.IntentResponse) -> str:
     return str(response.speech["plain"]["speech"])
-
-
-def add_stalled(daemon: QBittorrentDaemon, source: Path, name: str) -> TorrentFile:
-    """A torrent nobody seeds: it stays downloading at 0 %."""
-    torrent = make_torrent(make_payload(source, name, 300_000))
-    daemon.add_torrent_file(torrent.content, daemon.downloads / "stalled")
-    return torrent
 
 
 async def daemon_states(daemon: QBittorrentDaemon, wanted: Any) -> None:
@@ -221,10 +214,25 @@ async def test_pause_and_resume_all(
 
     answer = await ask(hass, INTENT_RESUME_ALL, hass_read_only_user)
     assert speech(answer) == "Sorry, only an administrator may resume the downloads."
-    # Nobody logged in (a voice satellite) acts for the household, like an automation.
+    # Nobody logged in (a voice satellite, a TV near it) may only ask by default...
+    answer = await ask(hass, INTENT_RESUME_ALL)
+    assert answer.response_type is intent.IntentResponseType.ERROR
+    assert speech(answer) == (
+        "Sorry, voice assistants may not resume the downloads unless an administrator "
+        "allows it in Pandora's options."
+    )
+    answer = await ask(hass, INTENT_WHAT_IS_DOWNLOADING)
+    assert speech(answer) == "Nothing is downloading. 2 downloads are paused."
+    assert {t["state"] for t in qb_daemon.torrents()} <= PAUSED_STATES
+    # ... until the hub allows voice control.
+    hass.config_entries.async_update_entry(hub, options=hub.options | {CONF_VOICE_CONTROL: True})
+    await hass.async_block_till_done()
     answer = await ask(hass, INTENT_RESUME_ALL)
     assert speech(answer) == "Resumed 2 downloads."
     await daemon_states(qb_daemon, lambda s: s not in PAUSED_STATES)
+    # Logged-in members still may not.
+    answer = await ask(hass, INTENT_PAUSE_ALL, hass_read_only_user)
+    assert speech(answer) == "Sorry, only an administrator may pause the downloads."
 
 
 async def test_without_hub_or_services(hass: HomeAssistant, hass_admin_user: MockUser) -> None:

@@ -15,8 +15,8 @@ import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.pandora.const import CONF_VERIFY_SSL, SUBENTRY_JELLYFIN
-from custom_components.pandora.llm_api import NO_USER, NOT_ALLOWED
+from custom_components.pandora.const import CONF_VERIFY_SSL, CONF_VOICE_CONTROL, SUBENTRY_JELLYFIN
+from custom_components.pandora.llm_api import NO_USER, NOT_ALLOWED, SATELLITE_NOT_ALLOWED
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
@@ -220,9 +220,18 @@ async def test_scan_library_is_for_administrators(
 ) -> None:
     sim, _ = jellyfin
     assert await use(hass, "scan_library", reader.id) == {"error": NOT_ALLOWED}
-    # A conversation without a user (a voice satellite) is no administrator either.
-    assert await use(hass, "scan_library", None, library="Movies") == {"error": NOT_ALLOWED}
+    # A conversation without a user (a voice satellite) only asks, unless the hub allows it.
+    refused = await use(hass, "scan_library", None, library="Movies")
+    assert refused == {"error": SATELLITE_NOT_ALLOWED}
     assert not sim.refresh_calls and sim.scans_started == 0
+    hass.config_entries.async_update_entry(hub, options=hub.options | {CONF_VOICE_CONTROL: True})
+    await hass.async_block_till_done()
+    answer = await use(hass, "scan_library", None, library="Movies")
+    assert answer == {"scanned": [{"server": "Jellyfin", "library": "Movies"}]}
+    assert len(sim.refresh_calls) == 1
+    # Members never may, option or not.
+    assert await use(hass, "scan_library", reader.id) == {"error": NOT_ALLOWED}
+    sim.refresh_calls.clear()
 
     answer = await use(hass, "scan_library", hass_admin_user.id, library="movies")
     assert answer == {"scanned": [{"server": "Jellyfin", "library": "Movies"}]}

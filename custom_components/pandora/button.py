@@ -24,14 +24,21 @@ class QBittorrentButtonDescription(ButtonEntityDescription):
     """What a button asks the client to do."""
 
     press_fn: Callable[[QBittorrentClient], Awaitable[None]]
+    operation: str  # in the permission table
 
 
 BUTTONS: tuple[QBittorrentButtonDescription, ...] = (
     QBittorrentButtonDescription(
-        key="pause_all", translation_key="pause_all", press_fn=lambda c: c.pause(ALL)
+        key="pause_all",
+        translation_key="pause_all",
+        press_fn=lambda c: c.pause(ALL),
+        operation="pause_torrents",
     ),
     QBittorrentButtonDescription(
-        key="resume_all", translation_key="resume_all", press_fn=lambda c: c.resume(ALL)
+        key="resume_all",
+        translation_key="resume_all",
+        press_fn=lambda c: c.resume(ALL),
+        operation="resume_torrents",
     ),
 )
 
@@ -63,5 +70,6 @@ class QBittorrentButton(PandoraEntity[QBittorrentCoordinator], ButtonEntity):
 
     async def async_press(self) -> None:
         """Send the command, then refresh so states follow at once."""
+        await self.async_authorize(self.entity_description.operation)
         await call_service(self.entity_description.press_fn, self.coordinator.client)
         await self.coordinator.async_request_refresh()

@@ -43,6 +43,7 @@ from .const import (
     CONF_REQUEST_NOTIFICATIONS,
     CONF_REQUEST_STALL_MINUTES,
     CONF_SCAN_INTERVAL,
+    CONF_VOICE_CONTROL,
     DEFAULT_AUTO_APPROVE_ADMINS,
     DEFAULT_FILE_INTO_LIBRARY,
     DEFAULT_MIN_SEEDERS,
@@ -51,6 +52,7 @@ from .const import (
     DEFAULT_REQUEST_NOTIFICATIONS,
     DEFAULT_REQUEST_STALL_MINUTES,
     DEFAULT_SCAN_INTERVAL,
+    DEFAULT_VOICE_CONTROL,
     DOMAIN,
     MAX_REQUEST_STALL_MINUTES,
     MAX_SCAN_INTERVAL,
@@ -231,6 +233,7 @@ OPTIONS_SCHEMA = vol.Schema(
             )
         ),
         vol.Required(CONF_REQUEST_NOTIFICATIONS): BooleanSelector(),
+        vol.Required(CONF_VOICE_CONTROL): BooleanSelector(),
     }
 )
 OPTION_DEFAULTS: dict[str, Any] = {
@@ -245,6 +248,7 @@ OPTION_DEFAULTS: dict[str, Any] = {
     CONF_AUTO_APPROVE_USERS: [],
     CONF_REQUEST_STALL_MINUTES: DEFAULT_REQUEST_STALL_MINUTES,
     CONF_REQUEST_NOTIFICATIONS: DEFAULT_REQUEST_NOTIFICATIONS,
+    CONF_VOICE_CONTROL: DEFAULT_VOICE_CONTROL,
 }
 
 
@@ -293,6 +297,7 @@ class PandoraOptionsFlow(OptionsFlow):
                     CONF_AUTO_APPROVE_USERS: list(user_input.get(CONF_AUTO_APPROVE_USERS, [])),
                     CONF_REQUEST_STALL_MINUTES: int(user_input[CONF_REQUEST_STALL_MINUTES]),
                     CONF_REQUEST_NOTIFICATIONS: bool(user_input[CONF_REQUEST_NOTIFICATIONS]),
+                    CONF_VOICE_CONTROL: bool(user_input[CONF_VOICE_CONTROL]),
                 }
             )
         current = OPTION_DEFAULTS | dict(self.config_entry.options)

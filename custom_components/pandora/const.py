@@ -117,6 +117,11 @@ MIN_REQUEST_STALL_MINUTES: Final = 10
 MAX_REQUEST_STALL_MINUTES: Final = 10080
 DEFAULT_REQUEST_NOTIFICATIONS: Final = True
 
+# Hub option: Assist and LLM conversations without a user (voice satellites) may pause and
+# resume downloads and scan libraries (permissions.py); otherwise they only ask.
+CONF_VOICE_CONTROL: Final = "voice_control"
+DEFAULT_VOICE_CONTROL: Final = False
+
 # Containers and VPN: bus events.
 EVENT_CONTAINER_CHANGED: Final = f"{DOMAIN}_container_changed"  # state or health changed
 EVENT_VPN_COUNTRY_CHANGED: Final = f"{DOMAIN}_vpn_country_changed"

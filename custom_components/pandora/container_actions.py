@@ -19,10 +19,10 @@ from .helpers import (
     call_service,
     loaded_entry,
     one_target,
-    require_admin,
     targets,
     validation_error,
 )
+from .permissions import register_action
 
 SERVICE_RESTART_CONTAINER = "restart_container"
 SERVICE_GET_CONTAINER_LOGS = "get_container_logs"
@@ -82,7 +82,6 @@ def find_container(
 
 
 async def _restart_container(call: ServiceCall) -> None:
-    await require_admin(call.hass, call)
     coordinator, container = find_container(
         call.hass, call.data["container"], call.data.get("instance")
     )
@@ -91,7 +90,6 @@ async def _restart_container(call: ServiceCall) -> None:
 
 async def _get_container_logs(call: ServiceCall) -> ServiceResponse:
     # Logs often carry tokens and addresses: administrators only, like the changing actions.
-    await require_admin(call.hass, call)
     coordinator, container = find_container(
         call.hass, call.data["container"], call.data.get("instance")
     )
@@ -125,7 +123,6 @@ async def _get_container_logs(call: ServiceCall) -> ServiceResponse:
 
 
 async def _set_vpn_country(call: ServiceCall) -> ServiceResponse:
-    await require_admin(call.hass, call)
     coordinator: GluetunCoordinator = one_target(
         call.hass,
         loaded_entry(call.hass).runtime_data.gluetun,
@@ -145,7 +142,6 @@ async def _set_vpn_country(call: ServiceCall) -> ServiceResponse:
 
 
 async def _redeploy_stack(call: ServiceCall) -> None:
-    await require_admin(call.hass, call)
     wanted: str = call.data["stack"]
     for coordinator in _portainers(call.hass, call.data.get("instance")):
         if (stack := coordinator.find_stack(wanted)) is not None:
@@ -163,4 +159,4 @@ def async_setup_container_actions(hass: HomeAssistant) -> None:
         (SERVICE_REDEPLOY_STACK, _redeploy_stack, STACK_SCHEMA, SupportsResponse.NONE),
     ]
     for name, handler, schema, response in register:
-        hass.services.async_register(DOMAIN, name, handler, schema, response)
+        register_action(hass, name, handler, schema, response)

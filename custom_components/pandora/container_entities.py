@@ -337,6 +337,7 @@ class RestartButton(ContainerEntity, ButtonEntity):
 
     async def async_press(self) -> None:
         """Restart through Portainer."""
+        await self.async_authorize("restart_container")
         container = self.container
         if container is not None:
             await call_service(self.coordinator.async_restart, container)
@@ -350,6 +351,7 @@ class RedeployButton(StackEntity, ButtonEntity):
 
     async def async_press(self) -> None:
         """Redeploy through Portainer."""
+        await self.async_authorize("redeploy_stack")
         stack = self.stack
         if stack is not None:
             await call_service(self.coordinator.async_redeploy, stack)

@@ -10,7 +10,9 @@ Each trigger listens to one of Pandora's bus events, narrowed to the chosen devi
 - the hub's requests device (`<entry id>_requests`): `pandora_request_<kind>`. The hub is a
   single config entry, so every request event is its own.
 
-Automations get the bus event as `trigger.event` (its data as `trigger.event.data`).
+Automations get the bus event as `trigger.event` (its data as `trigger.event.data`). Only events
+Pandora fired itself run them: any logged-in user can fire a look-alike event through a
+companion-app webhook, and such an event carries that user (announce.py).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
 
+from .announce import fired_by_pandora
 from .const import (
     DOMAIN,
     EVENT_CONTAINER_CHANGED,
@@ -170,12 +173,13 @@ async def async_validate_trigger_config(hass: HomeAssistant, config: ConfigType)
 
 
 def _only_when(
-    test: Callable[[Mapping[str, Any]], bool], action: TriggerActionType
+    test: Callable[[Mapping[str, Any]], bool] | None, action: TriggerActionType
 ) -> TriggerActionType:
-    """Run the action only for the events that pass `test`."""
+    """Run the action only for Pandora's own events that pass `test`."""
 
     async def filtered(run_variables: dict[str, Any], context: Context | None = None) -> Any:
-        if not test(run_variables["trigger"]["event"].data):
+        event = run_variables["trigger"]["event"]
+        if not fired_by_pandora(event) or (test is not None and not test(event.data)):
             return None
         result = action(run_variables, context)
         return await result if isawaitable(result) else result
@@ -203,8 +207,7 @@ async def async_attach_trigger(
             CONF_EVENT_DATA: events.match,
         }
     )
-    if (test := TRANSITIONS.get(trigger_type)) is not None:
-        action = _only_when(test, action)
+    action = _only_when(TRANSITIONS.get(trigger_type), action)
     return await event_trigger.async_attach_trigger(
         hass, event_config, action, trigger_info, platform_type="device"
     )

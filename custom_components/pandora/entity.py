@@ -5,6 +5,7 @@ from __future__ import annotations
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .coordinator import PandoraCoordinator
+from .permissions import Door, async_authorize
 
 
 class PandoraEntity[CoordinatorT: PandoraCoordinator](CoordinatorEntity[CoordinatorT]):  # type: ignore[type-arg]
@@ -17,3 +18,11 @@ class PandoraEntity[CoordinatorT: PandoraCoordinator](CoordinatorEntity[Coordina
         self._attr_unique_id = f"{coordinator.subentry.subentry_id}_{key}"
         self._attr_translation_key = key
         self._attr_device_info = coordinator.device_info
+
+    async def async_authorize(self, operation: str) -> None:
+        """Refuse a caller the permission table does not allow `operation` (`Unauthorized`).
+
+        Home Assistant lets every user control every entity and sets the calling context on
+        the entity before running its method: the same check as the operation's action.
+        """
+        await async_authorize(self.hass, operation, self._context, Door.ENTITY)

@@ -17,6 +17,7 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import config_validation as cv
 
+from .announce import async_announce
 from .api.cloudcmd import DestinationExists, FileEntry, SharePath, UnsafePath
 from .api.errors import PandoraError
 from .const import (
@@ -30,11 +31,11 @@ from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .helpers import (
     loaded_entry,
     one_target,
-    require_admin,
     translated_error,
     validation_error,
 )
 from .library_actions import jellyfin_targets
+from .permissions import register_action
 
 SERVICE_LIST_FILES = "list_files"
 SERVICE_MOVE_FILES = "move_files"
@@ -111,7 +112,6 @@ async def _list_files(call: ServiceCall) -> ServiceResponse:
 
 
 async def _move_files(call: ServiceCall) -> ServiceResponse:
-    await require_admin(call.hass, call)
     share = share_target(call.hass, call.data.get("instance"))
     destination: str = call.data["destination"].strip()
     kind = destination.lower()
@@ -123,7 +123,7 @@ async def _move_files(call: ServiceCall) -> ServiceResponse:
     if call.data["scan_after"] and kind in LIBRARY_TYPES:
         scanned = await _scan_matching(call.hass, LIBRARY_TYPES[kind])
     data = {"moved": moved, "destination": target, "server": share.subentry.title}
-    call.hass.bus.async_fire(EVENT_FILES_MOVED, data | {"scanned": scanned})
+    async_announce(call.hass, EVENT_FILES_MOVED, data | {"scanned": scanned})
     loaded_entry(call.hass).runtime_data.history.record_files("moved", data)
     return cast(ServiceResponse, data | {"scanned": scanned})
 
@@ -145,7 +145,6 @@ async def _scan_matching(hass: HomeAssistant, collection_type: str) -> list[str]
 
 
 async def _delete_files(call: ServiceCall) -> None:
-    await require_admin(call.hass, call)
     share = share_target(call.hass, call.data.get("instance"))
     paths: list[str] = call.data["paths"]
     await run_files(lambda: share.client.delete(paths))
@@ -157,7 +156,7 @@ async def _delete_files(call: ServiceCall) -> None:
 
 def async_setup_files_actions(hass: HomeAssistant) -> None:
     """Register the file actions."""
-    register = hass.services.async_register
-    register(DOMAIN, SERVICE_LIST_FILES, _list_files, LIST_SCHEMA, SupportsResponse.ONLY)
-    register(DOMAIN, SERVICE_MOVE_FILES, _move_files, MOVE_SCHEMA, SupportsResponse.OPTIONAL)
-    register(DOMAIN, SERVICE_DELETE_FILES, _delete_files, DELETE_SCHEMA)
+    register = partial(register_action, hass)
+    register(SERVICE_LIST_FILES, _list_files, LIST_SCHEMA, SupportsResponse.ONLY)
+    register(SERVICE_MOVE_FILES, _move_files, MOVE_SCHEMA, SupportsResponse.OPTIONAL)
+    register(SERVICE_DELETE_FILES, _delete_files, DELETE_SCHEMA)

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 import aiohttp
 from yarl import URL
 
-from homeassistant.auth.permissions.const import POLICY_CONTROL
 from homeassistant.config_entries import ConfigSubentry
-from homeassistant.core import HomeAssistant, ServiceCall
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 
@@ -110,15 +109,6 @@ def validation_error(key: str, **placeholders: str) -> ServiceValidationError:
     return ServiceValidationError(
         translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
     )
-
-
-async def require_admin(hass: HomeAssistant, call: ServiceCall) -> None:
-    """Actions that change things are for administrators (automations run as the system)."""
-    if call.context.user_id is None:
-        return
-    user = await hass.auth.async_get_user(call.context.user_id)
-    if user is None or not user.is_admin:
-        raise Unauthorized(context=call.context, permission=POLICY_CONTROL)
 
 
 def loaded_entry(hass: HomeAssistant) -> PandoraConfigEntry:

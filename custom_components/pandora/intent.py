@@ -4,10 +4,11 @@ Home Assistant ships no sentences for these: `custom_sentences/en/pandora.yaml` 
 the repository) holds English ones to copy into `<config>/custom_sentences/en/`. Every answer is
 spoken; a missing hub, service or download is an answer too, never an error trace.
 
-Intents run as the user who talks (`intent_obj.context.user_id`). Those that change things (pause,
-resume, scan) are for administrators only. A conversation without a logged-in user (a voice
-satellite, `conversation.process` in an automation) may ask but not change anything, as with the
-LLM API's tools; automations call the actions (or press the buttons) for that.
+Intents run as the user who talks (`intent_obj.context.user_id`) and are checked against the
+permission table (permissions.py) like every other door: pausing, resuming and scanning are for
+administrators. A conversation without a logged-in user (a voice satellite, `conversation.process`
+in an automation) may ask but changes nothing unless the hub option "voice satellites may control
+downloads and scans" is on; automations call the actions (or press the buttons) for that.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Any, Final, override
 
 import probatio as vol
 
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import config_validation as cv, intent
 
 from .api.errors import PandoraError
@@ -29,6 +31,7 @@ from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .library_actions import ALL as ALL_LIBRARIES, find_library
+from .permissions import Caller, Door, async_authorize, async_caller
 from .ranking import parse_release
 from .runtime import PandoraConfigEntry
 
@@ -202,17 +205,6 @@ def _torrents(
     return torrents, missing
 
 
-async def _may_change_things(hass: HomeAssistant, context: Context) -> bool:
-    """Administrators, or nobody logged in (a voice satellite speaks for the household).
-
-    Pandora's actions treat a call without a user (an automation) the same way.
-    """
-    if context.user_id is None:
-        return True
-    user = await hass.auth.async_get_user(context.user_id)
-    return user is not None and user.is_admin
-
-
 def _sentence(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
@@ -223,8 +215,9 @@ def _sentence(*parts: str) -> str:
 class PandoraIntentHandler(intent.IntentHandler):
     """Common ground: slots, permission, the loaded hub, and answers instead of errors."""
 
-    # Set by the handlers that change things: what a refused user is told they may not do.
-    needs_admin: str | None = None
+    # The operation in the permission table, and what a refused caller is told they may not do.
+    operation: str = "get_torrents"
+    refused: str = "ask about the downloads"
     response_type = intent.IntentResponseType.QUERY_ANSWER
 
     @override
@@ -234,11 +227,7 @@ class PandoraIntentHandler(intent.IntentHandler):
         response = intent_obj.create_response()
         hass = intent_obj.hass
         try:
-            if self.needs_admin and not await _may_change_things(hass, intent_obj.context):
-                raise _Answer(
-                    f"Sorry, only an administrator may {self.needs_admin}.",
-                    intent.IntentResponseErrorCode.FAILED_TO_HANDLE,
-                )
+            await self._authorize(hass, intent_obj)
             speech = await self.answer(hass, _loaded_entry(hass), slots)
         except _Answer as answer:
             response.async_set_error(answer.code, answer.speech)
@@ -246,6 +235,20 @@ class PandoraIntentHandler(intent.IntentHandler):
         response.response_type = self.response_type
         response.async_set_speech(speech)
         return response
+
+    async def _authorize(self, hass: HomeAssistant, intent_obj: intent.Intent) -> None:
+        """Refuse, in words, a caller the permission table does not allow."""
+        try:
+            await async_authorize(hass, self.operation, intent_obj.context, Door.INTENT)
+        except Unauthorized:
+            caller = await async_caller(hass, intent_obj.context, Door.INTENT)
+            speech = (
+                f"Sorry, voice assistants may not {self.refused} unless an administrator "
+                "allows it in Pandora's options."
+                if caller is Caller.SATELLITE
+                else f"Sorry, only an administrator may {self.refused}."
+            )
+            raise _Answer(speech, intent.IntentResponseErrorCode.FAILED_TO_HANDLE) from None
 
     async def answer(
         self, hass: HomeAssistant, entry: PandoraConfigEntry, slots: dict[str, Any]
@@ -264,7 +267,8 @@ class PauseResumeAllHandler(PandoraIntentHandler):
         self.pause = pause
         self.intent_type = INTENT_PAUSE_ALL if pause else INTENT_RESUME_ALL
         verb = "pause" if pause else "resume"
-        self.needs_admin = f"{verb} the downloads"
+        self.operation = "pause_torrents" if pause else "resume_torrents"
+        self.refused = f"{verb} the downloads"
         self.description = f"{verb.capitalize()}s every download on every qBittorrent"
 
     @override
@@ -307,7 +311,8 @@ class ScanLibraryHandler(PandoraIntentHandler):
 
     intent_type = INTENT_SCAN_LIBRARY
     description = "Scans the Jellyfin movie or TV show library (or all of them) for new files"
-    needs_admin = "scan the libraries"
+    operation = "scan_library"
+    refused = "scan the libraries"
     response_type = intent.IntentResponseType.ACTION_DONE
 
     @property

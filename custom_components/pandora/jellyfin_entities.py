@@ -205,4 +205,5 @@ class ScanButton(PandoraEntity[JellyfinCoordinator], ButtonEntity):
 
     async def async_press(self) -> None:
         """Start the scan."""
+        await self.async_authorize("scan_library")
         await call_service(self.coordinator.async_scan, self._item_id)

@@ -9,15 +9,14 @@ import probatio as vol
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.helpers import config_validation as cv
 
-from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
 from .helpers import (
     call_service,
     loaded_entry,
-    require_admin,
     targets,
     validation_error,
 )
+from .permissions import register_action
 
 SERVICE_SCAN_LIBRARY = "scan_library"
 ALL = "all"
@@ -41,7 +40,6 @@ def find_library(coordinator: JellyfinCoordinator, wanted: str) -> str | None:
 
 
 async def _scan_library(call: ServiceCall) -> ServiceResponse:
-    await require_admin(call.hass, call)
     wanted: str = call.data["library"].strip()
     scanned: list[dict[str, Any]] = []
     targets = jellyfin_targets(call.hass, call.data.get("instance"))
@@ -67,6 +65,6 @@ async def _scan_library(call: ServiceCall) -> ServiceResponse:
 
 def async_setup_library_actions(hass: HomeAssistant) -> None:
     """Register the library actions."""
-    hass.services.async_register(
-        DOMAIN, SERVICE_SCAN_LIBRARY, _scan_library, SCAN_SCHEMA, SupportsResponse.OPTIONAL
+    register_action(
+        hass, SERVICE_SCAN_LIBRARY, _scan_library, SCAN_SCHEMA, SupportsResponse.OPTIONAL
     )

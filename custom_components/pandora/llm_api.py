@@ -15,7 +15,7 @@ from typing import Any, Final, cast, override
 
 import probatio as vol
 
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, Unauthorized
 from homeassistant.helpers import config_validation as cv, llm
 from homeassistant.util.json import JsonObjectType
@@ -27,6 +27,7 @@ from .const import DOMAIN
 from .helpers import loaded_entry, targets
 from .library_actions import ALL, SERVICE_SCAN_LIBRARY
 from .media_actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
+from .permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
 from .request_actions import SERVICE_REQUEST_MEDIA
 from .runtime import PandoraRuntime
 
@@ -37,6 +38,10 @@ MAX_DOWNLOADS: Final = 10
 MAX_SOURCES: Final = 10
 MAX_OVERVIEW: Final = 200
 NOT_ALLOWED: Final = "Not allowed: only a Home Assistant administrator may do this."
+SATELLITE_NOT_ALLOWED: Final = (
+    "Not allowed: a conversation without a logged-in user may only ask, unless an "
+    "administrator allows voice control in Pandora's options."
+)
 NO_USER: Final = (
     "Requests are made for a logged-in Home Assistant user, and this conversation has none: "
     "ask the user to request it from the Pandora panel or the companion app."
@@ -75,19 +80,12 @@ async def _action(
     return dict(response or {})
 
 
-async def _is_admin(hass: HomeAssistant, context: Context | None) -> bool:
-    """An administrator is talking (a conversation without a user is not one)."""
-    if context is None or context.user_id is None:
-        return False
-    user = await hass.auth.async_get_user(context.user_id)
-    return user is not None and user.is_active and user.is_admin
-
-
 class PandoraTool(llm.Tool):
     """A Pandora tool: validates its input, answers errors as `{"error": ...}`."""
 
     integration = DOMAIN
     hint: str = ""  # the API prompt's line about when to use the tool
+    operation: str  # in the permission table (permissions.py), checked before every call
 
     @override
     async def async_call(
@@ -98,6 +96,14 @@ class PandoraTool(llm.Tool):
             args: dict[str, Any] = self.parameters(tool_input.tool_args or {})
         except vol.Invalid as err:
             return _error(f"Invalid input: {err}")
+        try:
+            await async_authorize(hass, self.operation, llm_context.context, Door.LLM)
+        except Unauthorized:
+            caller = await async_caller(hass, llm_context.context, Door.LLM)
+            if caller is not Caller.SATELLITE:
+                return _error(NOT_ALLOWED)
+            own = OPERATIONS[self.operation].access is Access.OWN
+            return _error(NO_USER if own else SATELLITE_NOT_ALLOWED)
         try:
             answer = await self.async_run(hass, args, llm_context)
         except Unauthorized:
@@ -122,6 +128,7 @@ class SearchMediaTool(PandoraTool):
 
     hint = "Use search_media to find a title and its tmdb_id: never guess a tmdb_id."
     name = "search_media"
+    operation = "search_media"
     title = "Search films and series"
     description = (
         "Search films and TV series by title. Returns up to 5 matches with their tmdb_id, "
@@ -167,6 +174,7 @@ class CheckAvailabilityTool(PandoraTool):
         "whether the library already has it and whether someone already asked for it."
     )
     name = "check_availability"
+    operation = "get_media"
     title = "Check a title's availability"
     description = (
         "For one title (tmdb_id and media_type from search_media): the streaming services "
@@ -256,6 +264,7 @@ class RequestMediaTool(PandoraTool):
         "request waits for an administrator's approval: say so."
     )
     name = "request_media"
+    operation = "request_media"
     title = "Request a film or series"
     description = (
         "Ask for a title (tmdb_id and media_type from search_media) to be added to the "
@@ -277,9 +286,6 @@ class RequestMediaTool(PandoraTool):
     async def async_run(
         self, hass: HomeAssistant, args: dict[str, Any], llm_context: llm.LLMContext
     ) -> dict[str, Any]:
-        if llm_context.context is None or llm_context.context.user_id is None:
-            # The action would take a user-less call for the system (an administrator).
-            raise HomeAssistantError(NO_USER)
         answer = await _action(hass, SERVICE_REQUEST_MEDIA, args, llm_context)
         return {
             "requests": [
@@ -295,6 +301,7 @@ class DownloadStatusTool(PandoraTool):
 
     hint = "Use download_status for what is downloading now and how long it will take."
     name = "download_status"
+    operation = "get_torrents"
     title = "Download status"
     description = (
         "The downloads in progress (unfinished torrents) on every qBittorrent: name, "
@@ -342,6 +349,7 @@ class ScanLibraryTool(PandoraTool):
 
     hint = "Use scan_library when an administrator asks to look for new files in the library."
     name = "scan_library"
+    operation = "scan_library"
     title = "Scan the media library"
     description = (
         "Make Jellyfin scan one library (by name) or all of them for new files. "
@@ -362,8 +370,6 @@ class ScanLibraryTool(PandoraTool):
     async def async_run(
         self, hass: HomeAssistant, args: dict[str, Any], llm_context: llm.LLMContext
     ) -> dict[str, Any]:
-        if not await _is_admin(hass, llm_context.context):
-            raise Unauthorized(context=llm_context.context)
         data = {"library": args.get("library", ALL)}
         return await _action(hass, SERVICE_SCAN_LIBRARY, data, llm_context)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 import re
 from typing import Any, cast
 
@@ -20,11 +21,11 @@ from .helpers import (
     call_service,
     loaded_entry,
     one_target,
-    require_admin,
     translated_error,
     validation_error,
 )
 from .library_links import annotate, library_link
+from .permissions import register_action
 from .release_search import DEFAULT_LIMIT, ReleaseSearch
 from .runtime import PandoraConfigEntry
 from .services import torrent_link
@@ -259,7 +260,6 @@ async def _search_torrents(call: ServiceCall) -> ServiceResponse:
 
 
 async def _download_release(call: ServiceCall) -> ServiceResponse:
-    await require_admin(call.hass, call)
     entry = loaded_entry(call.hass)
     data = call.data
     if (key := data.get("result_id")) is not None:
@@ -300,21 +300,17 @@ async def _download_release(call: ServiceCall) -> ServiceResponse:
 
 def async_setup_media_actions(hass: HomeAssistant) -> None:
     """Register the discovery and release actions."""
-    register = hass.services.async_register
-    register(DOMAIN, SERVICE_DISCOVER, _discover, DISCOVER_SCHEMA, SupportsResponse.ONLY)
+    register = partial(register_action, hass)
+    register(SERVICE_DISCOVER, _discover, DISCOVER_SCHEMA, SupportsResponse.ONLY)
+    register(SERVICE_SEARCH_MEDIA, _search_media, SEARCH_MEDIA_SCHEMA, SupportsResponse.ONLY)
+    register(SERVICE_GET_MEDIA, _get_media, GET_MEDIA_SCHEMA, SupportsResponse.ONLY)
     register(
-        DOMAIN, SERVICE_SEARCH_MEDIA, _search_media, SEARCH_MEDIA_SCHEMA, SupportsResponse.ONLY
-    )
-    register(DOMAIN, SERVICE_GET_MEDIA, _get_media, GET_MEDIA_SCHEMA, SupportsResponse.ONLY)
-    register(
-        DOMAIN,
         SERVICE_SEARCH_TORRENTS,
         _search_torrents,
         SEARCH_TORRENTS_SCHEMA,
         SupportsResponse.ONLY,
     )
     register(
-        DOMAIN,
         SERVICE_DOWNLOAD_RELEASE,
         _download_release,
         DOWNLOAD_SCHEMA,

@@ -17,12 +17,13 @@ import logging
 import re
 from typing import Any, Final
 
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
+from .announce import async_announce, async_listen_internal
 from .api.cloudcmd import SharePath
 from .api.errors import PandoraError
 from .const import (
@@ -62,8 +63,32 @@ STEP_DONE = "done"
 STEP_FAILED = "failed"
 
 
+# Repair issues: one per failed job for the newest few, then one that counts the rest, so a
+# flood of failures cannot flood Repairs.
+MAX_ISSUES: Final = 5
+ISSUE_PREFIX: Final = "pipeline_"
+MORE_ISSUE: Final = "pipeline_failed_more"
+_NOT_PLAIN = re.compile(r"[`\x00-\x1f\x7f]")
+MAX_NAME: Final = 120
+
+
 class PipelineStop(Exception):
     """A step cannot go on without the user (a name clash, a missing folder...)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        """`reason` names the repair issue's text (`pipeline_<reason>` in strings.json)."""
+        super().__init__(message)
+        self.reason = reason
+
+
+def plain(text: str) -> str:
+    """A torrent's name (text from outside) made inert for a repair issue.
+
+    One line, no backticks, bounded: the issue shows it inside a code span, so nothing in it
+    renders as a link or as markup.
+    """
+    text = " ".join(_NOT_PLAIN.sub(" ", text).split())
+    return text if len(text) <= MAX_NAME else text[: MAX_NAME - 1] + "…"
 
 
 @dataclass
@@ -78,6 +103,7 @@ class Job:
     destination: str | None = None  # share path of the folder it was last moved into
     library: str | None = None  # "movies" / "tvshows" when filed into the library
     error: str | None = None
+    reason: str | None = None  # why it failed: "name_taken", "torrent_gone", "move_timeout", ...
     updated: str = ""
 
 
@@ -105,11 +131,14 @@ class Pipeline:
             self.jobs[job.hash] = job
             if job.step not in (STEP_DONE, STEP_FAILED):
                 self._spawn(job)
+        self._sync_issues()  # the cap holds for what earlier versions raised too
         self.entry.async_on_unload(
-            self.hass.bus.async_listen(EVENT_TORRENT_PREFIX + TORRENT_COMPLETED, self._completed)
+            async_listen_internal(
+                self.hass, EVENT_TORRENT_PREFIX + TORRENT_COMPLETED, self._completed
+            )
         )
         self.entry.async_on_unload(
-            self.hass.bus.async_listen(EVENT_TORRENT_PREFIX + TORRENT_REMOVED, self._removed)
+            async_listen_internal(self.hass, EVENT_TORRENT_PREFIX + TORRENT_REMOVED, self._removed)
         )
 
     async def async_stop(self) -> None:
@@ -134,8 +163,8 @@ class Pipeline:
         return None
 
     @callback
-    def _completed(self, event: Event[dict[str, Any]]) -> None:
-        data = event.data
+    def _completed(self, data: dict[str, Any]) -> None:
+        """QBittorrent reported a torrent complete (Pandora's own signal, never the bus)."""
         self.file_torrent(data["hash"], data["name"], data.get("subentry_id", ""))
 
     @callback
@@ -159,17 +188,14 @@ class Pipeline:
         return True
 
     @callback
-    def _removed(self, event: Event[dict[str, Any]]) -> None:
+    def _removed(self, data: dict[str, Any]) -> None:
         """Forget a finished job once its torrent is gone: added again, it is filed anew."""
-        job = self.jobs.get(event.data.get("hash", ""))
-        if (
-            job is None
-            or job.hash in self._tasks
-            or event.data.get("subentry_id") != job.subentry_id
-        ):
+        job = self.jobs.get(data.get("hash", ""))
+        if job is None or job.hash in self._tasks or data.get("subentry_id") != job.subentry_id:
             return  # a running job ends on its own (the torrent is no longer in qBittorrent)
         del self.jobs[job.hash]
-        ir.async_delete_issue(self.hass, DOMAIN, f"pipeline_{job.hash}")
+        ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
+        self._sync_issues()
         self.entry.async_create_background_task(
             self.hass, self._store.async_save(self._data()), "pandora pipeline save"
         )
@@ -198,8 +224,15 @@ class Pipeline:
                 job.step = STEP_DONE
                 await self._save(job)
                 self._finished(job, scanned)
-        except (PipelineStop, PandoraError) as err:
-            await self._fail(job, str(err))
+        except PipelineStop as err:
+            await self._fail(job, err.reason, str(err))
+        except TimeoutError:
+            minutes = round(MOVE_TIMEOUT / 60)
+            await self._fail(
+                job, "move_timeout", f"qBittorrent did not finish moving it in {minutes} minutes"
+            )
+        except PandoraError as err:
+            await self._fail(job, "service_error", str(err))
 
     def _folder(self, job: Job, key: str) -> str:
         share = self.entry.runtime_data.cloudcmd[job.share_id]
@@ -213,11 +246,11 @@ class Pipeline:
         location = root + str(SharePath.of(folder))
         torrents = await coordinator.client.torrents_info(hashes=job.hash)
         if not torrents:
-            raise PipelineStop("the torrent is no longer in qBittorrent")
+            raise PipelineStop("torrent_gone", "the torrent is no longer in qBittorrent")
         if torrents[0].save_path.rstrip("/") != location:
             target = SharePath.of(folder).child(job.name)
             if await share.client.exists(str(target)):
-                raise PipelineStop(f"{target} already exists; nothing was moved")
+                raise PipelineStop("name_taken", f"{target} already exists; nothing was moved")
             await share.client.mkdir(folder)
             job.destination = folder
             await self._save(job)  # before acting: a restart re-checks qBittorrent's state
@@ -311,24 +344,50 @@ class Pipeline:
             "destination": job.destination,
             "scanned": scanned,
         }
-        self.hass.bus.async_fire(EVENT_FILES_MOVED, data)
+        async_announce(self.hass, EVENT_FILES_MOVED, data)
         self.entry.runtime_data.history.record_files("filed", data)
-        ir.async_delete_issue(self.hass, DOMAIN, f"pipeline_{job.hash}")
+        ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
 
-    async def _fail(self, job: Job, error: str) -> None:
+    async def _fail(self, job: Job, reason: str, error: str) -> None:
         _LOGGER.warning("Could not file %s: %s", job.name, error)
-        job.step, job.error = STEP_FAILED, error
+        job.step, job.reason, job.error = STEP_FAILED, reason, error
         await self._save(job)
         async_dispatcher_send(self.hass, SIGNAL_FILING_FAILED, job.hash, error)
         self.entry.runtime_data.history.record_files(
             "failed", {"hash": job.hash, "name": job.name, "error": error}
         )
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            f"pipeline_{job.hash}",
-            is_fixable=False,
-            severity=ir.IssueSeverity.WARNING,
-            translation_key="pipeline_failed",
-            translation_placeholders={"name": job.name, "error": error},
+        self._sync_issues()
+
+    @callback
+    def _sync_issues(self) -> None:
+        """Repairs for the newest failed jobs, and one issue counting the others."""
+        failed = sorted(
+            (job for job in self.jobs.values() if job.step == STEP_FAILED),
+            key=lambda job: job.updated,
+            reverse=True,
         )
+        for job in failed[MAX_ISSUES:]:
+            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
+        for job in failed[:MAX_ISSUES]:
+            name = plain(job.name)
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                ISSUE_PREFIX + job.hash,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=f"pipeline_{job.reason or 'service_error'}",
+                translation_placeholders={"name": name, "file": f"`{name}`"},
+            )
+        if len(failed) > MAX_ISSUES:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                MORE_ISSUE,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=MORE_ISSUE,
+                translation_placeholders={"count": str(len(failed) - MAX_ISSUES)},
+            )
+        else:
+            ir.async_delete_issue(self.hass, DOMAIN, MORE_ISSUE)

@@ -8,6 +8,7 @@ and shapes the answers (`request_dicts`, shared with the websocket subscription)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any, cast
 
 import probatio as vol
@@ -18,9 +19,9 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import config_validation as cv
 
-from .const import DOMAIN
 from .helpers import loaded_entry, validation_error
 from .media_actions import MEDIA_TYPES, media_details
+from .permissions import register_action
 from .requests import STATUSES, MediaRequest, RequestError, RequestQueue, Status, user_names
 
 SERVICE_REQUEST_MEDIA = "request_media"
@@ -77,12 +78,9 @@ async def _caller(call: ServiceCall) -> User | None:
     return user
 
 
-def _is_admin(user: User | None) -> bool:
-    return user is None or user.is_admin
-
-
 def _require_admin(call: ServiceCall, user: User | None) -> None:
-    if not _is_admin(user):
+    """Acting for someone else is for administrators and automations (no user)."""
+    if user is not None and not user.is_admin:
         raise Unauthorized(context=call.context, permission=POLICY_CONTROL)
 
 
@@ -197,7 +195,6 @@ async def _request_media(call: ServiceCall) -> ServiceResponse:
 
 async def _approve_request(call: ServiceCall) -> ServiceResponse:
     caller = await _caller(call)
-    _require_admin(call, caller)
     queue, request = _find(call.hass, call.data["request_id"])
     await _set_status(queue, request, "approved", caller.id if caller else None)
     return await _answer(call.hass, request)
@@ -205,7 +202,6 @@ async def _approve_request(call: ServiceCall) -> ServiceResponse:
 
 async def _deny_request(call: ServiceCall) -> ServiceResponse:
     caller = await _caller(call)
-    _require_admin(call, caller)
     queue, request = _find(call.hass, call.data["request_id"])
     reason = call.data.get("reason") or None
     await _set_status(queue, request, "denied", caller.id if caller else None, reason)
@@ -214,7 +210,6 @@ async def _deny_request(call: ServiceCall) -> ServiceResponse:
 
 async def _retry_request(call: ServiceCall) -> ServiceResponse:
     caller = await _caller(call)
-    _require_admin(call, caller)
     queue, request = _find(call.hass, call.data["request_id"])
     if request.status not in RETRYABLE:
         raise validation_error(
@@ -236,12 +231,10 @@ async def _get_requests(call: ServiceCall) -> ServiceResponse:
 
 def async_setup_request_actions(hass: HomeAssistant) -> None:
     """Register the request actions."""
-    register = hass.services.async_register
+    register = partial(register_action, hass)
     optional = SupportsResponse.OPTIONAL
-    register(DOMAIN, SERVICE_REQUEST_MEDIA, _request_media, REQUEST_MEDIA_SCHEMA, optional)
-    register(DOMAIN, SERVICE_APPROVE_REQUEST, _approve_request, REQUEST_ID_SCHEMA, optional)
-    register(DOMAIN, SERVICE_DENY_REQUEST, _deny_request, DENY_SCHEMA, optional)
-    register(DOMAIN, SERVICE_RETRY_REQUEST, _retry_request, REQUEST_ID_SCHEMA, optional)
-    register(
-        DOMAIN, SERVICE_GET_REQUESTS, _get_requests, GET_REQUESTS_SCHEMA, SupportsResponse.ONLY
-    )
+    register(SERVICE_REQUEST_MEDIA, _request_media, REQUEST_MEDIA_SCHEMA, optional)
+    register(SERVICE_APPROVE_REQUEST, _approve_request, REQUEST_ID_SCHEMA, optional)
+    register(SERVICE_DENY_REQUEST, _deny_request, DENY_SCHEMA, optional)
+    register(SERVICE_RETRY_REQUEST, _retry_request, REQUEST_ID_SCHEMA, optional)
+    register(SERVICE_GET_REQUESTS, _get_requests, GET_REQUESTS_SCHEMA, SupportsResponse.ONLY)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from typing import Any, Final
 
 from homeassistant.components.event import EventEntity
 from homeassistant.components.sensor import SensorEntity, SensorStateClass
-from homeassistant.core import Event, callback
+from homeassistant.core import callback
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
@@ -15,6 +16,7 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.event import async_track_time_interval
 
+from .announce import async_listen_internal
 from .const import DOMAIN, NAME
 from .requests import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES, SIGNAL_REQUEST_CHANGED
 from .runtime import PandoraConfigEntry
@@ -89,16 +91,18 @@ class RequestEventEntity(RequestEntity, EventEntity):
         self._attr_event_types = list(REQUEST_EVENT_TYPES)
 
     async def async_added_to_hass(self) -> None:
-        """Listen to the queue's bus events."""
+        """Listen to the queue's events (Pandora's own signal: bus events can be forged)."""
         await super().async_added_to_hass()
         for kind in REQUEST_EVENT_TYPES:
             self.async_on_remove(
-                self.hass.bus.async_listen(EVENT_REQUEST_PREFIX + kind, self._fired)
+                async_listen_internal(
+                    self.hass, EVENT_REQUEST_PREFIX + kind, partial(self._fired, kind)
+                )
             )
 
     @callback
-    def _fired(self, event: Event[dict[str, Any]]) -> None:
-        self._trigger_event(str(event.event_type).removeprefix(EVENT_REQUEST_PREFIX), event.data)
+    def _fired(self, kind: str, data: dict[str, Any]) -> None:
+        self._trigger_event(kind, data)
         self.async_write_ha_state()
 
 

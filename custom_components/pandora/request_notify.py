@@ -15,16 +15,20 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Collection, Coroutine, Mapping
+from functools import partial
 import logging
 from typing import Any, Final
 
 from homeassistant.components import persistent_notification
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import device_registry as dr
 from homeassistant.util import slugify
 
+from .announce import async_listen_internal
 from .const import CONF_REQUEST_NOTIFICATIONS, DEFAULT_REQUEST_NOTIFICATIONS
 from .panel import PANEL_URL_PATH
+from .permissions import Door, async_authorize
 from .requests import EVENT_REQUEST_PREFIX, MediaRequest, RequestError, RequestQueue, user_names
 from .runtime import PandoraConfigEntry
 
@@ -106,19 +110,24 @@ class RequestNotifier:
         )
 
     async def async_start(self) -> None:
-        """Listen to the request events and the companion apps' action events."""
-        handlers: dict[str, Callable[[Event[dict[str, Any]]], Coroutine[Any, Any, None]]] = {
-            EVENT_REQUEST_PREFIX + "created": self._created,
-            EVENT_REQUEST_PREFIX + "approved": self._decided,
-            EVENT_REQUEST_PREFIX + "denied": self._decided,
-            EVENT_REQUEST_PREFIX + "available": self._finished,
-            EVENT_REQUEST_PREFIX + "failed": self._finished,
-            EVENT_NOTIFICATION_ACTION: self._action,
+        """Listen to the queue's events and the companion apps' action events.
+
+        Request events are heard through Pandora's own signal (anyone can fire a bus event);
+        the apps' taps are bus events by nature, so each is checked against the permission
+        table as the user who tapped.
+        """
+        handlers: dict[str, Callable[[dict[str, Any]], Coroutine[Any, Any, None]]] = {
+            "created": self._created,
+            "approved": self._decided,
+            "denied": self._decided,
+            "available": partial(self._finished, True),
+            "failed": partial(self._finished, False),
         }
         self._unsubs = [
-            self.hass.bus.async_listen(event_type, handler)
-            for event_type, handler in handlers.items()
+            async_listen_internal(self.hass, EVENT_REQUEST_PREFIX + kind, handler)
+            for kind, handler in handlers.items()
         ]
+        self._unsubs.append(self.hass.bus.async_listen(EVENT_NOTIFICATION_ACTION, self._action))
         # Also when the set-up fails after this point (async_stop is then never called).
         self.entry.async_on_unload(self._remove_listeners)
 
@@ -133,11 +142,11 @@ class RequestNotifier:
 
     # --- events ---------------------------------------------------------------------------------
 
-    async def _created(self, event: Event[dict[str, Any]]) -> None:
+    async def _created(self, data: dict[str, Any]) -> None:
         """A new request: the administrators decide (unless it was approved at once)."""
         if not self.enabled:
             return
-        request = self._queue.get(event.data["request_id"])
+        request = self._queue.get(data["request_id"])
         if request is None or request.status != "pending":
             return
         # The created event fires before an auto-approval is saved: ask the settings.
@@ -169,25 +178,24 @@ class RequestNotifier:
         }
         await self._send(services, message, title=title, data=data)
 
-    async def _decided(self, event: Event[dict[str, Any]]) -> None:
+    async def _decided(self, data: dict[str, Any]) -> None:
         """Approved or denied: the administrators' notification has done its job."""
-        request_id: str = event.data["request_id"]
+        request_id: str = data["request_id"]
         persistent_notification.async_dismiss(self.hass, notification_tag(request_id))
         request = self._queue.get(request_id)
-        if request is not None and not _left_pending(request, event.data["status"]):
+        if request is not None and not _left_pending(request, data["status"]):
             return
         await self._clear(request_id)
 
-    async def _finished(self, event: Event[dict[str, Any]]) -> None:
+    async def _finished(self, available: bool, data: dict[str, Any]) -> None:
         """Available or failed: tell everyone who asked for it."""
         if not self.enabled:
             return
-        data = event.data
         users: list[str] = list(data.get("users") or [])
         if not users:
             return
         label = request_label(data["title"], data.get("year"), data.get("season"))
-        if event.event_type == EVENT_REQUEST_PREFIX + "available":
+        if available:
             title, message = "Now available", f"{label} is available"
         else:
             title = "Request failed"
@@ -218,8 +226,10 @@ class RequestNotifier:
         else:
             return
         user_id = event.context.user_id
-        user = await self.hass.auth.async_get_user(user_id) if user_id else None
-        if user is None or not user.is_active or not user.is_admin:
+        operation = "approve_request" if approve else "deny_request"
+        try:
+            await async_authorize(self.hass, operation, event.context, Door.NOTIFICATION)
+        except Unauthorized:
             _LOGGER.warning(
                 "Ignoring %s from a notification: user %s is not an active administrator",
                 action,
@@ -239,10 +249,10 @@ class RequestNotifier:
             return
         try:
             if approve:
-                await self._queue.async_set_status(request, "approved", by=user.id)
+                await self._queue.async_set_status(request, "approved", by=user_id)
             else:
                 await self._queue.async_set_status(
-                    request, "denied", by=user.id, reason=DENY_REASON
+                    request, "denied", by=user_id, reason=DENY_REASON
                 )
         except RequestError as err:  # decided between the check and now
             _LOGGER.info("%s from a notification not applied: %s", action, err.placeholders)

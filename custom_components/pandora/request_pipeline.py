@@ -37,10 +37,11 @@ import time
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_track_time_interval
 
+from .announce import async_listen_internal
 from .api.errors import PandoraError, TorrentRejected
 from .api.jackett_models import infohash_from_magnet
 from .api.jellyfin_models import ItemType
@@ -147,7 +148,8 @@ class RequestPipeline:
     async def async_start(self) -> None:
         """Listen, and resume every request that was being worked on."""
         self._running = True
-        hass, listen = self.hass, self.hass.bus.async_listen
+        hass = self.hass
+        listen = partial(async_listen_internal, hass)  # Pandora's own events, never the bus
         self._unsubscribe += [
             async_dispatcher_connect(hass, SIGNAL_REQUEST_CHANGED, self._request_changed),
             async_dispatcher_connect(hass, SIGNAL_FILING_FAILED, self._filing_failed),
@@ -217,16 +219,16 @@ class RequestPipeline:
         return request
 
     @callback
-    def _torrent_event(self, event: Event[dict[str, Any]]) -> None:
-        if (request := self._request_for(event.data.get("hash"))) is not None:
+    def _torrent_event(self, data: dict[str, Any]) -> None:
+        if (request := self._request_for(data.get("hash"))) is not None:
             self._kick(request.id)
 
     @callback
-    def _torrent_removed(self, event: Event[dict[str, Any]]) -> None:
-        request = self._request_for(event.data.get("hash"))
+    def _torrent_removed(self, data: dict[str, Any]) -> None:
+        request = self._request_for(data.get("hash"))
         if request is None or (coordinator := self._instance(request)) is None:
             return
-        if event.data.get("subentry_id") != coordinator.subentry.subentry_id:
+        if data.get("subentry_id") != coordinator.subentry.subentry_id:
             return  # another qBittorrent's copy
         if request.status == "downloading":
             self._removed.add(str(request.torrent_hash).lower())
@@ -238,7 +240,7 @@ class RequestPipeline:
             self._kick(request.id)
 
     @callback
-    def _scan_finished(self, _event: Event[dict[str, Any]]) -> None:
+    def _scan_finished(self, _data: dict[str, Any]) -> None:
         """A Jellyfin scan ended: look the imports up again now."""
         for request in self.queue.with_status(("importing",)):
             watch = self._watches.get((request.torrent_hash or "").lower())

@@ -24,6 +24,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 from homeassistant.util.ulid import ulid_now
 
+from .announce import async_announce
 from .const import (
     CONF_AUTO_APPROVE_ADMINS,
     CONF_AUTO_APPROVE_USERS,
@@ -355,7 +356,7 @@ class RequestQueue:
 
     @callback
     def _fire(self, kind: str, request: MediaRequest, by: str | None) -> None:
-        self.hass.bus.async_fire(EVENT_REQUEST_PREFIX + kind, event_data(request, by))
+        async_announce(self.hass, EVENT_REQUEST_PREFIX + kind, event_data(request, by))
 
 
 def event_data(request: MediaRequest, by: str | None = None) -> dict[str, Any]:

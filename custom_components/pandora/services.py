@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from functools import partial
 import re
 from typing import Any, cast
 
@@ -20,16 +21,15 @@ from homeassistant.helpers import config_validation as cv
 
 from .api.qbittorrent import ALL, QBittorrentClient
 from .api.qbittorrent_models import Torrent, TorrentStatus
-from .const import DOMAIN
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .helpers import (
     call_service,
     loaded_entry,
     one_target,
-    require_admin,
     targets,
     validation_error,
 )
+from .permissions import register_action
 
 ATTR_INSTANCE = "instance"
 ATTR_HASHES = "hashes"
@@ -207,7 +207,6 @@ async def add_to_qbittorrent(
 
 
 async def _add_torrent(call: ServiceCall) -> ServiceResponse:
-    await require_admin(call.hass, call)
     added = await add_to_qbittorrent(
         call.hass,
         call.data.get(ATTR_INSTANCE),
@@ -225,7 +224,6 @@ type HashesAction = Callable[[QBittorrentClient, list[str] | str], Awaitable[Non
 
 async def _for_each_target(call: ServiceCall, action: HashesAction) -> None:
     """Run `action` on every qBittorrent holding the requested hashes, then refresh them."""
-    await require_admin(call.hass, call)
     plan = await _route(call.hass, call.data.get(ATTR_INSTANCE), call.data[ATTR_HASHES])
     for coordinator, hashes in plan:
         await call_service(action, coordinator.client, hashes)
@@ -275,10 +273,10 @@ async def _get_torrents(call: ServiceCall) -> ServiceResponse:
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register every Pandora action (once, in `async_setup`)."""
-    register = hass.services.async_register
-    register(DOMAIN, SERVICE_ADD_TORRENT, _add_torrent, ADD_SCHEMA, SupportsResponse.OPTIONAL)
-    register(DOMAIN, SERVICE_PAUSE_TORRENTS, _pause, HASHES_SCHEMA)
-    register(DOMAIN, SERVICE_RESUME_TORRENTS, _resume, HASHES_SCHEMA)
-    register(DOMAIN, SERVICE_REMOVE_TORRENTS, _remove, REMOVE_SCHEMA)
-    register(DOMAIN, SERVICE_MOVE_TORRENTS, _move, MOVE_SCHEMA)
-    register(DOMAIN, SERVICE_GET_TORRENTS, _get_torrents, GET_SCHEMA, SupportsResponse.ONLY)
+    register = partial(register_action, hass)
+    register(SERVICE_ADD_TORRENT, _add_torrent, ADD_SCHEMA, SupportsResponse.OPTIONAL)
+    register(SERVICE_PAUSE_TORRENTS, _pause, HASHES_SCHEMA)
+    register(SERVICE_RESUME_TORRENTS, _resume, HASHES_SCHEMA)
+    register(SERVICE_REMOVE_TORRENTS, _remove, REMOVE_SCHEMA)
+    register(SERVICE_MOVE_TORRENTS, _move, MOVE_SCHEMA)
+    register(SERVICE_GET_TORRENTS, _get_torrents, GET_SCHEMA, SupportsResponse.ONLY)

@@ -46,5 +46,6 @@ class AltSpeedSwitch(PandoraEntity[QBittorrentCoordinator], SwitchEntity):
         await self._set(False)
 
     async def _set(self, enabled: bool) -> None:
+        await self.async_authorize("set_alt_speed_limits")
         await call_service(self.coordinator.client.set_alt_speed_limits, enabled)
         await self.coordinator.async_request_refresh()

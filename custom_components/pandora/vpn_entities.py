@@ -120,6 +120,7 @@ class CountrySelect(PandoraEntity[GluetunCoordinator], SelectEntity, RestoreEnti
 
     async def async_select_option(self, option: str) -> None:
         """Switch the country (see `GluetunCoordinator.async_set_country`)."""
+        await self.async_authorize("set_vpn_country")
         await self.coordinator.async_set_country(option)
 
 

@@ -11,6 +11,7 @@ the player Home Assistant's relay of the Jellyfin stream (what the media source
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from typing import cast
 
 import probatio as vol
@@ -35,12 +36,13 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import loaded_entry, require_admin, translated_error, validation_error
+from .helpers import loaded_entry, translated_error, validation_error
 from .home import featured_title, watchlist
 from .jellyfin_stream import PLAYABLE, stream_path
 from .library_links import find_title
 from .media_actions import MEDIA_TYPES, media_details
 from .media_source import mime_type
+from .permissions import register_action
 from .runtime import PandoraConfigEntry
 
 SERVICE_ADD_TO_WATCHLIST = "add_to_watchlist"
@@ -145,7 +147,6 @@ async def _featured_answer(call: ServiceCall, entry: PandoraConfigEntry) -> Serv
 
 
 async def _set_featured(call: ServiceCall) -> ServiceResponse:
-    await require_admin(call.hass, call)
     entry = loaded_entry(call.hass)
     tmdb_id, media_type = call.data["tmdb_id"], call.data["media_type"]
     await media_details(call.hass, tmdb_id, media_type)  # refuse a title TMDB does not know
@@ -156,7 +157,6 @@ async def _set_featured(call: ServiceCall) -> ServiceResponse:
 
 
 async def _clear_featured(call: ServiceCall) -> ServiceResponse:
-    await require_admin(call.hass, call)
     entry = loaded_entry(call.hass)
     await entry.runtime_data.watchlists.async_clear_featured()
     return await _featured_answer(call, entry)
@@ -248,11 +248,11 @@ async def _play(call: ServiceCall) -> ServiceResponse:
 
 def async_setup_watching_actions(hass: HomeAssistant) -> None:
     """Register the watchlist, featured and play actions."""
-    register = hass.services.async_register
+    register = partial(register_action, hass)
     optional, only = SupportsResponse.OPTIONAL, SupportsResponse.ONLY
-    register(DOMAIN, SERVICE_ADD_TO_WATCHLIST, _add, TITLE_SCHEMA, optional)
-    register(DOMAIN, SERVICE_REMOVE_FROM_WATCHLIST, _remove, TITLE_SCHEMA, optional)
-    register(DOMAIN, SERVICE_GET_WATCHLIST, _get, GET_WATCHLIST_SCHEMA, only)
-    register(DOMAIN, SERVICE_SET_FEATURED, _set_featured, FEATURE_SCHEMA, optional)
-    register(DOMAIN, SERVICE_CLEAR_FEATURED, _clear_featured, vol.Schema({}), optional)
-    register(DOMAIN, SERVICE_PLAY_TITLE, _play, PLAY_SCHEMA, optional)
+    register(SERVICE_ADD_TO_WATCHLIST, _add, TITLE_SCHEMA, optional)
+    register(SERVICE_REMOVE_FROM_WATCHLIST, _remove, TITLE_SCHEMA, optional)
+    register(SERVICE_GET_WATCHLIST, _get, GET_WATCHLIST_SCHEMA, only)
+    register(SERVICE_SET_FEATURED, _set_featured, FEATURE_SCHEMA, optional)
+    register(SERVICE_CLEAR_FEATURED, _clear_featured, vol.Schema({}), optional)
+    register(SERVICE_PLAY_TITLE, _play, PLAY_SCHEMA, optional)

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.support.qbittorrent_daemon import QBittorrentDaemon
 
 PIECE_LENGTH = 256 * 1024
 
@@ -84,3 +88,10 @@ def make_torrent(
 def random_suffix() -> str:
     """A short unique tag for names."""
     return os.urandom(4).hex()
+
+
+def add_stalled(daemon: QBittorrentDaemon, source: Path, name: str) -> TorrentFile:
+    """A torrent nobody seeds, added to a real daemon: it stays downloading at 0 %."""
+    torrent = make_torrent(make_payload(source, name, 300_000))
+    daemon.add_torrent_file(torrent.content, daemon.downloads / "stalled")
+    return torrent

@@ -27,6 +27,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceInfo
 
+from ..announce import async_announce
 from ..api.errors import PandoraError
 from ..api.gluetun import GluetunClient, PublicIp, VpnStatus
 from ..api.portainer_models import Stack
@@ -166,7 +167,8 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         self._issue(f"vpn_down_{sub_id}", "vpn_down", down, placeholders)
         self._issue(f"vpn_leak_{sub_id}", "vpn_leak", leaking, placeholders)
         if leaking and not self._leaking:
-            self.hass.bus.async_fire(
+            async_announce(
+                self.hass,
                 EVENT_VPN_LEAK,
                 {
                     "subentry_id": sub_id,
@@ -227,7 +229,8 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
             finally:
                 self.switching = False
             self.selected = target
-        self.hass.bus.async_fire(
+        async_announce(
+            self.hass,
             EVENT_VPN_COUNTRY_CHANGED,
             {
                 "subentry_id": self.subentry.subentry_id,

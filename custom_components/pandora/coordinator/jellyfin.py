@@ -15,6 +15,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 
+from ..announce import async_announce
 from ..api.errors import PandoraError
 from ..api.jellyfin import JellyfinClient
 from ..api.jellyfin_models import (
@@ -218,7 +219,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             "subentry_id": self.subentry.subentry_id,
         }
         if running:
-            self.hass.bus.async_fire(EVENT_SCAN_STARTED, data)
+            async_announce(self.hass, EVENT_SCAN_STARTED, data)
             return
         result = task.last_result
         counts = self.state.counts
@@ -229,7 +230,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             "series": counts.series if counts else None,
             "episodes": counts.episodes if counts else None,
         }
-        self.hass.bus.async_fire(EVENT_SCAN_FINISHED, data)
+        async_announce(self.hass, EVENT_SCAN_FINISHED, data)
         if self.history is not None:
             self.history.record_files("scanned", data)
 

@@ -19,6 +19,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 
+from ..announce import async_announce
 from ..api.errors import PandoraError
 from ..api.portainer import PortainerClient
 from ..api.portainer_models import Container, ContainerStats, Endpoint, Stack
@@ -222,7 +223,7 @@ class PortainerCoordinator(PandoraCoordinator[PortainerState]):
                 "stack": new.compose_project,
                 "subentry_id": self.subentry.subentry_id,
             }
-            self.hass.bus.async_fire(EVENT_CONTAINER_CHANGED, data)
+            async_announce(self.hass, EVENT_CONTAINER_CHANGED, data)
 
     def find_container(self, name: str) -> Container | None:
         """A container by name, full id or id prefix (12+ characters)."""

@@ -13,6 +13,7 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.update_coordinator import UpdateFailed
 
+from ..announce import async_announce
 from ..api.errors import IPBanned, PandoraError
 from ..api.qbittorrent_models import MainDataState, SyncDelta, Torrent, TorrentStatus
 from ..const import (
@@ -176,7 +177,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
             # What Pandora downloaded it as (tmdb_id, media_type, release), when it did.
             | self.history.link_for(torrent.hash)
         )
-        self.hass.bus.async_fire(EVENT_TORRENT_PREFIX + event_type, data)
+        async_announce(self.hass, EVENT_TORRENT_PREFIX + event_type, data)
         async_dispatcher_send(
             self.hass, f"{SIGNAL_TORRENT_EVENT}_{self.subentry.subentry_id}", event_type, data
         )
