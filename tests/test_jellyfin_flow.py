@@ -56,6 +56,19 @@ def field_names(result: dict[str, Any]) -> list[str]:
     return [str(key) for key in result["data_schema"].schema]
 
 
+def choices(result: dict[str, Any]) -> dict[str, str]:
+    """The users step's choices for a person: value -> label."""
+    person = next(k for k in result["data_schema"].schema if str(k) != CONF_WEB_URL)
+    options = result["data_schema"].schema[person].config["options"]
+    return {o["value"]: o["label"] for o in options}
+
+
+def resolutions(result: dict[str, Any]) -> dict[str, str]:
+    """The users step's description: person -> whom they watch as, and why."""
+    lines = result["description_placeholders"]["people"].splitlines()
+    return dict(line.removeprefix("- ").split(" → ", 1) for line in lines)
+
+
 async def test_map_users_and_the_link_address(
     hass: HomeAssistant,
     hub: MockConfigEntry,
@@ -68,16 +81,27 @@ async def test_map_users_and_the_link_address(
     await hass.auth.async_update_user(hass_read_only_user, name="Reader")
     twins = [await hass.auth.async_create_user("Twin") for _ in range(2)]
     await hass.auth.async_update_user(await hass.auth.async_create_user("Gone"), is_active=False)
+    await hass.auth.async_create_user("FAMILY")
     result = await open_step(hass, hub, "users")
     assert result["step_id"] == "users"
     fields = field_names(result)
     assert fields[0] == CONF_WEB_URL
-    assert {"Admin", "Reader", "Twin", "Twin (2)"} <= set(fields)
+    assert {"Admin", "Reader", "Twin", "Twin (2)", "FAMILY"} <= set(fields)
     assert "Gone" not in fields
     assert twins[0].id != twins[1].id
-    # Every person starts on the default (the first administrator).
+    # Every person starts on the default, and the form says whom that gives each of them.
     defaults = {str(k): k.default() for k in result["data_schema"].schema if str(k) != CONF_WEB_URL}
     assert set(defaults.values()) == {"default"}
+    assert "same name" in choices(result)["default"]
+    assert resolutions(result) == {
+        "Admin": "pandora (administrator default)",
+        "FAMILY": "family (same name)",
+        "Reader": "nobody (no Jellyfin user of the same name)",
+        "Twin": "nobody (no Jellyfin user of the same name)",
+        "Twin (2)": "nobody (no Jellyfin user of the same name)",
+        "Automations": "pandora (administrator default)",
+    }
+    assert result["description_placeholders"]["example"].startswith("https://")
 
     family = guid_n("user:family")
     form = {
@@ -100,6 +124,7 @@ async def test_map_users_and_the_link_address(
     defaults = {str(k): k.default() for k in result["data_schema"].schema}
     assert defaults["Reader"] == family
     assert defaults[CONF_WEB_URL] == "https://jellyfin.example.org"
+    assert resolutions(result)["Reader"] == "family (chosen here)"
     form[CONF_WEB_URL] = ""
     form["Twin"] = NO_JELLYFIN_USER  # this one sees no Jellyfin rows and plays nothing
     await hass.config_entries.subentries.async_configure(result["flow_id"], form)
@@ -125,6 +150,16 @@ async def test_map_users_and_the_link_address(
     defaults = {str(k): k.default() for k in result["data_schema"].schema}
     assert defaults["Reader"] == NO_JELLYFIN_USER and defaults["Twin"] == NO_JELLYFIN_USER
     assert defaults["Admin"] == "default"
+    shown = resolutions(result)
+    assert shown["Reader"] == "nobody (their Jellyfin user is deleted or disabled)"
+    assert shown["Twin"] == "nobody (chosen here)"
+    assert shown["FAMILY"] == "nobody (their Jellyfin user is deleted or disabled)"
+
+    # No Jellyfin administrator left: nobody for administrators and automations either.
+    sim.user("pandora").admin = False
+    result = await open_step(hass, hub, "users")
+    shown = resolutions(result)
+    assert shown["Admin"] == shown["Automations"] == "nobody (Jellyfin has no administrator)"
 
 
 async def test_connection_keeps_the_mapping(

@@ -128,7 +128,7 @@ async def test_the_relay_checks_who_watches(
     client: JellyfinClient,
     players: dict[str, Any],
 ) -> None:
-    """A person plays as their own Jellyfin user; mapped to nobody, they get nothing."""
+    """A person plays as their own Jellyfin user; mapped to nobody or unmapped, nothing."""
     server = server_of(hub)
     ref = server.title("movie", NOTLD)
     assert ref is not None
@@ -136,8 +136,9 @@ async def test_the_relay_checks_who_watches(
     users = await jellyfin_user_ids(client)
     member = await hass.auth.async_create_user("Member", group_ids=["system-users"])
     loner = await hass.auth.async_create_user("Loner", group_ids=["system-users"])
+    stranger = await hass.auth.async_create_user("Stranger", group_ids=["system-users"])
     tokens = {}
-    for person in (member, loner):
+    for person in (member, loner, stranger):
         refresh = await hass.auth.async_create_refresh_token(person, CLIENT_ID)
         tokens[person.name] = hass.auth.async_create_access_token(refresh)
     entry = hub
@@ -160,9 +161,11 @@ async def test_the_relay_checks_who_watches(
 
     assert await fetch(str(web.with_path(path)), tokens["Member"]) == 200
     assert await fetch(str(web.with_path(path)), tokens["Loner"]) == 403
+    # Unmapped, and no Jellyfin user has their name: not the administrator's access either.
+    assert await fetch(str(web.with_path(path)), tokens["Stranger"]) == 403
     # Played from the panel, the URL is signed for the person who asked.
     tv = players["tv"]
-    for name, expected in (("Member", 200), ("Loner", None)):
+    for name, expected in (("Member", 200), ("Loner", None), ("Stranger", None)):
         ws = await hass_ws_client(hass, access_token=tokens[name])
         answer = await command(ws, type="pandora/play", entity_id="media_player.living_room_tv",
                                tmdb_id=NOTLD, media_type="movie")  # fmt: skip
@@ -180,7 +183,7 @@ async def test_the_relay_checks_who_watches(
     item = f"media-source://{DOMAIN}/{server.subentry.subentry_id}/{ref.id}"
     call = {"entity_id": "media_player.living_room_tv", "media_content_id": item,
             "media_content_type": "video"}  # fmt: skip
-    for name, played in (("Member", True), ("Loner", False)):
+    for name, played in (("Member", True), ("Loner", False), ("Stranger", False)):
         before = len(tv.played)
         async with (
             aiohttp.ClientSession() as session,
@@ -193,13 +196,12 @@ async def test_the_relay_checks_who_watches(
             assert (posted.status == 200) is played, await posted.text()
         assert (len(tv.played) == before + 1) is played
     assert await fetch(tv.played[-1][1]) == 200
-    # A signed URL made for someone mapped to nobody opens nothing.
-    loner_refresh = next(iter(loner.refresh_tokens.values()))
-    signed = async_sign_path(hass, path, timedelta(minutes=5), refresh_token_id=loner_refresh.id)
-    assert (
-        await fetch(str(web.with_path(signed.split("?")[0]).with_query(signed.split("?")[1])))
-        == 403
-    )
+    # A signed URL made for someone mapped to nobody, or unmapped, opens nothing.
+    for person in (loner, stranger):
+        refresh = next(iter(person.refresh_tokens.values()))
+        signed = async_sign_path(hass, path, timedelta(minutes=5), refresh_token_id=refresh.id)
+        url = web.with_path(signed.split("?")[0]).with_query(signed.split("?")[1])
+        assert await fetch(str(url)) == 403
 
 
 # --- artwork ---------------------------------------------------------------------------------
@@ -317,7 +319,7 @@ async def test_recently_added_keeps_each_servers_order(
     servers = list(entry.runtime_data.jellyfin.values())
     expected = {}
     for server in servers:
-        user = server.jellyfin_user(None)
+        user = await server.async_jellyfin_user(None)
         assert user is not None
         expected[server.subentry.title] = [
             i.id for i in await server.client.latest_items(user.id, 16)
@@ -341,8 +343,15 @@ async def test_refusals_say_why(
     players: Any,
     hass_ws_client: Any,
     hass_read_only_access_token: str,
+    hass_read_only_user: Any,
 ) -> None:
     reader = await hass_ws_client(hass, access_token=hass_read_only_access_token)
+    # No Jellyfin user for the reader: refused before the player is asked.
+    answer = await command(reader, type="pandora/play", entity_id="media_player.living_room_tv",
+                           tmdb_id=NOTLD, media_type="movie")  # fmt: skip
+    assert "no Jellyfin user for you" in answer["error"]["message"]
+    # Watching as Jellyfin's family (their name), the player's own permissions refuse them.
+    await hass.auth.async_update_user(hass_read_only_user, name="Family")
     answer = await command(reader, type="pandora/play", entity_id="media_player.living_room_tv",
                            tmdb_id=NOTLD, media_type="movie")  # fmt: skip
     assert answer["error"]["message"] == "You may not control media_player.living_room_tv"
@@ -396,7 +405,7 @@ async def test_users_not_read_yet(
         hass, hub_entry(tmdb_subentry(sims), jellyfin_subentry(url, sim.api_key))
     )
     server = server_of(entry)
-    assert server.last_update_success and server.jellyfin_user(None) is None
+    assert server.last_update_success and await server.async_jellyfin_user(None) is None
     ws = await hass_ws_client(hass)
     home = (await command(ws, type="pandora/home"))["result"]
     assert "could not read the Jellyfin users yet" in home["errors"]["continue_watching"]

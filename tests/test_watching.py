@@ -14,6 +14,7 @@ from typing import Any
 import aiohttp
 import pytest
 from pytest_homeassistant_custom_component.common import (
+    CLIENT_ID,
     MockConfigEntry,
     MockPlatform,
     mock_platform,
@@ -212,14 +213,20 @@ async def test_home_over_the_websocket(
     details = await command(admin, type="pandora/media", tmdb_id=NOTLD, media_type="movie")
     assert details["result"]["in_watchlist"] is False
 
-    # Continue watching and Recently added, as the administrator (nobody is mapped).
+    # Nobody is mapped: the administrator watches as Jellyfin's administrator; the reader, who
+    # has no Jellyfin user of their name, as nobody (and is told why).
     users = await jellyfin_user_ids(client)
     movies = await client.latest_items(users["pandora"], 10)
     notld = next(i for i in movies if i.name == "Night of the Living Dead")
     await client.set_user_data(users["pandora"], notld.id, position_seconds=1800)
     home = (await command(reader, type="pandora/home"))["result"]
-    assert home["jellyfin"] is True and home["jellyfin_user"] == "pandora"
+    assert home["jellyfin"] is True and home["jellyfin_user"] is None
     assert [e["tmdb_id"] for e in home["watchlist"]] == [NOTLD]
+    assert home["continue_watching"] == [] and home["recently_added"] == []
+    assert "none has your name" in home["errors"]["continue_watching"]
+    assert "none has your name" in home["errors"]["recently_added"]
+    home = (await command(admin, type="pandora/home"))["result"]
+    assert home["jellyfin_user"] == "pandora" and home["watchlist"] == []
     (resume,) = home["continue_watching"]
     assert resume["name"] == "Night of the Living Dead"
     assert resume["tmdb_id"] == NOTLD and resume["media_type"] == "movie"
@@ -311,6 +318,90 @@ async def test_rows_follow_the_user_mapping(
     browsed = await command(reader, type="media_source/browse_media",
                             media_content_id=f"media-source://{DOMAIN}")  # fmt: skip
     assert browsed["result"]["children"] == []
+
+
+async def ws_as(hass: HomeAssistant, hass_ws_client: Any, user: User) -> Any:
+    """A websocket connection logged in as `user`."""
+    refresh = await hass.auth.async_create_refresh_token(user, CLIENT_ID)
+    return await hass_ws_client(hass, access_token=hass.auth.async_create_access_token(refresh))
+
+
+async def test_unmapped_people_fail_closed(
+    hass: HomeAssistant,
+    hub: MockConfigEntry,
+    jellyfin: tuple[JellyfinSimulator, str],
+    client: JellyfinClient,
+    players: dict[str, RecordingPlayer],
+    hass_admin_user: User,
+    hass_read_only_user: User,
+    hass_ws_client: Any,
+) -> None:
+    """Unmapped: the Jellyfin user of the same name, else administrators only get the admin."""
+    sim, _ = jellyfin
+    server = next(iter(hub.runtime_data.jellyfin.values()))
+    users = await jellyfin_user_ids(client)
+    items = await client.latest_items(users["pandora"], 10)
+    notld = next(i for i in items if i.name == "Night of the Living Dead")
+    await client.set_user_data(users["pandora"], notld.id, position_seconds=600)
+    await client.set_user_data(users["family"], notld.id, position_seconds=60)
+    tv = "media_player.living_room_tv"
+
+    async def home_of(user: User) -> dict[str, Any]:
+        answer: dict[str, Any] = (
+            await command(await ws_as(hass, hass_ws_client, user), type="pandora/home")
+        )["result"]
+        return answer
+
+    # Someone added after the set-up, with no Jellyfin user of their name: no rows, no playing,
+    # nothing to browse (they used to get the administrator's).
+    member = await hass.auth.async_create_user("Member", group_ids=["system-users"])
+    home = await home_of(member)
+    assert home["jellyfin_user"] is None and home["continue_watching"] == []
+    assert "none has your name" in home["errors"]["continue_watching"]
+    with pytest.raises(ServiceValidationError) as err:
+        await act(hass, "play_title", member, entity_id=tv, tmdb_id=NOTLD, media_type="movie")
+    assert err.value.translation_key == "no_jellyfin_user"
+    assert players["tv"].played == []
+    ws = await ws_as(hass, hass_ws_client, member)
+    browsed = await command(ws, type="media_source/browse_media",
+                            media_content_id=f"media-source://{DOMAIN}")  # fmt: skip
+    assert browsed["result"]["children"] == []
+    # The same for the read-only fixture user ("Mock User").
+    assert await server.async_watcher(hass_read_only_user.id) == (None, "unmapped")
+
+    # Their name, in any case, is a Jellyfin user's: they watch as that user.
+    relative = await hass.auth.async_create_user("FAMILY", group_ids=["system-users"])
+    home = await home_of(relative)
+    assert home["jellyfin_user"] == "family" and home["errors"] == {}
+    assert [e["position_seconds"] for e in home["continue_watching"]] == [60]
+
+    # An unmapped administrator without a Jellyfin user of their name, and automations: the
+    # Jellyfin administrator.
+    home = await home_of(hass_admin_user)
+    assert home["jellyfin_user"] == "pandora"
+    assert [e["position_seconds"] for e in home["continue_watching"]] == [600]
+    admin, why = await server.async_watcher(None)
+    assert (admin and admin.name, why) == ("pandora", "admin_default")
+    # ... unless a Jellyfin user has their name: that one, even for an administrator, and
+    # nobody (never the administrator) once that Jellyfin user is disabled.
+    await hass.auth.async_update_user(hass_admin_user, name="Family")
+    assert (await home_of(hass_admin_user))["jellyfin_user"] == "family"
+    sim.user("family").disabled = True
+    server._index_at = 0
+    await server.async_refresh()
+    home = await home_of(hass_admin_user)
+    assert (
+        home["jellyfin_user"] is None
+        and "deleted or disabled" in home["errors"]["continue_watching"]
+    )
+    assert (await home_of(relative))["jellyfin_user"] is None
+
+    # Unknown, inactive and system-generated users are nobody.
+    system = await hass.auth.async_create_system_user("Some add-on")
+    inactive = await hass.auth.async_create_user("Sleeper", group_ids=["system-admin"])
+    await hass.auth.async_update_user(inactive, is_active=False)
+    for someone in ("not-a-user", inactive.id, system.id):
+        assert await server.async_watcher(someone) == (None, "not_a_person")
 
 
 async def test_rows_fail_one_by_one(
@@ -430,7 +521,9 @@ async def test_play_on_a_media_player(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tv = players["tv"]
-    # The player's own permissions apply: a read-only user may not start it.
+    # The player's own permissions apply: a read-only user may not start it (though they have a
+    # Jellyfin user: the one of their name).
+    await hass.auth.async_update_user(hass_read_only_user, name="family")
     with pytest.raises(Unauthorized):
         await act(hass, "play_title", hass_read_only_user,
                   entity_id="media_player.living_room_tv", tmdb_id=NOTLD, media_type="movie")  # fmt: skip
@@ -445,7 +538,7 @@ async def test_play_on_a_media_player(
     web = await hass_client_no_auth()  # Home Assistant's own HTTP server, on 127.0.0.1
     base = str(web.make_url("")).rstrip("/")
     await hass.config.async_update(internal_url=base)
-    member = await hass.auth.async_create_user("Family", group_ids=["system-users"])
+    member = await hass.auth.async_create_user("Family", group_ids=["system-users"])  # family
     answer = await act(hass, "play_title", member,
                        entity_id="media_player.living_room_tv", tmdb_id=NOTLD, media_type="movie")  # fmt: skip
     assert answer["title"] == "Night of the Living Dead"

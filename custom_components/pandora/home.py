@@ -32,11 +32,16 @@ LATEST_LIMIT: Final = 16
 # The default banner: the first title of this list that the libraries do not hold yet.
 FEATURED_LIST: Final = "trending_day"
 _EPOCH: Final = datetime.min.replace(tzinfo=UTC)
-# Why a mapped person sees no Jellyfin rows ("off", mapped to nobody, needs no message).
+# Why someone sees no Jellyfin rows (see resolve_watcher; "off", mapped to nobody, and
+# "not_a_person" need no message).
 NO_USER: Final = {
     "gone": (
         "{server}: the Jellyfin user you watch as was deleted or disabled; an administrator can "
         "map you to another in the server's Users settings"
+    ),
+    "unmapped": (
+        "{server}: no Jellyfin user is chosen for you and none has your name; an administrator "
+        "can map you to one in the server's Users settings"
     ),
     "unknown": "{server}: Pandora could not read the Jellyfin users yet and tries again soon",
     "no_admin": (
@@ -125,7 +130,7 @@ async def _jellyfin_rows(
     reads: list[Awaitable[tuple[list[_Row], list[_Row]]]] = []
     names: list[str] = []
     for coordinator in runtime.jellyfin.values():
-        user, why = coordinator.watcher(user_id)
+        user, why = await coordinator.async_watcher(user_id)
         if user is not None:
             names.append(user.name)
             reads.append(_server_rows(coordinator, user.id, errors))

@@ -2,8 +2,9 @@
 
 Reconfiguring a Jellyfin server offers two steps: its connection, and "Users", which maps each
 Home Assistant user to the Jellyfin user whose Continue watching and Recently added they see and
-who plays what they start (unmapped: the server's first administrator; or nobody: no rows and
-no playing), plus the address people open Jellyfin at, for "Play in Jellyfin" links.
+who plays what they start, or to nobody (no rows, no playing); unmapped people get the Jellyfin
+user of their name, else (administrators only) the first administrator, else nobody. The step
+also sets the address people open Jellyfin at, for "Play in Jellyfin" links.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any, Final
 
 import probatio as vol
 
+from homeassistant.auth.models import User
 from homeassistant.config_entries import SubentryFlowResult
 from homeassistant.const import CONF_URL
 from homeassistant.helpers.selector import (
@@ -27,11 +29,23 @@ from homeassistant.helpers.selector import (
 from .api.errors import PandoraError
 from .api.jellyfin_models import JellyfinUser
 from .const import CONF_USERS, CONF_WEB_URL, NO_JELLYFIN_USER, SUBENTRY_JELLYFIN
+from .coordinator.jellyfin import resolve_watcher
 from .helpers import normalize_url, temporary_session
 from .service_flows import ERROR_KEYS, SPECS, ServiceSubentryFlow, jellyfin_client
 
-# The choice that leaves a Home Assistant user unmapped (the first administrator).
+# The choice that leaves a Home Assistant user unmapped (resolve_watcher decides).
 DEFAULT_USER: Final = "default"
+# Why each person watches as whom, in the form's description (resolve_watcher's reasons).
+BASIS: Final = {
+    "mapped": "chosen here",
+    "off": "chosen here",
+    "same_name": "same name",
+    "admin_default": "administrator default",
+    "gone": "their Jellyfin user is deleted or disabled",
+    "unmapped": "no Jellyfin user of the same name",
+    "no_admin": "Jellyfin has no administrator",
+}
+LINK_EXAMPLE: Final = "https://jellyfin.example.org"
 
 
 class JellyfinSubentryFlow(ServiceSubentryFlow):
@@ -51,9 +65,9 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
         """URL, API key and certificate check (the user mapping is kept)."""
         return await self._reconfigure_connection(user_input, "connection")
 
-    async def _ha_users(self) -> dict[str, str]:
-        """Form field (the person's name, made unique) -> Home Assistant user id."""
-        fields: dict[str, str] = {}
+    async def _ha_users(self) -> dict[str, User]:
+        """Form field (the person's name, made unique) -> Home Assistant user."""
+        fields: dict[str, User] = {}
         users = await self.hass.auth.async_get_users()
         for user in sorted(users, key=lambda u: (u.name or "").casefold()):
             if user.system_generated or not user.is_active:
@@ -62,7 +76,7 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
             key, n = name, 2
             while key in fields:
                 key, n = f"{name} ({n})", n + 1
-            fields[key] = user.id
+            fields[key] = user
         return fields
 
     async def async_step_users(
@@ -87,7 +101,7 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
             if not errors:
                 # A Jellyfin user gone since the form was shown is nobody, never the default.
                 mapping = {
-                    people[field]: choice if choice in known else NO_JELLYFIN_USER
+                    people[field].id: choice if choice in known else NO_JELLYFIN_USER
                     for field, choice in user_input.items()
                     if field in people and choice != DEFAULT_USER
                 }
@@ -99,7 +113,11 @@ class JellyfinSubentryFlow(ServiceSubentryFlow):
             step_id="users",
             data_schema=self.add_suggested_values_to_schema(schema, user_input),
             errors=errors,
-            description_placeholders={"url": str(subentry.data[CONF_URL])},
+            description_placeholders={
+                "url": str(subentry.data[CONF_URL]),
+                "example": LINK_EXAMPLE,
+                "people": _resolutions(people, current, jellyfin_users),
+            },
         )
 
 
@@ -108,14 +126,31 @@ def _choosable(jellyfin_users: list[JellyfinUser]) -> set[str]:
     return {u.id for u in jellyfin_users if not u.is_disabled} | {NO_JELLYFIN_USER}
 
 
+def _resolutions(
+    people: dict[str, User], mapping: dict[str, str], jellyfin_users: list[JellyfinUser]
+) -> str:
+    """Whom each person (and automations) watches as with the saved mapping, one per line."""
+    lines = []
+    for field, person in [*people.items(), ("Automations", None)]:
+        user, why = resolve_watcher(person, mapping, jellyfin_users)
+        lines.append(f"- {field} → {user.name if user else 'nobody'} ({BASIS.get(why, why)})")
+    return "\n".join(lines)
+
+
 def _users_schema(
-    people: dict[str, str],
+    people: dict[str, User],
     jellyfin_users: list[JellyfinUser],
     current: dict[str, str],
     web_url: str | None,
 ) -> vol.Schema:
     options = [
-        SelectOptionDict(value=DEFAULT_USER, label="Default: the first administrator"),
+        SelectOptionDict(
+            value=DEFAULT_USER,
+            label=(
+                "Automatic: the Jellyfin user of the same name; administrators: the first Jellyfin "
+                "administrator; otherwise nobody"
+            ),
+        ),
         SelectOptionDict(value=NO_JELLYFIN_USER, label="Nobody: no Jellyfin rows, no playing"),
     ]
     options += [
@@ -132,8 +167,8 @@ def _users_schema(
             TextSelectorConfig(type=TextSelectorType.URL)
         )
     }
-    for field, user_id in people.items():
-        chosen = current.get(user_id)
+    for field, person in people.items():
+        chosen = current.get(person.id)
         # Mapped to someone since deleted or disabled: offered as nobody, never the admin.
         default = chosen if chosen in known else NO_JELLYFIN_USER if chosen else DEFAULT_USER
         fields[vol.Required(field, default=default)] = choose

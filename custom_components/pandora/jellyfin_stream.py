@@ -6,9 +6,10 @@ Home Assistant, and this view relays Jellyfin's static stream with the key in a 
 pass through both ways, so players seek as they would against Jellyfin.
 
 Whoever the request is signed for (or logged in as) must be able to watch the item as their own
-Jellyfin user (the server's Users mapping): someone mapped to nobody, or to a Jellyfin user
-without access to that library, gets nothing. Home Assistant itself (automations) watches as
-the default user.
+Jellyfin user (the server's Users mapping, see resolve_watcher): someone who watches as nobody
+(mapped so, or unmapped without a Jellyfin user of their name), or as a Jellyfin user without
+access to that library, gets nothing. Home Assistant itself (automations) watches as the first
+Jellyfin administrator.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ class JellyfinStreamView(HomeAssistantView):
         self, coordinator: JellyfinCoordinator, ha_user: str | None, item_id: str
     ) -> int:
         """200 when the person's Jellyfin user can play the item, else the status to answer."""
-        user = coordinator.jellyfin_user(ha_user)
+        user = await coordinator.async_jellyfin_user(ha_user)
         if user is None:
             return 403
         key = (coordinator.subentry.subentry_id, user.id, item_id)

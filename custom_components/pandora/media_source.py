@@ -3,8 +3,9 @@
 Resolving gives the item's original file as Jellyfin streams it (`static=true`, no
 transcoding), relayed by Home Assistant (jellyfin_stream.py) so the player never holds the
 Jellyfin key; `pandora.play_title` and the panel's "Play on…" use it. Browsing shows each
-server's Continue watching and Recently added as the Jellyfin user the browsing person is
-mapped to (the server's Users settings); a person mapped to nobody sees and resolves nothing.
+server's Continue watching and Recently added as the Jellyfin user the browsing person watches
+as (the server's Users settings, see resolve_watcher); someone who watches as nobody sees and
+resolves nothing.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ class PandoraMediaSource(MediaSource):
         coordinator = self._server(instance)
         if not item_id:
             raise Unresolvable(f"Nothing to play at {item.identifier}")
-        user = coordinator.jellyfin_user(_caller_id())
+        user = await coordinator.async_jellyfin_user(_caller_id())
         if user is None:
             raise Unresolvable(f"{coordinator.subentry.title} has no Jellyfin user for you")
         try:
@@ -100,21 +101,18 @@ class PandoraMediaSource(MediaSource):
         caller = _caller_id()
         servers = jellyfin_servers(self.hass)
         if not item.identifier:
-            return _folder(
-                None,
-                self.name or DOMAIN,
-                [
-                    _folder(f"{key}/{row}", f"{c.subentry.title}: {label}", [])
-                    for key, c in servers.items()
-                    if c.jellyfin_user(caller) is not None
-                    for row, label in ROWS.items()
-                ],
-            )
+            rows = [
+                _folder(f"{key}/{row}", f"{c.subentry.title}: {label}", [])
+                for key, c in servers.items()
+                if await c.async_jellyfin_user(caller) is not None
+                for row, label in ROWS.items()
+            ]
+            return _folder(None, self.name or DOMAIN, rows)
         instance, _, row = item.identifier.partition("/")
         coordinator = servers.get(instance)
         if coordinator is None or row not in ROWS:
             raise BrowseError(f"Unknown Pandora folder {item.identifier}")
-        user = coordinator.jellyfin_user(caller)
+        user = await coordinator.async_jellyfin_user(caller)
         if user is None:
             raise BrowseError(f"{coordinator.subentry.title} has no Jellyfin user for you")
         try:

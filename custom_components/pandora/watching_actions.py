@@ -193,7 +193,7 @@ async def _playable(
         if found is None:
             raise validation_error("not_in_library", tmdb_id=str(data["tmdb_id"]))
         coordinator, item_id, _ = found
-    user = coordinator.jellyfin_user(call.context.user_id)
+    user = await coordinator.async_jellyfin_user(call.context.user_id)
     if user is None:
         raise validation_error("no_jellyfin_user", server=coordinator.subentry.title)
     try:

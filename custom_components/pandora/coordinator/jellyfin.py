@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 import logging
 import time
 from typing import Any
 
+from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -61,6 +63,42 @@ class JellyfinState:
     users: list[JellyfinUser] = field(default_factory=list)
     # Jellyfin item id -> its key in `titles`.
     title_keys: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+
+def resolve_watcher(
+    person: User | None, mapping: Mapping[str, str], jellyfin_users: Sequence[JellyfinUser]
+) -> tuple[JellyfinUser | None, str]:
+    """(The Jellyfin user `person` watches and plays as, None for nobody; why).
+
+    Fails closed: only Home Assistant administrators and automations (`person` None) fall back
+    to the server's first administrator, whose rows and libraries are not everyone's.
+    - Mapped in the server's Users settings: that user ("mapped"); nobody when mapped so
+      ("off"), and never anyone else when that user is deleted or disabled ("gone").
+    - Unmapped: the Jellyfin user of the same name, in any case ("same_name"; "gone" when that
+      user is disabled: the account was switched off on purpose).
+    - Otherwise administrators and automations get the first Jellyfin administrator
+      ("admin_default"; "no_admin" when there is none), anyone else nobody ("unmapped").
+    - An inactive or system-generated user is nobody ("not_a_person").
+    """
+    enabled = [u for u in jellyfin_users if not u.is_disabled]
+    if person is not None:
+        if not person.is_active or person.system_generated:
+            return None, "not_a_person"
+        mapped = mapping.get(person.id)
+        if mapped == NO_JELLYFIN_USER:
+            return None, "off"
+        if mapped:
+            chosen = next((u for u in enabled if u.id == mapped), None)
+            return (chosen, "mapped") if chosen else (None, "gone")
+        # Jellyfin's user names are unique whatever their case.
+        name = (person.name or "").strip().casefold()
+        same = next((u for u in jellyfin_users if name and u.name.strip().casefold() == name), None)
+        if same is not None:
+            return (None, "gone") if same.is_disabled else (same, "same_name")
+        if not person.is_admin:
+            return None, "unmapped"
+    admin = next((u for u in enabled if u.is_administrator), None)
+    return (admin, "admin_default") if admin else (None, "no_admin")
 
 
 class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
@@ -167,29 +205,24 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         """("movie" | "tv", TMDB id) of a movie or series in the library."""
         return self.state.title_keys.get(item_id.lower())
 
-    def jellyfin_user(self, ha_user_id: str | None) -> JellyfinUser | None:
+    async def async_jellyfin_user(self, ha_user_id: str | None) -> JellyfinUser | None:
         """The Jellyfin user a Home Assistant user watches and plays as (None: nobody)."""
-        return self.watcher(ha_user_id)[0]
+        return (await self.async_watcher(ha_user_id))[0]
 
-    def watcher(self, ha_user_id: str | None) -> tuple[JellyfinUser | None, str | None]:
-        """(The Jellyfin user a Home Assistant user watches as, or why there is none).
+    async def async_watcher(self, ha_user_id: str | None) -> tuple[JellyfinUser | None, str]:
+        """(The Jellyfin user a Home Assistant user watches as, and why: see `resolve_watcher`).
 
-        The user mapped in the server's settings; never someone else when that user is gone
-        or disabled ("gone"), and nobody when the mapping says so ("off"). Unmapped people and
-        automations (no user) get the server's first administrator ("no_admin" when none).
-        Before the users could first be read, nobody ("unknown").
+        `ha_user_id` None is an automation (or Home Assistant itself). Before the Jellyfin users
+        could first be read, nobody ("unknown").
         """
         if not self.index_read:
             return None, "unknown"
-        users = [u for u in self.state.users if not u.is_disabled]
-        mapped = (self.subentry.data.get(CONF_USERS) or {}).get(ha_user_id or "")
-        if mapped == NO_JELLYFIN_USER:
-            return None, "off"
-        if mapped:
-            chosen = next((u for u in users if u.id == mapped), None)
-            return chosen, None if chosen else "gone"
-        admin = next((u for u in users if u.is_administrator), None)
-        return admin, None if admin else "no_admin"
+        person: User | None = None
+        if ha_user_id is not None:
+            person = await self.hass.auth.async_get_user(ha_user_id)
+            if person is None:
+                return None, "not_a_person"
+        return resolve_watcher(person, self.subentry.data.get(CONF_USERS) or {}, self.state.users)
 
     @property
     def scanning(self) -> bool:
