@@ -14,7 +14,7 @@ from aiohttp import web
 import pytest
 
 from custom_components.pandora.api.errors import CannotConnect, ParseError, ServiceError
-from custom_components.pandora.api.http import fetch, retry_after
+from custom_components.pandora.api.http import fetch, http_url, retry_after
 from custom_components.pandora.cache import ResponseCache
 from custom_components.pandora.helpers import split_list
 from custom_components.pandora.release_search import fetch_torrent
@@ -167,6 +167,27 @@ async def server() -> AsyncIterator[str]:
     await site.start()
     yield f"http://127.0.0.1:{runner.addresses[0][1]}"
     await runner.cleanup()
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("https://tv.apple.com/watch/1", True),
+        ("HTTP://Example.org", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("//evil.example.org", False),
+        ("/relative/path", False),
+        ("", False),
+        (None, False),
+        (42, False),
+    ],
+)
+def test_http_url_keeps_only_http_links(value: object, kept: bool) -> None:
+    assert http_url(value) == (value if kept else None)
 
 
 async def test_fetch_limits_and_errors(server: str) -> None:

@@ -45,6 +45,17 @@ class HttpResponse:
         return self.body.decode(errors="replace")
 
 
+def http_url(value: object) -> str | None:
+    """`value` when it is an http(s) URL, else None.
+
+    Services' links (where a title streams, Jellyfin's web app) end up in the panel's `href`s:
+    a `javascript:` or `data:` link there would run in Home Assistant's origin.
+    """
+    if isinstance(value, str) and value[:8].lower().startswith(("http://", "https://")):
+        return value
+    return None
+
+
 def scrub(text: str, secrets: Sequence[str | None]) -> str:
     """`text` with every (non-empty) secret replaced by `<redacted>`."""
     for secret in secrets:
