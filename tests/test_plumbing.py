@@ -16,7 +16,7 @@ import pytest
 from custom_components.pandora.api.errors import CannotConnect, ParseError, ServiceError
 from custom_components.pandora.api.http import fetch, http_url, retry_after
 from custom_components.pandora.cache import ResponseCache
-from custom_components.pandora.helpers import split_list
+from custom_components.pandora.helpers import split_list, valid_country
 from custom_components.pandora.release_search import fetch_torrent
 from homeassistant.core import HomeAssistant
 
@@ -167,6 +167,48 @@ async def server() -> AsyncIterator[str]:
     await site.start()
     yield f"http://127.0.0.1:{runner.addresses[0][1]}"
     await runner.cleanup()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Netherlands",
+        "United Kingdom",
+        "Cote d'Ivoire",
+        "Lao People's Democratic Republic",
+        "Guinea-Bissau",
+        "Côte d’Ivoire",
+        "Co\u0302te d'Ivoire",  # decomposed accent
+        "Österreich",
+        "日本",
+    ],
+)
+def test_valid_country_takes_gluetun_names(name: str) -> None:
+    assert valid_country(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        "Germany\nPUID=0",
+        "Germany\r",
+        "Germany\x00",
+        "Germany\t",
+        "Netherlands=1",
+        "${HOME}",
+        "Bad$name",
+        '"Sweden"',
+        "Sweden # comment",
+        "'Sweden",
+        "-Sweden",
+        " Sweden",
+        "Area 51",
+        "x" * 65,
+    ],
+)
+def test_valid_country_refuses_anything_else(name: str) -> None:
+    assert not valid_country(name)
 
 
 @pytest.mark.parametrize(
