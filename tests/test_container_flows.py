@@ -94,6 +94,9 @@ async def test_add_gluetun(hass: HomeAssistant, stack: MediaStack) -> None:
     flow_id = await start(hass, hub, SUBENTRY_GLUETUN)
     checks: list[tuple[dict[str, Any], dict[str, str]]] = [
         ({CONF_COUNTRIES: " , "}, {CONF_COUNTRIES: "no_countries"}),
+        # It ends up in the stack's env: a line break would add a variable of its own.
+        ({CONF_COUNTRIES: "Sweden, Germany\nPUID=0"}, {CONF_COUNTRIES: "invalid_country"}),
+        ({CONF_COUNTRIES: "Sweden, ${SECRET}"}, {CONF_COUNTRIES: "invalid_country"}),
         ({CONF_API_KEY: "wrong"}, {"base": "invalid_auth"}),
         ({CONF_PORTAINER: ""}, {CONF_PORTAINER: "portainer_required"}),
         ({CONF_STACK: "nope"}, {CONF_STACK: "unknown_stack"}),

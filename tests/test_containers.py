@@ -271,6 +271,33 @@ async def test_country_switch_round_trip(hass: HomeAssistant, stack: MediaStack)
     }
 
 
+async def test_unsafe_country_names_are_refused(
+    hass: HomeAssistant, stack: MediaStack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Names reach the stack's env: one with a line break would add a variable of its own."""
+    bad = "Germany\nPUID=0"
+    # Stored before names were checked (the settings form refuses them now).
+    entry = await _hub(hass, stack, countries=f"Sweden, Netherlands, {bad}, Bad$name")
+    select = _gluetun(hass, "select", "vpn_country")
+    assert get_state(hass, select).attributes["options"] == ["Sweden", "Netherlands"]
+    assert caplog.text.count("not offering") == 1
+    env_before = dict(stack.portainer.stacks[stack.stack_id].env_map)
+
+    for country in (bad, "Bad$name", "Swe\nden"):
+        with pytest.raises(ServiceValidationError) as err:
+            await hass.services.async_call(
+                DOMAIN, "set_vpn_country", {"country": country}, blocking=True
+            )
+        assert err.value.translation_key == "invalid_country"
+    # Where the env is written, the name is checked once more.
+    coordinator = entry.runtime_data.gluetun[GLUETUN_SUBENTRY_ID]
+    with pytest.raises(ServiceValidationError):
+        await coordinator._save(bad)
+    assert stack.portainer.stacks[stack.stack_id].env_map == env_before
+    assert stack.gluetun.requests["PUT /v1/vpn/settings"] == 0
+    assert get_state(hass, select).state == "Sweden"
+
+
 async def test_switch_falls_back_to_redeploy_without_live_route(
     hass: HomeAssistant, docker_engine: DockerEngine
 ) -> None:

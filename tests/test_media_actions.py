@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 import filecmp
+import json
 from typing import Any
 
 import probatio as vol
@@ -118,6 +119,38 @@ async def test_get_media_with_availability(
     used = sims.watchmode.quota_used
     await call(hass, "get_media", tmdb_id=NOTLD, media_type="movie")
     assert sims.watchmode.quota_used == used  # a day's cache protects the monthly quota
+
+
+async def test_only_http_links_reach_the_answers(
+    hass: HomeAssistant, sims: Sims, media_hub: MockConfigEntry, hass_ws_client: Any
+) -> None:
+    """Links go into the panel's `href`s: `javascript:` or `data:` must never get there."""
+    safe = "https://tv.apple.com/watch/1"
+    sims.watchmode.web_urls = [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        " JavaScript:alert(1)",
+        safe,
+    ]
+    sims.tmdb.provider_link = "javascript:alert(document.cookie)"
+
+    result = await call(hass, "get_media", tmdb_id=NOTLD, media_type="movie")
+    links = [source["web_url"] for source in result["availability"]]
+    assert len(links) >= 4
+    assert set(links) == {None, safe}
+    assert result["watch_providers"]["region"] == "US"
+    assert result["watch_providers"]["link"] is None
+
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "pandora/media", "tmdb_id": NOTLD, "media_type": "movie"}
+    )
+    answer = await client.receive_json()
+    assert answer["success"], answer
+    text = json.dumps(answer["result"]).lower()
+    assert "javascript:" not in text
+    assert "data:" not in text
+    assert safe in text
 
 
 async def test_watchmode_quota_is_reported_not_fatal(

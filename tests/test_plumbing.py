@@ -14,9 +14,9 @@ from aiohttp import web
 import pytest
 
 from custom_components.pandora.api.errors import CannotConnect, ParseError, ServiceError
-from custom_components.pandora.api.http import fetch, retry_after
+from custom_components.pandora.api.http import fetch, http_url, retry_after
 from custom_components.pandora.cache import ResponseCache
-from custom_components.pandora.helpers import split_list
+from custom_components.pandora.helpers import split_list, valid_country
 from custom_components.pandora.release_search import fetch_torrent
 from homeassistant.core import HomeAssistant
 
@@ -167,6 +167,69 @@ async def server() -> AsyncIterator[str]:
     await site.start()
     yield f"http://127.0.0.1:{runner.addresses[0][1]}"
     await runner.cleanup()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Netherlands",
+        "United Kingdom",
+        "Cote d'Ivoire",
+        "Lao People's Democratic Republic",
+        "Guinea-Bissau",
+        "Côte d’Ivoire",
+        "Co\u0302te d'Ivoire",  # decomposed accent
+        "Österreich",
+        "日本",
+    ],
+)
+def test_valid_country_takes_gluetun_names(name: str) -> None:
+    assert valid_country(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        "Germany\nPUID=0",
+        "Germany\r",
+        "Germany\x00",
+        "Germany\t",
+        "Netherlands=1",
+        "${HOME}",
+        "Bad$name",
+        '"Sweden"',
+        "Sweden # comment",
+        "'Sweden",
+        "-Sweden",
+        " Sweden",
+        "Area 51",
+        "x" * 65,
+    ],
+)
+def test_valid_country_refuses_anything_else(name: str) -> None:
+    assert not valid_country(name)
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("https://tv.apple.com/watch/1", True),
+        ("HTTP://Example.org", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("//evil.example.org", False),
+        ("/relative/path", False),
+        ("", False),
+        (None, False),
+        (42, False),
+    ],
+)
+def test_http_url_keeps_only_http_links(value: object, kept: bool) -> None:
+    assert http_url(value) == (value if kept else None)
 
 
 async def test_fetch_limits_and_errors(server: str) -> None:

@@ -354,9 +354,19 @@ async def test_update_stack_env_keeps_the_other_variables(setup: Setup) -> None:
     assert "SERVER_COUNTRIES=Netherlands" in inspected["Config"]["Env"]
     assert "TZ=UTC" in inspected["Config"]["Env"]
 
-    for bad_changes in ({"": "x"}, {"A=B": "x"}, {"OK": 5}):
-        with pytest.raises(ValueError, match=r"variable name|must be a string"):
-            await setup.client.update_stack_env(created.id, bad_changes)  # type: ignore[arg-type]
+    bad: list[dict[str, Any]] = [
+        {"": "x"},
+        {"A=B": "x"},
+        {"OK": 5},
+        # A line break would smuggle another variable into the stack's env file.
+        {"SERVER_COUNTRIES": "Germany\nPUID=0"},
+        {"SERVER_COUNTRIES": "Germany\r"},
+        {"SERVER_COUNTRIES\nPUID": "0"},
+    ]
+    for bad_changes in bad:
+        with pytest.raises(ValueError, match=r"variable name|must be a string|control"):
+            await setup.client.update_stack_env(created.id, bad_changes)
+    assert setup.sim.stacks[created.id].env_map == updated.env
 
 
 async def test_redeploy_stack(setup: Setup) -> None:

@@ -9,11 +9,30 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import aiohttp
+from aiohttp import web
 import pytest
 
 from bench import qbittorrent_sync
-from custom_components.pandora.api.errors import InvalidAuth
-from custom_components.pandora.api.qbittorrent import QBittorrentClient
+from custom_components.pandora.api.errors import InvalidAuth, ParseError
+from custom_components.pandora.api.qbittorrent import (
+    MAX_ANSWER_BYTES,
+    MAX_LIST_BYTES,
+    QBittorrentClient,
+)
+from custom_components.pandora.const import CONF_VERIFY_SSL, DOMAIN, SUBENTRY_QBITTORRENT
+from homeassistant.config_entries import ConfigSubentryData
+from homeassistant.const import (
+    CONF_PASSWORD,
+    CONF_URL,
+    CONF_USERNAME,
+    STATE_UNAVAILABLE,
+)
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.update_coordinator import UpdateFailed
+from tests.conftest import hub_entry, setup_hub
+from tests.helpers import get_state
+from tests.simulators import serve
 from tests.simulators.qbittorrent import QBittorrentSimulator, start
 
 
@@ -95,6 +114,74 @@ async def test_wrong_password_and_missing_session(
         await QBittorrentClient(url, sim.username, "wrong", session).login()
     async with session.get(f"{url}/api/v2/torrents/info") as resp:
         assert resp.status == 403
+
+
+async def test_answers_are_read_within_a_limit(
+    simulator: tuple[QBittorrentSimulator, str], session: aiohttp.ClientSession
+) -> None:
+    """An endless or huge answer stops at the limit as a ParseError (memory stays bounded)."""
+    sim, url = simulator
+    client = QBittorrentClient(url, sim.username, sim.password, session)
+    sim.maindata_padding = 2 * 2**20  # big for a small answer, fine for the torrent list
+    assert (await client.sync()).full_update
+    sim.maindata_padding = MAX_LIST_BYTES  # with the JSON around it: just over the limit
+    with pytest.raises(ParseError, match=r"qBittorrent \(sync/maindata\) sent more than 64 MiB"):
+        await client.sync()
+    sim.maindata_padding = 0
+    assert (await client.sync()).full_update  # the next answer is read as usual
+    assert len(client.maindata.torrents) == 50
+    await client.close()
+
+
+async def test_small_answers_have_a_small_limit(session: aiohttp.ClientSession) -> None:
+    async def login(_request: web.Request) -> web.Response:
+        return web.Response(body=b"x" * (MAX_ANSWER_BYTES + 1))
+
+    app = web.Application()
+    app.router.add_post("/api/v2/auth/login", login)
+    runner, port = await serve(app, 0)
+    try:
+        client = QBittorrentClient(f"http://127.0.0.1:{port}", "a", "b", session)
+        with pytest.raises(ParseError, match=r"\(auth/login\) sent more than 1 MiB"):
+            await client.connect()
+    finally:
+        await runner.cleanup()
+
+
+async def test_oversized_maindata_makes_the_service_unavailable(hass: HomeAssistant) -> None:
+    sim = QBittorrentSimulator(torrent_count=5)
+    async for url in _serve(sim):
+        subentry = ConfigSubentryData(
+            data={
+                CONF_URL: url,
+                CONF_USERNAME: sim.username,
+                CONF_PASSWORD: sim.password,
+                CONF_VERIFY_SSL: True,
+            },
+            subentry_type=SUBENTRY_QBITTORRENT,
+            title="qBittorrent",
+            unique_id=url,
+        )
+        entry = await setup_hub(hass, hub_entry(subentry))
+        (coordinator,) = entry.runtime_data.qbittorrent.values()
+        entity_id = er.async_get(hass).async_get_entity_id(
+            "sensor", DOMAIN, f"{coordinator.subentry.subentry_id}_connection_status"
+        )
+        assert entity_id is not None
+        assert get_state(hass, entity_id).state == "connected"
+
+        sim.maindata_padding = MAX_LIST_BYTES
+        await coordinator.async_refresh()
+        assert not coordinator.last_update_success
+        assert isinstance(coordinator.last_exception, UpdateFailed)
+        assert coordinator.last_exception.translation_key == "update_failed"
+        assert "sent more than 64 MiB" in str(coordinator.last_exception)
+        assert get_state(hass, entity_id).state == STATE_UNAVAILABLE
+
+        sim.maindata_padding = 0
+        await coordinator.async_refresh()
+        assert get_state(hass, entity_id).state == "connected"
+        assert await hass.config_entries.async_unload(entry.entry_id)
 
 
 async def test_benchmark_runs_and_reports(capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,6 +24,7 @@ from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.const import (
     CONF_USERS,
     CONF_VERIFY_SSL,
+    CONF_WEB_URL,
     DOMAIN,
     NO_JELLYFIN_USER,
     SUBENTRY_JELLYFIN,
@@ -248,6 +249,26 @@ async def test_home_over_the_websocket(
     instance = resume["instance"]
     missing = f"/api/pandora/jellyfin_image/{instance}/{'0' * 32}/Primary"
     assert (await http.get(missing)).status == 404
+
+
+async def test_jellyfin_links_only_over_http(
+    hass: HomeAssistant,
+    sims: Sims,
+    jellyfin: tuple[JellyfinSimulator, str],
+    hass_ws_client: Any,
+) -> None:
+    """A stored web address that is not http(s) never reaches an `href` ("Play in Jellyfin")."""
+    sim, url = jellyfin
+    subentry = jellyfin_subentry(url, sim.api_key)
+    subentry["data"] = dict(subentry["data"]) | {CONF_WEB_URL: "javascript:alert(1)//"}
+    await setup_hub(hass, hub_entry(tmdb_subentry(sims), subentry))
+
+    details = await act(hass, "get_media", tmdb_id=NOTLD, media_type="movie")
+    assert details["library"]["server"] == "Jellyfin"
+    assert details["library"]["web_url"] is None
+    home = (await command(await hass_ws_client(hass), type="pandora/home"))["result"]
+    assert home["recently_added"]
+    assert all(entry["web_url"] is None for entry in home["recently_added"])
 
 
 async def test_rows_follow_the_user_mapping(

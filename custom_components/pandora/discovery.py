@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
+from .api.http import http_url
 from .api.tmdb import TmdbClient
 from .api.tmdb_models import MediaDetails, MediaItem, MediaPage
 from .api.watchmode import StreamingSource, WatchmodeClient
@@ -176,7 +177,7 @@ class Discovery:
             if providers is None
             else {
                 "region": providers.region,
-                "link": providers.link,
+                "link": http_url(providers.link),
                 "flatrate": list(providers.flatrate),
                 "free": list(providers.free),
                 "rent": list(providers.rent),
@@ -192,5 +193,5 @@ def _source(source: StreamingSource) -> dict[str, Any]:
         "region": source.region,
         "format": source.format,
         "price": source.price,
-        "web_url": source.web_url,
+        "web_url": http_url(source.web_url),
     }

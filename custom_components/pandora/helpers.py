@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
+import unicodedata
 
 import aiohttp
 from yarl import URL
@@ -102,6 +103,27 @@ def split_list(value: str, *, upper: bool = False) -> list[str]:
 def split_countries(value: str) -> list[str]:
     """Comma-separated names that may hold spaces ("United Kingdom"), trimmed, no repeats."""
     return list(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+
+
+# gluetun's server lists spell countries with letters, spaces, hyphens ("Guinea-Bissau") and
+# apostrophes ("Cote d'Ivoire"). Nothing else passes: the name is written into the stack's
+# environment, where a newline would start another variable.
+_COUNTRY_PUNCTUATION: Final = frozenset(" -'’")
+MAX_COUNTRY_LENGTH: Final = 64
+
+
+def valid_country(name: str) -> bool:
+    """Whether `name` can be a gluetun country: letters (any script), spaces, - and '."""
+    return (
+        0 < len(name) <= MAX_COUNTRY_LENGTH
+        and name[0].isalpha()
+        and all(
+            char.isalpha()
+            or char in _COUNTRY_PUNCTUATION
+            or unicodedata.category(char) == "Mn"  # a combining accent ("Côte")
+            for char in name
+        )
+    )
 
 
 def validation_error(key: str, **placeholders: str) -> ServiceValidationError:

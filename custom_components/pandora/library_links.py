@@ -12,17 +12,23 @@ from typing import Any
 
 from homeassistant.const import CONF_URL
 
+from .api.http import http_url
 from .const import CONF_WEB_URL
 from .coordinator.jellyfin import JellyfinCoordinator
 from .runtime import PandoraRuntime
 
 
-def web_url(coordinator: JellyfinCoordinator, item_id: str) -> str:
-    """The item's page in the Jellyfin web app, at the address people open Jellyfin at."""
+def web_url(coordinator: JellyfinCoordinator, item_id: str) -> str | None:
+    """The item's page in the Jellyfin web app, at the address people open Jellyfin at.
+
+    None when the stored address is not http(s): the panel puts the link in an `href`.
+    """
     data = coordinator.subentry.data
     info = coordinator.state.info
-    return coordinator.client.web_url(
-        item_id, info.id if info else "", data.get(CONF_WEB_URL) or data[CONF_URL]
+    return http_url(
+        coordinator.client.web_url(
+            item_id, info.id if info else "", data.get(CONF_WEB_URL) or data[CONF_URL]
+        )
     )
 
 

@@ -82,7 +82,13 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .helpers import normalize_url, split_countries, split_list, temporary_session
+from .helpers import (
+    normalize_url,
+    split_countries,
+    split_list,
+    temporary_session,
+    valid_country,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -245,8 +251,11 @@ def portainer_subentries(hass: HomeAssistant) -> dict[str, ConfigSubentry]:
 
 
 async def _test_gluetun(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
-    if not split_countries(data.get(CONF_COUNTRIES) or ""):
+    countries = split_countries(data.get(CONF_COUNTRIES) or "")
+    if not countries:
         raise FieldError(CONF_COUNTRIES, "no_countries")
+    if not all(map(valid_country, countries)):
+        raise FieldError(CONF_COUNTRIES, "invalid_country")
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
         await gluetun_client(session, data).vpn_status()
     if not data.get(CONF_STACK):

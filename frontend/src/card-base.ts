@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { PandoraApi } from "./api";
 import { icon, mdiOpenInNew } from "./icons";
+import { safeHref } from "./links";
 import { PANEL_PATH, navigateTo } from "./navigation";
 import type { Hass } from "./types";
 
@@ -167,7 +168,7 @@ export abstract class PandoraCardBase<C extends BaseCardConfig> extends LitEleme
         ${link
           ? html`<a
               class="icon-btn"
-              href=${link}
+              href=${safeHref(link) ?? nothing}
               aria-label=${options.linkLabel ?? "Open in Pandora"}
               title=${options.linkLabel ?? "Open in Pandora"}
               @click=${(e: MouseEvent) => {

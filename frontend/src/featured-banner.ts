@@ -23,6 +23,7 @@ import {
   mdiUndoVariant,
 } from "./icons";
 import { shared, titleMeta } from "./styles";
+import { safeHref } from "./links";
 import type { Featured } from "./types";
 import { jellyfinLink } from "./watching";
 
@@ -110,7 +111,7 @@ export class PandoraFeatured extends LitElement {
   }
 
   private renderActions(item: Featured, inLibrary: boolean): TemplateResult {
-    const url = item.library?.web_url;
+    const url = safeHref(item.library?.web_url);
     return html`
       ${inLibrary && url ? jellyfinLink(url) : nothing}
       ${inLibrary

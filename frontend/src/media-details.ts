@@ -26,6 +26,7 @@ import {
   mdiStar,
   mdiStarShootingOutline,
 } from "./icons";
+import { safeHref } from "./links";
 import { LiveFeed } from "./live";
 import { mergeRequests, openRequestsFor, requestStyles, seasonLabel, statusChip } from "./request-format";
 import { errorState, navigate, toast } from "./states";
@@ -194,9 +195,9 @@ export class PandoraMediaDetails extends LitElement {
     return Boolean(this.entry || (this._details?.in_library ?? this.item.in_library));
   }
 
-  /** Where "Play in Jellyfin" goes. */
+  /** Where "Play in Jellyfin" goes (null unless http(s)). */
   private get webUrl(): string | null {
-    return this.entry?.web_url ?? this.library?.web_url ?? null;
+    return safeHref(this.entry?.web_url ?? this.library?.web_url) ?? null;
   }
 
   private get library(): LibraryLink | null {
@@ -622,14 +623,14 @@ export class PandoraMediaDetails extends LitElement {
         <h4>${group.label}</h4>
         <ul class="chips">
           ${group.services.map(([name, offers]) => {
-            const link = offers.find((o) => o.web_url)?.web_url;
+            const link = offers.find((o) => safeHref(o.web_url))?.web_url;
             const formats = [...new Set(offers.map((o) => o.format).filter(Boolean))].join(", ");
             const label = html`${name}${formats
               ? html`<span class="format">${formats}</span>`
               : nothing}`;
             return html`<li>
               ${link
-                ? html`<a class="chip provider" href=${link} target="_blank" rel="noreferrer"
+                ? html`<a class="chip provider" href=${safeHref(link) ?? nothing} target="_blank" rel="noreferrer"
                     >${label}${icon(mdiOpenInNew)}<span class="visually-hidden">
                       (opens in a new tab)</span
                     ></a
@@ -659,10 +660,10 @@ export class PandoraMediaDetails extends LitElement {
           </ul>
         </div>`,
       )}
-    ${providers.link
+    ${safeHref(providers.link)
       ? html`<p class="muted note">
           In ${providers.region}, from JustWatch via TMDB.
-          <a href=${providers.link} target="_blank" rel="noreferrer">All offers</a>
+          <a href=${safeHref(providers.link) ?? nothing} target="_blank" rel="noreferrer">All offers</a>
         </p>`
       : nothing}`;
   }

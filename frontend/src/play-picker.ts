@@ -10,6 +10,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { errorMessage, type PandoraApi } from "./api";
 import { define } from "./define";
+import { safeHref } from "./links";
 import { icon, mdiCastVariant } from "./icons";
 import { shared } from "./styles";
 import type { PlayTarget } from "./types";
@@ -85,6 +86,11 @@ export class PandoraPlay extends LitElement {
     }
   }
 
+  /** "Play in Jellyfin", when its link is http(s). */
+  private get jellyfinUrl(): string | undefined {
+    return safeHref(this.webUrl);
+  }
+
   protected override render() {
     const players = this._players;
     return html`
@@ -92,7 +98,7 @@ export class PandoraPlay extends LitElement {
         ? html`<div class="head">
             <h2>${this.name}</h2>
             ${this.detail ? html`<p class="muted">${this.detail}</p>` : nothing}
-            ${this.webUrl ? html`<div class="open">${jellyfinLink(this.webUrl)}</div>` : nothing}
+            ${this.jellyfinUrl ? html`<div class="open">${jellyfinLink(this.jellyfinUrl)}</div>` : nothing}
           </div>`
         : nothing}
       <section class="play-on" aria-labelledby="play-on">
@@ -141,10 +147,10 @@ export class PandoraPlay extends LitElement {
         None of your Home Assistant media players can play media right now (they do not support
         it, or they are unavailable).
       </p>
-      ${this.webUrl && !this.standalone
+      ${this.jellyfinUrl && !this.standalone
         ? html`<p>Play it in Jellyfin instead:</p>
-            <div>${jellyfinLink(this.webUrl)}</div>`
-        : this.webUrl
+            <div>${jellyfinLink(this.jellyfinUrl)}</div>`
+        : this.jellyfinUrl
           ? html`<p>Play it in Jellyfin instead.</p>`
           : nothing}
     </div>`;

@@ -217,8 +217,8 @@ export interface LibraryLink {
   item_id: string;
   /** Jellyfin's item type: Movie, Series, … */
   type: string;
-  /** The item's page in Jellyfin's web app ("Play in Jellyfin"). */
-  web_url: string;
+  /** The item's page in Jellyfin's web app ("Play in Jellyfin"); null unless http(s). */
+  web_url: string | null;
 }
 
 /** The title at the top of Discover: one an administrator chose, or the default. */
@@ -264,8 +264,8 @@ export interface JellyfinEntry {
   /** To open the details sheet; null when Jellyfin knows no TMDB id. */
   tmdb_id: number | null;
   media_type: MediaType | null;
-  /** "Play in Jellyfin". */
-  web_url: string;
+  /** "Play in Jellyfin"; null unless http(s). */
+  web_url: string | null;
 }
 
 export type HomeRow = "featured" | "continue_watching" | "recently_added";

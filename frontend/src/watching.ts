@@ -7,6 +7,7 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { formatDuration } from "./format";
 import { icon, mdiMovieOpenOutline, mdiPlay } from "./icons";
+import { safeHref } from "./links";
 import { libraryBadge } from "./media-card";
 import { progressBar } from "./progress";
 import type { Hass, JellyfinEntry, MediaItem, PlayTarget } from "./types";
@@ -105,9 +106,10 @@ export function entryAsItem(entry: JellyfinEntry): MediaItem | null {
   };
 }
 
-/** The "Play in Jellyfin" link (Jellyfin's web app, in a new tab). */
-export function jellyfinLink(url: string, primary = true): TemplateResult {
-  return html`<a class="btn ${primary ? "primary" : ""} play-jellyfin" href=${url} target="_blank" rel="noopener"
+/** The "Play in Jellyfin" link (Jellyfin's web app, in a new tab); nothing unless http(s). */
+export function jellyfinLink(url: string | null | undefined, primary = true): TemplateResult | typeof nothing {
+  if (!safeHref(url)) return nothing;
+  return html`<a class="btn ${primary ? "primary" : ""} play-jellyfin" href=${safeHref(url) ?? nothing} target="_blank" rel="noopener"
     >${icon(mdiPlay)} Play in Jellyfin<span class="visually-hidden"> (opens in a new tab)</span></a
   >`;
 }

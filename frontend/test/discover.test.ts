@@ -162,6 +162,32 @@ describe("Discover tab", () => {
     expect(root.activeElement).toBe(card);
   });
 
+  it("renders only http(s) links from the services", async () => {
+    const unsafe = {
+      ...movie,
+      in_library: true,
+      library: { instance: "jf", server: "Jellyfin", item_id: "1", type: "Movie", web_url: "javascript:alert(1)" },
+      watch_providers: { ...movie.watch_providers, link: "javascript:alert(document.cookie)" },
+      availability: [
+        { ...movie.availability[0]!, web_url: "javascript:alert(1)" },
+        { ...movie.availability[1]!, web_url: " data:text/html,<script>alert(1)</script>" },
+        { ...movie.availability[2]!, web_url: "https://tv.apple.com/movie/dune-part-two" },
+      ],
+    };
+    const { root } = await discover(admin, { "pandora/media": unsafe });
+    root.querySelector<HTMLButtonElement>('section[data-list="trending_day"] button.card')!.click();
+    await settle();
+    const details = root.querySelector("pandora-panel-details")!;
+    expect(deepText(details)).toContain("Where it streams");
+    const hrefs = deepQueryAll<HTMLAnchorElement>(details, "a").map((a) => a.getAttribute("href"));
+    expect(hrefs).toEqual(["https://tv.apple.com/movie/dune-part-two"]);
+    // Max has no safe link: its chip stays, without one.
+    const chips = deepQueryAll(details, ".provider").filter((c) => deepText(c).includes("Max"));
+    expect(chips.map((c) => c.tagName)).toContain("SPAN");
+    expect(deepText(details)).not.toContain("All offers");
+    expect(deepQuery(details, "a.play-jellyfin")).toBeNull();
+  });
+
   it("traps Tab inside the sheet", async () => {
     const { root } = await discover(admin);
     root.querySelector<HTMLButtonElement>("button.card")!.click();

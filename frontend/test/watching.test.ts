@@ -173,6 +173,26 @@ describe("Discover's featured banner", () => {
     expect(deepQueryAll(banner(root), "button").some((b) => deepText(b).includes("Back to default"))).toBe(false);
   });
 
+  it("offers no Play in Jellyfin when its link is not http(s)", async () => {
+    const unsafe: Featured = {
+      ...HOME.featured!,
+      in_library: true,
+      library: { ...LIBRARY, web_url: "javascript:alert(1)" },
+    };
+    const { root } = await discover({ home: { featured: unsafe }, states: {} });
+    const b = banner(root);
+    expect(controls(b).links).toEqual([]);
+    expect(b.querySelector("a")).toBeNull();
+    expect(b.querySelector(".play-on")!.classList.contains("primary")).toBe(true);
+    // Nor in the Play on… sheet, which offers Jellyfin when no player can play.
+    buttonWith(b, "Play on…").click();
+    await settle();
+    const play = root.querySelector("pandora-panel-play")!.shadowRoot!;
+    expect(deepText(play)).toContain("No media player can play this.");
+    expect(deepText(play)).not.toContain("Jellyfin");
+    expect(play.querySelector("a")).toBeNull();
+  });
+
   it("offers Play in Jellyfin and Play on… for a title in the library, not Request or Download", async () => {
     const inLibrary: Featured = {
       ...HOME.featured!,

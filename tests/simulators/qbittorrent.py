@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field
 import hashlib
+import json
 import random
 import secrets
 from typing import Any
@@ -128,6 +129,9 @@ class QBittorrentSimulator:
     username: str = DEFAULT_USERNAME
     password: str = DEFAULT_PASSWORD
     seed: int = 1
+    # Filler bytes in every sync/maindata answer, streamed without a Content-Length, so only the
+    # client's own count can stop the read (the oversize tests).
+    maindata_padding: int = 0
     torrents: dict[str, SimTorrent] = field(default_factory=dict)
     server_state: dict[str, Any] = field(default_factory=dict)
     _sessions: dict[str, _Session] = field(default_factory=dict)
@@ -227,7 +231,7 @@ class QBittorrentSimulator:
         self._session(request)
         return web.Response(text=self.api_version)
 
-    async def maindata(self, request: web.Request) -> web.Response:
+    async def maindata(self, request: web.Request) -> web.StreamResponse:
         """`GET /api/v2/sync/maindata?rid=N`: a diff against this session's last answer."""
         session = self._session(request)
         try:
@@ -267,7 +271,25 @@ class QBittorrentSimulator:
         # Copies: later mutations must show up as differences against what was sent.
         session.torrents = {h: dict(t) for h, t in self.torrents.items()}
         session.server_state = dict(self.server_state)
+        if self.maindata_padding:
+            return await self._padded(request, payload)
         return web.json_response(payload)
+
+    async def _padded(self, request: web.Request, payload: dict[str, Any]) -> web.StreamResponse:
+        """`payload` plus a `padding` string of `maindata_padding` bytes, in chunks."""
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        chunk = b"x" * 2**20
+        try:
+            await response.write(json.dumps(payload)[:-1].encode() + b', "padding": "')
+            for start in range(0, self.maindata_padding, len(chunk)):
+                await response.write(chunk[: self.maindata_padding - start])
+            await response.write(b'"}')
+            await response.write_eof()
+        except ConnectionResetError:
+            pass  # the client stopped reading: what the test wants
+        return response
 
     async def torrents_info(self, request: web.Request) -> web.Response:
         """`GET /api/v2/torrents/info` (filter by `hashes` supported)."""

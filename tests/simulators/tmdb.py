@@ -358,6 +358,7 @@ class TmdbSimulator:
     server_error_next: int = 0  # ... with 500
     malformed_next: int = 0  # ... with a truncated JSON body
     delay: float = 0.0  # seconds before every API answer
+    provider_link: str | None = None  # when set: every region's `watch/providers` link
     requests: Counter[str] = field(default_factory=Counter)
     _images: dict[tuple[str, int, int], bytes] = field(default_factory=dict, repr=False)
 
@@ -365,6 +366,7 @@ class TmdbSimulator:
         """Clear faults and counters."""
         self.rate_limit_next = self.server_error_next = self.malformed_next = 0
         self.delay = 0.0
+        self.provider_link = None
         self.requests.clear()
 
     # --- middleware: counting, faults, auth ------------------------------------------------
@@ -523,6 +525,9 @@ class TmdbSimulator:
         for name in request.query.get("append_to_response", "").split(",")[:20]:
             if name.strip() in _APPENDABLE:
                 body[name.strip()] = _APPENDABLE[name.strip()](title)
+        if self.provider_link is not None and "watch/providers" in body:
+            for region in body["watch/providers"]["results"].values():
+                region["link"] = self.provider_link
         return web.json_response(body)
 
     async def sub_resource(self, request: web.Request) -> web.Response:

@@ -115,6 +115,7 @@ class WatchmodeSimulator:
     retry_after: float = 1.0
     server_error_next: int = 0  # ... with 500
     malformed_next: int = 0  # ... with a truncated JSON body (after charging the quota)
+    web_urls: list[str] = field(default_factory=list)  # when set: the sources' web_url, in turn
     requests: Counter[str] = field(default_factory=Counter)
 
     @web.middleware
@@ -178,7 +179,10 @@ class WatchmodeSimulator:
             if wanted in (str(watchmode_id(title)), title.imdb_id):
                 raw = request.query.get("regions", "")
                 regions = {r.strip().upper() for r in raw.split(",") if r.strip()} or None
-                return web.json_response(sources(title, regions))
+                entries = sources(title, regions)
+                for index, entry in enumerate(entries if self.web_urls else ()):
+                    entry["web_url"] = self.web_urls[index % len(self.web_urls)]
+                return web.json_response(entries)
         return _error(404, "Title not found.")
 
     def app(self) -> web.Application:

@@ -45,6 +45,39 @@ class HttpResponse:
         return self.body.decode(errors="replace")
 
 
+def _size(count: int) -> str:
+    return f"{count // 2**20} MiB" if count % 2**20 == 0 else f"{count} bytes"
+
+
+async def read_bounded(resp: aiohttp.ClientResponse, max_bytes: int, what: str) -> bytes:
+    """The whole body, or `ParseError` as soon as it passes `max_bytes` (what is kept is freed).
+
+    `what` names the sender in the error ("qBittorrent (sync/maindata)", a scrubbed URL).
+    """
+    too_big = ParseError(f"{what} sent more than {_size(max_bytes)}")
+    if resp.content_length is not None and resp.content_length > max_bytes:
+        raise too_big  # said so up front: not a byte is read
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in resp.content.iter_chunked(65536):
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_big
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def http_url(value: object) -> str | None:
+    """`value` when it is an http(s) URL, else None.
+
+    Services' links (where a title streams, Jellyfin's web app) end up in the panel's `href`s:
+    a `javascript:` or `data:` link there would run in Home Assistant's origin.
+    """
+    if isinstance(value, str) and value[:8].lower().startswith(("http://", "https://")):
+        return value
+    return None
+
+
 def scrub(text: str, secrets: Sequence[str | None]) -> str:
     """`text` with every (non-empty) secret replaced by `<redacted>`."""
     for secret in secrets:
@@ -103,14 +136,7 @@ async def fetch(
                 ssl=verify_ssl,
                 allow_redirects=False,
             ) as resp:
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in resp.content.iter_chunked(65536):
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise ParseError(scrub(f"{url} sent more than {max_bytes} bytes", secrets))
-                    chunks.append(chunk)
-                body = b"".join(chunks)
+                body = await read_bounded(resp, max_bytes, scrub(url, secrets))
                 return HttpResponse(resp.status, resp.headers, body, scrub(str(resp.url), secrets))
     except (aiohttp.ClientError, socket.gaierror, OSError) as err:  # TimeoutError is an OSError
         raise _unreachable(err, url, request_timeout, secrets) from (None if secrets else err)

@@ -24,6 +24,7 @@ from xml.etree import ElementTree as ET
 from defusedxml import ElementTree as DefusedET  # type: ignore[import-untyped]
 
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
+from .http import http_url
 
 TORZNAB_NS = "http://torznab.com/schemas/2015/feed"
 # Newznab feeds (and some Torznab servers) use the Newznab attribute namespace.
@@ -233,12 +234,6 @@ def _date(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-def _http_url(value: str | None) -> str | None:
-    if value and value.lower().startswith(("http://", "https://")):
-        return value
-    return None
-
-
 def _magnet(value: str | None) -> str | None:
     if value and value.lower().startswith("magnet:?"):
         return value
@@ -326,7 +321,7 @@ def _item(item: ET.Element, indexer_hint: str | None) -> TorznabResult | None:
     enclosure = item.find("enclosure")
     enclosure_url = enclosure.get("url") if enclosure is not None else None
     magnet = _magnet(attr("magneturl")) or _magnet(link) or _magnet(enclosure_url)
-    torrent_url = _http_url(link) or _http_url(enclosure_url)
+    torrent_url = http_url(link) or http_url(enclosure_url)
     if not title or not (magnet or torrent_url):
         return None
 
@@ -358,7 +353,7 @@ def _item(item: ET.Element, indexer_hint: str | None) -> TorznabResult | None:
         magnet_uri=magnet,
         infohash=normalize_infohash(attr("infohash")) or infohash_from_magnet(magnet),
         torrent_url=torrent_url,
-        details_url=_http_url(_child_text(item, "comments")),
+        details_url=http_url(_child_text(item, "comments")),
         categories=_categories(
             [*(c.text for c in item.iterfind("category")), *attrs.get("category", [])]
         ),

@@ -45,6 +45,8 @@ LOG_MAX_BYTES = MAX_LOG_LINES * (16 * 1024 + 8 + 32) + 65536
 DEPLOY_TIMEOUT = 300.0
 # Container ids (hex) and names as Docker accepts them; anything else never reaches the URL.
 _CONTAINER_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,254}")
+# Portainer writes the stack env as `NAME=value` lines: a line break would add a variable.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _container_ref(container_id: str) -> str:
@@ -289,6 +291,8 @@ class PortainerClient(KeyedClient):
                 raise ValueError(f"not an environment variable name: {name!r}")
             if not isinstance(value, str):
                 raise ValueError(f"the value of {name} must be a string")
+            if _CONTROL.search(name) or _CONTROL.search(value):
+                raise ValueError(f"control characters in the variable {name!r} or its value")
         stack = await self.stack(stack_id)
         content = await self.stack_file(stack_id)
         env = dict(stack.env)

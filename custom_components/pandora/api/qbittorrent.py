@@ -24,9 +24,16 @@ import aiohttp
 from yarl import URL
 
 from .errors import CannotConnect, InvalidAuth, IPBanned, ParseError, ServiceError, TorrentRejected
+from .http import read_bounded
 from .qbittorrent_models import AddResult, MainDataState, ServerInfo, SyncDelta, Torrent
 
 ALL = "all"
+# The most Pandora reads of one answer, so a broken or hostile server cannot exhaust memory.
+# A full `sync/maindata` or `torrents/info` of 10,000 torrents is about 13 MiB (the simulator's
+# 4.5-style torrents; 5.x adds fields): 64 MiB leaves room for far bigger libraries. Every other
+# answer is a few bytes to a few kilobytes.
+MAX_LIST_BYTES = 64 * 2**20
+MAX_ANSWER_BYTES = 2**20
 
 
 def _hashes(hashes: Iterable[str] | str) -> str:
@@ -70,6 +77,7 @@ class QBittorrentClient:
         params: Mapping[str, str] | None = None,
         data: Any = None,
         cookie: bool = True,
+        max_bytes: int = MAX_ANSWER_BYTES,
     ) -> tuple[int, bytes, aiohttp.ClientResponse]:
         if self.session.closed:  # e.g. logging out while Home Assistant shuts down
             raise CannotConnect("The HTTP session is closed")
@@ -87,7 +95,7 @@ class QBittorrentClient:
                     ssl=self.verify_ssl,
                     allow_redirects=False,
                 ) as resp:
-                    body = await resp.read()
+                    body = await read_bounded(resp, max_bytes, f"qBittorrent ({path})")
         except TimeoutError as err:
             raise CannotConnect(f"Timed out talking to qBittorrent at {self.url}") from err
         except (aiohttp.ClientError, socket.gaierror, OSError) as err:
@@ -103,12 +111,15 @@ class QBittorrentClient:
         params: Mapping[str, str] | None = None,
         data: Any = None,
         ok: Sequence[int] = (HTTPStatus.OK,),
+        max_bytes: int = MAX_ANSWER_BYTES,
     ) -> tuple[int, bytes]:
         """Call the API, logging in first and once more if the session expired."""
         if self._cookie is None:
             await self.login()
         for attempt in (1, 2):
-            status, body, _ = await self._raw(method, path, params=params, data=data)
+            status, body, _ = await self._raw(
+                method, path, params=params, data=data, max_bytes=max_bytes
+            )
             # 403 without a valid session (all versions); 401 from 5.2+ on some builds.
             if status in (HTTPStatus.FORBIDDEN, HTTPStatus.UNAUTHORIZED) and attempt == 1:
                 self._cookie = None
@@ -126,7 +137,8 @@ class QBittorrentClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _json(self, path: str, params: Mapping[str, str] | None = None) -> Any:
-        _, body = await self._request("GET", path, params=params)
+        # Only the torrent lists get big; each is read whole, but within `MAX_LIST_BYTES`.
+        _, body = await self._request("GET", path, params=params, max_bytes=MAX_LIST_BYTES)
         try:
             return json.loads(body)
         except ValueError as err:

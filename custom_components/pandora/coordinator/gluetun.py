@@ -44,7 +44,13 @@ from ..const import (
     EVENT_VPN_COUNTRY_CHANGED,
     EVENT_VPN_LEAK,
 )
-from ..helpers import create_session, split_countries, translated_error, validation_error
+from ..helpers import (
+    create_session,
+    split_countries,
+    translated_error,
+    valid_country,
+    validation_error,
+)
 from ..service_flows import gluetun_client
 from . import PandoraCoordinator
 from .portainer import PortainerCoordinator
@@ -80,7 +86,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
             create_session(hass, bool(data.get(CONF_VERIFY_SSL, True))), data
         )
         self._portainer = portainer
-        self.countries = split_countries(data.get(CONF_COUNTRIES) or DEFAULT_COUNTRIES)
+        self.countries = _offered(subentry.title, data.get(CONF_COUNTRIES) or DEFAULT_COUNTRIES)
         self.stack_name: str = data.get(CONF_STACK) or ""
         self.variable: str = data.get(CONF_COUNTRY_VARIABLE) or DEFAULT_COUNTRY_VARIABLE
         self.switch_timeout = float(data.get(CONF_SWITCH_TIMEOUT, DEFAULT_SWITCH_TIMEOUT))
@@ -112,7 +118,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
     @property
     def options(self) -> list[str]:
         """The countries offered, plus the one in effect if it was set elsewhere."""
-        if self.selected and self.canonical(self.selected) is None:
+        if self.selected and self.canonical(self.selected) is None and valid_country(self.selected):
             return [*self.countries, self.selected]
         return list(self.countries)
 
@@ -202,6 +208,8 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
 
     async def async_set_country(self, country: str) -> None:
         """Switch to an offered country: live and in the stack, then wait until it shows."""
+        if not valid_country(country.strip()):
+            raise validation_error("invalid_country")
         target = self.canonical(country)
         if target is None:
             raise validation_error(
@@ -293,8 +301,16 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
                 translation_key="vpn_stack_missing",
                 translation_placeholders={"stack": self.stack_name},
             )
-        await portainer.client.update_stack_env(stack.id, {self.variable: country})
+        await self._write_env(portainer, stack.id, country)
         await portainer.async_request_refresh()
+
+    async def _write_env(
+        self, portainer: PortainerCoordinator, stack_id: int, country: str
+    ) -> None:
+        """The one place the country enters the stack's environment: never an unsafe name."""
+        if not valid_country(country):
+            raise validation_error("invalid_country")
+        await portainer.client.update_stack_env(stack_id, {self.variable: country})
 
     async def _wait_for(self, target: str) -> PublicIp:
         """Gluetun's public IP once it is in the target country (bounded by the timeout)."""
@@ -318,13 +334,11 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         """Undo a switch that never showed, so what is shown stays what is in effect."""
         if previous is None:
             return
-        if saved:
+        if saved and valid_country(previous):
             portainer = self._portainer()
             stack = self._stack()
             if portainer is not None and stack is not None:
-                await self._quietly(
-                    portainer.client.update_stack_env(stack.id, {self.variable: previous})
-                )
+                await self._quietly(self._write_env(portainer, stack.id, previous))
         if live:
             await self._quietly(self.client.set_countries([previous]))
 
@@ -333,3 +347,16 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
             await call
         except PandoraError as err:
             _LOGGER.warning("%s: could not roll back the country: %s", self.name, err)
+
+
+def _offered(name: str, configured: str) -> list[str]:
+    """The configured countries that are safe to offer (stored before names were checked)."""
+    countries = split_countries(configured)
+    if skipped := [c for c in countries if not valid_country(c)]:
+        _LOGGER.warning(
+            "%s: not offering %s: a country name may hold only letters, spaces, hyphens and "
+            "apostrophes (fix them in the gluetun settings)",
+            name,
+            ", ".join(map(repr, skipped)),
+        )
+    return [c for c in countries if valid_country(c)]
