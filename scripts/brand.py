@@ -52,7 +52,7 @@ def logo(height: int, fill: tuple[int, ...], text: tuple[int, ...]) -> Image.Ima
     word = "Pandora"
     probe = ImageDraw.Draw(Image.new("RGBA", (1, 1)))
     left, top, right, bottom = probe.textbbox((0, 0), word, font=font)
-    width = h + int(h * 0.08) + (right - left) + int(h * 0.12)
+    width = h + int(h * 0.08) + int(right - left) + int(h * 0.12)
     big = Image.new("RGBA", (width, h), (0, 0, 0, 0))
     draw = ImageDraw.Draw(big)
     _mark(draw, 0, 0, h, fill)

@@ -72,6 +72,8 @@ async def test_info_lists_services_and_role(
     assert PANEL_URL_PATH in hass.data[frontend.DATA_PANELS]
     panel = hass.data[frontend.DATA_PANELS][PANEL_URL_PATH]
     assert panel.config is not None
+    # Not the hub's configuration panel: the integration page's gear opens the options flow.
+    assert panel.config_panel_domain is None
     module_url = panel.config["_panel_custom"]["module_url"]
     assert module_url.startswith("/pandora_static/pandora-panel.js?v=")
     cards = [u for u in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls if "pandora-cards.js" in u]

@@ -60,7 +60,9 @@ async def async_register_panel(hass: HomeAssistant) -> None:
         module_url=f"{STATIC_URL}/{PANEL_FILE}?v={version}",
         embed_iframe=False,
         require_admin=False,
-        config_panel_domain=DOMAIN,
+        # No config_panel_domain: it would make the hub's gear on the integration page open this
+        # panel and hide the options flow (Configure). The sidebar and the requests device's
+        # "Visit" link lead here instead.
     )
 
 

@@ -18,6 +18,7 @@ from homeassistant.helpers.event import async_track_time_interval
 
 from .announce import async_listen_internal
 from .const import DOMAIN, NAME
+from .panel import PANEL_URL_PATH
 from .requests import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES, SIGNAL_REQUEST_CHANGED
 from .runtime import PandoraConfigEntry
 
@@ -40,6 +41,8 @@ def device_info(entry: PandoraConfigEntry) -> DeviceInfo:
         manufacturer=NAME,
         model="Requests",
         entry_type=dr.DeviceEntryType.SERVICE,
+        # The device page's "Visit" opens the panel's Requests tab (the gear opens the options).
+        configuration_url=f"homeassistant://{PANEL_URL_PATH}/requests",
     )
 
 
