@@ -1,7 +1,7 @@
-"""Everything a user reads is translated: every error Pandora raises.
+"""Everything a user reads is translated: raised errors and sensor units; numbers have a precision.
 
-The package is read as source (every exception built anywhere), so a new one that skips its
-translation fails here, not in a user's log.
+The package is read whole (every exception built anywhere, every sensor class), so a new one
+that skips its translation or precision fails here, not in a user's log or dashboard.
 """
 
 from __future__ import annotations
@@ -18,13 +18,37 @@ from types import ModuleType
 import pytest
 
 from custom_components import pandora
+from custom_components.pandora import (
+    container_entities,
+    jellyfin_entities,
+    request_entities,
+    sensor,
+    vpn_entities,
+)
 from custom_components.pandora.api import errors as api_errors
 from custom_components.pandora.helpers import translated_error
+from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
+from homeassistant.components.sensor.const import DEVICE_CLASS_UNITS, NON_NUMERIC_DEVICE_CLASSES
+from homeassistant.const import PERCENTAGE
 from homeassistant.exceptions import HomeAssistantError, Unauthorized
 
 COMPONENT = Path(pandora.__file__).parent
 STRINGS = json.loads((COMPONENT / "strings.json").read_text())
 EXCEPTIONS = STRINGS["exceptions"]
+ENTITY_STRINGS = STRINGS["entity"]["sensor"]
+# Every sensor class, with its descriptions or its translation keys (an entity per key).
+SENSORS: dict[type[SensorEntity], tuple[SensorEntityDescription | str, ...]] = {
+    sensor.QBittorrentSensor: sensor.SENSORS,
+    sensor.DownloadedSensor: ("downloaded_items",),
+    jellyfin_entities.JellyfinSensor: jellyfin_entities.SENSORS,
+    container_entities.ContainerSensor: container_entities.CONTAINER_SENSORS,
+    container_entities.ContainerCountSensor: ("containers_running", "containers_unhealthy"),
+    container_entities.StackStatusSensor: ("stack_status",),
+    vpn_entities.VpnSensor: vpn_entities.SENSORS,
+    request_entities.RequestCountSensor: tuple(f"requests_{c}" for c in request_entities.COUNTS),
+}
+# Units without a device class that are still Home Assistant's own symbols.
+GENERIC_UNITS = {PERCENTAGE}
 # Functions whose argument becomes an exception's translation key: (position, keyword).
 KEY_FORWARDERS = {
     "validation_error": (0, "key"),
@@ -110,3 +134,64 @@ def test_the_walk_sees_the_errors() -> None:
     seen = {getattr(target, "__name__", None) for _, _, target in _calls()}
     assert {"HomeAssistantError", "ServiceValidationError", "UpdateFailed"} <= seen
     assert "validation_error" in seen
+
+
+def _sensors() -> Iterator[SensorEntity]:
+    """One bare entity per description or key: enough to read its unit, classes, precision."""
+    for cls, variants in SENSORS.items():
+        for variant in variants:
+            entity = cls.__new__(cls)
+            if isinstance(variant, SensorEntityDescription):
+                entity.entity_description = variant
+            else:
+                entity._attr_translation_key = variant
+            yield entity
+
+
+def test_every_sensor_class_is_walked() -> None:
+    defined = {
+        cls
+        for module, _ in _modules()
+        for cls in vars(module).values()
+        if inspect.isclass(cls)
+        and issubclass(cls, SensorEntity)
+        and cls.__module__.startswith(pandora.__name__)
+    }
+    assert defined == set(SENSORS)
+
+
+def test_units_are_home_assistant_units_or_translated() -> None:
+    for entity in _sensors():
+        key, unit = entity.translation_key, entity.native_unit_of_measurement
+        assert key in ENTITY_STRINGS, key
+        translated = ENTITY_STRINGS[key].get("unit_of_measurement")
+        if translated is not None:
+            # Home Assistant refuses a translated unit next to a native one.
+            assert unit is None, key
+            assert entity.device_class is None, key
+        elif (device_class := entity.device_class) in DEVICE_CLASS_UNITS:
+            units = DEVICE_CLASS_UNITS[device_class]
+            assert unit in units and entity.suggested_unit_of_measurement in units, key
+        else:
+            assert unit is None or unit in GENERIC_UNITS, f"{key}: {unit!r} is not translated"
+
+
+def test_numeric_sensors_have_a_display_precision() -> None:
+    for entity in _sensors():
+        key = entity.translation_key
+        numeric = entity.device_class not in NON_NUMERIC_DEVICE_CLASSES and (
+            entity.state_class is not None
+            or entity.native_unit_of_measurement is not None
+            or entity.device_class is not None
+            or "unit_of_measurement" in ENTITY_STRINGS[key]
+        )
+        if numeric:
+            assert entity.suggested_display_precision is not None, key
+        else:
+            assert entity.suggested_display_precision is None, key
+
+
+def test_translated_units_belong_to_sensors() -> None:
+    keys = {entity.translation_key for entity in _sensors()}
+    translated = {k for k, v in ENTITY_STRINGS.items() if "unit_of_measurement" in v}
+    assert translated <= keys
