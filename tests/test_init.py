@@ -113,6 +113,14 @@ async def test_units_and_precision(hass: HomeAssistant, hub: MockConfigEntry) ->
     assert shown(total) == "0 torrents"
 
 
+async def test_count_units_stay_english(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
+    """The state keeps the English unit in any language: statistics never see another one."""
+    hass.config.language = "de"
+    await setup_hub(hass, hub_entry(qb_subentry(qb_daemon)))
+    state = get_state(hass, entity_id(hass, "sensor", "torrents_total"))
+    assert state.attributes["unit_of_measurement"] == "torrents"
+
+
 async def test_counts_follow_torrents(
     hass: HomeAssistant, hub: MockConfigEntry, qb_daemon: QBittorrentDaemon
 ) -> None:
