@@ -104,10 +104,8 @@ async def test_devices_and_entities_follow_the_containers(
     assert (
         get_state(hass, _container(hass, "sensor", "gluetun", "container_state")).state == "running"
     )
-    assert (
-        get_state(hass, _eid(hass, "sensor", f"{PORTAINER_SUBENTRY_ID}_containers_running")).state
-        == "3"
-    )
+    running = get_state(hass, _eid(hass, "sensor", f"{PORTAINER_SUBENTRY_ID}_containers_running"))
+    assert running.state == "3" and running.attributes["unit_of_measurement"] == "containers"
     assert (
         get_state(hass, _eid(hass, "sensor", f"{PORTAINER_SUBENTRY_ID}_containers_unhealthy")).state
         == "1"

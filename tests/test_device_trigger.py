@@ -181,10 +181,12 @@ async def test_trigger_type_must_fit_the_device(hass: HomeAssistant, hub: Hub) -
         hass, config | {"type": "library_scan_finished"}
     )
     assert valid["type"] == "library_scan_finished"
-    with pytest.raises(InvalidDeviceAutomationConfig):
+    with pytest.raises(InvalidDeviceAutomationConfig) as err:
         await device_trigger.async_validate_trigger_config(
             hass, config | {"type": "torrent_completed"}
         )
+    assert err.value.translation_key == "unknown_trigger"
+    assert str(err.value) == f"Device {jellyfin} has no “torrent_completed” trigger"
 
 
 def _torrent(subentry_id: str, instance: str, name: str) -> dict[str, Any]:

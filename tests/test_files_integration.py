@@ -153,6 +153,7 @@ async def test_sensor_list_and_move_into_the_library(
     await share.async_refresh()
     sensor = entity_id(hass, "sensor", "downloaded_items")
     assert get_state(hass, sensor).state == "2"
+    assert get_state(hass, sensor).attributes["unit_of_measurement"] == "items"
 
     listing = await call(hass, "list_files", path="/Downloaded")
     files = {f["name"]: f for f in listing["files"]}

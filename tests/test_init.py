@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from types import MappingProxyType
 from unittest.mock import patch
 
@@ -10,10 +11,12 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora.const import DOMAIN
+from homeassistant.components.sensor import DATA_COMPONENT
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
+from homeassistant.helpers.template import Template
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll, poll_until
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
@@ -71,6 +74,51 @@ async def test_entities_and_device(
     }
     assert float(get_state(hass, entity_id(hass, "sensor", "free_disk_space")).state) > 0
     assert get_state(hass, entity_id(hass, "switch", "alt_speed_limits")).state == STATE_OFF
+
+
+async def test_units_and_precision(hass: HomeAssistant, hub: MockConfigEntry) -> None:
+    """Units as users read them, and the precision dashboards, Assist and templates round to."""
+    registry = er.async_get(hass)
+    expected = {
+        "download_speed": ("MB/s", 2),
+        "upload_speed": ("MB/s", 2),
+        "free_disk_space": ("GB", 1),
+        **{key: ("torrents", 0) for key in SENSORS if key.startswith("torrents_")},
+    }
+
+    def precision(key: str) -> int | None:
+        entry = registry.async_get(entity_id(hass, "sensor", key))
+        assert entry is not None
+        options = entry.options.get("sensor")
+        return options.get("suggested_display_precision") if options else None
+
+    for key, (unit, digits) in expected.items():
+        state = get_state(hass, entity_id(hass, "sensor", key))
+        assert state.attributes["unit_of_measurement"] == unit, key
+        assert precision(key) == digits, key
+    assert precision("connection_status") is None
+    # "torrents" is the English translation, not a unit written into the code.
+    total = entity_id(hass, "sensor", "torrents_total")
+    entity = hass.data[DATA_COMPONENT].get_entity(total)
+    assert entity is not None and entity.native_unit_of_measurement is None
+
+    def shown(eid: str) -> str:
+        template = "{{ states(eid, rounded=True, with_unit=True) }}"
+        return str(Template(template, hass).async_render({"eid": eid}))
+
+    # The state keeps every digit of the conversion from bytes; what people read is rounded.
+    free = entity_id(hass, "sensor", "free_disk_space")
+    assert re.fullmatch(r"\d+\.\d GB", shown(free)), shown(free)
+    assert re.fullmatch(r"\d+\.\d\d MB/s", shown(entity_id(hass, "sensor", "download_speed")))
+    assert shown(total) == "0 torrents"
+
+
+async def test_count_units_stay_english(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
+    """The state keeps the English unit in any language: statistics never see another one."""
+    hass.config.language = "de"
+    await setup_hub(hass, hub_entry(qb_subentry(qb_daemon)))
+    state = get_state(hass, entity_id(hass, "sensor", "torrents_total"))
+    assert state.attributes["unit_of_measurement"] == "torrents"
 
 
 async def test_counts_follow_torrents(

@@ -93,6 +93,9 @@ async def test_entities_and_a_full_scan(
     assert get_state(hass, movies).state == "1"
     assert get_state(hass, entity_id(hass, "sensor", "series")).state == "1"
     assert get_state(hass, entity_id(hass, "sensor", "episodes")).state == "1"
+    for key in ("movies", "series", "episodes"):  # translated units, same words as ever
+        unit = get_state(hass, entity_id(hass, "sensor", key)).attributes["unit_of_measurement"]
+        assert unit == key
     buttons = sorted(
         e.unique_id.split("_", 1)[1]
         for e in er.async_entries_for_config_entry(er.async_get(hass), hub.entry_id)

@@ -34,6 +34,7 @@ from homeassistant.components import media_source
 from homeassistant.components.media_player import MediaPlayerEntity
 from homeassistant.components.media_player.browse_media import async_process_play_media_url
 from homeassistant.components.media_player.const import MediaPlayerEntityFeature, MediaPlayerState
+from homeassistant.components.media_player.errors import BrowseError
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import Context, HomeAssistant
@@ -442,6 +443,13 @@ async def test_rows_fail_one_by_one(
     hub.runtime_data.cache._entries.clear()  # force TMDB to be asked
     home = (await command(admin, type="pandora/home"))["result"]
     assert home["featured"] is None and "featured" in home["errors"]
+    # The featured actions answer with the title: without one, a translated error.
+    sims.tmdb.server_error_next = 10
+    hub.runtime_data.cache._entries.clear()
+    with pytest.raises(HomeAssistantError) as err:
+        await act(hass, "clear_featured")
+    assert err.value.translation_key == "featured_unavailable"
+    assert str(err.value).startswith("The featured title cannot be read: ")
 
 
 # --- featured --------------------------------------------------------------------------------
@@ -638,16 +646,19 @@ async def test_media_source(
     assert resolved.url == f"/api/pandora/jellyfin_stream/{instance}/{notld.id}"
     series = hub.runtime_data.jellyfin[instance].title("tv", CISCO_KID)
     assert series is not None
-    for bad in (
-        f"nope/{notld.id}",
-        f"{instance}/",
-        f"{instance}/{series.id}",
-        f"{instance}/{'0' * 32}",
+    for bad, key in (
+        (f"nope/{notld.id}", "media_unknown_server"),
+        (f"{instance}/", "media_unknown_item"),
+        (f"{instance}/{series.id}", "nothing_to_play"),
+        (f"{instance}/{'0' * 32}", "media_server_error"),
     ):
-        with pytest.raises(media_source.Unresolvable):
+        with pytest.raises(media_source.Unresolvable) as err:
             await media_source.async_resolve_media(hass, f"media-source://{DOMAIN}/{bad}", None)
-    with pytest.raises(Exception, match="Unknown Pandora folder"):
+        assert err.value.translation_key == key, bad
+    # Translated; Home Assistant drops the message's final full stop.
+    with pytest.raises(BrowseError) as browse_err:
         await media_source.async_browse_media(hass, f"media-source://{DOMAIN}/{instance}/other")
+    assert str(browse_err.value) == f"Pandora has no media item or folder “{instance}/other”"
 
 
 async def test_episodes_in_the_rows(

@@ -270,8 +270,9 @@ class StackStatusSensor(StackEntity, SensorEntity):
 class ContainerCountSensor(PandoraEntity[PortainerCoordinator], SensorEntity):
     """How many containers are running, or unhealthy, across the watched environments."""
 
+    # Unit "containers": translated, as the torrent counts' (see sensor._torrents).
     _attr_state_class = SensorStateClass.MEASUREMENT
-    _attr_native_unit_of_measurement = "containers"
+    _attr_suggested_display_precision = 0
 
     def __init__(self, coordinator: PortainerCoordinator, key: str) -> None:
         super().__init__(coordinator, key)

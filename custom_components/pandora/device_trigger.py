@@ -161,14 +161,20 @@ async def async_get_triggers(hass: HomeAssistant, device_id: str) -> list[dict[s
     ]
 
 
+def _unknown_trigger(device_id: str, trigger_type: str) -> InvalidDeviceAutomationConfig:
+    return InvalidDeviceAutomationConfig(
+        translation_domain=DOMAIN,
+        translation_key="unknown_trigger",
+        translation_placeholders={"device_id": device_id, "trigger_type": trigger_type},
+    )
+
+
 async def async_validate_trigger_config(hass: HomeAssistant, config: ConfigType) -> ConfigType:
     """Check the trigger type is one its device offers."""
     config = TRIGGER_SCHEMA(config)
     events = device_events(hass, config[CONF_DEVICE_ID])
     if events is None or config[CONF_TYPE] not in events.types:
-        raise InvalidDeviceAutomationConfig(
-            f"Device {config[CONF_DEVICE_ID]} has no {config[CONF_TYPE]} trigger"
-        )
+        raise _unknown_trigger(config[CONF_DEVICE_ID], config[CONF_TYPE])
     return config
 
 
@@ -197,9 +203,7 @@ async def async_attach_trigger(
     trigger_type: str = config[CONF_TYPE]
     events = device_events(hass, config[CONF_DEVICE_ID])
     if events is None or trigger_type not in events.types:
-        raise InvalidDeviceAutomationConfig(
-            f"Device {config[CONF_DEVICE_ID]} has no {trigger_type} trigger"
-        )
+        raise _unknown_trigger(config[CONF_DEVICE_ID], trigger_type)
     event_config = event_trigger.TRIGGER_SCHEMA(
         {
             CONF_PLATFORM: "event",

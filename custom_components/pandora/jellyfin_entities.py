@@ -47,6 +47,7 @@ def _result(coordinator: JellyfinCoordinator) -> str | None:
 
 
 def _count(name: str) -> Callable[[JellyfinCoordinator], StateType]:
+    # Its unit ("movies", ...) is translated, as the torrent counts' (see sensor._torrents).
     return lambda c: getattr(c.state.counts, name) if c.state.counts else None
 
 
@@ -85,22 +86,22 @@ SENSORS: tuple[JellyfinSensorDescription, ...] = (
     JellyfinSensorDescription(
         key="movies",
         translation_key="movies",
-        native_unit_of_measurement="movies",
         state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
         value_fn=_count("movies"),
     ),
     JellyfinSensorDescription(
         key="series",
         translation_key="series",
-        native_unit_of_measurement="series",
         state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
         value_fn=_count("series"),
     ),
     JellyfinSensorDescription(
         key="episodes",
         translation_key="episodes",
-        native_unit_of_measurement="episodes",
         state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
         value_fn=_count("episodes"),
     ),
 )

@@ -76,7 +76,11 @@ class PandoraMediaSource(MediaSource):
     def _server(self, instance: str) -> JellyfinCoordinator:
         coordinator = jellyfin_servers(self.hass).get(instance)
         if coordinator is None:
-            raise Unresolvable(f"No Jellyfin server {instance} in Pandora")
+            raise Unresolvable(
+                translation_domain=DOMAIN,
+                translation_key="media_unknown_server",
+                translation_placeholders={"instance": instance},
+            )
         return coordinator
 
     async def async_resolve_media(self, item: MediaSourceItem) -> PlayMedia:
@@ -84,16 +88,32 @@ class PandoraMediaSource(MediaSource):
         instance, _, item_id = (item.identifier or "").partition("/")
         coordinator = self._server(instance)
         if not item_id:
-            raise Unresolvable(f"Nothing to play at {item.identifier}")
+            raise Unresolvable(
+                translation_domain=DOMAIN,
+                translation_key="media_unknown_item",
+                translation_placeholders={"identifier": item.identifier or ""},
+            )
         user = await coordinator.async_jellyfin_user(_caller_id())
         if user is None:
-            raise Unresolvable(f"{coordinator.subentry.title} has no Jellyfin user for you")
+            raise Unresolvable(
+                translation_domain=DOMAIN,
+                translation_key="no_jellyfin_user",
+                translation_placeholders={"server": coordinator.subentry.title},
+            )
         try:
             found = await coordinator.client.user_item(user.id, item_id)
         except PandoraError as err:
-            raise Unresolvable(f"{coordinator.subentry.title}: {err}") from err
+            raise Unresolvable(
+                translation_domain=DOMAIN,
+                translation_key="media_server_error",
+                translation_placeholders={"server": coordinator.subentry.title, "error": str(err)},
+            ) from err
         if found.type not in PLAYABLE:
-            raise Unresolvable(f"{found.name} is a {found.type}, not something to play")
+            raise Unresolvable(
+                translation_domain=DOMAIN,
+                translation_key="nothing_to_play",
+                translation_placeholders={"title": found.name},
+            )
         return PlayMedia(stream_path(instance, found.id), mime_type(found.container))
 
     async def async_browse_media(self, item: MediaSourceItem) -> BrowseMediaSource:
@@ -111,17 +131,29 @@ class PandoraMediaSource(MediaSource):
         instance, _, row = item.identifier.partition("/")
         coordinator = servers.get(instance)
         if coordinator is None or row not in ROWS:
-            raise BrowseError(f"Unknown Pandora folder {item.identifier}")
+            raise BrowseError(
+                translation_domain=DOMAIN,
+                translation_key="media_unknown_item",
+                translation_placeholders={"identifier": item.identifier},
+            )
         user = await coordinator.async_jellyfin_user(caller)
         if user is None:
-            raise BrowseError(f"{coordinator.subentry.title} has no Jellyfin user for you")
+            raise BrowseError(
+                translation_domain=DOMAIN,
+                translation_key="no_jellyfin_user",
+                translation_placeholders={"server": coordinator.subentry.title},
+            )
         try:
             if row == "resume":
                 items = await coordinator.client.resume_items(user.id, ROW_LIMIT)
             else:
                 items = await coordinator.client.latest_items(user.id, ROW_LIMIT)
         except PandoraError as err:
-            raise BrowseError(f"{coordinator.subentry.title}: {err}") from err
+            raise BrowseError(
+                translation_domain=DOMAIN,
+                translation_key="media_server_error",
+                translation_placeholders={"server": coordinator.subentry.title, "error": str(err)},
+            ) from err
         children = [_playable(instance, i) for i in items if i.type in PLAYABLE]
         return _folder(item.identifier, f"{coordinator.subentry.title}: {ROWS[row]}", children)
 

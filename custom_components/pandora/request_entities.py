@@ -63,6 +63,7 @@ class RequestCountSensor(RequestEntity, SensorEntity):
     """How many requests are pending, in progress, available (30 days) or failed."""
 
     _attr_state_class = SensorStateClass.MEASUREMENT
+    _attr_suggested_display_precision = 0
 
     def __init__(self, entry: PandoraConfigEntry, count: str) -> None:
         super().__init__(entry, f"requests_{count}")

@@ -58,11 +58,14 @@ def _speed(
 def _torrents(
     key: str, value_fn: Callable[[MainDataState], StateType]
 ) -> QBittorrentSensorDescription:
+    # Counts have no native unit: "torrents" comes from translations (strings.json,
+    # entity.sensor.<key>.unit_of_measurement). Home Assistant's state keeps the English one,
+    # the unit these sensors always had, so their long-term statistics carry on.
     return QBittorrentSensorDescription(
         key=key,
         translation_key=key,
         state_class=SensorStateClass.MEASUREMENT,
-        native_unit_of_measurement="torrents",
+        suggested_display_precision=0,
         value_fn=value_fn,
     )
 
@@ -141,8 +144,9 @@ class QBittorrentSensor(PandoraEntity[QBittorrentCoordinator], SensorEntity):
 class DownloadedSensor(PandoraEntity[CloudCommanderCoordinator], SensorEntity):
     """Items waiting in the share's Downloaded folder (to be filed into the library)."""
 
-    _attr_native_unit_of_measurement = "items"
+    # Unit "items": translated, as the torrent counts' (see `_torrents`).
     _attr_state_class = SensorStateClass.MEASUREMENT
+    _attr_suggested_display_precision = 0
 
     def __init__(self, coordinator: CloudCommanderCoordinator) -> None:
         super().__init__(coordinator, "downloaded_items")

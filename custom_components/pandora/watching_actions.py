@@ -142,7 +142,11 @@ async def _featured_answer(call: ServiceCall, entry: PandoraConfigEntry) -> Serv
     errors: dict[str, str] = {}
     featured = await featured_title(call.hass, entry.runtime_data, call.context.user_id, errors)
     if errors:
-        raise HomeAssistantError(errors["featured"])
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="featured_unavailable",
+            translation_placeholders={"error": errors["featured"]},
+        )
     return cast(ServiceResponse, {"featured": featured})
 
 
