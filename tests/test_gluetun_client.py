@@ -336,7 +336,7 @@ def test_repr_hides_secrets(session: aiohttp.ClientSession) -> None:
 async def test_gluetun_without_the_settings_route(
     start_sim: StartSim, session: aiohttp.ClientSession
 ) -> None:
-    _, url = await start_sim(settings_route=False)
+    _, url = await start_sim(settings_route=False, routing="main")
     client = GluetunClient(url, session)
     with pytest.raises(NotFound, match=r"PUT /v1/vpn/settings \(HTTP 404: a version without"):
         await client.set_countries(["Germany"])
@@ -346,7 +346,7 @@ async def test_gluetun_without_the_settings_route(
 async def test_gluetun_without_the_settings_put(
     start_sim: StartSim, session: aiohttp.ClientSession
 ) -> None:
-    _, url = await start_sim(settings_put=False)
+    _, url = await start_sim(settings_put=False, routing="main")
     with pytest.raises(NotFound, match=r"HTTP 405: a version without this method"):
         await GluetunClient(url, session).set_countries(["Germany"])
 
