@@ -24,6 +24,7 @@ from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USER
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import hub_entry
+from tests.simulators.gluetun import READ_ROUTES
 from tests.support.containers import COUNTRIES, PORTAINER_SUBENTRY_ID, MediaStack, media_stack
 from tests.support.docker_engine import DockerEngine
 
@@ -108,6 +109,23 @@ async def test_add_gluetun(hass: HomeAssistant, stack: MediaStack) -> None:
     result = await submit(hass, flow_id, gluetun_form(stack))
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"][CONF_STACK] == "media"
+
+
+async def test_gluetun_role_without_optional_routes(hass: HomeAssistant, stack: MediaStack) -> None:
+    """Released gluetun answers 401 to a route the role lacks and to wrong credentials alike."""
+    hub = hub_entry(stack.portainer_subentry())
+    hub.add_to_hass(hass)
+    flow_id = await start(hass, hub, SUBENTRY_GLUETUN)
+    stack.gluetun.allowed_routes = frozenset({"GET /v1/vpn/status"})  # no public IP: unusable
+    result = await submit(hass, flow_id, gluetun_form(stack))
+    assert result["errors"] == {"base": "route_not_allowed"}
+    result = await submit(hass, flow_id, gluetun_form(stack, api_key="wrong"))
+    assert result["errors"] == {"base": "invalid_auth"}
+    # Without PUT /v1/vpn/settings (or /v1/version) the country is switched by redeploying.
+    stack.gluetun.allowed_routes = READ_ROUTES
+    result = await submit(hass, flow_id, gluetun_form(stack))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert stack.gluetun.requests["PUT /v1/vpn/settings"] == 0  # the form switches nothing
 
 
 async def test_gluetun_without_a_stack(hass: HomeAssistant, stack: MediaStack) -> None:

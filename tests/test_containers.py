@@ -29,6 +29,7 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError,
 from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
 from tests.conftest import hub_entry, setup_hub
 from tests.helpers import get_state, poll, poll_until
+from tests.simulators.gluetun import READ_ROUTES
 from tests.support.containers import (
     GLUETUN_SUBENTRY_ID,
     PORTAINER_SUBENTRY_ID,
@@ -296,22 +297,119 @@ async def test_unsafe_country_names_are_refused(
     assert get_state(hass, select).state == "Sweden"
 
 
-async def test_switch_falls_back_to_redeploy_without_live_route(
+def _reauth_flows(hass: HomeAssistant) -> list[Any]:
+    return [
+        flow
+        for flow in hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+        if flow["context"]["source"] == "reauth"
+    ]
+
+
+async def _select_twice(hass: HomeAssistant, stack: MediaStack) -> None:
+    """Switch to Germany, then Netherlands; both saved in the stack, neither live."""
+    changed = async_capture_events(hass, EVENT_VPN_COUNTRY_CHANGED)
+    select = _gluetun(hass, "select", "vpn_country")
+    for country in ("Germany", "Netherlands"):
+        await hass.services.async_call(
+            "select", "select_option", {"entity_id": select, "option": country}, blocking=True
+        )
+        assert get_state(hass, select).state == country
+        assert stack.container_env("gluetun")["SERVER_COUNTRIES"] == country
+    assert [(e.data["live"], e.data["saved_in_stack"]) for e in changed] == [(False, True)] * 2
+
+
+async def test_switch_redeploys_when_the_role_lacks_the_settings_route(
+    hass: HomeAssistant, docker_engine: DockerEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Released gluetun answers 401 to a route the role does not list: not a credentials fault."""
+    async with media_stack(
+        docker_engine, api_key="gluetun-key", allowed_routes=READ_ROUTES
+    ) as stack:
+        entry = await _hub(hass, stack, api_key="gluetun-key")
+        await _select_twice(hass, stack)
+        assert stack.gluetun.requests["PUT /v1/vpn/settings"] == 2
+        assert _reauth_flows(hass) == []
+        assert ir.async_get(hass).issues == {}
+        said = [r for r in caplog.records if "PUT /v1/vpn/settings" in r.getMessage()]
+        assert len(said) == 1  # once, not at every switch
+        assert said[0].levelname == "WARNING"
+        assert (
+            said[0]
+            .getMessage()
+            .startswith(
+                "gluetun: gluetun's control server does not allow PUT /v1/vpn/settings for "
+                "Pandora's role"
+            )
+        )
+        assert "redeploying the stack media instead" in said[0].getMessage()
+        assert "refused the credentials" not in caplog.text
+        await hass.config_entries.async_unload(entry.entry_id)
+
+
+@pytest.mark.parametrize("missing", ["settings_route", "settings_put"])
+async def test_switch_redeploys_without_the_settings_route(
+    hass: HomeAssistant,
+    docker_engine: DockerEngine,
+    caplog: pytest.LogCaptureFixture,
+    missing: str,
+) -> None:
+    """gluetun's main branch answers 404/405 to a route or method it lacks: same fallback."""
+    async with media_stack(docker_engine, routing="main", **{missing: False}) as stack:
+        entry = await _hub(hass, stack)
+        await _select_twice(hass, stack)
+        assert _reauth_flows(hass) == []
+        said = [
+            r for r in caplog.records if "does not serve PUT /v1/vpn/settings" in r.getMessage()
+        ]
+        assert len(said) == 1
+        await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_switch_with_refused_credentials_asks_to_reauthenticate(
     hass: HomeAssistant, docker_engine: DockerEngine
 ) -> None:
-    async with media_stack(docker_engine, settings_route=False) as stack:
-        changed = async_capture_events(hass, EVENT_VPN_COUNTRY_CHANGED)
-        await _hub(hass, stack)
+    """Every route refuses the key: nothing redeploys (nothing could confirm it); reauth."""
+    async with media_stack(docker_engine, api_key="gluetun-key") as stack:
+        entry = await _hub(hass, stack, api_key="gluetun-key", switch_timeout=3)
         select = _gluetun(hass, "select", "vpn_country")
-        await hass.services.async_call(
-            "select", "select_option", {"entity_id": select, "option": "Germany"}, blocking=True
-        )
-        assert get_state(hass, select).state == "Germany"
-        assert stack.container_env("gluetun")["SERVER_COUNTRIES"] == "Germany"
-        assert changed[0].data["live"] is False and changed[0].data["saved_in_stack"] is True
-        await hass.config_entries.async_unload(
-            hass.config_entries.async_entries(DOMAIN)[0].entry_id
-        )
+        assert _reauth_flows(hass) == []
+        stack.gluetun.api_key = "rotated-in-gluetun"
+        with pytest.raises(HomeAssistantError) as err:
+            await hass.services.async_call(
+                "select", "select_option", {"entity_id": select, "option": "Germany"}, blocking=True
+            )
+        assert err.value.translation_key == "invalid_auth"
+        (flow,) = _reauth_flows(hass)
+        assert flow["step_id"] == "reauth_api_key"
+        assert stack.portainer.stacks[stack.stack_id].env_map["SERVER_COUNTRIES"] == "Sweden"
+        assert get_state(hass, select).state == "Sweden"
+        await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_polls_without_the_public_ip_route_do_not_ask_to_reauthenticate(
+    hass: HomeAssistant, docker_engine: DockerEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with media_stack(
+        docker_engine,
+        api_key="gluetun-key",
+        allowed_routes=frozenset({"GET /v1/vpn/status", "PUT /v1/vpn/settings"}),
+    ) as stack:
+        entry = await _hub(hass, stack, api_key="gluetun-key")
+        assert get_state(hass, _gluetun(hass, "sensor", "vpn_status")).state == "unavailable"
+        await poll(hass)
+        assert _reauth_flows(hass) == []
+        said = [
+            r.getMessage()
+            for r in caplog.records
+            if r.levelname != "DEBUG" and "GET /v1/publicip/ip" in r.getMessage()
+        ]
+        assert len(said) == 1  # Home Assistant logs a failing update once, until it recovers
+        assert "does not allow GET /v1/publicip/ip for Pandora's role" in said[0]
+        assert "refused the credentials" not in caplog.text
+        stack.gluetun.allowed_routes = READ_ROUTES  # the role fixed in gluetun's auth config
+        await poll(hass)
+        assert get_state(hass, _gluetun(hass, "sensor", "vpn_status")).state == "running"
+        await hass.config_entries.async_unload(entry.entry_id)
 
 
 async def test_switch_timeout_rolls_back(hass: HomeAssistant, stack: MediaStack) -> None:
@@ -435,6 +533,8 @@ async def test_switch_impossible_without_live_route_or_stack(
                 DOMAIN, "set_vpn_country", {"country": "Germany"}, blocking=True
             )
         assert err.value.translation_key == "vpn_switch_impossible"
+        assert err.value.translation_placeholders is not None
+        assert "PUT /v1/vpn/settings" in err.value.translation_placeholders["error"]
         await hass.config_entries.async_unload(entry.entry_id)
 
 

@@ -15,6 +15,7 @@ from custom_components.pandora.api.errors import (
     InvalidAuth,
     NotFound,
     ParseError,
+    RouteNotAllowed,
     ServiceError,
 )
 from custom_components.pandora.api.gluetun import GluetunClient, PublicIp
@@ -23,7 +24,9 @@ from tests.simulators import serve
 from tests.simulators.gluetun import (
     DEFAULT_VERSION,
     HOME_ISPS,
+    READ_ROUTES,
     GluetunSimulator,
+    Role,
     StaticCountrySource,
     docker_country_source,
     find_server,
@@ -298,14 +301,63 @@ async def test_legacy_default_opens_status_but_not_settings(
     assert await client.version() == DEFAULT_VERSION
     assert await client.set_vpn_running(False) == "stopped"
     assert await client.set_vpn_running(True) == "running"
-    # The fallback path: the live switch is refused, so the caller redeploys instead.
-    with pytest.raises(InvalidAuth, match="PUT /v1/vpn/settings"):
+    # The fallback path: the live switch is not open, so the caller redeploys instead.
+    with pytest.raises(RouteNotAllowed, match="PUT /v1/vpn/settings without credentials"):
         await client.set_countries(["Germany"])
     _, url = await start_sim(legacy_default=True, api_key=API_KEY)
     keyed = GluetunClient(url, session, api_key=API_KEY)
     assert await keyed.set_countries(["Germany"]) == "running"
-    with pytest.raises(InvalidAuth):
+    with pytest.raises(RouteNotAllowed):
         await GluetunClient(url, session).set_countries(["Germany"])
+
+
+@pytest.mark.parametrize("routing", ["released", "main"])
+async def test_a_route_missing_from_the_role_is_not_invalid_auth(
+    start_sim: StartSim, session: aiohttp.ClientSession, routing: str
+) -> None:
+    """gluetun's 401 for an unlisted route reads like wrong credentials; the client tells."""
+    simulator, url = await start_sim(api_key=API_KEY, allowed_routes=READ_ROUTES, routing=routing)
+    client = GluetunClient(url, session, api_key=API_KEY)
+    assert await client.vpn_status() == "running"
+    with pytest.raises(RouteNotAllowed) as caught:
+        await client.set_countries(["Germany"])
+    assert not isinstance(caught.value, InvalidAuth)
+    assert caught.value.route == "PUT /v1/vpn/settings"
+    assert str(caught.value) == (
+        "gluetun's control server does not allow PUT /v1/vpn/settings for Pandora's role "
+        "(HTTP 401, while the same credentials open GET /v1/vpn/status); add PUT "
+        "/v1/vpn/settings to the role's routes in gluetun's auth config"
+    )
+    assert simulator.override is None
+    assert await client.version() is None  # a role without /v1/version: gluetun does not say
+    # Wrong credentials are still wrong credentials: every route refuses them.
+    wrong = GluetunClient(url, session, api_key="not-the-key")
+    for call in (wrong.set_countries(["Germany"]), wrong.vpn_status(), wrong.public_ip()):
+        with pytest.raises(InvalidAuth, match="refused the credentials") as refused:
+            await call
+        assert "GET /v1/vpn/status" in str(refused.value)
+        assert "GET /v1/publicip/ip" in str(refused.value)
+        assert "not-the-key" not in str(refused.value)
+
+
+async def test_a_required_route_missing_from_the_role(
+    start_sim: StartSim, session: aiohttp.ClientSession
+) -> None:
+    _, url = await start_sim(
+        username=USER, password=PASSWORD, allowed_routes=frozenset({"GET /v1/vpn/status"})
+    )
+    client = GluetunClient(url, session, username=USER, password=PASSWORD)
+    with pytest.raises(RouteNotAllowed, match="does not allow GET /v1/publicip/ip for Pandora"):
+        await client.public_ip()
+    _, url = await start_sim(roles=(Role("ip", frozenset({"GET /v1/publicip/ip"}), "none"),))
+    with pytest.raises(RouteNotAllowed, match="GET /v1/vpn/status without credentials"):
+        await GluetunClient(url, session).vpn_status()
+    # A role listing neither required route cannot be told from wrong credentials.
+    _, url = await start_sim(api_key=API_KEY, allowed_routes=frozenset({"PUT /v1/vpn/settings"}))
+    client = GluetunClient(url, session, api_key=API_KEY)
+    assert await client.set_countries(["Germany"]) == "running"
+    with pytest.raises(InvalidAuth, match="lists the routes"):
+        await client.vpn_status()
 
 
 async def test_secrets_are_scrubbed_from_gluetun_messages(
@@ -336,7 +388,7 @@ def test_repr_hides_secrets(session: aiohttp.ClientSession) -> None:
 async def test_gluetun_without_the_settings_route(
     start_sim: StartSim, session: aiohttp.ClientSession
 ) -> None:
-    _, url = await start_sim(settings_route=False)
+    _, url = await start_sim(settings_route=False, routing="main")
     client = GluetunClient(url, session)
     with pytest.raises(NotFound, match=r"PUT /v1/vpn/settings \(HTTP 404: a version without"):
         await client.set_countries(["Germany"])
@@ -346,7 +398,7 @@ async def test_gluetun_without_the_settings_route(
 async def test_gluetun_without_the_settings_put(
     start_sim: StartSim, session: aiohttp.ClientSession
 ) -> None:
-    _, url = await start_sim(settings_put=False)
+    _, url = await start_sim(settings_put=False, routing="main")
     with pytest.raises(NotFound, match=r"HTTP 405: a version without this method"):
         await GluetunClient(url, session).set_countries(["Germany"])
 

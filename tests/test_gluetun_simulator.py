@@ -14,10 +14,16 @@ from multidict import CIMultiDictProxy
 import pytest
 
 from tests.simulators.gluetun import (
+    ALL_ROUTES,
+    BASIC_CHALLENGE,
     FAKE_PRIVATE_KEY,
     LEGACY_PUBLIC_ROUTES,
+    PANDORA_ROUTES,
+    READ_ROUTES,
     SERVERS,
     GluetunSimulator,
+    Role,
+    Routing,
     find_server,
     start,
     static_country_source,
@@ -62,16 +68,21 @@ def test_server_table() -> None:
     assert find_server("Narnia") is None
 
 
-async def test_middleware_order_404_405_401(
+async def test_released_middleware_answers_401_before_routing(
     keyed: tuple[GluetunSimulator, str], session: aiohttp.ClientSession
 ) -> None:
+    """v3.41.x: no role lists an unknown path or method, so even those are 401s."""
     _, url = keyed
     key = {"X-API-Key": API_KEY}
-    assert (await call(session, "GET", f"{url}/v1/nope"))[:2] == (404, "404 page not found\n")
-    assert (await call(session, "GET", f"{url}/v1/vpn/status/"))[0] == 404  # exact paths
-    status, text, headers = await call(session, "DELETE", f"{url}/v1/vpn/status")
-    assert (status, text, headers["Allow"]) == (405, "Method Not Allowed\n", "GET, PUT")
-    assert (await call(session, "POST", f"{url}/v1/publicip/ip", **key))[0] == 405
+    for method, path in (
+        ("GET", "/v1/nope"),
+        ("GET", "/v1/vpn/status/"),  # exact paths
+        ("DELETE", "/v1/vpn/status"),
+        ("POST", "/v1/publicip/ip"),
+    ):
+        status, text, headers = await call(session, method, url + path, **key)
+        assert (status, text) == (401, "Unauthorized\n"), (method, path)
+        assert "Allow" not in headers
     status, text, headers = await call(session, "GET", f"{url}/v1/vpn/status")
     assert (status, text) == (401, "Unauthorized\n")
     assert headers["Content-Type"] == "text/plain; charset=utf-8"
@@ -81,19 +92,106 @@ async def test_middleware_order_404_405_401(
     assert headers["Content-Type"] == "text/plain; charset=utf-8"  # Go sniffs it
 
 
+async def test_main_branch_middleware_order_404_405_401(session: aiohttp.ClientSession) -> None:
+    simulator = GluetunSimulator(static_country_source("Sweden"), api_key=API_KEY, routing="main")
+    runner, url = await served(simulator)
+    try:
+        key = {"X-API-Key": API_KEY}
+        assert (await call(session, "GET", f"{url}/v1/nope"))[:2] == (404, "404 page not found\n")
+        assert (await call(session, "GET", f"{url}/v1/vpn/status/"))[0] == 404
+        status, text, headers = await call(session, "DELETE", f"{url}/v1/vpn/status")
+        assert (status, text, headers["Allow"]) == (405, "Method Not Allowed\n", "GET, PUT")
+        assert (await call(session, "POST", f"{url}/v1/publicip/ip", **key))[0] == 405
+        assert (await call(session, "GET", f"{url}/v1/vpn/status"))[:2] == (401, "Unauthorized\n")
+        assert (await call(session, "GET", f"{url}/v1/vpn/status", **key))[0] == 200
+    finally:
+        await runner.cleanup()
+
+
+@pytest.mark.parametrize("routing", ["released", "main"])
+async def test_a_route_the_role_does_not_list_is_401(
+    session: aiohttp.ClientSession, routing: Routing
+) -> None:
+    """The same 401 as wrong credentials: only other routes answering tells them apart."""
+    simulator = GluetunSimulator(
+        static_country_source("Sweden"),
+        api_key=API_KEY,
+        allowed_routes=READ_ROUTES,
+        routing=routing,
+    )
+    runner, url = await served(simulator)
+    try:
+        key = {"X-API-Key": API_KEY}
+        assert (await call(session, "GET", f"{url}/v1/vpn/status", **key))[0] == 200
+        assert (await call(session, "GET", f"{url}/v1/publicip/ip", **key))[0] == 200
+        body = {"provider": {"server_selection": {"countries": ["Germany"]}}}
+        unlisted = await call(session, "PUT", f"{url}/v1/vpn/settings", body, **key)
+        wrong_key = await call(session, "GET", f"{url}/v1/vpn/status", **{"X-API-Key": "x"})
+        assert unlisted[:2] == wrong_key[:2] == (401, "Unauthorized\n")
+        assert simulator.override is None
+        assert (await call(session, "GET", f"{url}/v1/version", **key))[0] == 401
+    finally:
+        await runner.cleanup()
+
+
+async def test_roles_from_an_auth_config(session: aiohttp.ClientSession) -> None:
+    """Several roles, each with its routes and method; the first that admits wins."""
+    simulator = GluetunSimulator(
+        static_country_source("Sweden"),
+        roles=(
+            Role("status", frozenset({"GET /v1/vpn/status"}), "none"),
+            Role("reader", READ_ROUTES, "apikey", apikey=API_KEY),
+            Role(
+                "switcher", frozenset({"PUT /v1/vpn/settings"}), "basic", username="u", password="p"
+            ),
+            Role("bogus", frozenset({"GET /v1/nope"}), "none"),  # gluetun refuses such a route
+        ),
+    )
+    runner, url = await served(simulator)
+    try:
+        assert (await call(session, "GET", f"{url}/v1/vpn/status"))[0] == 200
+        assert (await call(session, "GET", f"{url}/v1/publicip/ip"))[0] == 401
+        assert (await call(session, "GET", f"{url}/v1/publicip/ip", **{"X-API-Key": API_KEY}))[
+            0
+        ] == 200
+        body = {"provider": {"server_selection": {"countries": ["Germany"]}}}
+        settings = f"{url}/v1/vpn/settings"
+        status, _, headers = await call(session, "PUT", settings, body, **{"X-API-Key": API_KEY})
+        assert status == 401
+        assert headers["WWW-Authenticate"] == BASIC_CHALLENGE
+        status, text, _ = await call(session, "PUT", settings, body, Authorization="Basic dTpw")
+        assert (status, text) == (200, "running")
+        assert (await call(session, "GET", f"{url}/v1/nope"))[0] == 401
+    finally:
+        await runner.cleanup()
+
+
 async def test_basic_role_asks_for_credentials(session: aiohttp.ClientSession) -> None:
     simulator = GluetunSimulator(static_country_source("Sweden"), username="u", password="p")
     runner, url = await served(simulator)
     try:
         _, _, headers = await call(session, "GET", f"{url}/v1/vpn/status")
-        assert headers["WWW-Authenticate"] == 'Basic realm="restricted", charset="UTF-8"'
-        bad = await call(session, "GET", f"{url}/v1/vpn/status", Authorization="Basic %%%")
-        assert bad[0] == 401
-        assert "WWW-Authenticate" not in bad[2]
-        good = await call(session, "GET", f"{url}/v1/vpn/status", Authorization="Basic dTpw")
+        assert headers["WWW-Authenticate"] == BASIC_CHALLENGE
+        # Go's Request.BasicAuth finds no login in these either, so they are challenged too.
+        for header in ("Basic %%%", "Basic dXc=", "Bearer dTpw"):
+            bad = await call(session, "GET", f"{url}/v1/vpn/status", Authorization=header)
+            assert bad[0] == 401
+            assert bad[2]["WWW-Authenticate"] == BASIC_CHALLENGE, header
+        wrong = await call(session, "GET", f"{url}/v1/vpn/status", Authorization="Basic dTpx")
+        assert wrong[0] == 401
+        assert "WWW-Authenticate" not in wrong[2]  # a login was read: just not this one
+        good = await call(session, "GET", f"{url}/v1/vpn/status", Authorization="basic dTpw")
         assert good[0] == 200
     finally:
         await runner.cleanup()
+
+
+def test_every_route_is_known() -> None:
+    simulator = GluetunSimulator(static_country_source("Sweden"))
+    assert simulator.served_routes() == ALL_ROUTES
+    assert PANDORA_ROUTES <= ALL_ROUTES
+    without = GluetunSimulator(static_country_source("Sweden"), settings_route=False)
+    assert ALL_ROUTES - without.served_routes() == {"GET /v1/vpn/settings", "PUT /v1/vpn/settings"}
 
 
 async def test_legacy_public_routes(session: aiohttp.ClientSession) -> None:
@@ -232,6 +330,10 @@ async def test_standalone_prints_its_port(session: aiohttp.ClientSession) -> Non
         "0",
         "--country",
         "Japan",
+        "--routes",
+        "GET /v1/publicip/ip, GET /v1/vpn/status",
+        "--routing",
+        "main",
         stdout=asyncio.subprocess.PIPE,
     )
     try:
@@ -240,6 +342,10 @@ async def test_standalone_prints_its_port(session: aiohttp.ClientSession) -> Non
         port = json.loads(line)["port"]
         async with session.get(f"http://127.0.0.1:{port}/v1/publicip/ip") as resp:
             assert (await resp.json(content_type=None))["country"] == "Japan"
+        async with session.get(f"http://127.0.0.1:{port}/v1/vpn/settings") as resp:
+            assert resp.status == 401  # not listed
+        async with session.get(f"http://127.0.0.1:{port}/v1/nope") as resp:
+            assert resp.status == 404  # main-branch order
     finally:
         process.terminate()
         await process.wait()

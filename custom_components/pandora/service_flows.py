@@ -38,6 +38,7 @@ from .api.errors import (
     PandoraError,
     QuotaExceeded,
     RateLimited,
+    RouteNotAllowed,
     ServiceError,
 )
 from .api.gluetun import GluetunClient
@@ -257,7 +258,12 @@ async def _test_gluetun(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
     if not all(map(valid_country, countries)):
         raise FieldError(CONF_COUNTRIES, "invalid_country")
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
-        await gluetun_client(session, data).vpn_status()
+        gluetun = gluetun_client(session, data)
+        try:  # what every poll reads; the live switch's route is optional (else: redeploy)
+            await gluetun.vpn_status()
+            await gluetun.public_ip()
+        except RouteNotAllowed as err:
+            raise FieldError("base", "route_not_allowed") from err
     if not data.get(CONF_STACK):
         return  # live switching only; the choice is lost when gluetun restarts
     portainer = portainer_subentries(hass).get(data.get(CONF_PORTAINER) or "")

@@ -3,9 +3,13 @@
 It follows gluetun's source (../shared/notes/service-apis.md, section 8; qdm12/gluetun
 `internal/server`, `internal/loopstate`, `internal/vpn/state`, `configuration/settings`):
 - routes `/v1/publicip/ip`, `/v1/vpn/{status,settings}`, `/v1/openvpn/{status,portforwarded,
-  settings}`, `/v1/dns/status`, `/v1/updater/status`, `/v1/portforward`, `/v1/version`; the
-  auth middleware answers 404 to an unknown path, 405 to a method the path lacks, 401 when no
-  role lets the request in (in that order), all as Go's `http.Error` plain text;
+  settings}`, `/v1/dns/status`, `/v1/updater/status`, `/v1/portforward`, `/v1/version`;
+- auth by roles, as in gluetun's `auth/config.toml` (`Role`: a name, the routes it lists, and
+  `none`, `basic` or `apikey`). Released gluetun (v3.41.x, `routing="released"`, the default)
+  runs the auth middleware before routing: any request no role lets in is a 401, whether the
+  credentials are wrong, the route is not listed, or there is no such route at all. gluetun's
+  unreleased main branch (`routing="main"`) answers 404 to an unknown path and 405 to a method
+  the path lacks first, then 401. Every error is Go's `http.Error` plain text;
 - JSON is written by Go's encoder (compact, newline, sniffed `text/plain` content type);
 - `PUT /v1/vpn/status` answers `{"outcome": ...}` as `loopstate.ApplyStatus` does (`running`,
   `stopped`, `already <status>`); `PUT /v1/vpn/settings` overrides the running settings with a
@@ -44,7 +48,7 @@ from dataclasses import dataclass, field
 import hmac
 import json
 import time
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 import aiohttp
@@ -54,6 +58,8 @@ from tests.simulators import run, serve
 
 CountrySource = Callable[[], Awaitable[tuple[str, str] | None]]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+Routing = Literal["released", "main"]
+AuthMethod = Literal["none", "basic", "apikey"]
 
 PROVIDER = "mullvad"
 DEFAULT_VERSION = "v3.41.1"
@@ -148,6 +154,65 @@ LEGACY_PUBLIC_ROUTES = frozenset(
         "GET /v1/portforward",
     }
 )
+
+
+# Every route this simulator serves ("METHOD /path", as roles list them).
+ALL_ROUTES = frozenset(
+    {
+        *LEGACY_PUBLIC_ROUTES,
+        "GET /v1/vpn/settings",
+        "PUT /v1/vpn/settings",
+        "GET /v1/openvpn/settings",
+        "PUT /v1/portforward",
+    }
+)
+# What Pandora reads on every poll, and what switches the country live.
+READ_ROUTES = frozenset({"GET /v1/vpn/status", "GET /v1/publicip/ip"})
+PANDORA_ROUTES = READ_ROUTES | {"PUT /v1/vpn/settings"}
+BASIC_CHALLENGE = 'Basic realm="restricted", charset="UTF-8"'
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One `[[roles]]` entry of gluetun's `auth/config.toml`."""
+
+    name: str
+    routes: frozenset[str]
+    auth: AuthMethod = "none"
+    apikey: str = field(default="", repr=False)
+    username: str = ""
+    password: str = field(default="", repr=False)
+
+    def admits(self, request: web.Request, challenge: dict[str, str]) -> bool:
+        """Whether the request carries this role's credentials (gluetun's `isAuthorized`).
+
+        A basic role adds its challenge to the 401 when Go's `Request.BasicAuth` finds no
+        usable login (no header, not base64, no colon).
+        """
+        if self.auth == "none":
+            return True
+        if self.auth == "apikey":
+            sent = request.headers.get("X-API-Key", "").encode()
+            return hmac.compare_digest(sent, self.apikey.encode())
+        login = _basic_login(request.headers.get("Authorization", ""))
+        if login is None:
+            challenge["WWW-Authenticate"] = BASIC_CHALLENGE
+            return False
+        # gluetun compares sha256(username + password): the split point does not matter.
+        wanted = (self.username + self.password).encode()
+        return hmac.compare_digest("".join(login).encode(), wanted)
+
+
+def _basic_login(header: str) -> tuple[str, str] | None:
+    """Go's `parseBasicAuth`: a case-insensitive `Basic ` prefix, base64, `user:password`."""
+    if header[:6].casefold() != "basic ":
+        return None
+    try:
+        decoded = base64.b64decode(header[6:], validate=True).decode()
+    except binascii.Error, UnicodeDecodeError:
+        return None
+    user, colon, password = decoded.partition(":")
+    return (user, password) if colon else None
 
 
 def find_server(country: str) -> Location | None:
@@ -256,11 +321,14 @@ class GluetunSimulator:
     """State and routes of one simulated gluetun; the fields after `country_source` set its
     version and auth, the ones below them are faults and state tests may set directly.
 
-    Auth: no api_key, username or password and not `legacy_default` opens every route (a
-    `none` role); `api_key` adds an `apikey` role and `username`/`password` a `basic` role for
-    every route; `legacy_default` adds v3.40-v3.41's built-in public role on
-    `LEGACY_PUBLIC_ROUTES`. `settings_route=False` is a gluetun without `/v1/vpn/settings`
-    (404), `settings_put=False` one with only its GET (405 to PUT).
+    Auth (`auth_roles()`): `roles` is the whole auth config when given. Otherwise `api_key`
+    makes an `apikey` role and `username`/`password` a `basic` role, each listing
+    `allowed_routes` (default: every route); with neither, a `none` role lists them; and
+    `legacy_default` adds v3.40-v3.41's built-in public role on `LEGACY_PUBLIC_ROUTES`. A role
+    lists only routes this gluetun serves (gluetun refuses a config naming others).
+    `routing` picks the released (auth first) or main-branch (404/405 first) middleware.
+    `settings_route=False` is a gluetun without `/v1/vpn/settings`, `settings_put=False` one
+    with only its GET.
     """
 
     country_source: CountrySource
@@ -268,6 +336,9 @@ class GluetunSimulator:
     username: str | None = None
     password: str | None = None
     legacy_default: bool = False
+    allowed_routes: frozenset[str] | None = None
+    roles: tuple[Role, ...] | None = None
+    routing: Routing = "released"
     settings_route: bool = True
     settings_put: bool = True
     reconnect_seconds: float = 1.0
@@ -463,32 +534,31 @@ class GluetunSimulator:
 
     # --- auth -------------------------------------------------------------------------------
 
+    def auth_roles(self) -> list[Role]:
+        """The roles of the auth config, as gluetun would load them."""
+        if self.roles is not None:
+            return list(self.roles)
+        routes = ALL_ROUTES if self.allowed_routes is None else self.allowed_routes
+        roles: list[Role] = []
+        if self.api_key:
+            roles.append(Role("pandora-apikey", routes, "apikey", apikey=self.api_key))
+        if self.username is not None or self.password is not None:
+            login = {"username": self.username or "", "password": self.password or ""}
+            roles.append(Role("pandora-basic", routes, "basic", **login))
+        if not roles and not self.legacy_default:
+            roles.append(Role("open", routes, "none"))
+        if self.legacy_default:
+            roles.append(Role("public", LEGACY_PUBLIC_ROUTES, "none"))
+        return roles
+
     def _authorized(self, request: web.Request, route: str) -> tuple[bool, dict[str, str]]:
-        """Whether some role lets the request in; headers to add to a 401."""
-        basic = self.username is not None or self.password is not None
-        if not (self.api_key or basic or self.legacy_default):
-            return True, {}
-        if self.legacy_default and route in LEGACY_PUBLIC_ROUTES:
-            return True, {}
-        if self.api_key and hmac.compare_digest(
-            request.headers.get("X-API-Key", "").encode(), self.api_key.encode()
-        ):
-            return True, {}
-        headers: dict[str, str] = {}
-        if basic:
-            header = request.headers.get("Authorization", "")
-            if not header.startswith("Basic "):
-                headers["WWW-Authenticate"] = 'Basic realm="restricted", charset="UTF-8"'
-            else:
-                try:
-                    decoded = base64.b64decode(header[6:], validate=True).decode()
-                except binascii.Error, UnicodeDecodeError:
-                    decoded = ""
-                user, _, password = decoded.partition(":")
-                wanted = f"{self.username or ''}{self.password or ''}".encode()
-                if ":" in decoded and hmac.compare_digest((user + password).encode(), wanted):
-                    return True, {}
-        return False, headers
+        """Whether a role listing the route lets the request in; headers to add to a 401."""
+        served = self.served_routes()
+        challenge: dict[str, str] = {}
+        for role in self.auth_roles():
+            if route in role.routes and route in served and role.admits(request, challenge):
+                return True, {}
+        return False, challenge
 
     # --- dispatch ---------------------------------------------------------------------------
 
@@ -511,26 +581,26 @@ class GluetunSimulator:
                 routes["/v1/vpn/settings"]["PUT"] = self.put_settings
         return routes
 
+    def served_routes(self) -> frozenset[str]:
+        """Every "METHOD /path" this gluetun serves."""
+        return frozenset(f"{m} {path}" for path, methods in self.routes().items() for m in methods)
+
     async def dispatch(self, request: web.Request) -> web.StreamResponse:
-        """The auth middleware (404, 405, 401 in that order), then the route's handler."""
+        """The auth middleware and the router, in the order of `routing`, then the handler."""
         route = f"{request.method} {request.path}"
         self.requests[route] += 1
         if request.path.startswith("/_sim/"):
             return await self.sim_control(request)
-        response: web.StreamResponse
-        methods = self.routes().get(request.path)
-        if methods is None:
-            return _go_error(404, "404 page not found")
-        handler = methods.get(request.method)
-        if handler is None:
-            response = _go_error(405, "Method Not Allowed")
-            response.headers["Allow"] = ", ".join(methods)
-            return response
+        if self.routing == "main" and (refused := self._route(request)) is not None:
+            return refused
         allowed, headers = self._authorized(request, route)
         if not allowed:
-            response = _go_error(401, "Unauthorized")
-            response.headers.update(headers)
-            return response
+            unauthorized = _go_error(401, "Unauthorized")
+            unauthorized.headers.update(headers)
+            return unauthorized
+        if (refused := self._route(request)) is not None:
+            return refused
+        handler = self.routes()[request.path][request.method]
         await self.refresh()
         response = await handler(request)
         if (
@@ -541,6 +611,17 @@ class GluetunSimulator:
             self.malformed_next -= 1
             response.text = (response.text or "")[:8]
         return response
+
+    def _route(self, request: web.Request) -> web.Response | None:
+        """The router's 404 or 405, or None when the route is served."""
+        methods = self.routes().get(request.path)
+        if methods is None:
+            return _go_error(404, "404 page not found")
+        if request.method not in methods:
+            response = _go_error(405, "Method Not Allowed")
+            response.headers["Allow"] = ", ".join(methods)
+            return response
+        return None
 
     # --- handlers ---------------------------------------------------------------------------
 
@@ -707,6 +788,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--username")
     parser.add_argument("--password")
     parser.add_argument("--legacy-default", action="store_true", help="v3.40-3.41 public role")
+    parser.add_argument(
+        "--routes", help='comma-separated routes the roles list, e.g. "GET /v1/vpn/status"'
+    )
+    parser.add_argument(
+        "--routing", choices=("released", "main"), default="released", help="middleware order"
+    )
     parser.add_argument("--reconnect-seconds", type=float, default=3.0)
     args = parser.parse_args(argv)
     source: CountrySource
@@ -720,6 +807,12 @@ def main(argv: list[str] | None = None) -> None:
         username=args.username,
         password=args.password,
         legacy_default=args.legacy_default,
+        allowed_routes=(
+            frozenset(r.strip() for r in args.routes.split(",") if r.strip())
+            if args.routes is not None
+            else None
+        ),
+        routing=args.routing,
         reconnect_seconds=args.reconnect_seconds,
     )
     run(simulator.app(), args.port)

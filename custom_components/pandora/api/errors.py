@@ -45,3 +45,11 @@ class TorrentRejected(ServiceError):
 
 class NotFound(ServiceError):
     """The service does not know the requested item."""
+
+
+class RouteNotAllowed(ServiceError):
+    """The service accepts the credentials, but its access rules do not open this route."""
+
+    def __init__(self, message: str, route: str) -> None:
+        super().__init__(message)
+        self.route = route

@@ -10,9 +10,15 @@ Facts (../shared/notes/service-apis.md, section 8, read from qdm12/gluetun `inte
   redeploy (lost when the container restarts); it answers a plain-text outcome, or 400 with
   gluetun's plain-text validation error (for example an unknown country and the choices);
 - JSON answers come with gluetun's default `text/plain` content type, so it is not checked;
-- auth is per route: `X-API-Key`, HTTP basic, or none; the middleware answers 404 to an unknown
-  path, 405 to a method the route lacks, then 401. v3.40-3.41 leave the status, public IP and
-  port-forward routes open by default but not `/v1/vpn/settings`; later versions close them all.
+- auth is per route: roles in gluetun's `auth/config.toml` list routes and take `X-API-Key`,
+  HTTP basic, or nothing. Released gluetun (v3.41.x) runs the auth middleware before routing,
+  so a route no role lists answers the same plain `Unauthorized` 401 as wrong credentials
+  (only the unreleased main branch answers 404/405 to unknown routes first). v3.40-3.41 leave
+  the status, public IP and port-forward routes open by default but not `/v1/vpn/settings`;
+  later versions close them all.
+A 401 is therefore told apart by asking a route Pandora's role must list (`REQUIRED_ROUTES`):
+if that one lets the same credentials in, the first route is merely not in the role
+(`RouteNotAllowed`); if it refuses them too, they are wrong (`InvalidAuth`).
 Secrets only travel in headers, but every error text is scrubbed of them anyway.
 """
 
@@ -26,7 +32,14 @@ from typing import Any, Literal, cast
 
 import aiohttp
 
-from .errors import InvalidAuth, NotFound, PandoraError, ParseError, ServiceError
+from .errors import (
+    InvalidAuth,
+    NotFound,
+    PandoraError,
+    ParseError,
+    RouteNotAllowed,
+    ServiceError,
+)
 from .http import HttpResponse, fetch
 
 VpnStatus = Literal["starting", "running", "stopping", "stopped", "crashed", "completed"]
@@ -42,6 +55,8 @@ MAX_MESSAGE = 1000  # gluetun's validation errors list every choice; keep them r
 # Before the auth middleware knew every route, gluetun's handlers refused unknown routes and
 # methods with 400 and these texts; they mean the same as a 404/405 today.
 _OLD_UNKNOWN = re.compile(r"^(route \S+ not supported|method \S+ not supported|\S+ \S+ not found)$")
+# What Pandora reads on every poll, so its role must list both (docs/containers.md).
+REQUIRED_ROUTES: tuple[str, ...] = ("GET /v1/vpn/status", "GET /v1/publicip/ip")
 
 
 def _text(value: Any) -> str | None:
@@ -104,11 +119,10 @@ class GluetunClient:
         basic = headers.get("Authorization", "").removeprefix("Basic ")
         return tuple(s for s in (self.api_key, self.password, basic) if s)
 
-    async def _request(self, method: str, path: str, json_body: Any = None) -> HttpResponse:
-        """Send one request below the server URL; anything but a 2xx raises a mapped error."""
+    async def _fetch(self, method: str, path: str, json_body: Any = None) -> HttpResponse:
+        """Send one request below the server URL, whatever it answers."""
         headers = self._headers()
-        secrets = self._secrets(headers)
-        resp = await fetch(
+        return await fetch(
             self.session,
             method,
             f"{self.url.rstrip('/')}{path}",
@@ -116,22 +130,62 @@ class GluetunClient:
             json_body=json_body,
             request_timeout=self.request_timeout,
             verify_ssl=self.verify_ssl,
-            secrets=secrets,
+            secrets=self._secrets(headers),
         )
+
+    async def _request(self, method: str, path: str, json_body: Any = None) -> HttpResponse:
+        """Send one request; anything but a 2xx raises a mapped error."""
+        resp = await self._fetch(method, path, json_body)
         if 200 <= resp.status < 300:
             return resp
+        route = f"{method} {path}"
+        if resp.status == 401 and (opened := await self._open_required_route(route)):
+            raise self._not_allowed(route, opened)
         message = resp.text().strip()
-        for secret in secrets:
+        for secret in self._secrets(self._headers()):
             message = message.replace(secret, "<redacted>")
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "…"
-        raise self._error(resp.status, f"{method} {path}", message)
+        raise self._error(resp.status, route, message)
+
+    async def _open_required_route(self, refused: str) -> str | None:
+        """A required route that lets the same credentials in, or None when all refuse them.
+
+        gluetun's 401 reads the same for wrong credentials and for a route the role does not
+        list; only another route answering tells which. Any answer but 401 passed the auth
+        middleware, which runs first.
+        """
+        for route in REQUIRED_ROUTES:
+            if route != refused:
+                method, path = route.split(" ", 1)
+                if (await self._fetch(method, path)).status != 401:
+                    return route
+        return None
+
+    def _not_allowed(self, route: str, opened: str) -> RouteNotAllowed:
+        if self.api_key or self.username or self.password:
+            return RouteNotAllowed(
+                f"gluetun's control server does not allow {route} for Pandora's role (HTTP "
+                f"401, while the same credentials open {opened}); add {route} to the role's "
+                "routes in gluetun's auth config",
+                route,
+            )
+        return RouteNotAllowed(
+            f"gluetun's control server does not allow {route} without credentials (HTTP 401, "
+            f"while {opened} answers); give Pandora a role with {route} in gluetun's auth "
+            "config and its key or login here",
+            route,
+        )
 
     def _error(self, status: int, route: str, message: str) -> PandoraError:
         suffix = f": {message}" if message else ""
         if status == 401:
             if self.api_key or self.username or self.password:
-                return InvalidAuth(f"gluetun refused the credentials for {route} (HTTP 401)")
+                routes = ", ".join(dict.fromkeys((route, *REQUIRED_ROUTES)))
+                return InvalidAuth(
+                    f"gluetun refused the credentials for {routes} (HTTP 401); check them, and "
+                    "that Pandora's role in gluetun's auth config lists the routes"
+                )
             return InvalidAuth(
                 f"gluetun requires authentication for {route} (HTTP 401); set an API key or a "
                 "login, and give it a role for this route in gluetun's auth config"
@@ -182,7 +236,8 @@ class GluetunClient:
         The outcome is plain text: `settings left unchanged`, or the VPN status after the
         reconnection gluetun starts (`running`, or `already crashed`/...). An unknown country
         raises `ServiceError` with gluetun's message (it lists the valid choices); a gluetun
-        without the route raises `NotFound`, one that does not open it to us `InvalidAuth`.
+        without the route raises `NotFound`, one whose role for us does not list it
+        `RouteNotAllowed`, and wrong credentials `InvalidAuth`.
         """
         if isinstance(countries, str):
             raise TypeError("countries must be a sequence of names, not one string")
@@ -196,6 +251,6 @@ class GluetunClient:
         """The gluetun version (`v3.41.1`, `latest`, ...), or None when it does not say."""
         try:
             data = await self._get_object("/v1/version")
-        except NotFound:
+        except NotFound, RouteNotAllowed:
             return None
         return _text(data.get("version"))

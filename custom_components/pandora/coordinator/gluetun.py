@@ -7,7 +7,9 @@ place that is both quick and lasting:
 2. in the stack's env through Portainer, so a restart keeps it. Portainer has no "save without
    deploying" for stacks: saving redeploys, and compose recreates only the services whose
    configuration changed (gluetun, and what shares its network).
-When (1) is impossible (old gluetun, route not authorised) (2) alone does it. Pandora then waits,
+When (1) is impossible (old gluetun, or a role in gluetun's auth config that does not list the
+route) (2) alone does it, and the log says why once. Credentials gluetun refuses everywhere stop
+the switch and ask to re-authenticate: nothing could confirm a redeploy. Pandora then waits,
 bounded, until gluetun's public IP is in the new country; if it never is, or saving fails, both
 changes are rolled back and the user gets the reason: the shown country stays the one in effect.
 """
@@ -28,7 +30,7 @@ from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceInfo
 
 from ..announce import async_announce
-from ..api.errors import PandoraError
+from ..api.errors import InvalidAuth, NotFound, PandoraError, RouteNotAllowed
 from ..api.gluetun import GluetunClient, PublicIp, VpnStatus
 from ..api.portainer_models import Stack
 from ..const import (
@@ -97,6 +99,8 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         self.switching = False
         self._lock = asyncio.Lock()
         self._leaking = False
+        # Why gluetun cannot switch live stays true across switches: log it once, not each time.
+        self._told_no_live = False
 
     @property
     def device_info(self) -> DeviceInfo:
@@ -260,16 +264,22 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         try:
             await self.client.set_countries([target])
             live = True
+            self._told_no_live = False
+        except InvalidAuth as err:
+            self.config_entry.async_start_reauth(
+                self.hass, data={"subentry_id": self.subentry.subentry_id}
+            )
+            raise translated_error(err, self.subentry.title) from err
         except PandoraError as err:
-            _LOGGER.info("%s cannot switch live (%s); redeploying instead", self.name, err)
-            live = False
-        if not self.stack_name:
-            if not live:
+            if not self.stack_name:
                 raise HomeAssistantError(
                     translation_domain=DOMAIN,
                     translation_key="vpn_switch_impossible",
-                    translation_placeholders={"name": self.subentry.title},
-                )
+                    translation_placeholders={"name": self.subentry.title, "error": str(err)},
+                ) from err
+            self._redeploying_instead(err)
+            live = False
+        if not self.stack_name:
             return live, False
         try:
             await self._save(target)
@@ -280,6 +290,18 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
                 raise translated_error(err, "Portainer") from err
             raise
         return live, True
+
+    def _redeploying_instead(self, err: PandoraError) -> None:
+        if not isinstance(err, RouteNotAllowed | NotFound):
+            _LOGGER.info("%s cannot switch live (%s); redeploying instead", self.name, err)
+        elif not self._told_no_live:
+            self._told_no_live = True
+            _LOGGER.warning(
+                "%s: %s. Pandora switches the country by redeploying the stack %s instead",
+                self.subentry.title,
+                err,
+                self.stack_name,
+            )
 
     def _portainer_for_stack(self) -> PortainerCoordinator:
         portainer = self._portainer()
