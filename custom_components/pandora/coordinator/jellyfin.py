@@ -104,15 +104,18 @@ def resolve_watcher(
 class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
     """Keeps one Jellyfin server's scan state current and fires scan events."""
 
+    # Two requests (every scheduled task, to find the scan; the libraries with their refresh
+    # state), and every SLOW_REFRESH the counts, the movie and series lists and the users.
+    UPDATE_INTERVAL = timedelta(seconds=30)
+
     def __init__(
         self,
         hass: HomeAssistant,
         entry: ConfigEntry,
         subentry: ConfigSubentry,
-        update_interval: timedelta,
         history: TorrentHistory | None = None,
     ) -> None:
-        super().__init__(hass, entry, subentry, update_interval)
+        super().__init__(hass, entry, subentry)
         self.history = history  # scans are kept with the file actions
         verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
         self.client = JellyfinClient(
