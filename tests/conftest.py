@@ -65,6 +65,7 @@ def fast_polling(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         GluetunCoordinator,
     ):
         monkeypatch.setattr(coordinator, "UPDATE_INTERVAL", FAST_POLL)
+    monkeypatch.setattr(JellyfinCoordinator, "SCANNING_INTERVAL", FAST_POLL)
 
 
 def _start(version: str) -> QBittorrentDaemon:

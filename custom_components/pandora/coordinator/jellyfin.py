@@ -107,6 +107,8 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
     # Two requests (every scheduled task, to find the scan; the libraries with their refresh
     # state), and every SLOW_REFRESH the counts, the movie and series lists and the users.
     UPDATE_INTERVAL = timedelta(seconds=30)
+    # While a scan or a library refresh runs: its progress and its end (counts, scan event).
+    SCANNING_INTERVAL = timedelta(seconds=5)
 
     def __init__(
         self,
@@ -164,11 +166,13 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             if changed:
                 async_dispatcher_send(self.hass, f"{SIGNAL_LIBRARIES}_{self.subentry.subentry_id}")
         except PandoraError as err:
+            self.update_interval = self.UPDATE_INTERVAL
             raise self.update_failed(err) from err
         if finished or time.monotonic() >= self._index_at:
             await self._read_index()
         self._publish(task)
         state.task = task
+        self.update_interval = self.SCANNING_INTERVAL if self.scanning else self.UPDATE_INTERVAL
         return state
 
     async def _read_index(self) -> None:
