@@ -66,6 +66,7 @@ from .const import (
     SUBENTRY_WATCHMODE,
 )
 from .jellyfin_flow import JellyfinSubentryFlow
+from .runtime import PandoraConfigEntry
 from .service_flows import (
     SPECS,
     CloudCommanderSubentryFlow,
@@ -125,7 +126,7 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @staticmethod
     @callback
-    def async_get_options_flow(config_entry: ConfigEntry) -> PandoraOptionsFlow:
+    def async_get_options_flow(config_entry: PandoraConfigEntry) -> PandoraOptionsFlow:
         """Hub options."""
         return PandoraOptionsFlow()
 
@@ -259,6 +260,8 @@ def _options_schema(users: dict[str, str]) -> vol.Schema:
 
 class PandoraOptionsFlow(OptionsFlow):
     """Hub-wide settings: the torrent search quality profile, the pipeline, requests, voice."""
+
+    config_entry: PandoraConfigEntry
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show and save the hub options."""
