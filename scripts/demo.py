@@ -1036,7 +1036,6 @@ def _set_options(entry_id: str, token: str) -> None:
     form = _http("POST", "/api/config/config_entries/options/flow", {"handler": entry_id}, token)
     file_into_library = os.environ.get("PANDORA_DEMO_FILE_INTO_LIBRARY", "1") != "0"
     options = {  # the defaults, plus filing into the library (unless told otherwise)
-        "scan_interval": 5,
         "preferred_resolution": "1080p",
         "min_seeders": 1,
         "max_size_gb": 0,
@@ -1047,6 +1046,7 @@ def _set_options(entry_id: str, token: str) -> None:
         "auto_approve_users": [],
         "request_stall_minutes": 120,
         "request_notifications": True,
+        "voice_control": False,
     }
     _http("POST", f"/api/config/config_entries/options/flow/{form['flow_id']}", options, token)
 

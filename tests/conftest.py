@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Generator, Iterator
+from datetime import timedelta
 import os
 
 import pytest
@@ -10,12 +11,13 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 import pytest_socket
 
 # Imported at module level so the repo's custom_components shadows the test harness's.
-from custom_components.pandora.const import (
-    CONF_SCAN_INTERVAL,
-    CONF_VERIFY_SSL,
-    DOMAIN,
-    SUBENTRY_QBITTORRENT,
-)
+from custom_components.pandora.config_flow import PandoraConfigFlow
+from custom_components.pandora.const import CONF_VERIFY_SSL, DOMAIN, SUBENTRY_QBITTORRENT
+from custom_components.pandora.coordinator.cloudcmd import CloudCommanderCoordinator
+from custom_components.pandora.coordinator.gluetun import GluetunCoordinator
+from custom_components.pandora.coordinator.jellyfin import JellyfinCoordinator
+from custom_components.pandora.coordinator.portainer import PortainerCoordinator
+from custom_components.pandora.coordinator.qbittorrent import QBittorrentCoordinator
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
@@ -23,6 +25,8 @@ from tests.support.media import Sims, running_sims
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, qb5_available
 
 QB_VERSIONS = ["4", "5"]
+# How often tests poll every service (real time), instead of the shipped intervals.
+FAST_POLL = timedelta(seconds=2)
 
 
 def allow_loopback() -> None:
@@ -43,6 +47,25 @@ def _loopback_sockets() -> None:
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Load custom integrations in every test."""
+
+
+@pytest.fixture(autouse=True)
+def fast_polling(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Poll every FAST_POLL, so tests that wait on the real clock see changes soon.
+
+    Tests marked `shipped_intervals` keep the intervals Pandora ships with.
+    """
+    if request.node.get_closest_marker("shipped_intervals") is not None:
+        return
+    for coordinator in (
+        QBittorrentCoordinator,
+        JellyfinCoordinator,
+        CloudCommanderCoordinator,
+        PortainerCoordinator,
+        GluetunCoordinator,
+    ):
+        monkeypatch.setattr(coordinator, "UPDATE_INTERVAL", FAST_POLL)
+    monkeypatch.setattr(JellyfinCoordinator, "SCANNING_INTERVAL", FAST_POLL)
 
 
 def _start(version: str) -> QBittorrentDaemon:
@@ -91,16 +114,16 @@ def qb_subentry(daemon: QBittorrentDaemon, title: str | None = None) -> ConfigSu
     )
 
 
-def hub_entry(
-    *subentries: ConfigSubentryData, scan_interval: int = 2, **options: object
-) -> MockConfigEntry:
-    """A Pandora hub entry with the given subentries (and hub options)."""
+def hub_entry(*subentries: ConfigSubentryData, **options: object) -> MockConfigEntry:
+    """A current Pandora hub entry with the given subentries (and hub options)."""
     return MockConfigEntry(
         domain=DOMAIN,
         title="Pandora",
         data={},
-        options={CONF_SCAN_INTERVAL: scan_interval, **options},
+        options=options,
         subentries_data=list(subentries),
+        version=PandoraConfigFlow.VERSION,
+        minor_version=PandoraConfigFlow.MINOR_VERSION,
     )
 
 

@@ -9,13 +9,8 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
 from custom_components.pandora.api.errors import ServiceError
-from custom_components.pandora.const import (
-    CONF_SCAN_INTERVAL,
-    CONF_VERIFY_SSL,
-    DEFAULT_SCAN_INTERVAL,
-    DOMAIN,
-    SUBENTRY_QBITTORRENT,
-)
+from custom_components.pandora.config_flow import PandoraConfigFlow
+from custom_components.pandora.const import CONF_VERIFY_SSL, DOMAIN, SUBENTRY_QBITTORRENT
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
@@ -57,7 +52,11 @@ async def test_hub_is_created_once(hass: HomeAssistant) -> None:
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Pandora"
-    assert result["options"] == {CONF_SCAN_INTERVAL: DEFAULT_SCAN_INTERVAL}
+    assert result["options"] == {}
+    assert (result["version"], result["minor_version"]) == (
+        PandoraConfigFlow.VERSION,
+        PandoraConfigFlow.MINOR_VERSION,
+    )
     await hass.async_block_till_done()
 
     again = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
@@ -248,25 +247,26 @@ async def test_reauth_for_removed_service(hass: HomeAssistant) -> None:
 async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"],
-        {
-            CONF_SCAN_INTERVAL: 30,
-            "preferred_resolution": "2160p",
-            "min_seeders": 3,
-            "max_size_gb": 25,
-            "excluded_words": " hindi, dubbed ",
-            "pipeline": True,
-            "file_into_library": True,
-            "auto_approve_admins": True,
-            "request_stall_minutes": 120,
-            "request_notifications": True,
-            "voice_control": True,
-        },
-    )
+    form = {
+        "preferred_resolution": "2160p",
+        "min_seeders": 3,
+        "max_size_gb": 25,
+        "excluded_words": " hindi, dubbed ",
+        "pipeline": True,
+        "file_into_library": True,
+        "auto_approve_admins": True,
+        "request_stall_minutes": 120,
+        "request_notifications": True,
+        "voice_control": True,
+    }
+    # Pandora chooses each service's polling interval: not an option.
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], form | {"scan_interval": 30}
+        )
+    result = await hass.config_entries.options.async_configure(result["flow_id"], form)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options == {
-        CONF_SCAN_INTERVAL: 30,
         "preferred_resolution": "2160p",
         "min_seeders": 3,
         "max_size_gb": 25.0,
@@ -328,7 +328,6 @@ async def test_request_options(
     assert users.config["multiple"] is True
 
     form = {
-        CONF_SCAN_INTERVAL: 5,
         "preferred_resolution": "1080p",
         "min_seeders": 1,
         "max_size_gb": 0,

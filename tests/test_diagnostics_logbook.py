@@ -39,7 +39,7 @@ async def test_diagnostics_redact_secrets(
     assert service["state"]["last_update_success"] is True
     assert service["state"]["api_version"].startswith("2.")
     assert service["state"]["torrents"] == 0
-    assert diagnostics["entry"]["options"] == {"scan_interval": 2}
+    assert diagnostics["entry"]["options"] == {}
 
 
 async def test_logbook_describes_torrent_events(hass: HomeAssistant) -> None:

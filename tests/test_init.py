@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 import logging
 import re
 from types import MappingProxyType
@@ -10,6 +11,7 @@ from unittest.mock import patch
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.pandora import async_migrate_entry
 from custom_components.pandora.const import DOMAIN
 from homeassistant.components.sensor import DATA_COMPONENT
 from homeassistant.config_entries import ConfigEntryState
@@ -17,6 +19,7 @@ from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
 from homeassistant.helpers.template import Template
+from homeassistant.setup import async_setup_component
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll, poll_until
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
@@ -290,11 +293,82 @@ async def test_removing_the_subentry_removes_its_device(
 
 async def test_options_change_reloads(hass: HomeAssistant, hub: MockConfigEntry) -> None:
     coordinator = next(iter(hub.runtime_data.qbittorrent.values()))
-    hass.config_entries.async_update_entry(hub, options={"scan_interval": 42})
+    hass.config_entries.async_update_entry(hub, options={"pipeline": True})
     await hass.async_block_till_done()
     new = next(iter(hub.runtime_data.qbittorrent.values()))
     assert new is not coordinator
-    assert new.update_interval is not None and new.update_interval.total_seconds() == 42
+
+
+@pytest.mark.shipped_intervals
+async def test_polling_is_chosen_by_pandora(hass: HomeAssistant, hub: MockConfigEntry) -> None:
+    (coordinator,) = hub.runtime_data.qbittorrent.values()
+    # qBittorrent's incremental sync is cheap: every 5 s, whatever the options say.
+    assert coordinator.update_interval == timedelta(seconds=5)
+
+
+async def test_polling_disabled_then_update_entity(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """The README's way to poll otherwise: no polling, then `homeassistant.update_entity`."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    current = hub_entry()
+    await setup_hub(
+        hass,
+        MockConfigEntry(
+            domain=DOMAIN,
+            data={},
+            subentries_data=[qb_subentry(qb_daemon)],
+            version=current.version,
+            minor_version=current.minor_version,
+            pref_disable_polling=True,
+        ),
+    )
+    total = entity_id(hass, "sensor", "torrents_total")
+    torrent = make_torrent(make_payload(qb_daemon.host_base / "data", "c.bin", 300_000))
+    qb_daemon.add_torrent_file(torrent.content, torrent.path.parent, skip_checking=True)
+    qb_daemon.wait_for(lambda t: t["hash"] == torrent.infohash)
+    await poll(hass)
+    assert get_state(hass, total).state == "0"
+    await hass.services.async_call(
+        "homeassistant", "update_entity", {"entity_id": total}, blocking=True
+    )
+    assert get_state(hass, total).state == "1"
+
+
+def old_hub(version: int, minor_version: int, **options: object) -> MockConfigEntry:
+    """A hub entry as an older (or newer) Pandora stored it."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="Pandora",
+        data={},
+        options=options,
+        version=version,
+        minor_version=minor_version,
+    )
+
+
+async def test_migration_drops_the_poll_interval(hass: HomeAssistant) -> None:
+    entry = await setup_hub(hass, old_hub(1, 1, scan_interval=2, voice_control=True))
+    assert entry.state is ConfigEntryState.LOADED
+    assert (entry.version, entry.minor_version) == (1, 2)
+    assert dict(entry.options) == {"voice_control": True}
+
+
+async def test_newer_minor_version_loads_untouched(hass: HomeAssistant) -> None:
+    """A later 1.x only adds what this version ignores (a downgrade keeps working)."""
+    entry = await setup_hub(hass, old_hub(1, 3, voice_control=True, later_option=1))
+    assert entry.state is ConfigEntryState.LOADED
+    assert (entry.version, entry.minor_version) == (1, 3)
+    assert dict(entry.options) == {"voice_control": True, "later_option": 1}
+
+
+async def test_newer_major_version_is_refused(hass: HomeAssistant) -> None:
+    entry = old_hub(2, 1)
+    entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.MIGRATION_ERROR
+    # Home Assistant refuses it before asking Pandora; Pandora would refuse it as well.
+    assert await async_migrate_entry(hass, entry) is False
 
 
 async def test_a_service_added_during_setup_is_not_lost(hass: HomeAssistant) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
+from custom_components.pandora.api.errors import CannotConnect
 from custom_components.pandora.const import (
     CONF_VERIFY_SSL,
     DOMAIN,
@@ -16,6 +18,7 @@ from custom_components.pandora.const import (
     EVENT_SCAN_STARTED,
     SUBENTRY_JELLYFIN,
 )
+from custom_components.pandora.coordinator.jellyfin import JellyfinCoordinator
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -129,6 +132,35 @@ async def test_entities_and_a_full_scan(
     assert get_state(hass, entity_id(hass, "sensor", "last_scan_result")).state == "completed"
     assert get_state(hass, entity_id(hass, "sensor", "last_scan")).state not in ("unknown", "")
     assert hub.runtime_data.history.files()[0]["action"] == "scanned"
+
+
+@pytest.mark.shipped_intervals
+async def test_polls_faster_while_scanning(hass: HomeAssistant, hub: MockConfigEntry) -> None:
+    (coordinator,) = hub.runtime_data.jellyfin.values()
+    assert coordinator.update_interval == JellyfinCoordinator.UPDATE_INTERVAL
+    finished = async_capture_events(hass, EVENT_SCAN_FINISHED)
+    await hass.services.async_call(
+        "button", "press", {"entity_id": entity_id(hass, "button", "scan_all")}, blocking=True
+    )
+    # The press refreshes at once: the scan runs, and its progress is followed closely.
+    assert coordinator.scanning
+    assert coordinator.update_interval == JellyfinCoordinator.SCANNING_INTERVAL
+    assert JellyfinCoordinator.SCANNING_INTERVAL < JellyfinCoordinator.UPDATE_INTERVAL
+    await poll_until(hass, lambda: bool(finished), timeout=20)
+    assert coordinator.update_interval == JellyfinCoordinator.UPDATE_INTERVAL
+
+
+@pytest.mark.shipped_intervals
+async def test_a_server_gone_mid_scan_is_not_polled_fast(
+    hass: HomeAssistant, hub: MockConfigEntry
+) -> None:
+    (coordinator,) = hub.runtime_data.jellyfin.values()
+    await coordinator.async_scan()
+    assert coordinator.update_interval == JellyfinCoordinator.SCANNING_INTERVAL
+    with patch.object(coordinator.client, "scan_task", side_effect=CannotConnect("down")):
+        await coordinator.async_refresh()
+    assert not coordinator.last_update_success
+    assert coordinator.update_interval == JellyfinCoordinator.UPDATE_INTERVAL
 
 
 async def test_scan_library_action(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 from functools import partial
+import logging
 from typing import Any
 
 from homeassistant.const import Platform
@@ -17,9 +17,7 @@ from .cache import ResponseCache
 from .const import (
     CONF_INDEXERS,
     CONF_PORTAINER,
-    CONF_SCAN_INTERVAL,
     CONF_VERIFY_SSL,
-    DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     SIGNAL_HUB_LOADED,
     SUBENTRY_CLOUDCMD,
@@ -73,6 +71,8 @@ PLATFORMS: list[Platform] = [
 ]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
+_LOGGER = logging.getLogger(__name__)
+
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register Pandora's actions once, whatever entries exist."""
@@ -104,29 +104,24 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     runtime.requests.settings = request_settings(entry.options)
     history, cache, session = runtime.history, runtime.cache, runtime.session
     await asyncio.gather(history.async_load(), cache.async_load())
-    interval = timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL))
     tmdb = watchmode = None
     subentry_ids = list(entry.subentries)
     for subentry_id, subentry in entry.subentries.items():
         kind = subentry.subentry_type
         if kind == SUBENTRY_QBITTORRENT:
             runtime.qbittorrent[subentry_id] = QBittorrentCoordinator(
-                hass, entry, subentry, history, interval
+                hass, entry, subentry, history
             )
         elif kind == SUBENTRY_JELLYFIN:
-            runtime.jellyfin[subentry_id] = JellyfinCoordinator(
-                hass, entry, subentry, interval, history
-            )
+            runtime.jellyfin[subentry_id] = JellyfinCoordinator(hass, entry, subentry, history)
         elif kind == SUBENTRY_CLOUDCMD:
-            runtime.cloudcmd[subentry_id] = CloudCommanderCoordinator(
-                hass, entry, subentry, interval
-            )
+            runtime.cloudcmd[subentry_id] = CloudCommanderCoordinator(hass, entry, subentry)
         elif kind == SUBENTRY_PORTAINER:
-            runtime.portainer[subentry_id] = PortainerCoordinator(hass, entry, subentry, interval)
+            runtime.portainer[subentry_id] = PortainerCoordinator(hass, entry, subentry)
         elif kind == SUBENTRY_GLUETUN:
             portainer_id: str = subentry.data.get(CONF_PORTAINER) or ""
             runtime.gluetun[subentry_id] = GluetunCoordinator(
-                hass, entry, subentry, interval, partial(runtime.portainer.get, portainer_id)
+                hass, entry, subentry, partial(runtime.portainer.get, portainer_id)
             )
         elif kind == SUBENTRY_TMDB:
             tmdb = tmdb_client(session, subentry.data)
@@ -176,6 +171,18 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         # A service was added or removed while this set-up awaited the network, before its
         # update listener was registered: set up again so it is not left out until a restart.
         hass.config_entries.async_schedule_reload(entry.entry_id)
+    return True
+
+
+async def async_migrate_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
+    """Bring an entry stored by an older Pandora up to date."""
+    if entry.version > 1:
+        return False  # written by a newer Pandora: nothing here knows its format
+    if entry.minor_version < 2:
+        # 1.2: each service's polling interval is chosen by the integration, not an option.
+        options = {k: v for k, v in entry.options.items() if k != "scan_interval"}
+        hass.config_entries.async_update_entry(entry, options=options, minor_version=2)
+        _LOGGER.debug("Migrated %s to version 1.2", entry.title)
     return True
 
 

@@ -42,7 +42,6 @@ from .const import (
     CONF_PREFERRED_RESOLUTION,
     CONF_REQUEST_NOTIFICATIONS,
     CONF_REQUEST_STALL_MINUTES,
-    CONF_SCAN_INTERVAL,
     CONF_VOICE_CONTROL,
     DEFAULT_AUTO_APPROVE_ADMINS,
     DEFAULT_FILE_INTO_LIBRARY,
@@ -51,13 +50,10 @@ from .const import (
     DEFAULT_PREFERRED_RESOLUTION,
     DEFAULT_REQUEST_NOTIFICATIONS,
     DEFAULT_REQUEST_STALL_MINUTES,
-    DEFAULT_SCAN_INTERVAL,
     DEFAULT_VOICE_CONTROL,
     DOMAIN,
     MAX_REQUEST_STALL_MINUTES,
-    MAX_SCAN_INTERVAL,
     MIN_REQUEST_STALL_MINUTES,
-    MIN_SCAN_INTERVAL,
     NAME,
     RESOLUTIONS,
     SUBENTRY_CLOUDCMD,
@@ -70,6 +66,7 @@ from .const import (
     SUBENTRY_WATCHMODE,
 )
 from .jellyfin_flow import JellyfinSubentryFlow
+from .runtime import PandoraConfigEntry
 from .service_flows import (
     SPECS,
     CloudCommanderSubentryFlow,
@@ -99,16 +96,15 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
     """The single Pandora hub entry; services are added as subentries."""
 
     VERSION = 1
-    MINOR_VERSION = 1
+    # 1.2: no scan_interval option (async_migrate_entry drops it).
+    MINOR_VERSION = 2
 
     _reauth_subentry_id: str | None = None
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Create the hub (only one may exist: `single_config_entry`)."""
         if user_input is not None:
-            return self.async_create_entry(
-                title=NAME, data={}, options={CONF_SCAN_INTERVAL: DEFAULT_SCAN_INTERVAL}
-            )
+            return self.async_create_entry(title=NAME, data={})
         return self.async_show_form(step_id="user")
 
     @classmethod
@@ -130,7 +126,7 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @staticmethod
     @callback
-    def async_get_options_flow(config_entry: ConfigEntry) -> PandoraOptionsFlow:
+    def async_get_options_flow(config_entry: PandoraConfigEntry) -> PandoraOptionsFlow:
         """Hub options."""
         return PandoraOptionsFlow()
 
@@ -198,15 +194,6 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
 
 OPTIONS_SCHEMA = vol.Schema(
     {
-        vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
-            NumberSelectorConfig(
-                min=MIN_SCAN_INTERVAL,
-                max=MAX_SCAN_INTERVAL,
-                step=1,
-                unit_of_measurement="s",
-                mode=NumberSelectorMode.BOX,
-            )
-        ),
         vol.Required(CONF_PREFERRED_RESOLUTION): SelectSelector(
             SelectSelectorConfig(options=list(RESOLUTIONS), translation_key="resolution")
         ),
@@ -237,7 +224,6 @@ OPTIONS_SCHEMA = vol.Schema(
     }
 )
 OPTION_DEFAULTS: dict[str, Any] = {
-    CONF_SCAN_INTERVAL: DEFAULT_SCAN_INTERVAL,
     CONF_PREFERRED_RESOLUTION: DEFAULT_PREFERRED_RESOLUTION,
     CONF_MIN_SEEDERS: DEFAULT_MIN_SEEDERS,
     CONF_MAX_SIZE_GB: 0,
@@ -273,7 +259,9 @@ def _options_schema(users: dict[str, str]) -> vol.Schema:
 
 
 class PandoraOptionsFlow(OptionsFlow):
-    """Hub-wide settings: poll interval, the torrent search quality profile, requests."""
+    """Hub-wide settings: the torrent search quality profile, the pipeline, requests, voice."""
+
+    config_entry: PandoraConfigEntry
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show and save the hub options."""
@@ -286,7 +274,6 @@ class PandoraOptionsFlow(OptionsFlow):
             return self.async_create_entry(
                 data=self.config_entry.options
                 | {
-                    CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
                     CONF_PREFERRED_RESOLUTION: user_input[CONF_PREFERRED_RESOLUTION],
                     CONF_MIN_SEEDERS: int(user_input[CONF_MIN_SEEDERS]),
                     CONF_MAX_SIZE_GB: float(user_input[CONF_MAX_SIZE_GB]),

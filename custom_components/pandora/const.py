@@ -63,12 +63,6 @@ MAX_SWITCH_TIMEOUT: Final = 600
 DEFAULT_TMDB_URL: Final = "https://api.themoviedb.org/3"
 DEFAULT_WATCHMODE_URL: Final = "https://api.watchmode.com/v1"
 
-# Hub options.
-CONF_SCAN_INTERVAL: Final = "scan_interval"
-DEFAULT_SCAN_INTERVAL: Final = 5
-MIN_SCAN_INTERVAL: Final = 2
-MAX_SCAN_INTERVAL: Final = 300
-
 # Torrent lifecycle: event entity types and bus events (`pandora_torrent_<type>`).
 TORRENT_ADDED: Final = "added"
 TORRENT_COMPLETED: Final = "completed"

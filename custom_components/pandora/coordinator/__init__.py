@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 import logging
+from typing import ClassVar
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.core import HomeAssistant
@@ -20,20 +21,17 @@ class PandoraCoordinator[DataT](DataUpdateCoordinator[DataT]):
     """Base for every Pandora coordinator: bound to one subentry, which is one device."""
 
     config_entry: ConfigEntry
+    # How often the service is polled, chosen from what one refresh costs (README, "How data is
+    # updated"). To poll otherwise, users disable polling and call homeassistant.update_entity.
+    UPDATE_INTERVAL: ClassVar[timedelta]
 
-    def __init__(
-        self,
-        hass: HomeAssistant,
-        entry: ConfigEntry,
-        subentry: ConfigSubentry,
-        update_interval: timedelta,
-    ) -> None:
+    def __init__(self, hass: HomeAssistant, entry: ConfigEntry, subentry: ConfigSubentry) -> None:
         super().__init__(
             hass,
             _LOGGER,
             config_entry=entry,
             name=f"{DOMAIN} {subentry.subentry_type} {subentry.title}",
-            update_interval=update_interval,
+            update_interval=self.UPDATE_INTERVAL,
         )
         self.subentry = subentry
 

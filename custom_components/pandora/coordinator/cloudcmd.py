@@ -58,15 +58,12 @@ class ShareState:
 class CloudCommanderCoordinator(PandoraCoordinator[ShareState]):
     """Lists the Downloaded folder of one Cloud Commander share."""
 
-    def __init__(
-        self,
-        hass: HomeAssistant,
-        entry: ConfigEntry,
-        subentry: ConfigSubentry,
-        update_interval: timedelta,
-    ) -> None:
-        # A folder listing is heavier than a qBittorrent diff: at most every 30 s.
-        super().__init__(hass, entry, subentry, max(update_interval, timedelta(seconds=30)))
+    # Two listings (the folder's parent, to check it is a folder, then the folder), each making
+    # the server read the directory; Pandora's own moves refresh at once.
+    UPDATE_INTERVAL = timedelta(seconds=30)
+
+    def __init__(self, hass: HomeAssistant, entry: ConfigEntry, subentry: ConfigSubentry) -> None:
+        super().__init__(hass, entry, subentry)
         verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
         self.client = cloudcmd_client(create_session(hass, verify_ssl), subentry.data)
         self.state = ShareState()

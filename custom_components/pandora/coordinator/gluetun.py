@@ -74,15 +74,18 @@ class GluetunState:
 class GluetunCoordinator(PandoraCoordinator[GluetunState]):
     """Follows one gluetun; switches its country; raises leak and VPN-down repairs."""
 
+    # Two control-server requests (VPN status, public IP) for a state that changes rarely; a
+    # country switch follows its own progress every SWITCH_POLL.
+    UPDATE_INTERVAL = timedelta(seconds=30)
+
     def __init__(
         self,
         hass: HomeAssistant,
         entry: ConfigEntry,
         subentry: ConfigSubentry,
-        update_interval: timedelta,
         portainer: Callable[[], PortainerCoordinator | None],
     ) -> None:
-        super().__init__(hass, entry, subentry, update_interval)
+        super().__init__(hass, entry, subentry)
         data = subentry.data
         self.client: GluetunClient = gluetun_client(
             create_session(hass, bool(data.get(CONF_VERIFY_SSL, True))), data

@@ -104,15 +104,20 @@ def resolve_watcher(
 class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
     """Keeps one Jellyfin server's scan state current and fires scan events."""
 
+    # Two requests (every scheduled task, to find the scan; the libraries with their refresh
+    # state), and every SLOW_REFRESH the counts, the movie and series lists and the users.
+    UPDATE_INTERVAL = timedelta(seconds=30)
+    # While a scan or a library refresh runs: its progress and its end (counts, scan event).
+    SCANNING_INTERVAL = timedelta(seconds=5)
+
     def __init__(
         self,
         hass: HomeAssistant,
         entry: ConfigEntry,
         subentry: ConfigSubentry,
-        update_interval: timedelta,
         history: TorrentHistory | None = None,
     ) -> None:
-        super().__init__(hass, entry, subentry, update_interval)
+        super().__init__(hass, entry, subentry)
         self.history = history  # scans are kept with the file actions
         verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
         self.client = JellyfinClient(
@@ -161,11 +166,13 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             if changed:
                 async_dispatcher_send(self.hass, f"{SIGNAL_LIBRARIES}_{self.subentry.subentry_id}")
         except PandoraError as err:
+            self.update_interval = self.UPDATE_INTERVAL
             raise self.update_failed(err) from err
         if finished or time.monotonic() >= self._index_at:
             await self._read_index()
         self._publish(task)
         state.task = task
+        self.update_interval = self.SCANNING_INTERVAL if self.scanning else self.UPDATE_INTERVAL
         return state
 
     async def _read_index(self) -> None:

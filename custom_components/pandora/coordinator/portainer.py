@@ -53,14 +53,13 @@ class PortainerState:
 class PortainerCoordinator(PandoraCoordinator[PortainerState]):
     """Keeps one Portainer's containers and stacks current; fires container events."""
 
-    def __init__(
-        self,
-        hass: HomeAssistant,
-        entry: ConfigEntry,
-        subentry: ConfigSubentry,
-        update_interval: timedelta,
-    ) -> None:
-        super().__init__(hass, entry, subentry, update_interval)
+    # The environments, a container list per environment (Portainer asks each Docker engine),
+    # the stacks, and a stats call (a second of sampling by Docker) per container whose CPU or
+    # memory sensor is enabled. Restarts and redeploys refresh at once.
+    UPDATE_INTERVAL = timedelta(seconds=30)
+
+    def __init__(self, hass: HomeAssistant, entry: ConfigEntry, subentry: ConfigSubentry) -> None:
+        super().__init__(hass, entry, subentry)
         verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
         self.client = PortainerClient(
             url=subentry.data[CONF_URL],
