@@ -27,7 +27,7 @@ from typing import Any, Literal, cast
 import aiohttp
 
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, ServiceError
-from .http import HttpResponse, fetch
+from .http import HttpResponse, fetch, redact
 
 VpnStatus = Literal["starting", "running", "stopping", "stopped", "crashed", "completed"]
 VPN_STATUSES: tuple[VpnStatus, ...] = (
@@ -120,9 +120,7 @@ class GluetunClient:
         )
         if 200 <= resp.status < 300:
             return resp
-        message = resp.text().strip()
-        for secret in secrets:
-            message = message.replace(secret, "<redacted>")
+        message = redact(resp.text().strip(), secrets)
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "…"
         raise self._error(resp.status, f"{method} {path}", message)
