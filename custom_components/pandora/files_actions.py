@@ -31,6 +31,7 @@ from .helpers import (
     loaded_entry,
     one_target,
     require_admin,
+    safe_text,
     translated_error,
     validation_error,
 )
@@ -86,7 +87,7 @@ async def run_files[T](func: Callable[[], Awaitable[T]]) -> T:
         raise HomeAssistantError(
             translation_domain=DOMAIN,
             translation_key="destination_exists",
-            translation_placeholders={"error": str(err)},
+            translation_placeholders={"error": safe_text(err)},
         ) from err
     except PandoraError as err:
         raise translated_error(err) from err

@@ -24,7 +24,7 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import ItemType
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
-from .helpers import loaded_entry, targets
+from .helpers import loaded_entry, safe_text, targets
 from .library_actions import ALL, SERVICE_SCAN_LIBRARY
 from .media_actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
 from .request_actions import SERVICE_REQUEST_MEDIA
@@ -97,13 +97,13 @@ class PandoraTool(llm.Tool):
         try:
             args: dict[str, Any] = self.parameters(tool_input.tool_args or {})
         except vol.Invalid as err:
-            return _error(f"Invalid input: {err}")
+            return _error(f"Invalid input: {safe_text(err)}")
         try:
             answer = await self.async_run(hass, args, llm_context)
         except Unauthorized:
             return _error(NOT_ALLOWED)
         except (HomeAssistantError, vol.Invalid) as err:
-            return _error(str(err) or type(err).__name__)
+            return _error(safe_text(err) or type(err).__name__)
         return llm.ToolResult(data=cast(JsonObjectType, answer))
 
     async def async_run(
@@ -239,7 +239,7 @@ async def _in_library(runtime: PandoraRuntime, tmdb_id: int, media_type: str) ->
             try:
                 items = await coordinator.client.find_by_provider_id("Tmdb", tmdb_id, kind)
             except PandoraError as err:
-                errors.append(f"{server}: {err}")
+                errors.append(f"{server}: {safe_text(err)}")
                 continue
         found.extend({"server": server, "name": i.name, "year": i.year} for i in items)
     answer: dict[str, Any] = {"in_library": bool(found), "library_items": found}

@@ -28,6 +28,7 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
+from .helpers import safe_text
 from .jellyfin_stream import PLAYABLE, stream_path, watcher_id
 from .runtime import jellyfin_servers
 
@@ -90,7 +91,7 @@ class PandoraMediaSource(MediaSource):
         try:
             found = await coordinator.client.user_item(user.id, item_id)
         except PandoraError as err:
-            raise Unresolvable(f"{coordinator.subentry.title}: {err}") from err
+            raise Unresolvable(f"{coordinator.subentry.title}: {safe_text(err)}") from err
         if found.type not in PLAYABLE:
             raise Unresolvable(f"{found.name} is a {found.type}, not something to play")
         return PlayMedia(stream_path(instance, found.id), mime_type(found.container))
@@ -123,7 +124,7 @@ class PandoraMediaSource(MediaSource):
             else:
                 items = await coordinator.client.latest_items(user.id, ROW_LIMIT)
         except PandoraError as err:
-            raise BrowseError(f"{coordinator.subentry.title}: {err}") from err
+            raise BrowseError(f"{coordinator.subentry.title}: {safe_text(err)}") from err
         children = [_playable(instance, i) for i in items if i.type in PLAYABLE]
         return _folder(item.identifier, f"{coordinator.subentry.title}: {ROWS[row]}", children)
 

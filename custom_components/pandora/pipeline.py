@@ -41,6 +41,7 @@ from .const import (
     TORRENT_REMOVED,
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .helpers import safe_text
 from .ranking import parse_release
 from .requests import MediaRequest
 from .runtime import PandoraConfigEntry
@@ -267,7 +268,7 @@ class Pipeline:
                 )
                 title, year = details["title"], details.get("year")
             except PandoraError as err:
-                _LOGGER.info("Filing %s with the release's own title: %s", job.name, err)
+                _LOGGER.info("Filing %s with the release's own title: %s", job.name, safe_text(err))
         if link.get("media_type") == "tv":
             job.library = "tvshows"
             season = release.season or 1
@@ -316,6 +317,7 @@ class Pipeline:
         ir.async_delete_issue(self.hass, DOMAIN, f"pipeline_{job.hash}")
 
     async def _fail(self, job: Job, error: str) -> None:
+        error = safe_text(error)  # saved, signalled, kept in history and shown in a repair
         _LOGGER.warning("Could not file %s: %s", job.name, error)
         job.step, job.error = STEP_FAILED, error
         await self._save(job)

@@ -82,7 +82,13 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .helpers import normalize_url, split_countries, split_list, temporary_session
+from .helpers import (
+    normalize_url,
+    safe_text,
+    split_countries,
+    split_list,
+    temporary_session,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -508,7 +514,7 @@ async def validate(
     except PandoraError as err:
         key = ERROR_KEYS.get(type(err), "unknown")
         if key == "unknown":
-            _LOGGER.warning("Unexpected answer from %s: %s", spec.subentry_type, err)
+            _LOGGER.warning("Unexpected answer from %s: %s", spec.subentry_type, safe_text(err))
         return {"base": key}
     except Exception:
         _LOGGER.exception("Unexpected error testing %s", spec.subentry_type)

@@ -43,7 +43,13 @@ from ..const import (
     EVENT_VPN_COUNTRY_CHANGED,
     EVENT_VPN_LEAK,
 )
-from ..helpers import create_session, split_countries, translated_error, validation_error
+from ..helpers import (
+    create_session,
+    safe_text,
+    split_countries,
+    translated_error,
+    validation_error,
+)
 from ..service_flows import gluetun_client
 from . import PandoraCoordinator
 from .portainer import PortainerCoordinator
@@ -250,7 +256,9 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
             await self.client.set_countries([target])
             live = True
         except PandoraError as err:
-            _LOGGER.info("%s cannot switch live (%s); redeploying instead", self.name, err)
+            _LOGGER.info(
+                "%s cannot switch live (%s); redeploying instead", self.name, safe_text(err)
+            )
             live = False
         if not self.stack_name:
             if not live:
@@ -300,7 +308,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
                 try:
                     state = await self._read()
                 except PandoraError as err:  # gluetun is being recreated: keep asking
-                    _LOGGER.debug("%s not answering yet: %s", self.name, err)
+                    _LOGGER.debug("%s not answering yet: %s", self.name, safe_text(err))
                 else:
                     public_ip = state.public_ip
                     if (
@@ -329,4 +337,4 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         try:
             await call
         except PandoraError as err:
-            _LOGGER.warning("%s: could not roll back the country: %s", self.name, err)
+            _LOGGER.warning("%s: could not roll back the country: %s", self.name, safe_text(err))
