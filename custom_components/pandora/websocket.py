@@ -166,9 +166,8 @@ _FAILED: Final = object()
 
 def _safe_placeholders(err: HomeAssistantError) -> dict[str, str] | None:
     """An error's placeholders as the browser may see them (they may quote a client error)."""
-    if err.translation_placeholders is None:
-        return None
-    return {key: safe_text(value) for key, value in err.translation_placeholders.items()}
+    placeholders = err.translation_placeholders
+    return placeholders and {key: safe_text(value) for key, value in placeholders.items()}
 
 
 def _action_command(ws_type: str, action: str, fields: tuple[str, ...], response: bool) -> Any:
