@@ -308,10 +308,7 @@ def jackett_indexers() -> list[SimIndexer]:
     )
     return [
         SimIndexer("huge", "Huge", releases=[big]),
-        *(
-            SimIndexer(failure.value.replace("_", ""), failure.value, failure=failure)
-            for failure in Failure
-        ),
+        *(SimIndexer(mode.value.replace("_", ""), mode.value, failure=mode) for mode in Failure),
     ]
 
 
@@ -935,6 +932,20 @@ async def test_config_and_reauth_flows_never_show_secrets(
             witness.note(f"reauth of {subentry.title}", shown(asked))
             assert (asked.get("errors") or {}).get("base") in ("invalid_auth", "cannot_connect")
             hass.config_entries.flow.async_abort(asked["flow_id"])
+
+        # A qBittorrent added with its login in the URL: named by its address alone (the
+        # title is in every event, device and notification about it).
+        result = await hass.config_entries.subentries.async_init(
+            (hub.entry_id, "qbittorrent"), context={"source": SOURCE_USER}
+        )
+        right = f"http://{login}@{banning_qbittorrent.url[7:]}"
+        values = {CONF_URL: right, CONF_USERNAME: QB_USER, CONF_PASSWORD: QB_PASSWORD}
+        result = await hass.config_entries.subentries.async_configure(
+            result["flow_id"], form_for(result, **values)
+        )
+        assert result["type"] == "create_entry", result
+        assert result["title"] == f"qBittorrent {banning_qbittorrent.url[7:]}"
+        witness.note("qbittorrent flow", result["title"])
     finally:
         for runner, _ in runners:
             await runner.cleanup()
