@@ -25,6 +25,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora.const import (
     CONF_QBITTORRENT_ROOT,
+    CONF_SWITCH_TIMEOUT,
     CONF_VERIFY_SSL,
     DEFAULT_FOLDERS,
     DOMAIN,
@@ -427,6 +428,7 @@ async def test_tmdb_and_watchmode_failures_never_show_their_keys(
     discovery_hub: MockConfigEntry,
     witness: Witness,
     hass_ws_client: Any,
+    hass_client: Any,
     member: User,
 ) -> None:
     client = await hass_ws_client(hass)
@@ -444,6 +446,10 @@ async def test_tmdb_and_watchmode_failures_never_show_their_keys(
         assert not answer["success"]
         return [action, answer["error"]["message"]]
 
+    # The image proxy asks TMDB where its images live first: that fails, the image is 404.
+    tmdb.server_error_next = 1
+    assert (await (await hass_client()).get("/api/pandora/image/w342/poster.png")).status == 404
+    assert "No image w342/poster.png: TMDB answered 500" in witness.caplog.text
     tmdb.server_error_next = 2
     assert all("500" in text for text in await discover_fails())
     tmdb.malformed_next = 2
@@ -592,9 +598,11 @@ def banning_qbittorrent() -> Iterator[QBittorrentDaemon]:
 
 async def test_qbittorrent_failures_never_show_its_login(
     hass: HomeAssistant,
+    sims: Sims,
     banning_qbittorrent: QBittorrentDaemon,
     witness: Witness,
     hass_ws_client: Any,
+    admin: User,
 ) -> None:
     daemon = banning_qbittorrent
     right = qb_subentry(daemon, title="qBittorrent")
@@ -607,9 +615,30 @@ async def test_qbittorrent_failures_never_show_its_login(
     login = f"{quote(QB_USER, safe='')}:{quote(QB_PASSWORD, safe='')}"
     in_url["data"] = {**in_url["data"], CONF_URL: f"http://{login}@{host}"}
     in_url["unique_id"] = "in_url"
-    entry = await setup_hub(hass, hub_entry(right, wrong, in_url))
+    sims.tmdb.api_key, sims.jackett.api_key = TMDB_KEY, JACKETT_KEY
+    # The first qBittorrent is the one requests download with.
+    entry = await setup_hub(
+        hass,
+        hub_entry(
+            in_url,
+            right,
+            wrong,
+            tmdb_subentry(sims),
+            jackett_subentry(sims.jackett_url, JACKETT_KEY),
+        ),
+    )
     coordinators = {c.subentry.title: c for c in entry.runtime_data.qbittorrent.values()}
     client = await hass_ws_client(hass)
+
+    # A household request finds a release, but its qBittorrent does not answer.
+    asked = await witness.action(
+        "request_media", {"tmdb_id": NOTLD, "media_type": "movie"}, user=admin
+    )
+    (request,) = asked["requests"]
+    if request["status"] == "pending":
+        await witness.action("approve_request", {"request_id": request["id"]}, user=admin)
+    await wait_until(lambda: "to qBittorrent yet: Cannot reach" in witness.caplog.text)
+    assert entry.runtime_data.requests.get(request["id"]).status == "downloading"
 
     async def fails(title: str, *expected: str) -> None:
         """Its refresh, an action (with and without an answer) and a websocket command fail,
@@ -767,6 +796,7 @@ async def test_container_failures_never_show_keys_or_logins(
         CONF_API_KEY: GLUETUN_KEY,
         CONF_USERNAME: GLUETUN_USER,
         CONF_PASSWORD: GLUETUN_PASSWORD,
+        CONF_SWITCH_TIMEOUT: 2,
     }
     entry = await setup_hub(
         hass,
@@ -820,6 +850,14 @@ async def test_container_failures_never_show_keys_or_logins(
     stack.gluetun.api_key, stack.gluetun.password = "rotated", "rotated"
     await poll(hass)
     assert "refused the credentials" in str(gluetun.last_exception)
+    # A switch then goes through the stack, gluetun never confirms it, and Portainer (echoing
+    # the key again) fails to undo it.
+    switch = hass.async_create_task(witness.action("set_vpn_country", {"country": "Netherlands"}))
+    await wait_until(lambda: "not answering yet: gluetun refused" in witness.caplog.text)
+    stack.portainer.inject(500, echo, count=1000)
+    assert "Netherlands" in failure(await switch)
+    assert "could not roll back the country: Portainer answered 500" in witness.caplog.text
+    stack.portainer.faults.clear()
     await hass.async_block_till_done()
     assert [f["context"]["source"] for f in hass.config_entries.flow.async_progress()] == ["reauth"]
     witness.assert_clean(entry)
