@@ -30,7 +30,7 @@ from custom_components.pandora.api.errors import (
     RateLimited,
     ServiceError,
 )
-from custom_components.pandora.api.http import HttpResponse
+from custom_components.pandora.api.http import HttpResponse, redact
 from custom_components.pandora.api.jackett import (
     IndexerState,
     JackettClient,
@@ -45,7 +45,6 @@ from custom_components.pandora.api.jackett_models import (
     parse_caps,
     parse_indexers,
     parse_results,
-    redact,
 )
 from tests.simulators.jackett import (
     DEFAULT_API_KEY,
@@ -346,7 +345,7 @@ async def test_indexer_failure_900_is_not_a_rate_limit_and_hides_the_key() -> No
             await JackettClient(url, KEY, session).search("matrix", indexer="flaky")
     message = str(err.value)
     assert message.startswith("Jackett error 900: Jackett.Common.IndexerException")
-    assert "jackett_apikey=***" in message  # the description quoted a proxied link
+    assert "jackett_apikey=<redacted>" in message  # the description quoted a proxied link
     assert KEY not in message
 
 
@@ -602,9 +601,9 @@ def test_helpers() -> None:
     assert normalize_imdb_id("tt12345678") == "tt12345678"
     assert normalize_imdb_id("tt0000000") is None
     assert redact("http://h/dl/x/?jackett_apikey=abc&path=p&apikey=def") == (
-        "http://h/dl/x/?jackett_apikey=***&path=p&apikey=***"
+        "http://h/dl/x/?jackett_apikey=<redacted>&path=p&apikey=<redacted>"
     )
-    assert redact("key abc123 leaked", "abc123") == "key *** leaked"
+    assert redact("key abc123 leaked", ["abc123"]) == "key <redacted> leaked"
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,23 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 import time
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 import aiohttp
 from aiohttp import web
 import pytest
+from yarl import URL
 
 from custom_components.pandora.api.errors import CannotConnect, ParseError, ServiceError
-from custom_components.pandora.api.http import fetch, http_url, retry_after
+from custom_components.pandora.api.http import (
+    REDACTED,
+    fetch,
+    http_url,
+    open_stream,
+    redact,
+    retry_after,
+    safe_url,
+)
 from custom_components.pandora.cache import ResponseCache
 from custom_components.pandora.helpers import split_list, valid_country
 from custom_components.pandora.release_search import fetch_torrent
@@ -108,6 +118,40 @@ def test_retry_after_forms() -> None:
     assert 25 < (retry_after({"Retry-After": soon}) or 0) <= 30
     assert retry_after({"Retry-After": "soon"}, default=5.0) == 5.0
     assert retry_after({}, default=2.0) == 2.0
+
+
+def test_safe_url_keeps_only_scheme_host_port_and_path() -> None:
+    assert safe_url("https://u:p@Host:8443/sub/dl/x/?jackett_apikey=k#top") == (
+        "https://Host:8443/sub/dl/x/"
+    )
+    assert safe_url("http://user:p@ss@host?token=t") == "http://host"  # "@" in the password
+    assert safe_url(URL("http://host/a%20b?apiKey=k")) == "http://host/a%20b"
+    assert safe_url("/relative/path?api_key=k#f") == "/relative/path"
+    assert safe_url("http://host:8080") == "http://host:8080"
+
+
+def test_redact_masks_every_form_of_a_secret() -> None:
+    key = "s3cr3t/+key="
+    text = f"raw {key} quoted {quote(key, safe='')} plus {quote_plus(key)}"
+    assert redact(text, [key, None, ""]) == f"raw {REDACTED} quoted {REDACTED} plus {REDACTED}"
+    # Known parameter names, whatever the service: values masked, the rest of the URL kept.
+    assert redact('GET /x?t=search&apiKey=1&X-Api-Key=2&Token="3"&passkey=4&q=a') == (
+        f"GET /x?t=search&apiKey={REDACTED}&X-Api-Key={REDACTED}&Token={REDACTED}"
+        f"&passkey={REDACTED}&q=a"
+    )
+    assert (
+        redact("proxy said http://admin:hunter2@host/x") == f"proxy said http://{REDACTED}@host/x"
+    )
+    assert redact("echo Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.abc") == (
+        f"echo Authorization: Bearer {REDACTED}"
+    )
+    assert redact("basic auth role, Basic short") == "basic auth role, Basic short"
+    # With `urls`, a query is dropped whatever its names.
+    assert redact("see http://h:1/dl/x/?rsskey=k&file=f, then", urls=True) == (
+        "see http://h:1/dl/x/, then"
+    )
+    once = redact(f"apikey=k http://u:p@h/?token=t {key}", [key])
+    assert redact(once, [key]) == once  # redacting twice changes nothing
 
 
 def test_split_list() -> None:
@@ -266,3 +310,60 @@ async def test_fetch_torrent(server: str) -> None:
             await fetch_torrent(session, "http://127.0.0.1:9/dl/x?jackett_apikey=secret")
         assert "secret" not in str(err.value)
         assert err.value.__cause__ is None
+
+
+def _chain(err: BaseException) -> list[BaseException]:
+    """An exception and every exception behind it (cause or context)."""
+    found: list[BaseException] = []
+    current: BaseException | None = err
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
+
+
+@pytest.mark.parametrize(
+    ("path", "kwargs", "error"),
+    [
+        ("/big", {"max_bytes": 1000}, ParseError),  # Jackett's /dl/ answering too much
+        ("/slow", {"request_timeout": 0.2}, CannotConnect),
+        (":99999/x", {}, CannotConnect),  # InvalidURL: aiohttp's text is the whole URL
+    ],
+)
+async def test_fetch_errors_never_carry_the_url_query(
+    server: str, path: str, kwargs: dict[str, Any], error: type[Exception]
+) -> None:
+    """Whatever the failure, the error names scheme://host/path only and chains nothing."""
+    url = f"{server}{path}?jackett_apikey=KEYINQUERY&rsskey=OTHERKEY"
+    if path.startswith(":"):
+        url = f"http://127.0.0.1{path}?jackett_apikey=KEYINQUERY&rsskey=OTHERKEY"
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(error) as err:
+            await fetch(session, "GET", url, secrets=["unused"], **kwargs)
+    assert url.split("?")[0] in str(err.value)
+    assert _chain(err.value) == [err.value]
+    assert "KEYINQUERY" not in str(err.value) and "OTHERKEY" not in str(err.value)
+
+
+async def test_fetch_names_the_safe_url(server: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        resp = await fetch(session, "GET", f"{server}/not-json", params={"apikey": "QKEY"})
+        assert resp.url == f"{server}/not-json"
+        with pytest.raises(ParseError) as err:
+            resp.json()
+        assert "QKEY" not in str(err.value)
+        with pytest.raises(CannotConnect) as unreachable:
+            await fetch(session, "GET", "http://127.0.0.1:9/PATHKEY/x", secrets=["PATHKEY"])
+        assert str(unreachable.value).startswith(f"Cannot reach http://127.0.0.1:9/{REDACTED}/x:")
+
+
+async def test_open_stream_errors_never_carry_the_url(server: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        async with open_stream(session, f"{server}/torrent?api_key=K") as resp:
+            assert await resp.read() == b"d8:announce0:e"
+        url = "http://127.0.0.1:99999/Videos/1/stream?static=true&api_key=STREAMKEY"
+        with pytest.raises(CannotConnect) as err:
+            async with open_stream(session, url):
+                pass  # pragma: no cover - never opened
+    assert "STREAMKEY" not in str(err.value)
+    assert _chain(err.value) == [err.value]

@@ -83,6 +83,47 @@ async def test_unreachable_is_cannot_connect(session: aiohttp.ClientSession) -> 
         await client.connect()
 
 
+async def test_transport_errors_never_name_the_login(session: aiohttp.ClientSession) -> None:
+    """A login in the URL (or the password anywhere) never reaches an error or its chain."""
+    password = "pa ss/word"
+    unreachable = QBittorrentClient(
+        url=f"http://admin:pa%20ss%2Fword@127.0.0.1:{free_port()}/qb/?token=t",
+        username="admin",
+        password=password,
+        session=session,
+    )
+    with pytest.raises(CannotConnect) as err:
+        await unreachable.connect()
+    assert str(err.value).startswith("Cannot reach qBittorrent at http://127.0.0.1:")
+    assert "admin" not in str(err.value) and "token" not in str(err.value)
+    assert err.value.__cause__ is None and err.value.__context__ is None
+
+    async def hang(_request: aiohttp.web.Request) -> aiohttp.web.Response:
+        await asyncio.sleep(5)
+        return aiohttp.web.Response()
+
+    app = aiohttp.web.Application()
+    app.router.add_route("*", "/{tail:.*}", hang)
+    runner = aiohttp.web.AppRunner(app, handler_cancellation=True)
+    await runner.setup()
+    port = free_port()
+    await aiohttp.web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        slow = QBittorrentClient(
+            url=f"http://admin:secret@127.0.0.1:{port}",
+            username="admin",
+            password="secret",
+            session=session,
+            request_timeout=0.2,
+        )
+        with pytest.raises(CannotConnect) as timed_out:
+            await slow.connect()
+    finally:
+        await runner.cleanup()
+    assert str(timed_out.value) == f"Timed out talking to qBittorrent at http://127.0.0.1:{port}"
+    assert timed_out.value.__cause__ is None and timed_out.value.__context__ is None
+
+
 async def test_not_qbittorrent_is_cannot_connect(session: aiohttp.ClientSession) -> None:
     """A web server that is not qBittorrent (404 on the login route)."""
     app = aiohttp.web.Application()

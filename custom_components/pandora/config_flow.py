@@ -31,6 +31,7 @@ from homeassistant.helpers.selector import (
     TextSelectorType,
 )
 
+from .api.http import safe_url
 from .const import (
     CONF_AUTO_APPROVE_ADMINS,
     CONF_AUTO_APPROVE_USERS,
@@ -160,7 +161,7 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
                 CREDENTIALS_SCHEMA, {CONF_USERNAME: subentry.data.get(CONF_USERNAME, "")}
             ),
             user_input,
-            {"url": subentry.data[CONF_URL]},
+            {"url": safe_url(subentry.data[CONF_URL])},  # a URL may hold a login
         )
 
     def _reauth_subentry(self) -> ConfigSubentry:

@@ -31,6 +31,7 @@ from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .helpers import (
     loaded_entry,
     one_target,
+    safe_text,
     translated_error,
     validation_error,
 )
@@ -87,7 +88,7 @@ async def run_files[T](func: Callable[[], Awaitable[T]]) -> T:
         raise HomeAssistantError(
             translation_domain=DOMAIN,
             translation_key="destination_exists",
-            translation_placeholders={"error": str(err)},
+            translation_placeholders={"error": safe_text(err)},
         ) from err
     except PandoraError as err:
         raise translated_error(err) from err

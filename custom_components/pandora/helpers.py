@@ -26,6 +26,7 @@ from .api.errors import (
     RateLimited,
     TorrentRejected,
 )
+from .api.http import redact
 from .const import DOMAIN
 
 if TYPE_CHECKING:
@@ -68,6 +69,15 @@ def normalize_url(url: str) -> str:
     return str(parsed).rstrip("/")
 
 
+def safe_text(value: BaseException | str) -> str:
+    """An error (or a message quoting one) fit for users, events and the log.
+
+    The clients already redact what they raise; this is the second line for every text that
+    reaches people: URLs cut to scheme://host/path, credentials and secret parameters masked.
+    """
+    return redact(str(value), urls=True)
+
+
 def translated_error(err: PandoraError, name: str = "The service") -> HomeAssistantError:
     """The user-facing, translated form of a client error."""
     key = {
@@ -82,7 +92,7 @@ def translated_error(err: PandoraError, name: str = "The service") -> HomeAssist
     return HomeAssistantError(
         translation_domain=DOMAIN,
         translation_key=key,
-        translation_placeholders={"error": str(err), "name": name},
+        translation_placeholders={"error": safe_text(err), "name": name},
     )
 
 

@@ -20,6 +20,7 @@ from homeassistant.exceptions import HomeAssistantError
 from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .coordinator.jellyfin import JellyfinCoordinator
+from .helpers import safe_text
 from .image import jellyfin_image
 from .library_links import in_library, library_link, web_url
 from .media_actions import discover_page, media_details
@@ -105,7 +106,7 @@ async def featured_title(
             if title is None:
                 return None
     except HomeAssistantError as err:
-        errors["featured"] = str(err)
+        errors["featured"] = safe_text(err)
         return None
     tmdb_id, media_type = title["tmdb_id"], title["media_type"]
     link = library_link(runtime, media_type, tmdb_id)
@@ -161,8 +162,8 @@ async def _server_rows(
         try:
             items = await call
         except PandoraError as err:
-            _LOGGER.debug("%s of %s: %s", key, coordinator.subentry.title, err)
-            errors[key] = f"{coordinator.subentry.title}: {err}"
+            _LOGGER.debug("%s of %s: %s", key, coordinator.subentry.title, safe_text(err))
+            errors[key] = f"{coordinator.subentry.title}: {safe_text(err)}"
             return []
         return [(item, jellyfin_entry(coordinator, item)) for item in items]
 

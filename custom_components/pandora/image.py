@@ -28,6 +28,7 @@ from homeassistant.helpers.http import HomeAssistantView
 from .api.errors import PandoraError
 from .api.http import fetch
 from .const import DOMAIN
+from .helpers import safe_text
 from .runtime import PandoraConfigEntry, PandoraRuntime, jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class ImageView(HomeAssistantView):
             url = f"{tmdb.image_base}/{size}/{file}"
             resp = await fetch(runtime.session, "GET", url, max_bytes=MAX_IMAGE_BYTES)
         except PandoraError as err:
-            _LOGGER.debug("No image %s/%s: %s", size, file, err)
+            _LOGGER.debug("No image %s/%s: %s", size, file, safe_text(err))
             return None
         return resp.body if resp.status == 200 else None
 
@@ -170,7 +171,7 @@ class JellyfinImageView(HomeAssistantView):
                 item_id, kind, JELLYFIN_MAX_WIDTH[kind]
             )
         except PandoraError as err:
-            _LOGGER.debug("No Jellyfin image %s/%s: %s", item_id, kind, err)
+            _LOGGER.debug("No Jellyfin image %s/%s: %s", item_id, kind, safe_text(err))
             return web.Response(status=404)
         mime = content_type.split(";")[0].strip().lower()
         if mime not in JELLYFIN_TYPES:

@@ -29,6 +29,7 @@ from homeassistant.helpers.http import HomeAssistantView
 
 from .api.errors import NotFound, PandoraError
 from .coordinator.jellyfin import JellyfinCoordinator
+from .helpers import safe_text
 from .runtime import jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)
@@ -104,7 +105,9 @@ class JellyfinStreamView(HomeAssistantView):
         except NotFound:
             return web.Response(status=404)
         except PandoraError as err:
-            _LOGGER.debug("No stream of %s from %s: %s", item_id, coordinator.subentry.title, err)
+            _LOGGER.debug(
+                "No stream of %s from %s: %s", item_id, coordinator.subentry.title, safe_text(err)
+            )
             return web.Response(status=502)
 
     async def _may_watch(
@@ -150,7 +153,7 @@ async def _copy(
     except (aiohttp.ClientError, TimeoutError, ConnectionError) as err:
         # Jellyfin stopped mid-file, or the player hung up (seeking does). The length was
         # promised: only closing the connection tells the player.
-        _LOGGER.debug("Stream of %s ended early: %s", item_id, err)
+        _LOGGER.debug("Stream of %s ended early: %s", item_id, safe_text(err))
         if request.transport is not None:
             request.transport.close()
     return response

@@ -24,7 +24,7 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import ItemType
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
-from .helpers import loaded_entry, targets
+from .helpers import loaded_entry, safe_text, targets
 from .library_actions import ALL, SERVICE_SCAN_LIBRARY
 from .media_actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
 from .permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
@@ -95,7 +95,7 @@ class PandoraTool(llm.Tool):
         try:
             args: dict[str, Any] = self.parameters(tool_input.tool_args or {})
         except vol.Invalid as err:
-            return _error(f"Invalid input: {err}")
+            return _error(f"Invalid input: {safe_text(err)}")
         try:
             await async_authorize(hass, self.operation, llm_context.context, Door.LLM)
         except Unauthorized:
@@ -109,7 +109,7 @@ class PandoraTool(llm.Tool):
         except Unauthorized:
             return _error(NOT_ALLOWED)
         except (HomeAssistantError, vol.Invalid) as err:
-            return _error(str(err) or type(err).__name__)
+            return _error(safe_text(err) or type(err).__name__)
         return llm.ToolResult(data=cast(JsonObjectType, answer))
 
     async def async_run(
@@ -247,7 +247,7 @@ async def _in_library(runtime: PandoraRuntime, tmdb_id: int, media_type: str) ->
             try:
                 items = await coordinator.client.find_by_provider_id("Tmdb", tmdb_id, kind)
             except PandoraError as err:
-                errors.append(f"{server}: {err}")
+                errors.append(f"{server}: {safe_text(err)}")
                 continue
         found.extend({"server": server, "name": i.name, "year": i.year} for i in items)
     answer: dict[str, Any] = {"in_library": bool(found), "library_items": found}

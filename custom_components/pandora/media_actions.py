@@ -21,6 +21,7 @@ from .helpers import (
     call_service,
     loaded_entry,
     one_target,
+    safe_text,
     translated_error,
     validation_error,
 )
@@ -218,7 +219,7 @@ async def _get_media(call: ServiceCall) -> ServiceResponse:
             lambda: discovery.availability(tmdb_id, media_type),
         )
     except Exception as err:
-        availability_error = str(err)
+        availability_error = safe_text(err)
     runtime = entry.runtime_data
     link = library_link(runtime, media_type, tmdb_id)
     user_id = call.context.user_id

@@ -29,6 +29,7 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
+from .helpers import safe_text
 from .jellyfin_stream import PLAYABLE, stream_path, watcher_id
 from .runtime import jellyfin_servers
 
@@ -106,7 +107,10 @@ class PandoraMediaSource(MediaSource):
             raise Unresolvable(
                 translation_domain=DOMAIN,
                 translation_key="media_server_error",
-                translation_placeholders={"server": coordinator.subentry.title, "error": str(err)},
+                translation_placeholders={
+                    "server": coordinator.subentry.title,
+                    "error": safe_text(err),
+                },
             ) from err
         if found.type not in PLAYABLE:
             raise Unresolvable(
@@ -152,7 +156,10 @@ class PandoraMediaSource(MediaSource):
             raise BrowseError(
                 translation_domain=DOMAIN,
                 translation_key="media_server_error",
-                translation_placeholders={"server": coordinator.subentry.title, "error": str(err)},
+                translation_placeholders={
+                    "server": coordinator.subentry.title,
+                    "error": safe_text(err),
+                },
             ) from err
         children = [_playable(instance, i) for i in items if i.type in PLAYABLE]
         return _folder(item.identifier, f"{coordinator.subentry.title}: {ROWS[row]}", children)

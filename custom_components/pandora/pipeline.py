@@ -42,6 +42,7 @@ from .const import (
     TORRENT_REMOVED,
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .helpers import safe_text
 from .ranking import parse_release
 from .requests import MediaRequest
 from .runtime import PandoraConfigEntry
@@ -300,7 +301,7 @@ class Pipeline:
                 )
                 title, year = details["title"], details.get("year")
             except PandoraError as err:
-                _LOGGER.info("Filing %s with the release's own title: %s", job.name, err)
+                _LOGGER.info("Filing %s with the release's own title: %s", job.name, safe_text(err))
         if link.get("media_type") == "tv":
             job.library = "tvshows"
             season = release.season or 1
@@ -349,6 +350,7 @@ class Pipeline:
         ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
 
     async def _fail(self, job: Job, reason: str, error: str) -> None:
+        error = safe_text(error)  # saved, signalled, kept in history and shown in a repair
         _LOGGER.warning("Could not file %s: %s", job.name, error)
         job.step, job.reason, job.error = STEP_FAILED, reason, error
         await self._save(job)

@@ -20,6 +20,7 @@ from .api.errors import CannotConnect, PandoraError, ServiceError
 from .api.http import fetch
 from .api.jackett import ALL, JackettClient, merge_results
 from .api.jackett_models import TorznabResult
+from .helpers import safe_text
 from .ranking import RankedResult, RankingPreferences, rank
 
 # Torznab's standard top-level categories.
@@ -85,7 +86,11 @@ class ReleaseSearch:
                 )
                 results = outcome.results
                 status["indexers"] = [
-                    {"indexer": s.indexer, "state": s.state.value, "error": s.error}
+                    {
+                        "indexer": s.indexer,
+                        "state": s.state.value,
+                        "error": safe_text(s.error) if s.error else None,
+                    }
                     for s in outcome.statuses
                 ]
                 if not outcome.complete:
@@ -94,7 +99,7 @@ class ReleaseSearch:
                 results = await instance.client.search(query, indexer=ALL, categories=categories)
         except PandoraError as err:
             results = []
-            status |= {"state": "error", "error": str(err)}
+            status |= {"state": "error", "error": safe_text(err)}
         status["elapsed_ms"] = round((time.monotonic() - started) * 1000)
         status["results"] = len(results)
         return results, status

@@ -62,6 +62,7 @@ from .downloads import (
     ranking_preferences,
     release_links,
 )
+from .helpers import safe_text
 from .pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
 from .ranking import RankedResult, RankingPreferences, ReleaseInfo
 from .release_search import RankedSearch
@@ -267,9 +268,10 @@ class RequestPipeline:
             _LOGGER.debug("Request %s moved on: %s", request.id, err)
         except Exception as err:
             _LOGGER.exception("Request %s (%s) stopped", request.id, request.title)
-            await self._fail(request, f"unexpected error: {err}")
+            await self._fail(request, f"unexpected error: {safe_text(err)}")
 
     async def _fail(self, request: MediaRequest, reason: str) -> None:
+        reason = safe_text(reason)  # the requester, every user and the event see it
         _LOGGER.info("Request for %s failed: %s", request.title, reason)
         await self.queue.async_set_status(request, "failed", reason=reason)
         self._forget(request)
@@ -342,7 +344,7 @@ class RequestPipeline:
             try:
                 links = await release_links(runtime.session, item)
             except PandoraError as err:
-                problems.append(f"{item.title}: {err}")
+                problems.append(f"{item.title}: {safe_text(err)}")
                 continue
             if not links or not links.infohash:
                 problems.append(f"{item.title}: no usable link")
@@ -460,7 +462,9 @@ class RequestPipeline:
         try:
             await coordinator.client.delete(torrent_hash, delete_files=True)
         except PandoraError as err:
-            _LOGGER.warning("Could not remove the stalled torrent %s: %s", request.release, err)
+            _LOGGER.warning(
+                "Could not remove the stalled torrent %s: %s", request.release, safe_text(err)
+            )
             return
         await coordinator.async_request_refresh()
 
@@ -499,7 +503,9 @@ class RequestPipeline:
             watch = self._watch(torrent_hash)
             level = logging.DEBUG if watch.unreachable else logging.WARNING
             watch.unreachable = True
-            _LOGGER.log(level, "Cannot add %s to qBittorrent yet: %s", request.release, err)
+            _LOGGER.log(
+                level, "Cannot add %s to qBittorrent yet: %s", request.release, safe_text(err)
+            )
             return False
         self._links.pop(request.id, None)
         _LOGGER.info("Downloading %s for the request for %s", request.release, request.title)
@@ -578,7 +584,9 @@ class RequestPipeline:
             try:
                 await coordinator.async_scan(None)
             except PandoraError as err:
-                _LOGGER.warning("Cannot start a scan on %s: %s", coordinator.subentry.title, err)
+                _LOGGER.warning(
+                    "Cannot start a scan on %s: %s", coordinator.subentry.title, safe_text(err)
+                )
 
     async def _look_up(self, request: MediaRequest, watch: _Watch) -> None:
         """Ask Jellyfin for the title (backing off); available once listed, or after a while."""
@@ -605,7 +613,9 @@ class RequestPipeline:
             try:
                 items = await coordinator.client.find_by_provider_id("Tmdb", request.tmdb_id, kind)
             except PandoraError as err:
-                _LOGGER.debug("Jellyfin %s lookup failed: %s", coordinator.subentry.title, err)
+                _LOGGER.debug(
+                    "Jellyfin %s lookup failed: %s", coordinator.subentry.title, safe_text(err)
+                )
                 continue
             if items:
                 return items[0].id

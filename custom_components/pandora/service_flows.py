@@ -42,6 +42,7 @@ from .api.errors import (
     ServiceError,
 )
 from .api.gluetun import GluetunClient
+from .api.http import safe_url
 from .api.jackett import JackettClient
 from .api.jellyfin import JellyfinClient
 from .api.portainer import PortainerClient
@@ -85,6 +86,7 @@ from .const import (
 )
 from .helpers import (
     normalize_url,
+    safe_text,
     split_countries,
     split_list,
     temporary_session,
@@ -447,12 +449,17 @@ def _gluetun_schema(hass: HomeAssistant) -> vol.Schema:
     )
 
 
+def _where(data: Mapping[str, Any]) -> str:
+    """host[:port][/path] of a service, for its title (never a login in its URL)."""
+    return safe_url(data[CONF_URL]).split("://", 1)[-1]
+
+
 SPECS: dict[str, ServiceSpec] = {
     SUBENTRY_QBITTORRENT: ServiceSpec(
         SUBENTRY_QBITTORRENT,
         _qbittorrent_schema,
         _test_qbittorrent,
-        lambda d: f"qBittorrent {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: f"qBittorrent {_where(d)}",
         lambda d: str(d[CONF_URL]),
         name="qBittorrent",
         secret=CONF_PASSWORD,
@@ -471,7 +478,7 @@ SPECS: dict[str, ServiceSpec] = {
         SUBENTRY_JACKETT,
         _jackett_schema,
         _test_jackett,
-        lambda d: f"Jackett {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: f"Jackett {_where(d)}",
         lambda d: str(d[CONF_URL]),
         name="Jackett",
     ),
@@ -479,7 +486,7 @@ SPECS: dict[str, ServiceSpec] = {
         SUBENTRY_CLOUDCMD,
         _cloudcmd_schema,
         _test_cloudcmd,
-        lambda d: f"Cloud Commander {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: f"Cloud Commander {_where(d)}",
         lambda d: str(d[CONF_URL]),
         name="Cloud Commander",
         secret=CONF_PASSWORD,
@@ -488,7 +495,7 @@ SPECS: dict[str, ServiceSpec] = {
         SUBENTRY_JELLYFIN,
         _jellyfin_schema,
         _test_jellyfin,
-        lambda d: f"Jellyfin {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: f"Jellyfin {_where(d)}",
         lambda d: str(d[CONF_URL]),
         name="Jellyfin",
         kept=(CONF_USERS, CONF_WEB_URL),
@@ -497,7 +504,7 @@ SPECS: dict[str, ServiceSpec] = {
         SUBENTRY_PORTAINER,
         _portainer_schema,
         _test_portainer,
-        lambda d: f"Portainer {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: f"Portainer {_where(d)}",
         lambda d: str(d[CONF_URL]),
         name="Portainer",
     ),
@@ -505,7 +512,7 @@ SPECS: dict[str, ServiceSpec] = {
         SUBENTRY_GLUETUN,
         _gluetun_schema,
         _test_gluetun,
-        lambda d: f"gluetun {d[CONF_URL].split('://', 1)[-1]}",
+        lambda d: f"gluetun {_where(d)}",
         lambda d: str(d[CONF_URL]),
         name="gluetun",
     ),
@@ -523,7 +530,7 @@ async def validate(
     except PandoraError as err:
         key = ERROR_KEYS.get(type(err), "unknown")
         if key == "unknown":
-            _LOGGER.warning("Unexpected answer from %s: %s", spec.subentry_type, err)
+            _LOGGER.warning("Unexpected answer from %s: %s", spec.subentry_type, safe_text(err))
         return {"base": key}
     except Exception:
         _LOGGER.exception("Unexpected error testing %s", spec.subentry_type)

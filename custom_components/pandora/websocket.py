@@ -33,7 +33,7 @@ from .const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
 from .coordinator import PandoraCoordinator
 from .coordinator.cloudcmd import share_folders
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .helpers import loaded_entry
+from .helpers import loaded_entry, safe_text
 from .home import home_rows
 from .image import signed_images
 from .request_actions import request_dicts, visible
@@ -137,31 +137,37 @@ async def _run_action(
             return_response=response,
         )
     except vol.Invalid as err:
-        connection.send_error(msg["id"], ERR_INVALID_FORMAT, str(err))
+        connection.send_error(msg["id"], ERR_INVALID_FORMAT, safe_text(err))
     except Unauthorized as err:
         connection.send_error(msg["id"], ERR_UNAUTHORIZED, _refusal(err))
     except ServiceValidationError as err:
         connection.send_error(
             msg["id"],
             ERR_SERVICE_VALIDATION_ERROR,
-            str(err),
+            safe_text(err),
             translation_domain=err.translation_domain,
             translation_key=err.translation_key,
-            translation_placeholders=err.translation_placeholders,
+            translation_placeholders=_safe_placeholders(err),
         )
     except HomeAssistantError as err:
         connection.send_error(
             msg["id"],
             ERR_HOME_ASSISTANT_ERROR,
-            str(err),
+            safe_text(err),
             translation_domain=err.translation_domain,
             translation_key=err.translation_key,
-            translation_placeholders=err.translation_placeholders,
+            translation_placeholders=_safe_placeholders(err),
         )
     return _FAILED
 
 
 _FAILED: Final = object()
+
+
+def _safe_placeholders(err: HomeAssistantError) -> dict[str, str] | None:
+    """An error's placeholders as the browser may see them (they may quote a client error)."""
+    placeholders = err.translation_placeholders
+    return placeholders and {key: safe_text(value) for key, value in placeholders.items()}
 
 
 def _action_command(ws_type: str, action: str, fields: tuple[str, ...], response: bool) -> Any:

@@ -32,7 +32,7 @@ import aiohttp
 from yarl import URL
 
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, ServiceError
-from .http import HttpResponse, fetch
+from .http import HttpResponse, fetch, redact
 
 MAX_BYTES = 32 * 1024 * 1024  # a raw listing costs ~150 bytes per entry
 MAX_DECODE_ROUNDS = 8  # more nested percent-encoding than this is an attack, not a name
@@ -251,17 +251,12 @@ class CloudCommanderClient:
     # --- transport --------------------------------------------------------------------------
 
     def _redact(self, text: str) -> str:
-        secrets = []
-        if self.password:
-            secrets.append(self.password)
-        if self.username and len(self.username) >= 3:
+        secrets = [self.password]
+        if self.username and len(self.username) >= 3:  # a shorter one would mangle any text
             secrets.append(self.username)
         if self.username is not None:
             secrets.append(self._auth_header().removeprefix("Basic "))
-        for secret in secrets:
-            for form in {secret, quote(secret, safe="")}:
-                text = text.replace(form, "***")
-        return text
+        return redact(text, secrets)
 
     def _auth_header(self) -> str:
         # Cloud Commander decodes Basic credentials as UTF-8 (latin-1 fails for "ä").

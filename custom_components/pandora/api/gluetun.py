@@ -40,7 +40,7 @@ from .errors import (
     RouteNotAllowed,
     ServiceError,
 )
-from .http import HttpResponse, fetch
+from .http import HttpResponse, fetch, redact
 
 VpnStatus = Literal["starting", "running", "stopping", "stopped", "crashed", "completed"]
 VPN_STATUSES: tuple[VpnStatus, ...] = (
@@ -141,9 +141,7 @@ class GluetunClient:
         route = f"{method} {path}"
         if resp.status == 401 and (opened := await self._open_required_route(route)):
             raise self._not_allowed(route, opened)
-        message = resp.text().strip()
-        for secret in self._secrets(self._headers()):
-            message = message.replace(secret, "<redacted>")
+        message = redact(resp.text().strip(), self._secrets(self._headers()))
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "…"
         raise self._error(resp.status, route, message)

@@ -2,19 +2,26 @@
 
 Clients keep their own auth and error semantics; this module only turns transport failures into
 `CannotConnect`, bounds how much a service may send, and parses `Retry-After`.
+
+It is also the one place where text is made fit to show: API keys travel in URLs (Jackett's
+`/dl/` links, TMDB, Watchmode) and headers, and error texts end up in notifications, events and
+the log. Errors raised here only ever name `safe_url(url)` and `redact`ed exception texts, and
+never chain the transport error (its text, or its own chain, may quote the whole URL).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 import json
+import re
 import socket
 import time
-from typing import Any
+from typing import Any, Final
+from urllib.parse import quote, quote_plus
 
 import aiohttp
 from multidict import CIMultiDictProxy
@@ -22,6 +29,19 @@ from multidict import CIMultiDictProxy
 from .errors import CannotConnect, ParseError
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+REDACTED: Final = "<redacted>"
+
+# scheme://[userinfo@]host[:port] then the path, up to the query or fragment.
+_URL_PARTS: Final = re.compile(r"(?is)^([a-z][a-z0-9+.-]*://)(?:[^/?#]*@)?([^/?#]*)([^?#]*)")
+# A URL in prose: punctuation after it is the sentence's, not the URL's.
+_URL_IN_TEXT: Final = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s\"'<>]*[^\s\"'<>.,;:!?)\]]")
+_USERINFO: Final = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s\"'<>]*@")
+# Query parameters, form fields and header echoes that carry credentials, by any service's name.
+_SECRET_PARAM: Final = re.compile(
+    r"(?i)\b((?:jackett_)?api_?key|x-api-key|key|passkey|access_token|auth_?token|token|"
+    r"password|passwd|pwd|pass|secret|authsig|sid)=(?:\"[^\"]*\"|[^&\s\"'<>]+)"
+)
+_AUTH_HEADER: Final = re.compile(r"\b(Bearer|Basic) [A-Za-z0-9._~+/-]{16,}=*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +98,30 @@ def http_url(value: object) -> str | None:
     return None
 
 
-def scrub(text: str, secrets: Sequence[str | None]) -> str:
-    """`text` with every (non-empty) secret replaced by `<redacted>`."""
+def safe_url(url: object) -> str:
+    """`scheme://host[:port]/path` of a URL: no credentials, query (API keys) or fragment."""
+    text = str(url)
+    if (parts := _URL_PARTS.match(text)) is None:  # not absolute: keep the path only
+        return re.split(r"[?#]", text, maxsplit=1)[0]
+    return "".join(parts.groups())
+
+
+def redact(text: str, secrets: Iterable[str | None] = (), *, urls: bool = False) -> str:
+    """`text` fit to show, every secret in it replaced by `<redacted>`.
+
+    Masked: the given secrets (also percent-encoded), credentials in URLs, secret query
+    parameters and Authorization values. With `urls`, every URL is also cut to its `safe_url`
+    (a query may hold a secret under a name nobody knows).
+    """
     for secret in secrets:
         if secret:
-            text = text.replace(secret, "<redacted>")
-    return text
+            for form in (secret, quote(secret, safe=""), quote_plus(secret)):
+                text = text.replace(form, REDACTED)
+    if urls:
+        text = _URL_IN_TEXT.sub(lambda found: safe_url(found.group()), text)
+    text = _USERINFO.sub(rf"\1{REDACTED}@", text)
+    text = _SECRET_PARAM.sub(rf"\1={REDACTED}", text)
+    return _AUTH_HEADER.sub(rf"\1 {REDACTED}", text)
 
 
 @dataclass
@@ -100,7 +138,7 @@ class KeyedClient:
         self.api_key = self.api_key.strip()
 
     def _scrub(self, text: str) -> str:
-        return scrub(text, (self.api_key,))
+        return redact(text, (self.api_key,))
 
 
 async def fetch(
@@ -115,12 +153,12 @@ async def fetch(
     request_timeout: float = 15.0,
     verify_ssl: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    secrets: Sequence[str] = (),
+    secrets: Sequence[str | None] = (),
 ) -> HttpResponse:
     """Send one request and read the whole answer (at most `max_bytes`).
 
-    `secrets` (API keys sent in the URL or headers) never appear in the errors raised here,
-    nor in their chain: transport messages quote the URL.
+    Errors raised here and `HttpResponse.url` name the URL's safe form only, with `secrets`
+    (API keys sent in the path or headers) redacted too.
     """
     if session.closed:
         raise CannotConnect("The HTTP session is closed")
@@ -136,19 +174,24 @@ async def fetch(
                 ssl=verify_ssl,
                 allow_redirects=False,
             ) as resp:
-                body = await read_bounded(resp, max_bytes, scrub(url, secrets))
-                return HttpResponse(resp.status, resp.headers, body, scrub(str(resp.url), secrets))
+                where = redact(safe_url(url), secrets)
+                body = await read_bounded(resp, max_bytes, where)
+                return HttpResponse(
+                    resp.status, resp.headers, body, redact(safe_url(resp.url), secrets)
+                )
     except (aiohttp.ClientError, socket.gaierror, OSError) as err:  # TimeoutError is an OSError
-        raise _unreachable(err, url, request_timeout, secrets) from (None if secrets else err)
+        failure = _unreachable(err, url, request_timeout, secrets)
+    raise failure  # outside the handler: no cause, no context
 
 
 def _unreachable(
-    err: BaseException, url: str, timeout: float, secrets: Sequence[str]
+    err: BaseException, url: str, timeout: float, secrets: Sequence[str | None]
 ) -> CannotConnect:
-    """A transport failure as CannotConnect, the secrets scrubbed from its message."""
+    """A transport failure as CannotConnect; aiohttp's texts may quote the whole URL."""
+    where = safe_url(url)
     if isinstance(err, TimeoutError):
-        return CannotConnect(scrub(f"Timed out after {timeout:g} s waiting for {url}", secrets))
-    return CannotConnect(scrub(f"Cannot reach {url}: {err}", secrets))
+        return CannotConnect(redact(f"Timed out after {timeout:g} s waiting for {where}", secrets))
+    return CannotConnect(redact(f"Cannot reach {where}: {err}", secrets, urls=True))
 
 
 @asynccontextmanager
@@ -160,7 +203,7 @@ async def open_stream(
     headers: Mapping[str, str] | None = None,
     verify_ssl: bool = True,
     connect_timeout: float = 15.0,
-    secrets: Sequence[str] = (),
+    secrets: Sequence[str | None] = (),
 ) -> AsyncIterator[aiohttp.ClientResponse]:
     """Send a GET (or HEAD) and hand over the open response, for a body too big to hold.
 
@@ -176,6 +219,7 @@ async def open_stream(
         sock_connect=connect_timeout,
         sock_read=4 * connect_timeout,
     )
+    failure: CannotConnect | None = None
     try:
         resp = await session.request(
             method,
@@ -187,7 +231,9 @@ async def open_stream(
             timeout=timeout,
         )
     except (aiohttp.ClientError, socket.gaierror, OSError) as err:
-        raise _unreachable(err, url, connect_timeout, secrets) from (None if secrets else err)
+        failure = _unreachable(err, url, connect_timeout, secrets)
+    if failure is not None:
+        raise failure  # outside the handler: no cause, no context
     try:
         yield resp
     finally:

@@ -32,7 +32,6 @@ from .jackett_models import (
     parse_caps,
     parse_indexers,
     parse_results,
-    redact,
 )
 
 ALL = "all"
@@ -175,12 +174,11 @@ class JackettClient(KeyedClient):
                 request_timeout=request_timeout or self.request_timeout,
                 verify_ssl=self.verify_ssl,
                 max_bytes=MAX_BYTES,
+                secrets=(self.api_key,),
             )
             return self._interpret(indexer, resp, parse)
-        except PandoraError as err:
-            err.args = tuple(
-                redact(arg, self.api_key) if isinstance(arg, str) else arg for arg in err.args
-            )
+        except PandoraError as err:  # an error document may echo the key itself
+            err.args = tuple(self._scrub(a) if isinstance(a, str) else a for a in err.args)
             raise
 
     def _interpret[T](

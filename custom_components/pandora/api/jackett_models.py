@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 import math
 import re
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree as ET
 
 from defusedxml import ElementTree as DefusedET  # type: ignore[import-untyped]
 
 from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
-from .http import http_url
+from .http import http_url, redact
 
 TORZNAB_NS = "http://torznab.com/schemas/2015/feed"
 # Newznab feeds (and some Torznab servers) use the Newznab attribute namespace.
@@ -50,17 +50,8 @@ MODE_TAGS: Mapping[str, str] = {
 _HEX40 = re.compile(r"[0-9a-fA-F]{40}")
 _BASE32 = re.compile(r"[A-Za-z2-7]{32}")
 _IMDB = re.compile(r"(?:tt)?(\d{1,10})", re.IGNORECASE)
-_SECRET_PARAM = re.compile(r"(?i)\b((?:jackett_)?apikey|api_key|passkey)=[^&\s\"'<>]*")
 _RATE_LIMIT_TEXT = re.compile(r"(?i)too many requests|rate.?limit|\b429\b")
 _DESCRIPTION_MAX = 300
-
-
-def redact(text: str, secret: str | None = None) -> str:
-    """`text` without API keys: Jackett puts its key in links (`jackett_apikey=`) and errors."""
-    if secret:
-        for form in {secret, quote(secret, safe="")}:
-            text = text.replace(form, "***")
-    return _SECRET_PARAM.sub(r"\1=***", text)
 
 
 # --- models -----------------------------------------------------------------------------------

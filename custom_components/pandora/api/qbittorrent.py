@@ -24,7 +24,7 @@ import aiohttp
 from yarl import URL
 
 from .errors import CannotConnect, InvalidAuth, IPBanned, ParseError, ServiceError, TorrentRejected
-from .http import read_bounded
+from .http import read_bounded, redact, safe_url
 from .qbittorrent_models import AddResult, MainDataState, ServerInfo, SyncDelta, Torrent
 
 ALL = "all"
@@ -84,6 +84,7 @@ class QBittorrentClient:
         headers = {}
         if cookie and self._cookie is not None:
             headers["Cookie"] = f"{self._cookie[0]}={self._cookie[1]}"
+        where = safe_url(self.url)  # a URL may carry a login (http://user:pass@host)
         try:
             async with asyncio.timeout(self.request_timeout):
                 async with self.session.request(
@@ -96,12 +97,15 @@ class QBittorrentClient:
                     allow_redirects=False,
                 ) as resp:
                     body = await read_bounded(resp, max_bytes, f"qBittorrent ({path})")
-        except TimeoutError as err:
-            raise CannotConnect(f"Timed out talking to qBittorrent at {self.url}") from err
+        except TimeoutError:
+            failure = CannotConnect(f"Timed out talking to qBittorrent at {where}")
         except (aiohttp.ClientError, socket.gaierror, OSError) as err:
-            raise CannotConnect(f"Cannot reach qBittorrent at {self.url}: {err}") from err
-        self.bytes_received += len(body)
-        return resp.status, body, resp
+            text = f"Cannot reach qBittorrent at {where}: {err}"
+            failure = CannotConnect(redact(text, (self.password,), urls=True))
+        else:
+            self.bytes_received += len(body)
+            return resp.status, body, resp
+        raise failure  # outside the handler: the transport error may quote the URL
 
     async def _request(
         self,

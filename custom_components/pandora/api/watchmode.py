@@ -29,7 +29,7 @@ from .errors import (
     RateLimited,
     ServiceError,
 )
-from .http import HttpResponse, fetch, retry_after, scrub
+from .http import HttpResponse, fetch, redact, retry_after
 from .tmdb_models import MediaType
 
 DEFAULT_BASE_URL = "https://api.watchmode.com/v1"
@@ -147,9 +147,6 @@ class WatchmodeClient:
     def __post_init__(self) -> None:
         self.api_key = self.api_key.strip()
 
-    def _scrub(self, text: str) -> str:
-        return scrub(text, (self.api_key,))
-
     async def _get(self, path: str, params: Mapping[str, str] | None = None) -> Any:
         """GET a path below the base URL (always with a trailing slash) and decode the JSON."""
         url = f"{self.base_url.rstrip('/')}/{path.strip('/')}/"
@@ -187,7 +184,7 @@ class WatchmodeClient:
             body = None
         if isinstance(body, dict) and isinstance(body.get("statusMessage"), str):
             message = body["statusMessage"][:200]
-        message = self._scrub(message)
+        message = redact(message, (self.api_key,))
         if resp.status == 401:
             return InvalidAuth(f"Watchmode refused the API key: {message}")
         if resp.status == 402:

@@ -13,6 +13,7 @@ from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, Upda
 
 from ..api.errors import InvalidAuth, PandoraError
 from ..const import DOMAIN
+from ..helpers import safe_text
 
 _LOGGER = logging.getLogger(__package__)
 
@@ -52,5 +53,5 @@ class PandoraCoordinator[DataT](DataUpdateCoordinator[DataT]):
         return UpdateFailed(
             translation_domain=DOMAIN,
             translation_key=key,
-            translation_placeholders={"name": self.subentry.title, "error": str(err)},
+            translation_placeholders={"name": self.subentry.title, "error": safe_text(err)},
         )

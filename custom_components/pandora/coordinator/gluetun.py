@@ -48,6 +48,7 @@ from ..const import (
 )
 from ..helpers import (
     create_session,
+    safe_text,
     split_countries,
     translated_error,
     valid_country,
@@ -278,7 +279,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
                 raise HomeAssistantError(
                     translation_domain=DOMAIN,
                     translation_key="vpn_switch_impossible",
-                    translation_placeholders={"name": self.subentry.title, "error": str(err)},
+                    translation_placeholders={"name": self.subentry.title, "error": safe_text(err)},
                 ) from err
             self._redeploying_instead(err)
             live = False
@@ -296,7 +297,9 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
 
     def _redeploying_instead(self, err: PandoraError) -> None:
         if not isinstance(err, RouteNotAllowed | NotFound):
-            _LOGGER.info("%s cannot switch live (%s); redeploying instead", self.name, err)
+            _LOGGER.info(
+                "%s cannot switch live (%s); redeploying instead", self.name, safe_text(err)
+            )
         elif not self._told_no_live:
             self._told_no_live = True
             _LOGGER.warning(
@@ -344,7 +347,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
                 try:
                     state = await self._read()
                 except PandoraError as err:  # gluetun is being recreated: keep asking
-                    _LOGGER.debug("%s not answering yet: %s", self.name, err)
+                    _LOGGER.debug("%s not answering yet: %s", self.name, safe_text(err))
                 else:
                     public_ip = state.public_ip
                     if (
@@ -371,7 +374,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         try:
             await call
         except PandoraError as err:
-            _LOGGER.warning("%s: could not roll back the country: %s", self.name, err)
+            _LOGGER.warning("%s: could not roll back the country: %s", self.name, safe_text(err))
 
 
 def _offered(name: str, configured: str) -> list[str]:

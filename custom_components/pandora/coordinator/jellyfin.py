@@ -37,7 +37,7 @@ from ..const import (
     EVENT_SCAN_STARTED,
     NO_JELLYFIN_USER,
 )
-from ..helpers import create_session
+from ..helpers import create_session, safe_text
 from ..history import TorrentHistory
 from . import PandoraCoordinator
 
@@ -193,7 +193,9 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         except PandoraError as err:
             self._index_at = time.monotonic() + INDEX_RETRY
             if not self._index_failed:
-                _LOGGER.warning("%s: cannot read titles and users: %s", self.subentry.title, err)
+                _LOGGER.warning(
+                    "%s: cannot read titles and users: %s", self.subentry.title, safe_text(err)
+                )
             self._index_failed = True
             return
         if self._index_failed:

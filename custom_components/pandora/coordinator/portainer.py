@@ -24,7 +24,7 @@ from ..api.errors import PandoraError
 from ..api.portainer import PortainerClient
 from ..api.portainer_models import Container, ContainerStats, Endpoint, Stack
 from ..const import CONF_ENDPOINTS, CONF_VERIFY_SSL, DOMAIN, EVENT_CONTAINER_CHANGED
-from ..helpers import create_session, split_list
+from ..helpers import create_session, safe_text, split_list
 from . import PandoraCoordinator
 
 _LOGGER = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ class PortainerCoordinator(PandoraCoordinator[PortainerState]):
                 try:
                     return await self.client.container_stats(container.endpoint_id, container.id)
                 except PandoraError as err:  # one container's stats must not fail the rest
-                    _LOGGER.debug("No stats for %s: %s", container.name, err)
+                    _LOGGER.debug("No stats for %s: %s", container.name, safe_text(err))
                     return None
 
         results = await asyncio.gather(*(one(key) for key in keys))

@@ -15,6 +15,7 @@ from homeassistant.helpers.update_coordinator import UpdateFailed
 
 from ..announce import async_announce
 from ..api.errors import IPBanned, PandoraError
+from ..api.http import safe_url
 from ..api.qbittorrent_models import MainDataState, SyncDelta, Torrent, TorrentStatus
 from ..const import (
     CONF_VERIFY_SSL,
@@ -26,7 +27,7 @@ from ..const import (
     TORRENT_ERRORED,
     TORRENT_REMOVED,
 )
-from ..helpers import create_session
+from ..helpers import create_session, safe_text
 from ..history import TorrentHistory
 from ..service_flows import qbittorrent_client
 from . import PandoraCoordinator
@@ -102,13 +103,13 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
                 translation_key="ip_banned",
                 translation_placeholders={
                     "name": self.subentry.title,
-                    "url": self.subentry.data[CONF_URL],
+                    "url": safe_url(self.subentry.data[CONF_URL]),
                 },
             )
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="ip_banned",
-                translation_placeholders={"name": self.subentry.title, "error": str(err)},
+                translation_placeholders={"name": self.subentry.title, "error": safe_text(err)},
             ) from err
         except PandoraError as err:
             raise self.update_failed(err) from err
