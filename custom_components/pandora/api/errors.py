@@ -50,6 +50,6 @@ class NotFound(ServiceError):
 class RouteNotAllowed(ServiceError):
     """The service accepts the credentials, but its access rules do not open this route."""
 
-    def __init__(self, message: str, route: str) -> None:
+    def __init__(self, message: str, route: str = "") -> None:
         super().__init__(message)
         self.route = route
