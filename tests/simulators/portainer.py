@@ -4,7 +4,10 @@ It follows Portainer as read in portainer/portainer 2.23 (../shared/notes/servic
 section 7) and passes the Docker Engine API through to a real dockerd (section 4):
 - auth: `X-API-Key` header (any case) or `?X-API-Key=`; no key is 401 "A valid authorisation
   token is missing", a wrong one 401 "Invalid API key"; errors are `{"message","details"}`;
-  `/api/status` and `/api/system/status` are public; unknown routes are a plain-text 404;
+  `/api/system/status` and its deprecated alias `/api/status` are public and answer
+  `{"Version","InstanceID"}` (a random UUID per simulator, as Portainer makes one at its first
+  start); with `legacy_status` only `/api/status` exists and it answers `{"Version"}`, as
+  early 2.x releases did; unknown routes are a plain-text 404;
   `restricted_key` is a user without access to any environment: it sees no environment and
   no stack, and gets 403 from an environment's Docker API or a stack;
 - environments: 1 "local" (Docker, `unix:///var/run/docker.sock`, up) is the real engine at
@@ -566,8 +569,10 @@ class PortainerSimulator:
         *,
         restricted_key: str | None = DEFAULT_RESTRICTED_KEY,
         down_endpoint: bool = True,
+        legacy_status: bool = False,
     ) -> None:
         self.docker_socket = docker_socket
+        self.legacy_status = legacy_status
         self.api_key = api_key
         self.restricted_key = restricted_key
         self.instance_id = str(uuid.uuid4())
@@ -704,7 +709,11 @@ class PortainerSimulator:
     # --- server and environments ------------------------------------------------------------
 
     async def status(self, request: web.Request) -> web.Response:
-        """`GET /api/status` (public)."""
+        """`GET /api/system/status` and `GET /api/status` (public)."""
+        if self.legacy_status:
+            if request.path != "/api/status":
+                return web.Response(status=404, text="404 page not found\n")
+            return web.json_response({"Version": VERSION})
         return web.json_response({"Version": VERSION, "InstanceID": self.instance_id})
 
     async def list_endpoints(self, request: web.Request) -> web.Response:
