@@ -44,7 +44,8 @@ Deploying runs a compose subset itself, like `docker compose --env-file stack.en
   one the engine lacks fails the deploy (the tests use `pandora/busybox:1`).
 
 Tests steer failures with `inject(status, body, headers=, count=)` (the next answers, after
-the key check) and read `deploys` (what each deploy did to which service).
+the key check) and read `deploys` (what each deploy did to which service); `start()` one
+simulator twice to serve the same server at two addresses.
 
 Run standalone: `python -m tests.simulators.portainer --port 9000 --docker-socket /tmp/pd-x/
 docker.sock` prints `{"port": N}`.
@@ -587,6 +588,7 @@ class PortainerSimulator:
         self._next_stack = 1
         self._lock = asyncio.Lock()
         self._docker: aiohttp.ClientSession | None = None
+        self._apps = 0
 
     def inject(
         self,
@@ -607,14 +609,19 @@ class PortainerSimulator:
     # --- plumbing ---------------------------------------------------------------------------
 
     async def _session(self, app: web.Application) -> AsyncIterator[None]:
-        self._docker = aiohttp.ClientSession(
-            connector=aiohttp.UnixConnector(path=self.docker_socket),
-            timeout=DOCKER_TIMEOUT,
-            auto_decompress=False,
-        )
+        # One session for every app serving this simulator (one server at two addresses).
+        if self._docker is None:
+            self._docker = aiohttp.ClientSession(
+                connector=aiohttp.UnixConnector(path=self.docker_socket),
+                timeout=DOCKER_TIMEOUT,
+                auto_decompress=False,
+            )
+        self._apps += 1
         yield
-        await self._docker.close()
-        self._docker = None
+        self._apps -= 1
+        if not self._apps:
+            await self._docker.close()
+            self._docker = None
 
     @property
     def docker(self) -> aiohttp.ClientSession:
