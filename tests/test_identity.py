@@ -3,13 +3,14 @@
 Each simulator can be served at two addresses at once (one server, two URLs), and another
 simulator is another server. The same server cannot be added twice; moving a service to another
 address keeps its subentry (so its devices, entities and history); pointing it at another server
-is refused.
+is refused; hubs from before are re-keyed once at set-up, without a reload.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+import logging
 from typing import Any
 
 from aiohttp import web
@@ -22,11 +23,11 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
     SUBENTRY_PORTAINER,
 )
-from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
+from homeassistant.config_entries import SOURCE_USER, ConfigEntryState, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
-from tests.conftest import hub_entry
+from tests.conftest import hub_entry, setup_hub
 from tests.simulators import jellyfin as jellyfin_sim, portainer as portainer_sim
 from tests.simulators.jellyfin import JellyfinSimulator
 from tests.simulators.portainer import PortainerSimulator
@@ -227,3 +228,46 @@ async def test_a_portainer_without_instance_id_is_keyed_by_its_url(
         assert result["reason"] == "already_configured"
     finally:
         await servers.close()
+
+
+async def test_hub_from_before_is_rekeyed_once_without_reload(
+    hass: HomeAssistant,
+    jellyfins: tuple[Server, Server],
+    portainers: tuple[Server, Server],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    jellyfin, down = jellyfins
+    portainer, _ = portainers
+    down.urls[0] = "http://127.0.0.1:9"  # nothing answers there: not read, not re-keyed
+    twice = ConfigSubentryData(  # the same Jellyfin under its second address
+        data=form(SUBENTRY_JELLYFIN, jellyfin, address=1),
+        subentry_type=SUBENTRY_JELLYFIN,
+        title="Jellyfin again",
+        unique_id=jellyfin.urls[1],
+    )
+    hub = hub_entry(
+        subentry(SUBENTRY_JELLYFIN, jellyfin, "Jellyfin", jellyfin.urls[0]),
+        twice,
+        subentry(SUBENTRY_JELLYFIN, down, "Jellyfin down", down.urls[0]),
+        subentry(SUBENTRY_PORTAINER, portainer, "Portainer", portainer.urls[0]),
+    )
+    with caplog.at_level(logging.WARNING):
+        await setup_hub(hass, hub)
+    runtime = hub.runtime_data
+    assert keys(hub) == {
+        "Jellyfin": jellyfin.identity,
+        "Jellyfin again": jellyfin.urls[1],
+        "Jellyfin down": down.urls[0],
+        "Portainer": portainer.identity,
+    }
+    assert "Jellyfin and Jellyfin again are the same server" in caplog.text
+    await hass.async_block_till_done()
+    assert hub.state is ConfigEntryState.LOADED
+    assert hub.runtime_data is runtime  # re-keying did not reload the hub
+
+    modified = hub.modified_at
+    assert await hass.config_entries.async_reload(hub.entry_id)
+    await hass.async_block_till_done()
+    assert hub.runtime_data is not runtime
+    assert keys(hub)["Jellyfin"] == jellyfin.identity
+    assert hub.modified_at == modified  # the second set-up changed nothing
