@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 import json
 from pathlib import Path
+import re
 import shutil
 import sys
 import time
@@ -169,8 +170,9 @@ async def test_system_info_and_public_info(
     assert (info.server_name, info.version, info.id) == (
         "pandora-jellyfin",
         "10.11.11",
-        guid_n("pandora-jellyfin"),
+        simulator.server_id,
     )
+    assert re.fullmatch(r"[0-9a-f]{32}", info.id)  # Jellyfin's "N" format
     assert info.operating_system == "Debian GNU/Linux 12 (bookworm)"
     assert info.product_name == "Jellyfin Server"
     assert info.local_address == f"http://127.0.0.1:{port}"

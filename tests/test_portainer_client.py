@@ -31,6 +31,7 @@ from custom_components.pandora.api.portainer_models import (
     Container,
     ContainerStats,
     Endpoint,
+    PortainerStatus,
     Stack,
     parse_containers,
     parse_health,
@@ -109,7 +110,7 @@ async def setup(docker_engine: DockerEngine) -> AsyncIterator[Setup]:
 
 
 async def test_status_and_endpoints(setup: Setup) -> None:
-    assert await setup.client.status() == "2.23.0"
+    assert await setup.client.status() == PortainerStatus("2.23.0", setup.sim.instance_id)
     assert DEFAULT_API_KEY not in repr(setup.client)
     assert await setup.client.endpoints() == [
         Endpoint(id=1, name="local", type=1, url="unix:///var/run/docker.sock", up=True),
@@ -398,7 +399,7 @@ async def test_auth_failures(setup: Setup) -> None:
         await wrong.endpoints()
     assert "Invalid API key" in str(err.value)
     assert "ptr_not-the-key" not in str(err.value)
-    assert await wrong.status() == "2.23.0"  # public: no proof of a good key
+    assert (await wrong.status()).version == "2.23.0"  # public: no proof of a good key
 
     created = await setup.sim.create_stack("media", COMPOSE, STACK_ENV)
     restricted = setup.client_with(DEFAULT_RESTRICTED_KEY)
@@ -469,6 +470,12 @@ async def test_error_answers_are_mapped(setup: Setup) -> None:
         sim.inject(200, body)
         with pytest.raises(ParseError):
             await call()
+
+
+async def test_status_of_an_early_2x_portainer(setup: Setup) -> None:
+    """Before `/api/system/status` and InstanceID: the deprecated route, and no identity."""
+    setup.sim.legacy_status = True
+    assert await setup.client.status() == PortainerStatus("2.23.0", None)
 
 
 async def test_cannot_connect(setup: Setup) -> None:
@@ -567,6 +574,10 @@ def test_stack_and_endpoint_models() -> None:
         Stack.from_dict(None)
     with pytest.raises(ParseError):
         Endpoint.from_dict("x")
+    assert PortainerStatus.from_dict({"Version": "2.0.0", "InstanceID": " "}).instance_id is None
+    assert PortainerStatus.from_dict({"Version": "2.1", "InstanceID": 7}).instance_id is None
+    with pytest.raises(ParseError):
+        PortainerStatus.from_dict(["2.23.0"])
     assert not Endpoint.from_dict({"Id": 2, "Status": 2}).up
     assert unix_time(0) is None and unix_time(-5) is None and unix_time("1") is None
     assert unix_time(1.5) == datetime.fromtimestamp(1, UTC)

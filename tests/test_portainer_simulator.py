@@ -105,9 +105,13 @@ async def sim(docker_engine: DockerEngine) -> AsyncIterator[Sim]:
 
 async def test_auth_header_query_and_public_status(sim: Sim) -> None:
     status = await sim.json("GET", "/api/status", key=None)
-    assert status["Version"] == "2.23.0"
-    assert status["InstanceID"]
-    assert (await sim.json("GET", "/api/system/status", key="wrong"))["Version"] == "2.23.0"
+    assert status == {"Version": "2.23.0", "InstanceID": sim.sim.instance_id}
+    assert await sim.json("GET", "/api/system/status", key="wrong") == status
+    sim.sim.legacy_status = True  # early 2.x: no /api/system/status, no InstanceID
+    assert await sim.json("GET", "/api/status", key=None) == {"Version": "2.23.0"}
+    got, _, body = await sim.call("GET", "/api/system/status", key=None)
+    assert (got, body) == (404, b"404 page not found\n")
+    sim.sim.legacy_status = False
 
     missing = await sim.json("GET", "/api/endpoints", 401, key=None)
     assert missing == {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from functools import partial
 import logging
 from typing import Any
@@ -55,7 +56,7 @@ from .request_notify import RequestNotifier
 from .request_pipeline import RequestPipeline
 from .requests import request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
-from .service_flows import jackett_client, tmdb_client, watchmode_client
+from .service_flows import SPECS, jackett_client, keyed_by_url, tmdb_client, watchmode_client
 from .services import async_setup_services
 from .shared_stores import async_requests, async_watchlists
 from .watching_actions import async_setup_watching_actions
@@ -148,6 +149,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         *runtime.portainer.values(),
     ]
     await asyncio.gather(*(c.async_refresh() for c in coordinators))
+    _key_by_identity(hass, entry, coordinators)
     for portainer in runtime.portainer.values():
         portainer.register_device()
     # gluetun reads the selected country from its stack, which Portainer has just listed.
@@ -214,6 +216,33 @@ async def async_remove_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> 
 async def _async_reload_on_change(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
     """Options or subentries changed: rebuild the coordinators."""
     hass.config_entries.async_schedule_reload(entry.entry_id)
+
+
+def _key_by_identity(
+    hass: HomeAssistant, entry: PandoraConfigEntry, coordinators: Iterable[PandoraCoordinator[Any]]
+) -> None:
+    """Services added under their URL take the identity their coordinator has read as unique id.
+
+    Called before the update listener is registered, so the change does not reload the hub; a
+    service that was down waits for the next set-up (or its reconfigure, which reads it too).
+    """
+    for coordinator in coordinators:
+        identity = coordinator.identity
+        subentry = entry.subentries.get(coordinator.subentry.subentry_id)
+        if (
+            identity is None
+            or subentry is None
+            or not keyed_by_url(SPECS[subentry.subentry_type], subentry)
+        ):
+            continue
+        # Unique ids are unique per hub: a server added twice under two addresses keeps both.
+        holder = next((s for s in entry.subentries.values() if s.unique_id == identity), None)
+        if holder is not None:
+            _LOGGER.warning(
+                "%s and %s are the same server; remove one of them", holder.title, subentry.title
+            )
+            continue
+        hass.config_entries.async_update_subentry(entry, subentry, unique_id=identity)
 
 
 def _remove_stale_devices(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:

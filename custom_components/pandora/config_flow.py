@@ -181,7 +181,7 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             data = {**subentry.data, **user_input}
-            errors = await validate(SPECS[subentry.subentry_type], self.hass, data)
+            errors, _identity = await validate(SPECS[subentry.subentry_type], self.hass, data)
             if not errors:
                 self.hass.config_entries.async_update_subentry(entry, subentry, data=data)
                 return self.async_abort(reason="reauth_successful")

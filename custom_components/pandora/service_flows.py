@@ -2,12 +2,18 @@
 
 Each service is described once by a `ServiceSpec` (form, connection test, title, unique id); one
 flow class serves them all, and the hub's reauth flow uses the same test.
+
+A service with an identity of its own (Jellyfin's ServerId, Portainer's InstanceID) is keyed by
+it, read during the connection test: the same server cannot be added twice under two addresses,
+and a reconfigure may move it to another address but not point it at another server (whose
+devices, entities and history are not its). The others are keyed by their URL, or by their
+type when there is one per hub.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import logging
 from typing import Any
 
@@ -161,9 +167,9 @@ def jellyfin_client(session: Any, data: Mapping[str, Any]) -> JellyfinClient:
     )
 
 
-async def _test_jellyfin(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+async def _test_jellyfin(hass: HomeAssistant, data: Mapping[str, Any]) -> str:
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
-        await jellyfin_client(session, data).system_info()
+        return (await jellyfin_client(session, data).system_info()).id
 
 
 def qbittorrent_client(session: Any, data: Mapping[str, Any]) -> QBittorrentClient:
@@ -220,15 +226,16 @@ def portainer_client(session: Any, data: Mapping[str, Any]) -> PortainerClient:
     )
 
 
-async def _test_portainer(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+async def _test_portainer(hass: HomeAssistant, data: Mapping[str, Any]) -> str | None:
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
         client = portainer_client(session, data)
-        await client.status()
+        status = await client.status()
         endpoints = await client.endpoints()
         known = {str(e.id) for e in endpoints} | {e.name.casefold() for e in endpoints}
         wanted = split_list(data.get(CONF_ENDPOINTS) or "")
         if any(w.casefold() not in known for w in wanted):
             raise FieldError(CONF_ENDPOINTS, "unknown_endpoint")
+        return status.instance_id
 
 
 def gluetun_client(session: Any, data: Mapping[str, Any]) -> GluetunClient:
@@ -318,8 +325,10 @@ class ServiceSpec:
 
     subentry_type: str
     schema: Callable[[HomeAssistant], vol.Schema]
-    test: Callable[[HomeAssistant, Mapping[str, Any]], Awaitable[None]]
+    # The connection test; it returns the service's own identity, if it has one.
+    test: Callable[[HomeAssistant, Mapping[str, Any]], Awaitable[str | None]]
     title: Callable[[Mapping[str, Any]], str]
+    # The unique id when the service sends no identity: its URL, or the type (one per hub).
     unique_id: Callable[[Mapping[str, Any]], str]
     # The field kept when left empty on reconfigure (and asked for again on reauth).
     secret: str = CONF_API_KEY
@@ -521,21 +530,36 @@ SPECS: dict[str, ServiceSpec] = {
 
 async def validate(
     spec: ServiceSpec, hass: HomeAssistant, data: Mapping[str, Any]
-) -> dict[str, str]:
-    """Run the service's connection test; form errors on failure."""
+) -> tuple[dict[str, str], str | None]:
+    """Run the service's connection test: (form errors, the service's identity if it has one)."""
     try:
-        await spec.test(hass, data)
+        identity = await spec.test(hass, data)
     except FieldError as err:
-        return {err.field: err.key}
+        return {err.field: err.key}, None
     except PandoraError as err:
         key = ERROR_KEYS.get(type(err), "unknown")
         if key == "unknown":
             _LOGGER.warning("Unexpected answer from %s: %s", spec.subentry_type, safe_text(err))
-        return {"base": key}
+        return {"base": key}, None
     except Exception:
         _LOGGER.exception("Unexpected error testing %s", spec.subentry_type)
-        return {"base": "unknown"}
-    return {}
+        return {"base": "unknown"}, None
+    return {}, identity
+
+
+def keyed_by_url(spec: ServiceSpec, subentry: ConfigSubentry) -> bool:
+    """Whether a subentry is keyed by its URL: added before identities, or its server sent none."""
+    return subentry.unique_id in (None, spec.unique_id(subentry.data))
+
+
+@dataclass(slots=True)
+class Checked:
+    """A submitted service form after its checks."""
+
+    data: dict[str, Any]
+    errors: dict[str, str]
+    unique_id: str = ""
+    placeholders: dict[str, str] = field(default_factory=dict)
 
 
 class ServiceSubentryFlow(ConfigSubentryFlow):
@@ -543,17 +567,22 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
 
     spec: ServiceSpec
 
-    def _taken(self, unique_id: str, ignore: ConfigSubentry | None) -> bool:
-        return any(
-            sub.subentry_type == self.spec.subentry_type
-            and sub is not ignore
-            and sub.unique_id == unique_id
-            for sub in self._get_entry().subentries.values()
+    def _holder(self, unique_id: str, ignore: ConfigSubentry | None) -> ConfigSubentry | None:
+        """The service of this kind (other than `ignore`) that has this unique id."""
+        return next(
+            (
+                sub
+                for sub in self._get_entry().subentries.values()
+                if sub.subentry_type == self.spec.subentry_type
+                and sub is not ignore
+                and sub.unique_id == unique_id
+            ),
+            None,
         )
 
     async def _validate(
         self, user_input: dict[str, Any], current: ConfigSubentry | None
-    ) -> tuple[dict[str, Any], dict[str, str]]:
+    ) -> Checked:
         # Trim what users paste (URLs, keys, folders), never credentials typed on purpose.
         data = {
             k: v.strip() if isinstance(v, str) and k not in _CREDENTIALS else v
@@ -562,13 +591,27 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         try:  # every service form has a URL (TMDB's and Watchmode's default to the public API)
             data[CONF_URL] = normalize_url(data[CONF_URL])
         except ValueError:
-            return data, {CONF_URL: "invalid_url"}
+            return Checked(data, {CONF_URL: "invalid_url"})
         secret = self.spec.secret
         if current is not None and not data.get(secret):
             data[secret] = current.data.get(secret, "")  # empty keeps the stored secret
-        if self._taken(self.spec.unique_id(data), current):
-            return data, {"base": "already_configured"}
-        return data, await validate(self.spec, self.hass, data)
+        if self._holder(self.spec.unique_id(data), current) is not None:
+            return Checked(data, {"base": "already_configured"})
+        errors, identity = await validate(self.spec, self.hass, data)
+        checked = Checked(data, errors, identity or self.spec.unique_id(data))
+        if errors or identity is None:
+            return checked
+        if (holder := self._holder(identity, current)) is not None:
+            checked.errors = {"base": "already_added"}  # the same server at another address
+            checked.placeholders = {"title": holder.title}
+        elif (
+            current is not None
+            and not keyed_by_url(self.spec, current)
+            and current.unique_id != identity
+        ):
+            # Moving a service keeps its entities and history; another server's are not its.
+            checked.errors = {"base": "another_server"}
+        return checked
 
     def _title(self, data: Mapping[str, Any], current: ConfigSubentry | None) -> str:
         """A new service's plain name unless another of its kind has it, else with its host.
@@ -590,21 +633,26 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Details for a new service."""
-        errors: dict[str, str] = {}
+        checked = Checked({}, {})
         if user_input is not None:
-            data, errors = await self._validate(user_input, None)
-            if errors.get("base") == "already_configured":
-                return self.async_abort(reason="already_configured")
-            if not errors:
+            checked = await self._validate(user_input, None)
+            reason = checked.errors.get("base")
+            if reason in ("already_configured", "already_added"):
+                return self.async_abort(
+                    reason=reason, description_placeholders=checked.placeholders
+                )
+            if not checked.errors:
                 return self.async_create_entry(
-                    title=self._title(data, None), data=data, unique_id=self.spec.unique_id(data)
+                    title=self._title(checked.data, None),
+                    data=checked.data,
+                    unique_id=checked.unique_id,
                 )
         return self.async_show_form(
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(
                 self.spec.schema(self.hass), user_input
             ),
-            errors=errors,
+            errors=checked.errors,
         )
 
     async def async_step_reconfigure(
@@ -617,17 +665,17 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         self, user_input: dict[str, Any] | None, step_id: str
     ) -> SubentryFlowResult:
         subentry = self._get_reconfigure_subentry()
-        errors: dict[str, str] = {}
+        checked = Checked({}, {})
         if user_input is not None:
-            data, errors = await self._validate(user_input, subentry)
-            if not errors:
+            checked = await self._validate(user_input, subentry)
+            if not checked.errors:
                 kept = {k: subentry.data[k] for k in self.spec.kept if k in subentry.data}
                 return self.async_update_and_abort(
                     self._get_entry(),
                     subentry,
-                    data=kept | data,
-                    title=self._title(data, subentry),
-                    unique_id=self.spec.unique_id(data),
+                    data=kept | checked.data,
+                    title=self._title(checked.data, subentry),
+                    unique_id=checked.unique_id,
                 )
         secret = self.spec.secret
         schema = self.spec.schema(self.hass).extend({vol.Optional(secret, default=""): _PASSWORD})
@@ -637,7 +685,8 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         return self.async_show_form(
             step_id=step_id,
             data_schema=self.add_suggested_values_to_schema(schema, user_input or suggested),
-            errors=errors,
+            errors=checked.errors,
+            description_placeholders=checked.placeholders,
         )
 
 

@@ -758,7 +758,9 @@ class JellyfinSimulator:
     api_key: str = DEFAULT_API_KEY
     user_token: str | None = DEFAULT_USER_TOKEN
     legacy_auth: bool = True  # EnableLegacyAuthorization: on by default in 10.11, off in 12.0
-    server_id: str = field(default_factory=lambda: guid_n(SERVER_NAME))
+    # `/System/Info`'s Id: Jellyfin makes a random one at its first start (DeviceId, kept in
+    # data/device.txt), so each simulator is another server.
+    server_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     scan_duration: float = 2.0  # seconds one "Scan Media Library" run takes
     library_refresh_duration: float | None = None  # one library's refresh (None: scan_duration)
     cancel_delay: float = 0.1  # seconds a cancelled scan stays "Cancelling"

@@ -4,7 +4,10 @@ It follows Portainer as read in portainer/portainer 2.23 (../shared/notes/servic
 section 7) and passes the Docker Engine API through to a real dockerd (section 4):
 - auth: `X-API-Key` header (any case) or `?X-API-Key=`; no key is 401 "A valid authorisation
   token is missing", a wrong one 401 "Invalid API key"; errors are `{"message","details"}`;
-  `/api/status` and `/api/system/status` are public; unknown routes are a plain-text 404;
+  `/api/system/status` and its deprecated alias `/api/status` are public and answer
+  `{"Version","InstanceID"}` (a random UUID per simulator, as Portainer makes one at its first
+  start); with `legacy_status` only `/api/status` exists and it answers `{"Version"}`, as
+  early 2.x releases did; unknown routes are a plain-text 404;
   `restricted_key` is a user without access to any environment: it sees no environment and
   no stack, and gets 403 from an environment's Docker API or a stack;
 - environments: 1 "local" (Docker, `unix:///var/run/docker.sock`, up) is the real engine at
@@ -41,7 +44,8 @@ Deploying runs a compose subset itself, like `docker compose --env-file stack.en
   one the engine lacks fails the deploy (the tests use `pandora/busybox:1`).
 
 Tests steer failures with `inject(status, body, headers=, count=)` (the next answers, after
-the key check) and read `deploys` (what each deploy did to which service).
+the key check) and read `deploys` (what each deploy did to which service); `start()` one
+simulator twice to serve the same server at two addresses.
 
 Run standalone: `python -m tests.simulators.portainer --port 9000 --docker-socket /tmp/pd-x/
 docker.sock` prints `{"port": N}`.
@@ -566,8 +570,10 @@ class PortainerSimulator:
         *,
         restricted_key: str | None = DEFAULT_RESTRICTED_KEY,
         down_endpoint: bool = True,
+        legacy_status: bool = False,
     ) -> None:
         self.docker_socket = docker_socket
+        self.legacy_status = legacy_status
         self.api_key = api_key
         self.restricted_key = restricted_key
         self.instance_id = str(uuid.uuid4())
@@ -582,6 +588,7 @@ class PortainerSimulator:
         self._next_stack = 1
         self._lock = asyncio.Lock()
         self._docker: aiohttp.ClientSession | None = None
+        self._apps = 0
 
     def inject(
         self,
@@ -602,14 +609,19 @@ class PortainerSimulator:
     # --- plumbing ---------------------------------------------------------------------------
 
     async def _session(self, app: web.Application) -> AsyncIterator[None]:
-        self._docker = aiohttp.ClientSession(
-            connector=aiohttp.UnixConnector(path=self.docker_socket),
-            timeout=DOCKER_TIMEOUT,
-            auto_decompress=False,
-        )
+        # One session for every app serving this simulator (one server at two addresses).
+        if self._docker is None:
+            self._docker = aiohttp.ClientSession(
+                connector=aiohttp.UnixConnector(path=self.docker_socket),
+                timeout=DOCKER_TIMEOUT,
+                auto_decompress=False,
+            )
+        self._apps += 1
         yield
-        await self._docker.close()
-        self._docker = None
+        self._apps -= 1
+        if not self._apps:
+            await self._docker.close()
+            self._docker = None
 
     @property
     def docker(self) -> aiohttp.ClientSession:
@@ -704,7 +716,11 @@ class PortainerSimulator:
     # --- server and environments ------------------------------------------------------------
 
     async def status(self, request: web.Request) -> web.Response:
-        """`GET /api/status` (public)."""
+        """`GET /api/system/status` and `GET /api/status` (public)."""
+        if self.legacy_status:
+            if request.path != "/api/status":
+                return web.Response(status=404, text="404 page not found\n")
+            return web.json_response({"Version": VERSION})
         return web.json_response({"Version": VERSION, "InstanceID": self.instance_id})
 
     async def list_endpoints(self, request: web.Request) -> web.Response:

@@ -3,7 +3,8 @@
 Facts (../shared/notes/service-apis.md, sections 4 and 7):
 - auth is the `X-API-Key` header (an access token made in the user's account page); an
   unknown key is 401, a key whose user may not use an environment or stack is 403;
-  `/api/status` is public, so `endpoints()` is the real connection test;
+  `/api/system/status` (version and instance id) is public, so `endpoints()` is the real
+  connection test;
 - `/api/endpoints/{id}/docker/<Engine path>` passes the Docker Engine API through: Docker's own
   errors come back (404 "No such container: …", 304 when starting a started container) and
   an environment Portainer cannot reach is a bare 502;
@@ -32,6 +33,7 @@ from .portainer_models import (
     ContainerStats,
     Endpoint,
     LogLine,
+    PortainerStatus,
     Stack,
     parse_containers,
     parse_log_stream,
@@ -139,13 +141,17 @@ class PortainerClient(KeyedClient):
 
     # --- server and environments ------------------------------------------------------------
 
-    async def status(self) -> str:
-        """Portainer's version (`/api/status` is public: test the key with `endpoints()`)."""
-        body = await self._get("status")
-        version = body.get("Version") if isinstance(body, Mapping) else None
-        if not isinstance(version, str) or not version:
-            raise ParseError("Portainer status has no Version")
-        return version
+    async def status(self) -> PortainerStatus:
+        """Portainer's version and instance id (public: test the key with `endpoints()`).
+
+        `/api/status` is the deprecated alias of `/api/system/status` (Portainer logs a warning
+        on every call); releases from before the latter only have the former.
+        """
+        try:
+            body = await self._get("system/status")
+        except NotFound:
+            body = await self._get("status")
+        return PortainerStatus.from_dict(body)
 
     async def endpoints(self) -> list[Endpoint]:
         """Every environment the key's user may see."""

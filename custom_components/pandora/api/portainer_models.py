@@ -101,6 +101,25 @@ def parse_health(status: str) -> ContainerHealth:
     return _HEALTH_NAMES[match.group(1)] if match else "none"
 
 
+@dataclass(frozen=True, slots=True)
+class PortainerStatus:
+    """Who the server is (`/api/system/status`, public)."""
+
+    version: str
+    # Made at the server's first start and kept in its database, so it survives a move to
+    # another address; early 2.x releases do not send it.
+    instance_id: str | None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PortainerStatus:
+        """Build from a status answer; one without a version is refused."""
+        body = _object(data, "status")
+        version = _str(body.get("Version"))
+        if not version:
+            raise ParseError("Portainer status has no Version")
+        return cls(version=version, instance_id=_str(body.get("InstanceID")).strip() or None)
+
+
 @dataclass(slots=True)
 class Endpoint:
     """A Portainer environment (`/api/endpoints`)."""

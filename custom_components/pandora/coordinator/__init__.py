@@ -41,6 +41,11 @@ class PandoraCoordinator[DataT](DataUpdateCoordinator[DataT]):
         """The device that represents this subentry."""
         raise NotImplementedError
 
+    @property
+    def identity(self) -> str | None:
+        """The service's own id, which keys its subentry (None: it has none, or not read yet)."""
+        return None
+
     def update_failed(self, err: PandoraError) -> UpdateFailed:
         """Map a client error; refused credentials start the hub's reauth for this service."""
         key = "update_failed"

@@ -147,6 +147,11 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             entry_type=dr.DeviceEntryType.SERVICE,
         )
 
+    @property
+    def identity(self) -> str | None:
+        """The server's ServerId."""
+        return self.state.info.id if self.state.info else None
+
     async def _async_update_data(self) -> JellyfinState:
         state = self.state
         try:

@@ -44,6 +44,7 @@ class PortainerState:
     """What the entities show."""
 
     version: str | None = None
+    instance_id: str | None = None
     endpoints: dict[int, Endpoint] = field(default_factory=dict)
     containers: dict[str, Container] = field(default_factory=dict)
     stacks: dict[int, Stack] = field(default_factory=dict)
@@ -134,6 +135,11 @@ class PortainerCoordinator(PandoraCoordinator[PortainerState]):
             ),
         )
 
+    @property
+    def identity(self) -> str | None:
+        """The server's InstanceID."""
+        return self.state.instance_id
+
     def _watched(self, endpoint: Endpoint) -> bool:
         wanted = self.wanted_endpoints
         return not wanted or str(endpoint.id) in wanted or endpoint.name.casefold() in wanted
@@ -142,7 +148,8 @@ class PortainerCoordinator(PandoraCoordinator[PortainerState]):
         state = self.state
         try:
             if state.version is None:
-                state.version = await self.client.status()
+                status = await self.client.status()
+                state.version, state.instance_id = status.version, status.instance_id
             endpoints = {e.id: e for e in await self.client.endpoints() if self._watched(e)}
             up = [e for e in endpoints.values() if e.up]
             lists = await asyncio.gather(*(self.client.containers(e.id) for e in up))
