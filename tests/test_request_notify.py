@@ -12,6 +12,8 @@ from custom_components.pandora.request_notify import (
     DENY_REASON,
     EVENT_NOTIFICATION_ACTION,
     request_label,
+    request_url,
+    title_url,
 )
 from custom_components.pandora.requests import MediaRequest, RequestQueue
 from homeassistant.auth.models import User
@@ -120,6 +122,14 @@ def clear_call(request_id: str) -> dict[str, Any]:
     return {"message": "clear_notification", "data": {"tag": f"pandora_request_{request_id}"}}
 
 
+def test_links_follow_the_panels_url_scheme() -> None:
+    """Notifications link to the panel's places (frontend/src/view-url.ts reads them back)."""
+    assert request_url("01JREQ0000000000000000005") == "/pandora/requests/01JREQ0000000000000000005"
+    assert request_url("a b/c?d#e") == "/pandora/requests/a%20b%2Fc%3Fd%23e"
+    assert title_url("movie", 693134) == "/pandora/discover/movie/693134"
+    assert title_url("tv", 1396) == "/pandora/discover/tv/1396"
+
+
 async def test_admins_get_approve_and_deny_actions(
     hass: HomeAssistant, hass_admin_user: User, hass_read_only_user: User
 ) -> None:
@@ -138,8 +148,9 @@ async def test_admins_get_approve_and_deny_actions(
         "message": f"{hass_read_only_user.name} requests Show (2020), season 2",
         "data": {
             "tag": f"pandora_request_{request.id}",
-            "url": "/pandora/requests",
-            "clickAction": "/pandora/requests",
+            # The request itself, in the panel's Requests tab.
+            "url": f"/pandora/requests/{request.id}",
+            "clickAction": f"/pandora/requests/{request.id}",
             "actions": [
                 {"action": f"PANDORA_APPROVE_{request.id}", "title": "Approve"},
                 {"action": f"PANDORA_DENY_{request.id}", "title": "Deny"},
@@ -261,7 +272,9 @@ async def test_persistent_notification_when_no_admin_has_the_app(
     assert list(shown) == [tag]
     assert shown[tag]["title"] == "New request"
     assert shown[tag]["message"].startswith(f"{hass_read_only_user.name} requests Night (1968)")
-    assert "/pandora/requests" in shown[tag]["message"]
+    assert (
+        f"[Approve or deny it in Pandora](/pandora/requests/{request.id})" in shown[tag]["message"]
+    )
     assert not reader_phone and not disabled_phone
 
     await queue(entry).async_set_status(request, "approved", by=hass_admin_user.id)
@@ -313,14 +326,16 @@ async def test_requesters_hear_when_available(
             "message": "Night (1968) is available",
             "data": {
                 "tag": f"pandora_request_{request.id}",
-                "url": "/pandora/requests",
-                "clickAction": "/pandora/requests",
+                # Available: the title's details, where it plays.
+                "url": "/pandora/discover/movie/900001",
+                "clickAction": "/pandora/discover/movie/900001",
             },
         }
     ]
     assert not admin_phone  # an administrator who did not ask for it
     shown = notifications(hass)[f"pandora_request_{request.id}"]
     assert shown["message"].startswith("Night (1968) is available")
+    assert "[Open Pandora](/pandora/discover/movie/900001)" in shown["message"]
 
 
 async def test_requesters_hear_when_it_failed(
@@ -337,6 +352,12 @@ async def test_requesters_hear_when_it_failed(
         "Show (2020), season 1 could not be downloaded: no release found (12 results)"
     ]
     assert reader_phone[0].data["title"] == "Request failed"
+    # Failed: the request, with its reason and (for administrators) Retry.
+    assert reader_phone[0].data["data"] == {
+        "tag": f"pandora_request_{request.id}",
+        "url": f"/pandora/requests/{request.id}",
+        "clickAction": f"/pandora/requests/{request.id}",
+    }
     assert not notifications(hass)  # everyone who asked has the app
 
     # A retry that fails again without a reason.

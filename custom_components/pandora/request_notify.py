@@ -6,7 +6,8 @@ with Approve / Deny actions; the app answers with a `mobile_app_notification_act
 whose context carries the user who tapped. With no administrator's app, a persistent
 notification says a request waits. Once decided (here, in the panel or by an action), the
 notification is cleared everywhere. Whoever asked for a title hears when it is available or
-could not be downloaded.
+could not be downloaded. Tapping a notification opens the panel on what it is about: the request
+(`/pandora/requests/<id>`), or the title once it is available (`/pandora/discover/<type>/<id>`).
 
 Notifications are a courtesy: a notify call that fails is logged and never stops a request.
 """
@@ -18,6 +19,7 @@ from collections.abc import Callable, Collection, Coroutine, Mapping
 from functools import partial
 import logging
 from typing import Any, Final
+from urllib.parse import quote
 
 from homeassistant.components import persistent_notification
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
@@ -49,6 +51,7 @@ ACTION_DENY: Final = "PANDORA_DENY_"
 TAG_PREFIX: Final = "pandora_request_"
 DENY_REASON: Final = "Denied from a notification"
 REQUESTS_URL: Final = f"/{PANEL_URL_PATH}/requests"
+DISCOVER_URL: Final = f"/{PANEL_URL_PATH}/discover"
 SEND_TIMEOUT: Final = 30  # seconds a notify call may take before it is given up (logged)
 
 
@@ -63,9 +66,19 @@ def request_label(title: str, year: int | None = None, season: int | None = None
     return f"{label}, season {season}" if season is not None else label
 
 
-def _open_data(tag: str) -> dict[str, Any]:
-    """Tapping the notification opens the Requests tab (iOS `url`, Android `clickAction`)."""
-    return {"tag": tag, "url": REQUESTS_URL, "clickAction": REQUESTS_URL}
+def request_url(request_id: str) -> str:
+    """The panel's link to one request (the panel's URL scheme: frontend/src/view-url.ts)."""
+    return f"{REQUESTS_URL}/{quote(request_id, safe='')}"
+
+
+def title_url(media_type: str, tmdb_id: int) -> str:
+    """The panel's link to a title's details in Discover."""
+    return f"{DISCOVER_URL}/{quote(media_type, safe='')}/{int(tmdb_id)}"
+
+
+def _open_data(tag: str, url: str) -> dict[str, Any]:
+    """Tapping the notification opens `url` (iOS `url`, Android `clickAction`)."""
+    return {"tag": tag, "url": url, "clickAction": url}
 
 
 def _pending(request: MediaRequest) -> bool:
@@ -158,19 +171,20 @@ class RequestNotifier:
         message = f"{who} requests {request_label(request.title, request.year, request.season)}"
         title = "New request"
         tag = notification_tag(request.id)
+        url = request_url(request.id)
         services = self._services(self._apps(await self._admins()))
         if not _pending(request):  # decided meanwhile (the panel, another admin)
             return
         if not services:
             persistent_notification.async_create(
                 self.hass,
-                f"{message}. [Approve or deny it in Pandora]({REQUESTS_URL}).",
+                f"{message}. [Approve or deny it in Pandora]({url}).",
                 title=title,
                 notification_id=tag,
             )
             return
         data = {
-            **_open_data(tag),
+            **_open_data(tag, url),
             "actions": [
                 {"action": ACTION_APPROVE + request.id, "title": "Approve"},
                 {"action": ACTION_DENY + request.id, "title": "Deny"},
@@ -203,16 +217,22 @@ class RequestNotifier:
             if reason := data.get("reason"):
                 message = f"{message}: {reason}"
         tag = notification_tag(data["request_id"])
+        # Available: the title (to play it); failed: the request (its reason, Retry).
+        url = (
+            title_url(data["media_type"], data["tmdb_id"])
+            if available
+            else request_url(data["request_id"])
+        )
         apps = self._apps(users)
         if any(user_id not in apps for user_id in users):
             persistent_notification.async_create(
                 self.hass,
-                f"{message}. [Open Pandora]({REQUESTS_URL}).",
+                f"{message}. [Open Pandora]({url}).",
                 title=title,
                 notification_id=tag,
             )
         if services := self._services(apps):
-            await self._send(services, message, title=title, data=_open_data(tag))
+            await self._send(services, message, title=title, data=_open_data(tag, url))
 
     async def _action(self, event: Event[dict[str, Any]]) -> None:
         """Approve / Deny tapped in a companion app's notification."""

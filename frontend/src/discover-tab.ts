@@ -1,7 +1,9 @@
 /**
  * `pandora-panel-discover`: rows of titles from `pandora/discover`, a search box
  * (`pandora/search_media`, debounced), the details sheet and the release search sheet.
- * `openTitle` (from the URL `/discover/<movie|tv>/<id>`) opens one title's details directly.
+ * The URL drives the details sheet and the search (view-url.ts): `openTitle`
+ * (`/discover/<movie|tv>/<id>`) opens a title's details, `search` (`?q=`) searches. Opening a
+ * title adds a history entry, closing it goes back; the search text replaces the entry's `?q=`.
  *
  * Above the TMDB rows, from `pandora/home` (asked each time Discover shows, and again after a
  * My List or banner change): the featured banner, My List (when not empty), and with Jellyfin
@@ -40,12 +42,10 @@ import {
   type WatchlistEntry,
   type WatchlistResult,
 } from "./types";
+import type { TitleRef } from "./view-url";
 import { continueCard, entryAsItem, entryTarget, entryTitle, libraryCard, watchingCardStyles } from "./watching";
 
-export interface TitleRef {
-  media_type: MediaType;
-  tmdb_id: number;
-}
+export type { TitleRef };
 
 export { LIST_TITLES };
 
@@ -85,6 +85,7 @@ export class PandoraDiscover extends LitElement {
     admin: { type: Boolean },
     narrow: { type: Boolean },
     openTitle: { attribute: false },
+    search: { attribute: false },
     _rows: { state: true },
     _query: { state: true },
     _search: { state: true },
@@ -103,6 +104,8 @@ export class PandoraDiscover extends LitElement {
   declare admin: boolean;
   declare narrow: boolean;
   declare openTitle: TitleRef | null;
+  /** The search the URL names (`?q=`). */
+  declare search: string;
   declare _rows: Partial<Record<DiscoverList, Load<MediaPage>>>;
   declare _query: string;
   declare _search: SearchState | null;
@@ -122,7 +125,7 @@ export class PandoraDiscover extends LitElement {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private searchId = 0;
   private loadedRows = false;
-  /** The title the URL opened ("movie:693134"), while its sheet shows. */
+  /** The title in the URL ("movie:693134") while its sheet shows. */
   private linked: string | null = null;
 
   constructor() {
@@ -136,6 +139,7 @@ export class PandoraDiscover extends LitElement {
     this._selected = null;
     this._download = null;
     this.openTitle = null;
+    this.search = "";
     this._home = null;
     this._listBusy = new Set();
     this._clearing = false;
@@ -163,6 +167,7 @@ export class PandoraDiscover extends LitElement {
     if (changed.has("openTitle") || ((changed.has("api") || changed.has("info")) && this.openTitle)) {
       this.followLink();
     }
+    if (changed.has("search") && (this.search ?? "").trim() !== this._query.trim()) this.followSearch();
     if ((changed.has("info") || changed.has("api")) && this.api && this.hasTmdb && !this.loadedRows) {
       this.loadedRows = true;
       void this.loadHome();
@@ -346,8 +351,26 @@ export class PandoraDiscover extends LitElement {
 
   // --- search ---------------------------------------------------------------------------------
 
+  /** Search what the URL says, at once (a link, or back to an entry with its search). */
+  private followSearch(): void {
+    clearTimeout(this.debounce);
+    this._query = this.search ?? "";
+    if (this._query.trim()) {
+      void this.runSearch();
+    } else {
+      this.searchId++;
+      this._search = null;
+    }
+  }
+
+  /** The search text into the URL, replacing the entry (typing is not a place to go back to). */
+  private searchToUrl(): void {
+    navigate(this, { view: { q: this._query.trim() ? this._query : undefined }, replace: true });
+  }
+
   private onInput(event: Event): void {
     this._query = (event.target as HTMLInputElement).value;
+    this.searchToUrl();
     clearTimeout(this.debounce);
     if (!this._query.trim()) {
       this.searchId++;
@@ -372,6 +395,7 @@ export class PandoraDiscover extends LitElement {
     this.searchId++;
     this._query = "";
     this._search = null;
+    this.searchToUrl();
     this.renderRoot.querySelector<HTMLInputElement>("#search")?.focus();
   }
 
@@ -404,11 +428,21 @@ export class PandoraDiscover extends LitElement {
 
   // --- details --------------------------------------------------------------------------------
 
+  /** Open a title's details: a history entry, so the browser's back closes them. */
   private open = (item: MediaItem, startWith: "request" | null = null): void => {
+    this.show(item, startWith);
+    const { media_type, tmdb_id } = item;
+    const key = titleKey(item);
+    if (key === this.linked) return;
+    this.linked = key;
+    navigate(this, { view: { title: { media_type, tmdb_id } } });
+  };
+
+  private show(item: MediaItem, startWith: "request" | null = null): void {
     this._selected = item;
     this._entry = null;
     this._startWith = startWith;
-  };
+  }
 
   /** Open the title the URL names; close the one it opened when the URL no longer does. */
   private followLink(): void {
@@ -425,7 +459,7 @@ export class PandoraDiscover extends LitElement {
     if (current && current.tmdb_id === wanted.tmdb_id && current.media_type === wanted.media_type) return;
     void this.api.media(wanted.tmdb_id, wanted.media_type).then(
       (details) => {
-        if (this.linked === key) this.open(details);
+        if (this.linked === key) this.show(details);
       },
       (error: unknown) => {
         if (this.linked !== key) return;
@@ -440,7 +474,7 @@ export class PandoraDiscover extends LitElement {
     this._startWith = null;
     if (this.linked) {
       this.linked = null;
-      navigate(this, { tab: "discover", replace: true });
+      navigate(this, { view: { title: undefined }, back: true });
     }
   }
 

@@ -4,6 +4,9 @@
  *
  * The subscription runs only while the element is in the page: the panel renders one tab at a
  * time, so leaving the tab (or the panel) unsubscribes.
+ *
+ * In the panel the filter and sort are in the URL (`filter`, `sort`: `?filter=&sort=`, view-url.ts),
+ * replaced as they change: a link, or back to this tab, shows the same list.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
@@ -48,6 +51,8 @@ export class PandoraDownloads extends LitElement {
     info: { attribute: false },
     admin: { type: Boolean },
     narrow: { type: Boolean },
+    filter: { attribute: false },
+    sort: { attribute: false },
     _state: { state: true },
     _error: { state: true },
     _filter: { state: true },
@@ -61,6 +66,9 @@ export class PandoraDownloads extends LitElement {
   declare info: Info | null;
   declare admin: boolean;
   declare narrow: boolean;
+  /** The filter and sort the URL names. */
+  declare filter: string | null;
+  declare sort: string | null;
   declare _state: TorrentState;
   declare _error: unknown;
   declare _filter: Filter;
@@ -76,6 +84,8 @@ export class PandoraDownloads extends LitElement {
     this.info = null;
     this.admin = false;
     this.narrow = false;
+    this.filter = null;
+    this.sort = null;
     this._state = emptyTorrentState();
     this._error = null;
     this._filter = "all";
@@ -100,8 +110,22 @@ export class PandoraDownloads extends LitElement {
     clearTimeout(this.historyTimer);
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("filter")) this._filter = FILTERS.find(([id]) => id === this.filter)?.[0] ?? "all";
+    if (changed.has("sort")) this._sort = SORTS.find(([id]) => id === this.sort)?.[0] ?? "added";
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has("info") || changed.has("api")) this.subscribe();
+  }
+
+  /** A filter or sort chosen here: shown, and put in the URL in place (defaults left out). */
+  private choose(change: { filter?: Filter; sort?: Sort }): void {
+    if (change.filter) this._filter = change.filter;
+    if (change.sort) this._sort = change.sort;
+    const filter = this._filter === "all" ? undefined : this._filter;
+    const sort = this._sort === "added" ? undefined : this._sort;
+    navigate(this, { view: { filter, sort }, replace: true });
   }
 
   /** Start the live list when connected, configured and not already running. */
@@ -262,9 +286,11 @@ export class PandoraDownloads extends LitElement {
           <span>Sort</span>
           <select
             .value=${this._sort}
-            @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as Sort)}
+            @change=${(e: Event) => this.choose({ sort: (e.target as HTMLSelectElement).value as Sort })}
           >
-            ${SORTS.map(([value, label]) => html`<option value=${value}>${label}</option>`)}
+            ${SORTS.map(
+              ([value, label]) => html`<option value=${value} ?selected=${value === this._sort}>${label}</option>`,
+            )}
           </select>
         </label>
       </div>
@@ -274,7 +300,7 @@ export class PandoraDownloads extends LitElement {
             class="filter"
             aria-pressed=${this._filter === filter ? "true" : "false"}
             data-filter=${filter}
-            @click=${() => (this._filter = filter)}
+            @click=${() => this.choose({ filter })}
           >
             ${label} <span class="count">${counts[filter]}</span>
           </button>`,

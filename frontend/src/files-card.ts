@@ -37,6 +37,7 @@ import { icon, mdiFolderOutline, mdiRefresh, mdiArrowUp } from "./icons";
 import { emptyState, errorState } from "./states";
 import { shared } from "./styles";
 import type { FileEntry, ServiceInstance, ShareFolders } from "./types";
+import { viewPath } from "./view-url";
 
 export const FILES_CARD = "pandora-files-card";
 /** The Downloaded folder of a share whose folders are not known (`DEFAULT_FOLDERS`). */
@@ -92,6 +93,8 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
   declare _folders: ShareFolders | null;
   private requestId = 0;
   private infoId = 0;
+  /** The card's share for the panel's URL, when it is not the first (the panel's default). */
+  private panelShare: string | undefined;
 
   constructor() {
     super();
@@ -144,7 +147,10 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
     let folders: ShareFolders;
     try {
       const info = await this.api.info();
-      folders = shareFolders(cardShare(info.services.cloudcmd ?? [], this._config?.instance));
+      const shares = info.services.cloudcmd ?? [];
+      const share = cardShare(shares, this._config?.instance);
+      if (id === this.infoId) this.panelShare = share && share !== shares[0] ? share.id : undefined;
+      folders = shareFolders(share);
     } catch {
       folders = { ...DEFAULT_FOLDERS }; // an older or unreachable backend: list with the defaults
     }
@@ -200,7 +206,9 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
       >
         ${icon(mdiRefresh)}
       </button>`;
-    return this.frame(title, this.renderBody(), { link: "files", linkLabel: "Open Files in Pandora", tools });
+    // The panel opens on the folder shown here.
+    const link = viewPath({ tab: "files", folder: path, share: this.panelShare }).slice(1);
+    return this.frame(title, this.renderBody(), { link, linkLabel: "Open Files in Pandora", tools });
   }
 
   private renderBody(): TemplateResult {

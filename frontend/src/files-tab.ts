@@ -4,6 +4,8 @@
  * Shows" (`pandora/files/move`) with an optional folder name and a library scan afterwards, and
  * "Delete" (`pandora/files/delete`) after a confirmation. The download and library folders are
  * the selected share's, from `pandora/info` (the integration's defaults with older backends).
+ * In the panel the URL names the folder and share (`folder`, `shareId`; view-url.ts): opening a
+ * folder adds a history entry, so the browser's back goes up again.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
@@ -39,7 +41,7 @@ import {
   mdiTelevisionClassic,
 } from "./icons";
 import "./sheet";
-import { emptyState, errorState, missingServiceState, toast } from "./states";
+import { emptyState, errorState, missingServiceState, navigate, toast } from "./states";
 import { forms, shared, surfaces } from "./styles";
 import type { FileEntry, FileListing, Info, MoveDestination, MoveResult, ShareFolders } from "./types";
 
@@ -121,6 +123,8 @@ export class PandoraFiles extends LitElement {
     info: { attribute: false },
     admin: { type: Boolean },
     narrow: { type: Boolean },
+    folder: { attribute: false },
+    shareId: { attribute: false },
     _share: { state: true },
     _listing: { state: true },
     _selected: { state: true },
@@ -132,6 +136,10 @@ export class PandoraFiles extends LitElement {
   declare info: Info | null;
   declare admin: boolean;
   declare narrow: boolean;
+  /** The folder the URL names; null outside the panel (the element then keeps its own). */
+  declare folder: string | null;
+  /** The share the URL names; null: the first. */
+  declare shareId: string | null;
   declare _share: string | null;
   declare _listing: Listing;
   declare _selected: ReadonlySet<string>;
@@ -146,6 +154,8 @@ export class PandoraFiles extends LitElement {
     this.info = null;
     this.admin = false;
     this.narrow = false;
+    this.folder = null;
+    this.shareId = null;
     this._share = null;
     this._listing = { status: "loading", path: "/" };
     this._selected = new Set();
@@ -175,10 +185,23 @@ export class PandoraFiles extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!(changed.has("info") || changed.has("api")) || !this.api || !this.shares.length) return;
-    if (!this._share || !this.shares.some((s) => s.id === this._share)) {
-      this._share = this.shares[0]!.id;
-      void this.open(this._listing.path);
+    const linked = changed.has("folder") || changed.has("shareId");
+    if (!(linked || changed.has("info") || changed.has("api")) || !this.api || !this.shares.length) return;
+    const known = (id: string | null) => this.shares.some((s) => s.id === id);
+    const share =
+      changed.has("shareId") || !known(this._share)
+        ? known(this.shareId)
+          ? this.shareId!
+          : this.shares[0]!.id
+        : this._share!;
+    const folder = normalizePath(this.folder ?? this._listing.path);
+    if (share !== this._share) {
+      this._share = share;
+      this._selected = new Set();
+      this.anchor = null;
+      void this.open(folder);
+    } else if (linked && folder !== this._listing.path) {
+      void this.open(folder);
     } else if (this._listing.status === "ready") {
       // The share's folders may have changed: pinned folders first again.
       this._listing = { ...this._listing, files: sortEntries(this._listing.files, this.pinned) };
@@ -207,10 +230,19 @@ export class PandoraFiles extends LitElement {
     }
   }
 
+  /** Open a folder the user chose: a history entry in the panel. */
+  private browse(path: string): void {
+    const target = normalizePath(path);
+    if (target !== this._listing.path) navigate(this, { view: { folder: target } });
+    void this.open(target);
+  }
+
   private changeShare(id: string): void {
     this._share = id;
     this._selected = new Set();
     this.anchor = null;
+    // The first share is the default: its links stay short and survive adding another.
+    navigate(this, { view: { share: id === this.shares[0]?.id ? undefined : id, folder: undefined } });
     void this.open("/");
   }
 
@@ -382,7 +414,7 @@ export class PandoraFiles extends LitElement {
               class="pin-btn"
               title=${pin.path}
               aria-current=${samePath(path, pin.path) ? "true" : "false"}
-              @click=${() => void this.open(pin.path)}
+              @click=${() => this.browse(pin.path)}
             >
               ${icon(pin.icon)}<span>${pin.label}</span>
             </button>`,
@@ -426,7 +458,7 @@ export class PandoraFiles extends LitElement {
             ${index ? html`<span class="sep" aria-hidden="true">${icon(mdiChevronRight)}</span>` : nothing}
             ${last
               ? html`<span class="crumb current" aria-current="location" title=${crumb.name}>${label}</span>`
-              : html`<button class="crumb" title=${crumb.name} @click=${() => void this.open(crumb.path)}>
+              : html`<button class="crumb" title=${crumb.name} @click=${() => this.browse(crumb.path)}>
                   ${label}
                 </button>`}
           </li>`;
@@ -486,7 +518,7 @@ export class PandoraFiles extends LitElement {
               selected: this._selected.has(entry.path),
               pinned,
               onToggle: (e, event) => this.toggle(e, event),
-              onOpen: (e) => void this.open(e.path),
+              onOpen: (e) => this.browse(e.path),
             }),
         )}
       </ul>

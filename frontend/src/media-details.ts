@@ -425,7 +425,10 @@ export class PandoraMediaDetails extends LitElement {
                 </li>`;
               })}
             </ul>
-            <button class="btn text view-requests" @click=${() => navigate(this, { tab: "requests" })}>
+            <button
+              class="btn text view-requests"
+              @click=${() => navigate(this, { view: { tab: "requests", request: open.length === 1 ? open[0]!.id : undefined } })}
+            >
               View in Requests
             </button>
           </div>`

@@ -1,9 +1,9 @@
 /**
  * `pandora-panel`: Pandora's sidebar panel. Home Assistant sets `hass`, `narrow`, `route` and
- * `panel` on every change. The tabs follow the URL (`<prefix>/discover`, `<prefix>/requests`,
- * `<prefix>/downloads`, `<prefix>/files`, `<prefix>/library`, `<prefix>/containers`) and switch it the way Home
- * Assistant navigates (history.pushState + `location-changed`). `<prefix>/discover/<movie|tv>/<id>`
- * opens that title's details (the dashboard's discover card links there).
+ * `panel` on every change. What it shows follows the URL (the scheme: view-url.ts): the tab, the
+ * folder in Files, the open title in Discover, the open request in Requests, and each tab's
+ * filters. It changes the URL the way Home Assistant navigates (history.pushState +
+ * `location-changed`): a new history entry for each place, the entry replaced for filters.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { PandoraApi } from "./api";
@@ -29,13 +29,14 @@ import {
 } from "./icons";
 import "./library-tab";
 import "./requests-tab";
-import { navigateTo, titleFromPath } from "./navigation";
+import { navigateTo } from "./navigation";
 import { SHEET_OPEN_EVENT, type SheetOpenDetail } from "./sheet";
-import { emptyState, errorState, type ToastDetail } from "./states";
+import { emptyState, errorState, type NavigateDetail, type ToastDetail } from "./states";
 import { shared } from "./styles";
 import type { Hass, Info, PanelInfo, Route } from "./types";
+import { parseView, sameView, tabFromPath, viewUrl, type Tab, type View } from "./view-url";
 
-export type Tab = "discover" | "requests" | "downloads" | "files" | "library" | "containers";
+export type { Tab, View };
 
 export const TABS: { id: Tab; label: string; icon: string }[] = [
   { id: "discover", label: "Discover", icon: mdiCompassOutline },
@@ -46,13 +47,10 @@ export const TABS: { id: Tab; label: string; icon: string }[] = [
   { id: "containers", label: "Containers", icon: mdiDocker },
 ];
 
-/** The tab a route path names (`/downloads/...` → downloads); Discover otherwise. */
-export function tabFromPath(path: string | undefined): Tab {
-  const first = (path ?? "").split("/").filter(Boolean)[0];
-  return TABS.some((t) => t.id === first) ? (first as Tab) : "discover";
-}
+export { navigateTo, tabFromPath };
 
-export { navigateTo };
+/** Where a new history entry came from (its `history.state`), so closing can go back to it. */
+const FROM_KEY = "pandoraFrom";
 
 const TOAST_MS = 6000;
 /** A toast held back by a sheet stays at least this long once the sheet closes. */
@@ -66,7 +64,7 @@ export class PandoraPanel extends LitElement {
     narrow: { type: Boolean, reflect: true },
     route: { attribute: false },
     panel: { attribute: false },
-    _tab: { state: true },
+    _view: { state: true },
     _info: { state: true },
     _infoError: { state: true },
     _menuHidden: { state: true },
@@ -78,7 +76,8 @@ export class PandoraPanel extends LitElement {
   declare narrow: boolean;
   declare route: Route | undefined;
   declare panel: PanelInfo | undefined;
-  declare _tab: Tab;
+  /** What the URL says to show. */
+  declare _view: View;
   declare _info: Info | null;
   declare _infoError: unknown;
   declare _menuHidden: boolean;
@@ -94,11 +93,12 @@ export class PandoraPanel extends LitElement {
   private toastId = 0;
   private readonly openSheets = new Set<SheetOpenDetail>();
   private focusTabOnUpdate = false;
+  private readonly onPopState = () => this.followLocation();
 
   constructor() {
     super();
     this.narrow = false;
-    this._tab = "discover";
+    this._view = { tab: "discover" };
     this._info = null;
     this._infoError = null;
     this._menuHidden = false;
@@ -114,8 +114,11 @@ export class PandoraPanel extends LitElement {
     this.addEventListener("pandora-toast", (e) => this.showToast((e as CustomEvent<ToastDetail>).detail));
     this.addEventListener(SHEET_OPEN_EVENT, (e) => this.sheetOpened((e as CustomEvent<SheetOpenDetail>).detail));
     this.addEventListener("pandora-navigate", (e) => {
-      const { tab, path, replace } = (e as CustomEvent<{ tab?: Tab; path?: string; replace?: boolean }>).detail;
-      if (tab) this.selectTab(tab, replace);
+      const { tab, path, view, replace, back } = (e as CustomEvent<NavigateDetail>).detail;
+      if (view) {
+        const next = view.tab && view.tab !== this.tab ? { ...view, tab: view.tab } : { ...this._view, ...view };
+        this.go(next, back ? "back" : replace ? "replace" : "push");
+      } else if (tab) this.selectTab(tab, replace);
       else if (path) navigateTo(path, replace);
     });
   }
@@ -154,41 +157,89 @@ export class PandoraPanel extends LitElement {
     // have been added meanwhile, so ask again (what is shown stays until the answer arrives).
     if (this.api.hass && (this._info || this._infoError)) void this.loadInfo();
     this.startToastTimer();
+    window.addEventListener("popstate", this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.pauseToastTimer();
+    window.removeEventListener("popstate", this.onPopState);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("route")) this._tab = tabFromPath(this.route?.path);
+    if (changed.has("route")) {
+      // The route is the path only: the filters come from the query, when it is this route's.
+      const search = location.pathname === `${this.urlPrefix}${this.route?.path ?? ""}` ? location.search : "";
+      this.show(parseView(this.route?.path, search));
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.focusTabOnUpdate) {
       this.focusTabOnUpdate = false;
-      this.renderRoot.querySelector<HTMLElement>(`#tab-${this._tab}`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus();
     }
-    if (changed.has("_tab") && changed.get("_tab") !== undefined) {
-      this.renderRoot.querySelector("main")?.scrollTo?.({ top: 0 });
-    }
+    const before = changed.get("_view") as View | undefined;
+    if (before && before.tab !== this.tab) this.renderRoot.querySelector("main")?.scrollTo?.({ top: 0 });
+  }
+
+  get tab(): Tab {
+    return this._view.tab;
   }
 
   private get urlPrefix(): string {
     return this.route?.prefix ?? `/${this.panel?.url_path ?? "pandora"}`;
   }
 
-  /** Show a tab and put it in the URL (a tab's own deeper path, such as a title, is left). */
+  /** Show `view` (a new object only when it shows something else, so tabs see no false changes). */
+  private show(view: View): void {
+    if (!sameView(view, this._view)) this._view = view;
+  }
+
+  /**
+   * Back or forward between entries whose path is the same (only the query differs) gives Home
+   * Assistant no new route: read the location here too.
+   */
+  private followLocation(): void {
+    const prefix = this.urlPrefix;
+    const path = location.pathname;
+    if (path !== prefix && !path.startsWith(`${prefix}/`)) return;
+    this.show(parseView(path.slice(prefix.length), location.search));
+  }
+
+  /**
+   * Show `view` and put it in the URL: `push` a history entry for a place, `replace` it for a
+   * filter; `back` returns from a place opened from the previous entry with history.back() when
+   * that entry is this view (as Home Assistant closes its more-info dialog), so Close and the
+   * browser's back leave the same history; otherwise it replaces.
+   */
+  private go(view: View, mode: "push" | "replace" | "back" = "push"): void {
+    const url = viewUrl(this.urlPrefix, view);
+    const here = `${location.pathname}${location.search}`;
+    this.show(view);
+    if (url === here) return;
+    if (mode === "back" && (history.state as Record<string, unknown> | null)?.[FROM_KEY] === url) {
+      history.back();
+      return;
+    }
+    navigateTo(url, mode !== "push", mode === "push" ? { [FROM_KEY]: here } : null);
+  }
+
+  /**
+   * Show a tab's root. From a place in the same tab (a folder, a title) it goes up to the tab's
+   * root and keeps the tab's filters; the tab already shown at its root stays as it is.
+   */
   selectTab(tab: Tab, replace = false): void {
-    const parts = (this.route?.path ?? "").split("/").filter(Boolean);
-    if (tab === this._tab && tabFromPath(this.route?.path) === tab && parts.length <= 1) return;
-    this._tab = tab;
-    navigateTo(`${this.urlPrefix}/${tab}`, replace);
+    if (tab !== this.tab) {
+      this.go({ tab }, replace ? "replace" : "push");
+      return;
+    }
+    const { title: _title, request: _request, folder: _folder, ...root } = this._view;
+    if (!sameView(root, this._view)) this.go(root, replace ? "replace" : "push");
   }
 
   private onTabKey(event: KeyboardEvent): void {
-    const index = TABS.findIndex((t) => t.id === this._tab);
+    const index = TABS.findIndex((t) => t.id === this.tab);
     let next: number;
     switch (event.key) {
       case "ArrowRight":
@@ -281,9 +332,9 @@ export class PandoraPanel extends LitElement {
               id="tab-${tab.id}"
               class="tab"
               role="tab"
-              aria-selected=${this._tab === tab.id ? "true" : "false"}
-              aria-controls=${this._tab === tab.id ? `panel-${tab.id}` : nothing}
-              tabindex=${this._tab === tab.id ? "0" : "-1"}
+              aria-selected=${this.tab === tab.id ? "true" : "false"}
+              aria-controls=${this.tab === tab.id ? `panel-${tab.id}` : nothing}
+              tabindex=${this.tab === tab.id ? "0" : "-1"}
               @click=${() => this.selectTab(tab.id)}
             >
               ${icon(tab.icon)}<span>${tab.label}</span>
@@ -291,14 +342,14 @@ export class PandoraPanel extends LitElement {
           )}
         </div>
       </header>
-      <main id="panel-${this._tab}" role="tabpanel" aria-labelledby="tab-${this._tab}">
+      <main id="panel-${this.tab}" role="tabpanel" aria-labelledby="tab-${this.tab}">
         ${this.renderTab()}
       </main>
       <div class="toast-region" role="status" aria-live="polite">
         ${this._toast && !this._sheetOpen
           ? html`<div class="toast ${this._toast.kind ?? "info"}">
               <span class="toast-message">${this._toast.message}</span>
-              ${this._toast.action && this._toast.action.tab !== this._tab
+              ${this._toast.action && this._toast.action.tab !== this.tab
                 ? html`<button
                     class="btn text"
                     @click=${() => {
@@ -343,11 +394,14 @@ export class PandoraPanel extends LitElement {
       return html`<div class="state">${icon(mdiMovieOpenOutline)}<p>Connecting…</p></div>`;
     }
     const props = { api: this.api, info: this._info, admin: this._admin, narrow: this.narrow };
-    switch (this._tab) {
+    const view = this._view;
+    switch (this.tab) {
       case "requests":
         return html`<pandora-panel-requests
           .api=${props.api}
           .info=${props.info}
+          .openRequest=${view.request ?? null}
+          .filter=${view.filter ?? null}
           ?admin=${props.admin}
           ?narrow=${props.narrow}
         ></pandora-panel-requests>`;
@@ -355,6 +409,8 @@ export class PandoraPanel extends LitElement {
         return html`<pandora-panel-downloads
           .api=${props.api}
           .info=${props.info}
+          .filter=${view.filter ?? null}
+          .sort=${view.sort ?? null}
           ?admin=${props.admin}
           ?narrow=${props.narrow}
         ></pandora-panel-downloads>`;
@@ -362,6 +418,8 @@ export class PandoraPanel extends LitElement {
         return html`<pandora-panel-files
           .api=${props.api}
           .info=${props.info}
+          .folder=${view.folder ?? "/"}
+          .shareId=${view.share ?? null}
           ?admin=${props.admin}
           ?narrow=${props.narrow}
         ></pandora-panel-files>`;
@@ -383,7 +441,8 @@ export class PandoraPanel extends LitElement {
         return html`<pandora-panel-discover
           .api=${props.api}
           .info=${props.info}
-          .openTitle=${titleFromPath(this.route?.path)}
+          .openTitle=${view.title ?? null}
+          .search=${view.q ?? ""}
           ?admin=${props.admin}
           ?narrow=${props.narrow}
         ></pandora-panel-discover>`;

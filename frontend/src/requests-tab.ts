@@ -4,6 +4,10 @@
  * release being downloaded and its time line. Administrators filter (Pending, All, Mine) and
  * approve, deny (with an optional reason) or retry; everyone else sees their own requests (the
  * backend only sends those).
+ *
+ * In the panel the URL names the open request (`openRequest`, `/requests/<id>`) and the filter
+ * (`filter`, `?filter=`; view-url.ts). A request is opened with its History (a history entry, so the
+ * browser's back closes it); a link opens it, highlighted and scrolled to, under a filter that shows it.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
@@ -50,6 +54,14 @@ const FILTERS: [RequestFilter, string][] = [
   ["mine", "Mine"],
 ];
 
+function isFilter(value: unknown): value is RequestFilter {
+  return FILTERS.some(([id]) => id === value);
+}
+
+function matchesFilter(request: MediaRequest, filter: RequestFilter, me: string | undefined): boolean {
+  return filter === "all" || (filter === "pending" ? request.status === "pending" : askedBy(request, me));
+}
+
 type Action = "approve" | "deny" | "retry";
 
 const BUSY_LABELS: Record<Action, string> = {
@@ -67,6 +79,8 @@ export class PandoraRequests extends LitElement {
     info: { attribute: false },
     admin: { type: Boolean },
     narrow: { type: Boolean },
+    openRequest: { attribute: false },
+    filter: { attribute: false },
     _filter: { state: true },
     _busy: { state: true },
     _errors: { state: true },
@@ -80,6 +94,10 @@ export class PandoraRequests extends LitElement {
   declare info: Info | null;
   declare admin: boolean;
   declare narrow: boolean;
+  /** The request the URL opens. */
+  declare openRequest: string | null;
+  /** The filter the URL names. */
+  declare filter: string | null;
   /** Administrators' filter; null until the first snapshot picks one (Pending when any). */
   declare _filter: RequestFilter | null;
   /** Requests with a command on its way, and which. */
@@ -92,6 +110,12 @@ export class PandoraRequests extends LitElement {
   declare _deny: MediaRequest | null;
   declare _reason: string;
   declare _denyError: unknown;
+  /** The request in the URL whose History is open here. */
+  private linked: string | null = null;
+  /** `openRequest` changed: follow it once the list is there. */
+  private linkChanged = false;
+  /** A linked request to scroll to once rendered. */
+  private scrollPending: string | null = null;
 
   readonly feed = new LiveFeed<RequestsSnapshot>(this, {
     api: () => this.api,
@@ -104,6 +128,8 @@ export class PandoraRequests extends LitElement {
     this.info = null;
     this.admin = false;
     this.narrow = false;
+    this.openRequest = null;
+    this.filter = null;
     this._filter = null;
     this._busy = new Map();
     this._errors = new Map();
@@ -120,9 +146,55 @@ export class PandoraRequests extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const requests = this.feed.value?.requests;
+    if (changed.has("filter") && isFilter(this.filter)) this._filter = this.filter;
     if (this._filter === null && this.admin && requests) {
       this._filter = requests.some((r) => r.status === "pending") ? "pending" : "all";
     }
+    if (changed.has("openRequest")) this.linkChanged = true;
+    if (requests && this.linkChanged) {
+      this.linkChanged = false;
+      this.followLink(requests);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const id = this.scrollPending;
+    const item = id ? this.renderRoot.querySelector<HTMLElement>(`li.request[data-request="${id}"]`) : null;
+    if (!item) return;
+    this.scrollPending = null;
+    item.scrollIntoView?.({ block: "center" });
+  }
+
+  /**
+   * Open the request the URL names: its History, under a filter that shows it; close the one it
+   * named before. One the list does not have (not yours, or forgotten) is said so and left.
+   */
+  private followLink(requests: readonly MediaRequest[]): void {
+    const wanted = this.openRequest;
+    if (wanted === this.linked) return;
+    const expanded = new Set(this._expanded);
+    if (this.linked) expanded.delete(this.linked);
+    this.linked = null;
+    const request = wanted ? requests.find((r) => r.id === wanted) : undefined;
+    if (wanted && !request) {
+      toast(this, { kind: "error", message: "That request is not in your list." });
+      navigate(this, { view: { request: undefined }, replace: true });
+    } else if (request) {
+      this.linked = request.id;
+      expanded.add(request.id);
+      this.scrollPending = request.id;
+      if (this.admin && this._filter && !matchesFilter(request, this._filter, this.me)) {
+        this._filter = "all";
+        navigate(this, { view: { filter: "all" }, replace: true });
+      }
+    }
+    this._expanded = expanded;
+  }
+
+  private chooseFilter(filter: RequestFilter): void {
+    this._filter = filter;
+    navigate(this, { view: { filter }, replace: true });
   }
 
   // --- commands -------------------------------------------------------------------------------
@@ -195,9 +267,19 @@ export class PandoraRequests extends LitElement {
     }
   }
 
+  /** Open or close a request's History; opening is a place to go back from (the URL names it). */
   private toggleSteps(id: string): void {
     const expanded = new Set(this._expanded);
-    if (!expanded.delete(id)) expanded.add(id);
+    if (expanded.delete(id)) {
+      if (id === this.linked) {
+        this.linked = null;
+        navigate(this, { view: { request: undefined }, back: true });
+      }
+    } else {
+      expanded.add(id);
+      this.linked = id;
+      navigate(this, { view: { request: id } });
+    }
     this._expanded = expanded;
   }
 
@@ -240,8 +322,7 @@ export class PandoraRequests extends LitElement {
     }
     const filter = this.admin ? (this._filter ?? "all") : "all";
     const me = this.me;
-    const matches = (r: MediaRequest, f: RequestFilter) =>
-      f === "all" || (f === "pending" ? r.status === "pending" : askedBy(r, me));
+    const matches = (r: MediaRequest, f: RequestFilter) => matchesFilter(r, f, me);
     const shown = all.filter((r) => matches(r, filter));
     return html`
       ${this.admin
@@ -251,7 +332,7 @@ export class PandoraRequests extends LitElement {
                 class="filter"
                 data-filter=${id}
                 aria-pressed=${filter === id ? "true" : "false"}
-                @click=${() => (this._filter = id)}
+                @click=${() => this.chooseFilter(id)}
               >
                 ${label} <span class="count">${all.filter((r) => matches(r, id)).length}</span>
               </button>`,
@@ -275,7 +356,7 @@ export class PandoraRequests extends LitElement {
     const text = filter === "pending" ? "No requests are waiting for approval." : "You have not requested anything.";
     return html`<div class="no-match">
       <p class="muted">${text}</p>
-      <button class="btn" @click=${() => (this._filter = "all")}>Show all</button>
+      <button class="btn" @click=${() => this.chooseFilter("all")}>Show all</button>
     </div>`;
   }
 
@@ -288,7 +369,12 @@ export class PandoraRequests extends LitElement {
     const expanded = this._expanded.has(request.id);
     const error = this._errors.get(request.id);
     const showRelease = request.release && (request.status === "downloading" || request.status === "importing");
-    return html`<li class="request surface" data-request=${request.id} data-status=${request.status}>
+    return html`<li
+      class="request surface"
+      data-request=${request.id}
+      data-status=${request.status}
+      aria-current=${request.id === this.openRequest ? "true" : nothing}
+    >
       <div class="poster" aria-hidden="true">
         ${icon(request.media_type === "tv" ? mdiTelevisionClassic : mdiMovieOutline)}
         ${request.poster_url
@@ -458,6 +544,12 @@ export class PandoraRequests extends LitElement {
         align-items: flex-start;
         gap: 12px;
         padding: 12px;
+        scroll-margin: 16px;
+      }
+      /* The request the URL opens (a link, a notification). */
+      .request[aria-current="true"] {
+        border-color: var(--_primary);
+        box-shadow: 0 0 0 1px var(--_primary);
       }
       .poster {
         position: relative;

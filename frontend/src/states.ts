@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { errorMessage } from "./api";
 import { icon, mdiAlertCircleOutline, mdiCogOutline, mdiRefresh } from "./icons";
+import type { Tab, View } from "./view-url";
 
 /** Where an administrator adds a service to Pandora. */
 export const INTEGRATION_PATH = "/config/integrations/integration/pandora";
@@ -68,11 +69,22 @@ export function missingServiceState(options: {
   </div>`;
 }
 
-/** Tell the panel to switch tab (or go to a Home Assistant path); `replace` keeps history short. */
-export function navigate(
-  from: EventTarget,
-  detail: { tab?: string; path?: string; replace?: boolean },
-): void {
+/** What a tab asks of the panel. */
+export interface NavigateDetail {
+  /** Another tab, at its root. */
+  tab?: Tab;
+  /** A Home Assistant path outside the panel. */
+  path?: string;
+  /** A place: another tab's view, or changes to the current one (`{ folder }`, `{ title: undefined }`). */
+  view?: Partial<View>;
+  /** Replace the history entry (filters) instead of adding one. */
+  replace?: boolean;
+  /** Leave a place (a sheet's Close): back to the entry it was opened from when that is the one. */
+  back?: boolean;
+}
+
+/** Tell the panel to switch tab, open a place in it, or go to a Home Assistant path. */
+export function navigate(from: EventTarget, detail: NavigateDetail): void {
   from.dispatchEvent(new CustomEvent("pandora-navigate", { detail, bubbles: true, composed: true }));
 }
 

@@ -280,7 +280,7 @@ describe("pandora-files-card", () => {
     expect(deepText(rows[1]!)).toContain("18.4 GB");
     // Read-only: no selection on a dashboard.
     expect(root.querySelectorAll('input[type="checkbox"]')).toHaveLength(0);
-    expect(root.querySelector<HTMLAnchorElement>(".card-header a")!.getAttribute("href")).toBe("/pandora/files");
+    expect(root.querySelector<HTMLAnchorElement>(".card-header a")!.getAttribute("href")).toBe("/pandora/files/Downloaded");
   });
 
   it("opens folders inside the card and goes back up to its folder", async () => {
@@ -298,10 +298,27 @@ describe("pandora-files-card", () => {
       instance: "01JCCMD000000000000000001",
     });
     expect(root.querySelector(".card-title")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    // Open in Pandora: the folder shown (the first share is the panel's default).
+    expect(root.querySelector<HTMLAnchorElement>(".card-header a")!.getAttribute("href")).toBe(
+      "/pandora/files/Downloaded/Breaking.Bad.S01.1080p.BluRay.x264",
+    );
     expect(deepText(root)).toContain("This folder is empty");
     buttonWith(root, "Up to /Downloaded").click();
     await settle();
     expect(root.querySelector(".card-title")!.textContent).toBe("Ready");
+  });
+
+  it("links to its folder in the panel, naming its share when it is not the first", async () => {
+    const seedbox = { id: "01JCCMD000000000000000002", title: "Seed box #2" };
+    const two = { ...info, services: { ...info.services, cloudcmd: [...info.services.cloudcmd, seedbox] } };
+    const { root } = await card<PandoraFilesCard>(
+      "pandora-files-card",
+      { path: "/TV Shows/Café #1", instance: "Seed box #2" },
+      { "pandora/info": two },
+    );
+    expect(root.querySelector<HTMLAnchorElement>(".card-header a")!.getAttribute("href")).toBe(
+      `/pandora/files/TV%20Shows/Caf%C3%A9%20%231?share=${seedbox.id}`,
+    );
   });
 
   it("shows the share's configured Downloaded folder, with its download folders first", async () => {

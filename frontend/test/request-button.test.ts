@@ -80,7 +80,7 @@ describe("the Request button", () => {
     expect(requestButton(root)).not.toBeNull();
   });
 
-  it("shows an open request's status instead of the button, with a link to Requests", async () => {
+  it("shows an open request's status instead of the button, with a link to that request", async () => {
     const { fake, element, root } = await details(movie);
     fake.pushTo(FEED, snapshot);
     await settle();
@@ -89,7 +89,7 @@ describe("the Request button", () => {
     const navigate = vi.fn();
     element.addEventListener("pandora-navigate", (e) => navigate((e as CustomEvent).detail));
     buttonWith(root, "View in Requests").click();
-    expect(navigate).toHaveBeenCalledWith({ tab: "requests" });
+    expect(navigate).toHaveBeenCalledWith({ view: { tab: "requests", request: "01JREQ0000000000000000005" } });
     // Once it is available, it can be asked for again.
     fake.pushTo(FEED, {
       requests: snapshot.requests.map((r) => (r.tmdb_id === 693134 ? { ...r, status: "available" } : r)),
@@ -170,6 +170,11 @@ describe("the Request button", () => {
     const rows = [...root.querySelectorAll(".requested li")].map((li) => deepText(li));
     expect(rows).toEqual(["Season 1 · Requested · Pending", "Season 2 · Requested · Pending"]);
     expect(deepText(requestButton(root)!)).toBe("Request more");
+    // Two requests open: the link goes to the Requests tab, not to one of them.
+    const navigate = vi.fn();
+    root.host.addEventListener("pandora-navigate", (e) => navigate((e as CustomEvent).detail));
+    buttonWith(root, "View in Requests").click();
+    expect(navigate).toHaveBeenCalledWith({ view: { tab: "requests", request: undefined } });
   });
 
   it("requests a whole series without seasons", async () => {

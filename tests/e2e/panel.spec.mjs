@@ -22,13 +22,16 @@
 // (PANDORA_DEMO_FILE_INTO_LIBRARY=0) moves the finished file into Downloaded; in Files it is moved
 // into Movies with a library scan, which Library then shows (Movies counted); in Containers the VPN
 // country is switched and the public IP followed. Then the torrent is removed and the filed
-// folder deleted in Files, so the next viewport starts from the same state. Last, Requests across
-// two roles: in a second browser context the household member (not an administrator) requests a
-// title from its details sheet and sees it pending in Requests; the administrator sees it arrive
-// live in Requests, asked by the household member, and denies it with a reason; the household
-// member sees it denied, live (no reload). Denied, so nothing is downloaded; each viewport asks for
-// a title of its own (REQUEST_TITLES). It fails on any browser console error, page error or failed
-// websocket command, in either context.
+// folder deleted in Files, so the next viewport starts from the same state. In Files it browses two
+// folders deep (TV Shows, then the demo's series) and goes back up with the browser's back, each
+// folder in the URL. Then Requests across two roles: in a second browser context the household
+// member (not an administrator) requests a title from its details sheet and sees it pending in
+// Requests; the administrator sees it arrive live in Requests, asked by the household member, and
+// denies it with a reason; the household member sees it denied, live (no reload). Denied, so nothing is downloaded; each viewport asks for
+// a title of its own (REQUEST_TITLES). Last, links loaded in a new tab as a notification or a pasted
+// link would: the downloaded title's details, the series folder, the denied request (highlighted,
+// its History open). It fails on any browser console error, page error or failed websocket command,
+// in either context.
 // stdout: one JSON object per viewport, then a summary (`"result": "pass"` or `"fail"`);
 // progress goes to stderr. Exit code 0 only when everything passed.
 import { mkdirSync, rmSync } from "node:fs";
@@ -461,6 +464,10 @@ class Run {
     await dialog.getByRole("heading", { name: TITLE, level: 2 }).waitFor({ timeout: STEP_MS });
     // The details arrived (pandora/media): the streaming section replaces the skeleton.
     await dialog.getByRole("heading", { name: "Where it streams" }).waitFor({ timeout: STEP_MS });
+    // An open title is a place of its own: its link, opened again later (deepLinks).
+    const link = new URL(this.page.url()).pathname;
+    if (!/^\/pandora\/discover\/movie\/\d+$/.test(link)) throw new Error(`the open title is not in the URL: ${link}`);
+    this.titleLink = link;
     await this.shot("details");
     return dialog;
   }
@@ -680,6 +687,93 @@ class Run {
     await sheet.getByRole("button", { name: "Delete", exact: true }).click();
     await select.waitFor({ state: "detached", timeout: STEP_MS });
     await this.shot("deleted");
+  }
+
+  /**
+   * Files: two folders deep, each a history entry (the URL names the folder); the browser's back
+   * goes up one folder each time. Returns the folders shown on the way and the deepest one's link.
+   */
+  async browseBack() {
+    const page = this.page;
+    // Files is open (deleteFiled): its tab again goes up to the share's root.
+    const panel = await this.tab("Files");
+    const shows = async (folder) => {
+      await panel.getByRole("list", { name: `Files in ${folder}`, exact: true }).waitFor({ timeout: STEP_MS });
+      const current = (await panel.locator('nav.crumbs [aria-current="location"]').innerText()).trim();
+      const url = decodeURIComponent(new URL(page.url()).pathname);
+      const wanted = `/pandora/files${folder === "/" ? "" : folder}`;
+      if (url !== wanted) throw new Error(`Files shows ${folder} at ${url}, not ${wanted}`);
+      if (folder !== "/" && current !== folder.split("/").pop()) {
+        throw new Error(`the breadcrumbs end at “${current}” in ${folder}`);
+      }
+      return folder;
+    };
+    const seen = [await shows("/")];
+    await panel.getByRole("list", { name: "Files in /", exact: true }).getByRole("button", { name: "TV Shows", exact: true }).click();
+    seen.push(await shows("/TV Shows"));
+    // The demo's series folder, "The Cisco Kid (<year>) [tmdbid-…]": spaces, brackets, parentheses.
+    const series = panel.getByRole("list", { name: "Files in /TV Shows", exact: true }).getByRole("button", { name: /^The Cisco Kid / });
+    const name = (await series.innerText()).trim();
+    await series.click();
+    const deepest = await shows(`/TV Shows/${name}`);
+    seen.push(deepest);
+    const link = new URL(page.url()).pathname;
+    await this.shot("files-deep");
+    await page.goBack();
+    seen.push(await shows("/TV Shows"));
+    await this.shot("files-back");
+    await page.goBack();
+    seen.push(await shows("/"));
+    await this.shot("files-back-root");
+    return { seen, folder: deepest, link };
+  }
+
+  /**
+   * Links, each loaded in a new tab of the administrator's browser (as pasted, or opened from a
+   * notification): a title's details, a folder in Files, a request in Requests.
+   */
+  async deepLinks(folder, requestId) {
+    const page = await this.page.context().newPage();
+    page.setDefaultTimeout(STEP_MS);
+    this.problems.watch(page, this.viewport.name);
+    const run = this.as(page, "link");
+    const panel = page.locator("pandora-panel");
+    const load = async (link) => {
+      const started = Date.now();
+      await page.goto(`${BASE}${link}`);
+      return started;
+    };
+    try {
+      let started = await load(this.titleLink);
+      await run.sheet(TITLE);
+      const details = page.locator("pandora-panel-details");
+      await details.getByRole("heading", { name: TITLE, level: 2 }).waitFor({ timeout: STEP_MS });
+      await details.getByRole("heading", { name: "Where it streams" }).waitFor({ timeout: STEP_MS });
+      await panel.getByRole("tab", { name: "Discover", selected: true }).waitFor({ timeout: STEP_MS });
+      const titleMs = Date.now() - started;
+      await run.shot("title");
+      // Closing a linked title leaves Discover in its place (no entry to go back to).
+      await page.locator("pandora-panel-sheet").getByRole("button", { name: "Close", exact: true }).click();
+      await page.getByRole("dialog", { name: TITLE, exact: true }).waitFor({ state: "detached", timeout: STEP_MS });
+      const closed = new URL(page.url()).pathname;
+      if (closed !== "/pandora/discover") throw new Error(`closing the linked title went to ${closed}`);
+
+      started = await load(folder.link);
+      await panel.getByRole("list", { name: `Files in ${folder.folder}`, exact: true }).waitFor({ timeout: STEP_MS });
+      await panel.getByRole("tab", { name: "Files", selected: true }).waitFor({ timeout: STEP_MS });
+      const folderMs = Date.now() - started;
+      await run.shot("folder");
+
+      started = await load(`/pandora/requests/${requestId}`);
+      const item = run.requestItem(requestId).and(page.locator('[aria-current="true"]'));
+      await item.waitFor({ timeout: STEP_MS });
+      await item.getByRole("button", { name: /^History/, expanded: true }).waitFor({ timeout: STEP_MS });
+      const requestMs = Date.now() - started;
+      await run.shot("request");
+      return { title: this.titleLink, title_ms: titleMs, folder: folder.link, folder_ms: folderMs, request_ms: requestMs };
+    } finally {
+      await page.close();
+    }
   }
 
   async remove(bar, releaseTitle) {
@@ -957,7 +1051,9 @@ async function runViewport(browser, viewport, problems) {
     const vpn = await run.switchVpn(COUNTRIES[VIEWPORTS.indexOf(viewport) % COUNTRIES.length]);
     await run.remove(download.bar, search.best);
     await run.deleteFiled();
+    const back = await run.browseBack();
     const requests = await requestsAcrossRoles(browser, run, viewport, problems);
+    const links = await run.deepLinks(back, requests.id);
     // Let late answers (history reload, unsubscribe) arrive before judging this viewport.
     await page.waitForTimeout(500);
     return {
@@ -977,6 +1073,8 @@ async function runViewport(browser, viewport, problems) {
       scan_seconds: Math.round(scan.seconds * 10) / 10,
       vpn,
       requests,
+      back: back.seen,
+      links,
       seconds: Math.round((Date.now() - started) / 100) / 10,
       screenshots: run.screenshots,
     };

@@ -5,9 +5,11 @@ seeder and daemon, the TMDB/Watchmode/Jackett/Jellyfin/Portainer/gluetun simulat
 Commander, a private dockerd) in a fresh temporary folder on a free block of loopback ports, so
 it never meets a demo the user runs on 8123 and 18080-18097. Then `tests/e2e/panel.spec.mjs`
 (playwright-core driving /usr/bin/chromium) goes through the panel at 390x844 and 1280x800:
-login, Discover, search, details, release search and ranking, add, Downloads until 100 %, and
-Requests across two roles (the household member requests a title in a second browser context,
-the demo admin denies it, the household member sees it denied live).
+login, Discover, search, details, release search and ranking, add, Downloads until 100 %,
+Files two folders deep and back with the browser's back, Requests across two roles (the
+household member requests a title in a second browser context, the demo admin denies it, the
+household member sees it denied live), and links to a title, a folder and a request loaded in a
+new tab.
 
 Screenshots, the script's JSON and the demo's logs land in `.artifacts/e2e/`. Everything the
 test started is stopped afterwards, failed or not: `demo.py stop`, then any process still
@@ -328,6 +330,7 @@ def test_panel_end_to_end(demo: Demo, capsys: pytest.CaptureFixture[str]) -> Non
                 again = line.get("time_to_first_render_reloaded") or {}
                 vpn = line.get("vpn") or {}
                 req = line.get("requests") or {}
+                links = line.get("links") or {}
                 print(
                     f"[e2e] {line['viewport']}: time to first render (navigation start → first "
                     f"title: banner or card) {ttfr['first_card_ms']} ms after logging in, "
@@ -341,6 +344,12 @@ def test_panel_end_to_end(demo: Demo, capsys: pytest.CaptureFixture[str]) -> Non
                     f"{req.get('admin_sees_request_ms')} ms after Request, seen denied by the "
                     f"household member {req.get('deny_to_member_ms')} ms after Deny "
                     f"(live: {req.get('live')}); viewport done in {line['seconds']} s"
+                )
+                print(
+                    f"[e2e] {line['viewport']}: Files and the browser's back: "
+                    f"{' → '.join(line.get('back') or [])}; links loaded in a new tab: title "
+                    f"{links.get('title_ms')} ms ({links.get('title')}), folder "
+                    f"{links.get('folder_ms')} ms, request {links.get('request_ms')} ms"
                 )
         print(f"[e2e] screenshots and logs: {ARTIFACTS.relative_to(ROOT)}/")
     assert code == 0 and summary.get("result") == "pass", (
