@@ -440,7 +440,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
 `,dn=`a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])`;function fn(e){return!(e instanceof HTMLElement)||!e.matches(dn)||e.disabled||e.hidden||e.closest(`[inert]`)?!1:e.tabIndex>=0}function pn(e){let t=[],n=e=>{for(let r of Array.from(e.children))if(r instanceof HTMLSlotElement)for(let e of r.assignedElements({flatten:!0}))fn(e)&&t.push(e),n(e.shadowRoot??e);else r.hasAttribute(`hidden`)||(fn(r)&&t.push(r),n(r.shadowRoot??r))};return n(e),t}function mn(){let e=document.activeElement;for(;e?.shadowRoot?.activeElement;)e=e.shadowRoot.activeElement;return e}var hn=`pandora-sheet-open`;D(`pandora-panel-sheet`,class extends w{static{this.properties={label:{type:String},narrow:{type:Boolean,reflect:!0}}}constructor(){super(),this.restoreFocus=null,this.label=``,this.narrow=!1,this.addEventListener(`keydown`,e=>this.onKeyDown(e))}connectedCallback(){super.connectedCallback();let e=mn();this.restoreFocus=e instanceof HTMLElement?e:null,this.markClosed?.();let t=new Promise(e=>this.markClosed=e);this.dispatchEvent(new CustomEvent(hn,{detail:{closed:t},bubbles:!0,composed:!0}))}disconnectedCallback(){super.disconnectedCallback(),this.markClosed?.(),this.markClosed=void 0;let e=this.restoreFocus;this.restoreFocus=null,e?.isConnected&&e.focus()}firstUpdated(e){super.firstUpdated(e),this.dialog?.focus()}get dialog(){return this.renderRoot.querySelector(`.panel`)}requestClose(){this.dispatchEvent(new CustomEvent(`close`,{bubbles:!1,composed:!1}))}onKeyDown(e){if(e.key===`Escape`){e.stopPropagation(),e.preventDefault(),this.requestClose();return}if(e.key!==`Tab`)return;let t=pn(this.renderRoot);if(e.stopPropagation(),!t.length){e.preventDefault(),this.dialog?.focus();return}let n=t.indexOf(mn()),r=t.length-1;e.shiftKey&&n<=0?(e.preventDefault(),t[r].focus()):e.shiftKey||n!==r&&n!==-1||(e.preventDefault(),t[0].focus())}render(){return y`
       <div class="scrim" @click=${this.requestClose}></div>
       <div class="panel" role="dialog" aria-modal="true" aria-label=${this.label} tabindex="-1">
-        ${this.narrow?y`<div class="handle" aria-hidden="true"></div>`:null}
+        ${this.narrow?y`<div class="grabber" aria-hidden="true"><span class="handle"></span></div>`:null}
         <button class="icon-btn close" aria-label="Close" @click=${this.requestClose}>
           ${L(N)}
         </button>
@@ -496,16 +496,23 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         overscroll-behavior: contain;
         min-height: 0;
       }
+      /*
+       * The bottom sheet's handle sits in a strip of its own above the scrolling body, on the
+       * sheet's background: content scrolls under the strip, never under the handle.
+       */
+      .grabber {
+        flex: none;
+        display: flex;
+        justify-content: center;
+        align-items: center;
+        height: 16px;
+        background: var(--_surface);
+      }
       .handle {
-        position: absolute;
-        top: 6px;
-        left: calc(50% - 20px);
-        z-index: 2;
         width: 40px;
         height: 4px;
         border-radius: 2px;
-        background: rgba(255, 255, 255, 0.7);
-        box-shadow: 0 0 2px rgba(0, 0, 0, 0.5);
+        background: var(--_divider);
       }
       .close {
         position: absolute;
@@ -3202,10 +3209,15 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  /*
+   * Speeds change with every poll: tabular digits and room for the widest one ("99.9 MB/s"),
+   * so what follows them (the upload speed, the Sort control in the header) never moves.
+   */
   .speed {
     display: inline-flex;
     align-items: center;
     font-variant-numeric: tabular-nums;
+    min-width: calc(18px + 10ch);
   }
   .speed .icon {
     width: 16px;
@@ -3315,12 +3327,10 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         gap: 4px 14px;
         color: var(--_text-2);
         font-size: 0.9rem;
+        font-variant-numeric: tabular-nums;
       }
       .summary .speed {
-        display: inline-flex;
-        align-items: center;
         color: var(--_text);
-        font-variant-numeric: tabular-nums;
       }
       .summary .icon {
         width: 18px;
@@ -3566,7 +3576,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       ${this._delete&&this.admin?this.renderDelete(this._delete):x}
     `}renderCrumbs(e){let t=ci(e,this.shareTitle);return y`<nav class="crumbs" aria-label="Folder path">
       <ol>
-        ${t.map((e,n)=>{let r=n===t.length-1,i=`${n===0?`root`:``} ${r?`current`:n?`between`:``}`,a=y`${n===0?L(Rt):x}<span class="crumb-name"
+        ${t.map((e,n)=>{let r=n===t.length-1,i=`${n===0?`root`:e.name.length<=16?`short`:`long`}${r?` current`:``}`,a=y`${n===0?L(Rt):x}<span class="crumb-name"
               >${e.name}</span
             >`;return y`<li class=${i}>
             ${n?y`<span class="sep" aria-hidden="true">${L(wt)}</span>`:x}
@@ -3743,24 +3753,19 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         padding: 0;
       }
       /*
-       * Who gives way when the path is too long: folders in between first (down to one touch
-       * target each), then the share's root, the current folder last. Flex shrinking is weighted
-       * by flex-shrink times the size, hence the large factors.
+       * Who gives way when the path is too long: long names only, each in proportion to its
+       * length (flex shrinking is weighted by size), so the longest is cut most, down to one
+       * touch target each. The share's root and short names stay whole; a path still too long
+       * scrolls, its end in view.
        */
       .crumbs li {
         display: flex;
         align-items: center;
-        min-width: 0;
-      }
-      .crumbs li.between {
-        flex: 0 1000 auto;
-        min-width: 62px; /* separator (18 px) and a 44 px button */
-      }
-      .crumbs li.root {
         flex: none;
       }
-      .crumbs li.current {
+      .crumbs li.long {
         flex: 0 1 auto;
+        min-width: 62px; /* separator (18 px) and a 44 px button */
       }
       .sep {
         display: inline-flex;
@@ -3821,10 +3826,6 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         white-space: nowrap;
       }
       @container crumbs (min-width: 560px) {
-        .crumbs li.root {
-          flex: 0 100 auto;
-          min-width: 44px;
-        }
         li.root:not(.current) .crumb {
           padding: 0 8px;
         }
