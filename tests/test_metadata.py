@@ -200,6 +200,26 @@ def test_every_string_passes_hassfest() -> None:
     assert bad == []
 
 
+def test_example_addresses_in_field_help_are_code() -> None:
+    """Home Assistant renders a field's help as markdown, which turns a bare address (such as an
+    example IP) into a live link: examples are code spans, as are placeholders holding one."""
+    strings = _json(COMPONENT / "strings.json")
+    flows = [strings["config"], strings["options"], *strings["config_subentries"].values()]
+    helps = [
+        (f"{step_id}.{field}", text)
+        for flow in flows
+        for step_id, step in flow["step"].items()
+        for field, text in step.get("data_description", {}).items()
+    ]
+    bare = [
+        name
+        for name, text in helps
+        if re.search(r"https?://\w|\{(url|example)\}", re.sub(r"`[^`]*`", "", text))
+    ]
+    assert bare == []
+    assert any("`http://" in text for _, text in helps)  # the rule has something to check
+
+
 def test_data_descriptions_describe_fields() -> None:
     """hassfest: a data_description key must be a field of its step (and config-flow asks
     every field to have one)."""

@@ -66,11 +66,22 @@ export function configObject(card: string, config: unknown): Record<string, unkn
   return config as Record<string, unknown>;
 }
 
+/**
+ * A text option; blank counts as not set, since Home Assistant's form editor leaves an emptied
+ * field as "" (or removes it).
+ */
 export function optionalString(card: string, config: Record<string, unknown>, key: string): string | undefined {
   const value = config[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") throw new ConfigError(card, `${key} must be text.`);
-  return value;
+  return value.trim() ? value : undefined;
+}
+
+/** The config without `keys`: what the card does not read (grid_options, visibility…) is kept. */
+export function otherKeys(config: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
+  const rest = { ...config };
+  for (const key of keys) delete rest[key];
+  return rest;
 }
 
 export function optionalChoice<T extends string>(

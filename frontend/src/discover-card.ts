@@ -16,11 +16,12 @@ import {
   optionalChoice,
   optionalCount,
   optionalString,
+  otherKeys,
   registerCard,
   type BaseCardConfig,
   type GridOptions,
 } from "./card-base";
-import { PandoraCardEditor, type EditorField } from "./card-editor";
+import { configForm, countSelector, selectSelector, textSelector, type ConfigForm } from "./card-form";
 import { define } from "./define";
 import { mdiMovieOpenOutline } from "./icons";
 import { cardSkeleton, mediaCard, mediaCardStyles } from "./media-card";
@@ -30,6 +31,7 @@ import { shared } from "./styles";
 import { DISCOVER_LISTS, LIST_TITLES, type DiscoverList, type MediaItem, type MediaPage } from "./types";
 
 export const DISCOVER_CARD = "pandora-discover-card";
+const MAX_ITEMS = { min: 1, max: 20, fallback: 10 };
 
 export interface DiscoverCardConfig extends BaseCardConfig {
   list: DiscoverList;
@@ -40,11 +42,11 @@ export function checkDiscoverConfig(config: unknown): DiscoverCardConfig {
   const raw = configObject(DISCOVER_CARD, config);
   const title = optionalString(DISCOVER_CARD, raw, "title");
   return {
-    ...(raw as object),
+    ...otherKeys(raw, "title"),
     type: String(raw.type ?? `custom:${DISCOVER_CARD}`),
     ...(title !== undefined ? { title } : {}),
     list: optionalChoice(DISCOVER_CARD, raw, "list", DISCOVER_LISTS, "trending_week"),
-    max_items: optionalCount(DISCOVER_CARD, raw, "max_items", { min: 1, max: 20, fallback: 10 }),
+    max_items: optionalCount(DISCOVER_CARD, raw, "max_items", MAX_ITEMS),
   };
 }
 
@@ -67,8 +69,29 @@ export class PandoraDiscoverCard extends PandoraCardBase<DiscoverCardConfig> {
     return { list: "trending_week", max_items: 10 };
   }
 
-  static getConfigElement(): HTMLElement {
-    return document.createElement(`${DISCOVER_CARD}-editor`);
+  static getConfigForm(): ConfigForm {
+    return configForm([
+      {
+        name: "title",
+        label: "Title",
+        helper: "Shown at the top of the card. Empty: the list's name.",
+        selector: textSelector(),
+      },
+      {
+        name: "list",
+        label: "List",
+        helper: "Which list of movies and shows from TMDB the row shows. Default: Trending this week.",
+        selector: selectSelector(DISCOVER_LISTS.map((list) => [list, LIST_TITLES[list]] as const)),
+        default: "trending_week",
+      },
+      {
+        name: "max_items",
+        label: "Number of posters",
+        helper: `${MAX_ITEMS.min} to ${MAX_ITEMS.max} (default ${MAX_ITEMS.fallback}); a poster opens its title in Pandora.`,
+        selector: countSelector(MAX_ITEMS),
+        default: MAX_ITEMS.fallback,
+      },
+    ]);
   }
 
   protected checkConfig(config: unknown): DiscoverCardConfig {
@@ -175,24 +198,7 @@ export class PandoraDiscoverCard extends PandoraCardBase<DiscoverCardConfig> {
   ];
 }
 
-export class PandoraDiscoverCardEditor extends PandoraCardEditor {
-  protected get fields(): EditorField[] {
-    return [
-      { name: "title", label: "Title", type: "text", placeholder: "The list's name", live: true },
-      {
-        name: "list",
-        label: "List",
-        type: "select",
-        options: DISCOVER_LISTS.map((list) => [list, LIST_TITLES[list]]),
-        fallback: "trending_week",
-      },
-      { name: "max_items", label: "Most posters shown", type: "number", min: 1, max: 20, placeholder: "10" },
-    ];
-  }
-}
-
 define(DISCOVER_CARD, PandoraDiscoverCard);
-define(`${DISCOVER_CARD}-editor`, PandoraDiscoverCardEditor);
 registerCard({
   type: DISCOVER_CARD,
   name: "Pandora discover",
@@ -202,6 +208,5 @@ registerCard({
 declare global {
   interface HTMLElementTagNameMap {
     "pandora-discover-card": PandoraDiscoverCard;
-    "pandora-discover-card-editor": PandoraDiscoverCardEditor;
   }
 }

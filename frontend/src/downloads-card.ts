@@ -17,11 +17,12 @@ import {
   optionalChoice,
   optionalCount,
   optionalString,
+  otherKeys,
   registerCard,
   type BaseCardConfig,
   type GridOptions,
 } from "./card-base";
-import { PandoraCardEditor, type EditorField } from "./card-editor";
+import { configForm, countSelector, selectSelector, textSelector, type ConfigForm } from "./card-form";
 import { define } from "./define";
 import { formatSpeed } from "./format";
 import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiTrayArrowDown } from "./icons";
@@ -32,6 +33,7 @@ import { FILTERS, matchesFilter, sortTorrents, torrentRow, torrentRowStyles, tor
 
 export const DOWNLOADS_CARD = "pandora-downloads-card";
 const FILTER_IDS = FILTERS.map(([id]) => id);
+const MAX_ITEMS = { min: 1, max: 50, fallback: 5 };
 
 function filterLabel(filter: Filter): string {
   return (FILTERS.find(([id]) => id === filter)?.[1] ?? filter).toLowerCase();
@@ -46,11 +48,11 @@ export function checkDownloadsConfig(config: unknown): DownloadsCardConfig {
   const raw = configObject(DOWNLOADS_CARD, config);
   const title = optionalString(DOWNLOADS_CARD, raw, "title");
   return {
-    ...(raw as object),
+    ...otherKeys(raw, "title"),
     type: String(raw.type ?? `custom:${DOWNLOADS_CARD}`),
     ...(title !== undefined ? { title } : {}),
     filter: optionalChoice(DOWNLOADS_CARD, raw, "filter", FILTER_IDS, "all"),
-    max_items: optionalCount(DOWNLOADS_CARD, raw, "max_items", { min: 1, max: 50, fallback: 5 }),
+    max_items: optionalCount(DOWNLOADS_CARD, raw, "max_items", MAX_ITEMS),
   };
 }
 
@@ -59,8 +61,29 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
     return { title: "Downloads", filter: "all", max_items: 5 };
   }
 
-  static getConfigElement(): HTMLElement {
-    return document.createElement(`${DOWNLOADS_CARD}-editor`);
+  static getConfigForm(): ConfigForm {
+    return configForm([
+      {
+        name: "title",
+        label: "Title",
+        helper: "Shown at the top of the card. Empty: “Downloads”, or “Downloads: seeding” when filtered.",
+        selector: textSelector(),
+      },
+      {
+        name: "filter",
+        label: "Torrents to show",
+        helper: "Only the torrents in this state, from every qBittorrent. Default: all of them.",
+        selector: selectSelector(FILTERS),
+        default: "all",
+      },
+      {
+        name: "max_items",
+        label: "Number of torrents",
+        helper: `The newest first, ${MAX_ITEMS.min} to ${MAX_ITEMS.max} (default ${MAX_ITEMS.fallback}); the card says how many more there are.`,
+        selector: countSelector(MAX_ITEMS),
+        default: MAX_ITEMS.fallback,
+      },
+    ]);
   }
 
   readonly feed = new LiveFeed<TorrentState>(this, {
@@ -74,7 +97,7 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
   }
 
   getCardSize(): number {
-    return 1 + 2 * Math.min(this._config?.max_items ?? 5, 10);
+    return 1 + 2 * Math.min(this._config?.max_items ?? MAX_ITEMS.fallback, 10);
   }
 
   getGridOptions(): GridOptions {
@@ -196,18 +219,7 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
   ];
 }
 
-export class PandoraDownloadsCardEditor extends PandoraCardEditor {
-  protected get fields(): EditorField[] {
-    return [
-      { name: "title", label: "Title", type: "text", placeholder: "Downloads", live: true },
-      { name: "filter", label: "Show", type: "select", options: FILTERS.map(([id, label]) => [id, label]), fallback: "all" },
-      { name: "max_items", label: "Most torrents shown", type: "number", min: 1, max: 50, placeholder: "5" },
-    ];
-  }
-}
-
 define(DOWNLOADS_CARD, PandoraDownloadsCard);
-define(`${DOWNLOADS_CARD}-editor`, PandoraDownloadsCardEditor);
 registerCard({
   type: DOWNLOADS_CARD,
   name: "Pandora downloads",
@@ -217,6 +229,5 @@ registerCard({
 declare global {
   interface HTMLElementTagNameMap {
     "pandora-downloads-card": PandoraDownloadsCard;
-    "pandora-downloads-card-editor": PandoraDownloadsCardEditor;
   }
 }

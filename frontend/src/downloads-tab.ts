@@ -397,12 +397,10 @@ export class PandoraDownloads extends LitElement {
         gap: 4px 14px;
         color: var(--_text-2);
         font-size: 0.9rem;
+        font-variant-numeric: tabular-nums;
       }
       .summary .speed {
-        display: inline-flex;
-        align-items: center;
         color: var(--_text);
-        font-variant-numeric: tabular-nums;
       }
       .summary .icon {
         width: 18px;

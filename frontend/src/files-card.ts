@@ -16,11 +16,12 @@ import {
   cardStyles,
   configObject,
   optionalString,
+  otherKeys,
   registerCard,
   type BaseCardConfig,
   type GridOptions,
 } from "./card-base";
-import { PandoraCardEditor, type EditorField } from "./card-editor";
+import { configForm, textSelector, type ConfigForm } from "./card-form";
 import { define } from "./define";
 import {
   DEFAULT_FOLDERS,
@@ -63,13 +64,8 @@ export function checkFilesConfig(config: unknown): FilesCardConfig {
     throw new ConfigError(FILES_CARD, "path must stay inside the share (no “..”).");
   }
   const instance = optionalString(FILES_CARD, raw, "instance");
-  if (instance !== undefined && !instance.trim()) {
-    throw new ConfigError(FILES_CARD, "instance must name a Cloud Commander share (leave it out with only one).");
-  }
-  const rest: Record<string, unknown> = { ...(raw as object) };
-  delete rest.path;
   return {
-    ...rest,
+    ...otherKeys(raw, "title", "path", "instance"),
     type: String(raw.type ?? `custom:${FILES_CARD}`),
     ...(title !== undefined ? { title } : {}),
     ...(rawPath?.trim() ? { path: normalizePath(rawPath.trim()) } : {}),
@@ -111,8 +107,27 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
     return { path: DEFAULT_PATH };
   }
 
-  static getConfigElement(): HTMLElement {
-    return document.createElement(`${FILES_CARD}-editor`);
+  static getConfigForm(): ConfigForm {
+    return configForm([
+      {
+        name: "title",
+        label: "Title",
+        helper: "Shown at the top of the card. Empty: the folder's name.",
+        selector: textSelector(),
+      },
+      {
+        name: "path",
+        label: "Folder",
+        helper: "A folder of the share, from its root, such as /Downloaded or /Movies. Empty: the share's Downloaded folder.",
+        selector: textSelector(),
+      },
+      {
+        name: "instance",
+        label: "Cloud Commander share",
+        helper: "Only with several shares: the share's name as Pandora lists it, or its id. Empty: the first share.",
+        selector: textSelector(),
+      },
+    ]);
   }
 
   protected checkConfig(config: unknown): FilesCardConfig {
@@ -251,57 +266,7 @@ export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
   ];
 }
 
-export class PandoraFilesCardEditor extends PandoraCardEditor {
-  static override properties = {
-    _shares: { state: true },
-  };
-
-  declare _shares: ServiceInstance[] | null;
-
-  constructor() {
-    super();
-    this._shares = null;
-  }
-
-  protected override connected(): void {
-    this.api.info().then(
-      (info) => (this._shares = info.services.cloudcmd ?? []),
-      () => (this._shares = []),
-    );
-  }
-
-  protected get fields(): EditorField[] {
-    const shares: [string, string][] = (this._shares ?? []).map((s) => [s.id, s.title]);
-    const current = this._config.instance;
-    if (typeof current === "string" && current && !shares.some(([id, title]) => id === current || title === current)) {
-      shares.push([current, current]);
-    }
-    const downloaded = shareFolders(
-      cardShare(this._shares ?? [], typeof current === "string" && current ? current : undefined),
-    ).downloaded;
-    return [
-      { name: "title", label: "Title", type: "text", placeholder: "The folder's name", live: true },
-      {
-        name: "path",
-        label: "Folder",
-        type: "text",
-        placeholder: downloaded,
-        helper: `A folder of the share, from its root (${downloaded}, /Movies…); empty: the share's Downloaded folder.`,
-      },
-      {
-        name: "instance",
-        label: "Cloud Commander share",
-        type: "select",
-        options: shares,
-        empty: "The only share",
-        helper: "Needed only when Pandora has several Cloud Commander shares.",
-      },
-    ];
-  }
-}
-
 define(FILES_CARD, PandoraFilesCard);
-define(`${FILES_CARD}-editor`, PandoraFilesCardEditor);
 registerCard({
   type: FILES_CARD,
   name: "Pandora files",
@@ -311,6 +276,5 @@ registerCard({
 declare global {
   interface HTMLElementTagNameMap {
     "pandora-files-card": PandoraFilesCard;
-    "pandora-files-card-editor": PandoraFilesCardEditor;
   }
 }

@@ -45,6 +45,9 @@ import { emptyState, errorState, missingServiceState, navigate, toast } from "./
 import { forms, shared, surfaces } from "./styles";
 import type { FileEntry, FileListing, Info, MoveDestination, MoveResult, ShareFolders } from "./types";
 
+/** Crumbs with names up to this long ("Movies", "TV Shows", "Season 01") are never cut. */
+export const SHORT_CRUMB = 16;
+
 export interface Destination {
   /** The folder's name, for buttons and titles ("Movies"). */
   label: string;
@@ -440,9 +443,9 @@ export class PandoraFiles extends LitElement {
   }
 
   /**
-   * The folder path. The current folder stays readable: folders in between give way first
-   * (ellipsis, full name in their tooltip), and in a narrow bar the share's root shows only its
-   * home icon (the share's title stays its accessible name and tooltip).
+   * The folder path. When it is too long, long names give way (ellipsis, full name in their
+   * tooltip) and short ones such as "Movies" stay whole; in a narrow bar the share's root shows
+   * only its home icon (the share's title stays its accessible name and tooltip).
    */
   private renderCrumbs(path: string): TemplateResult {
     const crumbs = breadcrumbs(path, this.shareTitle);
@@ -450,7 +453,8 @@ export class PandoraFiles extends LitElement {
       <ol>
         ${crumbs.map((crumb, index) => {
           const last = index === crumbs.length - 1;
-          const kind = `${index === 0 ? "root" : ""} ${last ? "current" : index ? "between" : ""}`;
+          const size = index === 0 ? "root" : crumb.name.length <= SHORT_CRUMB ? "short" : "long";
+          const kind = `${size}${last ? " current" : ""}`;
           const label = html`${index === 0 ? icon(mdiHomeOutline) : nothing}<span class="crumb-name"
               >${crumb.name}</span
             >`;
@@ -717,24 +721,19 @@ export class PandoraFiles extends LitElement {
         padding: 0;
       }
       /*
-       * Who gives way when the path is too long: folders in between first (down to one touch
-       * target each), then the share's root, the current folder last. Flex shrinking is weighted
-       * by flex-shrink times the size, hence the large factors.
+       * Who gives way when the path is too long: long names only, each in proportion to its
+       * length (flex shrinking is weighted by size), so the longest is cut most, down to one
+       * touch target each. The share's root and short names stay whole; a path still too long
+       * scrolls, its end in view.
        */
       .crumbs li {
         display: flex;
         align-items: center;
-        min-width: 0;
-      }
-      .crumbs li.between {
-        flex: 0 1000 auto;
-        min-width: 62px; /* separator (18 px) and a 44 px button */
-      }
-      .crumbs li.root {
         flex: none;
       }
-      .crumbs li.current {
+      .crumbs li.long {
         flex: 0 1 auto;
+        min-width: 62px; /* separator (18 px) and a 44 px button */
       }
       .sep {
         display: inline-flex;
@@ -795,10 +794,6 @@ export class PandoraFiles extends LitElement {
         white-space: nowrap;
       }
       @container crumbs (min-width: 560px) {
-        .crumbs li.root {
-          flex: 0 100 auto;
-          min-width: 44px;
-        }
         li.root:not(.current) .crumb {
           padding: 0 8px;
         }

@@ -55,6 +55,8 @@ export interface DownloadTarget {
   title: string;
   year: number | null;
   seasons: MediaDetails["seasons"];
+  /** Indexers may list a title under it: offered when nothing is found. */
+  original_title?: string | null;
 }
 
 const SOURCE_TYPES: [string, string][] = [
@@ -334,6 +336,7 @@ export class PandoraMediaDetails extends LitElement {
       title: source.title,
       year: source.year,
       seasons: this._details?.seasons ?? [],
+      original_title: source.original_title ?? null,
     };
     this.dispatchEvent(
       new CustomEvent<DownloadTarget>("download-requested", {

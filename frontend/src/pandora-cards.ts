@@ -1,7 +1,8 @@
 /**
  * Pandora's dashboard cards, one module Home Assistant loads on every page
  * (`frontend.add_extra_js_url`): `pandora-downloads-card`, `pandora-discover-card` and
- * `pandora-files-card`, each with its visual editor and listed in the card picker.
+ * `pandora-files-card`, each with its form editor (`getConfigForm`, drawn by Home Assistant) and
+ * listed in the card picker.
  * They share the panel's modules (API, styles, rows) but none of its elements.
  */
 import "./discover-card";

@@ -147,7 +147,9 @@ export class PandoraSheet extends LitElement {
     return html`
       <div class="scrim" @click=${this.requestClose}></div>
       <div class="panel" role="dialog" aria-modal="true" aria-label=${this.label} tabindex="-1">
-        ${this.narrow ? html`<div class="handle" aria-hidden="true"></div>` : null}
+        ${this.narrow
+          ? html`<div class="grabber" aria-hidden="true"><span class="handle"></span></div>`
+          : null}
         <button class="icon-btn close" aria-label="Close" @click=${this.requestClose}>
           ${icon(mdiClose)}
         </button>
@@ -208,16 +210,23 @@ export class PandoraSheet extends LitElement {
         overscroll-behavior: contain;
         min-height: 0;
       }
+      /*
+       * The bottom sheet's handle sits in a strip of its own above the scrolling body, on the
+       * sheet's background: content scrolls under the strip, never under the handle.
+       */
+      .grabber {
+        flex: none;
+        display: flex;
+        justify-content: center;
+        align-items: center;
+        height: 16px;
+        background: var(--_surface);
+      }
       .handle {
-        position: absolute;
-        top: 6px;
-        left: calc(50% - 20px);
-        z-index: 2;
         width: 40px;
         height: 4px;
         border-radius: 2px;
-        background: rgba(255, 255, 255, 0.7);
-        box-shadow: 0 0 2px rgba(0, 0, 0, 0.5);
+        background: var(--_divider);
       }
       .close {
         position: absolute;

@@ -266,10 +266,15 @@ export const torrentRowStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  /*
+   * Speeds change with every poll: tabular digits and room for the widest one ("99.9 MB/s"),
+   * so what follows them (the upload speed, the Sort control in the header) never moves.
+   */
   .speed {
     display: inline-flex;
     align-items: center;
     font-variant-numeric: tabular-nums;
+    min-width: calc(18px + 10ch);
   }
   .speed .icon {
     width: 16px;

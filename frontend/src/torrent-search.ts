@@ -2,6 +2,11 @@
  * `pandora-panel-releases`: releases of one title from `pandora/torrents/search`, best first,
  * with quality chips, size, seeders, score and the ranking's reasons; "Add" sends one to
  * qBittorrent with `pandora/torrents/add`.
+ *
+ * An empty answer says which of three things happened (`searchOutcome`): the indexers found
+ * nothing (then it offers other words to search for, and a request when requests are on), they
+ * found releases that the quality profile all rejected, or no indexer could be searched at all
+ * (then it names what failed, as `searchProblems` also does above partial results).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
@@ -16,12 +21,15 @@ import {
   mdiCheck,
   mdiDownload,
   mdiMagnify,
+  mdiPlaylistPlus,
+  mdiRefresh,
 } from "./icons";
 import type { DownloadTarget } from "./media-details";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "./states";
 import { shared } from "./styles";
 import type {
   AddRequest,
+  IndexerStatus,
   Info,
   RankedRelease,
   TorrentSearchRequest,
@@ -60,7 +68,89 @@ export function qualityChips(release: RankedRelease): string[] {
   return chips;
 }
 
+/** Something that went wrong with one Jackett's part of a search, in words. */
+export interface SearchProblem {
+  instance: string;
+  /** Nothing of this Jackett was searched (not merely some of its indexers). */
+  failed: boolean;
+  text: string;
+}
+
+function indexerFailure(status: IndexerStatus): string {
+  if (status.state === "timeout") return "did not answer in time";
+  return status.error ? `failed (${status.error})` : "failed";
+}
+
+/** What went wrong per Jackett: a server that failed, or the indexers that did not answer. */
+export function searchProblems(result: TorrentSearchResult): SearchProblem[] {
+  const problems: SearchProblem[] = [];
+  for (const status of result.instances) {
+    if (status.state === "error") {
+      problems.push({
+        instance: status.instance,
+        failed: true,
+        text: `${status.instance} could not be searched: ${status.error ?? "it did not answer"}`,
+      });
+    } else if (status.state === "partial") {
+      const indexers = status.indexers ?? [];
+      const missing = indexers.filter((i) => i.state !== "ok");
+      const which = missing.length
+        ? missing.map((i) => `${i.indexer} ${indexerFailure(i)}`).join("; ")
+        : "some indexers did not answer";
+      const failed = indexers.length > 0 && missing.length === indexers.length;
+      problems.push({
+        instance: status.instance,
+        failed,
+        text: `${status.instance}: ${which}${failed ? "" : "; results may be incomplete"}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Why a search shows what it shows: releases to list; none because every one was rejected; none
+ * because the indexers found nothing; or none because no indexer could be searched (then
+ * "nothing found" would be a guess).
+ */
+export function searchOutcome(result: TorrentSearchResult): "results" | "all_rejected" | "none_found" | "failed" {
+  if (result.results.length) return "results";
+  if (result.total > 0) return "all_rejected";
+  const problems = searchProblems(result);
+  const failed = problems.filter((p) => p.failed).length;
+  return failed > 0 && failed === result.instances.length ? "failed" : "none_found";
+}
+
+/** A title as the backend's query has it: letters, digits, spaces, apostrophes and hyphens. */
+function queryWords(title: string): string {
+  return title.replace(/[^\p{L}\p{N}\s'-]/gu, " ").split(/\s+/).filter(Boolean).join(" ");
+}
+
+/**
+ * Other words to search for when the indexers found nothing for `searched`: a movie without its
+ * year, a series with its year or "Season N", and the original title (with the movie's year or
+ * the season's S01 tag) when it differs.
+ */
+export function querySuggestions(target: DownloadTarget, season: number | null, searched: string): string[] {
+  const title = queryWords(target.title);
+  const original = target.original_title ? queryWords(target.original_title) : "";
+  const tag = season === null ? "" : ` S${String(season).padStart(2, "0")}`;
+  const year = target.year ? ` ${target.year}` : "";
+  const candidates =
+    target.media_type === "movie"
+      ? [title, original && `${original}${year}`]
+      : [season === null ? `${title}${year}` : `${title} Season ${season}`, original && `${original}${tag}`];
+  const seen = new Set([searched.trim().toLowerCase()]);
+  return candidates.filter((query): query is string => {
+    const key = query?.toLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 type AddState = { state: "adding" } | { state: "added"; instance: string } | { state: "error"; error: unknown };
+type AskState = { state: "asking" } | { state: "asked"; created: boolean } | { state: "error"; error: unknown };
 
 export class PandoraTorrentSearch extends LitElement {
   static override properties = {
@@ -74,6 +164,8 @@ export class PandoraTorrentSearch extends LitElement {
     _error: { state: true },
     _loading: { state: true },
     _adds: { state: true },
+    _query: { state: true },
+    _ask: { state: true },
   };
 
   declare api: PandoraApi;
@@ -86,6 +178,10 @@ export class PandoraTorrentSearch extends LitElement {
   declare _error: unknown;
   declare _loading: boolean;
   declare _adds: Record<string, AddState>;
+  /** Words the user chose to search for instead of the title's own query (null: the title's). */
+  declare _query: string | null;
+  /** A request made from the "nothing found" state. */
+  declare _ask: AskState | null;
   private searchId = 0;
 
   constructor() {
@@ -98,6 +194,8 @@ export class PandoraTorrentSearch extends LitElement {
     this._error = null;
     this._loading = false;
     this._adds = {};
+    this._query = null;
+    this._ask = null;
   }
 
   private get jackett() {
@@ -114,16 +212,27 @@ export class PandoraTorrentSearch extends LitElement {
     }
     if ((changed.has("target") || changed.has("api")) && this.target && this.api) {
       this._season = null;
+      this._query = null;
+      this._ask = null;
       void this.search();
     }
   }
 
-  /** The request as the contract wants it: `include_rejected` only when asked for. */
+  /**
+   * The request as the contract wants it: by TMDB id, or by the chosen words (then the category
+   * and a movie's year, so the ranking still turns away other films of that name);
+   * `include_rejected` only when asked for.
+   */
   request(): TorrentSearchRequest {
-    const request: TorrentSearchRequest = {
-      tmdb_id: this.target.tmdb_id,
-      media_type: this.target.media_type,
-    };
+    const { tmdb_id, media_type, year } = this.target;
+    const request: TorrentSearchRequest =
+      this._query === null
+        ? { tmdb_id, media_type }
+        : {
+            query: this._query,
+            category: media_type === "movie" ? "movies" : "tv",
+            ...(media_type === "movie" && year ? { year } : {}),
+          };
     if (this._season !== null) request.season = this._season;
     if (this._includeRejected) request.include_rejected = true;
     return request;
@@ -176,7 +285,40 @@ export class PandoraTorrentSearch extends LitElement {
   private changeSeason(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this._season = value === "" ? null : Number(value);
+    this._query = null; // the season's own query ("Title S02")
+    this._ask = null;
     void this.search();
+  }
+
+  /** Search for other words (empty: the title's own query again). */
+  searchFor(query: string): void {
+    const words = query.trim().slice(0, 200);
+    this._query = words || null;
+    void this.search();
+  }
+
+  private onQuerySubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).querySelector("input")!;
+    this.searchFor(input.value);
+  }
+
+  /** Ask for the title as a household request: the chosen season, or the movie or whole series. */
+  private async askFor(): Promise<void> {
+    const target = this.target;
+    const season = target.media_type === "tv" ? this._season : null;
+    this._ask = { state: "asking" };
+    try {
+      const result = await this.api.requestMedia({
+        tmdb_id: target.tmdb_id,
+        media_type: target.media_type,
+        ...(season !== null ? { seasons: [season] } : {}),
+      });
+      if (this.target !== target) return;
+      this._ask = { state: "asked", created: (result.created ?? []).some(Boolean) };
+    } catch (error) {
+      if (this.target === target) this._ask = { state: "error", error };
+    }
   }
 
   protected override render() {
@@ -257,24 +399,32 @@ export class PandoraTorrentSearch extends LitElement {
         ${[0, 1, 2].map(() => html`<div class="skeleton release-skeleton"></div>`)}
       </div>`;
     }
-    const problems = result.instances.filter((i) => i.state !== "ok");
+    const outcome = searchOutcome(result);
+    const problems = searchProblems(result);
+    if (outcome === "failed") {
+      return html`<div class="state error" role="alert">
+        ${icon(mdiAlertCircleOutline)}
+        <h3>No indexer could be searched</h3>
+        <ul class="problems">
+          ${problems.map((p) => html`<li class="message">${p.text}</li>`)}
+        </ul>
+        <button class="btn" @click=${() => void this.search()}>${icon(mdiRefresh)} Try again</button>
+      </div>`;
+    }
     return html`<div class="results">
-      <p class="status" role="status">
-        ${result.accepted} of ${result.total} release${result.total === 1 ? "" : "s"} accepted
-        <span class="query">· searched “${result.query}”</span>
-      </p>
+      ${outcome === "none_found"
+        ? nothing
+        : html`<p class="status" role="status">
+            ${result.accepted} of ${result.total} release${result.total === 1 ? "" : "s"} accepted
+            <span class="query">· searched “${result.query}”</span>
+          </p>`}
       ${problems.map(
-        (p) => html`<p class="banner ${p.state === "error" ? "error" : ""}">
+        (p) => html`<p class="banner ${p.failed ? "error" : ""}">
           ${icon(mdiAlertCircleOutline)}
-          <span
-            >${p.instance}:
-            ${p.state === "error"
-              ? p.error ?? "did not answer"
-              : "some indexers did not answer, results may be incomplete"}</span
-          >
+          <span>${p.text}</span>
         </p>`,
       )}
-      ${result.results.length
+      ${outcome === "results"
         ? html`<ol class="releases">
             ${repeat(
               result.results,
@@ -282,13 +432,84 @@ export class PandoraTorrentSearch extends LitElement {
               (r, index) => this.renderRelease(r, index),
             )}
           </ol>`
-        : emptyState(
-            mdiMagnify,
-            "No releases found",
-            this._includeRejected
-              ? "The indexers found nothing for this title."
-              : "Nothing passed your quality profile. Turn on “Show rejected” to see why.",
-          )}
+        : outcome === "all_rejected"
+          ? emptyState(
+              mdiMagnify,
+              "No acceptable release",
+              "Nothing passed your quality profile. Turn on “Show rejected” to see why.",
+            )
+          : this.renderNoneFound(result)}
+    </div>`;
+  }
+
+  /** Nothing at all under this name: say so, then what to try (other words, a request). */
+  private renderNoneFound(result: TorrentSearchResult): TemplateResult {
+    const suggestions = querySuggestions(this.target, this._season, result.query);
+    return html`<div class="none-found">
+      <div class="state" role="status">
+        ${icon(mdiMagnify)}
+        <h3>No release found for “${result.query}”</h3>
+        <p>
+          Your indexers have nothing under these words. They may list it differently: try the
+          original title, fewer words, or with or without the year.
+        </p>
+      </div>
+      <form class="retry" role="search" @submit=${this.onQuerySubmit}>
+        <label for="retry-query">Search for</label>
+        <div class="retry-row">
+          <input
+            id="retry-query"
+            type="search"
+            enterkeyhint="search"
+            autocomplete="off"
+            maxlength="200"
+            .value=${result.query}
+          />
+          <button class="btn primary" type="submit">${icon(mdiMagnify)} Search</button>
+        </div>
+        ${suggestions.length
+          ? html`<ul class="suggestions" aria-label="Try instead">
+              ${suggestions.map(
+                (query) => html`<li>
+                  <button class="btn suggestion" type="button" @click=${() => this.searchFor(query)}>
+                    ${query}
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+      </form>
+      ${this.renderAsk()}
+    </div>`;
+  }
+
+  /** A request instead, when the backend takes household requests. */
+  private renderAsk(): TemplateResult | typeof nothing {
+    if (!this.info?.requests) return nothing;
+    const ask = this._ask;
+    const season = this.target.media_type === "tv" ? this._season : null;
+    const what =
+      this.target.media_type === "movie"
+        ? "it"
+        : season === null
+          ? "the whole series"
+          : (this.target.seasons.find((s) => s.number === season)?.name ?? `season ${season}`);
+    if (ask?.state === "asked") {
+      return html`<div class="ask">
+        <p class="added" role="status">
+          ${icon(mdiCheck)} ${ask.created ? "Requested" : "Already requested — you were added"}
+        </p>
+        <button class="btn text" @click=${() => navigate(this, { tab: "requests" })}>View in Requests</button>
+      </div>`;
+    }
+    return html`<div class="ask">
+      <p>Or request ${what}: the request stays in Requests, where Retry searches again.</p>
+      ${ask?.state === "error"
+        ? html`<p class="add-error" role="alert">Could not request it: ${errorMessage(ask.error)}</p>`
+        : nothing}
+      <button class="btn request" ?disabled=${ask?.state === "asking"} @click=${() => void this.askFor()}>
+        ${icon(mdiPlaylistPlus)} ${ask?.state === "asking" ? "Requesting…" : "Request"}
+      </button>
     </div>`;
   }
 
@@ -565,6 +786,62 @@ export class PandoraTorrentSearch extends LitElement {
       }
       .added .icon {
         color: var(--_success);
+      }
+      .none-found .state {
+        padding: 24px 8px 16px;
+      }
+      .problems {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        width: 100%;
+      }
+      .retry,
+      .ask {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        max-width: 520px;
+        margin: 0 auto 16px;
+        font-size: 0.9rem;
+      }
+      .retry label {
+        color: var(--_text-2);
+        font-weight: 500;
+      }
+      .retry-row {
+        display: flex;
+        gap: 8px;
+      }
+      .retry-row input {
+        flex: 1;
+        min-width: 0;
+        min-height: 44px;
+        padding: 0 12px;
+        border-radius: 8px;
+        border: 1px solid var(--_divider);
+        background: var(--_surface);
+        color: var(--_text);
+        font: inherit;
+      }
+      .retry-row input:focus {
+        border-color: var(--_primary);
+      }
+      .suggestions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+      }
+      .suggestion {
+        font-weight: 400;
+      }
+      .ask {
+        border-top: 1px solid var(--_divider);
+        padding-top: 16px;
+        color: var(--_text-2);
+      }
+      .ask .btn {
+        align-self: flex-start;
       }
       .release-skeleton {
         height: 132px;

@@ -364,12 +364,14 @@ export interface TorrentSearchResult {
   instances: SearchInstanceStatus[];
 }
 
-export interface TorrentSearchRequest {
-  tmdb_id: number;
-  media_type: MediaType;
+/** `pandora/torrents/search`: by TMDB title (the backend builds the query), or by words. */
+export type TorrentSearchRequest = {
   season?: number;
   include_rejected?: true;
-}
+} & (
+  | { tmdb_id: number; media_type: MediaType }
+  | { query: string; category: "movies" | "tv"; year?: number }
+);
 
 export interface AddRequest {
   result_id: string;

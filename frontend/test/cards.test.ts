@@ -6,7 +6,7 @@ import {
   PandoraDownloadsCard,
   PandoraFilesCard,
 } from "../src/pandora-cards";
-import type { TorrentEvent, WsMessage } from "../src/types";
+import { DISCOVER_LISTS, type TorrentEvent, type WsMessage } from "../src/types";
 import trending from "./fixtures/discover_trending_day.json";
 import downloaded from "./fixtures/files_downloaded.json";
 import info from "./fixtures/info_full.json";
@@ -45,32 +45,16 @@ async function card<T extends Card>(
   return { fake, element, root: element.shadowRoot! };
 }
 
-async function editor(tag: keyof typeof CARDS, config: Record<string, unknown>) {
-  const fake = fakeHass(responses());
-  const element = CARDS[tag].getConfigElement() as HTMLElement & {
-    setConfig(c: Record<string, unknown>): void;
-    hass: unknown;
-  };
-  element.hass = fake.hass;
-  element.setConfig({ type: `custom:${tag}`, ...config });
-  const changed: Mock<(config: Record<string, unknown>) => void> = vi.fn();
-  element.addEventListener("config-changed", (e) => {
-    const event = e as CustomEvent<{ config: Record<string, unknown> }>;
-    expect(event.bubbles).toBe(true);
-    expect(event.composed).toBe(true);
-    changed(event.detail.config);
-  });
-  await mount(element);
-  return { fake, element, root: element.shadowRoot!, changed };
-}
+type Form = ReturnType<typeof PandoraDownloadsCard.getConfigForm>;
 
-function input(root: ShadowRoot, name: string): HTMLInputElement & HTMLSelectElement {
-  return root.querySelector(`[data-field="${name}"] input, [data-field="${name}"] select`)!;
-}
-
-function type(control: HTMLInputElement | HTMLSelectElement, value: string, event = "change"): void {
-  control.value = value;
-  control.dispatchEvent(new Event(event, { bubbles: true }));
+/** The form's fields by name, with the words Home Assistant shows for each. */
+function fields(form: Form) {
+  return Object.fromEntries(
+    form.schema.map((field) => [
+      field.name,
+      { ...field, label: form.computeLabel(field), helper: form.computeHelper(field) },
+    ]),
+  );
 }
 
 let locationChanged: Mock<(detail: unknown) => void>;
@@ -101,7 +85,25 @@ describe("card registration", () => {
     expect(window.customCards!.filter((c) => c.type === "pandora-files-card")).toHaveLength(1);
     for (const [tag, cls] of Object.entries(CARDS)) {
       expect(customElements.get(tag)).toBe(cls);
-      expect(customElements.get(`${tag}-editor`)).toBeDefined();
+      // Home Assistant draws the editor from getConfigForm: no editor element of Pandora's.
+      expect(customElements.get(`${tag}-editor`)).toBeUndefined();
+      expect("getConfigElement" in cls).toBe(false);
+    }
+  });
+
+  it("gives every field of every editor a label and a helper", () => {
+    for (const cls of Object.values(CARDS)) {
+      const form = cls.getConfigForm();
+      expect(form.schema.map((f) => f.name)).toContain("title");
+      for (const field of form.schema) {
+        expect(Object.keys(field.selector)).toHaveLength(1);
+        expect(form.computeLabel(field), field.name).toMatch(/^[A-Z]/);
+        expect(form.computeHelper(field)!.length, field.name).toBeGreaterThan(20);
+        // The words stay out of the schema Home Assistant stores nothing of.
+        expect(field).not.toHaveProperty("label");
+        expect(field).not.toHaveProperty("helper");
+      }
+      expect(form.computeLabel({ name: "unknown", selector: { text: {} } })).toBeUndefined();
     }
   });
 
@@ -181,23 +183,40 @@ describe("pandora-downloads-card", () => {
     expect(element.shadowRoot!.querySelector('[role="alert"]')!.textContent).toContain("Pandora is not loaded");
   });
 
-  it("has an editor that fires config-changed", async () => {
-    const { root, changed } = await editor("pandora-downloads-card", { max_items: 5 });
-    expect(input(root, "filter").value).toBe("all");
-    expect(input(root, "max_items").value).toBe("5");
-    type(input(root, "filter"), "downloading");
-    expect(changed).toHaveBeenLastCalledWith({ type: "custom:pandora-downloads-card", max_items: 5, filter: "downloading" });
-    type(input(root, "title"), "Now", "input");
-    expect(changed).toHaveBeenLastCalledWith(expect.objectContaining({ title: "Now" }));
-    type(input(root, "max_items"), "80");
+  it("has a form editor whose choices and range are what setConfig accepts", () => {
+    const form = fields(PandoraDownloadsCard.getConfigForm());
+    expect(Object.keys(form)).toEqual(["title", "filter", "max_items"]);
+    expect(form.title!.selector).toEqual({ text: {} });
+    expect(form.filter!.label).toBe("Torrents to show");
+    expect(form.filter!.helper).toContain("Default: all");
+    const options = (form.filter!.selector as { select: { options: { value: string; label: string }[] } }).select.options;
+    expect(options.map((o) => o.label)).toEqual(["All", "Downloading", "Seeding", "Paused", "Completed", "Errored"]);
+    for (const { value } of options) expect(() => make().setConfig({ type: "x", filter: value })).not.toThrow();
+    expect(form.filter!.default).toBe("all");
+    expect(form.max_items!.label).toBe("Number of torrents");
+    expect(form.max_items!.selector).toEqual({ number: { min: 1, max: 50, step: 1, mode: "box" } });
+    expect(form.max_items!.helper).toContain("1 to 50 (default 5)");
+    expect(() => make().setConfig({ type: "x", max_items: 50 })).not.toThrow();
+    expect(() => make().setConfig({ type: "x", max_items: 51 })).toThrow(/from 1 to 50/);
+  });
+
+  it("takes what the form leaves of emptied fields as not set", async () => {
+    const { element, root } = await card<PandoraDownloadsCard>("pandora-downloads-card", {
+      title: "",
+      filter: "seeding",
+      max_items: undefined,
+      grid_options: { rows: 4 },
+    });
+    expect(root.querySelector(".card-title")!.textContent).toBe("Downloads: seeding");
+    expect(element._config).toEqual({
+      type: "custom:pandora-downloads-card",
+      filter: "seeding",
+      max_items: 5,
+      grid_options: { rows: 4 },
+    });
+    element.setConfig({ type: "custom:pandora-downloads-card", title: "  " });
     await settle();
-    expect(changed).toHaveBeenCalledTimes(2);
-    expect(input(root, "max_items").getAttribute("aria-invalid")).toBe("true");
-    expect(deepText(root)).toContain("Enter a whole number from 1 to 50.");
-    type(input(root, "max_items"), "8");
-    expect(changed).toHaveBeenLastCalledWith(expect.objectContaining({ max_items: 8 }));
-    type(input(root, "title"), "", "input");
-    expect(changed.mock.lastCall![0]).not.toHaveProperty("title");
+    expect(root.querySelector(".card-title")!.textContent).toBe("Downloads");
   });
 });
 
@@ -247,13 +266,18 @@ describe("pandora-discover-card", () => {
     expect(root.querySelector(".card-title")!.textContent).toBe("On TV now");
   });
 
-  it("has an editor with every list", async () => {
-    const { root, changed } = await editor("pandora-discover-card", {});
-    const list = input(root, "list");
-    expect(list.value).toBe("trending_week");
-    expect([...list.options].map((o) => o.value)).toContain("upcoming_movies");
-    type(list, "top_rated_movies");
-    expect(changed).toHaveBeenLastCalledWith({ type: "custom:pandora-discover-card", list: "top_rated_movies" });
+  it("has a form editor offering every list", () => {
+    const form = fields(PandoraDiscoverCard.getConfigForm());
+    expect(Object.keys(form)).toEqual(["title", "list", "max_items"]);
+    const options = (form.list!.selector as { select: { options: { value: string; label: string }[] } }).select.options;
+    expect(options.map((o) => o.value)).toEqual([...DISCOVER_LISTS]);
+    expect(options.find((o) => o.value === "upcoming_movies")!.label).toBe("Upcoming movies");
+    for (const { value } of options) expect(() => make().setConfig({ type: "x", list: value })).not.toThrow();
+    expect(form.list!.helper).toContain("Default: Trending this week");
+    expect(form.title!.helper).toContain("the list's name");
+    expect(form.max_items!.label).toBe("Number of posters");
+    expect(form.max_items!.selector).toEqual({ number: { min: 1, max: 20, step: 1, mode: "box" } });
+    expect(form.max_items!.default).toBe(10);
   });
 });
 
@@ -263,7 +287,7 @@ describe("pandora-files-card", () => {
   it("refuses bad configs", () => {
     expect(() => make().setConfig({ type: "x", path: 5 })).toThrow(/path must be text/);
     expect(() => make().setConfig({ type: "x", path: "/Downloaded/../etc" })).toThrow(/inside the share/);
-    expect(() => make().setConfig({ type: "x", instance: " " })).toThrow(/instance/);
+    expect(() => make().setConfig({ type: "x", instance: 3 })).toThrow(/instance must be text/);
     expect(() => make().setConfig({ type: "x", path: "Downloads/" })).not.toThrow();
   });
 
@@ -368,22 +392,20 @@ describe("pandora-files-card", () => {
     expect(root.querySelector(".card-title")!.textContent).toBe("Downloaded");
   });
 
-  it("has an editor offering the configured shares", async () => {
-    const { root, changed } = await editor("pandora-files-card", { path: "/Downloaded" });
-    await settle();
-    const share = input(root, "instance");
-    expect([...share.options].map((o) => o.textContent)).toEqual(["The only share", "Cloud Commander nas:8000"]);
-    type(share, "01JCCMD000000000000000001");
-    expect(changed).toHaveBeenLastCalledWith({
-      type: "custom:pandora-files-card",
-      path: "/Downloaded",
-      instance: "01JCCMD000000000000000001",
-    });
-    type(input(root, "path"), "/Downloads");
-    expect(changed).toHaveBeenLastCalledWith(expect.objectContaining({ path: "/Downloads" }));
-    type(share, "");
-    expect(changed.mock.lastCall![0]).not.toHaveProperty("instance");
-    expect(input(root, "path").placeholder).toBe("/Downloaded");
+  it("has a form editor explaining the folder and the share", () => {
+    const form = fields(PandoraFilesCard.getConfigForm());
+    expect(Object.keys(form)).toEqual(["title", "path", "instance"]);
+    expect(form.path!.label).toBe("Folder");
+    expect(form.path!.helper).toContain("Empty: the share's Downloaded folder");
+    expect(form.instance!.label).toBe("Cloud Commander share");
+    expect(form.instance!.helper).toContain("Only with several shares");
+    for (const field of Object.values(form)) expect(field.selector).toEqual({ text: {} });
+  });
+
+  it("takes emptied fields as not set", async () => {
+    const { fake, root } = await card<PandoraFilesCard>("pandora-files-card", { title: "", path: "", instance: "" });
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/list", path: "/Downloaded" });
+    expect(root.querySelector(".card-title")!.textContent).toBe("Downloaded");
   });
 });
 

@@ -1,8 +1,9 @@
+import type { CSSResult } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PandoraApi } from "../src/api";
 import "../src/downloads-tab";
 import { sortTorrents, type PandoraDownloads } from "../src/downloads-tab";
-import { formatDuration } from "../src/format";
+import { formatDuration, formatSpeed } from "../src/format";
 import type { Info, Torrent, TorrentEvent } from "../src/types";
 import history from "./fixtures/history.json";
 import admin from "./fixtures/info_admin.json";
@@ -76,6 +77,26 @@ describe("Downloads tab", () => {
     // One qBittorrent: no instance names.
     expect(root.querySelector(".instance")).toBeNull();
     expect(deepText(root)).toContain("3 torrents");
+  });
+
+  it("keeps the header's speeds at a fixed width, so nothing beside them moves", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    const speeds = [...root.querySelectorAll(".summary .speed")];
+    expect(speeds).toHaveLength(2);
+    // Tabular digits and room for ten characters, the longest a speed is written with.
+    const styles = (customElements.get("pandora-panel-downloads") as unknown as { styles: CSSResult[] }).styles
+      .map((sheet) => sheet.cssText)
+      .join("\n");
+    const rule = styles.slice(styles.indexOf(".speed {"), styles.indexOf("}", styles.indexOf(".speed {")));
+    expect(rule).toMatch(/font-variant-numeric:\s*tabular-nums/);
+    expect(rule).toMatch(/min-width:\s*calc\(18px \+ 10ch\)/);
+    for (const language of ["en", "de", "fr"]) {
+      for (const speed of [0, 999, 9_950, 99_949, 999_499, 12_500_000, 99_949_999, 999_000_000, 5e12]) {
+        expect(formatSpeed(speed, language).length, `${speed} in ${language}`).toBeLessThanOrEqual(10);
+      }
+    }
   });
 
   it("merges later events: progress moves, removed torrents go, instances appear", async () => {

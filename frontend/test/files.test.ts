@@ -1,3 +1,4 @@
+import type { CSSResult } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PandoraApi } from "../src/api";
 import {
@@ -132,7 +133,7 @@ describe("Files tab", () => {
     expect(row(r, "/Movies")).not.toBeNull();
   });
 
-  it("keeps the current folder's crumb first in line, the root as its home icon with the share's title", async () => {
+  it("cuts long crumbs only, keeping short ones and the root (its home icon, with the share's title) whole", async () => {
     const { element, root: r } = await files(full);
     const crumbs = () => r.querySelector('nav[aria-label="Folder path"]')!;
     // At the root, the share's title is the current crumb, shown in full.
@@ -143,13 +144,32 @@ describe("Files tab", () => {
     await element.open(BREAKING);
     await settle();
     items = [...crumbs().querySelectorAll("li")];
-    expect(items.map((li) => li.className.trim())).toEqual(["root", "between", "current"]);
+    expect(items.map((li) => li.className.trim())).toEqual(["root", "short", "long current"]);
+    // Only long names shrink (each in proportion to its length); the others keep their width.
+    const styles = (customElements.get("pandora-panel-files") as unknown as { styles: CSSResult[] }).styles
+      .map((sheet) => sheet.cssText)
+      .join("\n");
+    const rule = (selector: string) => {
+      const block = styles.slice(styles.indexOf(`${selector} {`));
+      return block.slice(0, block.indexOf("}"));
+    };
+    expect(rule(".crumbs li")).toMatch(/flex:\s*none/);
+    expect(rule(".crumbs li.long")).toMatch(/flex:\s*0 1 auto/);
+    expect(styles).not.toMatch(/li\.(root|short|current)\s*\{[^}]*flex:\s*0 \d/);
+    // A short current folder stays whole too; a long one in between gives way.
+    await element.open(`${BREAKING}/Subs`);
+    await settle();
+    items = [...crumbs().querySelectorAll("li")];
+    expect(items.map((li) => li.className.trim())).toEqual(["root", "short", "long", "short current"]);
+    await element.open(BREAKING);
+    await settle();
+    items = [...crumbs().querySelectorAll("li")];
     // The root: a home icon whose accessible name and tooltip are the share's title.
     const home = items[0]!.querySelector<HTMLButtonElement>("button.crumb")!;
     expect(home.querySelector("path")!.getAttribute("d")).toBe(mdiHomeOutline);
     expect(deepText(home)).toBe("Cloud Commander nas:8000");
     expect(home.title).toBe("Cloud Commander nas:8000");
-    // Folders in between may be shortened: their full name is their tooltip.
+    // A shortened name's full text is its tooltip.
     expect(items[1]!.querySelector("button.crumb")!.getAttribute("title")).toBe("Downloaded");
     const current = items[2]!.querySelector('[aria-current="location"]')!;
     expect(current.getAttribute("title")).toBe("Breaking.Bad.S01.1080p.BluRay.x264");

@@ -21,6 +21,18 @@ function sheet(): PandoraSheet {
   return element;
 }
 
+/** An element's own stylesheet (the last of its styles). */
+function own(tag: string): string {
+  const styles = (customElements.get(tag) as unknown as { styles: CSSResult[] }).styles;
+  return styles.at(-1)!.cssText;
+}
+
+/** The declarations of `selector`'s rule in `styles`. */
+function rule(styles: string, selector: string): string {
+  const block = styles.slice(styles.indexOf(`${selector} {`));
+  return block.slice(0, block.indexOf("}"));
+}
+
 async function panel(path = "/discover") {
   window.history.replaceState(null, "", `/pandora${path}`);
   const fake = fakeHass({ "pandora/info": admin, "pandora/discover": trending, "pandora/media": movie });
@@ -64,18 +76,30 @@ describe("sheet", () => {
   it("stacks above the panel's toasts and app bar", () => {
     // Both are fixed (the app bar sticky) in the same stacking context: no element between the
     // panel and a tab's sheet creates one, so their z-index values decide.
-    const own = (tag: string) => {
-      const styles = (customElements.get(tag) as unknown as { styles: CSSResult[] }).styles;
-      return styles.at(-1)!.cssText;
-    };
-    const zIndex = (styles: string, selector: string) => {
-      const block = styles.slice(styles.indexOf(`${selector} {`));
-      return Number(/z-index:\s*(\d+)/.exec(block.slice(0, block.indexOf("}")))?.[1]);
-    };
+    const zIndex = (styles: string, selector: string) => Number(/z-index:\s*(\d+)/.exec(rule(styles, selector))?.[1]);
     const sheetZ = zIndex(own("pandora-panel-sheet"), ":host");
     expect(sheetZ).toBe(30);
     expect(sheetZ).toBeGreaterThan(zIndex(own("pandora-panel"), ".toast-region"));
     expect(sheetZ).toBeGreaterThan(zIndex(own("pandora-panel"), ".app-bar"));
+  });
+
+  it("keeps the bottom sheet's handle in a strip of its own, above the scrolling content", async () => {
+    const element = await mount(sheet());
+    const dialog = element.shadowRoot!.querySelector(".panel")!;
+    const grabber = dialog.querySelector(".grabber")!;
+    const body = dialog.querySelector(".body")!;
+    expect(grabber.querySelector(".handle")).not.toBeNull();
+    expect(body.contains(grabber)).toBe(false);
+    expect(grabber.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Not drawn over the content: laid out in the sheet's flow, on the sheet's background.
+    const styles = own("pandora-panel-sheet");
+    expect(rule(styles, ".handle")).not.toMatch(/position:\s*absolute/);
+    expect(rule(styles, ".grabber")).not.toMatch(/position:\s*absolute/);
+    expect(rule(styles, ".grabber")).toMatch(/background:\s*var\(--_surface\)/);
+    // A centred dialog on wide screens has none.
+    element.narrow = false;
+    await settle();
+    expect(dialog.querySelector(".grabber")).toBeNull();
   });
 });
 

@@ -2,11 +2,20 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { PandoraApi } from "../src/api";
 import type { DownloadTarget } from "../src/media-details";
 import "../src/torrent-search";
-import { qualityChips, type PandoraTorrentSearch } from "../src/torrent-search";
-import type { Info, RankedRelease } from "../src/types";
+import {
+  qualityChips,
+  querySuggestions,
+  searchOutcome,
+  searchProblems,
+  type PandoraTorrentSearch,
+} from "../src/torrent-search";
+import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/types";
 import admin from "./fixtures/info_admin.json";
 import empty from "./fixtures/info_empty.json";
+import withRequests from "./fixtures/info_requests.json";
 import user from "./fixtures/info_user.json";
+import requested from "./fixtures/requests_create_movie.json";
+import existing from "./fixtures/requests_create_existing.json";
 import added from "./fixtures/torrent_add.json";
 import ranked from "./fixtures/torrent_search.json";
 import withRejected from "./fixtures/torrent_search_rejected.json";
@@ -28,6 +37,25 @@ const DUNE: DownloadTarget = {
   year: 2024,
   seasons: [],
 };
+
+const BREAKING_BAD: DownloadTarget = {
+  tmdb_id: 1396,
+  media_type: "tv",
+  title: "Breaking Bad",
+  year: 2008,
+  seasons: [
+    { number: 1, name: "Season 1", episode_count: 7, year: 2008 },
+    { number: 2, name: "Season 2", episode_count: 13, year: 2009 },
+  ],
+};
+
+/** A search answer with `changes` applied to the ranked fixture. */
+function answer(changes: Partial<TorrentSearchResult>): TorrentSearchResult {
+  return { ...(ranked as TorrentSearchResult), ...changes };
+}
+
+const JACKETT_OK = { instance: "Jackett nas:9117", state: "ok" as const, elapsed_ms: 800, results: 0 };
+const NOTHING = answer({ total: 0, accepted: 0, results: [], instances: [JACKETT_OK] });
 
 async function modal(
   info: unknown,
@@ -101,8 +129,10 @@ describe("torrent search modal", () => {
       "CAM source rejected",
       "only 3 seeders (minimum 5)",
     ]);
-    // The partial Jackett answer is reported.
-    expect(deepText(root)).toContain("Jackett nas:9117: some indexers did not answer");
+    // The partial Jackett answer is reported, naming the indexer that did not answer.
+    expect(deepText(root)).toContain(
+      "Jackett nas:9117: rarbg did not answer in time; results may be incomplete",
+    );
   });
 
   it("adds a release with the contract's payload and announces it", async () => {
@@ -197,6 +227,204 @@ describe("torrent search modal", () => {
     const { fake, root } = await modal(empty);
     expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add service → Jackett");
     expect(fake.callWS).not.toHaveBeenCalled();
+  });
+
+  it("says at once when the indexers found nothing, and searches other words", async () => {
+    const { fake, root } = await modal(admin, {
+      "pandora/torrents/search": (m: { query?: string }) =>
+        m.query === "Dune Part Two" ? ranked : { ...NOTHING, query: m.query ?? "Dune Part Two 2024" },
+    }, { ...DUNE, original_title: "Dune: Deuxième partie" });
+    const text = deepText(root);
+    expect(root.querySelector('[role="status"] h3')!.textContent).toBe("No release found for “Dune Part Two 2024”");
+    expect(text).not.toContain("0 of 0");
+    expect(text).not.toContain("quality profile");
+    // No requests on this backend: no Request button.
+    expect(root.querySelector("button.request")).toBeNull();
+    const suggestions = [...root.querySelectorAll<HTMLButtonElement>("button.suggestion")];
+    expect(suggestions.map((b) => b.textContent!.trim())).toEqual(["Dune Part Two", "Dune Deuxième partie 2024"]);
+    // Other words of one's own, by query (with the category and the movie's year for ranking).
+    const input = root.querySelector<HTMLInputElement>("form.retry input")!;
+    expect(input.value).toBe("Dune Part Two 2024");
+    input.value = "Dune 2 2024";
+    root.querySelector("form.retry")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({
+      type: "pandora/torrents/search",
+      query: "Dune 2 2024",
+      category: "movies",
+      year: 2024,
+    });
+    expect(root.querySelector('[role="status"] h3')!.textContent).toBe("No release found for “Dune 2 2024”");
+    // A suggestion searches it; what it finds can be added for the title as usual.
+    buttonWith(root, "Dune Part Two").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({
+      type: "pandora/torrents/search",
+      query: "Dune Part Two",
+      category: "movies",
+      year: 2024,
+    });
+    expect(root.querySelectorAll("li.release")).toHaveLength(2);
+    root.querySelector<HTMLButtonElement>("li.release button.add")!.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith(
+      expect.objectContaining({ type: "pandora/torrents/add", tmdb_id: 693134, media_type: "movie" }),
+    );
+  });
+
+  it("offers a request instead when nothing is found and requests are on", async () => {
+    const { fake, root } = await modal(withRequests, {
+      "pandora/torrents/search": NOTHING,
+      "pandora/requests/create": requested,
+    });
+    expect(deepText(root)).toContain("Or request it");
+    buttonWith(root, "Request").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({
+      type: "pandora/requests/create",
+      tmdb_id: 693134,
+      media_type: "movie",
+    });
+    const ask = root.querySelector(".ask")!;
+    expect(ask.querySelector('[role="status"]')!.textContent).toContain("Requested");
+    expect(ask.querySelector("button.request")).toBeNull();
+    const navigated = vi.fn();
+    root.host.addEventListener("pandora-navigate", (e) => navigated((e as CustomEvent).detail));
+    buttonWith(root, "View in Requests").click();
+    expect(navigated).toHaveBeenCalledWith({ tab: "requests" });
+  });
+
+  it("requests the season being searched, says when it was already asked, and shows a refusal", async () => {
+    let refuse = true;
+    const { fake, root } = await modal(withRequests, {
+      "pandora/torrents/search": NOTHING,
+      "pandora/requests/create": () =>
+        refuse ? new FakeWsError("home_assistant_error", "Requests are closed") : existing,
+    }, BREAKING_BAD);
+    expect(deepText(root)).toContain("Or request the whole series");
+    const select = root.querySelector<HTMLSelectElement>("select")!;
+    select.value = "2";
+    select.dispatchEvent(new Event("change"));
+    await settle();
+    expect(deepText(root)).toContain("Or request Season 2");
+    expect([...root.querySelectorAll("button.suggestion")].map((b) => b.textContent!.trim())).toEqual([
+      "Breaking Bad Season 2",
+    ]);
+    buttonWith(root, "Request").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({
+      type: "pandora/requests/create",
+      tmdb_id: 1396,
+      media_type: "tv",
+      seasons: [2],
+    });
+    expect(root.querySelector(".ask [role='alert']")!.textContent).toContain("Requests are closed");
+    refuse = false;
+    buttonWith(root, "Request").click();
+    await settle();
+    expect(root.querySelector(".ask [role='status']")!.textContent).toContain("Already requested — you were added");
+  });
+
+  it("keeps the quality-profile message for results that were all rejected", async () => {
+    const { root } = await modal(admin, {
+      "pandora/torrents/search": answer({ accepted: 0, results: [], instances: [JACKETT_OK] }),
+    });
+    const text = deepText(root);
+    expect(text).toContain("0 of 14 releases accepted");
+    expect(text).toContain("No acceptable release");
+    expect(text).toContain("Nothing passed your quality profile. Turn on “Show rejected” to see why.");
+    expect(text).not.toContain("No release found");
+    expect(root.querySelector("form.retry")).toBeNull();
+  });
+
+  it("says which Jackett failed instead of claiming nothing was found", async () => {
+    let down = true;
+    const { fake, root } = await modal(admin, {
+      "pandora/torrents/search": () =>
+        down
+          ? answer({
+              total: 0,
+              accepted: 0,
+              results: [],
+              instances: [
+                { instance: "Jackett nas:9117", state: "error", error: "Cannot connect to Jackett", elapsed_ms: 10, results: 0 },
+              ],
+            })
+          : ranked,
+    });
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(deepText(alert)).toContain("No indexer could be searched");
+    expect(deepText(alert)).toContain("Jackett nas:9117 could not be searched: Cannot connect to Jackett");
+    expect(deepText(root)).not.toContain("No release found");
+    down = false;
+    buttonWith(root, "Try again").click();
+    await settle();
+    expect(fake.callWS).toHaveBeenCalledTimes(2);
+    expect(root.querySelectorAll("li.release")).toHaveLength(2);
+  });
+
+  it("still says nothing was found when another Jackett answered, naming the one that failed", async () => {
+    const { root } = await modal(admin, {
+      "pandora/torrents/search": answer({
+        total: 0,
+        accepted: 0,
+        results: [],
+        instances: [
+          JACKETT_OK,
+          { instance: "Jackett cloud", state: "error", error: "Invalid API key", elapsed_ms: 10, results: 0 },
+        ],
+      }),
+    });
+    const text = deepText(root);
+    expect(text).toContain("No release found for “Dune Part Two 2024”");
+    expect(root.querySelector(".banner.error")!.textContent).toContain(
+      "Jackett cloud could not be searched: Invalid API key",
+    );
+  });
+
+  it("tells a search that reached nothing from one that found nothing", () => {
+    const timeout: IndexerStatus = { indexer: "rarbg", state: "timeout", error: "did not answer in time" };
+    const failedIndexer: IndexerStatus = { indexer: "1337x", state: "error", error: "HTTP 503" };
+    const partial = (indexers: IndexerStatus[]) =>
+      answer({
+        total: 0,
+        accepted: 0,
+        results: [],
+        instances: [{ instance: "Jackett nas:9117", state: "partial", elapsed_ms: 9, results: 0, indexers }],
+      });
+    // Every named indexer failed: nothing was searched.
+    const none = partial([timeout, failedIndexer]);
+    expect(searchOutcome(none)).toBe("failed");
+    expect(searchProblems(none)).toEqual([
+      {
+        instance: "Jackett nas:9117",
+        failed: true,
+        text: "Jackett nas:9117: rarbg did not answer in time; 1337x failed (HTTP 503)",
+      },
+    ]);
+    // One answered: nothing was found (with a warning).
+    const some = partial([timeout, { indexer: "1337x", state: "ok", error: null }]);
+    expect(searchOutcome(some)).toBe("none_found");
+    expect(searchProblems(some)[0]!.failed).toBe(false);
+    expect(searchOutcome(NOTHING)).toBe("none_found");
+    expect(searchProblems(NOTHING)).toEqual([]);
+    expect(searchOutcome(answer({ accepted: 0, results: [] }))).toBe("all_rejected");
+    expect(searchOutcome(ranked as TorrentSearchResult)).toBe("results");
+  });
+
+  it("suggests other words: without a movie's year, a series' year or season, the original title", () => {
+    expect(querySuggestions(DUNE, null, "Dune Part Two 2024")).toEqual(["Dune Part Two"]);
+    expect(querySuggestions({ ...DUNE, original_title: "Dune: Part Two" }, null, "x")).toEqual([
+      "Dune Part Two",
+      "Dune Part Two 2024",
+    ]);
+    expect(querySuggestions(BREAKING_BAD, null, "Breaking Bad")).toEqual(["Breaking Bad 2008"]);
+    expect(querySuggestions({ ...BREAKING_BAD, original_title: "Breaking Bad" }, 1, "Breaking Bad S01")).toEqual([
+      "Breaking Bad Season 1",
+    ]);
+    expect(querySuggestions({ ...BREAKING_BAD, original_title: "Braking Bad" }, 1, "breaking bad season 1")).toEqual([
+      "Braking Bad S01",
+    ]);
   });
 
   it("describes quality from the parsed release", () => {

@@ -1,27 +1,27 @@
 /*! Pandora cards for Home Assistant. Bundles Lit (BSD-3-Clause, Google LLC) and Material Design Icons paths from @mdi/js (Apache-2.0, Pictogrammers). */
-var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&&`adoptedStyleSheets`in Document.prototype&&`replace`in CSSStyleSheet.prototype,n=Symbol(),r=new WeakMap,i=class{constructor(e,t,r){if(this._$cssResult$=!0,r!==n)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,n=this.t;if(t&&e===void 0){let t=n!==void 0&&n.length===1;t&&(e=r.get(n)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),t&&r.set(n,e))}return e}toString(){return this.cssText}},a=e=>new i(typeof e==`string`?e:e+``,void 0,n),o=(e,...t)=>new i(e.length===1?e[0]:t.reduce((t,n,r)=>t+(e=>{if(!0===e._$cssResult$)return e.cssText;if(typeof e==`number`)return e;throw Error(`Value passed to 'css' function must be a 'css' function result: `+e+`. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.`)})(n)+e[r+1],e[0]),e,n),s=(n,r)=>{if(t)n.adoptedStyleSheets=r.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let t of r){let r=document.createElement(`style`),i=e.litNonce;i!==void 0&&r.setAttribute(`nonce`,i),r.textContent=t.cssText,n.appendChild(r)}},c=t?e=>e:e=>e instanceof CSSStyleSheet?(e=>{let t=``;for(let n of e.cssRules)t+=n.cssText;return a(t)})(e):e,{is:l,defineProperty:u,getOwnPropertyDescriptor:d,getOwnPropertyNames:f,getOwnPropertySymbols:p,getPrototypeOf:m}=Object,h=globalThis,ee=h.trustedTypes,te=ee?ee.emptyScript:``,ne=h.reactiveElementPolyfillSupport,g=(e,t)=>e,_={toAttribute(e,t){switch(t){case Boolean:e=e?te:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let n=e;switch(t){case Boolean:n=e!==null;break;case Number:n=e===null?null:Number(e);break;case Object:case Array:try{n=JSON.parse(e)}catch{n=null}}return n}},re=(e,t)=>!l(e,t),ie={attribute:!0,type:String,converter:_,reflect:!1,useDefault:!1,hasChanged:re};Symbol.metadata??=Symbol(`metadata`),h.litPropertyMetadata??=new WeakMap;var v=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ie){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let n=Symbol(),r=this.getPropertyDescriptor(e,n,t);r!==void 0&&u(this.prototype,e,r)}}static getPropertyDescriptor(e,t,n){let{get:r,set:i}=d(this.prototype,e)??{get(){return this[t]},set(e){this[t]=e}};return{get:r,set(t){let a=r?.call(this);i?.call(this,t),this.requestUpdate(e,a,n)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ie}static _$Ei(){if(this.hasOwnProperty(g(`elementProperties`)))return;let e=m(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(g(`finalized`)))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(g(`properties`))){let e=this.properties,t=[...f(e),...p(e)];for(let n of t)this.createProperty(n,e[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[e,n]of t)this.elementProperties.set(e,n)}this._$Eh=new Map;for(let[e,t]of this.elementProperties){let n=this._$Eu(e,t);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let n=new Set(e.flat(1/0).reverse());for(let e of n)t.unshift(c(e))}else e!==void 0&&t.push(c(e));return t}static _$Eu(e,t){let n=t.attribute;return!1===n?void 0:typeof n==`string`?n:typeof e==`string`?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let n of t.keys())this.hasOwnProperty(n)&&(e.set(n,this[n]),delete this[n]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return s(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,n){this._$AK(e,n)}_$ET(e,t){let n=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,n);if(r!==void 0&&!0===n.reflect){let i=(n.converter?.toAttribute===void 0?_:n.converter).toAttribute(t,n.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let n=this.constructor,r=n._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let e=n.getPropertyOptions(r),i=typeof e.converter==`function`?{fromAttribute:e.converter}:e.converter?.fromAttribute===void 0?_:e.converter;this._$Em=r;let a=i.fromAttribute(t,e.type);this[r]=a??this._$Ej?.get(r)??a,this._$Em=null}}requestUpdate(e,t,n,r=!1,i){if(e!==void 0){let a=this.constructor;if(!1===r&&(i=this[e]),n??=a.getPropertyOptions(e),!((n.hasChanged??re)(i,t)||n.useDefault&&n.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(a._$Eu(e,n))))return;this.C(e,t,n)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(e,t,{useDefault:n,reflect:r,wrapped:i},a){n&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,a??t??this[e]),!0!==i||a!==void 0)||(this._$AL.has(e)||(this.hasUpdated||n||(t=void 0),this._$AL.set(e,t)),!0===r&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[e,t]of this._$Ep)this[e]=t;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[t,n]of e){let{wrapped:e}=n,r=this[t];!0!==e||this._$AL.has(t)||r===void 0||this.C(t,void 0,n,r)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(t){throw e=!1,this._$EM(),t}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(e){}firstUpdated(e){}};v.elementStyles=[],v.shadowRootOptions={mode:`open`},v[g(`elementProperties`)]=new Map,v[g(`finalized`)]=new Map,ne?.({ReactiveElement:v}),(h.reactiveElementVersions??=[]).push(`2.1.2`);var ae=globalThis,oe=e=>e,y=ae.trustedTypes,se=y?y.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,ce=`$lit$`,b=`lit$${Math.random().toFixed(9).slice(2)}$`,le=`?`+b,ue=`<${le}>`,x=document,S=()=>x.createComment(``),C=e=>e===null||typeof e!=`object`&&typeof e!=`function`,de=Array.isArray,fe=e=>de(e)||typeof e?.[Symbol.iterator]==`function`,pe=`[ 	
-\f\r]`,w=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,me=/-->/g,he=/>/g,T=RegExp(`>|${pe}(?:([^\\s"'>=/]+)(${pe}*=${pe}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),ge=/'/g,_e=/"/g,ve=/^(?:script|style|textarea|title)$/i,E=(e=>(t,...n)=>({_$litType$:e,strings:t,values:n}))(1),D=Symbol.for(`lit-noChange`),O=Symbol.for(`lit-nothing`),ye=new WeakMap,k=x.createTreeWalker(x,129);function be(e,t){if(!de(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return se===void 0?t:se.createHTML(t)}var xe=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=w;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===w?c[1]===`!--`?o=me:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=T):(ve.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=T):o=he:o===T?c[0]===`>`?(o=i??w,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?T:c[3]===`"`?_e:ge):o===_e||o===ge?o=T:o===me||o===he?o=w:(o=T,i=void 0);let d=o===T&&e[t+1].startsWith(`/>`)?` `:``;a+=o===w?n+ue:l>=0?(r.push(s),n.slice(0,l)+ce+n.slice(l)+b+d):n+b+(l===-2?t:d)}return[be(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},Se=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=xe(t,n);if(this.el=e.createElement(l,r),k.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=k.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(ce)){let t=u[o++],n=i.getAttribute(e).split(b),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?we:r[1]===`?`?Te:r[1]===`@`?Ee:M}),i.removeAttribute(e)}else e.startsWith(b)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(ve.test(i.tagName)){let e=i.textContent.split(b),t=e.length-1;if(t>0){i.textContent=y?y.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],S()),k.nextNode(),c.push({type:2,index:++a});i.append(e[t],S())}}}else if(i.nodeType===8){if(i.data===le)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(b,e+1))!==-1;)c.push({type:7,index:a}),e+=b.length-1}}a++}}static createElement(e,t){let n=x.createElement(`template`);return n.innerHTML=e,n}};function A(e,t,n=e,r){if(t===D)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=C(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=A(e,i._$AS(e,t.values),i,r)),t}var Ce=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??x).importNode(t,!0);k.currentNode=r;let i=k.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new j(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new De(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=k.nextNode(),a++)}return k.currentNode=x,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},j=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=O,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=A(this,e,t),C(e)?e===O||e==null||e===``?(this._$AH!==O&&this._$AR(),this._$AH=O):e!==this._$AH&&e!==D&&this._(e):e._$litType$===void 0?e.nodeType===void 0?fe(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==O&&C(this._$AH)?this._$AA.nextSibling.data=e:this.T(x.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=Se.createElement(be(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new Ce(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=ye.get(e.strings);return t===void 0&&ye.set(e.strings,t=new Se(e)),t}k(t){de(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(S()),this.O(S()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=oe(e).nextSibling;oe(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},M=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=O,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(new String),this.strings=n):this._$AH=O}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=A(this,e,t,0),a=!C(e)||e!==this._$AH&&e!==D,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=A(this,r[n+o],t,o),s===D&&(s=this._$AH[o]),a||=!C(s)||s!==this._$AH[o],s===O?e=O:e!==O&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===O?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},we=class extends M{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===O?void 0:e}},Te=class extends M{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==O)}},Ee=class extends M{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=A(this,e,t,0)??O)===D)return;let n=this._$AH,r=e===O&&n!==O||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==O&&(n===O||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},De=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){A(this,e)}},Oe={M:ce,P:b,A:le,C:1,L:xe,R:Ce,D:fe,V:A,I:j,H:M,N:Te,U:Ee,B:we,F:De},ke=ae.litHtmlPolyfillSupport;ke?.(Se,j),(ae.litHtmlVersions??=[]).push(`3.3.3`);var Ae=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new j(t.insertBefore(S(),e),e,void 0,n??{})}return i._$AI(e),i},je=globalThis,N=class extends v{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Ae(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return D}};N._$litElement$=!0,N.finalized=!0,je.litElementHydrateSupport?.({LitElement:N});var Me=je.litElementPolyfillSupport;Me?.({LitElement:N}),(je.litElementVersions??=[]).push(`4.2.2`);var Ne={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},Pe=e=>(...t)=>({_$litDirective$:e,values:t}),Fe=class{constructor(e){}get _$AU(){return this._$AM._$AU}_$AT(e,t,n){this._$Ct=e,this._$AM=t,this._$Ci=n}_$AS(e,t){return this.update(e,t)}update(e,t){return this.render(...t)}},{I:Ie}=Oe,Le=e=>e,Re=()=>document.createComment(``),P=(e,t,n)=>{let r=e._$AA.parentNode,i=t===void 0?e._$AB:t._$AA;if(n===void 0)n=new Ie(r.insertBefore(Re(),i),r.insertBefore(Re(),i),e,e.options);else{let t=n._$AB.nextSibling,a=n._$AM,o=a!==e;if(o){let t;n._$AQ?.(e),n._$AM=e,n._$AP!==void 0&&(t=e._$AU)!==a._$AU&&n._$AP(t)}if(t!==i||o){let e=n._$AA;for(;e!==t;){let t=Le(e).nextSibling;Le(r).insertBefore(e,i),e=t}}}return n},F=(e,t,n=e)=>(e._$AI(t,n),e),ze={},Be=(e,t=ze)=>e._$AH=t,Ve=e=>e._$AH,I=e=>{e._$AR(),e._$AA.remove()},He=(e,t,n)=>{let r=new Map;for(let i=t;i<=n;i++)r.set(e[i],i);return r},Ue=Pe(class extends Fe{constructor(e){if(super(e),e.type!==Ne.CHILD)throw Error(`repeat() can only be used in text expressions`)}dt(e,t,n){let r;n===void 0?n=t:t!==void 0&&(r=t);let i=[],a=[],o=0;for(let t of e)i[o]=r?r(t,o):o,a[o]=n(t,o),o++;return{values:a,keys:i}}render(e,t,n){return this.dt(e,t,n).values}update(e,[t,n,r]){let i=Ve(e),{values:a,keys:o}=this.dt(t,n,r);if(!Array.isArray(i))return this.ut=o,a;let s=this.ut??=[],c=[],l,u,d=0,f=i.length-1,p=0,m=a.length-1;for(;d<=f&&p<=m;)if(i[d]===null)d++;else if(i[f]===null)f--;else if(s[d]===o[p])c[p]=F(i[d],a[p]),d++,p++;else if(s[f]===o[m])c[m]=F(i[f],a[m]),f--,m--;else if(s[d]===o[m])c[m]=F(i[d],a[m]),P(e,c[m+1],i[d]),d++,m--;else if(s[f]===o[p])c[p]=F(i[f],a[p]),P(e,i[d],i[f]),f--,p++;else if(l===void 0&&(l=He(o,p,m),u=He(s,d,f)),l.has(s[d])){if(l.has(s[f])){let t=u.get(o[p]),n=t===void 0?null:i[t];if(n===null){let t=P(e,i[d]);F(t,a[p]),c[p]=t}else c[p]=F(n,a[p]),P(e,i[d],n),i[t]=null;p++}else I(i[f]),f--}else I(i[d]),d++;for(;p<=m;){let t=P(e,c[m+1]);F(t,a[p]),c[p++]=t}for(;d<=f;){let e=i[d++];e!==null&&I(e)}return this.ut=o,Be(e,c),D}});function We(e,t,n=e=>import(e)){let r=new URL(e).searchParams.get(`panel`);if(!r||t.split(`/`).filter(Boolean)[0]!==`pandora`)return null;let i=new URL(`pandora-panel.js?v=${encodeURIComponent(r)}`,e).href;return n(i).catch(()=>void 0),i}var Ge=[`trending_day`,`trending_week`,`popular_movies`,`popular_tv`,`top_rated_movies`,`upcoming_movies`,`now_playing_movies`,`on_the_air_tv`],Ke={trending_day:`Trending today`,trending_week:`Trending this week`,popular_movies:`Popular movies`,popular_tv:`Popular TV`,top_rated_movies:`Top rated movies`,upcoming_movies:`Upcoming movies`,now_playing_movies:`Now in cinemas`,on_the_air_tv:`On TV now`},qe=new Map;function Je(e,t=Date.now()){let n=qe.get(e);if(qe.delete(e),!(!n||t-n.at>3e4))return n.value}var Ye=`home`,Xe=(e,t=1)=>`discover:${e}:${t}`,Ze=6e5;function Qe(e){if(e&&typeof e==`object`){let t=e.message;if(typeof t==`string`&&t)return t;let n=e.code;if(typeof n==`string`&&n)return n}return typeof e==`string`&&e?e:`Something went wrong.`}function $e(e){return`${e.instance}\u0000${e.hash}`}function et(){return{torrents:new Map,unavailable:[],loaded:!1}}function tt(e,t){let n=new Map(t.full?[]:e.torrents);for(let e of t.removed??[])n.delete($e(e));for(let e of t.torrents??[])n.set($e(e),e);return{torrents:n,unavailable:[...t.unavailable??[]],loaded:!0}}var nt=class{constructor(e,t,n,r){this.closed=!1,this.unsubscribe=e.connection.subscribeMessage(e=>{this.closed||n(e)},t).catch(e=>{this.closed||r(e)})}get active(){return!this.closed}async close(){if(this.closed)return;this.closed=!0;let e=await this.unsubscribe;try{await e?.()}catch{}}},rt=class extends nt{constructor(e,t,n){super(e,{type:`pandora/torrents/subscribe`},e=>{this.state=tt(this.state,e),t(this.state,e)},n),this.state=et()}},it=class{constructor(e,t=Date.now){this.now=t,this.cache=new Map,this.hass=e}get language(){return this.hass?.locale?.language??this.hass?.language??`en`}call(e){return this.hass?this.hass.callWS(e):Promise.reject(Error(`Not connected to Home Assistant.`))}cached(e,t){let n=this.now(),r=this.cache.get(e);if(r&&r.expires>n)return r.value;let i=t();return this.cache.set(e,{expires:n+Ze,value:i}),i.catch(()=>{this.cache.get(e)?.value===i&&this.cache.delete(e)}),i}clearCache(){this.cache.clear()}callEarly(e,t){let n=Je(e,this.now());return n?n.catch(()=>this.call(t)):this.call(t)}info(){return this.callEarly(`info`,{type:`pandora/info`})}discover(e,t=1){let n=Xe(e,t);return this.cached(n,()=>this.callEarly(n,{type:`pandora/discover`,list:e,page:t}))}searchMedia(e,t=1){return this.call({type:`pandora/search_media`,query:e,page:t})}media(e,t){return this.cached(`media:${t}:${e}`,()=>this.call({type:`pandora/media`,tmdb_id:e,media_type:t}))}forgetMedia(e,t){this.cache.delete(`media:${t}:${e}`)}home(){return this.callEarly(Ye,{type:`pandora/home`})}watchlist(){return this.call({type:`pandora/watchlist/list`})}addToWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/add`,tmdb_id:e,media_type:t})}removeFromWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/remove`,tmdb_id:e,media_type:t})}setFeatured(e,t){return this.call({type:`pandora/featured/set`,tmdb_id:e,media_type:t})}clearFeatured(){return this.call({type:`pandora/featured/clear`})}play(e){let t=`item_id`in e?{item_id:e.item_id,instance:e.instance}:{tmdb_id:e.tmdb_id,media_type:e.media_type};return this.call({type:`pandora/play`,entity_id:e.entity_id,...t})}searchTorrents(e){return this.call({type:`pandora/torrents/search`,...e})}addTorrent(e){return this.call({type:`pandora/torrents/add`,...e})}torrentAction(e){return this.call({type:`pandora/torrents/action`,...e})}history(e=50){return this.call({type:`pandora/history`,limit:e})}listFiles(e,t){return this.call({type:`pandora/files/list`,path:e,...t?{instance:t}:{}})}moveFiles(e){return this.call({type:`pandora/files/move`,...e})}deleteFiles(e,t){return this.call({type:`pandora/files/delete`,paths:e,...t?{instance:t}:{}})}scanLibrary(e,t){return this.call({type:`pandora/library/scan`,library:e,...t?{instance:t}:{}})}restartContainer(e,t){return this.call({type:`pandora/containers/restart`,container:e,...t?{instance:t}:{}})}containerLogs(e,t,n){return this.call({type:`pandora/containers/logs`,container:e,tail:t,...n?{instance:n}:{}})}redeployStack(e,t){return this.call({type:`pandora/stacks/redeploy`,stack:e,...t?{instance:t}:{}})}setVpnCountry(e,t){return this.call({type:`pandora/vpn/country`,country:e,...t?{instance:t}:{}})}requestMedia(e){let{tmdb_id:t,media_type:n,seasons:r}=e;return this.call({type:`pandora/requests/create`,tmdb_id:t,media_type:n,...n===`tv`&&r?.length?{seasons:r}:{}})}approveRequest(e){return this.call({type:`pandora/requests/approve`,request_id:e})}denyRequest(e,t){let n=t?.trim();return this.call({type:`pandora/requests/deny`,request_id:e,...n?{reason:n}:{}})}retryRequest(e){return this.call({type:`pandora/requests/retry`,request_id:e})}listRequests(e={}){return this.call({type:`pandora/requests/list`,...e.status?.length?{status:e.status}:{},...e.limit?{limit:e.limit}:{}})}subscribe(e,t,n){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new nt(this.hass,{type:e},t,n)}subscribeTorrents(e,t){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new rt(this.hass,e,t)}},at=`M11,15H13V17H11V15M11,7H13V13H11V7M12,2C6.47,2 2,6.5 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M12,20A8,8 0 0,1 4,12A8,8 0 0,1 12,4A8,8 0 0,1 20,12A8,8 0 0,1 12,20Z`,ot=`M11,4H13V16L18.5,10.5L19.92,11.92L12,19.84L4.08,11.92L5.5,10.5L11,16V4Z`,st=`M13,20H11V8L5.5,13.5L4.08,12.08L12,4.16L19.92,12.08L18.5,13.5L13,8V20Z`,ct=`M21,7L9,19L3.5,13.5L4.91,12.09L9,16.17L19.59,5.59L21,7Z`,lt=`M12 2C6.5 2 2 6.5 2 12S6.5 22 12 22 22 17.5 22 12 17.5 2 12 2M10 17L5 12L6.41 10.59L10 14.17L17.59 6.58L19 8L10 17Z`,ut=`M6,19A2,2 0 0,0 8,21H16A2,2 0 0,0 18,19V7H6V19M8,9H16V19H8V9M15.5,4L14.5,3H9.5L8.5,4H5V6H19V4H15.5Z`,dt=`M14,2H6A2,2 0 0,0 4,4V20A2,2 0 0,0 6,22H18A2,2 0 0,0 20,20V8L14,2M18,20H6V4H13V9H18V20Z`,ft=`M14,2L20,8V20A2,2 0 0,1 18,22H6A2,2 0 0,1 4,20V4A2,2 0 0,1 6,2H14M18,20V9H13V4H6V20H18M16,18L13.5,16.3V18H8V13H13.5V14.7L16,13V18Z`,pt=`M13 19C13 19.34 13.04 19.67 13.09 20H4C2.9 20 2 19.11 2 18V6C2 4.89 2.89 4 4 4H10L12 6H20C21.1 6 22 6.89 22 8V13.81C21.39 13.46 20.72 13.22 20 13.09V8H4V18H13.09C13.04 18.33 13 18.66 13 19M21.34 15.84L17.75 19.43L16.16 17.84L15 19L17.75 22L22.5 17.25L21.34 15.84Z`,mt=`M20 18H4V8H20M20 6H12L10 4H4A2 2 0 0 0 2 6V18A2 2 0 0 0 4 20H20A2 2 0 0 0 22 18V8A2 2 0 0 0 20 6M14 9H16V13H19L15 17L11 13H14Z`,ht=`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`,gt=`M20.84 2.18L16.91 2.96L19.65 6.5L21.62 6.1L20.84 2.18M13.97 3.54L12 3.93L14.75 7.46L16.71 7.07L13.97 3.54M9.07 4.5L7.1 4.91L9.85 8.44L11.81 8.05L9.07 4.5M4.16 5.5L3.18 5.69C2.1 5.9 1.39 6.96 1.61 8.04L2 10L6.9 9.03L4.16 5.5M20 12V20H4V12H20M22 10H2V20C2 21.11 2.9 22 4 22H20C21.11 22 22 21.11 22 20V10Z`,_t=`M14,3V5H17.59L7.76,14.83L9.17,16.24L19,6.41V10H21V3M19,19H5V5H12V3H5C3.89,3 3,3.9 3,5V19A2,2 0 0,0 5,21H19A2,2 0 0,0 21,19V12H19V19Z`,vt=`M14,19H18V5H14M6,19H10V5H6V19Z`,yt=`M8,5.14V19.14L19,12.14L8,5.14Z`,bt=`M19,13H13V19H11V13H5V11H11V5H13V11H19V13Z`,xt=`M17.65,6.35C16.2,4.9 14.21,4 12,4A8,8 0 0,0 4,12A8,8 0 0,0 12,20C15.73,20 18.84,17.45 19.73,14H17.65C16.83,16.33 14.61,18 12,18A6,6 0 0,1 6,12A6,6 0 0,1 12,6C13.66,6 15.14,6.69 16.22,7.78L13,11H20V4L17.65,6.35Z`,St=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,Ct=`M2 12H4V17H20V12H22V17C22 18.11 21.11 19 20 19H4C2.9 19 2 18.11 2 17V12M12 15L17.55 9.54L16.13 8.13L13 11.25V2H11V11.25L7.88 8.13L6.46 9.55L12 15Z`;function L(e,t){return E`<svg
+var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&&`adoptedStyleSheets`in Document.prototype&&`replace`in CSSStyleSheet.prototype,n=Symbol(),r=new WeakMap,i=class{constructor(e,t,r){if(this._$cssResult$=!0,r!==n)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,n=this.t;if(t&&e===void 0){let t=n!==void 0&&n.length===1;t&&(e=r.get(n)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),t&&r.set(n,e))}return e}toString(){return this.cssText}},a=e=>new i(typeof e==`string`?e:e+``,void 0,n),o=(e,...t)=>new i(e.length===1?e[0]:t.reduce((t,n,r)=>t+(e=>{if(!0===e._$cssResult$)return e.cssText;if(typeof e==`number`)return e;throw Error(`Value passed to 'css' function must be a 'css' function result: `+e+`. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.`)})(n)+e[r+1],e[0]),e,n),s=(n,r)=>{if(t)n.adoptedStyleSheets=r.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let t of r){let r=document.createElement(`style`),i=e.litNonce;i!==void 0&&r.setAttribute(`nonce`,i),r.textContent=t.cssText,n.appendChild(r)}},c=t?e=>e:e=>e instanceof CSSStyleSheet?(e=>{let t=``;for(let n of e.cssRules)t+=n.cssText;return a(t)})(e):e,{is:l,defineProperty:u,getOwnPropertyDescriptor:d,getOwnPropertyNames:f,getOwnPropertySymbols:p,getPrototypeOf:m}=Object,h=globalThis,ee=h.trustedTypes,te=ee?ee.emptyScript:``,ne=h.reactiveElementPolyfillSupport,g=(e,t)=>e,re={toAttribute(e,t){switch(t){case Boolean:e=e?te:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let n=e;switch(t){case Boolean:n=e!==null;break;case Number:n=e===null?null:Number(e);break;case Object:case Array:try{n=JSON.parse(e)}catch{n=null}}return n}},ie=(e,t)=>!l(e,t),ae={attribute:!0,type:String,converter:re,reflect:!1,useDefault:!1,hasChanged:ie};Symbol.metadata??=Symbol(`metadata`),h.litPropertyMetadata??=new WeakMap;var _=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ae){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let n=Symbol(),r=this.getPropertyDescriptor(e,n,t);r!==void 0&&u(this.prototype,e,r)}}static getPropertyDescriptor(e,t,n){let{get:r,set:i}=d(this.prototype,e)??{get(){return this[t]},set(e){this[t]=e}};return{get:r,set(t){let a=r?.call(this);i?.call(this,t),this.requestUpdate(e,a,n)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ae}static _$Ei(){if(this.hasOwnProperty(g(`elementProperties`)))return;let e=m(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(g(`finalized`)))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(g(`properties`))){let e=this.properties,t=[...f(e),...p(e)];for(let n of t)this.createProperty(n,e[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[e,n]of t)this.elementProperties.set(e,n)}this._$Eh=new Map;for(let[e,t]of this.elementProperties){let n=this._$Eu(e,t);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let n=new Set(e.flat(1/0).reverse());for(let e of n)t.unshift(c(e))}else e!==void 0&&t.push(c(e));return t}static _$Eu(e,t){let n=t.attribute;return!1===n?void 0:typeof n==`string`?n:typeof e==`string`?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let n of t.keys())this.hasOwnProperty(n)&&(e.set(n,this[n]),delete this[n]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return s(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,n){this._$AK(e,n)}_$ET(e,t){let n=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,n);if(r!==void 0&&!0===n.reflect){let i=(n.converter?.toAttribute===void 0?re:n.converter).toAttribute(t,n.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let n=this.constructor,r=n._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let e=n.getPropertyOptions(r),i=typeof e.converter==`function`?{fromAttribute:e.converter}:e.converter?.fromAttribute===void 0?re:e.converter;this._$Em=r;let a=i.fromAttribute(t,e.type);this[r]=a??this._$Ej?.get(r)??a,this._$Em=null}}requestUpdate(e,t,n,r=!1,i){if(e!==void 0){let a=this.constructor;if(!1===r&&(i=this[e]),n??=a.getPropertyOptions(e),!((n.hasChanged??ie)(i,t)||n.useDefault&&n.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(a._$Eu(e,n))))return;this.C(e,t,n)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(e,t,{useDefault:n,reflect:r,wrapped:i},a){n&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,a??t??this[e]),!0!==i||a!==void 0)||(this._$AL.has(e)||(this.hasUpdated||n||(t=void 0),this._$AL.set(e,t)),!0===r&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[e,t]of this._$Ep)this[e]=t;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[t,n]of e){let{wrapped:e}=n,r=this[t];!0!==e||this._$AL.has(t)||r===void 0||this.C(t,void 0,n,r)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(t){throw e=!1,this._$EM(),t}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(e){}firstUpdated(e){}};_.elementStyles=[],_.shadowRootOptions={mode:`open`},_[g(`elementProperties`)]=new Map,_[g(`finalized`)]=new Map,ne?.({ReactiveElement:_}),(h.reactiveElementVersions??=[]).push(`2.1.2`);var v=globalThis,oe=e=>e,y=v.trustedTypes,se=y?y.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,ce=`$lit$`,b=`lit$${Math.random().toFixed(9).slice(2)}$`,le=`?`+b,ue=`<${le}>`,x=document,S=()=>x.createComment(``),C=e=>e===null||typeof e!=`object`&&typeof e!=`function`,de=Array.isArray,fe=e=>de(e)||typeof e?.[Symbol.iterator]==`function`,w=`[ 	
+\f\r]`,T=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,pe=/-->/g,me=/>/g,E=RegExp(`>|${w}(?:([^\\s"'>=/]+)(${w}*=${w}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),he=/'/g,ge=/"/g,_e=/^(?:script|style|textarea|title)$/i,D=(e=>(t,...n)=>({_$litType$:e,strings:t,values:n}))(1),O=Symbol.for(`lit-noChange`),k=Symbol.for(`lit-nothing`),ve=new WeakMap,A=x.createTreeWalker(x,129);function ye(e,t){if(!de(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return se===void 0?t:se.createHTML(t)}var be=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=T;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===T?c[1]===`!--`?o=pe:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=E):(_e.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=E):o=me:o===E?c[0]===`>`?(o=i??T,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?E:c[3]===`"`?ge:he):o===ge||o===he?o=E:o===pe||o===me?o=T:(o=E,i=void 0);let d=o===E&&e[t+1].startsWith(`/>`)?` `:``;a+=o===T?n+ue:l>=0?(r.push(s),n.slice(0,l)+ce+n.slice(l)+b+d):n+b+(l===-2?t:d)}return[ye(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},xe=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=be(t,n);if(this.el=e.createElement(l,r),A.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=A.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(ce)){let t=u[o++],n=i.getAttribute(e).split(b),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?Ce:r[1]===`?`?we:r[1]===`@`?Te:N}),i.removeAttribute(e)}else e.startsWith(b)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(_e.test(i.tagName)){let e=i.textContent.split(b),t=e.length-1;if(t>0){i.textContent=y?y.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],S()),A.nextNode(),c.push({type:2,index:++a});i.append(e[t],S())}}}else if(i.nodeType===8){if(i.data===le)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(b,e+1))!==-1;)c.push({type:7,index:a}),e+=b.length-1}}a++}}static createElement(e,t){let n=x.createElement(`template`);return n.innerHTML=e,n}};function j(e,t,n=e,r){if(t===O)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=C(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=j(e,i._$AS(e,t.values),i,r)),t}var Se=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??x).importNode(t,!0);A.currentNode=r;let i=A.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new M(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new Ee(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=A.nextNode(),a++)}return A.currentNode=x,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},M=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=k,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=j(this,e,t),C(e)?e===k||e==null||e===``?(this._$AH!==k&&this._$AR(),this._$AH=k):e!==this._$AH&&e!==O&&this._(e):e._$litType$===void 0?e.nodeType===void 0?fe(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==k&&C(this._$AH)?this._$AA.nextSibling.data=e:this.T(x.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=xe.createElement(ye(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new Se(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=ve.get(e.strings);return t===void 0&&ve.set(e.strings,t=new xe(e)),t}k(t){de(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(S()),this.O(S()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=oe(e).nextSibling;oe(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},N=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=k,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(new String),this.strings=n):this._$AH=k}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=j(this,e,t,0),a=!C(e)||e!==this._$AH&&e!==O,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=j(this,r[n+o],t,o),s===O&&(s=this._$AH[o]),a||=!C(s)||s!==this._$AH[o],s===k?e=k:e!==k&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===k?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},Ce=class extends N{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===k?void 0:e}},we=class extends N{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==k)}},Te=class extends N{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=j(this,e,t,0)??k)===O)return;let n=this._$AH,r=e===k&&n!==k||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==k&&(n===k||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Ee=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){j(this,e)}},De={M:ce,P:b,A:le,C:1,L:be,R:Se,D:fe,V:j,I:M,H:N,N:we,U:Te,B:Ce,F:Ee},Oe=v.litHtmlPolyfillSupport;Oe?.(xe,M),(v.litHtmlVersions??=[]).push(`3.3.3`);var ke=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new M(t.insertBefore(S(),e),e,void 0,n??{})}return i._$AI(e),i},Ae=globalThis,P=class extends _{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=ke(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return O}};P._$litElement$=!0,P.finalized=!0,Ae.litElementHydrateSupport?.({LitElement:P});var je=Ae.litElementPolyfillSupport;je?.({LitElement:P}),(Ae.litElementVersions??=[]).push(`4.2.2`);var Me={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},Ne=e=>(...t)=>({_$litDirective$:e,values:t}),Pe=class{constructor(e){}get _$AU(){return this._$AM._$AU}_$AT(e,t,n){this._$Ct=e,this._$AM=t,this._$Ci=n}_$AS(e,t){return this.update(e,t)}update(e,t){return this.render(...t)}},{I:Fe}=De,Ie=e=>e,Le=()=>document.createComment(``),F=(e,t,n)=>{let r=e._$AA.parentNode,i=t===void 0?e._$AB:t._$AA;if(n===void 0)n=new Fe(r.insertBefore(Le(),i),r.insertBefore(Le(),i),e,e.options);else{let t=n._$AB.nextSibling,a=n._$AM,o=a!==e;if(o){let t;n._$AQ?.(e),n._$AM=e,n._$AP!==void 0&&(t=e._$AU)!==a._$AU&&n._$AP(t)}if(t!==i||o){let e=n._$AA;for(;e!==t;){let t=Ie(e).nextSibling;Ie(r).insertBefore(e,i),e=t}}}return n},I=(e,t,n=e)=>(e._$AI(t,n),e),Re={},ze=(e,t=Re)=>e._$AH=t,Be=e=>e._$AH,Ve=e=>{e._$AR(),e._$AA.remove()},He=(e,t,n)=>{let r=new Map;for(let i=t;i<=n;i++)r.set(e[i],i);return r},Ue=Ne(class extends Pe{constructor(e){if(super(e),e.type!==Me.CHILD)throw Error(`repeat() can only be used in text expressions`)}dt(e,t,n){let r;n===void 0?n=t:t!==void 0&&(r=t);let i=[],a=[],o=0;for(let t of e)i[o]=r?r(t,o):o,a[o]=n(t,o),o++;return{values:a,keys:i}}render(e,t,n){return this.dt(e,t,n).values}update(e,[t,n,r]){let i=Be(e),{values:a,keys:o}=this.dt(t,n,r);if(!Array.isArray(i))return this.ut=o,a;let s=this.ut??=[],c=[],l,u,d=0,f=i.length-1,p=0,m=a.length-1;for(;d<=f&&p<=m;)if(i[d]===null)d++;else if(i[f]===null)f--;else if(s[d]===o[p])c[p]=I(i[d],a[p]),d++,p++;else if(s[f]===o[m])c[m]=I(i[f],a[m]),f--,m--;else if(s[d]===o[m])c[m]=I(i[d],a[m]),F(e,c[m+1],i[d]),d++,m--;else if(s[f]===o[p])c[p]=I(i[f],a[p]),F(e,i[d],i[f]),f--,p++;else if(l===void 0&&(l=He(o,p,m),u=He(s,d,f)),l.has(s[d])){if(l.has(s[f])){let t=u.get(o[p]),n=t===void 0?null:i[t];if(n===null){let t=F(e,i[d]);I(t,a[p]),c[p]=t}else c[p]=I(n,a[p]),F(e,i[d],n),i[t]=null;p++}else Ve(i[f]),f--}else Ve(i[d]),d++;for(;p<=m;){let t=F(e,c[m+1]);I(t,a[p]),c[p++]=t}for(;d<=f;){let e=i[d++];e!==null&&Ve(e)}return this.ut=o,ze(e,c),O}});function We(e,t,n=e=>import(e)){let r=new URL(e).searchParams.get(`panel`);if(!r||t.split(`/`).filter(Boolean)[0]!==`pandora`)return null;let i=new URL(`pandora-panel.js?v=${encodeURIComponent(r)}`,e).href;return n(i).catch(()=>void 0),i}var Ge=[`trending_day`,`trending_week`,`popular_movies`,`popular_tv`,`top_rated_movies`,`upcoming_movies`,`now_playing_movies`,`on_the_air_tv`],Ke={trending_day:`Trending today`,trending_week:`Trending this week`,popular_movies:`Popular movies`,popular_tv:`Popular TV`,top_rated_movies:`Top rated movies`,upcoming_movies:`Upcoming movies`,now_playing_movies:`Now in cinemas`,on_the_air_tv:`On TV now`},qe=new Map;function Je(e,t=Date.now()){let n=qe.get(e);if(qe.delete(e),!(!n||t-n.at>3e4))return n.value}var Ye=`home`,Xe=(e,t=1)=>`discover:${e}:${t}`,Ze=6e5;function Qe(e){if(e&&typeof e==`object`){let t=e.message;if(typeof t==`string`&&t)return t;let n=e.code;if(typeof n==`string`&&n)return n}return typeof e==`string`&&e?e:`Something went wrong.`}function $e(e){return`${e.instance}\u0000${e.hash}`}function et(){return{torrents:new Map,unavailable:[],loaded:!1}}function tt(e,t){let n=new Map(t.full?[]:e.torrents);for(let e of t.removed??[])n.delete($e(e));for(let e of t.torrents??[])n.set($e(e),e);return{torrents:n,unavailable:[...t.unavailable??[]],loaded:!0}}var nt=class{constructor(e,t,n,r){this.closed=!1,this.unsubscribe=e.connection.subscribeMessage(e=>{this.closed||n(e)},t).catch(e=>{this.closed||r(e)})}get active(){return!this.closed}async close(){if(this.closed)return;this.closed=!0;let e=await this.unsubscribe;try{await e?.()}catch{}}},rt=class extends nt{constructor(e,t,n){super(e,{type:`pandora/torrents/subscribe`},e=>{this.state=tt(this.state,e),t(this.state,e)},n),this.state=et()}},it=class{constructor(e,t=Date.now){this.now=t,this.cache=new Map,this.hass=e}get language(){return this.hass?.locale?.language??this.hass?.language??`en`}call(e){return this.hass?this.hass.callWS(e):Promise.reject(Error(`Not connected to Home Assistant.`))}cached(e,t){let n=this.now(),r=this.cache.get(e);if(r&&r.expires>n)return r.value;let i=t();return this.cache.set(e,{expires:n+Ze,value:i}),i.catch(()=>{this.cache.get(e)?.value===i&&this.cache.delete(e)}),i}clearCache(){this.cache.clear()}callEarly(e,t){let n=Je(e,this.now());return n?n.catch(()=>this.call(t)):this.call(t)}info(){return this.callEarly(`info`,{type:`pandora/info`})}discover(e,t=1){let n=Xe(e,t);return this.cached(n,()=>this.callEarly(n,{type:`pandora/discover`,list:e,page:t}))}searchMedia(e,t=1){return this.call({type:`pandora/search_media`,query:e,page:t})}media(e,t){return this.cached(`media:${t}:${e}`,()=>this.call({type:`pandora/media`,tmdb_id:e,media_type:t}))}forgetMedia(e,t){this.cache.delete(`media:${t}:${e}`)}home(){return this.callEarly(Ye,{type:`pandora/home`})}watchlist(){return this.call({type:`pandora/watchlist/list`})}addToWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/add`,tmdb_id:e,media_type:t})}removeFromWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/remove`,tmdb_id:e,media_type:t})}setFeatured(e,t){return this.call({type:`pandora/featured/set`,tmdb_id:e,media_type:t})}clearFeatured(){return this.call({type:`pandora/featured/clear`})}play(e){let t=`item_id`in e?{item_id:e.item_id,instance:e.instance}:{tmdb_id:e.tmdb_id,media_type:e.media_type};return this.call({type:`pandora/play`,entity_id:e.entity_id,...t})}searchTorrents(e){return this.call({type:`pandora/torrents/search`,...e})}addTorrent(e){return this.call({type:`pandora/torrents/add`,...e})}torrentAction(e){return this.call({type:`pandora/torrents/action`,...e})}history(e=50){return this.call({type:`pandora/history`,limit:e})}listFiles(e,t){return this.call({type:`pandora/files/list`,path:e,...t?{instance:t}:{}})}moveFiles(e){return this.call({type:`pandora/files/move`,...e})}deleteFiles(e,t){return this.call({type:`pandora/files/delete`,paths:e,...t?{instance:t}:{}})}scanLibrary(e,t){return this.call({type:`pandora/library/scan`,library:e,...t?{instance:t}:{}})}restartContainer(e,t){return this.call({type:`pandora/containers/restart`,container:e,...t?{instance:t}:{}})}containerLogs(e,t,n){return this.call({type:`pandora/containers/logs`,container:e,tail:t,...n?{instance:n}:{}})}redeployStack(e,t){return this.call({type:`pandora/stacks/redeploy`,stack:e,...t?{instance:t}:{}})}setVpnCountry(e,t){return this.call({type:`pandora/vpn/country`,country:e,...t?{instance:t}:{}})}requestMedia(e){let{tmdb_id:t,media_type:n,seasons:r}=e;return this.call({type:`pandora/requests/create`,tmdb_id:t,media_type:n,...n===`tv`&&r?.length?{seasons:r}:{}})}approveRequest(e){return this.call({type:`pandora/requests/approve`,request_id:e})}denyRequest(e,t){let n=t?.trim();return this.call({type:`pandora/requests/deny`,request_id:e,...n?{reason:n}:{}})}retryRequest(e){return this.call({type:`pandora/requests/retry`,request_id:e})}listRequests(e={}){return this.call({type:`pandora/requests/list`,...e.status?.length?{status:e.status}:{},...e.limit?{limit:e.limit}:{}})}subscribe(e,t,n){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new nt(this.hass,{type:e},t,n)}subscribeTorrents(e,t){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new rt(this.hass,e,t)}},at=`M11,15H13V17H11V15M11,7H13V13H11V7M12,2C6.47,2 2,6.5 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M12,20A8,8 0 0,1 4,12A8,8 0 0,1 12,4A8,8 0 0,1 20,12A8,8 0 0,1 12,20Z`,ot=`M11,4H13V16L18.5,10.5L19.92,11.92L12,19.84L4.08,11.92L5.5,10.5L11,16V4Z`,st=`M13,20H11V8L5.5,13.5L4.08,12.08L12,4.16L19.92,12.08L18.5,13.5L13,8V20Z`,ct=`M21,7L9,19L3.5,13.5L4.91,12.09L9,16.17L19.59,5.59L21,7Z`,lt=`M12 2C6.5 2 2 6.5 2 12S6.5 22 12 22 22 17.5 22 12 17.5 2 12 2M10 17L5 12L6.41 10.59L10 14.17L17.59 6.58L19 8L10 17Z`,ut=`M6,19A2,2 0 0,0 8,21H16A2,2 0 0,0 18,19V7H6V19M8,9H16V19H8V9M15.5,4L14.5,3H9.5L8.5,4H5V6H19V4H15.5Z`,dt=`M14,2H6A2,2 0 0,0 4,4V20A2,2 0 0,0 6,22H18A2,2 0 0,0 20,20V8L14,2M18,20H6V4H13V9H18V20Z`,ft=`M14,2L20,8V20A2,2 0 0,1 18,22H6A2,2 0 0,1 4,20V4A2,2 0 0,1 6,2H14M18,20V9H13V4H6V20H18M16,18L13.5,16.3V18H8V13H13.5V14.7L16,13V18Z`,pt=`M13 19C13 19.34 13.04 19.67 13.09 20H4C2.9 20 2 19.11 2 18V6C2 4.89 2.89 4 4 4H10L12 6H20C21.1 6 22 6.89 22 8V13.81C21.39 13.46 20.72 13.22 20 13.09V8H4V18H13.09C13.04 18.33 13 18.66 13 19M21.34 15.84L17.75 19.43L16.16 17.84L15 19L17.75 22L22.5 17.25L21.34 15.84Z`,mt=`M20 18H4V8H20M20 6H12L10 4H4A2 2 0 0 0 2 6V18A2 2 0 0 0 4 20H20A2 2 0 0 0 22 18V8A2 2 0 0 0 20 6M14 9H16V13H19L15 17L11 13H14Z`,ht=`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`,gt=`M20.84 2.18L16.91 2.96L19.65 6.5L21.62 6.1L20.84 2.18M13.97 3.54L12 3.93L14.75 7.46L16.71 7.07L13.97 3.54M9.07 4.5L7.1 4.91L9.85 8.44L11.81 8.05L9.07 4.5M4.16 5.5L3.18 5.69C2.1 5.9 1.39 6.96 1.61 8.04L2 10L6.9 9.03L4.16 5.5M20 12V20H4V12H20M22 10H2V20C2 21.11 2.9 22 4 22H20C21.11 22 22 21.11 22 20V10Z`,_t=`M14,3V5H17.59L7.76,14.83L9.17,16.24L19,6.41V10H21V3M19,19H5V5H12V3H5C3.89,3 3,3.9 3,5V19A2,2 0 0,0 5,21H19A2,2 0 0,0 21,19V12H19V19Z`,vt=`M14,19H18V5H14M6,19H10V5H6V19Z`,yt=`M8,5.14V19.14L19,12.14L8,5.14Z`,bt=`M19,13H13V19H11V13H5V11H11V5H13V11H19V13Z`,xt=`M17.65,6.35C16.2,4.9 14.21,4 12,4A8,8 0 0,0 4,12A8,8 0 0,0 12,20C15.73,20 18.84,17.45 19.73,14H17.65C16.83,16.33 14.61,18 12,18A6,6 0 0,1 6,12A6,6 0 0,1 12,6C13.66,6 15.14,6.69 16.22,7.78L13,11H20V4L17.65,6.35Z`,St=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,Ct=`M2 12H4V17H20V12H22V17C22 18.11 21.11 19 20 19H4C2.9 19 2 18.11 2 17V12M12 15L17.55 9.54L16.13 8.13L13 11.25V2H11V11.25L7.88 8.13L6.46 9.55L12 15Z`;function L(e,t){return D`<svg
     class="icon"
     viewBox="0 0 24 24"
     focusable="false"
-    role=${t?`img`:O}
-    aria-label=${t??O}
-    aria-hidden=${t?O:`true`}
+    role=${t?`img`:k}
+    aria-label=${t??k}
+    aria-hidden=${t?k:`true`}
   >
     <path d=${e}></path>
-  </svg>`}function wt(e){if(!e)return;let t;try{t=new URL(e,document.baseURI)}catch{return}return t.protocol===`http:`||t.protocol===`https:`?e:void 0}var Tt={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]};function Et(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function Dt(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=Et(e.folder));let n=new URLSearchParams;for(let t of Tt[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}var Ot=`/pandora`;function kt(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}function At(e,t=Ot){return`${t}/discover/${e.media_type}/${e.tmdb_id}`}var jt=`https://github.com/pandora-media/pandora`;function Mt(e){let t=window.customCards??=[];t.some(t=>t.type===e.type)||t.push({...e,preview:!0,documentationURL:jt})}var R=class extends Error{constructor(e,t){super(`${e}: ${t}`),this.name=`ConfigError`}};function Nt(e,t){if(!t||typeof t!=`object`||Array.isArray(t))throw new R(e,`the configuration must be a mapping (key: value).`);return t}function z(e,t,n){let r=t[n];if(r!=null){if(typeof r!=`string`)throw new R(e,`${n} must be text.`);return r}}function Pt(e,t,n,r,i){let a=t[n];if(a==null)return i;if(typeof a!=`string`||!r.includes(a))throw new R(e,`${n} must be one of ${r.join(`, `)}.`);return a}function Ft(e,t,n,r){let i=t[n];if(i==null)return r.fallback;if(typeof i!=`number`||!Number.isInteger(i)||i<r.min||i>r.max)throw new R(e,`${n} must be a whole number from ${r.min} to ${r.max}.`);return i}var B=class extends N{static{this.properties={_config:{state:!0}}}constructor(){if(super(),this.api=new it,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,t&&this.connected()}get hass(){return this.api.hass}setConfig(e){let t=this.checkConfig(e),n=this._config;this._config=t,this.configured(n)}connected(){this.requestUpdate()}configured(e){}frame(e,t,n={}){let r=n.link?`${Ot}/${n.link}`:void 0,i=E`<div class="card-header">
+  </svg>`}function wt(e){if(!e)return;let t;try{t=new URL(e,document.baseURI)}catch{return}return t.protocol===`http:`||t.protocol===`https:`?e:void 0}var Tt={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]};function Et(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function Dt(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=Et(e.folder));let n=new URLSearchParams;for(let t of Tt[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}var Ot=`/pandora`;function kt(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}function At(e,t=Ot){return`${t}/discover/${e.media_type}/${e.tmdb_id}`}var jt=`https://github.com/pandora-media/pandora`;function Mt(e){let t=window.customCards??=[];t.some(t=>t.type===e.type)||t.push({...e,preview:!0,documentationURL:jt})}var R=class extends Error{constructor(e,t){super(`${e}: ${t}`),this.name=`ConfigError`}};function Nt(e,t){if(!t||typeof t!=`object`||Array.isArray(t))throw new R(e,`the configuration must be a mapping (key: value).`);return t}function z(e,t,n){let r=t[n];if(r!=null){if(typeof r!=`string`)throw new R(e,`${n} must be text.`);return r.trim()?r:void 0}}function B(e,...t){let n={...e};for(let e of t)delete n[e];return n}function Pt(e,t,n,r,i){let a=t[n];if(a==null)return i;if(typeof a!=`string`||!r.includes(a))throw new R(e,`${n} must be one of ${r.join(`, `)}.`);return a}function Ft(e,t,n,r){let i=t[n];if(i==null)return r.fallback;if(typeof i!=`number`||!Number.isInteger(i)||i<r.min||i>r.max)throw new R(e,`${n} must be a whole number from ${r.min} to ${r.max}.`);return i}var V=class extends P{static{this.properties={_config:{state:!0}}}constructor(){if(super(),this.api=new it,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,t&&this.connected()}get hass(){return this.api.hass}setConfig(e){let t=this.checkConfig(e),n=this._config;this._config=t,this.configured(n)}connected(){this.requestUpdate()}configured(e){}frame(e,t,n={}){let r=n.link?`${Ot}/${n.link}`:void 0,i=D`<div class="card-header">
         <h2 class="card-title">${e}</h2>
-        ${n.tools??O}
-        ${r?E`<a
+        ${n.tools??k}
+        ${r?D`<a
               class="icon-btn"
-              href=${wt(r)??O}
+              href=${wt(r)??k}
               aria-label=${n.linkLabel??`Open in Pandora`}
               title=${n.linkLabel??`Open in Pandora`}
               @click=${e=>{e.ctrlKey||e.metaKey||e.shiftKey||e.button!==0||(e.preventDefault(),kt(r))}}
               >${L(_t)}</a
-            >`:O}
+            >`:k}
       </div>
-      <div class="card-body">${t}</div>`;return customElements.get(`ha-card`)?E`<ha-card class="frame">${i}</ha-card>`:E`<div class="frame plain">${i}</div>`}},V=o`
+      <div class="card-body">${t}</div>`;return customElements.get(`ha-card`)?D`<ha-card class="frame">${i}</ha-card>`:D`<div class="frame plain">${i}</div>`}},It=o`
   :host {
     display: block;
     height: 100%;
@@ -77,7 +77,213 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     justify-content: center;
     padding-top: 8px;
   }
-`,H=[o`
+`;function Lt(e){let t=new Map(e.map(e=>[e.name,e]));return{schema:e.map(({label:e,helper:t,...n})=>n),computeLabel:e=>t.get(e.name)?.label,computeHelper:e=>t.get(e.name)?.helper}}var H=()=>({text:{}});function Rt(e){return{select:{mode:`dropdown`,options:e.map(([e,t])=>({value:e,label:t}))}}}function zt(e){return{number:{min:e.min,max:e.max,step:1,mode:`box`}}}function Bt(e,t){customElements.get(e)||customElements.define(e,t)}function Vt(e){let t=e.media_type===`tv`?`TV series`:`Movie`,n=[e.title,t];return e.year&&n.push(String(e.year)),e.rating>0&&n.push(`rated ${e.rating.toFixed(1)} out of 10`),e.in_library&&n.push(`in your library`),n.join(`, `)}function Ht(){return D`<span class="in-library">${L(lt)}In your library</span>`}function Ut(e,t){return D`<button
+    class="list-toggle"
+    aria-label="My List: ${e.title}"
+    title=${t.inList?`Remove from My List`:`Add to My List`}
+    aria-pressed=${t.inList?`true`:`false`}
+    ?disabled=${t.busy}
+    @click=${()=>t.toggle(e)}
+  >
+    <span class="list-toggle-face">${L(t.inList?ct:bt)}</span>
+  </button>`}function Wt(e){e.target.hidden=!0}function Gt(e,t,n){let r=D`<button
+    class="card"
+    aria-label=${Vt(e)}
+    data-tmdb-id=${e.tmdb_id}
+    @click=${()=>t(e)}
+  >
+    <div class="poster" aria-hidden="true">
+      <div class="placeholder">${L(gt)}<span>${e.title}</span></div>
+      ${e.poster_url?D`<img
+            src=${e.poster_url}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width="342"
+            height="513"
+            @error=${Wt}
+          />`:k}
+      ${e.rating>0?D`<span class="rating">${L(St)}${e.rating.toFixed(1)}</span>`:k}
+      ${e.in_library?Ht():k}
+    </div>
+    <span class="title" aria-hidden="true">${e.title}</span>
+    <span class="year" aria-hidden="true"
+      >${e.year??``}${e.media_type===`tv`?D` · TV`:k}</span
+    >
+  </button>`;return n?D`<div class="card-wrap">${r}${Ut(e,n)}</div>`:r}function Kt(){return D`<div class="card" aria-hidden="true">
+    <div class="poster skeleton"></div>
+    <span class="skeleton line"></span>
+    <span class="skeleton line short"></span>
+  </div>`}var qt=o`
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    width: 100%;
+    padding: 0 0 4px;
+    border: none;
+    background: none;
+    color: var(--_text);
+    text-align: left;
+    cursor: pointer;
+    border-radius: calc(var(--_radius) - 2px);
+  }
+  .poster {
+    position: relative;
+    aspect-ratio: 2 / 3;
+    width: 100%;
+    border-radius: calc(var(--_radius) - 2px);
+    overflow: hidden;
+    background: var(--_surface-alt);
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.2);
+    transition: transform 160ms ease, box-shadow 160ms ease;
+  }
+  .card:hover .poster,
+  .card:focus-visible .poster {
+    transform: translateY(-2px);
+    box-shadow: 0 6px 16px rgba(0, 0, 0, 0.3);
+  }
+  .poster img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .placeholder {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    padding: 12px;
+    color: var(--_text-2);
+    text-align: center;
+    font-size: 0.8rem;
+    overflow: hidden;
+  }
+  .placeholder .icon {
+    width: 36px;
+    height: 36px;
+  }
+  .rating {
+    position: absolute;
+    top: 6px;
+    left: 6px;
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    padding: 2px 6px 2px 4px;
+    border-radius: 10px;
+    background: rgba(0, 0, 0, 0.78);
+    color: #fff;
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
+  .rating .icon {
+    width: 14px;
+    height: 14px;
+    color: #ffd54f;
+  }
+  .in-library {
+    position: absolute;
+    left: 6px;
+    bottom: 6px;
+    max-width: calc(100% - 12px);
+    display: inline-flex;
+    align-items: center;
+    gap: 3px;
+    padding: 2px 7px 2px 4px;
+    border-radius: 10px;
+    background: rgba(0, 0, 0, 0.78);
+    color: #fff;
+    font-size: 0.7rem;
+    font-weight: 600;
+    white-space: nowrap;
+    overflow: hidden;
+  }
+  .in-library .icon {
+    width: 14px;
+    height: 14px;
+    color: #81c784;
+  }
+  .card-wrap {
+    position: relative;
+  }
+  /* 44 px to touch, a 32 px disc to see, in the poster's top right corner. */
+  .list-toggle {
+    position: absolute;
+    top: 0;
+    right: 0;
+    display: grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    padding: 0;
+    border: none;
+    background: none;
+    cursor: pointer;
+  }
+  .list-toggle-face {
+    display: grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    background: rgba(0, 0, 0, 0.66);
+    color: #fff;
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35);
+    transition: background-color 120ms ease;
+  }
+  .list-toggle-face .icon {
+    width: 20px;
+    height: 20px;
+  }
+  .list-toggle:hover .list-toggle-face {
+    background: rgba(0, 0, 0, 0.86);
+  }
+  .list-toggle[aria-pressed="true"] .list-toggle-face {
+    box-shadow: 0 0 0 2px var(--_primary), 0 1px 3px rgba(0, 0, 0, 0.35);
+  }
+  .list-toggle[disabled] {
+    cursor: default;
+    opacity: 0.7;
+  }
+  .title {
+    font-size: 0.875rem;
+    font-weight: 500;
+    line-height: 1.25;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .year {
+    font-size: 0.8rem;
+    color: var(--_text-2);
+  }
+  .line {
+    display: block;
+    height: 12px;
+    margin-top: 4px;
+    width: 90%;
+  }
+  .line.short {
+    width: 40%;
+  }
+`;function Jt(e,t,n){return D`<div class="state error" role="alert">
+    ${L(at)}
+    <h3>${e}</h3>
+    <p class="message">${Qe(t)}</p>
+    ${n?D`<button class="btn" @click=${n}>${L(xt)} Try again</button>`:k}
+  </div>`}function Yt(e,t,n,r){return D`<div class="state">
+    ${L(e)}
+    <h3>${t}</h3>
+    <p>${n}</p>
+    ${r??k}
+  </div>`}var Xt=[o`
   :host {
     --_primary: var(--pb-primary, var(--primary-color, #03a9f4));
     --_rgb-primary: var(--pb-rgb-primary, var(--rgb-primary-color, 3, 169, 244));
@@ -337,7 +543,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
   .banner .icon {
     color: var(--_text);
   }
-`],It=o`
+`];o`
   select,
   input[type="text"],
   input[type="number"],
@@ -434,7 +640,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     transform: translateX(16px);
     background: #fff;
   }
-`;o`
+`,o`
   .surface {
     background: var(--_surface);
     border: 1px solid var(--_divider);
@@ -505,266 +711,11 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     height: 16px;
     color: var(--_success);
   }
-`;function Lt(e,t){e.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:t},bubbles:!0,composed:!0}))}var Rt=class extends N{static{this.properties={_config:{state:!0},_invalid:{state:!0}}}constructor(){super(),this.api=new it,this._config={},this._invalid=new Set}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,t&&this.connected()}get hass(){return this.api.hass}connected(){}setConfig(e){this._config={...e}}change(e,t){let n={...this._config};t===void 0?delete n[e]:n[e]=t,this._config=n,Lt(this,n)}setInvalid(e,t){let n=new Set(this._invalid);t?n.add(e):n.delete(e),this._invalid=n}onText(e,t){let n=t.target.value;this.change(e.name,n.trim()?n:void 0)}onNumber(e,t){let n=t.target.value.trim();if(!n){this.setInvalid(e.name,!1),this.change(e.name,void 0);return}let r=Number(n),i=Number.isInteger(r)&&r>=e.min&&r<=e.max;this.setInvalid(e.name,!i),i&&this.change(e.name,r)}render(){return E`<div class="editor">${this.fields.map(e=>this.renderField(e))}</div>`}renderField(e){let t=`field-${e.name}`,n=this._config[e.name],r=this._invalid.has(e.name),i=e.type===`number`&&r?E`<span class="invalid" id="${t}-help">Enter a whole number from ${e.min} to ${e.max}.</span>`:e.helper?E`<span class="hint" id="${t}-help">${e.helper}</span>`:O,a;switch(e.type){case`text`:a=E`<input
-          id=${t}
-          type="text"
-          autocomplete="off"
-          placeholder=${e.placeholder??``}
-          .value=${typeof n==`string`?n:``}
-          aria-describedby=${e.helper?`${t}-help`:O}
-          @input=${e.live?t=>this.onText(e,t):O}
-          @change=${t=>this.onText(e,t)}
-        />`;break;case`number`:a=E`<input
-          id=${t}
-          type="number"
-          inputmode="numeric"
-          min=${e.min}
-          max=${e.max}
-          step="1"
-          placeholder=${e.placeholder??``}
-          .value=${typeof n==`number`?String(n):``}
-          aria-invalid=${r?`true`:`false`}
-          aria-describedby=${r||e.helper?`${t}-help`:O}
-          @change=${t=>this.onNumber(e,t)}
-        />`;break;default:{let r=typeof n==`string`?n:e.fallback??``;a=E`<select
-          id=${t}
-          .value=${r}
-          aria-describedby=${e.helper?`${t}-help`:O}
-          @change=${t=>{let n=t.target.value;this.change(e.name,n||void 0)}}
-        >
-          ${e.empty===void 0?O:E`<option value="" ?selected=${!r}>${e.empty}</option>`}
-          ${e.options.map(([e,t])=>E`<option value=${e} ?selected=${e===r}>${t}</option>`)}
-        </select>`}}return E`<div class="field" data-field=${e.name}>
-      <label for=${t}>${e.label}</label>
-      ${a} ${i}
-    </div>`}static{this.styles=[...H,It,o`
-      :host {
-        display: block;
-      }
-      .editor {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-      }
-      .field > label {
-        color: var(--_text);
-        font-weight: 500;
-      }
-      input,
-      select {
-        width: 100%;
-      }
-    `]}};function U(e,t){customElements.get(e)||customElements.define(e,t)}function zt(e){let t=e.media_type===`tv`?`TV series`:`Movie`,n=[e.title,t];return e.year&&n.push(String(e.year)),e.rating>0&&n.push(`rated ${e.rating.toFixed(1)} out of 10`),e.in_library&&n.push(`in your library`),n.join(`, `)}function Bt(){return E`<span class="in-library">${L(lt)}In your library</span>`}function Vt(e,t){return E`<button
-    class="list-toggle"
-    aria-label="My List: ${e.title}"
-    title=${t.inList?`Remove from My List`:`Add to My List`}
-    aria-pressed=${t.inList?`true`:`false`}
-    ?disabled=${t.busy}
-    @click=${()=>t.toggle(e)}
-  >
-    <span class="list-toggle-face">${L(t.inList?ct:bt)}</span>
-  </button>`}function Ht(e){e.target.hidden=!0}function Ut(e,t,n){let r=E`<button
-    class="card"
-    aria-label=${zt(e)}
-    data-tmdb-id=${e.tmdb_id}
-    @click=${()=>t(e)}
-  >
-    <div class="poster" aria-hidden="true">
-      <div class="placeholder">${L(gt)}<span>${e.title}</span></div>
-      ${e.poster_url?E`<img
-            src=${e.poster_url}
-            alt=""
-            loading="lazy"
-            decoding="async"
-            width="342"
-            height="513"
-            @error=${Ht}
-          />`:O}
-      ${e.rating>0?E`<span class="rating">${L(St)}${e.rating.toFixed(1)}</span>`:O}
-      ${e.in_library?Bt():O}
-    </div>
-    <span class="title" aria-hidden="true">${e.title}</span>
-    <span class="year" aria-hidden="true"
-      >${e.year??``}${e.media_type===`tv`?E` · TV`:O}</span
-    >
-  </button>`;return n?E`<div class="card-wrap">${r}${Vt(e,n)}</div>`:r}function Wt(){return E`<div class="card" aria-hidden="true">
-    <div class="poster skeleton"></div>
-    <span class="skeleton line"></span>
-    <span class="skeleton line short"></span>
-  </div>`}var Gt=o`
-  .card {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-    width: 100%;
-    padding: 0 0 4px;
-    border: none;
-    background: none;
-    color: var(--_text);
-    text-align: left;
-    cursor: pointer;
-    border-radius: calc(var(--_radius) - 2px);
-  }
-  .poster {
-    position: relative;
-    aspect-ratio: 2 / 3;
-    width: 100%;
-    border-radius: calc(var(--_radius) - 2px);
-    overflow: hidden;
-    background: var(--_surface-alt);
-    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.2);
-    transition: transform 160ms ease, box-shadow 160ms ease;
-  }
-  .card:hover .poster,
-  .card:focus-visible .poster {
-    transform: translateY(-2px);
-    box-shadow: 0 6px 16px rgba(0, 0, 0, 0.3);
-  }
-  .poster img {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
-  .placeholder {
-    position: absolute;
-    inset: 0;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: 8px;
-    padding: 12px;
-    color: var(--_text-2);
-    text-align: center;
-    font-size: 0.8rem;
-    overflow: hidden;
-  }
-  .placeholder .icon {
-    width: 36px;
-    height: 36px;
-  }
-  .rating {
-    position: absolute;
-    top: 6px;
-    left: 6px;
-    display: inline-flex;
-    align-items: center;
-    gap: 2px;
-    padding: 2px 6px 2px 4px;
-    border-radius: 10px;
-    background: rgba(0, 0, 0, 0.78);
-    color: #fff;
-    font-size: 0.75rem;
-    font-weight: 600;
-  }
-  .rating .icon {
-    width: 14px;
-    height: 14px;
-    color: #ffd54f;
-  }
-  .in-library {
-    position: absolute;
-    left: 6px;
-    bottom: 6px;
-    max-width: calc(100% - 12px);
-    display: inline-flex;
-    align-items: center;
-    gap: 3px;
-    padding: 2px 7px 2px 4px;
-    border-radius: 10px;
-    background: rgba(0, 0, 0, 0.78);
-    color: #fff;
-    font-size: 0.7rem;
-    font-weight: 600;
-    white-space: nowrap;
-    overflow: hidden;
-  }
-  .in-library .icon {
-    width: 14px;
-    height: 14px;
-    color: #81c784;
-  }
-  .card-wrap {
-    position: relative;
-  }
-  /* 44 px to touch, a 32 px disc to see, in the poster's top right corner. */
-  .list-toggle {
-    position: absolute;
-    top: 0;
-    right: 0;
-    display: grid;
-    place-items: center;
-    width: 44px;
-    height: 44px;
-    padding: 0;
-    border: none;
-    background: none;
-    cursor: pointer;
-  }
-  .list-toggle-face {
-    display: grid;
-    place-items: center;
-    width: 32px;
-    height: 32px;
-    border-radius: 50%;
-    background: rgba(0, 0, 0, 0.66);
-    color: #fff;
-    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35);
-    transition: background-color 120ms ease;
-  }
-  .list-toggle-face .icon {
-    width: 20px;
-    height: 20px;
-  }
-  .list-toggle:hover .list-toggle-face {
-    background: rgba(0, 0, 0, 0.86);
-  }
-  .list-toggle[aria-pressed="true"] .list-toggle-face {
-    box-shadow: 0 0 0 2px var(--_primary), 0 1px 3px rgba(0, 0, 0, 0.35);
-  }
-  .list-toggle[disabled] {
-    cursor: default;
-    opacity: 0.7;
-  }
-  .title {
-    font-size: 0.875rem;
-    font-weight: 500;
-    line-height: 1.25;
-    display: -webkit-box;
-    -webkit-line-clamp: 2;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
-  }
-  .year {
-    font-size: 0.8rem;
-    color: var(--_text-2);
-  }
-  .line {
-    display: block;
-    height: 12px;
-    margin-top: 4px;
-    width: 90%;
-  }
-  .line.short {
-    width: 40%;
-  }
-`;function Kt(e,t,n){return E`<div class="state error" role="alert">
-    ${L(at)}
-    <h3>${e}</h3>
-    <p class="message">${Qe(t)}</p>
-    ${n?E`<button class="btn" @click=${n}>${L(xt)} Try again</button>`:O}
-  </div>`}function qt(e,t,n,r){return E`<div class="state">
-    ${L(e)}
-    <h3>${t}</h3>
-    <p>${n}</p>
-    ${r??O}
-  </div>`}var W=`pandora-discover-card`;function Jt(e){let t=Nt(W,e),n=z(W,t,`title`);return{...t,type:String(t.type??`custom:pandora-discover-card`),...n===void 0?{}:{title:n},list:Pt(W,t,`list`,Ge,`trending_week`),max_items:Ft(W,t,`max_items`,{min:1,max:20,fallback:10})}}var Yt=class extends B{static{this.properties={_load:{state:!0}}}constructor(){super(),this.requestId=0,this.open=e=>{kt(At(e))},this._load={status:`loading`}}static getStubConfig(){return{list:`trending_week`,max_items:10}}static getConfigElement(){return document.createElement(`${W}-editor`)}checkConfig(e){return Jt(e)}connected(){this.load()}configured(e){e?.list!==this._config?.list&&this.load()}getCardSize(){return 5}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:4}}async load(){let e=this._config?.list;if(!e||!this.api.hass)return;let t=++this.requestId;this._load={status:`loading`};try{let n=await this.api.discover(e);t===this.requestId&&(this._load={status:`ready`,page:n})}catch(e){t===this.requestId&&(this._load={status:`error`,error:e})}}render(){let e=this._config;return e?this.frame(e.title??Ke[e.list],this.renderBody(e),{link:`discover`,linkLabel:`Open Discover in Pandora`}):O}renderBody(e){let t=this._load;if(t.status===`error`)return Kt(`Could not load this list`,t.error,()=>{this.api.clearCache(),this.load()});if(t.status===`loading`)return E`<div class="posters" aria-busy="true" aria-label="Loading">
-        ${[0,1,2,3,4].map(Wt)}
-      </div>`;let n=t.page.results.slice(0,e.max_items);return n.length?E`<ul class="posters" aria-label=${e.title??Ke[e.list]}>
-      ${Ue(n,e=>`${e.media_type}:${e.tmdb_id}`,e=>E`<li>${Ut(e,this.open)}</li>`)}
-    </ul>`:qt(gt,`Nothing here right now`,`This list is empty at the moment.`)}static{this.styles=[...H,V,Gt,o`
+`;var U=`pandora-discover-card`,W={min:1,max:20,fallback:10};function Zt(e){let t=Nt(U,e),n=z(U,t,`title`);return{...B(t,`title`),type:String(t.type??`custom:pandora-discover-card`),...n===void 0?{}:{title:n},list:Pt(U,t,`list`,Ge,`trending_week`),max_items:Ft(U,t,`max_items`,W)}}var Qt=class extends V{static{this.properties={_load:{state:!0}}}constructor(){super(),this.requestId=0,this.open=e=>{kt(At(e))},this._load={status:`loading`}}static getStubConfig(){return{list:`trending_week`,max_items:10}}static getConfigForm(){return Lt([{name:`title`,label:`Title`,helper:`Shown at the top of the card. Empty: the list's name.`,selector:H()},{name:`list`,label:`List`,helper:`Which list of movies and shows from TMDB the row shows. Default: Trending this week.`,selector:Rt(Ge.map(e=>[e,Ke[e]])),default:`trending_week`},{name:`max_items`,label:`Number of posters`,helper:`${W.min} to ${W.max} (default ${W.fallback}); a poster opens its title in Pandora.`,selector:zt(W),default:W.fallback}])}checkConfig(e){return Zt(e)}connected(){this.load()}configured(e){e?.list!==this._config?.list&&this.load()}getCardSize(){return 5}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:4}}async load(){let e=this._config?.list;if(!e||!this.api.hass)return;let t=++this.requestId;this._load={status:`loading`};try{let n=await this.api.discover(e);t===this.requestId&&(this._load={status:`ready`,page:n})}catch(e){t===this.requestId&&(this._load={status:`error`,error:e})}}render(){let e=this._config;return e?this.frame(e.title??Ke[e.list],this.renderBody(e),{link:`discover`,linkLabel:`Open Discover in Pandora`}):k}renderBody(e){let t=this._load;if(t.status===`error`)return Jt(`Could not load this list`,t.error,()=>{this.api.clearCache(),this.load()});if(t.status===`loading`)return D`<div class="posters" aria-busy="true" aria-label="Loading">
+        ${[0,1,2,3,4].map(Kt)}
+      </div>`;let n=t.page.results.slice(0,e.max_items);return n.length?D`<ul class="posters" aria-label=${e.title??Ke[e.list]}>
+      ${Ue(n,e=>`${e.media_type}:${e.tmdb_id}`,e=>D`<li>${Gt(e,this.open)}</li>`)}
+    </ul>`:Yt(gt,`Nothing here right now`,`This list is empty at the moment.`)}static{this.styles=[...Xt,It,qt,o`
       .card-body {
         padding: 4px 0 12px;
       }
@@ -788,12 +739,12 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       .state {
         padding: 16px;
       }
-    `]}},Xt=class extends Rt{get fields(){return[{name:`title`,label:`Title`,type:`text`,placeholder:`The list's name`,live:!0},{name:`list`,label:`List`,type:`select`,options:Ge.map(e=>[e,Ke[e]]),fallback:`trending_week`},{name:`max_items`,label:`Most posters shown`,type:`number`,min:1,max:20,placeholder:`10`}]}};U(W,Yt),U(`${W}-editor`,Xt),Mt({type:W,name:`Pandora discover`,description:`A row of trending or popular movies and shows; a poster opens it in Pandora.`});var Zt=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function Qt(e,t,n){try{return new Intl.NumberFormat(t,{maximumFractionDigits:n}).format(e)}catch{return e.toFixed(n)}}function G(e,t=`en`){if(e==null||!Number.isFinite(e)||e<0)return`—`;let n=e,r=0;for(;n>=1e3&&r<Zt.length-1;)n/=1e3,r+=1;return`${Qt(n,t,r===0||n>=100?0:1)} ${Zt[r]}`}function K(e,t=`en`){return`${G(e,t)}/s`}function $t(e,t=`en`){return e>=1?`${Qt(100,t,0)}%`:`${Qt(Math.floor(Math.max(0,e)*1e3)/10,t,1)}%`}function en(e){if(e==null||!Number.isFinite(e)||e<0||e>=864e4)return`∞`;let t=Math.round(e);if(t<60)return`${t} s`;let n=Math.round(t/60);if(n<60)return`${n} min`;if(n<1440){let e=Math.floor(n/60),t=n%60;return t?`${e} h ${t} min`:`${e} h`}let r=Math.round(t/3600),i=Math.floor(r/24),a=r%24;return a?`${i} d ${a} h`:`${i} d`}var tn=[[`second`,60],[`minute`,60],[`hour`,24],[`day`,7],[`week`,4.35],[`month`,12],[`year`,1/0]];function nn(e,t=`en`,n=Date.now()){if(!e)return``;let r=Date.parse(e);if(Number.isNaN(r))return``;let i=(r-n)/1e3;for(let[e,n]of tn){if(Math.abs(i)<n)try{return new Intl.RelativeTimeFormat(t,{numeric:`auto`}).format(Math.round(i),e)}catch{return new Date(r).toLocaleString()}i/=n}return``}function rn(e,t=`en`){if(!e)return``;let n=Date.parse(e);if(Number.isNaN(n))return``;try{return new Intl.DateTimeFormat(t,{dateStyle:`medium`,timeStyle:`short`}).format(n)}catch{return new Date(n).toISOString()}}var an=class{constructor(e,t){this.host=e,this.options=t,this.value=null,this.error=null,this.subscription=null,e.addController(this)}get loaded(){return this.value!==null}hostConnected(){this.start()}hostUpdated(){this.start()}hostDisconnected(){this.stop()}start(){let e=this.options.api();if(!this.subscription&&!this.error&&this.host.isConnected&&e?.hass&&(!this.options.enabled||this.options.enabled()))try{let t=this.options.open(e,e=>{this.value=e,this.error=null,this.host.requestUpdate()},e=>{this.subscription===t&&(this.error=e,this.subscription=null,this.host.requestUpdate())});this.subscription=t}catch(e){this.error=e,this.host.requestUpdate()}}stop(){this.subscription?.close(),this.subscription=null}retry(){this.stop(),this.value=null,this.error=null,this.start(),this.host.requestUpdate()}},on=[[`all`,`All`],[`downloading`,`Downloading`],[`seeding`,`Seeding`],[`paused`,`Paused`],[`completed`,`Completed`],[`errored`,`Errored`]];function sn(e,t){let n=[...e];switch(t){case`name`:return n.sort((e,t)=>e.name.localeCompare(t.name,void 0,{numeric:!0}));case`progress`:return n.sort((e,t)=>t.progress-e.progress||e.name.localeCompare(t.name));default:return n.sort((e,t)=>(t.added??``).localeCompare(e.added??``)||e.name.localeCompare(t.name))}}function q(e){return e.progress>=1}function cn(e,t){switch(t){case`all`:return!0;case`completed`:return q(e);default:return e.status===t}}var ln={downloading:`Downloading`,seeding:`Seeding`,paused:`Paused`,errored:`Error`,checking:`Checking`,queued:`Queued`,other:`Other`};function un(e){return e.status===`paused`&&q(e)?`Completed`:e.status===`downloading`&&e.state.startsWith(`stalled`)?`Stalled`:e.status===`downloading`&&e.state.toLowerCase().includes(`meta`)?`Fetching metadata`:ln[e.status]??e.status}function dn(e,t){let{language:n}=t,r=Math.min(100,Math.max(0,e.progress*100)),i=$t(e.progress,n),a=e.status===`paused`,o=e.status===`downloading`,s=o&&e.download_speed>0,c=Math.round(e.size*Math.min(1,e.progress));return E`<li class="torrent status-${e.status}" data-hash=${e.hash}>
+    `]}};Bt(U,Qt),Mt({type:U,name:`Pandora discover`,description:`A row of trending or popular movies and shows; a poster opens it in Pandora.`});var $t=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function en(e,t,n){try{return new Intl.NumberFormat(t,{maximumFractionDigits:n}).format(e)}catch{return e.toFixed(n)}}function G(e,t=`en`){if(e==null||!Number.isFinite(e)||e<0)return`—`;let n=e,r=0;for(;n>=1e3&&r<$t.length-1;)n/=1e3,r+=1;return`${en(n,t,r===0||n>=100?0:1)} ${$t[r]}`}function K(e,t=`en`){return`${G(e,t)}/s`}function tn(e,t=`en`){return e>=1?`${en(100,t,0)}%`:`${en(Math.floor(Math.max(0,e)*1e3)/10,t,1)}%`}function nn(e){if(e==null||!Number.isFinite(e)||e<0||e>=864e4)return`∞`;let t=Math.round(e);if(t<60)return`${t} s`;let n=Math.round(t/60);if(n<60)return`${n} min`;if(n<1440){let e=Math.floor(n/60),t=n%60;return t?`${e} h ${t} min`:`${e} h`}let r=Math.round(t/3600),i=Math.floor(r/24),a=r%24;return a?`${i} d ${a} h`:`${i} d`}var rn=[[`second`,60],[`minute`,60],[`hour`,24],[`day`,7],[`week`,4.35],[`month`,12],[`year`,1/0]];function an(e,t=`en`,n=Date.now()){if(!e)return``;let r=Date.parse(e);if(Number.isNaN(r))return``;let i=(r-n)/1e3;for(let[e,n]of rn){if(Math.abs(i)<n)try{return new Intl.RelativeTimeFormat(t,{numeric:`auto`}).format(Math.round(i),e)}catch{return new Date(r).toLocaleString()}i/=n}return``}function on(e,t=`en`){if(!e)return``;let n=Date.parse(e);if(Number.isNaN(n))return``;try{return new Intl.DateTimeFormat(t,{dateStyle:`medium`,timeStyle:`short`}).format(n)}catch{return new Date(n).toISOString()}}var sn=class{constructor(e,t){this.host=e,this.options=t,this.value=null,this.error=null,this.subscription=null,e.addController(this)}get loaded(){return this.value!==null}hostConnected(){this.start()}hostUpdated(){this.start()}hostDisconnected(){this.stop()}start(){let e=this.options.api();if(!this.subscription&&!this.error&&this.host.isConnected&&e?.hass&&(!this.options.enabled||this.options.enabled()))try{let t=this.options.open(e,e=>{this.value=e,this.error=null,this.host.requestUpdate()},e=>{this.subscription===t&&(this.error=e,this.subscription=null,this.host.requestUpdate())});this.subscription=t}catch(e){this.error=e,this.host.requestUpdate()}}stop(){this.subscription?.close(),this.subscription=null}retry(){this.stop(),this.value=null,this.error=null,this.start(),this.host.requestUpdate()}},cn=[[`all`,`All`],[`downloading`,`Downloading`],[`seeding`,`Seeding`],[`paused`,`Paused`],[`completed`,`Completed`],[`errored`,`Errored`]];function ln(e,t){let n=[...e];switch(t){case`name`:return n.sort((e,t)=>e.name.localeCompare(t.name,void 0,{numeric:!0}));case`progress`:return n.sort((e,t)=>t.progress-e.progress||e.name.localeCompare(t.name));default:return n.sort((e,t)=>(t.added??``).localeCompare(e.added??``)||e.name.localeCompare(t.name))}}function un(e){return e.progress>=1}function dn(e,t){switch(t){case`all`:return!0;case`completed`:return un(e);default:return e.status===t}}var fn={downloading:`Downloading`,seeding:`Seeding`,paused:`Paused`,errored:`Error`,checking:`Checking`,queued:`Queued`,other:`Other`};function pn(e){return e.status===`paused`&&un(e)?`Completed`:e.status===`downloading`&&e.state.startsWith(`stalled`)?`Stalled`:e.status===`downloading`&&e.state.toLowerCase().includes(`meta`)?`Fetching metadata`:fn[e.status]??e.status}function mn(e,t){let{language:n}=t,r=Math.min(100,Math.max(0,e.progress*100)),i=tn(e.progress,n),a=e.status===`paused`,o=e.status===`downloading`,s=o&&e.download_speed>0,c=Math.round(e.size*Math.min(1,e.progress));return D`<li class="torrent status-${e.status}" data-hash=${e.hash}>
     <div class="torrent-top">
-      <span class="status-chip"><span class="dot"></span>${un(e)}</span>
-      ${t.showInstance?E`<span class="instance" title="qBittorrent">${e.instance_title}</span>`:O}
-      ${t.admin?E`<span class="actions">
-            ${a?E`<button
+      <span class="status-chip"><span class="dot"></span>${pn(e)}</span>
+      ${t.showInstance?D`<span class="instance" title="qBittorrent">${e.instance_title}</span>`:k}
+      ${t.admin?D`<span class="actions">
+            ${a?D`<button
                   class="icon-btn"
                   aria-label="Resume ${e.name}"
                   title="Resume"
@@ -801,7 +752,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
                   @click=${()=>t.onResume(e)}
                 >
                   ${L(yt)}
-                </button>`:E`<button
+                </button>`:D`<button
                   class="icon-btn"
                   aria-label="Pause ${e.name}"
                   title="Pause"
@@ -819,7 +770,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
             >
               ${L(ut)}
             </button>
-          </span>`:O}
+          </span>`:k}
     </div>
     <h3 class="name">${e.name}</h3>
     <div
@@ -835,22 +786,22 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     </div>
     <p class="details">
       <span class="percent">${i}</span>
-      <span>${q(e)?G(e.size,n):`${G(c,n)} of ${G(e.size,n)}`}</span>
-      ${o||e.download_speed>0?E`<span class="speed"
+      <span>${un(e)?G(e.size,n):`${G(c,n)} of ${G(e.size,n)}`}</span>
+      ${o||e.download_speed>0?D`<span class="speed"
             >${L(ot)}<span class="visually-hidden">Download speed</span
             >${K(e.download_speed,n)}</span
-          >`:O}
-      ${e.upload_speed>0||e.status===`seeding`?E`<span class="speed"
+          >`:k}
+      ${e.upload_speed>0||e.status===`seeding`?D`<span class="speed"
             >${L(st)}<span class="visually-hidden">Upload speed</span
             >${K(e.upload_speed,n)}</span
-          >`:O}
-      ${s?E`<span class="eta">ETA ${en(e.eta)}</span>`:O}
+          >`:k}
+      ${s?D`<span class="eta">ETA ${nn(e.eta)}</span>`:k}
     </p>
-  </li>`}function fn(){return E`<li class="torrent" aria-hidden="true">
+  </li>`}function hn(){return D`<li class="torrent" aria-hidden="true">
     <div class="skeleton" style="height: 22px; width: 96px"></div>
     <div class="skeleton" style="height: 18px; width: 80%"></div>
     <div class="skeleton" style="height: 8px"></div>
-  </li>`}var pn=o`
+  </li>`}var gn=o`
   .torrent {
     --_state: var(--_text-2);
     display: flex;
@@ -945,23 +896,28 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  /*
+   * Speeds change with every poll: tabular digits and room for the widest one ("99.9 MB/s"),
+   * so what follows them (the upload speed, the Sort control in the header) never moves.
+   */
   .speed {
     display: inline-flex;
     align-items: center;
     font-variant-numeric: tabular-nums;
+    min-width: calc(18px + 10ch);
   }
   .speed .icon {
     width: 16px;
     height: 16px;
   }
-`,J=`pandora-downloads-card`,mn=on.map(([e])=>e);function hn(e){return(on.find(([t])=>t===e)?.[1]??e).toLowerCase()}function gn(e){let t=Nt(J,e),n=z(J,t,`title`);return{...t,type:String(t.type??`custom:pandora-downloads-card`),...n===void 0?{}:{title:n},filter:Pt(J,t,`filter`,mn,`all`),max_items:Ft(J,t,`max_items`,{min:1,max:50,fallback:5})}}var _n=class extends B{constructor(...e){super(...e),this.feed=new an(this,{api:()=>this.api,enabled:()=>!!this._config,open:(e,t,n)=>e.subscribeTorrents(e=>t(e),n)})}static getStubConfig(){return{title:`Downloads`,filter:`all`,max_items:5}}static getConfigElement(){return document.createElement(`${J}-editor`)}checkConfig(e){return gn(e)}getCardSize(){return 1+2*Math.min(this._config?.max_items??5,10)}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:2}}render(){let e=this._config;if(!e)return O;let t=e.title??(e.filter===`all`?`Downloads`:`Downloads: ${hn(e.filter)}`);return this.frame(t,this.renderBody(e),{link:`downloads`,linkLabel:`Open Downloads in Pandora`})}renderBody(e){if(this.feed.error)return Kt(`Could not load the torrents`,this.feed.error,()=>this.feed.retry());let t=this.feed.value;if(!t)return E`<ul class="torrents" aria-busy="true" aria-label="Loading torrents">
-        ${[0,1].map(fn)}
-      </ul>`;let n=[...t.torrents.values()],r=sn(n.filter(t=>cn(t,e.filter)),`added`),i=r.slice(0,e.max_items),a=this.api.language,o=new Set(n.map(e=>e.instance)),s=n.reduce((e,t)=>e+t.download_speed,0),c=n.reduce((e,t)=>e+t.upload_speed,0);return E`
-      ${t.unavailable.length?E`<p class="banner" role="status">
+`,q=`pandora-downloads-card`,_n=cn.map(([e])=>e),J={min:1,max:50,fallback:5};function vn(e){return(cn.find(([t])=>t===e)?.[1]??e).toLowerCase()}function yn(e){let t=Nt(q,e),n=z(q,t,`title`);return{...B(t,`title`),type:String(t.type??`custom:pandora-downloads-card`),...n===void 0?{}:{title:n},filter:Pt(q,t,`filter`,_n,`all`),max_items:Ft(q,t,`max_items`,J)}}var bn=class extends V{constructor(...e){super(...e),this.feed=new sn(this,{api:()=>this.api,enabled:()=>!!this._config,open:(e,t,n)=>e.subscribeTorrents(e=>t(e),n)})}static getStubConfig(){return{title:`Downloads`,filter:`all`,max_items:5}}static getConfigForm(){return Lt([{name:`title`,label:`Title`,helper:`Shown at the top of the card. Empty: “Downloads”, or “Downloads: seeding” when filtered.`,selector:H()},{name:`filter`,label:`Torrents to show`,helper:`Only the torrents in this state, from every qBittorrent. Default: all of them.`,selector:Rt(cn),default:`all`},{name:`max_items`,label:`Number of torrents`,helper:`The newest first, ${J.min} to ${J.max} (default ${J.fallback}); the card says how many more there are.`,selector:zt(J),default:J.fallback}])}checkConfig(e){return yn(e)}getCardSize(){return 1+2*Math.min(this._config?.max_items??J.fallback,10)}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:2}}render(){let e=this._config;if(!e)return k;let t=e.title??(e.filter===`all`?`Downloads`:`Downloads: ${vn(e.filter)}`);return this.frame(t,this.renderBody(e),{link:`downloads`,linkLabel:`Open Downloads in Pandora`})}renderBody(e){if(this.feed.error)return Jt(`Could not load the torrents`,this.feed.error,()=>this.feed.retry());let t=this.feed.value;if(!t)return D`<ul class="torrents" aria-busy="true" aria-label="Loading torrents">
+        ${[0,1].map(hn)}
+      </ul>`;let n=[...t.torrents.values()],r=ln(n.filter(t=>dn(t,e.filter)),`added`),i=r.slice(0,e.max_items),a=this.api.language,o=new Set(n.map(e=>e.instance)),s=n.reduce((e,t)=>e+t.download_speed,0),c=n.reduce((e,t)=>e+t.upload_speed,0);return D`
+      ${t.unavailable.length?D`<p class="banner" role="status">
             ${L(at)}<span
               >${t.unavailable.length===1?`A qBittorrent is`:`Some qBittorrents are`} not answering.</span
             >
-          </p>`:O}
+          </p>`:k}
       <p class="summary">
         <span>${r.length} torrent${r.length===1?``:`s`}</span>
         <span class="speed"
@@ -971,11 +927,11 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           >${L(st)}<span class="visually-hidden">Total upload speed</span>${K(c,a)}</span
         >
       </p>
-      ${i.length?E`<ul class="torrents" aria-label="Torrents">
-            ${Ue(i,e=>$e(e),e=>dn(e,{admin:!1,showInstance:o.size>1,busy:!1,language:a,onPause:()=>void 0,onResume:()=>void 0,onRemove:()=>void 0}))}
-          </ul>`:qt(Ct,n.length?`Nothing matches`:`No torrents`,n.length?`No torrent is ${hn(e.filter)} right now.`:`Nothing is downloading right now.`)}
-      ${r.length>i.length?E`<p class="more muted">and ${r.length-i.length} more</p>`:O}
-    `}static{this.styles=[...H,V,pn,o`
+      ${i.length?D`<ul class="torrents" aria-label="Torrents">
+            ${Ue(i,e=>$e(e),e=>mn(e,{admin:!1,showInstance:o.size>1,busy:!1,language:a,onPause:()=>void 0,onResume:()=>void 0,onRemove:()=>void 0}))}
+          </ul>`:Yt(Ct,n.length?`Nothing matches`:`No torrents`,n.length?`No torrent is ${vn(e.filter)} right now.`:`Nothing is downloading right now.`)}
+      ${r.length>i.length?D`<p class="more muted">and ${r.length-i.length} more</p>`:k}
+    `}static{this.styles=[...Xt,It,gn,o`
       .torrents {
         list-style: none;
         margin: 0;
@@ -1010,37 +966,37 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         color: var(--_text-2);
         font-size: 0.85rem;
       }
-    `]}},vn=class extends Rt{get fields(){return[{name:`title`,label:`Title`,type:`text`,placeholder:`Downloads`,live:!0},{name:`filter`,label:`Show`,type:`select`,options:on.map(([e,t])=>[e,t]),fallback:`all`},{name:`max_items`,label:`Most torrents shown`,type:`number`,min:1,max:50,placeholder:`5`}]}};U(J,_n),U(`${J}-editor`,vn),Mt({type:J,name:`Pandora downloads`,description:`Your torrents live: progress, speed and time left.`});var Y=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),yn=[`downloads`,`downloaded`,`movies`,`tv`];function bn(e){let t=e?.folders??{},n={...Y};for(let e of yn){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function xn(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function Sn(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function X(e=Y){let t=[{path:e.downloads,label:xn(e.downloads,`Downloads`),description:`In progress`,icon:mt},{path:e.downloaded,label:xn(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:pt}];return t.filter((e,n)=>t.findIndex(t=>Sn(t.path,e.path))===n)}var Z=X(Y);function Cn(e,t=Z){return t.find(t=>Sn(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function wn(e){let t=Q(e).split(`/`).filter(Boolean);return t.pop(),`/${t.join(`/`)}`}function Tn(e,t=Z){let n=e=>e.type===`directory`?+!Cn(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var En=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i;function Dn(e,t=Z){return e.type===`directory`?Cn(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:En.test(e.name)?ft:dt}function On(e,t){let n=e.type===`file`&&e.size!=null?G(e.size,t):null,r=nn(e.modified,t);return E`<span class="file-meta">
-    ${e.type===`directory`?E`<span>Folder</span>`:O}
-    ${n?E`<span class="size">${n}</span>`:O}
-    ${r?E`<time datetime=${e.modified??``} title=${rn(e.modified,t)}
+    `]}};Bt(q,bn),Mt({type:q,name:`Pandora downloads`,description:`Your torrents live: progress, speed and time left.`});var Y=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),xn=[`downloads`,`downloaded`,`movies`,`tv`];function Sn(e){let t=e?.folders??{},n={...Y};for(let e of xn){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function Cn(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function wn(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function X(e=Y){let t=[{path:e.downloads,label:Cn(e.downloads,`Downloads`),description:`In progress`,icon:mt},{path:e.downloaded,label:Cn(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:pt}];return t.filter((e,n)=>t.findIndex(t=>wn(t.path,e.path))===n)}var Z=X(Y);function Tn(e,t=Z){return t.find(t=>wn(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function En(e){let t=Q(e).split(`/`).filter(Boolean);return t.pop(),`/${t.join(`/`)}`}function Dn(e,t=Z){let n=e=>e.type===`directory`?+!Tn(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var On=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i;function kn(e,t=Z){return e.type===`directory`?Tn(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:On.test(e.name)?ft:dt}function An(e,t){let n=e.type===`file`&&e.size!=null?G(e.size,t):null,r=an(e.modified,t);return D`<span class="file-meta">
+    ${e.type===`directory`?D`<span>Folder</span>`:k}
+    ${n?D`<span class="size">${n}</span>`:k}
+    ${r?D`<time datetime=${e.modified??``} title=${on(e.modified,t)}
           >${r}</time
-        >`:O}
-  </span>`}function kn(e,t){let n=e.type===`directory`,r=t.pinned??Z,i=n?Cn(e.path,r):void 0,a=n&&t.onOpen?E`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:E`<span class="file-name">${e.name}</span>`;return E`<li
+        >`:k}
+  </span>`}function jn(e,t){let n=e.type===`directory`,r=t.pinned??Z,i=n?Tn(e.path,r):void 0,a=n&&t.onOpen?D`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:D`<span class="file-name">${e.name}</span>`;return D`<li
     class="file ${n?`folder`:``} ${i?`pinned`:``} ${t.selected?`selected`:``}"
     data-path=${e.path}
   >
-    ${t.selectable?E`<label class="file-select">
+    ${t.selectable?D`<label class="file-select">
           <input
             type="checkbox"
             aria-label="Select ${e.name}"
             .checked=${!!t.selected}
             @click=${n=>t.onToggle?.(e,n)}
           />
-        </label>`:O}
-    <span class="file-icon">${L(Dn(e,r))}</span>
+        </label>`:k}
+    <span class="file-icon">${L(kn(e,r))}</span>
     <div class="file-main">
       ${a}
-      ${On(e,t.language)}
+      ${An(e,t.language)}
     </div>
-    ${i?E`<span class="chip pin">${i.description}</span>`:O}
-  </li>`}function An(){return E`<li class="file" aria-hidden="true">
+    ${i?D`<span class="chip pin">${i.description}</span>`:k}
+  </li>`}function Mn(){return D`<li class="file" aria-hidden="true">
     <span class="skeleton" style="width: 24px; height: 24px"></span>
     <div class="file-main">
       <span class="skeleton" style="height: 16px; width: 60%"></span>
       <span class="skeleton" style="height: 12px; width: 30%; margin-top: 6px"></span>
     </div>
-  </li>`}var jn=o`
+  </li>`}var Nn=o`
   .files {
     list-style: none;
     margin: 0;
@@ -1132,9 +1088,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       display: none;
     }
   }
-`,$=`pandora-files-card`,Mn=Y.downloaded;function Nn(e,t){return t===void 0?e[0]:e.find(e=>e.id===t)??e.find(e=>e.title===t)}function Pn(e){let t=Nt($,e),n=z($,t,`title`),r=z($,t,`path`);if(r!==void 0&&r.split(/[/\\]/).some(e=>e.trim()===`..`))throw new R($,`path must stay inside the share (no “..”).`);let i=z($,t,`instance`);if(i!==void 0&&!i.trim())throw new R($,`instance must name a Cloud Commander share (leave it out with only one).`);let a={...t};return delete a.path,{...a,type:String(t.type??`custom:pandora-files-card`),...n===void 0?{}:{title:n},...r?.trim()?{path:Q(r.trim())}:{},...i===void 0?{}:{instance:i.trim()}}}var Fn=class extends B{static{this.properties={_load:{state:!0},_folders:{state:!0}}}constructor(){super(),this.requestId=0,this.infoId=0,this._load={status:`loading`,path:Mn},this._folders=null}get root(){return this._config?.path??this._folders?.downloaded??Mn}static getStubConfig(){return{path:Mn}}static getConfigElement(){return document.createElement(`${$}-editor`)}checkConfig(e){return Pn(e)}connected(){this._config&&this.start()}configured(e){if(!this.api.hass)return;let t=this._config;!e||e.instance!==t.instance?this.start():e.path!==t.path&&this.open(this.root)}start(){this._folders=null;let e=this.loadFolders();this._config?.path?this.open(this._config.path):e.then(async e=>{e&&await this.open(this.root)})}async loadFolders(){let e=++this.infoId,t;try{let n=(await this.api.info()).services.cloudcmd??[],r=Nn(n,this._config?.instance);e===this.infoId&&(this.panelShare=r&&r!==n[0]?r.id:void 0),t=bn(r)}catch{t={...Y}}return e===this.infoId&&(this._folders=t,this._load.status===`ready`&&(this._load={...this._load,files:Tn(this._load.files,X(t))}),!0)}getCardSize(){return 6}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:3}}async open(e){if(!this.api.hass||!this._config)return;let t=Q(e),n=++this.requestId;this._load={status:`loading`,path:t};try{let e=await this.api.listFiles(t,this._config.instance);if(n!==this.requestId)return;let r=X(this._folders??Y);this._load={status:`ready`,path:t,files:Tn(e.files,r)}}catch(e){n===this.requestId&&(this._load={status:`error`,path:t,error:e})}}render(){let e=this._config;if(!e)return O;let t=this._load.path,n=this.root,r=t.split(`/`).filter(Boolean).pop()??`Files`,i=t===n?e.title??r:r,a=E`${t!==n&&t.startsWith(n===`/`?`/`:`${n}/`)?E`<button class="icon-btn" aria-label="Up to ${wn(t)}" title="Up" @click=${()=>void this.open(wn(t))}>
+`,$=`pandora-files-card`,Pn=Y.downloaded;function Fn(e,t){return t===void 0?e[0]:e.find(e=>e.id===t)??e.find(e=>e.title===t)}function In(e){let t=Nt($,e),n=z($,t,`title`),r=z($,t,`path`);if(r!==void 0&&r.split(/[/\\]/).some(e=>e.trim()===`..`))throw new R($,`path must stay inside the share (no “..”).`);let i=z($,t,`instance`);return{...B(t,`title`,`path`,`instance`),type:String(t.type??`custom:pandora-files-card`),...n===void 0?{}:{title:n},...r?.trim()?{path:Q(r.trim())}:{},...i===void 0?{}:{instance:i.trim()}}}var Ln=class extends V{static{this.properties={_load:{state:!0},_folders:{state:!0}}}constructor(){super(),this.requestId=0,this.infoId=0,this._load={status:`loading`,path:Pn},this._folders=null}get root(){return this._config?.path??this._folders?.downloaded??Pn}static getStubConfig(){return{path:Pn}}static getConfigForm(){return Lt([{name:`title`,label:`Title`,helper:`Shown at the top of the card. Empty: the folder's name.`,selector:H()},{name:`path`,label:`Folder`,helper:`A folder of the share, from its root, such as /Downloaded or /Movies. Empty: the share's Downloaded folder.`,selector:H()},{name:`instance`,label:`Cloud Commander share`,helper:`Only with several shares: the share's name as Pandora lists it, or its id. Empty: the first share.`,selector:H()}])}checkConfig(e){return In(e)}connected(){this._config&&this.start()}configured(e){if(!this.api.hass)return;let t=this._config;!e||e.instance!==t.instance?this.start():e.path!==t.path&&this.open(this.root)}start(){this._folders=null;let e=this.loadFolders();this._config?.path?this.open(this._config.path):e.then(async e=>{e&&await this.open(this.root)})}async loadFolders(){let e=++this.infoId,t;try{let n=(await this.api.info()).services.cloudcmd??[],r=Fn(n,this._config?.instance);e===this.infoId&&(this.panelShare=r&&r!==n[0]?r.id:void 0),t=Sn(r)}catch{t={...Y}}return e===this.infoId&&(this._folders=t,this._load.status===`ready`&&(this._load={...this._load,files:Dn(this._load.files,X(t))}),!0)}getCardSize(){return 6}getGridOptions(){return{columns:12,rows:`auto`,min_columns:6,min_rows:3}}async open(e){if(!this.api.hass||!this._config)return;let t=Q(e),n=++this.requestId;this._load={status:`loading`,path:t};try{let e=await this.api.listFiles(t,this._config.instance);if(n!==this.requestId)return;let r=X(this._folders??Y);this._load={status:`ready`,path:t,files:Dn(e.files,r)}}catch(e){n===this.requestId&&(this._load={status:`error`,path:t,error:e})}}render(){let e=this._config;if(!e)return k;let t=this._load.path,n=this.root,r=t.split(`/`).filter(Boolean).pop()??`Files`,i=t===n?e.title??r:r,a=D`${t!==n&&t.startsWith(n===`/`?`/`:`${n}/`)?D`<button class="icon-btn" aria-label="Up to ${En(t)}" title="Up" @click=${()=>void this.open(En(t))}>
             ${L(st)}
-          </button>`:O}
+          </button>`:k}
       <button
         class="icon-btn"
         aria-label="Refresh"
@@ -1143,9 +1099,9 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
         @click=${()=>void this.open(t)}
       >
         ${L(xt)}
-      </button>`,o=Dt({tab:`files`,folder:t,share:this.panelShare}).slice(1);return this.frame(i,this.renderBody(),{link:o,linkLabel:`Open Files in Pandora`,tools:a})}renderBody(){let e=this._load;if(e.status===`loading`)return E`<ul class="files" aria-busy="true" aria-label="Loading ${e.path}">${[0,1,2].map(An)}</ul>`;if(e.status===`error`)return Kt(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return qt(ht,`This folder is empty`,`Nothing is in ${e.path} right now.`);let t=this.api.language,n=X(this._folders??Y);return E`<ul class="files" aria-label="Files in ${e.path}">
-      ${Ue(e.files,e=>e.path,e=>kn(e,{language:t,pinned:n,onOpen:e=>void this.open(e.path)}))}
-    </ul>`}static{this.styles=[...H,V,jn,o`
+      </button>`,o=Dt({tab:`files`,folder:t,share:this.panelShare}).slice(1);return this.frame(i,this.renderBody(),{link:o,linkLabel:`Open Files in Pandora`,tools:a})}renderBody(){let e=this._load;if(e.status===`loading`)return D`<ul class="files" aria-busy="true" aria-label="Loading ${e.path}">${[0,1,2].map(Mn)}</ul>`;if(e.status===`error`)return Jt(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return Yt(ht,`This folder is empty`,`Nothing is in ${e.path} right now.`);let t=this.api.language,n=X(this._folders??Y);return D`<ul class="files" aria-label="Files in ${e.path}">
+      ${Ue(e.files,e=>e.path,e=>jn(e,{language:t,pinned:n,onOpen:e=>void this.open(e.path)}))}
+    </ul>`}static{this.styles=[...Xt,It,Nn,o`
       .card-body {
         padding: 0 4px 8px;
       }
@@ -1155,4 +1111,4 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
       .state {
         padding: 16px;
       }
-    `]}},In=class extends Rt{static{this.properties={_shares:{state:!0}}}constructor(){super(),this._shares=null}connected(){this.api.info().then(e=>this._shares=e.services.cloudcmd??[],()=>this._shares=[])}get fields(){let e=(this._shares??[]).map(e=>[e.id,e.title]),t=this._config.instance;typeof t==`string`&&t&&!e.some(([e,n])=>e===t||n===t)&&e.push([t,t]);let n=bn(Nn(this._shares??[],typeof t==`string`&&t?t:void 0)).downloaded;return[{name:`title`,label:`Title`,type:`text`,placeholder:`The folder's name`,live:!0},{name:`path`,label:`Folder`,type:`text`,placeholder:n,helper:`A folder of the share, from its root (${n}, /Movies…); empty: the share's Downloaded folder.`},{name:`instance`,label:`Cloud Commander share`,type:`select`,options:e,empty:`The only share`,helper:`Needed only when Pandora has several Cloud Commander shares.`}]}};U($,Fn),U(`${$}-editor`,In),Mt({type:$,name:`Pandora files`,description:`A folder of your Cloud Commander share, such as the finished downloads.`}),We(import.meta.url,location.pathname);export{Yt as PandoraDiscoverCard,_n as PandoraDownloadsCard,Fn as PandoraFilesCard};
+    `]}};Bt($,Ln),Mt({type:$,name:`Pandora files`,description:`A folder of your Cloud Commander share, such as the finished downloads.`}),We(import.meta.url,location.pathname);export{Qt as PandoraDiscoverCard,bn as PandoraDownloadsCard,Ln as PandoraFilesCard};
