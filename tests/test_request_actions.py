@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
@@ -286,7 +285,7 @@ async def test_get_requests_filters_and_limits(
 async def test_bad_input(
     hass: HomeAssistant, hub: MockConfigEntry, service: str, data: dict[str, Any]
 ) -> None:
-    with pytest.raises(vol.Invalid):
+    with pytest.raises(ServiceValidationError):
         await call(hass, service, None, **data)
 
 

@@ -95,7 +95,8 @@ async def test_commands_as_a_user_and_as_an_admin(
     answer = await command(admin, type="pandora/requests/retry", request_id=mine["id"])
     assert answer["error"]["translation_key"] == "request_wrong_status"
     answer = await command(admin, type="pandora/requests/create", tmdb_id=0, media_type="movie")
-    assert answer["error"]["code"] == "invalid_format"
+    assert answer["error"]["code"] == "service_validation_error"
+    assert answer["error"]["message"] == "“TMDB id” must be at least 1"
     answer = await command(
         reader, type="pandora/requests/create", tmdb_id=123456789, media_type="movie"
     )

@@ -60,6 +60,7 @@ from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
 from .shared_stores import async_requests, async_watchlists
+from .validation import async_load_form_names
 from .watching_actions import async_setup_watching_actions
 from .websocket import async_setup_websocket
 
@@ -76,6 +77,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register Pandora's actions once, whatever entries exist."""
+    await async_load_form_names(hass)
     async_setup_services(hass)
     async_setup_media_actions(hass)
     async_setup_library_actions(hass)

@@ -23,6 +23,7 @@ from .helpers import loaded_entry, validation_error
 from .media_actions import MEDIA_TYPES, media_details
 from .permissions import register_action
 from .requests import STATUSES, MediaRequest, RequestError, RequestQueue, Status, user_names
+from .validation import filled
 
 SERVICE_REQUEST_MEDIA = "request_media"
 SERVICE_APPROVE_REQUEST = "approve_request"
@@ -36,7 +37,8 @@ MAX_LIMIT = 500
 # What an administrator may send back to the pipeline with retry_request.
 RETRYABLE: frozenset[Status] = frozenset({"failed", "denied"})
 
-_REQUEST_ID = {vol.Required("request_id"): vol.All(cv.string, vol.Length(min=1, max=64))}
+_ID = vol.All(filled, vol.Length(max=64))
+_REQUEST_ID = {vol.Required("request_id"): _ID}
 
 REQUEST_MEDIA_SCHEMA = vol.Schema(
     {
@@ -45,7 +47,7 @@ REQUEST_MEDIA_SCHEMA = vol.Schema(
         vol.Optional("seasons"): vol.All(
             cv.ensure_list, [vol.All(vol.Coerce(int), vol.Range(min=0, max=500))]
         ),
-        vol.Optional("user_id"): vol.All(cv.string, vol.Length(min=1, max=64)),
+        vol.Optional("user_id"): _ID,
     }
 )
 REQUEST_ID_SCHEMA = vol.Schema(_REQUEST_ID)
