@@ -121,6 +121,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
     "set_vpn_country": _op(ADMIN, WS, ENTITY),
     # Requests
     "request_media": _op(OWN, WS, LLM),
+    "withdraw_request": _op(OWN, WS),
     "get_requests": _op(OWN, WS),
     "approve_request": _op(ADMIN, WS, NOTIFICATION),
     "deny_request": _op(ADMIN, WS, NOTIFICATION),

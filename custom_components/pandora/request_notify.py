@@ -5,8 +5,9 @@ A new request waiting for approval goes to every active administrator's companio
 with Approve / Deny actions; the app answers with a `mobile_app_notification_action` event,
 whose context carries the user who tapped. With no administrator's app, a persistent
 notification says a request waits. Once decided (here, in the panel or by an action), the
-notification is cleared everywhere. Whoever asked for a title hears when it is available or
-could not be downloaded.
+notification is cleared everywhere (and when the requester withdraws it). Whoever asked for a
+title hears when it is available or could not be downloaded, in words for them: the technical
+reason stays in the request's history for administrators.
 
 Notifications are a courtesy: a notify call that fails is logged and never stops a request.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Collection, Coroutine, Mapping
 from functools import partial
+from itertools import pairwise
 import logging
 from typing import Any, Final
 
@@ -61,6 +63,20 @@ def request_label(title: str, year: int | None = None, season: int | None = None
     """'Title (Year), season N' as people read it."""
     label = f"{title} ({year})" if year else title
     return f"{label}, season {season}" if season is not None else label
+
+
+def failure_message(request: MediaRequest) -> str:
+    """Why a failed request failed, for the people who asked ("an admin can retry")."""
+    label = request_label(request.title, request.year, request.season)
+    stage = "searching"  # the step it last failed at
+    for before, after in pairwise(request.transitions):
+        if after.status == "failed":
+            stage = before.status
+    if stage == "downloading":
+        return f"The download of {label} stopped before it finished; an admin can retry"
+    if stage == "importing":
+        return f"{label} was downloaded but could not be added to the library; an admin can retry"
+    return f"We couldn't find a copy of {label} yet; an admin can retry"
 
 
 def _open_data(tag: str) -> dict[str, Any]:
@@ -120,6 +136,7 @@ class RequestNotifier:
             "created": self._created,
             "approved": self._decided,
             "denied": self._decided,
+            "withdrawn": self._decided,
             "available": partial(self._finished, True),
             "failed": partial(self._finished, False),
         }
@@ -179,7 +196,7 @@ class RequestNotifier:
         await self._send(services, message, title=title, data=data)
 
     async def _decided(self, data: dict[str, Any]) -> None:
-        """Approved or denied: the administrators' notification has done its job."""
+        """Approved, denied or withdrawn: the administrators' notification has done its job."""
         request_id: str = data["request_id"]
         persistent_notification.async_dismiss(self.hass, notification_tag(request_id))
         request = self._queue.get(request_id)
@@ -195,13 +212,16 @@ class RequestNotifier:
         if not users:
             return
         label = request_label(data["title"], data.get("year"), data.get("season"))
+        request = self._queue.get(data["request_id"])
         if available:
             title, message = "Now available", f"{label} is available"
         else:
             title = "Request failed"
-            message = f"{label} could not be downloaded"
-            if reason := data.get("reason"):
-                message = f"{message}: {reason}"
+            message = (
+                failure_message(request)
+                if request is not None
+                else f"{label} could not be downloaded; an admin can retry"
+            )
         tag = notification_tag(data["request_id"])
         apps = self._apps(users)
         if any(user_id not in apps for user_id in users):
