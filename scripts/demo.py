@@ -1047,6 +1047,7 @@ def _set_options(entry_id: str, token: str) -> None:
         "auto_approve_users": [],
         "request_stall_minutes": 120,
         "request_notifications": True,
+        "voice_control": False,
     }
     _http("POST", f"/api/config/config_entries/options/flow/{form['flow_id']}", options, token)
 
