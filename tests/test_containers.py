@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 import json
 from typing import Any
 
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -192,7 +191,7 @@ async def test_actions(hass: HomeAssistant, stack: MediaStack, hass_admin_user: 
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(DOMAIN, "redeploy_stack", {"stack": "nope"}, blocking=True)
     assert err.value.translation_key == "unknown_stack"
-    with pytest.raises(vol.Invalid):  # at most 1000 lines
+    with pytest.raises(ServiceValidationError, match="at most 1000"):
         await hass.services.async_call(
             DOMAIN,
             "get_container_logs",

@@ -105,3 +105,7 @@ async def test_logbook_describes_request_events(hass: HomeAssistant) -> None:
     assert (created["name"], created["message"]) == ("Pandora requests", "Night was requested")
     assert failed["message"] == "Show, season 2 could not be downloaded: stalled"
     assert available["message"] == "Night is available"
+    withdrawn = describers["pandora_request_withdrawn"](
+        Event("pandora_request_withdrawn", {"title": "Night", "by": "u1"})
+    )
+    assert withdrawn["message"] == "Night was withdrawn"

@@ -7,7 +7,6 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
@@ -199,7 +198,6 @@ async def test_never_overwrites(
         ("move_files", {"paths": ["/Downloaded/x"], "destination": "/../outside"}),
         ("move_files", {"paths": ["/%2e%2e/x"], "destination": "movies"}),
         ("delete_files", {"paths": ["/"]}),
-        ("delete_files", {"paths": [""]}),
     ],
 )
 async def test_escapes_are_refused(
@@ -223,8 +221,12 @@ async def test_escapes_are_refused(
 async def test_bad_folder_name_and_delete(
     hass: HomeAssistant, cloudcmd: CloudCommander, hub: MockConfigEntry, hass_read_only_user: Any
 ) -> None:
-    with pytest.raises(vol.Invalid):
+    with pytest.raises(ServiceValidationError) as err:
         await call(hass, "move_files", paths=["/Downloaded/a"], destination="movies", folder="../x")
+    assert err.value.translation_key == "invalid_folder_name"
+    with pytest.raises(ServiceValidationError) as err:  # not the share itself
+        await hass.services.async_call(DOMAIN, "delete_files", {"paths": [""]}, blocking=True)
+    assert err.value.translation_key == "field_empty"
     downloaded(cloudcmd, "junk.txt", b"x")
     with pytest.raises(Unauthorized):
         await hass.services.async_call(

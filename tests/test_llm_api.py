@@ -256,10 +256,13 @@ async def test_bad_input_is_refused_by_the_schema(
     ]
     for args in bad_args:
         answer = await use(hass, "request_media", reader.id, **args)
-        assert answer["error"].startswith("Invalid input"), args
-    assert (await use(hass, "search_media", reader.id, query=""))["error"].startswith(
-        "Invalid input"
+        assert answer["error"].startswith("Invalid input: "), args
+        assert not any(bit in answer["error"] for bit in ("at '", "[", "{", "expected")), args
+    assert (await use(hass, "search_media", reader.id, query=""))["error"] == (
+        "Invalid input: “query” is empty: fill it in"
     )
+    answer = await use(hass, "request_media", reader.id, tmdb_id="soon", media_type="movie")
+    assert answer["error"] == "Invalid input: “tmdb_id” must be a whole number"
     assert not queue(hub).all()
 
 

@@ -11,7 +11,6 @@ import filecmp
 import json
 from typing import Any
 
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
@@ -195,7 +194,7 @@ async def test_bad_tmdb_key_starts_reauth(
 async def test_bad_input_is_refused(
     hass: HomeAssistant, media_hub: MockConfigEntry, service: str, data: dict[str, Any]
 ) -> None:
-    with pytest.raises((vol.Invalid, ServiceValidationError)):
+    with pytest.raises(ServiceValidationError):
         await call(hass, service, **data)
 
 
@@ -240,7 +239,7 @@ async def test_search_torrents_from_tmdb_id(
     assert result["query"] == "Night of the Living Dead 1968"
     assert result["results"]
     assert any(params.get("cat") == "2000" for _, params in sims.jackett.requests)
-    with pytest.raises(ServiceValidationError, match="media_type"):
+    with pytest.raises(ServiceValidationError, match="“TMDB id” needs “Type”"):
         await call(hass, "search_torrents", tmdb_id=NOTLD)
 
 

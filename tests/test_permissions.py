@@ -90,6 +90,7 @@ ACTION_DATA: dict[str, dict[str, Any]] = {
     "approve_request": {"request_id": "nope"},
     "deny_request": {"request_id": "nope"},
     "retry_request": {"request_id": "nope"},
+    "withdraw_request": {"request_id": "nope"},
     "add_to_watchlist": TITLE,
     "remove_from_watchlist": TITLE,
     "get_watchlist": {},

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
@@ -247,6 +246,101 @@ async def test_retry_only_failed_or_denied(
     ] == "approved"
 
 
+async def test_a_member_withdraws_their_own_pending_request(
+    hass: HomeAssistant, hub: MockConfigEntry, reader: User, admin: User
+) -> None:
+    withdrawn = async_capture_events(hass, EVENT_REQUEST_PREFIX + "withdrawn")
+    (mine,) = (await call(hass, "request_media", reader.id, **MOVIE))["requests"]
+    answer = await call(hass, "withdraw_request", reader.id, request_id=mine["id"])
+    request = answer["request"]
+    assert request["status"] == "withdrawn"
+    assert request["transitions"][-1] | {"at": None} == {
+        "status": "withdrawn",
+        "at": None,
+        "by": reader.id,
+        "reason": None,
+    }
+    assert request["public_reason"] is None
+    await hass.async_block_till_done()
+    assert [e.data["by"] for e in withdrawn] == [reader.id]
+    assert withdrawn[0].data["status"] == "withdrawn"
+    # Still in their list, as withdrawn; closed, so the title can be asked for again.
+    (listed,) = (await call(hass, "get_requests", reader.id))["requests"]
+    assert listed["status"] == "withdrawn"
+    again = await call(hass, "request_media", reader.id, **MOVIE)
+    assert again["created"] == [True]
+
+    # Once withdrawn (or approved), it cannot be withdrawn: a sentence says why.
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, "withdraw_request", reader.id, request_id=mine["id"])
+    assert err.value.translation_key == "request_not_withdrawable"
+    assert str(err.value) == (
+        "Only a request still waiting for approval can be withdrawn: the request for "
+        "Night of the Living Dead is already withdrawn"
+    )
+
+
+async def test_withdrawing_what_is_not_yours_or_no_longer_pending(
+    hass: HomeAssistant, hub: MockConfigEntry, reader: User, admin: User
+) -> None:
+    member = await hass.auth.async_create_user("Member", group_ids=["system-users"])
+    (theirs,) = (await call(hass, "request_media", member.id, **MOVIE))["requests"]
+    # Someone else's request is as unknown to a member as it is in their list.
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, "withdraw_request", reader.id, request_id=theirs["id"])
+    assert err.value.translation_key == "request_not_found"
+    still = queue(hub).get(theirs["id"])
+    assert still is not None and still.status == "pending"
+
+    # Downloading: too late for the member, and for an administrator too.
+    (downloading,) = (
+        await call(hass, "request_media", reader.id, tmdb_id=900002, media_type="movie")
+    )["requests"]
+    await call(hass, "approve_request", admin.id, request_id=downloading["id"])
+    request = queue(hub).get(downloading["id"])
+    assert request is not None
+    for status in ("searching", "downloading"):
+        await queue(hub).async_set_status(request, status)
+    for who in (reader.id, admin.id, None):
+        with pytest.raises(ServiceValidationError) as err:
+            await call(hass, "withdraw_request", who, request_id=downloading["id"])
+        assert err.value.translation_key == "request_not_withdrawable"
+        assert (err.value.translation_placeholders or {})["status"] == "downloading"
+    assert request.status == "downloading"
+
+    # An administrator withdraws anyone's pending request; so does an automation.
+    answer = await call(hass, "withdraw_request", admin.id, request_id=theirs["id"])
+    assert answer["request"]["status"] == "withdrawn"
+    assert answer["request"]["transitions"][-1]["by"] == admin.id
+    (third,) = (await call(hass, "request_media", member.id, tmdb_id=900003, media_type="movie"))[
+        "requests"
+    ]
+    answer = await call(hass, "withdraw_request", None, request_id=third["id"])
+    assert answer["request"]["status"] == "withdrawn"
+    assert answer["request"]["transitions"][-1]["by"] is None
+
+
+async def test_withdrawing_a_request_others_asked_for_too_leaves_it(
+    hass: HomeAssistant, hub: MockConfigEntry, reader: User, admin: User
+) -> None:
+    member = await hass.auth.async_create_user("Member", group_ids=["system-users"])
+    (first,) = (await call(hass, "request_media", reader.id, **MOVIE))["requests"]
+    await call(hass, "request_media", member.id, **MOVIE)  # joins it
+    withdrawn = async_capture_events(hass, EVENT_REQUEST_PREFIX + "withdrawn")
+    # The requester leaves: the member now holds it, still pending, and the reader no longer
+    # sees it.
+    answer = await call(hass, "withdraw_request", reader.id, request_id=first["id"])
+    request = answer["request"]
+    assert request["status"] == "pending"
+    assert request["requested_by"] == member.id and request["watchers"] == []
+    assert (await call(hass, "get_requests", reader.id))["requests"] == []
+    # The last one who wants it withdraws it.
+    answer = await call(hass, "withdraw_request", member.id, request_id=first["id"])
+    assert answer["request"]["status"] == "withdrawn"
+    await hass.async_block_till_done()
+    assert [e.data["by"] for e in withdrawn] == [member.id]
+
+
 async def test_get_requests_filters_and_limits(
     hass: HomeAssistant, hub: MockConfigEntry, reader: User, admin: User
 ) -> None:
@@ -286,7 +380,7 @@ async def test_get_requests_filters_and_limits(
 async def test_bad_input(
     hass: HomeAssistant, hub: MockConfigEntry, service: str, data: dict[str, Any]
 ) -> None:
-    with pytest.raises(vol.Invalid):
+    with pytest.raises(ServiceValidationError):
         await call(hass, service, None, **data)
 
 

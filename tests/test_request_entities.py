@@ -92,6 +92,7 @@ async def test_device_and_entities(hass: HomeAssistant, hub: MockConfigEntry) ->
         "created",
         "approved",
         "denied",
+        "withdrawn",
         "available",
         "failed",
     ]

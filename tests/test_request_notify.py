@@ -11,11 +11,12 @@ from custom_components.pandora.const import CONF_AUTO_APPROVE_ADMINS, CONF_REQUE
 from custom_components.pandora.request_notify import (
     DENY_REASON,
     EVENT_NOTIFICATION_ACTION,
+    failure_message,
     request_label,
     request_url,
     title_url,
 )
-from custom_components.pandora.requests import MediaRequest, RequestQueue
+from custom_components.pandora.requests import MediaRequest, RequestQueue, Status, Transition
 from homeassistant.auth.models import User
 from homeassistant.components import persistent_notification
 from homeassistant.config_entries import ConfigEntryState
@@ -341,15 +342,18 @@ async def test_requesters_hear_when_available(
 async def test_requesters_hear_when_it_failed(
     hass: HomeAssistant, hass_admin_user: User, hass_read_only_user: User
 ) -> None:
+    """In words for them: the technical reason stays in the request for administrators."""
     reader_phone = add_phone(hass, hass_read_only_user, "Reader Phone")
     entry = await hub(hass)
     requests = queue(entry)
     request = await create(hass, entry, hass_read_only_user, **SHOW, season=1)
     await requests.async_set_status(request, "approved", by=hass_admin_user.id)
-    await requests.async_set_status(request, "failed", reason="no release found (12 results)")
+    await requests.async_set_status(request, "searching")
+    technical = 'no release found for "Show S01"'
+    await requests.async_set_status(request, "failed", reason=technical)
     await hass.async_block_till_done()
     assert [call.data["message"] for call in reader_phone] == [
-        "Show (2020), season 1 could not be downloaded: no release found (12 results)"
+        "We couldn't find a copy of Show (2020), season 1 yet; an admin can retry"
     ]
     assert reader_phone[0].data["title"] == "Request failed"
     # Failed: the request, with its reason and (for administrators) Retry.
@@ -358,13 +362,71 @@ async def test_requesters_hear_when_it_failed(
         "url": f"/pandora/requests/{request.id}",
         "clickAction": f"/pandora/requests/{request.id}",
     }
+    assert request.reason == technical
     assert not notifications(hass)  # everyone who asked has the app
 
-    # A retry that fails again without a reason.
-    await requests.async_set_status(request, "approved", by=hass_admin_user.id)
-    await requests.async_set_status(request, "failed")
+    # A retry whose download stalls, then one that cannot be filed.
+    label = "Show (2020), season 1"
+    paths: tuple[tuple[tuple[Status, ...], str], ...] = (
+        (("searching", "downloading"), f"The download of {label} stopped before it finished"),
+        (
+            ("searching", "downloading", "importing"),
+            f"{label} was downloaded but could not be added to the library",
+        ),
+    )
+    for steps, said in paths:
+        await requests.async_set_status(request, "approved", by=hass_admin_user.id)
+        for status in steps:
+            await requests.async_set_status(request, status)
+        await requests.async_set_status(request, "failed", reason="stalled: no progress")
+        await hass.async_block_till_done()
+        assert reader_phone[-1].data["message"] == f"{said}; an admin can retry"
+
+
+async def test_the_scarlet_street_failure_reads_for_a_person(hass: HomeAssistant) -> None:
+    """Issue 18's example: not `no release found for "Scarlet Street 1945"`."""
+    request = MediaRequest(
+        id="r1",
+        tmdb_id=1,
+        media_type="movie",
+        title="Scarlet Street",
+        year=1945,
+        requested_by="u1",
+        created="2026-01-01T00:00:00+00:00",
+        status="failed",
+        reason='no release found for "Scarlet Street 1945"',
+        transitions=[
+            Transition("pending", "2026-01-01T00:00:00+00:00"),
+            Transition("approved", "2026-01-01T00:00:01+00:00"),
+            Transition("searching", "2026-01-01T00:00:02+00:00"),
+            Transition("failed", "2026-01-01T00:00:03+00:00"),
+        ],
+    )
+    assert failure_message(request) == (
+        "We couldn't find a copy of Scarlet Street (1945) yet; an admin can retry"
+    )
+
+
+async def test_withdrawing_clears_the_administrators_notification(
+    hass: HomeAssistant, hass_admin_user: User, hass_read_only_user: User
+) -> None:
+    admin_phone = add_phone(hass, hass_admin_user, "Admin Phone")
+    entry = await hub(hass)
+    request = await create(hass, entry, hass_read_only_user)
+    assert admin_phone and admin_phone[-1].data["message"].endswith("requests Night (1968)")
+    admin_phone.clear()
+    assert await queue(entry).async_withdraw(request, hass_read_only_user.id)
     await hass.async_block_till_done()
-    assert reader_phone[-1].data["message"] == "Show (2020), season 1 could not be downloaded"
+    assert [call.data for call in admin_phone] == [clear_call(request.id)]
+
+    # Without the app: the persistent notification goes, as for a decision.
+    admin_phone.clear()
+    hass.services.async_remove("notify", "mobile_app_admin_phone")
+    other = await create(hass, entry, hass_read_only_user, **SHOW)
+    assert list(notifications(hass)) == [f"pandora_request_{other.id}"]
+    await queue(entry).async_withdraw(other, hass_read_only_user.id)
+    await hass.async_block_till_done()
+    assert not notifications(hass)
 
 
 async def test_option_off_sends_nothing_but_actions_work(

@@ -88,6 +88,20 @@ async def test_commands_as_a_user_and_as_an_admin(
     answer = await command(admin, type="pandora/requests/approve", request_id=mine["id"])
     assert answer["result"]["request"]["status"] == "approved"
 
+    # The reader withdraws their other pending request; an administrator's is not theirs.
+    answer = await command(reader, type="pandora/requests/withdraw", request_id=requests[1]["id"])
+    assert answer["success"], answer
+    assert answer["result"]["request"]["status"] == "withdrawn"
+    answer = await command(reader, type="pandora/requests/withdraw", request_id=mine["id"])
+    assert answer["error"]["code"] == "service_validation_error"
+    assert answer["error"]["translation_key"] == "request_not_found"
+    answer = await command(reader, type="pandora/requests/withdraw", request_id=requests[0]["id"])
+    assert answer["error"]["translation_key"] == "request_not_withdrawable"
+    assert answer["error"]["message"] == (
+        "Only a request still waiting for approval can be withdrawn: the request for "
+        "The Cisco Kid is already approved"
+    )
+
     # Errors: the actions' own, translated.
     answer = await command(admin, type="pandora/requests/approve", request_id="missing")
     assert answer["error"]["code"] == "service_validation_error"
@@ -95,7 +109,8 @@ async def test_commands_as_a_user_and_as_an_admin(
     answer = await command(admin, type="pandora/requests/retry", request_id=mine["id"])
     assert answer["error"]["translation_key"] == "request_wrong_status"
     answer = await command(admin, type="pandora/requests/create", tmdb_id=0, media_type="movie")
-    assert answer["error"]["code"] == "invalid_format"
+    assert answer["error"]["code"] == "service_validation_error"
+    assert answer["error"]["message"] == "“TMDB id” must be at least 1"
     answer = await command(
         reader, type="pandora/requests/create", tmdb_id=123456789, media_type="movie"
     )
@@ -138,12 +153,23 @@ async def test_subscription_per_user(
     statuses = {r["title"]: r["status"] for r in (await next_event(admin))["event"]["requests"]}
     assert statuses["Night of the Living Dead"] == "approved"
 
+    # The reader withdraws a pending request: both see it withdrawn, live.
+    await call(hass, "request_media", hass_read_only_user.id, tmdb_id=900005, media_type="movie")
+    event = await next_event(reader)
+    pending = next(r for r in event["event"]["requests"] if r["status"] == "pending")
+    await next_event(admin)
+    await call(hass, "withdraw_request", hass_read_only_user.id, request_id=pending["id"])
+    statuses = {r["id"]: r["status"] for r in (await next_event(reader))["event"]["requests"]}
+    assert statuses[pending["id"]] == "withdrawn"
+    statuses = {r["id"]: r["status"] for r in (await next_event(admin))["event"]["requests"]}
+    assert statuses[pending["id"]] == "withdrawn"
+
     # The hub reloads (an option changed, say): the subscription follows the new queue.
     assert await hass.config_entries.async_reload(hub.entry_id)
     await hass.async_block_till_done()
     await call(hass, "request_media", hass_read_only_user.id, tmdb_id=900003, media_type="movie")
-    assert len((await next_event(reader))["event"]["requests"]) == 2
-    assert len((await next_event(admin))["event"]["requests"]) == 3
+    assert len((await next_event(reader))["event"]["requests"]) == 3
+    assert len((await next_event(admin))["event"]["requests"]) == 4
 
     # Unsubscribed: nothing more (the next message the admin gets is a command's answer).
     answer = await command(admin, type="unsubscribe_events", subscription=admin_subscription)
@@ -153,8 +179,8 @@ async def test_subscription_per_user(
     await admin.send_json_auto_id({"type": "pandora/info"})
     message = await admin.receive_json()
     assert message["type"] == "result" and message["result"]["requests"] is True
-    assert len((await next_event(reader))["event"]["requests"]) == 3
-    assert len(queue(hub).all()) == 4
+    assert len((await next_event(reader))["event"]["requests"]) == 4
+    assert len(queue(hub).all()) == 5
 
 
 async def test_subscribe_without_a_loaded_hub(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
@@ -147,7 +146,7 @@ async def test_add_get_pause_resume_move_remove(
 async def test_bad_input_is_refused(
     hass: HomeAssistant, hub: MockConfigEntry, service: str, data: dict[str, Any]
 ) -> None:
-    with pytest.raises(vol.Invalid):
+    with pytest.raises(ServiceValidationError):
         await call(hass, service, data, return_response=service == "get_torrents")
 
 

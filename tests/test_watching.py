@@ -616,7 +616,7 @@ async def test_play_on_a_media_player(
         with pytest.raises(ServiceValidationError) as err:
             await act(hass, "play_title", **data)
         assert err.value.translation_key == key
-    with pytest.raises(Exception, match=r"tmdb_id|item_id"):
+    with pytest.raises(ServiceValidationError, match="Fill in “TMDB id” or “Jellyfin item”"):
         await act(hass, "play_title", entity_id="media_player.living_room_tv")
     assert len(tv.played) == 3
 

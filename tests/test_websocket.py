@@ -191,9 +191,9 @@ async def test_files_delete(
     client = await hass_ws_client(hass)
     # Bad input: refused before anything is deleted.
     for message, code in (
-        ({}, "invalid_format"),
-        ({"paths": []}, "invalid_format"),
-        ({"paths": [None]}, "invalid_format"),
+        ({}, "service_validation_error"),
+        ({"paths": []}, "service_validation_error"),
+        ({"paths": [None]}, "service_validation_error"),
         ({"paths": ["/"]}, "service_validation_error"),
         ({"paths": ["/../sentinel.txt"]}, "service_validation_error"),
         ({"paths": ["/Downloaded/junk.txt", "/Downloaded/missing"]}, "home_assistant_error"),
@@ -279,7 +279,8 @@ async def test_errors_are_websocket_errors(
     client = await hass_ws_client(hass)
     await client.send_json_auto_id({"type": "pandora/search_media", "query": ""})
     answer = await client.receive_json()
-    assert not answer["success"] and answer["error"]["code"] == "invalid_format"
+    assert not answer["success"] and answer["error"]["code"] == "service_validation_error"
+    assert answer["error"]["message"] == "“Query” is empty: fill it in"
     await client.send_json_auto_id({"type": "pandora/torrents/add", "result_id": "f" * 40})
     answer = await client.receive_json()
     assert answer["error"]["code"] == "service_validation_error"

@@ -59,6 +59,7 @@ from .runtime import PandoraConfigEntry, PandoraRuntime
 from .service_flows import SPECS, jackett_client, keyed_by_url, tmdb_client, watchmode_client
 from .services import async_setup_services
 from .shared_stores import async_requests, async_watchlists
+from .validation import async_load_form_names
 from .watching_actions import async_setup_watching_actions
 from .websocket import async_setup_websocket
 
@@ -77,6 +78,7 @@ _LOGGER = logging.getLogger(__name__)
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register Pandora's actions once, whatever entries exist."""
+    await async_load_form_names(hass)
     async_setup_services(hass)
     async_setup_media_actions(hass)
     async_setup_library_actions(hass)

@@ -23,6 +23,7 @@ from .helpers import (
     validation_error,
 )
 from .permissions import register_action
+from .validation import filled
 
 SERVICE_RESTART_CONTAINER = "restart_container"
 SERVICE_GET_CONTAINER_LOGS = "get_container_logs"
@@ -30,16 +31,16 @@ SERVICE_SET_VPN_COUNTRY = "set_vpn_country"
 SERVICE_REDEPLOY_STACK = "redeploy_stack"
 MAX_TAIL = 1000
 
-_INSTANCE = {vol.Optional("instance"): cv.string}
-CONTAINER_SCHEMA = vol.Schema({vol.Required("container"): cv.string, **_INSTANCE})
+_INSTANCE = {vol.Optional("instance"): filled}
+CONTAINER_SCHEMA = vol.Schema({vol.Required("container"): filled, **_INSTANCE})
 LOGS_SCHEMA = CONTAINER_SCHEMA.extend(
     {
         vol.Optional("tail", default=100): vol.All(vol.Coerce(int), vol.Range(min=1, max=MAX_TAIL)),
         vol.Optional("since"): cv.datetime,
     }
 )
-COUNTRY_SCHEMA = vol.Schema({vol.Required("country"): cv.string, **_INSTANCE})
-STACK_SCHEMA = vol.Schema({vol.Required("stack"): cv.string, **_INSTANCE})
+COUNTRY_SCHEMA = vol.Schema({vol.Required("country"): filled, **_INSTANCE})
+STACK_SCHEMA = vol.Schema({vol.Required("stack"): filled, **_INSTANCE})
 
 
 def _portainers(hass: HomeAssistant, instance: str | None) -> list[PortainerCoordinator]:

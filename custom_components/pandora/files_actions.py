@@ -37,6 +37,7 @@ from .helpers import (
 )
 from .library_actions import jellyfin_targets
 from .permissions import register_action
+from .validation import InputInvalid, filled
 
 SERVICE_LIST_FILES = "list_files"
 SERVICE_MOVE_FILES = "move_files"
@@ -51,26 +52,26 @@ _FOLDER_NAME = re.compile(r"^[^/\\\x00-\x1f]{1,200}$")
 
 
 def _folder_name(value: Any) -> str:
-    text = cv.string(value).strip()
+    text = filled(value)
     if not _FOLDER_NAME.match(text) or text in (".", ".."):
-        raise vol.Invalid("must be a single folder name, such as 'Title (Year)'")
+        raise InputInvalid("invalid_folder_name")
     return text
 
 
-_PATHS = vol.All(cv.ensure_list, [cv.string], vol.Length(min=1, max=500))
+_PATHS = vol.All(cv.ensure_list, [filled], vol.Length(min=1, max=500))
 LIST_SCHEMA = vol.Schema(
-    {vol.Optional("path", default="/"): cv.string, vol.Optional("instance"): cv.string}
+    {vol.Optional("path", default="/"): filled, vol.Optional("instance"): filled}
 )
 MOVE_SCHEMA = vol.Schema(
     {
         vol.Required("paths"): _PATHS,
-        vol.Required("destination"): cv.string,
+        vol.Required("destination"): filled,
         vol.Optional("folder"): _folder_name,
         vol.Optional("scan_after", default=True): cv.boolean,
-        vol.Optional("instance"): cv.string,
+        vol.Optional("instance"): filled,
     }
 )
-DELETE_SCHEMA = vol.Schema({vol.Required("paths"): _PATHS, vol.Optional("instance"): cv.string})
+DELETE_SCHEMA = vol.Schema({vol.Required("paths"): _PATHS, vol.Optional("instance"): filled})
 
 
 def share_target(hass: HomeAssistant, instance: str | None) -> CloudCommanderCoordinator:

@@ -7,7 +7,6 @@ from typing import Any, cast
 import probatio as vol
 
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
-from homeassistant.helpers import config_validation as cv
 
 from .coordinator.jellyfin import JellyfinCoordinator
 from .helpers import (
@@ -17,12 +16,13 @@ from .helpers import (
     validation_error,
 )
 from .permissions import register_action
+from .validation import filled
 
 SERVICE_SCAN_LIBRARY = "scan_library"
 ALL = "all"
 
 SCAN_SCHEMA = vol.Schema(
-    {vol.Optional("library", default=ALL): cv.string, vol.Optional("instance"): cv.string}
+    {vol.Optional("library", default=ALL): filled, vol.Optional("instance"): filled}
 )
 
 

@@ -30,6 +30,7 @@ from .media_actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
 from .permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
 from .request_actions import SERVICE_REQUEST_MEDIA
 from .runtime import PandoraRuntime
+from .validation import input_error
 
 API_ID: Final = DOMAIN
 API_NAME: Final = "Pandora"
@@ -92,10 +93,12 @@ class PandoraTool(llm.Tool):
         self, hass: HomeAssistant, tool_input: llm.ToolInput, llm_context: llm.LLMContext
     ) -> llm.ToolResult:
         """Validate the arguments, run the tool, turn errors into answers."""
+        raw = tool_input.tool_args or {}
         try:
-            args: dict[str, Any] = self.parameters(tool_input.tool_args or {})
+            args: dict[str, Any] = self.parameters(raw)
         except vol.Invalid as err:
-            return _error(f"Invalid input: {safe_text(err)}")
+            problem = input_error(err, raw, self.parameters, action=self.name)
+            return _error(f"Invalid input: {safe_text(problem)}")
         try:
             await async_authorize(hass, self.operation, llm_context.context, Door.LLM)
         except Unauthorized:

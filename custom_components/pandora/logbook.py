@@ -22,6 +22,7 @@ REQUEST_MESSAGES = {
     "created": "{title} was requested",
     "approved": "{title} was approved",
     "denied": "{title} was denied",
+    "withdrawn": "{title} was withdrawn",
     "available": "{title} is available",
     "failed": "{title} could not be downloaded",
 }

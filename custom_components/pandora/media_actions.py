@@ -29,7 +29,8 @@ from .library_links import annotate, library_link
 from .permissions import register_action
 from .release_search import DEFAULT_LIMIT, ReleaseSearch
 from .runtime import PandoraConfigEntry
-from .services import torrent_link
+from .services import absolute_path, torrent_link
+from .validation import filled, needs
 
 SERVICE_DISCOVER = "discover"
 SERVICE_SEARCH_MEDIA = "search_media"
@@ -44,13 +45,7 @@ _TMDB_ID = vol.All(vol.Coerce(int), vol.Range(min=1))
 _RESULT_ID = vol.All(cv.string, vol.Match(re.compile(r"^[0-9a-fA-F]{20,40}$")))
 
 
-def _query(value: Any) -> str:
-    text = cv.string(value).strip()
-    if not text:
-        raise vol.Invalid("must not be empty")
-    if len(text) > 200:
-        raise vol.Invalid("must be at most 200 characters")
-    return text
+_QUERY = vol.All(filled, vol.Length(max=200))
 
 
 DISCOVER_SCHEMA = vol.Schema(
@@ -58,7 +53,7 @@ DISCOVER_SCHEMA = vol.Schema(
 )
 SEARCH_MEDIA_SCHEMA = vol.Schema(
     {
-        vol.Required("query"): _query,
+        vol.Required("query"): _QUERY,
         vol.Optional("media_type", default="all"): vol.In(("all", *MEDIA_TYPES)),
         vol.Optional("year"): _YEAR,
         vol.Optional("page", default=1): _PAGE,
@@ -70,7 +65,7 @@ GET_MEDIA_SCHEMA = vol.Schema(
 SEARCH_TORRENTS_SCHEMA = vol.All(
     vol.Schema(
         {
-            vol.Exclusive("query", "what"): _query,
+            vol.Exclusive("query", "what"): _QUERY,
             vol.Exclusive("tmdb_id", "what"): _TMDB_ID,
             vol.Optional("media_type"): vol.In(MEDIA_TYPES),
             vol.Optional("season"): vol.All(vol.Coerce(int), vol.Range(min=0, max=200)),
@@ -84,6 +79,7 @@ SEARCH_TORRENTS_SCHEMA = vol.All(
         }
     ),
     cv.has_at_least_one_key("query", "tmdb_id"),
+    needs("tmdb_id", "media_type"),  # the title's kind picks TMDB's movie or series
 )
 DOWNLOAD_SCHEMA = vol.All(
     vol.Schema(
@@ -93,9 +89,9 @@ DOWNLOAD_SCHEMA = vol.All(
             vol.Optional("tmdb_id"): _TMDB_ID,
             vol.Optional("media_type"): vol.In(MEDIA_TYPES),
             vol.Optional("category"): cv.string,
-            vol.Optional("save_path"): cv.string,
+            vol.Optional("save_path"): absolute_path,
             vol.Optional("paused", default=False): cv.boolean,
-            vol.Optional("instance"): cv.string,
+            vol.Optional("instance"): filled,
         }
     ),
     cv.has_at_least_one_key("result_id", "url"),
@@ -243,9 +239,7 @@ async def _search_torrents(call: ServiceCall) -> ServiceResponse:
     year, season, episode = data.get("year"), data.get("season"), data.get("episode")
     category = data.get("category")
     if (query := data.get("query")) is None:
-        media_type = data.get("media_type")
-        if media_type is None:
-            raise validation_error("media_type_required")
+        media_type = data["media_type"]
         details = await media_details(call.hass, data["tmdb_id"], media_type)
         query, year = query_for(details, media_type, season, episode)
         category = category or ("movies" if media_type == "movie" else "tv")

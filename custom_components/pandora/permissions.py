@@ -41,6 +41,7 @@ from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers.typing import VolSchemaType
 
 from .const import CONF_VOICE_CONTROL, DEFAULT_VOICE_CONTROL, DOMAIN
+from .validation import action_schema
 
 
 class Access(StrEnum):
@@ -120,6 +121,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
     "set_vpn_country": _op(ADMIN, WS, ENTITY),
     # Requests
     "request_media": _op(OWN, WS, LLM),
+    "withdraw_request": _op(OWN, WS),
     "get_requests": _op(OWN, WS),
     "approve_request": _op(ADMIN, WS, NOTIFICATION),
     "deny_request": _op(ADMIN, WS, NOTIFICATION),
@@ -191,10 +193,14 @@ def register_action(
     schema: VolSchemaType,
     supports_response: SupportsResponse = SupportsResponse.NONE,
 ) -> None:
-    """Register a Pandora action whose handler runs only for callers the table allows."""
+    """Register a Pandora action whose handler runs only for callers the table allows.
+
+    Its input errors are translated sentences naming the form's fields (validation.py).
+    """
 
     async def checked(call: ServiceCall) -> ServiceResponse | None:
         await async_authorize(call.hass, name, call.context, Door.ACTION)
         return await handler(call)
 
-    hass.services.async_register(DOMAIN, name, checked, schema, supports_response)
+    validated = action_schema(hass, name, schema)
+    hass.services.async_register(DOMAIN, name, checked, validated, supports_response)

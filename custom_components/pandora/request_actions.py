@@ -1,4 +1,4 @@
-"""Request actions: anyone asks for a title, administrators approve, deny or retry.
+"""Request actions: anyone asks for a title or withdraws it, administrators approve or deny.
 
 A call without a user (an automation or script) acts as the system, an administrator. Requests
 are read and changed only through the queue (requests.py); this module checks who may do what
@@ -22,13 +22,24 @@ from homeassistant.helpers import config_validation as cv
 from .helpers import loaded_entry, validation_error
 from .media_actions import MEDIA_TYPES, media_details
 from .permissions import register_action
-from .requests import STATUSES, MediaRequest, RequestError, RequestQueue, Status, user_names
+from .request_notify import failure_message
+from .requests import (
+    STATUSES,
+    MediaRequest,
+    RequestError,
+    RequestQueue,
+    Status,
+    can_see,
+    user_names,
+)
+from .validation import filled
 
 SERVICE_REQUEST_MEDIA = "request_media"
 SERVICE_APPROVE_REQUEST = "approve_request"
 SERVICE_DENY_REQUEST = "deny_request"
 SERVICE_RETRY_REQUEST = "retry_request"
 SERVICE_GET_REQUESTS = "get_requests"
+SERVICE_WITHDRAW_REQUEST = "withdraw_request"
 
 MAX_REASON = 500
 DEFAULT_LIMIT = 100
@@ -36,7 +47,8 @@ MAX_LIMIT = 500
 # What an administrator may send back to the pipeline with retry_request.
 RETRYABLE: frozenset[Status] = frozenset({"failed", "denied"})
 
-_REQUEST_ID = {vol.Required("request_id"): vol.All(cv.string, vol.Length(min=1, max=64))}
+_ID = vol.All(filled, vol.Length(max=64))
+_REQUEST_ID = {vol.Required("request_id"): _ID}
 
 REQUEST_MEDIA_SCHEMA = vol.Schema(
     {
@@ -45,7 +57,7 @@ REQUEST_MEDIA_SCHEMA = vol.Schema(
         vol.Optional("seasons"): vol.All(
             cv.ensure_list, [vol.All(vol.Coerce(int), vol.Range(min=0, max=500))]
         ),
-        vol.Optional("user_id"): vol.All(cv.string, vol.Length(min=1, max=64)),
+        vol.Optional("user_id"): _ID,
     }
 )
 REQUEST_ID_SCHEMA = vol.Schema(_REQUEST_ID)
@@ -101,7 +113,11 @@ def _find(hass: HomeAssistant, request_id: str) -> tuple[RequestQueue, MediaRequ
 async def request_dicts(
     hass: HomeAssistant, requests: Iterable[MediaRequest]
 ) -> list[dict[str, Any]]:
-    """The answer shape: `as_dict()` plus display names, by id in `names` (askers, deciders)."""
+    """The answer shape: `as_dict()`, display names and the reason for people.
+
+    Names by id in `names` (askers, deciders); `public_reason`: why it was denied or failed, in
+    words for the people who asked (the technical `reason` stays, for administrators).
+    """
     requests = list(requests)
     ids = {u for r in requests for u in r.users()}
     ids |= {t.by for r in requests for t in r.transitions if t.by}
@@ -115,9 +131,16 @@ async def request_dicts(
                 "requested_by_name": names.get(r.requested_by),
                 "users_names": [names[u] for u in r.users() if u in names],
                 "names": {u: names[u] for u in sorted(mentioned) if u in names},
+                "public_reason": _public_reason(r),
             }
         )
     return answers
+
+
+def _public_reason(request: MediaRequest) -> str | None:
+    if request.status == "failed":
+        return failure_message(request)
+    return request.reason if request.status == "denied" else None
 
 
 def visible(queue: RequestQueue, user: User | None) -> list[MediaRequest]:
@@ -219,6 +242,20 @@ async def _retry_request(call: ServiceCall) -> ServiceResponse:
     return await _answer(call.hass, request)
 
 
+async def _withdraw_request(call: ServiceCall) -> ServiceResponse:
+    """Whoever asked (or an administrator, an automation) withdraws a pending request."""
+    caller = await _caller(call)
+    queue, request = _find(call.hass, call.data["request_id"])
+    if caller is not None and not can_see(caller, request):
+        # Someone else's: as unknown to this member as it is in their list.
+        raise validation_error("request_not_found", request_id=request.id)
+    try:
+        await queue.async_withdraw(request, caller.id if caller else None)
+    except RequestError as err:
+        raise validation_error(err.key, **err.placeholders) from err
+    return await _answer(call.hass, request)
+
+
 async def _get_requests(call: ServiceCall) -> ServiceResponse:
     caller = await _caller(call)
     queue = _queue(call.hass)
@@ -237,4 +274,5 @@ def async_setup_request_actions(hass: HomeAssistant) -> None:
     register(SERVICE_APPROVE_REQUEST, _approve_request, REQUEST_ID_SCHEMA, optional)
     register(SERVICE_DENY_REQUEST, _deny_request, DENY_SCHEMA, optional)
     register(SERVICE_RETRY_REQUEST, _retry_request, REQUEST_ID_SCHEMA, optional)
+    register(SERVICE_WITHDRAW_REQUEST, _withdraw_request, REQUEST_ID_SCHEMA, optional)
     register(SERVICE_GET_REQUESTS, _get_requests, GET_REQUESTS_SCHEMA, SupportsResponse.ONLY)

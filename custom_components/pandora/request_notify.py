@@ -5,9 +5,11 @@ A new request waiting for approval goes to every active administrator's companio
 with Approve / Deny actions; the app answers with a `mobile_app_notification_action` event,
 whose context carries the user who tapped. With no administrator's app, a persistent
 notification says a request waits. Once decided (here, in the panel or by an action), the
-notification is cleared everywhere. Whoever asked for a title hears when it is available or
-could not be downloaded. Tapping a notification opens the panel on what it is about: the request
-(`/pandora/requests/<id>`), or the title once it is available (`/pandora/discover/<type>/<id>`).
+notification is cleared everywhere (and when the requester withdraws it). Whoever asked for a
+title hears when it is available or could not be downloaded, in words for them: the technical
+reason stays in the request's history for administrators. Tapping a notification opens the panel
+on what it is about: the request (`/pandora/requests/<id>`), or the title once it is available
+(`/pandora/discover/<type>/<id>`).
 
 Notifications are a courtesy: a notify call that fails is logged and never stops a request.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Collection, Coroutine, Mapping
 from functools import partial
+from itertools import pairwise
 import logging
 from typing import Any, Final
 from urllib.parse import quote
@@ -81,6 +84,20 @@ def _open_data(tag: str, url: str) -> dict[str, Any]:
     return {"tag": tag, "url": url, "clickAction": url}
 
 
+def failure_message(request: MediaRequest) -> str:
+    """Why a failed request failed, for the people who asked ("an admin can retry")."""
+    label = request_label(request.title, request.year, request.season)
+    stage = "searching"  # the step it last failed at
+    for before, after in pairwise(request.transitions):
+        if after.status == "failed":
+            stage = before.status
+    if stage == "downloading":
+        return f"The download of {label} stopped before it finished; an admin can retry"
+    if stage == "importing":
+        return f"{label} was downloaded but could not be added to the library; an admin can retry"
+    return f"We couldn't find a copy of {label} yet; an admin can retry"
+
+
 def _pending(request: MediaRequest) -> bool:
     """Still waiting for an administrator (read again after an await)."""
     return request.status == "pending"
@@ -133,6 +150,7 @@ class RequestNotifier:
             "created": self._created,
             "approved": self._decided,
             "denied": self._decided,
+            "withdrawn": self._decided,
             "available": partial(self._finished, True),
             "failed": partial(self._finished, False),
         }
@@ -193,7 +211,7 @@ class RequestNotifier:
         await self._send(services, message, title=title, data=data)
 
     async def _decided(self, data: dict[str, Any]) -> None:
-        """Approved or denied: the administrators' notification has done its job."""
+        """Approved, denied or withdrawn: the administrators' notification has done its job."""
         request_id: str = data["request_id"]
         persistent_notification.async_dismiss(self.hass, notification_tag(request_id))
         request = self._queue.get(request_id)
@@ -209,13 +227,16 @@ class RequestNotifier:
         if not users:
             return
         label = request_label(data["title"], data.get("year"), data.get("season"))
+        request = self._queue.get(data["request_id"])
         if available:
             title, message = "Now available", f"{label} is available"
         else:
             title = "Request failed"
-            message = f"{label} could not be downloaded"
-            if reason := data.get("reason"):
-                message = f"{message}: {reason}"
+            message = (
+                failure_message(request)
+                if request is not None
+                else f"{label} could not be downloaded; an admin can retry"
+            )
         tag = notification_tag(data["request_id"])
         # Available: the title (to play it); failed: the request (its reason, Retry).
         url = (

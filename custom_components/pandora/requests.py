@@ -4,7 +4,9 @@ The queue is the single source of truth, kept in Home Assistant's Store (`pandor
 Every change is saved before the call that made it returns, so the fulfilment pipeline can act
 only on what is on disk and resume after a restart without doing anything twice. One open
 request per title (per season for TV: a request for several seasons is one request per
-season): asking again for a title already on its way joins the open request.
+season): asking again for a title already on its way joins the open request. Whoever asked may
+withdraw it while it waits for approval: they leave it when others asked too, else it is
+withdrawn (`async_withdraw`).
 
 Who may do what is checked by the callers (actions, websocket) with `can_see` / `is_admin`.
 """
@@ -42,15 +44,24 @@ STORAGE_KEY: Final = f"{DOMAIN}.requests"
 SIGNAL_REQUEST_CHANGED: Final = f"{DOMAIN}_request_changed"
 # Bus events, `pandora_request_<kind>`; the event entity uses the same kinds.
 EVENT_REQUEST_PREFIX: Final = f"{DOMAIN}_request_"
-REQUEST_EVENT_TYPES: Final = ("created", "approved", "denied", "available", "failed")
+REQUEST_EVENT_TYPES: Final = ("created", "approved", "denied", "withdrawn", "available", "failed")
 
 type Status = Literal[
-    "pending", "approved", "denied", "searching", "downloading", "importing", "available", "failed"
+    "pending",
+    "approved",
+    "denied",
+    "withdrawn",
+    "searching",
+    "downloading",
+    "importing",
+    "available",
+    "failed",
 ]
 STATUSES: Final[tuple[Status, ...]] = (
     "pending",
     "approved",
     "denied",
+    "withdrawn",
     "searching",
     "downloading",
     "importing",
@@ -65,20 +76,24 @@ OPEN_STATUSES: Final[frozenset[Status]] = frozenset(
 ACTIVE_STATUSES: Final[frozenset[Status]] = frozenset(
     {"approved", "searching", "downloading", "importing"}
 )
+# Withdrawn only while pending: once approved, the pipeline may already be searching or adding
+# the torrent, and an administrator decides what happens to it.
 ALLOWED: Final[dict[Status, frozenset[Status]]] = {
-    "pending": frozenset({"approved", "denied"}),
+    "pending": frozenset({"approved", "denied", "withdrawn"}),
     "approved": frozenset({"searching", "failed"}),
     "searching": frozenset({"downloading", "failed"}),
     "downloading": frozenset({"importing", "failed"}),
     "importing": frozenset({"available", "failed"}),
     "failed": frozenset({"approved"}),  # retry
     "denied": frozenset({"approved"}),  # an administrator changed their mind
+    "withdrawn": frozenset(),  # nobody wants it any more: asking again makes a new request
     "available": frozenset(),
 }
 # The status changes that fire a bus event (and the event entity), by status.
 EVENT_FOR_STATUS: Final[dict[Status, str]] = {
     "approved": "approved",
     "denied": "denied",
+    "withdrawn": "withdrawn",
     "available": "available",
     "failed": "failed",
 }
@@ -131,7 +146,7 @@ class MediaRequest:
 
     @property
     def is_open(self) -> bool:
-        """Still on its way (not denied, failed or available)."""
+        """Still on its way (not denied, withdrawn, failed or available)."""
         return self.status in OPEN_STATUSES
 
     def users(self) -> list[str]:
@@ -347,6 +362,26 @@ class RequestQueue:
         await self._save(request)
         if (kind := EVENT_FOR_STATUS.get(status)) is not None:
             self._fire(kind, request, by)
+
+    async def async_withdraw(self, request: MediaRequest, by: str | None) -> bool:
+        """`by` no longer wants a pending request; True when it is withdrawn.
+
+        One of several who asked leaves it (the next one becomes the requester) and it stays
+        pending for the others; the last one, or anyone who did not ask (an administrator,
+        an automation: `by` None), withdraws it for everyone.
+        """
+        if request.status != "pending":
+            raise RequestError(
+                "request_not_withdrawable", status=request.status, title=request.title
+            )
+        users = request.users()
+        if by in users and len(users) > 1:
+            rest = [user for user in users if user != by]
+            request.requested_by, request.watchers = rest[0], rest[1:]
+            await self._save(request)
+            return False
+        await self.async_set_status(request, "withdrawn", by=by)
+        return True
 
     async def async_update(self, request: MediaRequest, **changes: Any) -> None:
         """Change fields without a status change (the torrent linked, say), saved."""

@@ -30,6 +30,7 @@ from .helpers import (
     validation_error,
 )
 from .permissions import register_action
+from .validation import InputInvalid, filled
 
 ATTR_INSTANCE = "instance"
 ATTR_HASHES = "hashes"
@@ -57,56 +58,55 @@ _MAGNET_RE = re.compile(r"^magnet:\?(.*&)?xt=urn:(btih|btmh):[0-9a-zA-Z]+", re.I
 
 def torrent_link(value: Any) -> str:
     """A magnet link or an http(s) URL to a .torrent."""
-    text = cv.string(value).strip()
+    text = filled(value)
     if _MAGNET_RE.match(text):
         return text
     try:
         return str(cv.url(text))
     except vol.Invalid as err:
-        raise vol.Invalid("must be a magnet link or an http(s) URL") from err
+        raise InputInvalid("invalid_torrent_link") from err
 
 
 def _hashes(value: Any) -> list[str]:
     """40-hex infohashes, or `all` on its own."""
-    items = [cv.string(v).strip().lower() for v in cv.ensure_list_csv(value)]
+    items = [h for v in cv.ensure_list_csv(value) if (h := cv.string(v).strip().lower())]
     if not items:
-        raise vol.Invalid("at least one torrent hash, or 'all', is required")
+        raise InputInvalid("field_empty")
     if items == [ALL]:
         return items
-    bad = [h for h in items if not _HASH_RE.match(h)]
-    if bad:
-        raise vol.Invalid(
-            f"not a torrent hash (40 hexadecimal characters) or 'all': {', '.join(bad)}"
-        )
+    if bad := [h for h in items if not _HASH_RE.match(h)]:
+        raise InputInvalid("invalid_hashes", hashes=", ".join(bad))
     return list(dict.fromkeys(items))
 
 
-def _absolute_path(value: Any) -> str:
-    text = cv.string(value).strip()
+def absolute_path(value: Any) -> str:
+    """An absolute path on the qBittorrent host (POSIX, or a Windows drive)."""
+    text = filled(value)
     if not (text.startswith("/") or re.match(r"^[A-Za-z]:[\\/]", text)):
-        raise vol.Invalid("must be an absolute path on the qBittorrent host")
+        raise InputInvalid("not_absolute_path")
     return text
 
 
 INSTANCE = vol.Optional(ATTR_INSTANCE)
+# A blank category is qBittorrent's "no category": kept as given.
 ADD_SCHEMA = vol.Schema(
     {
         vol.Required(ATTR_URL): torrent_link,
         vol.Optional(ATTR_CATEGORY): cv.string,
-        vol.Optional(ATTR_SAVE_PATH): _absolute_path,
+        vol.Optional(ATTR_SAVE_PATH): absolute_path,
         vol.Optional(ATTR_TAGS): vol.All(cv.ensure_list_csv, [cv.string]),
         vol.Optional(ATTR_PAUSED, default=False): cv.boolean,
-        INSTANCE: cv.string,
+        INSTANCE: filled,
     }
 )
-HASHES_SCHEMA = vol.Schema({vol.Required(ATTR_HASHES): _hashes, INSTANCE: cv.string})
+HASHES_SCHEMA = vol.Schema({vol.Required(ATTR_HASHES): _hashes, INSTANCE: filled})
 REMOVE_SCHEMA = HASHES_SCHEMA.extend({vol.Optional(ATTR_DELETE_FILES, default=False): cv.boolean})
-MOVE_SCHEMA = HASHES_SCHEMA.extend({vol.Required(ATTR_LOCATION): _absolute_path})
+MOVE_SCHEMA = HASHES_SCHEMA.extend({vol.Required(ATTR_LOCATION): absolute_path})
 GET_SCHEMA = vol.Schema(
     {
         vol.Optional(ATTR_FILTER, default="all"): vol.In(FILTERS),
         vol.Optional(ATTR_CATEGORY): cv.string,
-        INSTANCE: cv.string,
+        INSTANCE: filled,
     }
 )
 

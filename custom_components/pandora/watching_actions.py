@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
-from typing import cast
+from typing import Any, cast
 
 import probatio as vol
 
@@ -44,6 +44,7 @@ from .media_actions import MEDIA_TYPES, media_details
 from .media_source import mime_type
 from .permissions import register_action
 from .runtime import PandoraConfigEntry
+from .validation import InputInvalid, filled
 
 SERVICE_ADD_TO_WATCHLIST = "add_to_watchlist"
 SERVICE_REMOVE_FROM_WATCHLIST = "remove_from_watchlist"
@@ -55,8 +56,19 @@ SERVICE_PLAY_TITLE = "play_title"
 SIGNED_FOR = timedelta(seconds=CONTENT_AUTH_EXPIRY_TIME)
 
 _TMDB_ID = vol.All(vol.Coerce(int), vol.Range(min=1))
-_USER_ID = vol.All(cv.string, vol.Length(min=1, max=64))
+_USER_ID = vol.All(filled, vol.Length(max=64))
 _JELLYFIN_ID = vol.All(cv.string, vol.Match(r"^[0-9a-fA-F]{32}$"), vol.Lower)
+_IS_PLAYER = cv.entity_domain(MEDIA_PLAYER_DOMAIN)
+
+
+def _player_id(value: Any) -> str:
+    """A media player's entity id."""
+    text = filled(value)
+    try:
+        return _IS_PLAYER(text)
+    except vol.Invalid as err:
+        raise InputInvalid("not_a_media_player") from err
+
 
 TITLE_SCHEMA = vol.Schema(
     {
@@ -72,11 +84,11 @@ FEATURE_SCHEMA = vol.Schema(
 PLAY_SCHEMA = vol.All(
     vol.Schema(
         {
-            vol.Required("entity_id"): cv.entity_domain(MEDIA_PLAYER_DOMAIN),
+            vol.Required("entity_id"): _player_id,
             vol.Inclusive("tmdb_id", "title"): _TMDB_ID,
             vol.Inclusive("media_type", "title"): vol.In(MEDIA_TYPES),
             vol.Inclusive("item_id", "item"): _JELLYFIN_ID,
-            vol.Inclusive("instance", "item"): vol.All(cv.string, vol.Length(min=1, max=64)),
+            vol.Inclusive("instance", "item"): vol.All(filled, vol.Length(max=64)),
         }
     ),
     cv.has_at_least_one_key("tmdb_id", "item_id"),

@@ -98,6 +98,7 @@ ACTIONS: Final[dict[str, tuple[str, tuple[str, ...], bool]]] = {
     "pandora/requests/approve": ("approve_request", ("request_id",), True),
     "pandora/requests/deny": ("deny_request", ("request_id", "reason"), True),
     "pandora/requests/retry": ("retry_request", ("request_id",), True),
+    "pandora/requests/withdraw": ("withdraw_request", ("request_id",), True),
     "pandora/requests/list": ("get_requests", ("status", "limit"), True),
     "pandora/watchlist/list": ("get_watchlist", (), True),
     "pandora/watchlist/add": ("add_to_watchlist", ("tmdb_id", "media_type"), True),

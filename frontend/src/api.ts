@@ -356,6 +356,14 @@ export class PandoraApi {
     return this.call<RequestResult>({ type: "pandora/requests/retry", request_id: requestId });
   }
 
+  /**
+   * A pending request the user asked for (administrators: any). With others asking too, the
+   * answer is still pending: the user left it.
+   */
+  withdrawRequest(requestId: string): Promise<RequestResult> {
+    return this.call<RequestResult>({ type: "pandora/requests/withdraw", request_id: requestId });
+  }
+
   /** Newest first; administrators get everyone's, others their own. */
   listRequests(options: ListRequests = {}): Promise<RequestsSnapshot> {
     return this.call<RequestsSnapshot>({

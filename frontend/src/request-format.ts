@@ -16,6 +16,7 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   pending: "Pending",
   approved: "Approved",
   denied: "Denied",
+  withdrawn: "Withdrawn",
   searching: "Searching",
   downloading: "Downloading",
   importing: "Importing",
@@ -33,6 +34,7 @@ export function statusTone(status: RequestStatus): StatusTone {
     case "available":
       return "available";
     case "denied":
+    case "withdrawn":
       return "denied";
     case "failed":
       return "failed";

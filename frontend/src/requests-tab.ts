@@ -1,9 +1,10 @@
 /**
  * `pandora-panel-requests`: household requests, live (`pandora/requests/subscribe`). Each request
- * is a card: poster, title, season, status, who asked and when, why it was denied or failed, the
- * release being downloaded and its time line. Administrators filter (Pending, All, Mine) and
- * approve, deny (with an optional reason) or retry; everyone else sees their own requests (the
- * backend only sends those).
+ * is a card: poster, title, season, status, who asked and when, why it was denied or failed (in
+ * words for the requester; administrators also see a failure's technical reason), the release
+ * being downloaded and its time line. Administrators filter (Pending, All, Mine) and approve, deny
+ * (with an optional reason) or retry; everyone else sees their own requests (the backend only
+ * sends those). Whoever asked, and administrators, may withdraw a pending request.
  *
  * In the panel the URL names the open request (`openRequest`, `/requests/<id>`) and the filter
  * (`filter`, `?filter=`; view-url.ts). A request is opened with its History (a history entry, so the
@@ -27,6 +28,7 @@ import {
   mdiPlaylistPlus,
   mdiRefresh,
   mdiTelevisionClassic,
+  mdiUndoVariant,
 } from "./icons";
 import { LiveFeed } from "./live";
 import {
@@ -62,12 +64,13 @@ function matchesFilter(request: MediaRequest, filter: RequestFilter, me: string 
   return filter === "all" || (filter === "pending" ? request.status === "pending" : askedBy(request, me));
 }
 
-type Action = "approve" | "deny" | "retry";
+type Action = "approve" | "deny" | "retry" | "withdraw";
 
 const BUSY_LABELS: Record<Action, string> = {
   approve: "Approving…",
   deny: "Denying…",
   retry: "Retrying…",
+  withdraw: "Withdrawing…",
 };
 
 /** The longest reason a denial may carry (the backend refuses more). */
@@ -232,6 +235,31 @@ export class PandoraRequests extends LitElement {
       toast(this, { kind: "success", message: action === "approve" ? `Approved ${subject}` : `Retrying ${subject}` });
     } catch (error) {
       this.setError(request.id, `Could not ${action === "approve" ? "approve" : "retry"} it: ${errorMessage(error)}`);
+    } finally {
+      this.setBusy(request.id, null);
+    }
+  }
+
+  /**
+   * Withdraw a pending request. When others asked for it too, the answer is still pending: the
+   * user left it, and a household member no longer sees it (the next snapshot says the same).
+   */
+  private async withdraw(request: MediaRequest): Promise<void> {
+    if (this._busy.has(request.id)) return;
+    this.setBusy(request.id, "withdraw");
+    this.setError(request.id, null);
+    try {
+      const result = await this.api.withdrawRequest(request.id);
+      const left = result?.request && result.request.status !== "withdrawn";
+      if (left && !this.admin && this.feed.value) {
+        this.feed.value = { requests: this.feed.value.requests.filter((r) => r.id !== request.id) };
+        this.requestUpdate();
+      } else {
+        this.applied(result?.request);
+      }
+      toast(this, { kind: "success", message: `Withdrew ${requestSubject(request)}` });
+    } catch (error) {
+      this.setError(request.id, `Could not withdraw it: ${errorMessage(error)}`);
     } finally {
       this.setBusy(request.id, null);
     }
@@ -402,14 +430,8 @@ export class PandoraRequests extends LitElement {
           >
         </p>
         ${showRelease ? html`<p class="release"><span class="muted">Release</span> ${request.release}</p>` : nothing}
-        ${request.reason && (request.status === "denied" || request.status === "failed")
-          ? html`<p class="reason ${request.status}">
-              ${icon(mdiAlertCircleOutline)}<span
-                >${request.status === "denied" ? "Denied" : "Failed"}: ${request.reason}</span
-              >
-            </p>`
-          : nothing}
-        ${this.admin ? this.renderActions(request, headingId) : nothing}
+        ${this.renderReason(request)}
+        ${this.renderActions(request, headingId)}
         ${error ? html`<p class="action-error" role="alert">${error}</p>` : nothing}
         ${request.transitions.length
           ? html`<button
@@ -446,9 +468,35 @@ export class PandoraRequests extends LitElement {
     </li>`;
   }
 
+  /** Why it was denied or failed: for the requester; administrators also read a failure's cause. */
+  private renderReason(request: MediaRequest): TemplateResult | typeof nothing {
+    if (request.status !== "denied" && request.status !== "failed") return nothing;
+    const text = request.public_reason ?? request.reason;
+    if (!text) return nothing;
+    const detail = this.admin && request.status === "failed" && request.reason !== text ? request.reason : null;
+    return html`<p class="reason ${request.status}">
+      ${icon(mdiAlertCircleOutline)}<span
+        >${request.status === "denied" ? "Denied" : "Failed"}: ${text}${detail
+          ? html`<span class="reason-detail">${detail}</span>`
+          : nothing}</span
+      >
+    </p>`;
+  }
+
   private renderActions(request: MediaRequest, headingId: string): TemplateResult | typeof nothing {
     const busy = this._busy.get(request.id);
     const label = (action: Action, text: string) => (busy === action ? BUSY_LABELS[action] : text);
+    const withdraw =
+      request.status === "pending" && (this.admin || askedBy(request, this.me))
+        ? html`<button class="btn withdraw" ?disabled=${Boolean(busy)} @click=${() => void this.withdraw(request)}>
+            ${icon(mdiUndoVariant)} ${label("withdraw", "Withdraw")}
+          </button>`
+        : nothing;
+    if (!this.admin) {
+      return withdraw === nothing
+        ? nothing
+        : html`<div class="actions" role="group" aria-labelledby=${headingId}>${withdraw}</div>`;
+    }
     if (request.status === "pending") {
       return html`<div class="actions" role="group" aria-labelledby=${headingId}>
         <button class="btn primary approve" ?disabled=${Boolean(busy)} @click=${() => void this.run(request, "approve")}>
@@ -457,6 +505,7 @@ export class PandoraRequests extends LitElement {
         <button class="btn deny" ?disabled=${Boolean(busy)} @click=${() => this.openDeny(request)}>
           ${icon(mdiClose)} ${label("deny", "Deny")}
         </button>
+        ${withdraw}
       </div>`;
     }
     if (request.status === "failed" || request.status === "denied") {
@@ -618,6 +667,13 @@ export class PandoraRequests extends LitElement {
         font-size: 0.85rem;
         line-height: 1.4;
         overflow-wrap: anywhere;
+      }
+      .reason-detail {
+        display: block;
+        margin-top: 2px;
+        color: var(--_text-2);
+        font-family: var(--ha-font-family-code, ui-monospace, monospace);
+        font-size: 0.8rem;
       }
       .reason .icon {
         width: 18px;

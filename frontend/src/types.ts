@@ -637,6 +637,7 @@ export const REQUEST_STATUSES = [
   "pending",
   "approved",
   "denied",
+  "withdrawn",
   "searching",
   "downloading",
   "importing",
@@ -683,8 +684,10 @@ export interface MediaRequest {
   /** Other users who asked for it too. */
   watchers: string[];
   transitions: RequestTransition[];
-  /** Why it was denied or failed. */
+  /** Why it was denied or failed (a failure's technical reason: for administrators). */
   reason: string | null;
+  /** Why it was denied or failed, in words for the people who asked (older backends: absent). */
+  public_reason?: string | null;
   torrent_hash: string | null;
   instance: string | null;
   /** The release being downloaded for it. */
@@ -718,7 +721,7 @@ export interface CreateRequestResult {
   created: boolean[];
 }
 
-/** `pandora.approve_request`, `deny_request`, `retry_request`. */
+/** `pandora.approve_request`, `deny_request`, `retry_request`, `withdraw_request`. */
 export interface RequestResult {
   request: MediaRequest;
 }

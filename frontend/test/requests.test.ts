@@ -6,6 +6,7 @@ import {
   openRequestsFor,
   requestSubject,
   seasonLabel,
+  statusLabel,
   statusTone,
 } from "../src/request-format";
 import "../src/requests-tab";
@@ -18,6 +19,7 @@ import denied from "./fixtures/requests_deny.json";
 import retried from "./fixtures/requests_retry.json";
 import snapshotFixture from "./fixtures/requests_snapshot.json";
 import userFixture from "./fixtures/requests_user.json";
+import withdrawn from "./fixtures/requests_withdraw.json";
 import {
   FakeWsError,
   buttonWith,
@@ -47,6 +49,8 @@ async function requestsTab(
     info?: unknown;
     overrides?: Record<string, Responder>;
     subscribeError?: FakeWsError;
+    /** The user's id (the fake hass's user is "u1"). */
+    userId?: string;
   } = {},
 ) {
   const isAdmin = options.admin ?? true;
@@ -55,10 +59,12 @@ async function requestsTab(
       "pandora/requests/approve": approved,
       "pandora/requests/deny": denied,
       "pandora/requests/retry": retried,
+      "pandora/requests/withdraw": withdrawn,
       ...options.overrides,
     },
     { admin: isAdmin, subscribeError: options.subscribeError },
   );
+  if (options.userId) (fake.hass.user as { id: string }).id = options.userId;
   const element = document.createElement("pandora-panel-requests") as PandoraRequests;
   element.api = new PandoraApi(fake.hass);
   element.info = (options.info ?? { ...infoRequests, admin: isAdmin }) as Info;
@@ -97,10 +103,21 @@ describe("request helpers", () => {
     expect(requestSubject(bear)).toBe("The Bear · Season 2");
     expect(requestSubject(snapshot.requests[0]!)).toBe("Oppenheimer");
     expect(
-      (["pending", "approved", "searching", "downloading", "importing", "available", "denied", "failed"] as const).map(
-        statusTone,
-      ),
-    ).toEqual(["pending", "progress", "progress", "progress", "progress", "available", "denied", "failed"]);
+      (
+        [
+          "pending",
+          "approved",
+          "searching",
+          "downloading",
+          "importing",
+          "available",
+          "denied",
+          "withdrawn",
+          "failed",
+        ] as const
+      ).map(statusTone),
+    ).toEqual(["pending", "progress", "progress", "progress", "progress", "available", "denied", "denied", "failed"]);
+    expect(statusLabel("withdrawn")).toBe("Withdrawn");
   });
 
   it("names who changed a status", () => {
@@ -176,8 +193,13 @@ describe("Requests tab", () => {
     );
     // The release shows only while it downloads (or is filed).
     expect(card(root, PAST_LIVES)!.querySelector(".release")).toBeNull();
+    // A failure in words for people; the administrator also reads its cause.
     expect(deepText(card(root, SEVERANCE)!.querySelector(".reason")!)).toBe(
-      "Failed: no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
+      "Failed: We couldn't find a copy of Severance (2022) yet; an admin can retry " +
+        "no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
+    );
+    expect(deepText(card(root, SEVERANCE)!.querySelector(".reason-detail")!)).toBe(
+      "no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
     );
     expect(deepText(card(root, CATS)!.querySelector(".reason")!)).toBe("Denied: We have it on Blu-ray already");
     expect(card(root, DUNE)!.querySelector(".reason")).toBeNull();
@@ -358,6 +380,89 @@ describe("Requests tab", () => {
     expect(steps.hidden).toBe(true);
   });
 
+  it("shows a household member a failure in words for them, without its technical cause", async () => {
+    const { root } = await withSnapshot(snapshot, { admin: false });
+    const reason = card(root, SEVERANCE)!.querySelector(".reason")!;
+    expect(deepText(reason)).toBe("Failed: We couldn't find a copy of Severance (2022) yet; an admin can retry");
+    expect(reason.querySelector(".reason-detail")).toBeNull();
+    // An older backend without `public_reason`: its reason, as before.
+    const older = snapshot.requests.map((r) => (r.id === SEVERANCE ? { ...r, public_reason: undefined } : r));
+    const { root: olderRoot } = await withSnapshot({ requests: older }, { admin: false });
+    expect(deepText(card(olderRoot, SEVERANCE)!.querySelector(".reason")!)).toBe(
+      "Failed: no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
+    );
+  });
+
+  it("lets a household member withdraw their own pending requests, and only those", async () => {
+    let answer!: (value: unknown) => void;
+    const { fake, root, toasts } = await withSnapshot(userSnapshot, {
+      admin: false,
+      userId: "u2",
+      overrides: { "pandora/requests/withdraw": () => new Promise((resolve) => (answer = resolve)) },
+    });
+    const withdrawButton = (id: string) => card(root, id)!.querySelector<HTMLButtonElement>("button.withdraw");
+    // Sam (u2) asked for Oppenheimer and joined The Bear; Breaking Bad is already searching.
+    expect(withdrawButton(OPPENHEIMER)).not.toBeNull();
+    expect(withdrawButton(THE_BEAR)).not.toBeNull();
+    expect(withdrawButton(BREAKING_BAD)).toBeNull();
+    expect(withdrawButton(PAST_LIVES)).toBeNull();
+    expect(root.querySelectorAll("button.approve, button.deny, button.retry")).toHaveLength(0);
+
+    const button = withdrawButton(OPPENHEIMER)!;
+    expect(deepText(button)).toBe("Withdraw");
+    expect(button.closest('[role="group"]')!.getAttribute("aria-labelledby")).toBe(`request-${OPPENHEIMER}`);
+    button.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/withdraw", request_id: OPPENHEIMER });
+    expect(deepText(button)).toBe("Withdrawing…");
+    expect(button.disabled).toBe(true);
+    answer(withdrawn);
+    await settle();
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Withdrew Oppenheimer" });
+    expect(card(root, OPPENHEIMER)!.querySelector(".status")!.textContent!.trim()).toBe("Withdrawn");
+    expect(card(root, OPPENHEIMER)!.dataset.status).toBe("withdrawn");
+    expect(withdrawButton(OPPENHEIMER)).toBeNull();
+
+    // Robin asked for The Bear first: Sam only leaves it, and no longer sees it.
+    const bear = userSnapshot.requests.find((r) => r.id === THE_BEAR)!;
+    const left = { request: { ...bear, watchers: [], users_names: ["Robin"] } };
+    fake.respond("pandora/requests/withdraw", left);
+    withdrawButton(THE_BEAR)!.click();
+    await settle();
+    expect(card(root, THE_BEAR)).toBeNull();
+    expect(toasts).toHaveBeenLastCalledWith({ kind: "success", message: "Withdrew The Bear · Season 2" });
+  });
+
+  it("shows a refused withdrawal inline", async () => {
+    const { root, toasts } = await withSnapshot(userSnapshot, {
+      admin: false,
+      userId: "u2",
+      overrides: {
+        "pandora/requests/withdraw": new FakeWsError(
+          "service_validation_error",
+          "Only a request still waiting for approval can be withdrawn: the request for Oppenheimer is already approved",
+        ),
+      },
+    });
+    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.withdraw")!.click();
+    await settle();
+    expect(card(root, OPPENHEIMER)!.querySelector('[role="alert"]')!.textContent).toContain(
+      "Could not withdraw it: Only a request still waiting for approval can be withdrawn",
+    );
+    expect(toasts).not.toHaveBeenCalled();
+  });
+
+  it("lets administrators withdraw any pending request", async () => {
+    const { fake, root } = await withSnapshot();
+    const actions = card(root, THE_BEAR)!.querySelector(".actions")!;
+    expect([...actions.querySelectorAll("button")].map((b) => deepText(b))).toEqual(["Approve", "Deny", "Withdraw"]);
+    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.withdraw")!.click();
+    await settle();
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/withdraw", request_id: OPPENHEIMER });
+    // Withdrawn: no longer pending.
+    expect(card(root, OPPENHEIMER)).toBeNull();
+  });
+
   it("shows users their own requests without filters or administrator buttons", async () => {
     const { root } = await withSnapshot(userSnapshot, { admin: false });
     expect(root.querySelector(".filters")).toBeNull();
@@ -423,6 +528,7 @@ describe("request commands", () => {
       "pandora/requests/create": { requests: [], created: [] },
       "pandora/requests/deny": denied,
       "pandora/requests/list": userSnapshot,
+      "pandora/requests/withdraw": withdrawn,
     });
     const api = new PandoraApi(fake.hass);
     await api.requestMedia({ tmdb_id: 693134, media_type: "movie" });
@@ -432,6 +538,7 @@ describe("request commands", () => {
     await api.denyRequest("r1", "No");
     expect(await api.listRequests({ status: ["pending", "failed"], limit: 20 })).toEqual(userSnapshot);
     await api.listRequests();
+    expect((await api.withdrawRequest("r2")).request.status).toBe("withdrawn");
     expect(fake.callWS.mock.calls.map(([m]) => m)).toEqual([
       { type: "pandora/requests/create", tmdb_id: 693134, media_type: "movie" },
       { type: "pandora/requests/create", tmdb_id: 1396, media_type: "tv", seasons: [1, 2] },
@@ -440,6 +547,7 @@ describe("request commands", () => {
       { type: "pandora/requests/deny", request_id: "r1", reason: "No" },
       { type: "pandora/requests/list", status: ["pending", "failed"], limit: 20 },
       { type: "pandora/requests/list" },
+      { type: "pandora/requests/withdraw", request_id: "r2" },
     ]);
   });
 });

@@ -27,11 +27,13 @@
 // folder in the URL. Then Requests across two roles: in a second browser context the household
 // member (not an administrator) requests a title from its details sheet and sees it pending in
 // Requests; the administrator sees it arrive live in Requests, asked by the household member, and
-// denies it with a reason; the household member sees it denied, live (no reload). Denied, so nothing is downloaded; each viewport asks for
-// a title of its own (REQUEST_TITLES). Last, links loaded in a new tab as a notification or a pasted
-// link would: the downloaded title's details, the series folder, the denied request (highlighted,
-// its History open). It fails on any browser console error, page error or failed websocket command,
-// in either context.
+// denies it with a reason; the household member sees it denied, live (no reload). Then the
+// household member requests a second title and withdraws it from Requests: both see it withdrawn,
+// the administrator live. Denied or withdrawn, so nothing is downloaded; each viewport asks for
+// titles of its own (REQUEST_TITLES). Last, links loaded in a new tab as a notification or a
+// pasted link would: the downloaded title's details, the series folder, the denied request
+// (highlighted, its History open). It fails on any browser console error, page error or failed
+// websocket command, in either context.
 // stdout: one JSON object per viewport, then a summary (`"result": "pass"` or `"fail"`);
 // progress goes to stderr. Exit code 0 only when everything passed.
 import { mkdirSync, rmSync } from "node:fs";
@@ -984,11 +986,67 @@ class Run {
     await this.shot("requests-denied");
     return { live, ms: denial.seenAt - denial.clicked };
   }
+
+  /**
+   * The household member withdraws their pending request `id` from Requests: it shows withdrawn
+   * at once for them, and live (no reload) in the administrator's open Requests tab.
+   */
+  async withdrawRequest(wanted, id, admin) {
+    const page = this.page;
+    const panel = page.locator("pandora-panel");
+    const item = this.requestItem(id);
+    await item.and(page.locator('[data-status="pending"]')).waitFor({ timeout: STEP_MS });
+    const heading = (await item.getByRole("heading", { level: 3 }).innerText()).trim();
+    const withdraw = item.getByRole("group", { name: heading }).getByRole("button", { name: "Withdraw", exact: true });
+    await withdraw.waitFor({ timeout: STEP_MS });
+    await this.shot("withdraw");
+    // The administrator's Requests tab (All) waits for it meanwhile.
+    const theirs = admin.requestItem(id);
+    await theirs.and(admin.page.locator('[data-status="pending"]')).waitFor({ timeout: STEP_MS });
+    const seen = theirs
+      .and(admin.page.locator('[data-status="withdrawn"]'))
+      .waitFor({ timeout: LIVE_MS })
+      .then(
+        () => Date.now(),
+        () => null,
+      );
+    const clicked = Date.now();
+    await withdraw.click();
+    await panel.getByRole("status").filter({ hasText: `Withdrew ${wanted.title}` }).waitFor({ timeout: STEP_MS });
+    await item.and(page.locator('[data-status="withdrawn"]')).waitFor({ timeout: STEP_MS });
+    const mine = await this.requestStatus(item);
+    if (mine.chip !== "Withdrawn") throw new Error(`the household member sees the withdrawn request as “${mine.chip}”`);
+    if (await item.getByRole("button", { name: "Withdraw", exact: true }).count()) {
+      throw new Error("a withdrawn request still offers Withdraw");
+    }
+    await this.shot("withdrawn");
+    const seenAt = await seen;
+    if (seenAt === null) {
+      await admin.page.reload();
+      const shown = await theirs
+        .and(admin.page.locator('[data-status="withdrawn"]'))
+        .waitFor({ timeout: STEP_MS })
+        .then(() => true, () => false);
+      await admin.shot("withdrawn-after-reload");
+      throw new Error(
+        `the administrator's Requests did not show the withdrawal within ${LIVE_MS} ms without a reload` +
+          (shown ? "; a reload shows it" : "; a reload does not show it either"),
+      );
+    }
+    const status = await admin.requestStatus(theirs);
+    if (status.chip !== "Withdrawn") throw new Error(`the administrator sees the withdrawn request as “${status.chip}”`);
+    if (await theirs.getByRole("button", { name: /^(Approve|Deny|Withdraw)$/ }).count()) {
+      throw new Error("the administrator is offered Approve, Deny or Withdraw on a withdrawn request");
+    }
+    await admin.shot("requests-withdrawn");
+    return { ms: seenAt - clicked };
+  }
 }
 
 /**
  * Requests across two roles: the household member (a browser context of their own) requests this
- * viewport's title, the administrator denies it, the household member sees it denied.
+ * viewport's title, the administrator denies it, the household member sees it denied. Then the
+ * household member requests another title and withdraws it; both see it withdrawn.
  */
 async function requestsAcrossRoles(browser, run, viewport, problems) {
   const wanted = REQUEST_TITLES[VIEWPORTS.indexOf(viewport) % REQUEST_TITLES.length];
@@ -1007,6 +1065,11 @@ async function requestsAcrossRoles(browser, run, viewport, problems) {
     const request = await member.requestTitle(wanted, run);
     const denial = await run.denyRequest(wanted, request.id, member);
     const seen = await member.seeDenied(request.id, denial);
+    // Asked for, then no longer wanted: withdrawn by the household member.
+    const other = REQUEST_TITLES[(VIEWPORTS.indexOf(viewport) + 2) % REQUEST_TITLES.length];
+    await member.tab("Discover");
+    const second = await member.requestTitle(other, run);
+    const withdrawal = await member.withdrawRequest(other, second.id, run);
     // Let late answers arrive before the context closes (and before judging this viewport).
     await page.waitForTimeout(300);
     return {
@@ -1017,6 +1080,8 @@ async function requestsAcrossRoles(browser, run, viewport, problems) {
       deny_to_member_ms: seen.ms,
       live: seen.live,
       reason: DENY_REASON,
+      withdrawn_title: `${other.title} (${other.year})`,
+      withdraw_to_admin_ms: withdrawal.ms,
     };
   } finally {
     await context.close();

@@ -8,8 +8,9 @@ it never meets a demo the user runs on 8123 and 18080-18097. Then `tests/e2e/pan
 login, Discover, search, details, release search and ranking, add, Downloads until 100 %,
 Files two folders deep and back with the browser's back, Requests across two roles (the
 household member requests a title in a second browser context, the demo admin denies it, the
-household member sees it denied live), and links to a title, a folder and a request loaded in a
-new tab.
+household member sees it denied live; then the household member requests another title and
+withdraws it, and the admin sees it withdrawn live), and links to a title, a folder and a request
+loaded in a new tab.
 
 Screenshots, the script's JSON and the demo's logs land in `.artifacts/e2e/`. Everything the
 test started is stopped afterwards, failed or not: `demo.py stop`, then any process still
@@ -343,7 +344,9 @@ def test_panel_end_to_end(demo: Demo, capsys: pytest.CaptureFixture[str]) -> Non
                     f"{req.get('request_confirmed_ms')} ms and in the admin's Requests "
                     f"{req.get('admin_sees_request_ms')} ms after Request, seen denied by the "
                     f"household member {req.get('deny_to_member_ms')} ms after Deny "
-                    f"(live: {req.get('live')}); viewport done in {line['seconds']} s"
+                    f"(live: {req.get('live')}), {req.get('withdrawn_title')} withdrawn and seen "
+                    f"by the admin {req.get('withdraw_to_admin_ms')} ms after Withdraw; "
+                    f"viewport done in {line['seconds']} s"
                 )
                 print(
                     f"[e2e] {line['viewport']}: Files and the browser's back: "
