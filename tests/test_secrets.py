@@ -402,10 +402,10 @@ async def test_jackett_links_searches_and_requests_never_show_the_key(
     assert "could not be fetched" in str(fetched.reason) and "sent more than" in str(fetched.reason)
     assert "Jackett down: Cannot reach" in str(nothing.reason)
     assert "Jackett behind a proxy: Jackett refused the API key" in str(nothing.reason)
-    assert [call.data["message"] for call in phone if "could not" in call.data["message"]]
+    assert [call.data for call in phone if call.data.get("title") == "Request failed"]
     witness.note("pushes", [call.data for call in phone])
     notes = persistent_notification._async_get_or_create_notifications(hass)
-    assert any("could not be downloaded" in n["message"] for n in notes.values())
+    assert any("an admin can retry" in n["message"] for n in notes.values())
     answer = await witness.ws(client, {"type": "pandora/requests/list"})
     assert answer["success"]
     witness.assert_clean(jackett_hub)
