@@ -24,12 +24,9 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUs
 from custom_components.pandora import llm_api
 from custom_components.pandora.const import (
     CONF_AUTO_APPROVE_ADMINS,
-    CONF_QBITTORRENT_ROOT,
     CONF_VERIFY_SSL,
     CONF_VOICE_CONTROL,
-    DEFAULT_FOLDERS,
     DOMAIN,
-    SUBENTRY_CLOUDCMD,
     SUBENTRY_JELLYFIN,
 )
 from custom_components.pandora.coordinator.gluetun import GluetunCoordinator
@@ -222,17 +219,7 @@ async def full_hub(
     jf_sim, jf_url = jellyfin
     subentries = [
         qb_subentry(qb_daemon),
-        ConfigSubentryData(
-            data={
-                CONF_URL: share.url,
-                CONF_VERIFY_SSL: True,
-                **DEFAULT_FOLDERS,
-                CONF_QBITTORRENT_ROOT: str(share.root),
-            },
-            subentry_type=SUBENTRY_CLOUDCMD,
-            title="Share",
-            unique_id=share.url,
-        ),
+        share.subentry(),
         ConfigSubentryData(
             data={CONF_URL: jf_url, CONF_API_KEY: jf_sim.api_key, CONF_VERIFY_SSL: True},
             subentry_type=SUBENTRY_JELLYFIN,

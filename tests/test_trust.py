@@ -19,15 +19,9 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.pandora.const import (
-    CONF_QBITTORRENT_ROOT,
-    CONF_VERIFY_SSL,
-    DEFAULT_FOLDERS,
     DOMAIN,
-    SUBENTRY_CLOUDCMD,
 )
 from homeassistant.auth.models import User
-from homeassistant.config_entries import ConfigSubentryData
-from homeassistant.const import CONF_URL
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
@@ -67,20 +61,6 @@ async def member_token(hass: HomeAssistant, member: User) -> str:
     return hass.auth.async_create_access_token(refresh)
 
 
-def share_subentry(share: CloudCommander) -> ConfigSubentryData:
-    return ConfigSubentryData(
-        data={
-            CONF_URL: share.url,
-            CONF_VERIFY_SSL: True,
-            **DEFAULT_FOLDERS,
-            CONF_QBITTORRENT_ROOT: str(share.root),
-        },
-        subentry_type=SUBENTRY_CLOUDCMD,
-        title="Share",
-        unique_id=share.url,
-    )
-
-
 def saved_request(torrent_hash: str, user_id: str) -> dict[str, Any]:
     """A request whose torrent is downloading (as the request store keeps it)."""
     return {
@@ -116,7 +96,7 @@ async def test_forged_lifecycle_events_drive_nothing(
         "data": {"requests": [saved_request(stalled.infohash, member.id)]},
     }
     hub = await setup_hub(
-        hass, hub_entry(qb_subentry(qb_daemon), share_subentry(share), file_into_library=True)
+        hass, hub_entry(qb_subentry(qb_daemon), share.subentry(), file_into_library=True)
     )
     coordinator = next(iter(hub.runtime_data.qbittorrent.values()))
     await poll_until(hass, lambda: stalled.infohash in coordinator.data.torrents)

@@ -23,6 +23,7 @@ from homeassistant.components.media_source import (
 )
 from homeassistant.components.websocket_api.connection import current_connection
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.http import current_request
 
 from .api.errors import PandoraError
@@ -104,14 +105,7 @@ class PandoraMediaSource(MediaSource):
         try:
             found = await coordinator.client.user_item(user.id, item_id)
         except PandoraError as err:
-            raise Unresolvable(
-                translation_domain=DOMAIN,
-                translation_key="media_server_error",
-                translation_placeholders={
-                    "server": coordinator.subentry.title,
-                    "error": safe_text(err),
-                },
-            ) from err
+            raise _server_error(Unresolvable, coordinator, err) from err
         if found.type not in PLAYABLE:
             raise Unresolvable(
                 translation_domain=DOMAIN,
@@ -153,16 +147,20 @@ class PandoraMediaSource(MediaSource):
             else:
                 items = await coordinator.client.latest_items(user.id, ROW_LIMIT)
         except PandoraError as err:
-            raise BrowseError(
-                translation_domain=DOMAIN,
-                translation_key="media_server_error",
-                translation_placeholders={
-                    "server": coordinator.subentry.title,
-                    "error": safe_text(err),
-                },
-            ) from err
+            raise _server_error(BrowseError, coordinator, err) from err
         children = [_playable(instance, i) for i in items if i.type in PLAYABLE]
         return _folder(item.identifier, f"{coordinator.subentry.title}: {ROWS[row]}", children)
+
+
+def _server_error[E: HomeAssistantError](
+    kind: type[E], coordinator: JellyfinCoordinator, err: PandoraError
+) -> E:
+    """A Jellyfin server's failure, as the media browser or the player shows it."""
+    return kind(
+        translation_domain=DOMAIN,
+        translation_key="media_server_error",
+        translation_placeholders={"server": coordinator.subentry.title, "error": safe_text(err)},
+    )
 
 
 def _caller_id() -> str | None:

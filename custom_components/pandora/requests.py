@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timedelta
 import logging
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
 
 from homeassistant.auth.models import User
 from homeassistant.core import HomeAssistant, callback
@@ -57,17 +57,7 @@ type Status = Literal[
     "available",
     "failed",
 ]
-STATUSES: Final[tuple[Status, ...]] = (
-    "pending",
-    "approved",
-    "denied",
-    "withdrawn",
-    "searching",
-    "downloading",
-    "importing",
-    "available",
-    "failed",
-)
+STATUSES: Final[tuple[Status, ...]] = get_args(Status.__value__)
 # On their way: a second request for the same title joins these.
 OPEN_STATUSES: Final[frozenset[Status]] = frozenset(
     {"pending", "approved", "searching", "downloading", "importing"}

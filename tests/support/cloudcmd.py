@@ -27,6 +27,14 @@ import time
 import urllib.error
 import urllib.request
 
+from custom_components.pandora.const import (
+    CONF_QBITTORRENT_ROOT,
+    CONF_VERIFY_SSL,
+    DEFAULT_FOLDERS,
+    SUBENTRY_CLOUDCMD,
+)
+from homeassistant.config_entries import ConfigSubentryData
+from homeassistant.const import CONF_URL
 from tests.support.qbittorrent_daemon import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,6 +78,23 @@ class CloudCommander:
     def root(self) -> Path:
         """The served share."""
         return self.outside / "share"
+
+    def subentry(self, title: str = "Share") -> ConfigSubentryData:
+        """This share as a Cloud Commander service, its root as a local qBittorrent sees it.
+
+        With the default folders; the root mapping lets the completed-download pipeline run.
+        """
+        return ConfigSubentryData(
+            data={
+                CONF_URL: self.url,
+                CONF_VERIFY_SSL: True,
+                **DEFAULT_FOLDERS,
+                CONF_QBITTORRENT_ROOT: str(self.root),
+            },
+            subentry_type=SUBENTRY_CLOUDCMD,
+            title=title,
+            unique_id=self.url,
+        )
 
     def command(self) -> list[str]:
         """The cloudcmd command line."""
