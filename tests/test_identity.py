@@ -3,7 +3,8 @@
 Each simulator can be served at two addresses at once (one server, two URLs), and another
 simulator is another server. The same server cannot be added twice; moving a service to another
 address keeps its subentry (so its devices, entities and history); pointing it at another server
-is refused; hubs from before are re-keyed once at set-up, without a reload.
+is refused; hubs from before are re-keyed once at set-up, without a reload (by identity, and
+the services keyed by their URL to its normalised key).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.pandora.const import (
     CONF_ENDPOINTS,
     CONF_VERIFY_SSL,
+    SUBENTRY_JACKETT,
     SUBENTRY_JELLYFIN,
     SUBENTRY_PORTAINER,
 )
@@ -270,4 +272,45 @@ async def test_hub_from_before_is_rekeyed_once_without_reload(
     await hass.async_block_till_done()
     assert hub.runtime_data is not runtime
     assert keys(hub)["Jellyfin"] == jellyfin.identity
+    assert hub.modified_at == modified  # the second set-up changed nothing
+
+
+def keyed(kind: str, url: str, title: str) -> ConfigSubentryData:
+    """A service as an earlier Pandora stored it: keyed by its URL as typed."""
+    return ConfigSubentryData(
+        data={CONF_URL: url, CONF_API_KEY: "key", CONF_VERIFY_SSL: True},
+        subentry_type=kind,
+        title=title,
+        unique_id=url,
+    )
+
+
+async def test_url_keys_from_before_are_normalised_once_without_reload(
+    hass: HomeAssistant, caplog: pytest.LogCaptureFixture
+) -> None:
+    hub = hub_entry(
+        keyed(SUBENTRY_JACKETT, "http://localhost:9117", "Attic"),
+        keyed(SUBENTRY_JACKETT, "http://[::1]:9117", "Attic again"),  # the same one, twice
+        keyed(SUBENTRY_JACKETT, "http://me:pw@nas.lan:9117/jackett", "NAS"),
+        keyed(SUBENTRY_JACKETT, "http://nas.lan:9118", "Current"),
+        # Down, so not re-keyed by its ServerId: its URL key is normalised all the same.
+        keyed(SUBENTRY_JELLYFIN, "http://localhost:9", "Jellyfin"),
+    )
+    with caplog.at_level(logging.WARNING):
+        await setup_hub(hass, hub)
+    runtime = hub.runtime_data
+    assert keys(hub) == {
+        "Attic": "http://127.0.0.1:9117",
+        "Attic again": "http://[::1]:9117",
+        "NAS": "http://nas.lan:9117/jackett",  # no login in a key
+        "Current": "http://nas.lan:9118",
+        "Jellyfin": "http://127.0.0.1:9",
+    }
+    assert "Attic and Attic again are the same service" in caplog.text
+    await hass.async_block_till_done()
+    assert hub.runtime_data is runtime  # re-keying did not reload the hub
+
+    modified = hub.modified_at
+    assert await hass.config_entries.async_reload(hub.entry_id)
+    await hass.async_block_till_done()
     assert hub.modified_at == modified  # the second set-up changed nothing

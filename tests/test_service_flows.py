@@ -19,6 +19,7 @@ from custom_components.pandora.const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
+from custom_components.pandora.helpers import url_key
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -226,3 +227,31 @@ async def test_reauth_with_a_new_key(hass: HomeAssistant, sims: Sims) -> None:
     assert result["reason"] == "reauth_successful"
     assert hub.subentries[subentry_id].data[CONF_API_KEY] == sims.tmdb.api_key
     assert hub.subentries[subentry_id].data[CONF_URL] == sims.tmdb_url  # the rest is kept
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        # One service: every spelling of one address.
+        ("http://localhost:18092", "http://127.0.0.1:18092"),
+        ("HTTP://LocalHost:18092/", "http://127.0.0.1:18092"),
+        ("http://localhost.:18092", "http://127.0.0.1:18092"),
+        ("http://[::1]:18092", "http://127.0.0.1:18092"),
+        ("http://[0:0:0:0:0:0:0:1]:18092/", "http://127.0.0.1:18092"),
+        ("http://[::ffff:127.0.0.1]:18092", "http://127.0.0.1:18092"),
+        ("http://NAS.lan:80/", "http://nas.lan"),
+        ("https://nas.lan:443/jackett/", "https://nas.lan/jackett"),
+        ("http://admin:secret@nas.lan:8080", "http://nas.lan:8080"),
+        ("http://nas.lan:8080/?x=1#top", "http://nas.lan:8080"),
+        # Another service: another port, scheme, path (a reverse proxy) or name.
+        ("http://nas.lan:443", "http://nas.lan:443"),
+        ("https://nas.lan:80", "https://nas.lan:80"),
+        ("http://proxy.lan/Jackett/", "http://proxy.lan/Jackett"),
+        ("http://proxy.lan/jackett/two", "http://proxy.lan/jackett/two"),
+        ("http://127.0.0.2:18092", "http://127.0.0.2:18092"),
+        ("http://jackett.localhost", "http://jackett.localhost"),
+        ("http://nas:8080", "http://nas:8080"),  # no name but localhost is looked up
+    ],
+)
+def test_url_key(url: str, key: str) -> None:
+    assert url_key(url) == key
