@@ -16,6 +16,7 @@ from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from tests.conftest import hub_entry, qb_subentry
+from tests.helpers import filled_in
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 
 CONNECT = "custom_components.pandora.service_flows.QBittorrentClient.connect"
@@ -143,15 +144,24 @@ async def test_add_unexpected_error(
     assert result["errors"] == {"base": "unknown"}
 
 
-async def test_duplicate_url_refused(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
+async def test_duplicate_address_keeps_the_form(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """The same qBittorrent under another spelling, with a wrong password: the form names the
+    service that has the address and keeps what was typed; no login is tried (failed logins
+    get Home Assistant banned)."""
     hub = hub_entry(qb_subentry(qb_daemon))
     hub.add_to_hass(hass)
     flow_id = await start_subentry_flow(hass, hub)
-    result = await hass.config_entries.subentries.async_configure(
-        flow_id, form(qb_daemon, **{CONF_URL: qb_daemon.url + "/"})
-    )
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "already_configured"
+    typed = form(qb_daemon, url=qb_daemon.url.replace("127.0.0.1", "localhost") + "/", password="x")
+    with patch(CONNECT) as connect:
+        result = await hass.config_entries.subentries.async_configure(flow_id, typed)
+    connect.assert_not_called()
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_URL: "already_configured"}
+    (existing,) = hub.subentries.values()
+    assert result["description_placeholders"] == {"title": existing.title}
+    assert filled_in(result) == typed
 
 
 async def test_a_second_service_of_a_kind_is_named_by_its_host(
@@ -195,7 +205,8 @@ async def test_reconfigure(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) ->
     result = await hass.config_entries.subentries.async_configure(
         result["flow_id"], form(qb_daemon, url=other.url)
     )
-    assert result["errors"] == {"base": "already_configured"}
+    assert result["errors"] == {CONF_URL: "already_configured"}
+    assert result["description_placeholders"] == {"title": "other"}
     # An empty password keeps the stored one; TLS checking changes.
     result = await hass.config_entries.subentries.async_configure(
         result["flow_id"], form(qb_daemon, password="", verify_ssl=False)

@@ -30,6 +30,7 @@ from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import hub_entry, setup_hub
+from tests.helpers import filled_in
 from tests.simulators import jellyfin as jellyfin_sim, portainer as portainer_sim
 from tests.simulators.jellyfin import JellyfinSimulator
 from tests.simulators.portainer import PortainerSimulator
@@ -156,10 +157,12 @@ async def added_once(
     assert keys(hub) == {name: server.identity}
 
     for address in (1, 0):  # the same server: at its second address, then at its first again
-        result = await add(hass, hub, kind, form(kind, server, address))
-        assert result["type"] is FlowResultType.ABORT
-        assert result["reason"] == "already_added"
+        typed = form(kind, server, address)
+        result = await add(hass, hub, kind, typed)
+        assert result["type"] is FlowResultType.FORM  # what was typed stays
+        assert result["errors"] == {"base": "already_added"}
         assert result["description_placeholders"] == {"title": name}
+        assert filled_in(result) == typed
 
     result = await add(hass, hub, kind, form(kind, other))
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -227,7 +230,7 @@ async def test_a_portainer_without_instance_id_is_keyed_by_its_url(
         assert result["type"] is FlowResultType.CREATE_ENTRY
         assert keys(hub) == {"Portainer": server.urls[0]}
         result = await add(hass, hub, SUBENTRY_PORTAINER, form(SUBENTRY_PORTAINER, server))
-        assert result["reason"] == "already_configured"
+        assert result["errors"] == {CONF_URL: "already_configured"}
     finally:
         await servers.close()
 

@@ -8,6 +8,9 @@ it, read during the connection test: the same server cannot be added twice under
 and a reconfigure may move it to another address but not point it at another server (whose
 devices, entities and history are not its). The others are keyed by their URL (`url_key`: one
 key for every spelling of an address), or by their type when there is one per hub.
+
+A duplicate is said on the form, which keeps what was typed and names the service that has the
+address: that is the one to reconfigure, which a subentry flow cannot open itself.
 """
 
 from __future__ import annotations
@@ -614,8 +617,11 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         secret = self.spec.secret
         if current is not None and not data.get(secret):
             data[secret] = current.data.get(secret, "")  # empty keeps the stored secret
-        if self._holder(self.spec.unique_id(data), current) is not None:
-            return Checked(data, {"base": "already_configured"})
+        # Before the connection test: a wrong key would hide that the address is taken.
+        if (holder := self._holder(self.spec.unique_id(data), current)) is not None:
+            return Checked(
+                data, {CONF_URL: "already_configured"}, placeholders={"title": holder.title}
+            )
         errors, identity = await validate(self.spec, self.hass, data)
         checked = Checked(data, errors, identity or self.spec.unique_id(data))
         if errors or identity is None:
@@ -641,25 +647,17 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         if current is not None:
             named_by_host = current.title == self.spec.title(current.data)
             return self.spec.title(data) if named_by_host else current.title
-        taken = {
-            other.title
-            for other in self._get_entry().subentries.values()
-            if other.subentry_type == self.spec.subentry_type
-        }
-        if self.spec.name and self.spec.name not in taken:
+        if self.spec.name and self.spec.name not in {other.title for other in self._of_kind()}:
             return self.spec.name
         return self.spec.title(data)
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Details for a new service."""
+        if self.spec.one_per_hub and self._of_kind():
+            return self.async_abort(reason="already_configured")  # before anything is typed
         checked = Checked({}, {})
         if user_input is not None:
             checked = await self._validate(user_input, None)
-            reason = checked.errors.get("base")
-            if reason in ("already_configured", "already_added"):
-                return self.async_abort(
-                    reason=reason, description_placeholders=checked.placeholders
-                )
             if not checked.errors:
                 return self.async_create_entry(
                     title=self._title(checked.data, None),
@@ -672,6 +670,7 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
                 self.spec.schema(self.hass), user_input
             ),
             errors=checked.errors,
+            description_placeholders=checked.placeholders,
         )
 
     async def async_step_reconfigure(
