@@ -166,8 +166,10 @@ async def added_once(
 
     result = await add(hass, hub, kind, form(kind, other))
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    other_title = f"{name} {other.urls[0].removeprefix('http://')}"
-    assert keys(hub) == {name: server.identity, other_title: other.identity}
+    assert keys(hub) == {  # two of a kind: both named by their host
+        f"{name} {server.urls[0].removeprefix('http://')}": server.identity,
+        f"{name} {other.urls[0].removeprefix('http://')}": other.identity,
+    }
 
 
 async def test_jellyfin_moved_but_never_swapped(
@@ -247,11 +249,11 @@ async def test_hub_from_before_is_rekeyed_once_without_reload(
     twice = ConfigSubentryData(  # the same Jellyfin under its second address
         data=form(SUBENTRY_JELLYFIN, jellyfin, address=1),
         subentry_type=SUBENTRY_JELLYFIN,
-        title="Jellyfin again",
+        title="Living room again",
         unique_id=jellyfin.urls[1],
     )
     hub = hub_entry(
-        subentry(SUBENTRY_JELLYFIN, jellyfin, "Jellyfin", jellyfin.urls[0]),
+        subentry(SUBENTRY_JELLYFIN, jellyfin, "Living room", jellyfin.urls[0]),
         twice,
         subentry(SUBENTRY_JELLYFIN, down, "Jellyfin down", down.urls[0]),
         subentry(SUBENTRY_PORTAINER, portainer, "Portainer", portainer.urls[0]),
@@ -260,12 +262,12 @@ async def test_hub_from_before_is_rekeyed_once_without_reload(
         await setup_hub(hass, hub)
     runtime = hub.runtime_data
     assert keys(hub) == {
-        "Jellyfin": jellyfin.identity,
-        "Jellyfin again": jellyfin.urls[1],
+        "Living room": jellyfin.identity,
+        "Living room again": jellyfin.urls[1],
         "Jellyfin down": down.urls[0],
         "Portainer": portainer.identity,
     }
-    assert "Jellyfin and Jellyfin again are the same server" in caplog.text
+    assert "Living room and Living room again are the same server" in caplog.text
     await hass.async_block_till_done()
     assert hub.state is ConfigEntryState.LOADED
     assert hub.runtime_data is runtime  # re-keying did not reload the hub
@@ -274,7 +276,7 @@ async def test_hub_from_before_is_rekeyed_once_without_reload(
     assert await hass.config_entries.async_reload(hub.entry_id)
     await hass.async_block_till_done()
     assert hub.runtime_data is not runtime
-    assert keys(hub)["Jellyfin"] == jellyfin.identity
+    assert keys(hub)["Living room"] == jellyfin.identity
     assert hub.modified_at == modified  # the second set-up changed nothing
 
 

@@ -1,5 +1,5 @@
 """Subentry flows for TMDB, Watchmode and Jackett (against their simulators), and their reauth;
-and what makes a URL-keyed service a duplicate."""
+what makes a URL-keyed service a duplicate, and how several of a kind are titled."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
-from tests.conftest import hub_entry
+from tests.conftest import hub_entry, setup_hub
 from tests.helpers import filled_in
 from tests.simulators.jackett import JackettSimulator, start as jackett_start
 from tests.support.media import Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
@@ -308,3 +308,44 @@ async def test_a_taken_address_is_said_on_the_form(
     assert result["description_placeholders"] == {"title": "In the attic"}
     shown = filled_in(result)
     assert {field: shown[field] for field in form} == form
+
+
+async def test_a_second_of_a_kind_titles_both_by_host(hass: HomeAssistant, sims: Sims) -> None:
+    """The first Jackett is "Jackett"; once a second is added both are named by their host, the
+    same way, in the hub's services and in the search status."""
+    hub = await setup_hub(hass, hub_entry(jackett_subentry(sims.jackett_url, sims.jackett.api_key)))
+    second = JackettSimulator(api_key="a" * 32)
+    runner, port = await jackett_start(second)
+    try:
+        flow_id = await start(hass, hub, SUBENTRY_JACKETT)
+        result = await submit(
+            hass, flow_id, jackett_form(sims, url=f"http://127.0.0.1:{port}", api_key="a" * 32)
+        )
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+        await hass.async_block_till_done()  # the hub reloads with both
+    finally:
+        await runner.cleanup()
+    first = f"Jackett {sims.jackett_url.removeprefix('http://')}"
+    titles = {first, f"Jackett 127.0.0.1:{port}"}
+    assert {sub.title for sub in hub.subentries.values()} == titles
+    assert {i.title for i in hub.runtime_data.release_search.instances} == titles
+
+    modified = hub.modified_at
+    assert await hass.config_entries.async_reload(hub.entry_id)
+    assert hub.modified_at == modified  # a second set-up changes nothing
+
+
+async def test_a_chosen_title_is_kept(hass: HomeAssistant, sims: Sims) -> None:
+    """Only a title still the plain name takes its host; the newcomer is named by its host."""
+    hub = hub_entry(
+        jackett_subentry(sims.jackett_url, sims.jackett.api_key, title="Public indexers")
+    )
+    hub.add_to_hass(hass)
+    flow_id = await start(hass, hub, SUBENTRY_JACKETT)
+    with patch("custom_components.pandora.service_flows.JackettClient.caps"):
+        result = await submit(hass, flow_id, jackett_form(sims, url="http://127.0.0.1:9/two"))
+    assert result["title"] == "Jackett 127.0.0.1:9/two"
+    assert {sub.title for sub in hub.subentries.values()} == {
+        "Public indexers",
+        "Jackett 127.0.0.1:9/two",
+    }

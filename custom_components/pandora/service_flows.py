@@ -639,7 +639,7 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         return checked
 
     def _title(self, data: Mapping[str, Any], current: ConfigSubentry | None) -> str:
-        """A new service's plain name unless another of its kind has it, else with its host.
+        """The first service of its kind gets the plain name; the next ones their host.
 
         On reconfigure a title naming the old host follows the new one; any other (the plain
         name, or one the user chose) stays.
@@ -647,7 +647,7 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         if current is not None:
             named_by_host = current.title == self.spec.title(current.data)
             return self.spec.title(data) if named_by_host else current.title
-        if self.spec.name and self.spec.name not in {other.title for other in self._of_kind()}:
+        if self.spec.name and not self._of_kind():
             return self.spec.name
         return self.spec.title(data)
 
@@ -659,8 +659,10 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         if user_input is not None:
             checked = await self._validate(user_input, None)
             if not checked.errors:
+                title = self._title(checked.data, None)
+                self._name_by_host()
                 return self.async_create_entry(
-                    title=self._title(checked.data, None),
+                    title=title,
                     data=checked.data,
                     unique_id=checked.unique_id,
                 )
@@ -672,6 +674,18 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
             errors=checked.errors,
             description_placeholders=checked.placeholders,
         )
+
+    def _name_by_host(self) -> None:
+        """A second of a kind is being added: one still called by the plain name takes its host.
+
+        So several of a kind are told apart alike. A title the user chose stays, and so does a
+        device the user renamed (the others follow their service's title when the hub reloads).
+        """
+        for sub in self._of_kind():
+            if self.spec.name and sub.title == self.spec.name:
+                self.hass.config_entries.async_update_subentry(
+                    self._get_entry(), sub, title=self.spec.title(sub.data)
+                )
 
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
