@@ -847,6 +847,21 @@ def _finish_flow(
     return _http("POST", f"{step}/{form['flow_id']}", user_input, token)
 
 
+def _already_added(result: Any, token: str) -> bool:
+    """Whether a service flow met its service already added (a demo started again).
+
+    One per hub aborts; the others show their form again with the error, closed here.
+    """
+    if result.get("reason") == "already_configured":
+        return True
+    if set((result.get("errors") or {}).values()) & {"already_configured", "already_added"}:
+        _http(
+            "DELETE", f"/api/config/config_entries/subentries/flow/{result['flow_id']}", token=token
+        )
+        return True
+    return False
+
+
 def configure_pandora(token: str) -> None:
     """Create the Pandora hub and its qBittorrent subentry unless they exist."""
     entries = _http("GET", "/api/config/config_entries/entry?domain=pandora", token=token)
@@ -879,7 +894,7 @@ def configure_pandora(token: str) -> None:
     )
     if result.get("type") == "create_entry":
         log("added the qBittorrent service to Pandora")
-    elif result.get("reason") != "already_configured":
+    elif not _already_added(result, token):
         raise SystemExit(f"The qBittorrent subentry flow did not finish: {result}")
     services: list[tuple[str, dict[str, Any]]] = [
         (
@@ -953,7 +968,7 @@ def configure_pandora(token: str) -> None:
         )
         if result.get("type") == "create_entry":
             log(f"added the {kind} service to Pandora")
-        elif result.get("reason") != "already_configured":
+        elif not _already_added(result, token):
             raise SystemExit(f"The {kind} subentry flow did not finish: {result}")
 
     _add_gluetun(entry_id, token)
@@ -1027,7 +1042,7 @@ def _add_gluetun(entry_id: str, token: str) -> None:
     result = _http("POST", f"{flow}/{form['flow_id']}", data, token)
     if result.get("type") == "create_entry":
         log("added the gluetun service to Pandora")
-    elif result.get("reason") != "already_configured":
+    elif not _already_added(result, token):
         raise SystemExit(f"The gluetun subentry flow did not finish: {result}")
 
 

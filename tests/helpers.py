@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 import time
+from typing import Any
 
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
@@ -66,3 +67,14 @@ async def wait_until(predicate: Callable[[], bool], timeout: float = 30) -> None
             return
         await asyncio.sleep(0.1)
     raise TimeoutError(f"condition not met within {timeout}s")
+
+
+def filled_in(result: Mapping[str, Any]) -> dict[str, Any]:
+    """What a form shown again has filled in: each field's suggested value."""
+    schema = result["data_schema"]
+    assert schema is not None
+    return {
+        str(key): key.description["suggested_value"]
+        for key in schema.schema
+        if key.description and "suggested_value" in key.description
+    }

@@ -15,7 +15,9 @@ from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
-from tests.conftest import hub_entry, qb_subentry
+from homeassistant.helpers import device_registry as dr
+from tests.conftest import hub_entry, qb_subentry, setup_hub
+from tests.helpers import filled_in
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 
 CONNECT = "custom_components.pandora.service_flows.QBittorrentClient.connect"
@@ -143,15 +145,24 @@ async def test_add_unexpected_error(
     assert result["errors"] == {"base": "unknown"}
 
 
-async def test_duplicate_url_refused(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
+async def test_duplicate_address_keeps_the_form(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """The same qBittorrent under another spelling, with a wrong password: the form names the
+    service that has the address and keeps what was typed; no login is tried (failed logins
+    get Home Assistant banned)."""
     hub = hub_entry(qb_subentry(qb_daemon))
     hub.add_to_hass(hass)
     flow_id = await start_subentry_flow(hass, hub)
-    result = await hass.config_entries.subentries.async_configure(
-        flow_id, form(qb_daemon, **{CONF_URL: qb_daemon.url + "/"})
-    )
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "already_configured"
+    typed = form(qb_daemon, url=qb_daemon.url.replace("127.0.0.1", "localhost") + "/", password="x")
+    with patch(CONNECT) as connect:
+        result = await hass.config_entries.subentries.async_configure(flow_id, typed)
+    connect.assert_not_called()
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_URL: "already_configured"}
+    (existing,) = hub.subentries.values()
+    assert result["description_placeholders"] == {"title": existing.title}
+    assert filled_in(result) == typed
 
 
 async def test_a_second_service_of_a_kind_is_named_by_its_host(
@@ -161,19 +172,49 @@ async def test_a_second_service_of_a_kind_is_named_by_its_host(
     try:
         hub = hub_entry(qb_subentry(qb_daemon, title="qBittorrent"))
         hub.add_to_hass(hass)
-        flow_id = await start_subentry_flow(hass, hub)
-        result = await hass.config_entries.subentries.async_configure(flow_id, form(other))
-        assert result["title"] == f"qBittorrent 127.0.0.1:{other.webui_port}"
         # Reconfiguring keeps a plain (or chosen) name.
-        plain = next(s for s, sub in hub.subentries.items() if sub.title == "qBittorrent")
-        result = await hub.start_subentry_reconfigure_flow(hass, plain)
+        (first,) = hub.subentries
+        result = await hub.start_subentry_reconfigure_flow(hass, first)
         result = await hass.config_entries.subentries.async_configure(
             result["flow_id"], form(qb_daemon, password="")
         )
         assert result["reason"] == "reconfigure_successful"
-        assert hub.subentries[plain].title == "qBittorrent"
+        assert hub.subentries[first].title == "qBittorrent"
+        # A second: both are named by their host.
+        flow_id = await start_subentry_flow(hass, hub)
+        result = await hass.config_entries.subentries.async_configure(flow_id, form(other))
+        assert result["title"] == f"qBittorrent 127.0.0.1:{other.webui_port}"
+        assert hub.subentries[first].title == f"qBittorrent 127.0.0.1:{qb_daemon.webui_port}"
     finally:
         other.stop()
+
+
+async def test_the_first_device_takes_its_host_with_a_second(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """Its device follows the new title, unless the user renamed the device."""
+    hub = await setup_hub(hass, hub_entry(qb_subentry(qb_daemon, title="qBittorrent")))
+    devices = dr.async_get(hass)
+    (subentry_id,) = hub.subentries
+    first = devices.async_get_device_by_identifier((DOMAIN, subentry_id), hub.entry_id)
+    assert first is not None
+    assert first.name == "qBittorrent"
+    devices.async_update_device(first.id, name_by_user="Downloads")
+
+    flow_id = await start_subentry_flow(hass, hub)
+    url = f"http://127.0.0.1:{free_port()}"
+    with patch(CONNECT):  # the second is down once added: its title is what matters
+        result = await hass.config_entries.subentries.async_configure(
+            flow_id, form(qb_daemon, url=url)
+        )
+    await hass.async_block_till_done()  # the hub reloads with both
+
+    host = f"qBittorrent {qb_daemon.url.removeprefix('http://')}"
+    assert result["title"] == f"qBittorrent {url.removeprefix('http://')}"
+    assert {sub.title for sub in hub.subentries.values()} == {host, result["title"]}
+    renamed = devices.async_get(first.id)
+    assert renamed is not None
+    assert (renamed.name, renamed.name_by_user) == (host, "Downloads")  # the user's name is shown
 
 
 async def test_reconfigure(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None:
@@ -195,7 +236,8 @@ async def test_reconfigure(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) ->
     result = await hass.config_entries.subentries.async_configure(
         result["flow_id"], form(qb_daemon, url=other.url)
     )
-    assert result["errors"] == {"base": "already_configured"}
+    assert result["errors"] == {CONF_URL: "already_configured"}
+    assert result["description_placeholders"] == {"title": "other"}
     # An empty password keeps the stored one; TLS checking changes.
     result = await hass.config_entries.subentries.async_configure(
         result["flow_id"], form(qb_daemon, password="", verify_ssl=False)

@@ -3,7 +3,8 @@
 Each simulator can be served at two addresses at once (one server, two URLs), and another
 simulator is another server. The same server cannot be added twice; moving a service to another
 address keeps its subentry (so its devices, entities and history); pointing it at another server
-is refused; hubs from before are re-keyed once at set-up, without a reload.
+is refused; hubs from before are re-keyed once at set-up, without a reload (by identity, and
+the services keyed by their URL to its normalised key).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.pandora.const import (
     CONF_ENDPOINTS,
     CONF_VERIFY_SSL,
+    SUBENTRY_JACKETT,
     SUBENTRY_JELLYFIN,
     SUBENTRY_PORTAINER,
 )
@@ -28,6 +30,7 @@ from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import hub_entry, setup_hub
+from tests.helpers import filled_in
 from tests.simulators import jellyfin as jellyfin_sim, portainer as portainer_sim
 from tests.simulators.jellyfin import JellyfinSimulator
 from tests.simulators.portainer import PortainerSimulator
@@ -154,15 +157,19 @@ async def added_once(
     assert keys(hub) == {name: server.identity}
 
     for address in (1, 0):  # the same server: at its second address, then at its first again
-        result = await add(hass, hub, kind, form(kind, server, address))
-        assert result["type"] is FlowResultType.ABORT
-        assert result["reason"] == "already_added"
+        typed = form(kind, server, address)
+        result = await add(hass, hub, kind, typed)
+        assert result["type"] is FlowResultType.FORM  # what was typed stays
+        assert result["errors"] == {"base": "already_added"}
         assert result["description_placeholders"] == {"title": name}
+        assert filled_in(result) == typed
 
     result = await add(hass, hub, kind, form(kind, other))
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    other_title = f"{name} {other.urls[0].removeprefix('http://')}"
-    assert keys(hub) == {name: server.identity, other_title: other.identity}
+    assert keys(hub) == {  # two of a kind: both named by their host
+        f"{name} {server.urls[0].removeprefix('http://')}": server.identity,
+        f"{name} {other.urls[0].removeprefix('http://')}": other.identity,
+    }
 
 
 async def test_jellyfin_moved_but_never_swapped(
@@ -225,7 +232,7 @@ async def test_a_portainer_without_instance_id_is_keyed_by_its_url(
         assert result["type"] is FlowResultType.CREATE_ENTRY
         assert keys(hub) == {"Portainer": server.urls[0]}
         result = await add(hass, hub, SUBENTRY_PORTAINER, form(SUBENTRY_PORTAINER, server))
-        assert result["reason"] == "already_configured"
+        assert result["errors"] == {CONF_URL: "already_configured"}
     finally:
         await servers.close()
 
@@ -242,11 +249,11 @@ async def test_hub_from_before_is_rekeyed_once_without_reload(
     twice = ConfigSubentryData(  # the same Jellyfin under its second address
         data=form(SUBENTRY_JELLYFIN, jellyfin, address=1),
         subentry_type=SUBENTRY_JELLYFIN,
-        title="Jellyfin again",
+        title="Living room again",
         unique_id=jellyfin.urls[1],
     )
     hub = hub_entry(
-        subentry(SUBENTRY_JELLYFIN, jellyfin, "Jellyfin", jellyfin.urls[0]),
+        subentry(SUBENTRY_JELLYFIN, jellyfin, "Living room", jellyfin.urls[0]),
         twice,
         subentry(SUBENTRY_JELLYFIN, down, "Jellyfin down", down.urls[0]),
         subentry(SUBENTRY_PORTAINER, portainer, "Portainer", portainer.urls[0]),
@@ -255,12 +262,12 @@ async def test_hub_from_before_is_rekeyed_once_without_reload(
         await setup_hub(hass, hub)
     runtime = hub.runtime_data
     assert keys(hub) == {
-        "Jellyfin": jellyfin.identity,
-        "Jellyfin again": jellyfin.urls[1],
+        "Living room": jellyfin.identity,
+        "Living room again": jellyfin.urls[1],
         "Jellyfin down": down.urls[0],
         "Portainer": portainer.identity,
     }
-    assert "Jellyfin and Jellyfin again are the same server" in caplog.text
+    assert "Living room and Living room again are the same server" in caplog.text
     await hass.async_block_till_done()
     assert hub.state is ConfigEntryState.LOADED
     assert hub.runtime_data is runtime  # re-keying did not reload the hub
@@ -269,5 +276,46 @@ async def test_hub_from_before_is_rekeyed_once_without_reload(
     assert await hass.config_entries.async_reload(hub.entry_id)
     await hass.async_block_till_done()
     assert hub.runtime_data is not runtime
-    assert keys(hub)["Jellyfin"] == jellyfin.identity
+    assert keys(hub)["Living room"] == jellyfin.identity
+    assert hub.modified_at == modified  # the second set-up changed nothing
+
+
+def keyed(kind: str, url: str, title: str) -> ConfigSubentryData:
+    """A service as an earlier Pandora stored it: keyed by its URL as typed."""
+    return ConfigSubentryData(
+        data={CONF_URL: url, CONF_API_KEY: "key", CONF_VERIFY_SSL: True},
+        subentry_type=kind,
+        title=title,
+        unique_id=url,
+    )
+
+
+async def test_url_keys_from_before_are_normalised_once_without_reload(
+    hass: HomeAssistant, caplog: pytest.LogCaptureFixture
+) -> None:
+    hub = hub_entry(
+        keyed(SUBENTRY_JACKETT, "http://localhost:9117", "Attic"),
+        keyed(SUBENTRY_JACKETT, "http://[::1]:9117", "Attic again"),  # the same one, twice
+        keyed(SUBENTRY_JACKETT, "http://me:pw@nas.lan:9117/jackett", "NAS"),
+        keyed(SUBENTRY_JACKETT, "http://nas.lan:9118", "Current"),
+        # Down, so not re-keyed by its ServerId: its URL key is normalised all the same.
+        keyed(SUBENTRY_JELLYFIN, "http://localhost:9", "Jellyfin"),
+    )
+    with caplog.at_level(logging.WARNING):
+        await setup_hub(hass, hub)
+    runtime = hub.runtime_data
+    assert keys(hub) == {
+        "Attic": "http://127.0.0.1:9117",
+        "Attic again": "http://[::1]:9117",
+        "NAS": "http://nas.lan:9117/jackett",  # no login in a key
+        "Current": "http://nas.lan:9118",
+        "Jellyfin": "http://127.0.0.1:9",
+    }
+    assert "Attic and Attic again are the same service" in caplog.text
+    await hass.async_block_till_done()
+    assert hub.runtime_data is runtime  # re-keying did not reload the hub
+
+    modified = hub.modified_at
+    assert await hass.config_entries.async_reload(hub.entry_id)
+    await hass.async_block_till_done()
     assert hub.modified_at == modified  # the second set-up changed nothing

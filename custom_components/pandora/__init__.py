@@ -96,6 +96,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:
     """Start one coordinator per service subentry, then the platforms."""
+    _key_by_url(hass, entry)
     runtime = PandoraRuntime(
         history=TorrentHistory(hass),
         cache=ResponseCache(hass),
@@ -218,6 +219,26 @@ async def async_remove_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> 
 async def _async_reload_on_change(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
     """Options or subentries changed: rebuild the coordinators."""
     hass.config_entries.async_schedule_reload(entry.entry_id)
+
+
+def _key_by_url(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
+    """Services keyed by their URL as an earlier Pandora stored it take its key (`url_key`).
+
+    Called before the update listener is registered, so the change does not reload the hub.
+    """
+    for subentry in list(entry.subentries.values()):
+        spec = SPECS[subentry.subentry_type]
+        key = spec.unique_id(subentry.data)
+        if subentry.unique_id in (None, key) or not keyed_by_url(spec, subentry):
+            continue
+        # One service added under two spellings of its address (localhost, 127.0.0.1) keeps both.
+        holder = next((s for s in entry.subentries.values() if s.unique_id == key), None)
+        if holder is not None:
+            _LOGGER.warning(
+                "%s and %s are the same service; remove one of them", holder.title, subentry.title
+            )
+            continue
+        hass.config_entries.async_update_subentry(entry, subentry, unique_id=key)
 
 
 def _key_by_identity(

@@ -69,6 +69,25 @@ def normalize_url(url: str) -> str:
     return str(parsed).rstrip("/")
 
 
+# The names of this machine's own loopback address. Other 127.x addresses and `*.localhost`
+# stay apart: a service can listen on 127.0.0.2 alone, and reverse proxies route by name.
+_LOOPBACK: Final = frozenset({"localhost", "localhost.", "127.0.0.1", "::1", "::ffff:127.0.0.1"})
+
+
+def url_key(url: str) -> str:
+    """What tells services apart by their address: one key for every spelling of one URL.
+
+    On top of `normalize_url` (case, default port, trailing slash): the loopback aliases are one
+    host and a login is no part of it. No other name is resolved, and the path is kept (a
+    reverse proxy serves different services under different paths).
+    Raises ValueError when it is not an absolute http(s) URL.
+    """
+    parsed = URL(normalize_url(url)).with_user(None)
+    if parsed.host in _LOOPBACK:
+        parsed = parsed.with_host("127.0.0.1")
+    return str(parsed).rstrip("/")
+
+
 def safe_text(value: BaseException | str) -> str:
     """An error (or a message quoting one) fit for users, events and the log.
 

@@ -6,8 +6,11 @@ flow class serves them all, and the hub's reauth flow uses the same test.
 A service with an identity of its own (Jellyfin's ServerId, Portainer's InstanceID) is keyed by
 it, read during the connection test: the same server cannot be added twice under two addresses,
 and a reconfigure may move it to another address but not point it at another server (whose
-devices, entities and history are not its). The others are keyed by their URL, or by their
-type when there is one per hub.
+devices, entities and history are not its). The others are keyed by their URL (`url_key`: one
+key for every spelling of an address), or by their type when there is one per hub.
+
+A duplicate is said on the form, which keeps what was typed and names the service that has the
+address: that is the one to reconfigure, which a subentry flow cannot open itself.
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ from .helpers import (
     split_countries,
     split_list,
     temporary_session,
+    url_key,
     valid_country,
 )
 
@@ -328,8 +332,6 @@ class ServiceSpec:
     # The connection test; it returns the service's own identity, if it has one.
     test: Callable[[HomeAssistant, Mapping[str, Any]], Awaitable[str | None]]
     title: Callable[[Mapping[str, Any]], str]
-    # The unique id when the service sends no identity: its URL, or the type (one per hub).
-    unique_id: Callable[[Mapping[str, Any]], str]
     # The field kept when left empty on reconfigure (and asked for again on reauth).
     secret: str = CONF_API_KEY
     # The plain name a service gets when it is the only one of its kind so titled ("qBittorrent":
@@ -337,6 +339,12 @@ class ServiceSpec:
     name: str = ""
     # Settings kept through a reconfigure of the connection (set by other steps).
     kept: tuple[str, ...] = ()
+    # One per hub (keyed by its type); the others are told apart by their URL or identity.
+    one_per_hub: bool = False
+
+    def unique_id(self, data: Mapping[str, Any]) -> str:
+        """The unique id when the service sends no identity: its type or its URL's key."""
+        return self.subentry_type if self.one_per_hub else url_key(data[CONF_URL])
 
 
 def _tmdb_schema(hass: HomeAssistant) -> vol.Schema:
@@ -469,26 +477,24 @@ SPECS: dict[str, ServiceSpec] = {
         _qbittorrent_schema,
         _test_qbittorrent,
         lambda d: f"qBittorrent {_where(d)}",
-        lambda d: str(d[CONF_URL]),
         name="qBittorrent",
         secret=CONF_PASSWORD,
     ),
     SUBENTRY_TMDB: ServiceSpec(
-        SUBENTRY_TMDB, _tmdb_schema, _test_tmdb, lambda _d: "TMDB", lambda _d: SUBENTRY_TMDB
+        SUBENTRY_TMDB, _tmdb_schema, _test_tmdb, lambda _d: "TMDB", one_per_hub=True
     ),
     SUBENTRY_WATCHMODE: ServiceSpec(
         SUBENTRY_WATCHMODE,
         _watchmode_schema,
         _test_watchmode,
         lambda _d: "Watchmode",
-        lambda _d: SUBENTRY_WATCHMODE,
+        one_per_hub=True,
     ),
     SUBENTRY_JACKETT: ServiceSpec(
         SUBENTRY_JACKETT,
         _jackett_schema,
         _test_jackett,
         lambda d: f"Jackett {_where(d)}",
-        lambda d: str(d[CONF_URL]),
         name="Jackett",
     ),
     SUBENTRY_CLOUDCMD: ServiceSpec(
@@ -496,7 +502,6 @@ SPECS: dict[str, ServiceSpec] = {
         _cloudcmd_schema,
         _test_cloudcmd,
         lambda d: f"Cloud Commander {_where(d)}",
-        lambda d: str(d[CONF_URL]),
         name="Cloud Commander",
         secret=CONF_PASSWORD,
     ),
@@ -505,7 +510,6 @@ SPECS: dict[str, ServiceSpec] = {
         _jellyfin_schema,
         _test_jellyfin,
         lambda d: f"Jellyfin {_where(d)}",
-        lambda d: str(d[CONF_URL]),
         name="Jellyfin",
         kept=(CONF_USERS, CONF_WEB_URL),
     ),
@@ -514,7 +518,6 @@ SPECS: dict[str, ServiceSpec] = {
         _portainer_schema,
         _test_portainer,
         lambda d: f"Portainer {_where(d)}",
-        lambda d: str(d[CONF_URL]),
         name="Portainer",
     ),
     SUBENTRY_GLUETUN: ServiceSpec(
@@ -522,7 +525,6 @@ SPECS: dict[str, ServiceSpec] = {
         _gluetun_schema,
         _test_gluetun,
         lambda d: f"gluetun {_where(d)}",
-        lambda d: str(d[CONF_URL]),
         name="gluetun",
     ),
 }
@@ -548,8 +550,15 @@ async def validate(
 
 
 def keyed_by_url(spec: ServiceSpec, subentry: ConfigSubentry) -> bool:
-    """Whether a subentry is keyed by its URL: added before identities, or its server sent none."""
-    return subentry.unique_id in (None, spec.unique_id(subentry.data))
+    """Whether a subentry is keyed by its URL: added before identities, or its server sent none.
+
+    Its key may still be the URL as an earlier Pandora stored it (set-up re-keys it).
+    """
+    return subentry.unique_id in (
+        None,
+        spec.unique_id(subentry.data),
+        subentry.data.get(CONF_URL),
+    )
 
 
 @dataclass(slots=True)
@@ -567,15 +576,28 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
 
     spec: ServiceSpec
 
+    def _of_kind(self) -> list[ConfigSubentry]:
+        """The hub's services of this flow's kind."""
+        return [
+            sub
+            for sub in self._get_entry().subentries.values()
+            if sub.subentry_type == self.spec.subentry_type
+        ]
+
     def _holder(self, unique_id: str, ignore: ConfigSubentry | None) -> ConfigSubentry | None:
-        """The service of this kind (other than `ignore`) that has this unique id."""
+        """The service of this kind (other than `ignore`) that has this unique id.
+
+        One keyed by its URL is matched by its URL's key, whether or not set-up has re-keyed it.
+        """
         return next(
             (
                 sub
-                for sub in self._get_entry().subentries.values()
-                if sub.subentry_type == self.spec.subentry_type
-                and sub is not ignore
-                and sub.unique_id == unique_id
+                for sub in self._of_kind()
+                if sub is not ignore
+                and (
+                    sub.unique_id == unique_id
+                    or (keyed_by_url(self.spec, sub) and self.spec.unique_id(sub.data) == unique_id)
+                )
             ),
             None,
         )
@@ -595,8 +617,11 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         secret = self.spec.secret
         if current is not None and not data.get(secret):
             data[secret] = current.data.get(secret, "")  # empty keeps the stored secret
-        if self._holder(self.spec.unique_id(data), current) is not None:
-            return Checked(data, {"base": "already_configured"})
+        # Before the connection test: a wrong key would hide that the address is taken.
+        if (holder := self._holder(self.spec.unique_id(data), current)) is not None:
+            return Checked(
+                data, {CONF_URL: "already_configured"}, placeholders={"title": holder.title}
+            )
         errors, identity = await validate(self.spec, self.hass, data)
         checked = Checked(data, errors, identity or self.spec.unique_id(data))
         if errors or identity is None:
@@ -614,7 +639,7 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         return checked
 
     def _title(self, data: Mapping[str, Any], current: ConfigSubentry | None) -> str:
-        """A new service's plain name unless another of its kind has it, else with its host.
+        """The first service of its kind gets the plain name; the next ones their host.
 
         On reconfigure a title naming the old host follows the new one; any other (the plain
         name, or one the user chose) stays.
@@ -622,28 +647,22 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
         if current is not None:
             named_by_host = current.title == self.spec.title(current.data)
             return self.spec.title(data) if named_by_host else current.title
-        taken = {
-            other.title
-            for other in self._get_entry().subentries.values()
-            if other.subentry_type == self.spec.subentry_type
-        }
-        if self.spec.name and self.spec.name not in taken:
+        if self.spec.name and not self._of_kind():
             return self.spec.name
         return self.spec.title(data)
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Details for a new service."""
+        if self.spec.one_per_hub and self._of_kind():
+            return self.async_abort(reason="already_configured")  # before anything is typed
         checked = Checked({}, {})
         if user_input is not None:
             checked = await self._validate(user_input, None)
-            reason = checked.errors.get("base")
-            if reason in ("already_configured", "already_added"):
-                return self.async_abort(
-                    reason=reason, description_placeholders=checked.placeholders
-                )
             if not checked.errors:
+                title = self._title(checked.data, None)
+                self._name_by_host()
                 return self.async_create_entry(
-                    title=self._title(checked.data, None),
+                    title=title,
                     data=checked.data,
                     unique_id=checked.unique_id,
                 )
@@ -653,7 +672,20 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
                 self.spec.schema(self.hass), user_input
             ),
             errors=checked.errors,
+            description_placeholders=checked.placeholders,
         )
+
+    def _name_by_host(self) -> None:
+        """A second of a kind is being added: one still called by the plain name takes its host.
+
+        So several of a kind are told apart alike. A title the user chose stays, and so does a
+        device the user renamed (the others follow their service's title when the hub reloads).
+        """
+        for sub in self._of_kind():
+            if self.spec.name and sub.title == self.spec.name:
+                self.hass.config_entries.async_update_subentry(
+                    self._get_entry(), sub, title=self.spec.title(sub.data)
+                )
 
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
