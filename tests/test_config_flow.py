@@ -226,6 +226,13 @@ async def test_reconfigure(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) ->
     result = await hub.start_subentry_reconfigure_flow(hass, subentry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "reconfigure"
+    # The fields in the add form's order: Password next to Username, not moved to the end.
+    assert [str(key) for key in result["data_schema"].schema] == [
+        CONF_URL,
+        CONF_USERNAME,
+        CONF_PASSWORD,
+        CONF_VERIFY_SSL,
+    ]
 
     # Wrong password: the form comes back with the error.
     result = await hass.config_entries.subentries.async_configure(

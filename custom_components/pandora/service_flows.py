@@ -710,7 +710,13 @@ class ServiceSubentryFlow(ConfigSubentryFlow):
                     unique_id=checked.unique_id,
                 )
         secret = self.spec.secret
-        schema = self.spec.schema(self.hass).extend({vol.Optional(secret, default=""): _PASSWORD})
+        # The secret becomes optional where the form has it (Password next to Username), not last.
+        schema = vol.Schema(
+            {
+                (vol.Optional(secret, default="") if key == secret else key): value
+                for key, value in self.spec.schema(self.hass).schema.items()
+            }
+        )
         suggested = {
             k: v for k, v in subentry.data.items() if k != secret and k not in self.spec.kept
         }

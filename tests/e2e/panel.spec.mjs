@@ -32,8 +32,11 @@
 // the administrator live. Denied or withdrawn, so nothing is downloaded; each viewport asks for
 // titles of its own (REQUEST_TITLES). Last, links loaded in a new tab as a notification or a
 // pasted link would: the downloaded title's details, the series folder, the denied request
-// (highlighted, its History open). It fails on any browser console error, page error or failed
-// websocket command, in either context.
+// (highlighted, its History open). Then the hub's options from Home Assistant's integration page:
+// the gear on the Pandora hub's row opens the options form, Request notifications is switched and
+// saved (the options hold it, read back through Home Assistant's REST API), then switched back.
+// It fails on any browser console error, page error or failed websocket command, in either
+// context.
 // stdout: one JSON object per viewport, then a summary (`"result": "pass"` or `"fail"`);
 // progress goes to stderr. Exit code 0 only when everything passed.
 import { mkdirSync, rmSync } from "node:fs";
@@ -1088,6 +1091,89 @@ async function requestsAcrossRoles(browser, run, viewport, problems) {
   }
 }
 
+/**
+ * What the hub's options are, read the way Home Assistant's own form reads them: an options flow
+ * is started through its REST API (its form carries each option's current value as the suggested
+ * value) and aborted at once. With the hub's config entry (`config_entries/get`), for its state.
+ */
+async function readHubOption(page, key) {
+  return page.evaluate(async (key) => {
+    const hass = document.querySelector("home-assistant").hass;
+    const [entry] = await hass.callWS({ type: "config_entries/get", domain: "pandora" });
+    const flow = await hass.callApi("POST", "config/config_entries/options/flow", {
+      handler: entry.entry_id,
+    });
+    await hass.callApi("DELETE", `config/config_entries/options/flow/${flow.flow_id}`);
+    const field = flow.data_schema.find((item) => item.name === key);
+    return {
+      state: entry.state,
+      supports_options: entry.supports_options,
+      value: field?.description?.suggested_value,
+    };
+  }, key);
+}
+
+/**
+ * The hub's options, reached as a person reaches them: Settings → Devices & services → Pandora,
+ * the gear (Configure) on the Pandora hub's row opens Pandora's options form on the integration
+ * page (it once opened the sidebar panel instead). Request notifications is switched and
+ * submitted; the options then hold the new value and the hub is loaded again; the gear again
+ * shows it switched, and it is switched back, so nothing after this step sees a change.
+ */
+async function hubOptions(run) {
+  const page = run.page;
+  const OPTION = "request_notifications";
+  const LABEL = "Request notifications";
+  const integrationPage = `${BASE}/config/integrations/integration/pandora`;
+  await page.goto(integrationPage);
+  await page.getByRole("heading", { name: "Hubs" }).waitFor({ timeout: STEP_MS });
+  const before = await readHubOption(page, OPTION);
+  if (!before.supports_options) throw new Error("the hub's config entry offers no options");
+  if (typeof before.value !== "boolean") throw new Error(`${LABEL} is ${before.value} in the options form`);
+  // The hub's own row (its headline is the entry's title), not a service's row below it.
+  const hub = page
+    .locator("ha-config-entry-row ha-row-item")
+    .filter({ has: page.locator('[slot="headline"]', { hasText: /^\s*Pandora\s*$/ }) });
+  const field = page.locator("ha-formfield").filter({ hasText: LABEL });
+  const seen = [];
+
+  /** The gear, the form (the switch expected at `from`), the switch, Submit, Finish. */
+  const change = async (from, name) => {
+    await hub.getByRole("button", { name: "Configure" }).click();
+    await page.getByText("Pandora options", { exact: true }).waitFor({ timeout: STEP_MS });
+    if (!page.url().startsWith(integrationPage)) {
+      throw new Error(`the hub's gear went to ${page.url()} instead of opening its options`);
+    }
+    // Home Assistant's switch has no accessible name: it is the one in the labelled form field.
+    const toggle = field.getByRole("switch");
+    await field.scrollIntoViewIfNeeded();
+    if ((await toggle.isChecked()) !== from) {
+      throw new Error(`the options form shows ${LABEL} ${!from ? "on" : "off"}, the options say ${from}`);
+    }
+    await run.shot(name);
+    await field.locator("ha-switch").click();
+    if ((await toggle.isChecked()) === from) throw new Error(`${LABEL} did not switch`);
+    await page.getByRole("button", { name: "Submit" }).click();
+    await page.getByText("Options successfully saved.").waitFor({ timeout: STEP_MS });
+    await run.shot(`${name}-saved`);
+    await page.getByRole("button", { name: "Finish" }).click();
+    // Saved options reload the hub: wait for the new value with the hub loaded again.
+    const deadline = Date.now() + STEP_MS;
+    for (;;) {
+      const now = await readHubOption(page, OPTION);
+      if (now.value === !from && now.state === "loaded") return now;
+      if (Date.now() > deadline) throw new Error(`after Submit the options hold ${JSON.stringify(now)}`);
+      await page.waitForTimeout(250);
+    }
+  };
+
+  await run.shot("integration-page");
+  seen.push((await change(before.value, "hub-options")).value);
+  // Opened again, the form shows the saved value; switched back for the steps after this one.
+  seen.push((await change(!before.value, "hub-options-again")).value);
+  return { option: LABEL, from: before.value, seen };
+}
+
 async function runViewport(browser, viewport, problems) {
   const context = await browser.newContext({
     viewport: { width: viewport.width, height: viewport.height },
@@ -1119,6 +1205,7 @@ async function runViewport(browser, viewport, problems) {
     const back = await run.browseBack();
     const requests = await requestsAcrossRoles(browser, run, viewport, problems);
     const links = await run.deepLinks(back, requests.id);
+    const options = await hubOptions(run);
     // Let late answers (history reload, unsubscribe) arrive before judging this viewport.
     await page.waitForTimeout(500);
     return {
@@ -1140,6 +1227,7 @@ async function runViewport(browser, viewport, problems) {
       requests,
       back: back.seen,
       links,
+      hub_options: options,
       seconds: Math.round((Date.now() - started) / 100) / 10,
       screenshots: run.screenshots,
     };

@@ -9,8 +9,9 @@ login, Discover, search, details, release search and ranking, add, Downloads unt
 Files two folders deep and back with the browser's back, Requests across two roles (the
 household member requests a title in a second browser context, the demo admin denies it, the
 household member sees it denied live; then the household member requests another title and
-withdraws it, and the admin sees it withdrawn live), and links to a title, a folder and a request
-loaded in a new tab.
+withdraws it, and the admin sees it withdrawn live), links to a title, a folder and a request
+loaded in a new tab, and the hub's options from Home Assistant's integration page (the Pandora
+hub's gear opens them; Request notifications is changed, saved, read back and put back).
 
 Screenshots, the script's JSON and the demo's logs land in `.artifacts/e2e/`. Everything the
 test started is stopped afterwards, failed or not: `demo.py stop`, then any process still
@@ -353,6 +354,13 @@ def test_panel_end_to_end(demo: Demo, capsys: pytest.CaptureFixture[str]) -> Non
                     f"{' → '.join(line.get('back') or [])}; links loaded in a new tab: title "
                     f"{links.get('title_ms')} ms ({links.get('title')}), folder "
                     f"{links.get('folder_ms')} ms, request {links.get('request_ms')} ms"
+                )
+                options = line.get("hub_options") or {}
+                states = [options.get("from"), *(options.get("seen") or [])]
+                print(
+                    f"[e2e] {line['viewport']}: hub options from the integration page's gear: "
+                    f"{options.get('option')} "
+                    f"{' → '.join({True: 'on', False: 'off'}.get(s, str(s)) for s in states)}"
                 )
         print(f"[e2e] screenshots and logs: {ARTIFACTS.relative_to(ROOT)}/")
     assert code == 0 and summary.get("result") == "pass", (
