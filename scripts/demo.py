@@ -41,6 +41,7 @@ from typing import Any
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -458,8 +459,15 @@ def start_simulators(state: dict[str, int]) -> Path:
         f"Movies:movies:{SHARE / 'Movies'}",
         "--library",
         f"Shows:tvshows:{SHARE / 'TV Shows'}",
+        *("--server-id", _stable_id("jellyfin")),
     )
     return listing
+
+
+def _stable_id(service: str) -> str:
+    """The same server id at every start of this demo folder, as a real server keeps its own
+    (a new one would make the restarted server look like another, added a second time)."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{DEMO.resolve()}#{service}").hex
 
 
 # --- the "arr stack": a real Docker Engine behind the Portainer and gluetun simulators --------
@@ -541,6 +549,7 @@ def start_containers(state: dict[str, int]) -> None:
         "portainer",
         PORTAINER_PORT,
         *("--docker-socket", engine.socket_path, "--no-down-endpoint"),
+        *("--instance-id", str(uuid.UUID(_stable_id("portainer")))),
     )
     _start_module(
         state,

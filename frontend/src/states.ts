@@ -49,7 +49,7 @@ export function missingServiceState(options: {
 }): TemplateResult {
   const { iconPath, title, why, service, admin } = options;
   const steps = html`<span class="path"
-    >Settings → Devices &amp; services → Pandora → Add service → ${service}</span
+    >Settings → Devices &amp; services → Pandora → Add ${service}</span
   >`;
   return html`<div class="state">
     ${icon(iconPath)}

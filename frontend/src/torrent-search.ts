@@ -382,7 +382,7 @@ export class PandoraTorrentSearch extends LitElement {
           ${icon(mdiAlertCircleOutline)}
           <span
             >No qBittorrent is set up, so releases cannot be added yet. Add one in Settings →
-            Devices &amp; services → Pandora → Add service → qBittorrent.</span
+            Devices &amp; services → Pandora → Add qBittorrent.</span
           >
         </p>`
       : nothing}`;

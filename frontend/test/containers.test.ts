@@ -271,7 +271,7 @@ describe("Containers tab", () => {
     element.info = empty as Info;
     element.admin = true;
     await mount(element);
-    expect(deepText(element.shadowRoot!)).toContain("Add service → Portainer");
+    expect(deepText(element.shadowRoot!)).toContain("Add Portainer");
     expect(fake.subscribeMessage).not.toHaveBeenCalled();
     expect(deepQuery(element, "pandora-panel-vpn")).toBeNull();
   });

@@ -274,7 +274,7 @@ describe("Discover tab", () => {
     const { fake, root } = await discover(empty);
     const text = deepText(root);
     expect(text).toContain("Add TMDB");
-    expect(text).toContain("Settings → Devices & services → Pandora → Add service → TMDB");
+    expect(text).toContain("Settings → Devices & services → Pandora → Add TMDB");
     expect(fake.callWS).not.toHaveBeenCalled();
   });
 });

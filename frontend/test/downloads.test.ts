@@ -249,7 +249,7 @@ describe("Downloads tab", () => {
 
   it("explains how to add qBittorrent when it is missing", async () => {
     const { fake, root } = await downloads(empty, true);
-    expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add service → qBittorrent");
+    expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add qBittorrent");
     expect(fake.subscribeMessage).not.toHaveBeenCalled();
   });
 

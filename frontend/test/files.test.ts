@@ -530,7 +530,7 @@ describe("Files tab", () => {
 
   it("explains how to add Cloud Commander when it is missing", async () => {
     const { fake, root: r } = await files(empty);
-    expect(deepText(r)).toContain("Settings → Devices & services → Pandora → Add service → Cloud Commander");
+    expect(deepText(r)).toContain("Settings → Devices & services → Pandora → Add Cloud Commander");
     expect(fake.callWS).not.toHaveBeenCalled();
   });
 });

@@ -157,7 +157,7 @@ describe("Library tab", () => {
 
   it("explains how to add Jellyfin when it is missing", async () => {
     const { fake, root } = await libraryTab(empty);
-    expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add service → Jellyfin");
+    expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add Jellyfin");
     expect(fake.subscribeMessage).not.toHaveBeenCalled();
   });
 

@@ -288,7 +288,7 @@ describe("panel routing", () => {
       expect(main.id).toBe(`panel-${path.slice(1)}`);
       expect(main.querySelector(element)).not.toBeNull();
       // Not configured in this fixture: each explains how to add its service.
-      expect(deepText(main)).toContain("Settings → Devices & services → Pandora → Add service");
+      expect(deepText(main)).toContain("Settings → Devices & services → Pandora → Add ");
       cleanup();
     }
   });

@@ -225,7 +225,7 @@ describe("torrent search modal", () => {
 
   it("explains how to add Jackett when it is missing", async () => {
     const { fake, root } = await modal(empty);
-    expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add service → Jackett");
+    expect(deepText(root)).toContain("Settings → Devices & services → Pandora → Add Jackett");
     expect(fake.callWS).not.toHaveBeenCalled();
   });
 

@@ -1924,10 +1924,14 @@ def main(argv: list[str] | None = None) -> None:
         metavar="NAME[:admin]",
         help="a user (repeat for more; given any, they replace the default users)",
     )
+    # A real server keeps its id across restarts (data/device.txt): the demo passes its own.
+    parser.add_argument("--server-id", help="the ServerId (default: a new one)")
     args = parser.parse_args(argv)
     simulator = JellyfinSimulator(
         libraries=args.library, api_key=args.api_key, scan_duration=args.scan_duration
     )
+    if args.server_id:
+        simulator.server_id = args.server_id
     if args.user:
         simulator.users = [SimUser(name, admin=admin) for name, admin in args.user]
     run(simulator.app(), args.port)

@@ -1058,10 +1058,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docker-socket", required=True)
     parser.add_argument("--api-key", default=DEFAULT_API_KEY)
     parser.add_argument("--no-down-endpoint", action="store_true")
+    # A real Portainer keeps its InstanceID across restarts: the demo passes its own.
+    parser.add_argument("--instance-id", help="the InstanceID (default: a new one)")
     args = parser.parse_args(argv)
     simulator = PortainerSimulator(
         args.docker_socket, args.api_key, down_endpoint=not args.no_down_endpoint
     )
+    if args.instance_id:
+        simulator.instance_id = args.instance_id
     run(simulator.app(), args.port)
 
 

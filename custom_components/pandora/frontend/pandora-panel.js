@@ -702,7 +702,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     <p>${n}</p>
     ${r??C}
   </div>`}function K(e){let{iconPath:t,title:n,why:r,service:i,admin:a}=e,o=x`<span class="path"
-    >Settings → Devices &amp; services → Pandora → Add service → ${i}</span
+    >Settings → Devices &amp; services → Pandora → Add ${i}</span
   >`;return x`<div class="state">
     ${z(t)}
     <h2>${n}</h2>
@@ -2207,7 +2207,7 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
           ${z(N)}
           <span
             >No qBittorrent is set up, so releases cannot be added yet. Add one in Settings →
-            Devices &amp; services → Pandora → Add service → qBittorrent.</span
+            Devices &amp; services → Pandora → Add qBittorrent.</span
           >
         </p>`:C}`}renderBody(){if(this._error)return W(`The search failed`,this._error,()=>void this.search());let e=this._result;if(this._loading||!e)return x`<div class="results" aria-busy="true" aria-label="Searching">
         <p class="status" role="status">Searching your indexers…</p>
