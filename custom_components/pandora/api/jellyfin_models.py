@@ -371,9 +371,11 @@ class ItemPage:
     items: tuple[MediaItemRef, ...]
     total: int
     raw_count: int  # entries on the page, parsable or not (to know when paging is done)
+    # The server's clock when it answered (HTTP `Date`), None when the answer had no date.
+    server_time: datetime | None = None
 
     @classmethod
-    def from_dict(cls, data: Any) -> ItemPage:
+    def from_dict(cls, data: Any, server_time: datetime | None = None) -> ItemPage:
         """Build from a `QueryResult<BaseItemDto>`."""
         body = _object(data, "items answer")
         entries = body.get("Items")
@@ -384,6 +386,7 @@ class ItemPage:
             items=tuple(item for item in parsed if item is not None),
             total=_int(body.get("TotalRecordCount")),
             raw_count=len(entries),
+            server_time=server_time,
         )
 
 
