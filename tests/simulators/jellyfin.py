@@ -73,7 +73,8 @@ What the folders hold (read at start and after every scan):
 Ids are Jellyfin's: an MD5 of the type name and lower-cased path, as a .NET Guid in "N" format.
 Tests steer failures through attributes (`delay`, `server_error_next`, `malformed_next`,
 `fail_next_scan`, `failing_paths` for one endpoint, `cut_streams_after` for a connection that
-drops mid-file) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&seconds=S`;
+drops mid-file) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&seconds=S`
+(`POST /sim/backdate?seconds=S` ages every item's DateLastSaved, as on a server long running);
 `refresh_calls` records every refresh request.
 
 Run standalone: `python -m tests.simulators.jellyfin --port 8096 --library Movies:movies:/media
@@ -1845,6 +1846,11 @@ class JellyfinSimulator:
             raise web.HTTPBadRequest(text="mode must be 500, malformed, delay, fail_scan or reset")
         return web.json_response({"ok": True})
 
+    async def sim_backdate(self, request: web.Request) -> web.Response:
+        """`POST /sim/backdate?seconds=S`: every item saved S seconds earlier (`backdate`)."""
+        self.backdate(timedelta(seconds=float(request.query.get("seconds", "3600"))))
+        return web.json_response({"ok": True})
+
     async def sim_refreshes(self, _request: web.Request) -> web.Response:
         """`GET /sim/refreshes`: every refresh request so far (null item: the whole server)."""
         return web.json_response(
@@ -1891,6 +1897,7 @@ class JellyfinSimulator:
         get("/Videos/{item_id}/stream", self.video_stream)
         get("/Videos/{item_id}/stream.{container}", self.video_stream)
         post("/sim/fault", self.sim_fault)
+        post("/sim/backdate", self.sim_backdate)
         get("/sim/refreshes", self.sim_refreshes)
         app.router.add_route("*", "/{tail:.*}", self.not_found)
         return app

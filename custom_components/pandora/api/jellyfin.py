@@ -66,6 +66,7 @@ from .jellyfin_models import (
     Library,
     MediaItemRef,
     ProviderName,
+    RawItemPage,
     ScanTask,
     SystemInfo,
     UserItem,
@@ -271,14 +272,14 @@ class JellyfinClient(KeyedClient):
         """How many movies, series, episodes, songs, albums, ... the libraries hold."""
         return ItemCounts.from_dict(await self._get("Items/Counts"))
 
-    async def item_pages(
+    async def raw_item_pages(
         self,
         item_type: ItemType = "Movie",
         *,
         saved_since: datetime | None = None,
         fields: str = "ProviderIds,Path",
-    ) -> AsyncIterator[ItemPage]:
-        """Every movie or series with `fields`, a page at a time.
+    ) -> AsyncIterator[RawItemPage]:
+        """Every movie or series with `fields`, a page at a time, unparsed.
 
         The caller's work between pages lets the event loop run. `saved_since` (the server's
         clock) asks only for items saved since then: new ones and ones whose metadata changed
@@ -303,20 +304,21 @@ class JellyfinClient(KeyedClient):
                 body = json.loads(resp.body)
             except ValueError as err:
                 raise ParseError("Jellyfin sent invalid JSON for Items") from err
-            page = ItemPage.from_dict(body, _server_time(resp))
+            page = RawItemPage.from_dict(body, _server_time(resp))
             yield page
-            start += page.raw_count
+            count = len(page.entries)
+            start += count
             # Without a total (a proxy or an old server dropped it) a short page is the last.
-            done = start >= page.total if page.total else page.raw_count < PAGE_SIZE
-            if page.raw_count == 0 or done:
+            done = start >= page.total if page.total else count < PAGE_SIZE
+            if count == 0 or done:
                 break
 
     async def items(self, item_type: ItemType = "Movie") -> list[MediaItemRef]:
         """Every movie or series with its provider ids, read a page at a time."""
         found: dict[str, MediaItemRef] = {}
-        async for page in self.item_pages(item_type):
+        async for raw in self.raw_item_pages(item_type):
             # Keyed by id: items moving between pages while we read must not come twice.
-            found.update((item.id, item) for item in page.items)
+            found.update((item.id, item) for item in ItemPage.from_raw(raw).items)
         return list(found.values())
 
     async def item_count(self, item_type: ItemType = "Movie") -> int:

@@ -15,14 +15,13 @@ is parsed and merged between two awaits, so the event loop never waits for the w
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-import sys
-from typing import Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from .jellyfin import JellyfinClient
-from .jellyfin_models import ItemType, MediaItemRef
+from .jellyfin_models import ItemType, MediaItemRef, TitleRow, parse_title
 
 type TitleKey = tuple[str, int]  # ("movie" | "tv", TMDB id)
 
@@ -35,64 +34,89 @@ FULL_EVERY: Final = 3600.0
 SAVED_MARGIN: Final = timedelta(minutes=2)
 # Only what the lookups use is asked for (no Path): smaller pages, less to parse.
 INDEX_FIELDS: Final = "ProviderIds"
-_NO_IDS: Final[Mapping[str, str]] = {}
 
 type ReadKind = Literal["full", "incremental"]
 
 
-def _tmdb_key(item: MediaItemRef, media_type: str) -> TitleKey | None:
-    tmdb = item.provider_id("Tmdb")
+def _tmdb_key(tmdb: str | None, media_type: str) -> TitleKey | None:
     if tmdb is None:
         return None
     tmdb = tmdb.strip()
     return (media_type, int(tmdb)) if tmdb.isascii() and tmdb.isdigit() else None
 
 
-def _slim(item: MediaItemRef) -> MediaItemRef:
-    """What the index keeps of an item: id, name, year and type (a third of the memory)."""
-    return MediaItemRef(
-        id=item.id,
-        name=item.name,
-        year=item.year,
-        type=sys.intern(item.type),
-        provider_ids=_NO_IDS,
-    )
+class _Entry(NamedTuple):
+    """One indexed movie or series.
+
+    Plain values only: the garbage collector untracks such tuples, instead of traversing
+    50,000 objects in every full collection for as long as Home Assistant runs.
+    """
+
+    id: str
+    name: str
+    year: int | None
+    type: str
+    key: TitleKey | None
+
+    def ref(self) -> MediaItemRef:
+        """As the lookups answer it."""
+        return MediaItemRef(id=self.id, name=self.name, year=self.year, type=self.type)
 
 
 @dataclass(slots=True)
 class _Build:
     """An index being filled: every movie and series by lower-case id, the titles by key."""
 
-    items: dict[str, tuple[TitleKey | None, MediaItemRef]] = field(default_factory=dict)
-    titles: dict[TitleKey, MediaItemRef] = field(default_factory=dict)
+    items: dict[str, _Entry] = field(default_factory=dict)
+    titles: dict[TitleKey, str] = field(default_factory=dict)  # -> the holder's key in items
+    # The other items of a title held twice or more (the same film in two folders), by key.
+    spares: dict[TitleKey, set[str]] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
 
-    def put(self, item: MediaItemRef, item_type: ItemType, media_type: str) -> None:
+    def put(self, row: TitleRow, item_type: ItemType, media_type: str) -> None:
         """Add or replace one item; a title in two folders keeps the item that had it first."""
-        item_id = item.id.lower()
-        key = _tmdb_key(item, media_type)
-        ref = _slim(item)
+        item_id = row.id.lower()
+        if item_id == row.id:  # Jellyfin sends lower case: keep one string, not two
+            item_id = row.id
+        key = _tmdb_key(row.tmdb, media_type)
         old = self.items.get(item_id)
+        self.items[item_id] = _Entry(row.id, row.name, row.year, row.type, key)
         if old is None:
             self.counts[item_type] += 1
-        self.items[item_id] = (key, ref)
-        if old is not None and old[0] is not None and old[0] != key:
-            self._release(old[0], item_id)
+        elif old.key is not None and old.key != key:
+            self._drop(old.key, item_id)
         if key is not None:
-            holder = self.titles.get(key)
-            if holder is None or holder.id.lower() == item_id:
-                self.titles[key] = ref
+            holder = self.titles.setdefault(key, item_id)
+            if holder != item_id:
+                self.spares.setdefault(key, set()).add(item_id)
 
-    def _release(self, key: TitleKey, item_id: str) -> None:
-        """`item_id` no longer has `key`: hand the title to another item with it, if any."""
-        holder = self.titles.get(key)
-        if holder is None or holder.id.lower() != item_id:
-            return
-        other = next((ref for k, ref in self.items.values() if k == key), None)
-        if other is None:
-            del self.titles[key]
-        else:  # rare (the same title twice, one of them re-identified): a scan is fine
-            self.titles[key] = other
+    def _drop(self, key: TitleKey, item_id: str) -> None:
+        """`item_id` no longer has `key`: a spare item with it, if any, takes the title."""
+        spares = self.spares.get(key, set())
+        if self.titles.get(key) == item_id:
+            if spares:
+                self.titles[key] = spares.pop()
+            else:
+                del self.titles[key]
+        spares.discard(item_id)
+        if not spares:
+            self.spares.pop(key, None)
+
+
+class _Titles(Mapping[TitleKey, MediaItemRef]):
+    """A read-only view of the titles, each built when asked for."""
+
+    def __init__(self, build: _Build) -> None:
+        self._build = build
+
+    def __getitem__(self, key: TitleKey) -> MediaItemRef:
+        return self._build.items[self._build.titles[key]].ref()
+
+    def __iter__(self) -> Iterator[TitleKey]:
+        return iter(self._build.titles)
+
+    def __len__(self) -> int:
+        return len(self._build.titles)
 
 
 class TitleIndex:
@@ -112,8 +136,8 @@ class TitleIndex:
 
     @property
     def titles(self) -> Mapping[TitleKey, MediaItemRef]:
-        """("movie" | "tv", TMDB id) -> the item (read only)."""
-        return self._index.titles
+        """("movie" | "tv", TMDB id) -> the item (a live, read-only view)."""
+        return _Titles(self._index)
 
     @property
     def item_count(self) -> int:
@@ -122,12 +146,14 @@ class TitleIndex:
 
     def title(self, media_type: str, tmdb_id: int) -> MediaItemRef | None:
         """The movie or series with this TMDB id, if the server has it."""
-        return self._index.titles.get((media_type, tmdb_id))
+        index = self._index
+        item_id = index.titles.get((media_type, tmdb_id))
+        return index.items[item_id].ref() if item_id is not None else None
 
     def tmdb_of(self, item_id: str) -> TitleKey | None:
         """("movie" | "tv", TMDB id) of a movie or series, by its Jellyfin id (any case)."""
         entry = self._index.items.get(item_id.lower())
-        return entry[0] if entry is not None else None
+        return entry.key if entry is not None else None
 
     async def refresh(self, client: JellyfinClient, now: float) -> ReadKind:
         """Bring the index up to date; `now` is monotonic time.
@@ -149,10 +175,10 @@ class TitleIndex:
         started: datetime | None = None
         first = True
         for item_type, media_type in KINDS:
-            async for page in client.item_pages(item_type, fields=INDEX_FIELDS):
+            async for page in client.raw_item_pages(item_type, fields=INDEX_FIELDS):
                 if first:
                     started, first = page.server_time, False
-                _put_all(build, page.items, item_type, media_type)
+                _put_all(build, page.entries, item_type, media_type)
         self._index = build
         self.last_changes = len(build.items)
         self._since = started - SAVED_MARGIN if started is not None else None
@@ -164,13 +190,12 @@ class TitleIndex:
         first = True
         changes = 0
         for item_type, media_type in KINDS:
-            async for page in client.item_pages(
+            async for page in client.raw_item_pages(
                 item_type, saved_since=self._since, fields=INDEX_FIELDS
             ):
                 if first:
                     started, first = page.server_time, False
-                _put_all(index, page.items, item_type, media_type)
-                changes += len(page.items)
+                changes += _put_all(index, page.entries, item_type, media_type)
         self.last_changes = changes
         if started is None:
             return False  # no Date header: changes cannot be asked for reliably
@@ -181,8 +206,11 @@ class TitleIndex:
         return True
 
 
-def _put_all(
-    build: _Build, items: Iterable[MediaItemRef], item_type: ItemType, media_type: str
-) -> None:
-    for item in items:
-        build.put(item, item_type, media_type)
+def _put_all(build: _Build, entries: Iterable[Any], item_type: ItemType, media_type: str) -> int:
+    """Parse and merge one page's entries (`BaseItemDto`s); how many were items."""
+    count = 0
+    for entry in entries:
+        if (row := parse_title(entry)) is not None:
+            build.put(row, item_type, media_type)
+            count += 1
+    return count
