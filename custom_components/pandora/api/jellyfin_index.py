@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal
 
 from .jellyfin import JellyfinClient
 from .jellyfin_models import ItemType, MediaItemRef, TitleRow, parse_title
@@ -45,22 +45,16 @@ def _tmdb_key(tmdb: str | None, media_type: str) -> TitleKey | None:
     return (media_type, int(tmdb)) if tmdb.isascii() and tmdb.isdigit() else None
 
 
-class _Entry(NamedTuple):
-    """One indexed movie or series.
+# One indexed movie or series: (id, name, year, type, key). A plain tuple of plain values,
+# which the garbage collector untracks (a NamedTuple it would not: only exact tuples are),
+# instead of traversing 50,000 objects in every full collection for as long as HA runs.
+type _Entry = tuple[str, str, int | None, str, TitleKey | None]
+_KEY: Final = 4
 
-    Plain values only: the garbage collector untracks such tuples, instead of traversing
-    50,000 objects in every full collection for as long as Home Assistant runs.
-    """
 
-    id: str
-    name: str
-    year: int | None
-    type: str
-    key: TitleKey | None
-
-    def ref(self) -> MediaItemRef:
-        """As the lookups answer it."""
-        return MediaItemRef(id=self.id, name=self.name, year=self.year, type=self.type)
+def _ref(entry: _Entry) -> MediaItemRef:
+    """An entry as the lookups answer it."""
+    return MediaItemRef(id=entry[0], name=entry[1], year=entry[2], type=entry[3])
 
 
 @dataclass(slots=True)
@@ -80,11 +74,11 @@ class _Build:
             item_id = row.id
         key = _tmdb_key(row.tmdb, media_type)
         old = self.items.get(item_id)
-        self.items[item_id] = _Entry(row.id, row.name, row.year, row.type, key)
+        self.items[item_id] = (row.id, row.name, row.year, row.type, key)
         if old is None:
             self.counts[item_type] += 1
-        elif old.key is not None and old.key != key:
-            self._drop(old.key, item_id)
+        elif old[_KEY] is not None and old[_KEY] != key:
+            self._drop(old[_KEY], item_id)
         if key is not None:
             holder = self.titles.setdefault(key, item_id)
             if holder != item_id:
@@ -110,7 +104,7 @@ class _Titles(Mapping[TitleKey, MediaItemRef]):
         self._build = build
 
     def __getitem__(self, key: TitleKey) -> MediaItemRef:
-        return self._build.items[self._build.titles[key]].ref()
+        return _ref(self._build.items[self._build.titles[key]])
 
     def __iter__(self) -> Iterator[TitleKey]:
         return iter(self._build.titles)
@@ -148,12 +142,12 @@ class TitleIndex:
         """The movie or series with this TMDB id, if the server has it."""
         index = self._index
         item_id = index.titles.get((media_type, tmdb_id))
-        return index.items[item_id].ref() if item_id is not None else None
+        return _ref(index.items[item_id]) if item_id is not None else None
 
     def tmdb_of(self, item_id: str) -> TitleKey | None:
         """("movie" | "tv", TMDB id) of a movie or series, by its Jellyfin id (any case)."""
         entry = self._index.items.get(item_id.lower())
-        return entry.key if entry is not None else None
+        return entry[_KEY] if entry is not None else None
 
     async def refresh(self, client: JellyfinClient, now: float) -> ReadKind:
         """Bring the index up to date; `now` is monotonic time.
