@@ -2,6 +2,8 @@
 
 Sections, each in bench/house_<name>.py:
 - jellyfin: the title index at 50,000 titles: build, memory, lookups, incremental refresh;
+- requests: the request queue with 5,000 closed requests (and the 500-newest cap);
+- history: the torrent history with every cap full;
 
 Figures are CPU time of this thread (bench/probe.py), so other processes on a busy machine
 count little; the "before" figures are the base commit's code, measured in the same run.
@@ -18,9 +20,9 @@ import asyncio
 import os
 import sys
 
-from . import house_jellyfin
+from . import house_jellyfin, house_requests
 
-SECTIONS = ("jellyfin",)
+SECTIONS = ("jellyfin", "requests", "history")
 
 
 async def run(only: tuple[str, ...], quick: bool) -> bool:
@@ -30,6 +32,12 @@ async def run(only: tuple[str, ...], quick: bool) -> bool:
     if "jellyfin" in only:
         figures = await house_jellyfin.run(5_000 if quick else 50_000, 2 if quick else 3)
         met &= house_jellyfin.report(figures)
+    if "requests" in only:
+        figures = await house_requests.run_requests(500 if quick else 5_000, 50)
+        met &= house_requests.report_requests(figures)
+    if "history" in only:
+        figures = await house_requests.run_history(1_000, 5_000, 2_000)
+        met &= house_requests.report_history(figures)
     return met
 
 
