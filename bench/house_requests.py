@@ -192,8 +192,8 @@ def report_requests(f: dict[str, Any]) -> bool:
     for version in versions:
         r = f[version]
         print(
-            f"{version}: load {r['load_ms']:.1f} ms CPU ({r['loaded']:,} requests); after one "
-            f"change {r['kept']:,} kept ({r['kept_closed']} closed: the 500-newest cap)"
+            f"{version}: load {r['load_ms']:.1f} ms CPU, {r['loaded']:,} requests kept; after "
+            f"one change {r['kept']:,} ({r['kept_closed']} closed: the 500-newest cap)"
         )
     print(
         f"{'CPU per call, ms':34}"
@@ -214,7 +214,7 @@ def report_requests(f: dict[str, Any]) -> bool:
         first: Cost = r["first_change"]
         print(
             f"{version}: a status change (saved, 4 sensors recount): first {first.cpu_ms:.1f} ms"
-            f" CPU (the cap trims {f['closed'] - r['kept_closed']:,}), then "
+            f" CPU (the cap trims {r['loaded'] - r['kept']:,}), then "
             f"{r['change_cpu_ms']:.1f} ms, loop blocked at most {r['change_block_ms']:.1f} ms"
         )
     after = f["after"]

@@ -2,6 +2,7 @@
 
 Sections, each in bench/house_<name>.py:
 - jellyfin: the title index at 50,000 titles: build, memory, lookups, incremental refresh;
+- files: a Cloud Commander folder of 5,000 entries (listing, answer, sensor);
 - requests: the request queue with 5,000 closed requests (and the 500-newest cap);
 - history: the torrent history with every cap full;
 
@@ -20,9 +21,9 @@ import asyncio
 import os
 import sys
 
-from . import house_jellyfin, house_requests
+from . import house_files, house_jellyfin, house_requests
 
-SECTIONS = ("jellyfin", "requests", "history")
+SECTIONS = ("jellyfin", "files", "requests", "history")
 
 
 async def run(only: tuple[str, ...], quick: bool) -> bool:
@@ -32,6 +33,9 @@ async def run(only: tuple[str, ...], quick: bool) -> bool:
     if "jellyfin" in only:
         figures = await house_jellyfin.run(5_000 if quick else 50_000, 2 if quick else 3)
         met &= house_jellyfin.report(figures)
+    if "files" in only:
+        figures = await house_files.run(1_000 if quick else 5_000, 2 if quick else 5)
+        met &= house_files.report(figures)
     if "requests" in only:
         figures = await house_requests.run_requests(500 if quick else 5_000, 50)
         met &= house_requests.report_requests(figures)

@@ -80,6 +80,7 @@ class LoopProbe:
     own_ms: list[float] = field(default_factory=list)
     gc: GcClock = field(default_factory=GcClock)
     _task: asyncio.Task[None] | None = None
+    _ticked: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def _tick(self) -> None:
         last, last_gc = time.thread_time(), self.gc.cpu
@@ -89,6 +90,7 @@ class LoopProbe:
             self.gaps_ms.append((now - last) * 1000)
             self.own_ms.append((now - last - (now_gc - last_gc)) * 1000)
             last, last_gc = now, now_gc
+            self._ticked.set()
 
     def start(self) -> None:
         """Start ticking (inside a running loop)."""
@@ -100,6 +102,9 @@ class LoopProbe:
     async def stop(self) -> float:
         """Stop; the longest blocking stretch in ms."""
         assert self._task is not None
+        # One more tick, so the stretch since the last one (the work's last step) counts.
+        self._ticked.clear()
+        await self._ticked.wait()
         self._task.cancel()
         with suppress(asyncio.CancelledError):
             await self._task
