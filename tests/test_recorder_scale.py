@@ -39,7 +39,7 @@ from homeassistant.const import (
     CONF_USERNAME,
     EVENT_STATE_CHANGED,
 )
-from homeassistant.core import Event, HomeAssistant, State
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant, State
 from homeassistant.helpers import entity_registry as er
 from tests.conftest import allow_loopback, hub_entry, setup_hub
 from tests.helpers import poll, poll_until
@@ -153,11 +153,12 @@ def _pandora_entities(hass: HomeAssistant) -> set[str]:
 
 def _recorded_attributes(state: State) -> bytes:
     """The attributes as the recorder stores them (b"{}" when over its limit)."""
-    event = Event(
-        EVENT_STATE_CHANGED,
-        {"entity_id": state.entity_id, "old_state": None, "new_state": state},
-    )
-    return StateAttributes.shared_attrs_bytes_from_event(event, None)  # type: ignore[arg-type]
+    data: EventStateChangedData = {
+        "entity_id": state.entity_id,
+        "old_state": None,
+        "new_state": state,
+    }
+    return StateAttributes.shared_attrs_bytes_from_event(Event(EVENT_STATE_CHANGED, data), None)
 
 
 async def _hub(
