@@ -126,6 +126,12 @@ class Cost:
     own_block_ms: float = 0.0
     full_gc_ms: list[float] = field(default_factory=list)
     result: Any = None
+    gc_ms: float = 0.0  # CPU the garbage collector took (every generation)
+
+    @property
+    def own_cpu_ms(self) -> float:
+        """CPU without the garbage collector's."""
+        return self.cpu_ms - self.gc_ms
 
 
 async def measure(work: Callable[[], Awaitable[Any]]) -> Cost:
@@ -138,7 +144,8 @@ async def measure(work: Callable[[], Awaitable[Any]]) -> Cost:
     cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
     block = await probe.stop()
     own = max(probe.own_ms, default=0.0)
-    return Cost(cpu * 1000, wall * 1000, block, own, list(probe.gc.full_ms), result)
+    gc_ms = probe.gc.cpu * 1000
+    return Cost(cpu * 1000, wall * 1000, block, own, list(probe.gc.full_ms), result, gc_ms)
 
 
 async def tracked_objects(build: Callable[[], Awaitable[Any]]) -> tuple[Any, int]:
