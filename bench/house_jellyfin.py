@@ -262,8 +262,8 @@ def report(f: dict[str, Any]) -> bool:
             f"{f[key + '_bytes']:>12,.0f}"
         )
     print(
-        f"the {CHANGED} + {CHANGED} changes: a {f['changed_read']} read of "
-        f"{f['changed_items']} items; after the deletion: a {f['deleted_read']} read"
+        f"the {CHANGED} + {CHANGED} changes: {f['changed_read']} read of "
+        f"{f['changed_items']} items; after the deletion: {f['deleted_read']} read"
     )
     ratio = f["base_cpu_ms"] / max(f["idle_cpu_ms"], 1e-9)
     print(

@@ -214,7 +214,7 @@ def report_requests(f: dict[str, Any]) -> bool:
         first: Cost = r["first_change"]
         collected = f" + {first.gc_ms:.0f} ms garbage collection" if first.gc_ms >= 1 else ""
         trimmed = r["loaded"] - r["kept"]
-        trims = f"the cap trims {trimmed:,}" if trimmed else "nothing to trim: done at the load"
+        trims = f"the cap trims {trimmed:,}" if trimmed else "nothing to trim"
         print(
             f"{version}: a status change (saved, 4 sensors recount): first "
             f"{first.own_cpu_ms:.1f} ms CPU{collected} ({trims}), then "
