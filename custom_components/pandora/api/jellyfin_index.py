@@ -1,7 +1,7 @@
 """A Jellyfin server's movies and series by TMDB id, kept current without re-reading them all.
 
-"In your library", Play and the Continue-watching cards look titles up here, so a lookup is
-one dict access whatever the library's size. A library of 50,000 titles is 100 pages of
+"In your library", Play and the Continue-watching cards look titles up here, so a lookup is a
+dict access or two whatever the library's size. A library of 50,000 titles is 100 pages of
 `/Items`; re-reading them every few minutes would cost seconds of CPU, so after the first
 read only what changed is asked for: `MinDateLastSaved` (Jellyfin stamps `DateLastSaved` when
 it adds an item or saves new metadata) measured on the server's own clock (the HTTP `Date` of
