@@ -20,6 +20,7 @@ import re
 import shutil
 from types import SimpleNamespace
 from typing import Any
+import unicodedata
 
 import aiohttp
 from aiohttp import web
@@ -34,6 +35,7 @@ from custom_components.pandora.api.cloudcmd import (
     NotADirectory,
     SharePath,
     UnsafePath,
+    _check_form,
     normalize,
     parse_listing,
     validate_name,
@@ -773,6 +775,25 @@ def test_normalize_refuses_escapes_and_the_root() -> None:
         validate_name("a/b")
     assert issubclass(UnsafePath, ServiceError)
     assert issubclass(DestinationExists, ServiceError)
+
+
+def test_every_control_character_and_the_backslash_are_refused() -> None:
+    """The one-regex check refuses exactly what Unicode calls a control (Cc), and a backslash."""
+    for code in (*range(0x10000), 0x1F600, 0xE0001, 0x10FFFF):
+        char = chr(code)
+        refused = char == "\\" or unicodedata.category(char) == "Cc"
+        try:
+            _check_form(f"ab{char}c", "x")
+        except UnsafePath:
+            assert refused, hex(code)
+        else:
+            assert not refused, hex(code)
+    # A child is validated itself; its parent's parts were checked when it was made.
+    parent = SharePath.of("/Downloaded")
+    assert parent.child("x.mkv") == SharePath.of("/Downloaded/x.mkv")
+    for bad in ("..", "a/b", "a\x00b", "", "a\\b"):
+        with pytest.raises(UnsafePath):
+            parent.child(bad)
 
 
 def test_share_path_parts_and_url() -> None:

@@ -36,6 +36,7 @@ from custom_components.pandora.api.portainer_models import (
     parse_containers,
     parse_health,
     parse_stacks,
+    status_without_age,
     unix_time,
 )
 from tests.simulators.portainer import (
@@ -512,6 +513,34 @@ def test_health_from_status_text() -> None:
     assert parse_health("Up Less than a second (health: starting)") == "starting"
     assert parse_health("Up 3 hours (Paused)") == "none"
     assert parse_health("Exited (0) 3 seconds ago") == "none"
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("Up Less than a second (health: starting)", "Up (health: starting)"),
+        ("Up 1 second", "Up"),
+        ("Up 59 seconds (healthy)", "Up (healthy)"),
+        ("Up About a minute (unhealthy)", "Up (unhealthy)"),
+        ("Up 2 minutes (Paused)", "Up (Paused)"),
+        ("Up About an hour", "Up"),
+        ("Up 47 hours", "Up"),
+        ("Up 13 days", "Up"),
+        ("Up 8 weeks", "Up"),
+        ("Up 23 months", "Up"),
+        ("Up 3 years (healthy)", "Up (healthy)"),
+        ("Exited (137) Less than a second ago", "Exited (137)"),
+        ("Exited (0) About an hour ago", "Exited (0)"),
+        ("Restarting (1) 5 seconds ago", "Restarting (1)"),
+        ("Created", "Created"),
+        ("Removal In Progress", "Removal In Progress"),
+        ("Dead", "Dead"),
+        ("", ""),
+    ],
+)
+def test_status_without_its_age(status: str, expected: str) -> None:
+    """What the Status sensor shows: Docker's text without the age that changes every poll."""
+    assert status_without_age(status) == expected
 
 
 def test_stats_model() -> None:

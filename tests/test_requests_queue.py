@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
@@ -170,6 +171,58 @@ async def test_old_closed_requests_are_forgotten(
     assert len(requests.all()) == 5 + 1
     assert requests.get(open_one.id) is open_one
     assert isinstance(requests.all()[0], MediaRequest)
+
+
+async def test_the_cap_holds_from_the_load(
+    hass: HomeAssistant,
+    hass_admin_user: User,
+    hass_storage: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A saved queue with more closed requests than the cap keeps the newest at once."""
+    monkeypatch.setattr("custom_components.pandora.requests.MAX_CLOSED", 5)
+    saved = [
+        MediaRequest(
+            id=f"r{n}",
+            tmdb_id=n,
+            media_type="movie",
+            title=str(n),
+            requested_by=hass_admin_user.id,
+            created=f"2026-01-{n + 1:02d}T00:00:00+00:00",
+            status="pending" if n == 0 else "denied",
+            updated=f"2026-01-{n + 1:02d}T00:00:00+00:00",
+        ).as_dict()
+        for n in range(9)
+    ]
+    hass_storage[STORAGE_KEY] = {"version": 1, "key": STORAGE_KEY, "data": {"requests": saved}}
+    requests = await queue(hass)
+    assert sorted(r.id for r in requests.all()) == ["r0", "r4", "r5", "r6", "r7", "r8"]
+
+
+async def test_what_is_saved_is_every_request_as_it_is(
+    hass: HomeAssistant,
+    hass_admin_user: User,
+    hass_read_only_user: User,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Each request's saved form is rebuilt when it changes, and only then: it always matches."""
+    requests = await queue(hass, auto_approve_admins=False)
+    first, _ = await requests.async_create(hass_admin_user, **MOVIE)
+    second, _ = await requests.async_create(
+        hass_read_only_user, tmdb_id=5, media_type="tv", title="Show", season=2
+    )
+    await requests.async_create(hass_read_only_user, **MOVIE)  # joins the first
+    await requests.async_set_status(second, "approved", by=hass_admin_user.id)
+    await requests.async_set_status(second, "searching")
+    await requests.async_update(second, torrent_hash="cd" * 20, tried=["cd" * 20])
+    await requests.async_set_status(first, "denied", by=hass_admin_user.id, reason="no")
+    saved = hass_storage[STORAGE_KEY]["data"]["requests"]
+    assert saved == [asdict(first), asdict(second)]
+    assert saved[0]["watchers"] == [hass_read_only_user.id]
+    assert [t["status"] for t in saved[1]["transitions"]] == ["pending", "approved", "searching"]
+    # The saved copy shares nothing with the live request.
+    second.tried.append("ef" * 20)
+    assert saved[1]["tried"] == ["cd" * 20]
 
 
 def test_settings_from_the_hub_options() -> None:

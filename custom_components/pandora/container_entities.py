@@ -28,7 +28,7 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from .api.portainer_models import Container, Stack
+from .api.portainer_models import Container, Stack, status_without_age
 from .coordinator.portainer import SIGNAL_CONTAINERS, PortainerCoordinator
 from .entity import PandoraEntity
 from .helpers import call_service
@@ -155,6 +155,11 @@ def _field(name: str) -> Callable[[PortainerCoordinator, str], StateType]:
     return value
 
 
+def _status(coordinator: PortainerCoordinator, key: str) -> StateType:
+    container = coordinator.state.containers.get(key)
+    return status_without_age(container.status) if container else None
+
+
 CONTAINER_SENSORS: tuple[ContainerSensorDescription, ...] = (
     ContainerSensorDescription(
         key="container_state",
@@ -175,7 +180,7 @@ CONTAINER_SENSORS: tuple[ContainerSensorDescription, ...] = (
         translation_key="container_status",
         entity_category=EntityCategory.DIAGNOSTIC,
         entity_registry_enabled_default=False,
-        value_fn=_field("status"),
+        value_fn=_status,
     ),
     ContainerSensorDescription(
         key="container_cpu",

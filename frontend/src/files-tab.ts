@@ -48,6 +48,13 @@ import type { FileEntry, FileListing, Info, MoveDestination, MoveResult, ShareFo
 /** Crumbs with names up to this long ("Movies", "TV Shows", "Season 01") are never cut. */
 export const SHORT_CRUMB = 16;
 
+/**
+ * Rows drawn at first, and added each time the end of the list comes into view: a folder of
+ * 5,000 entries would otherwise be 5,000 rows (tens of thousands of nodes) drawn at once.
+ * Selection, select-all and Shift+click ranges work on every entry, drawn or not.
+ */
+export const ROWS_PER_STEP = 200;
+
 export interface Destination {
   /** The folder's name, for buttons and titles ("Movies"). */
   label: string;
@@ -120,6 +127,15 @@ export function deleteMessage(entries: readonly FileEntry[]): string {
   return `Deleted ${entries.length === 1 ? entries[0]!.name : `${entries.length} items`}.`;
 }
 
+/** Focus a row's checkbox (when a checkbox had the focus) or its name. */
+function focusRow(row: HTMLElement | undefined, checkbox: boolean): void {
+  const target =
+    (checkbox && row?.querySelector<HTMLElement>("input")) ||
+    row?.querySelector<HTMLElement>("button.file-name") ||
+    row?.querySelector<HTMLElement>("input");
+  target?.focus();
+}
+
 export class PandoraFiles extends LitElement {
   static override properties = {
     api: { attribute: false },
@@ -133,6 +149,7 @@ export class PandoraFiles extends LitElement {
     _selected: { state: true },
     _move: { state: true },
     _delete: { state: true },
+    _shown: { state: true },
   };
 
   declare api: PandoraApi;
@@ -148,7 +165,10 @@ export class PandoraFiles extends LitElement {
   declare _selected: ReadonlySet<string>;
   declare _move: MoveDraft | null;
   declare _delete: DeleteDraft | null;
+  /** How many rows of the listing are drawn. */
+  declare _shown: number;
   private requestId = 0;
+  private moreObserver: IntersectionObserver | null = null;
   /** The last row toggled, for Shift+click ranges. */
   private anchor: string | null = null;
 
@@ -164,6 +184,19 @@ export class PandoraFiles extends LitElement {
     this._selected = new Set();
     this._move = null;
     this._delete = null;
+    this._shown = ROWS_PER_STEP;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.moreObserver?.disconnect();
+    this.moreObserver = null;
+  }
+
+  private showMore(): void {
+    if (this._listing.status === "ready" && this._shown < this._listing.files.length) {
+      this._shown += ROWS_PER_STEP;
+    }
   }
 
   private get shares() {
@@ -221,6 +254,7 @@ export class PandoraFiles extends LitElement {
       this.anchor = null;
     }
     this._listing = { status: "loading", path: target };
+    this._shown = ROWS_PER_STEP;
     try {
       const listing: FileListing = await this.api.listFiles(target, share);
       if (id !== this.requestId) return;
@@ -299,15 +333,22 @@ export class PandoraFiles extends LitElement {
     const row = active?.closest("li.file");
     if (!row) return;
     const rows = [...this.renderRoot.querySelectorAll<HTMLElement>("ul.files > li.file")];
-    const next = rows[rows.indexOf(row as HTMLElement) + (event.key === "ArrowDown" ? 1 : -1)];
+    const at = rows.indexOf(row as HTMLElement) + (event.key === "ArrowDown" ? 1 : -1);
+    const checkbox = active instanceof HTMLInputElement;
+    if (at === rows.length && this._listing.status === "ready" && at < this._listing.files.length) {
+      // Past the last drawn row: draw the next ones, then go on into them.
+      event.preventDefault();
+      this.showMore();
+      void this.updateComplete.then(() => {
+        const drawn = this.renderRoot.querySelectorAll<HTMLElement>("ul.files > li.file");
+        focusRow(drawn[at], checkbox);
+      });
+      return;
+    }
+    const next = rows[at];
     if (!next) return;
     event.preventDefault();
-    const checkbox = active instanceof HTMLInputElement;
-    const target =
-      (checkbox && next.querySelector<HTMLElement>("input")) ||
-      next.querySelector<HTMLElement>("button.file-name") ||
-      next.querySelector<HTMLElement>("input");
-    target?.focus();
+    focusRow(next, checkbox);
   }
 
   // --- moving ---------------------------------------------------------------------------------
@@ -477,6 +518,14 @@ export class PandoraFiles extends LitElement {
       const nav = this.renderRoot.querySelector<HTMLElement>("nav.crumbs");
       if (nav && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = nav.scrollWidth;
     }
+    // Draw more rows as soon as the end of the drawn ones scrolls into view.
+    this.moreObserver?.disconnect();
+    const more = this.renderRoot.querySelector<HTMLElement>("li.more");
+    if (!more || typeof IntersectionObserver === "undefined") return;
+    this.moreObserver ??= new IntersectionObserver((seen) => {
+      if (seen.some((entry) => entry.isIntersecting)) this.showMore();
+    });
+    this.moreObserver.observe(more);
   }
 
   private renderListing(): TemplateResult {
@@ -513,7 +562,7 @@ export class PandoraFiles extends LitElement {
         : html`<p class="muted count">${all} item${all === 1 ? "" : "s"}</p>`}
       <ul class="files surface" aria-label="Files in ${listing.path}" @keydown=${this.onListKey}>
         ${repeat(
-          listing.files,
+          listing.files.slice(0, this._shown),
           (entry) => entry.path,
           (entry) =>
             fileRow(entry, {
@@ -525,6 +574,13 @@ export class PandoraFiles extends LitElement {
               onOpen: (e) => this.browse(e.path),
             }),
         )}
+        ${all > this._shown
+          ? html`<li class="more">
+              <button class="btn text" @click=${() => this.showMore()}>
+                Show ${Math.min(ROWS_PER_STEP, all - this._shown)} more (${all - this._shown} not shown)
+              </button>
+            </li>`
+          : nothing}
       </ul>
     `;
   }
@@ -821,6 +877,12 @@ export class PandoraFiles extends LitElement {
       }
       .files.surface {
         overflow: hidden;
+      }
+      li.more {
+        display: flex;
+        justify-content: center;
+        padding: 8px;
+        list-style: none;
       }
       .actions {
         position: sticky;

@@ -19,6 +19,7 @@ import {
 import "../src/files-tab";
 import {
   DESTINATIONS,
+  ROWS_PER_STEP,
   deleteMessage,
   deleteQuestion,
   destinations,
@@ -244,6 +245,43 @@ describe("Files tab", () => {
     await settle();
     expect(r.querySelectorAll("li.file.selected")).toHaveLength(3);
     expect(deepText(r.querySelector(".select-bar")!)).toContain("3 of 3 selected");
+  });
+
+  it("draws a 5,000-entry folder a window at a time, and selects every entry", async () => {
+    const big = Array.from({ length: 5000 }, (_, n) =>
+      file(`/Big/Film.${String(n).padStart(5, "0")}.2024.1080p.WEB-DL.mkv`),
+    );
+    const { root: r, element } = await files(full, true, {
+      "pandora/files/list": (m: WsMessage) => (m.path === "/Big" ? { path: "/Big", files: big } : listing(m)),
+    });
+    element.folder = "/Big";
+    await settle();
+    const drawn = () => r.querySelectorAll("li.file").length;
+    expect(drawn()).toBe(ROWS_PER_STEP);
+    expect(deepText(r.querySelector("li.more")!)).toContain(`${5000 - ROWS_PER_STEP} not shown`);
+    buttonWith(r, "more").click();
+    await settle();
+    expect(drawn()).toBe(2 * ROWS_PER_STEP);
+    // Down from the last drawn row draws the next ones and goes on into them.
+    const last = r.querySelectorAll<HTMLElement>("li.file")[2 * ROWS_PER_STEP - 1]!;
+    const name = last.querySelector<HTMLInputElement>("input")!;
+    name.focus();
+    name.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    await settle();
+    expect(drawn()).toBe(3 * ROWS_PER_STEP);
+    expect(r.activeElement).toBe(row(r, big[2 * ROWS_PER_STEP]!.path).querySelector("input"));
+    // Select all is every entry, drawn or not; a Shift+click range reaches past what is drawn.
+    const all = r.querySelector<HTMLInputElement>(".select-bar input")!;
+    all.checked = true;
+    all.dispatchEvent(new Event("change"));
+    await settle();
+    expect(deepText(r.querySelector(".select-bar")!)).toContain("5000 of 5000 selected");
+    // Another folder starts again from the first window.
+    element.folder = "/";
+    await settle();
+    element.folder = "/Big";
+    await settle();
+    expect(drawn()).toBe(ROWS_PER_STEP);
   });
 
   it("moves rows' focus with the arrow keys", async () => {

@@ -15,9 +15,14 @@ service-apis.md, section 5):
 - `POST /Items/{id}/Refresh` of a library queues it (ProviderManager: one at a time, the others
   "Queued"); it is read again after `library_refresh_duration`; the scan task stays Idle;
 - `/Items` honours Recursive, ParentId, Ids, IncludeItemTypes, ExcludeItemTypes, Has*Id,
-  SearchTerm, Years, SortBy, SortOrder, StartIndex, Limit, Fields (ProviderIds, Path, Overview,
-  DateCreated), EnableImages, EnableImageTypes and userId/EnableUserData, and, like Jellyfin,
-  ignores Emby's `AnyProviderIdEquals`; `/Items/Counts` fills only the counts 10.11 fills;
+  SearchTerm, Years, MinDateLastSaved (and MinDateLastSavedForUser, which 10.11 compares with
+  the same DateLastSaved), SortBy, SortOrder, StartIndex, Limit (0 is no limit, as in 10.11's
+  BaseItemRepository), Fields (ProviderIds, Path, Overview, DateCreated), EnableImages,
+  EnableImageTypes and userId/EnableUserData, and, like Jellyfin, ignores Emby's
+  `AnyProviderIdEquals`; `/Items/Counts` fills only the counts 10.11 fills;
+- every item has a DateLastSaved (not in the DTO, as in Jellyfin): when a scan first found it,
+  renewed when a later scan reads it differently (its name, ids, file...), as Jellyfin saves an
+  item only when its refresh changed something; every answer carries the HTTP `Date` header;
 - items carry RunTimeTicks (movies 85-150 minutes, episodes 22-60, stable per item: derived from
   the id), DateCreated (the file's or folder's mtime at the last scan), Container (the video
   file's extension), ImageTags/BackdropImageTags (Primary for all, Backdrop for movies and
@@ -68,7 +73,8 @@ What the folders hold (read at start and after every scan):
 Ids are Jellyfin's: an MD5 of the type name and lower-cased path, as a .NET Guid in "N" format.
 Tests steer failures through attributes (`delay`, `server_error_next`, `malformed_next`,
 `fail_next_scan`, `failing_paths` for one endpoint, `cut_streams_after` for a connection that
-drops mid-file) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&seconds=S`;
+drops mid-file) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&seconds=S`
+(`POST /sim/backdate?seconds=S` ages every item's DateLastSaved, as on a server long running);
 `refresh_calls` records every refresh request.
 
 Run standalone: `python -m tests.simulators.jellyfin --port 8096 --library Movies:movies:/media
@@ -81,7 +87,7 @@ import argparse
 import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 import hashlib
 from html import escape
@@ -276,6 +282,8 @@ class SimItem:
     album: str | None = None
     date_created: datetime | None = None  # the file's or folder's mtime when it was read
     video: str | None = None  # the playable file (None: a folder, a disc structure, no video)
+    # When the server last saved the item (set by the simulator's scans; not compared).
+    date_last_saved: datetime | None = field(default=None, compare=False)
 
     @property
     def runtime_ticks(self) -> int | None:
@@ -779,6 +787,7 @@ class JellyfinSimulator:
     scans_started: int = 0
     _libraries: list[SimLibrary] = field(default_factory=list, init=False, repr=False)
     _index: dict[str, list[SimItem]] = field(default_factory=dict, init=False, repr=False)
+    _by_id: dict[str, SimItem] | None = field(default=None, init=False, repr=False)
     _task_state: str = field(default="Idle", init=False, repr=False)
     _scan_started: float = field(default=0.0, init=False, repr=False)
     _scan_cancel: asyncio.Event | None = field(default=None, init=False, repr=False)
@@ -814,6 +823,7 @@ class JellyfinSimulator:
             self._read(library)
         else:
             self._index.setdefault(library.item_id, [])
+        self._by_id = None
         return library
 
     @property
@@ -869,7 +879,9 @@ class JellyfinSimulator:
         )
 
     def _index_by_id(self) -> dict[str, SimItem]:
-        return {item.id: item for item in self.indexed() + self._library_items()}
+        if self._by_id is None:  # read once per scan: a 50,000-item library is paged often
+            self._by_id = {item.id: item for item in self.indexed() + self._library_items()}
+        return self._by_id
 
     def _children_of(self, item: SimItem, index: Mapping[str, SimItem]) -> list[SimItem]:
         """The playable items below a folder (a series' episodes, an album's songs, ...)."""
@@ -897,10 +909,25 @@ class JellyfinSimulator:
         self.requests.clear()
         self.refresh_calls.clear()
 
+    def backdate(self, delta: timedelta) -> None:
+        """Move every item's DateLastSaved `delta` back: a server that has run for a while."""
+        for key, items in self._index.items():
+            self._index[key] = [
+                replace(i, date_last_saved=i.date_last_saved - delta) if i.date_last_saved else i
+                for i in items
+            ]
+        self._by_id = None
+
     def _read(self, library: SimLibrary) -> None:
-        self._index[library.item_id] = read_library(
-            library.collection_type, library.paths, library.item_id
-        )
+        before = {item.id: item for item in self._index.get(library.item_id, ())}
+        now = datetime.now(UTC)
+        items = read_library(library.collection_type, library.paths, library.item_id)
+        for n, item in enumerate(items):
+            old = before.get(item.id)
+            saved = old.date_last_saved if old is not None and old == item else now
+            items[n] = replace(item, date_last_saved=saved)
+        self._index[library.item_id] = items
+        self._by_id = None
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(coro)
@@ -1290,6 +1317,15 @@ class JellyfinSimulator:
             found = [i for i in found if term in i.name.casefold()]
         if years := {int(y) for y in _listed(query, "years") if y.isdigit()}:
             found = [i for i in found if i.year in years]
+        for name in ("mindatelastsaved", "mindatelastsavedforuser"):
+            if name in query:
+                try:
+                    since = _parse_date(query[name])
+                except ValueError:
+                    since = None
+                if since is None:  # model binding fails
+                    raise _fail(400, "One or more validation errors occurred.")
+                found = [i for i in found if i.date_last_saved and i.date_last_saved >= since]
         descending = "descending" in _listed(query, "sortorder")
         if "productionyear" in _listed(query, "sortby"):
             found.sort(key=lambda i: (i.year or 0, i.name.casefold()), reverse=descending)
@@ -1341,7 +1377,7 @@ class JellyfinSimulator:
     ) -> web.Response:
         """A `QueryResult<BaseItemDto>` page of `found`."""
         start = _number(query, "startindex") or 0
-        limit = _number(query, "limit")
+        limit = _number(query, "limit") or None  # 10.11 takes Limit=0 as no limit
         page = found[start : None if limit is None else start + limit]
         options, index = DtoOptions.of(query), self._index_by_id()
         return web.json_response(
@@ -1810,6 +1846,11 @@ class JellyfinSimulator:
             raise web.HTTPBadRequest(text="mode must be 500, malformed, delay, fail_scan or reset")
         return web.json_response({"ok": True})
 
+    async def sim_backdate(self, request: web.Request) -> web.Response:
+        """`POST /sim/backdate?seconds=S`: every item saved S seconds earlier (`backdate`)."""
+        self.backdate(timedelta(seconds=float(request.query.get("seconds", "3600"))))
+        return web.json_response({"ok": True})
+
     async def sim_refreshes(self, _request: web.Request) -> web.Response:
         """`GET /sim/refreshes`: every refresh request so far (null item: the whole server)."""
         return web.json_response(
@@ -1856,6 +1897,7 @@ class JellyfinSimulator:
         get("/Videos/{item_id}/stream", self.video_stream)
         get("/Videos/{item_id}/stream.{container}", self.video_stream)
         post("/sim/fault", self.sim_fault)
+        post("/sim/backdate", self.sim_backdate)
         get("/sim/refreshes", self.sim_refreshes)
         app.router.add_route("*", "/{tail:.*}", self.not_found)
         return app

@@ -36,6 +36,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 import json
 import math
 import re
@@ -65,6 +66,7 @@ from .jellyfin_models import (
     Library,
     MediaItemRef,
     ProviderName,
+    RawItemPage,
     ScanTask,
     SystemInfo,
     UserItem,
@@ -118,6 +120,20 @@ def _extension(container: str | None) -> str | None:
     if not usable:
         return None
     return "mp4" if "mp4" in usable else usable[0]
+
+
+def _iso_utc(moment: datetime) -> str:
+    """A datetime as ASP.NET binds a `DateTime` query value: ISO 8601 in UTC."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _server_time(resp: HttpResponse) -> datetime | None:
+    """The server's clock from the HTTP `Date` header (None when missing or unreadable)."""
+    try:
+        moment = parsedate_to_datetime(resp.headers.get("Date", ""))
+    except TypeError, ValueError, IndexError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _choice[T: str](value: str, allowed: tuple[T, ...], what: str) -> T:
@@ -256,35 +272,67 @@ class JellyfinClient(KeyedClient):
         """How many movies, series, episodes, songs, albums, ... the libraries hold."""
         return ItemCounts.from_dict(await self._get("Items/Counts"))
 
-    async def items(self, item_type: ItemType = "Movie") -> list[MediaItemRef]:
-        """Every movie or series with its provider ids, read a page at a time."""
+    async def raw_item_pages(
+        self,
+        item_type: ItemType = "Movie",
+        *,
+        saved_since: datetime | None = None,
+        fields: str = "ProviderIds,Path",
+    ) -> AsyncIterator[RawItemPage]:
+        """Every movie or series with `fields`, a page at a time, unparsed.
+
+        The caller's work between pages lets the event loop run. `saved_since` (the server's
+        clock) asks only for items saved since then: new ones and ones whose metadata changed
+        (`MinDateLastSaved`; deleted items are simply not there).
+        """
         kind = _choice(item_type, ITEM_TYPES, "item_type")
-        found: dict[str, MediaItemRef] = {}
+        params = {
+            "Recursive": "true",
+            "IncludeItemTypes": kind,
+            "Fields": fields,
+            "SortBy": "SortName",
+            "EnableImages": "false",
+            "EnableUserData": "false",
+            "Limit": str(PAGE_SIZE),
+        }
+        if saved_since is not None:
+            params["MinDateLastSaved"] = _iso_utc(saved_since)
         start = 0
         while start < MAX_ITEMS:
-            page = ItemPage.from_dict(
-                await self._get(
-                    "Items",
-                    {
-                        "Recursive": "true",
-                        "IncludeItemTypes": kind,
-                        "Fields": "ProviderIds,Path",
-                        "SortBy": "SortName",
-                        "EnableImages": "false",
-                        "EnableUserData": "false",
-                        "StartIndex": str(start),
-                        "Limit": str(PAGE_SIZE),
-                    },
-                )
-            )
-            # Keyed by id: items moving between pages while we read must not come twice.
-            found.update((item.id, item) for item in page.items)
-            start += page.raw_count
+            resp = await self._request("GET", "Items", params | {"StartIndex": str(start)})
+            try:
+                body = json.loads(resp.body)
+            except ValueError as err:
+                raise ParseError("Jellyfin sent invalid JSON for Items") from err
+            page = RawItemPage.from_dict(body, _server_time(resp))
+            yield page
+            count = len(page.entries)
+            start += count
             # Without a total (a proxy or an old server dropped it) a short page is the last.
-            done = start >= page.total if page.total else page.raw_count < PAGE_SIZE
-            if page.raw_count == 0 or done:
+            done = start >= page.total if page.total else count < PAGE_SIZE
+            if count == 0 or done:
                 break
+
+    async def items(self, item_type: ItemType = "Movie") -> list[MediaItemRef]:
+        """Every movie or series with its provider ids, read a page at a time."""
+        found: dict[str, MediaItemRef] = {}
+        async for raw in self.raw_item_pages(item_type):
+            # Keyed by id: items moving between pages while we read must not come twice.
+            found.update((item.id, item) for item in ItemPage.from_raw(raw).items)
         return list(found.values())
+
+    async def item_count(self, item_type: ItemType = "Movie") -> int:
+        """How many movies or series `items()` would list (0 when the server gives no total)."""
+        kind = _choice(item_type, ITEM_TYPES, "item_type")
+        # Limit=1, not 0: 10.11 takes a Limit of 0 as no limit at all and sends every item.
+        params = {
+            "Recursive": "true",
+            "IncludeItemTypes": kind,
+            "EnableImages": "false",
+            "EnableUserData": "false",
+            "Limit": "1",
+        }
+        return ItemPage.from_dict(await self._get("Items", params)).total
 
     async def find_by_provider_id(
         self, provider: ProviderName, value: str | int, item_type: ItemType = "Movie"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+import sys
+from typing import Any, Literal, NamedTuple
 
 from .errors import ParseError
 
@@ -365,6 +366,25 @@ class MediaItemRef:
 
 
 @dataclass(frozen=True, slots=True)
+class RawItemPage:
+    """One page of an `/Items` query as sent, its entries not parsed yet."""
+
+    entries: list[Any]
+    total: int
+    # The server's clock when it answered (HTTP `Date`), None when the answer had no date.
+    server_time: datetime | None = None
+
+    @classmethod
+    def from_dict(cls, data: Any, server_time: datetime | None = None) -> RawItemPage:
+        """Build from a `QueryResult<BaseItemDto>`."""
+        body = _object(data, "items answer")
+        entries = body.get("Items")
+        if not isinstance(entries, list):
+            raise ParseError("Jellyfin items answer has no Items list")
+        return cls(entries, _int(body.get("TotalRecordCount")), server_time)
+
+
+@dataclass(frozen=True, slots=True)
 class ItemPage:
     """One page of an `/Items` query."""
 
@@ -373,18 +393,54 @@ class ItemPage:
     raw_count: int  # entries on the page, parsable or not (to know when paging is done)
 
     @classmethod
-    def from_dict(cls, data: Any) -> ItemPage:
-        """Build from a `QueryResult<BaseItemDto>`."""
-        body = _object(data, "items answer")
-        entries = body.get("Items")
-        if not isinstance(entries, list):
-            raise ParseError("Jellyfin items answer has no Items list")
-        parsed = (MediaItemRef.parse(e) for e in entries if isinstance(e, Mapping))
+    def from_raw(cls, raw: RawItemPage) -> ItemPage:
+        """Parse a raw page's entries."""
+        parsed = (MediaItemRef.parse(e) for e in raw.entries if isinstance(e, Mapping))
         return cls(
             items=tuple(item for item in parsed if item is not None),
-            total=_int(body.get("TotalRecordCount")),
-            raw_count=len(entries),
+            total=raw.total,
+            raw_count=len(raw.entries),
         )
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ItemPage:
+        """Build from a `QueryResult<BaseItemDto>`."""
+        return cls.from_raw(RawItemPage.from_dict(data))
+
+
+class TitleRow(NamedTuple):
+    """A movie or series as a title index keeps it: a tuple of plain values."""
+
+    id: str
+    name: str
+    year: int | None
+    type: str
+    tmdb: str | None  # its TMDB id as sent
+
+
+def parse_title(data: Any) -> TitleRow | None:
+    """What a title index keeps of one `BaseItemDto` (None without an Id).
+
+    Leaner than `MediaItemRef.parse` (no path, no provider-id dict), and a tuple of plain
+    values: the garbage collector need not look at 50,000 of them again and again.
+    """
+    if not isinstance(data, Mapping) or (item_id := _opt_str(data.get("Id"))) is None:
+        return None
+    tmdb: str | None = None
+    ids = data.get("ProviderIds")
+    if isinstance(ids, Mapping):
+        for name, value in ids.items():
+            if isinstance(name, str) and name.casefold() == "tmdb":
+                if isinstance(value, str | int) and not isinstance(value, bool):
+                    tmdb = str(value)
+                break
+    return TitleRow(
+        item_id,
+        _str(data.get("Name")),
+        _opt_int(data.get("ProductionYear")),
+        sys.intern(_str(data.get("Type"))),  # "Movie" 40,000 times: one string
+        tmdb,
+    )
 
 
 # --- users and what they watch --------------------------------------------------------------

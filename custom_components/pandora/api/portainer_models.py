@@ -44,6 +44,12 @@ ENDPOINT_UP = 1
 STACK_ACTIVE = 1
 
 _HEALTH = re.compile(r"\((healthy|unhealthy|health: starting)\)")
+# How long ago, as Docker writes it into `Status` (go-units HumanDuration, then " ago" after
+# an exit): "Up 3 seconds", "Exited (0) About an hour ago".
+_AGE = re.compile(
+    r"\s*\b(?:Less than a second|About an? (?:minute|hour)|"
+    r"\d+ (?:second|minute|hour|day|week|month|year)s?)(?: ago)?"
+)
 _HEALTH_NAMES: dict[str, ContainerHealth] = {
     "healthy": "healthy",
     "unhealthy": "unhealthy",
@@ -93,6 +99,14 @@ def unix_time(value: Any) -> datetime | None:
     if not seconds or seconds < 0:
         return None
     return datetime.fromtimestamp(seconds, UTC)
+
+
+def status_without_age(status: str) -> str:
+    """Docker's `Status` without how long ago: "Up (healthy)", "Exited (137)".
+
+    With the age the text changes at every poll, and so would a state showing it.
+    """
+    return " ".join(_AGE.sub("", status).split())
 
 
 def parse_health(status: str) -> ContainerHealth:

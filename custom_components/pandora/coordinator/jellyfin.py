@@ -20,9 +20,9 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from ..announce import async_announce
 from ..api.errors import PandoraError
 from ..api.jellyfin import JellyfinClient
+from ..api.jellyfin_index import TitleIndex, TitleKey
 from ..api.jellyfin_models import (
     ItemCounts,
-    ItemType,
     JellyfinUser,
     Library,
     MediaItemRef,
@@ -58,11 +58,10 @@ class JellyfinState:
     libraries: dict[str, Library] = field(default_factory=dict)
     task: ScanTask | None = None
     counts: ItemCounts | None = None
-    # Movies and series by ("movie" | "tv", TMDB id): "In your library" and Play look here.
-    titles: dict[tuple[str, int], MediaItemRef] = field(default_factory=dict)
+    # Movies and series by ("movie" | "tv", TMDB id): "In your library" and Play look here
+    # (the coordinator's `index`, read only).
+    titles: Mapping[TitleKey, MediaItemRef] = field(default_factory=dict)
     users: list[JellyfinUser] = field(default_factory=list)
-    # Jellyfin item id -> its key in `titles`.
-    title_keys: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 def resolve_watcher(
@@ -127,6 +126,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             verify_ssl=verify_ssl,
         )
         self.state = JellyfinState()
+        self.index = TitleIndex()
         self._slow_at = 0.0
         self._index_at = 0.0
         self._index_failed = False
@@ -184,16 +184,11 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         """The movies and series by TMDB id, and the users, for the watching features.
 
         Apart from the entities' reads: a failure keeps the last index, leaves the server
-        available, and is tried again in a minute.
+        available, and is tried again in a minute. After the first read only the titles
+        saved since are read (TitleIndex).
         """
-        titles: dict[tuple[str, int], MediaItemRef] = {}
-        kinds: tuple[tuple[ItemType, str], ...] = (("Movie", "movie"), ("Series", "tv"))
         try:
-            for item_type, media_type in kinds:
-                for item in await self.client.items(item_type):
-                    tmdb = item.provider_id("Tmdb")
-                    if tmdb is not None and tmdb.strip().isdigit():
-                        titles.setdefault((media_type, int(tmdb)), item)
+            await self.index.refresh(self.client, time.monotonic())
             users = await self.client.users()
         except PandoraError as err:
             self._index_at = time.monotonic() + INDEX_RETRY
@@ -207,17 +202,16 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
             _LOGGER.info("%s: titles and users read again", self.subentry.title)
         self._index_failed = False
         self._index_at = time.monotonic() + SLOW_REFRESH
-        self.state.titles, self.state.users = titles, users
+        self.state.titles, self.state.users = self.index.titles, users
         self.index_read = True
-        self.state.title_keys = {ref.id.lower(): key for key, ref in titles.items()}
 
     def title(self, media_type: str, tmdb_id: int) -> MediaItemRef | None:
         """The library's movie or series with this TMDB id, if it has it."""
-        return self.state.titles.get((media_type, tmdb_id))
+        return self.index.title(media_type, tmdb_id)
 
-    def tmdb_of(self, item_id: str) -> tuple[str, int] | None:
+    def tmdb_of(self, item_id: str) -> TitleKey | None:
         """("movie" | "tv", TMDB id) of a movie or series in the library."""
-        return self.state.title_keys.get(item_id.lower())
+        return self.index.tmdb_of(item_id)
 
     async def async_jellyfin_user(self, ha_user_id: str | None) -> JellyfinUser | None:
         """The Jellyfin user a Home Assistant user watches and plays as (None: nobody)."""
