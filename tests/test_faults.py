@@ -1,0 +1,124 @@
+"""Downtime without damage, for the polled services (issue 24): Jellyfin, Portainer, gluetun and
+Cloud Commander, each stopped and restarted, refusing Pandora's credentials, and answering
+garbage. Simulators and a real Cloud Commander (behind a transparent proxy for the garbage)
+and a real Docker Engine behind the Portainer simulator.
+
+What must hold, for each: the entities are unavailable after one poll; the outage is one log
+line and the recovery one, without a traceback; the service is back without a reload; refused
+credentials start the hub's reauth for that service and Pandora stops asking the service until
+the user re-authenticates. Recovery times are measured and printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from custom_components.pandora.const import DOMAIN
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from tests.conftest import FAST_POLL
+from tests.helpers import poll, wait_until
+from tests.support.faults import (
+    COORDINATED,
+    Figures,
+    Stopwatch,
+    problems,
+    recoveries,
+    running_service,
+    tracebacks,
+)
+
+
+@pytest.fixture(scope="module")
+def figures(request: pytest.FixtureRequest) -> Iterator[Figures]:
+    """The measured times, printed once the module's tests ran."""
+    collected = Figures()
+    yield collected
+    collected.print(request.config, f"polled every {FAST_POLL.seconds} s here")
+
+
+def _reauth_flows(hass: HomeAssistant) -> list[Any]:
+    return [
+        flow
+        for flow in hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+        if flow["context"]["source"] == "reauth"
+    ]
+
+
+@pytest.mark.parametrize("name", COORDINATED)
+async def test_stopped_and_restarted(
+    hass: HomeAssistant,
+    name: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    figures: Figures,
+) -> None:
+    async with running_service(name, hass, request, tmp_path) as service:
+        coordinator = service.coordinator
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            await service.stop()
+            await poll(hass)
+            assert not service.available, "still available one poll after the service stopped"
+            await poll(hass)
+            await poll(hass)
+        assert len(problems(caplog.records)) == 1, problems(caplog.records)
+        assert tracebacks(caplog.records) == []
+
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            watch = Stopwatch()
+            await service.start()
+            restarted = watch.elapsed
+            await wait_until(lambda: service.available)
+            figures.add(name, "stopped, restarted", watch.elapsed - restarted)
+            await poll(hass)
+        assert recoveries(caplog.records) == [recoveries(caplog.records)[0]]
+        assert problems(caplog.records) == []
+        assert tracebacks(caplog.records) == []
+        assert service.coordinator is coordinator  # back by itself, no reload
+        assert service.hub.state is ConfigEntryState.LOADED
+
+
+@pytest.mark.parametrize("name", COORDINATED)
+async def test_refused_credentials(
+    hass: HomeAssistant,
+    name: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    figures: Figures,
+) -> None:
+    async with running_service(name, hass, request, tmp_path) as service:
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            new = await service.refuse()
+            await poll(hass)
+            assert not service.available
+            await hass.async_block_till_done()
+            (flow,) = _reauth_flows(hass)
+            # No hammering: the refused credentials are not tried again, by the scheduled polls
+            # (forced here, and on the real clock) nor by anything else.
+            asked = service.front.faults.seen
+            await poll(hass)
+            await poll(hass)
+            await asyncio.sleep(2.5 * FAST_POLL.total_seconds())
+            assert service.front.faults.seen == asked, "the refused credentials were tried again"
+        assert len(problems(caplog.records)) == 1, problems(caplog.records)
+        assert tracebacks(caplog.records) == []
+
+        watch = Stopwatch()
+        result = await hass.config_entries.flow.async_configure(flow["flow_id"], new)
+        assert result["reason"] == "reauth_successful"
+        await hass.async_block_till_done()
+        await wait_until(lambda: service.available)
+        figures.add(name, "401, re-authenticated", watch.elapsed)
+        secret = next(iter(new.keys() - {"username"}))
+        assert service.hub.subentries[service.subentry_id].data[secret] == new[secret]
