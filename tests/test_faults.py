@@ -122,3 +122,26 @@ async def test_refused_credentials(
         figures.add(name, "401, re-authenticated", watch.elapsed)
         secret = next(iter(new.keys() - {"username"}))
         assert service.hub.subentries[service.subentry_id].data[secret] == new[secret]
+
+
+async def test_reauth_with_the_same_key_resumes_polling(
+    hass: HomeAssistant, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """The key was refused for a while (a proxy, an administrator's mistake) and is fine again:
+    re-authenticating with it changes no setting, and must still start polling again."""
+    async with running_service("jellyfin", hass, request, tmp_path) as service:
+        sim_key = service.hub.subentries[service.subentry_id].data["api_key"]
+        await service.refuse()
+        await poll(hass)
+        await hass.async_block_till_done()
+        (flow,) = _reauth_flows(hass)
+        jellyfin = service.coordinator.client
+        assert not service.available
+        await service.refuse(sim_key)  # the old key works again
+        result = await hass.config_entries.flow.async_configure(
+            flow["flow_id"], {"api_key": sim_key}
+        )
+        assert result["reason"] == "reauth_successful"
+        await hass.async_block_till_done()
+        await wait_until(lambda: service.available)
+        assert service.coordinator.client is not jellyfin  # reloaded

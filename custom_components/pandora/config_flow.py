@@ -183,7 +183,10 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
             data = {**subentry.data, **user_input}
             errors, _identity = await validate(SPECS[subentry.subentry_type], self.hass, data)
             if not errors:
-                self.hass.config_entries.async_update_subentry(entry, subentry, data=data)
+                if not self.hass.config_entries.async_update_subentry(entry, subentry, data=data):
+                    # The same credentials work again: no change reloads the hub, yet the
+                    # service's polling stopped at the refusal.
+                    self.hass.config_entries.async_schedule_reload(entry.entry_id)
                 return self.async_abort(reason="reauth_successful")
         return self.async_show_form(
             step_id=step_id,
