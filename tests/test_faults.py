@@ -22,8 +22,10 @@ import pytest
 from custom_components.pandora.const import DOMAIN
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from tests.conftest import FAST_POLL
-from tests.helpers import poll, wait_until
+from tests.conftest import FAST_POLL, hub_entry, setup_hub
+from tests.helpers import get_state, poll, wait_until
+from tests.support.containers import media_stack
+from tests.support.docker_engine import DockerEngine
 from tests.support.faults import (
     COORDINATED,
     Figures,
@@ -145,3 +147,27 @@ async def test_reauth_with_the_same_key_resumes_polling(
         await hass.async_block_till_done()
         await wait_until(lambda: service.available)
         assert service.coordinator.client is not jellyfin  # reloaded
+
+
+async def test_gluetun_with_a_login_is_asked_for_the_login(
+    hass: HomeAssistant, docker_engine: DockerEngine
+) -> None:
+    """A gluetun behind a basic-auth role gets the username and password form, not a key's."""
+    login = {"username": "pandora", "password": "old password"}
+    async with media_stack(docker_engine, **login) as stack:
+        await setup_hub(
+            hass, hub_entry(stack.portainer_subentry(), stack.gluetun_subentry(**login))
+        )
+        status = hass.states.get("sensor.gluetun_vpn_status")
+        assert status is not None and status.state == "running"
+        stack.gluetun.password = "new password"
+        await poll(hass)
+        await hass.async_block_till_done()
+        (flow,) = _reauth_flows(hass)
+        assert flow["step_id"] == "reauth_confirm"
+        result = await hass.config_entries.flow.async_configure(
+            flow["flow_id"], {"username": "pandora", "password": "new password"}
+        )
+        assert result.get("reason") == "reauth_successful", result.get("errors")
+        await hass.async_block_till_done()
+        await wait_until(lambda: get_state(hass, "sensor.gluetun_vpn_status").state == "running")
