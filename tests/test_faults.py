@@ -137,7 +137,7 @@ async def test_reauth_with_the_same_key_resumes_polling(
         await poll(hass)
         await hass.async_block_till_done()
         (flow,) = _reauth_flows(hass)
-        jellyfin = service.coordinator.client
+        coordinator = service.coordinator
         assert not service.available
         await service.refuse(sim_key)  # the old key works again
         result = await hass.config_entries.flow.async_configure(
@@ -146,7 +146,7 @@ async def test_reauth_with_the_same_key_resumes_polling(
         assert result["reason"] == "reauth_successful"
         await hass.async_block_till_done()
         await wait_until(lambda: service.available)
-        assert service.coordinator.client is not jellyfin  # reloaded
+        assert service.coordinator is not coordinator  # reloaded
 
 
 async def test_gluetun_with_a_login_is_asked_for_the_login(
