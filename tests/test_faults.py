@@ -12,9 +12,10 @@ the user re-authenticates. Recovery times are measured and printed, never assert
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 import logging
 from pathlib import Path
+import re
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from tests.conftest import FAST_POLL, hub_entry, setup_hub
 from tests.helpers import get_state, poll, wait_until
+from tests.simulators import Faults
 from tests.support.containers import media_stack
 from tests.support.docker_engine import DockerEngine
 from tests.support.faults import (
@@ -35,6 +37,27 @@ from tests.support.faults import (
     running_service,
     tracebacks,
 )
+
+# Each service's own 500, as it writes one.
+SERVER_ERRORS: dict[str, tuple[str, str]] = {
+    "jellyfin": ("Error processing request.", "text/plain"),
+    "portainer": (
+        '{"message":"Unable to retrieve environments from the database","details":"timeout"}',
+        "application/json",
+    ),
+    "gluetun": ("internal server error\n", "text/plain"),
+    "cloudcmd": ("Internal Server Error", "text/plain"),
+}
+MARKUP = re.compile(r"(?i)<\s*(?:!doctype|/?html|/?head|/?body|/?title)")
+GARBAGE: dict[str, Callable[[Faults, str], None]] = {
+    "login_page": lambda faults, _name: faults.html(200),
+    "proxy_502": lambda faults, _name: faults.html(502),
+    "truncated_json": lambda faults, _name: faults.truncated(),
+    "http_500": lambda faults, name: faults.fail_with(
+        500, SERVER_ERRORS[name][0], content_type=SERVER_ERRORS[name][1]
+    ),
+    "10_mb_body": lambda faults, _name: faults.oversized(),
+}
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +194,37 @@ async def test_gluetun_with_a_login_is_asked_for_the_login(
         assert result.get("reason") == "reauth_successful", result.get("errors")
         await hass.async_block_till_done()
         await wait_until(lambda: get_state(hass, "sensor.gluetun_vpn_status").state == "running")
+
+
+@pytest.mark.parametrize("garbage", GARBAGE)
+@pytest.mark.parametrize("name", COORDINATED)
+async def test_garbage(
+    hass: HomeAssistant,
+    name: str,
+    garbage: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    figures: Figures,
+) -> None:
+    async with running_service(name, hass, request, tmp_path) as service:
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            GARBAGE[garbage](service.front.faults, name)
+            await poll(hass)
+            assert not service.available
+            await poll(hass)
+        (line,) = problems(caplog.records)
+        assert tracebacks(caplog.records) == []
+        # One clear sentence: no markup, no megabytes.
+        assert MARKUP.search(line) is None and len(line) < 400, line
+        assert _reauth_flows(hass) == []
+
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            watch = Stopwatch()
+            service.front.faults.clear()
+            await wait_until(lambda: service.available)
+            figures.add(name, f"{garbage}, answers again", watch.elapsed)
+        assert len(recoveries(caplog.records)) == 1
+        assert problems(caplog.records) == []

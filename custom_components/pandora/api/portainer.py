@@ -105,7 +105,7 @@ class PortainerClient(KeyedClient):
             raise ParseError(f"Portainer sent invalid JSON for {path}") from err
 
     def _error(self, resp: HttpResponse, path: str) -> PandoraError:
-        message = resp.text().strip()[:200]
+        message = resp.reason()
         try:
             body = json.loads(resp.body)
         except ValueError:
