@@ -181,7 +181,7 @@ async def test_stopped_and_restarted(
             shown = await service.probe()
             assert shown is not None and "Cannot reach" in shown, shown
             if name == "tmdb":
-                assert shown.startswith("cannot_connect (")
+                assert shown.startswith("cannot_connect (TMDB): ")
             watch = Stopwatch()
             await service.server.start()
             assert await service.probe() is None
@@ -198,6 +198,13 @@ async def test_refused_key(
             service.rotate(NEW_SECRET)
             shown = await service.probe()
             assert shown is not None and "refused the API key" in shown, shown
+            # The message names the service whose key it is.
+            named = {
+                "tmdb": "invalid_auth (TMDB): ",
+                "watchmode": "Watchmode refused Pandora's credentials",
+                "jackett": "Jackett refused",
+            }
+            assert shown.startswith(named[name]), shown
             await service.hass.async_block_till_done()
             (flow,) = _reauth_flows(hass)
             assert flow["step_id"] == "reauth_api_key"
