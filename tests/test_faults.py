@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 import logging
 from pathlib import Path
 import re
+import time
 from typing import Any
 
 import pytest
@@ -228,3 +229,49 @@ async def test_garbage(
             figures.add(name, f"{garbage}, answers again", watch.elapsed)
         assert len(recoveries(caplog.records)) == 1
         assert problems(caplog.records) == []
+
+
+FEEDS = {"jellyfin": "library", "portainer": "containers", "gluetun": "containers"}
+
+
+async def _feed_until(client: Any, subentry_id: str, available: bool) -> None:
+    """Read the feed until it shows the service (un)available; bounded on the real clock."""
+    deadline = time.perf_counter() + 30
+    while True:
+        msg = await asyncio.wait_for(client.receive_json(), deadline - time.perf_counter())
+        if msg.get("type") != "event":
+            continue
+        shown = [s for kind in msg["event"].values() for s in kind if s["id"] == subentry_id]
+        if shown and shown[0]["available"] is available:
+            return
+
+
+@pytest.mark.parametrize("name", FEEDS)
+async def test_panel_feeds_follow_outages_and_reauth(
+    hass: HomeAssistant,
+    name: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    hass_ws_client: Any,
+) -> None:
+    """The panel's live feed says the service is unavailable, and follows it back, across a
+    restart and across the reload that a reauth makes."""
+    async with running_service(name, hass, request, tmp_path) as service:
+        client = await hass_ws_client(hass)
+        await client.send_json_auto_id({"type": f"pandora/{FEEDS[name]}/subscribe"})
+        assert (await client.receive_json())["success"]
+        await _feed_until(client, service.subentry_id, True)
+        await service.stop()
+        await poll(hass)
+        await _feed_until(client, service.subentry_id, False)
+        await service.start()
+        await _feed_until(client, service.subentry_id, True)
+
+        new = await service.refuse()
+        await poll(hass)
+        await _feed_until(client, service.subentry_id, False)
+        await hass.async_block_till_done()
+        (flow,) = _reauth_flows(hass)
+        await hass.config_entries.flow.async_configure(flow["flow_id"], new)
+        await hass.async_block_till_done()
+        await _feed_until(client, service.subentry_id, True)
