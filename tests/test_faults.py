@@ -24,6 +24,7 @@ import pytest
 from custom_components.pandora.const import DOMAIN
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from tests.conftest import FAST_POLL, hub_entry, setup_hub
 from tests.helpers import get_state, poll, wait_until
 from tests.simulators import Faults
@@ -58,6 +59,13 @@ GARBAGE: dict[str, Callable[[Faults, str], None]] = {
         500, SERVER_ERRORS[name][0], content_type=SERVER_ERRORS[name][1]
     ),
     "10_mb_body": lambda faults, _name: faults.oversized(),
+    # JSON, but not what was asked for.
+    "json_object": lambda faults, _name: faults.fail_with(
+        200, '{"error":"maintenance"}', content_type="application/json"
+    ),
+    "json_list": lambda faults, _name: faults.fail_with(
+        200, '[1, "x", null]', content_type="application/json"
+    ),
 }
 
 
@@ -217,6 +225,8 @@ async def test_garbage(
             await poll(hass)
         (line,) = problems(caplog.records)
         assert tracebacks(caplog.records) == []
+        # Garbage is not news: nothing the service had is removed.
+        assert er.async_get(hass).async_get(service.entity_id) is not None
         # One clear sentence: no markup, no megabytes.
         assert MARKUP.search(line) is None and len(line) < 400, line
         assert _reauth_flows(hass) == []
