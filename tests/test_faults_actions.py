@@ -64,8 +64,16 @@ GARBAGE: dict[str, Callable[[Faults, str], None]] = {
         500, SERVER_ERRORS[name][0], content_type=SERVER_ERRORS[name][1]
     ),
     "10_mb_body": lambda faults, _name: faults.oversized(),
+    # JSON, but not what was asked for.
+    "json_object": lambda faults, _name: faults.fail_with(
+        200, '{"error":"maintenance"}', content_type="application/json"
+    ),
+    "json_list": lambda faults, _name: faults.fail_with(
+        200, '[1, "x", null]', content_type="application/json"
+    ),
 }
 _queries = itertools.count()
+type Probe = Callable[[], Awaitable[str | None]]
 
 
 @dataclass
@@ -78,7 +86,7 @@ class Asked:
     rotate: Callable[[str], None]  # a new key on the service's side
     subentry_id: str
     # Run the action; None when it got its answer, else the error it shows.
-    probe: Callable[[], Awaitable[str | None]]
+    probe: Probe
 
 
 async def _call(hass: HomeAssistant, action: str, **data: Any) -> Any:
@@ -128,7 +136,9 @@ async def asked(name: str, hass: HomeAssistant) -> AsyncIterator[Asked]:
             return None
 
         async def watchmode_probe() -> str | None:
-            answer = await _call(hass, "get_media", tmdb_id=NOTLD, media_type="movie")
+            # Another title each time: a title's sources are cached once read.
+            tmdb_id = NOTLD + next(_queries) % 40
+            answer = await _call(hass, "get_media", tmdb_id=tmdb_id, media_type="movie")
             error = answer["availability_error"]
             assert (error is None) == isinstance(answer["availability"], list)
             return str(error) if error is not None else None
@@ -144,13 +154,15 @@ async def asked(name: str, hass: HomeAssistant) -> AsyncIterator[Asked]:
         def set_key(sim: Any) -> Callable[[str], None]:
             return lambda key: setattr(sim, "api_key", key)
 
-        services = {
+        services: dict[str, tuple[SimServer, Callable[[str], None], Probe]] = {
             "tmdb": (tmdb_server, set_key(tmdb), tmdb_probe),
             "watchmode": (watchmode_server, set_key(watchmode), watchmode_probe),
             "jackett": (jackett_server, set_key(jackett), jackett_probe),
         }
         server, rotate, probe = services[name]
         service = Asked(name, hass, server, rotate, by_type[name], probe)
+        # In use before anything goes wrong (TMDB's image configuration is read once).
+        assert await probe() is None
         yield service
         await hass.config_entries.async_unload(hub.entry_id)
 
