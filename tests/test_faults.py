@@ -103,7 +103,7 @@ async def test_stopped_and_restarted(
             assert not service.available, "still available one poll after the service stopped"
             await poll(hass)
             await poll(hass)
-        assert len(problems(caplog.records)) == 1, problems(caplog.records)
+        assert len(problems(caplog.records, service)) == 1, problems(caplog.records, service)
         assert tracebacks(caplog.records) == []
 
         caplog.clear()
@@ -114,8 +114,8 @@ async def test_stopped_and_restarted(
             await wait_until(lambda: service.available)
             figures.add(name, "stopped, restarted", watch.elapsed - restarted)
             await poll(hass)
-        assert recoveries(caplog.records) == [recoveries(caplog.records)[0]]
-        assert problems(caplog.records) == []
+        assert len(recoveries(caplog.records, service)) == 1
+        assert problems(caplog.records, service) == []
         assert tracebacks(caplog.records) == []
         assert service.coordinator is coordinator  # back by itself, no reload
         assert service.hub.state is ConfigEntryState.LOADED
@@ -145,7 +145,7 @@ async def test_refused_credentials(
             await poll(hass)
             await asyncio.sleep(2.5 * FAST_POLL.total_seconds())
             assert service.front.faults.seen == asked, "the refused credentials were tried again"
-        assert len(problems(caplog.records)) == 1, problems(caplog.records)
+        assert len(problems(caplog.records, service)) == 1, problems(caplog.records, service)
         assert tracebacks(caplog.records) == []
 
         watch = Stopwatch()
@@ -223,7 +223,7 @@ async def test_garbage(
             await poll(hass)
             assert not service.available
             await poll(hass)
-        (line,) = problems(caplog.records)
+        (line,) = problems(caplog.records, service)
         assert tracebacks(caplog.records) == []
         # Garbage is not news: nothing the service had is removed.
         assert er.async_get(hass).async_get(service.entity_id) is not None
@@ -237,8 +237,8 @@ async def test_garbage(
             service.front.faults.clear()
             await wait_until(lambda: service.available)
             figures.add(name, f"{garbage}, answers again", watch.elapsed)
-        assert len(recoveries(caplog.records)) == 1
-        assert problems(caplog.records) == []
+        assert len(recoveries(caplog.records, service)) == 1
+        assert problems(caplog.records, service) == []
 
 
 FEEDS = {"jellyfin": "library", "portainer": "containers", "gluetun": "containers"}

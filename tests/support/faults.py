@@ -248,12 +248,19 @@ async def running_service(
 # --- log checks ---------------------------------------------------------------------------------
 
 
-def problems(records: list[logging.LogRecord]) -> list[str]:
-    """Pandora's warnings and errors (what a user reads in the log)."""
+def problems(records: list[logging.LogRecord], service: Service) -> list[str]:
+    """Pandora's warnings and errors about `service` (what a user reads in the log).
+
+    Only that service's: on this shared machine another one (gluetun asks the Docker Engine
+    on every request) may time out meanwhile, which is not the fault under test.
+    """
+    title = service.hub.subentries[service.subentry_id].title
     return [
-        r.getMessage()
+        message
         for r in records
-        if r.levelno >= logging.WARNING and r.name.startswith("custom_components.pandora")
+        if r.levelno >= logging.WARNING
+        and r.name.startswith("custom_components.pandora")
+        and title in (message := r.getMessage())
     ]
 
 
@@ -262,9 +269,10 @@ def tracebacks(records: list[logging.LogRecord]) -> list[str]:
     return [r.getMessage() for r in records if r.levelno >= logging.INFO and r.exc_info]
 
 
-def recoveries(records: list[logging.LogRecord]) -> list[str]:
-    """The coordinators' "recovered" lines."""
-    return [r.getMessage() for r in records if "recovered" in r.getMessage()]
+def recoveries(records: list[logging.LogRecord], service: Service) -> list[str]:
+    """The "recovered" lines of `service`'s coordinator."""
+    name = service.coordinator.name
+    return [m for r in records if "recovered" in (m := r.getMessage()) and name in m]
 
 
 # --- figures ------------------------------------------------------------------------------------
