@@ -470,6 +470,15 @@ async def test_slow_and_failing_indexers_do_not_sink_the_search() -> None:
     assert not outcome.complete
 
 
+async def test_a_refused_key_fails_the_whole_multi_indexer_search(
+    sim: tuple[JackettSimulator, str], session: aiohttp.ClientSession
+) -> None:
+    """The key is the server's, not an indexer's: its refusal is the search's (and reauth's)."""
+    client = JackettClient(sim[1], "not-the-key-not-the-key-not-the-", session)
+    with pytest.raises(InvalidAuth):
+        await client.search_indexers("matrix", ["1337x", "yts"])
+
+
 async def test_dedup_by_infohash_keeps_most_seeders() -> None:
     shared = _hash("shared")
     indexers = [

@@ -759,6 +759,11 @@ def test_models_parse_defensively() -> None:
     ]
     assert not libraries[0].refreshing
     assert libraries[1].refreshing
+    # A list without a single object is not a list of libraries (read as none, it would
+    # remove every library's entities).
+    with pytest.raises(ParseError):
+        parse_libraries([1, "x", None])
+    assert parse_libraries([]) == []
     task = find_scan_task(
         [
             "x",

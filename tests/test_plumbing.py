@@ -12,12 +12,14 @@ from urllib.parse import quote, quote_plus
 
 import aiohttp
 from aiohttp import web
+from multidict import CIMultiDict, CIMultiDictProxy
 import pytest
 from yarl import URL
 
 from custom_components.pandora.api.errors import CannotConnect, ParseError, ServiceError
 from custom_components.pandora.api.http import (
     REDACTED,
+    HttpResponse,
     fetch,
     http_url,
     open_stream,
@@ -29,6 +31,7 @@ from custom_components.pandora.cache import ResponseCache
 from custom_components.pandora.helpers import split_list, valid_country
 from custom_components.pandora.release_search import fetch_torrent
 from homeassistant.core import HomeAssistant
+from tests.simulators import LOGIN_PAGE, NGINX_502
 
 # --- cache -------------------------------------------------------------------------------------
 
@@ -367,3 +370,31 @@ async def test_open_stream_errors_never_carry_the_url(server: str) -> None:
                 pass  # pragma: no cover - never opened
     assert "STREAMKEY" not in str(err.value)
     assert _chain(err.value) == [err.value]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "reason"),
+    [
+        (NGINX_502, "text/html", "an HTML page (502 Bad Gateway)"),
+        (LOGIN_PAGE, "text/html; charset=utf-8", "an HTML page (Sign in)"),
+        (
+            "<html>Service <b>Unavailable</b></html>",
+            "text/plain",
+            "an HTML page (Service Unavailable)",
+        ),
+        ("<!DOCTYPE html><script>x()</script><p>", "", "an HTML page"),
+        ("  Error processing request.\n", "text/plain", "Error processing request."),
+        (
+            '{"message":"<b> is not a tag here"}',
+            "application/json",
+            '{"message":"<b> is not a tag here"}',
+        ),
+        ("x" * 300, "text/plain", "x" * 200),
+    ],
+)
+def test_error_reasons_name_html_pages_by_their_title(
+    body: str, content_type: str, reason: str
+) -> None:
+    """A proxy's error page or a login form is named, not quoted, in error messages."""
+    headers = CIMultiDictProxy(CIMultiDict({"Content-Type": content_type} if content_type else {}))
+    assert HttpResponse(502, headers, body.encode(), "http://x/").reason() == reason

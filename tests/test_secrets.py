@@ -839,7 +839,8 @@ async def test_container_failures_never_show_keys_or_logins(
     stack.portainer.inject(401, {"message": "Invalid API key"}, count=1000)
     await portainer_fails("refused the API key")
     stack.portainer.faults.clear()
-    await poll(hass)
+    # Refused credentials stop the polling: a refresh asked for (or a reauth) resumes it.
+    await portainers["Portainer"].async_refresh()
     assert portainers["Portainer"].last_update_success
 
     # gluetun answers garbage, then refuses the key and the login it is given.
@@ -859,7 +860,7 @@ async def test_container_failures_never_show_keys_or_logins(
     # With the credentials back, a live switch whose saving in the stack fails (Portainer echoing
     # the key again) is undone, and the error names Portainer without its key.
     stack.gluetun.api_key, stack.gluetun.password = GLUETUN_KEY, GLUETUN_PASSWORD
-    await poll(hass)
+    await gluetun.async_refresh()  # polling stopped at the refusal
     assert gluetun.last_update_success
     stack.portainer.inject(500, echo, count=1000)
     assert "Portainer answered 500" in failure(

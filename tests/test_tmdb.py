@@ -426,7 +426,9 @@ async def test_error_pages_that_are_not_json(session: aiohttp.ClientSession) -> 
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     try:
-        with pytest.raises(ServiceError, match=r"502 to configuration: <html>Bad Gateway"):
+        with pytest.raises(
+            ServiceError, match=r"502 to configuration: an HTML page \(Bad Gateway\)"
+        ):
             await _client(session, int(runner.addresses[0][1])).configuration()
     finally:
         await runner.cleanup()

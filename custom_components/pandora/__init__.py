@@ -101,7 +101,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         history=TorrentHistory(hass),
         cache=ResponseCache(hass),
         session=create_session(hass, True),
-        release_search=ReleaseSearch([]),
+        # A refused Jackett key starts the hub's reauth for that Jackett, as actions do.
+        release_search=ReleaseSearch(
+            [],
+            on_refused=lambda subentry_id: entry.async_start_reauth(
+                hass, data={"subentry_id": subentry_id}
+            ),
+        ),
         requests=await async_requests(hass),
         watchlists=await async_watchlists(hass),
     )

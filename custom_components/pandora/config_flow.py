@@ -93,6 +93,19 @@ API_KEY_SCHEMA = vol.Schema(
 )
 
 
+def _asks_for_login(subentry: ConfigSubentry) -> bool:
+    """Whether a service's reauth asks for a username and password (else an API key).
+
+    gluetun takes either: it is asked for the kind it was set up with.
+    """
+    data = subentry.data
+    if subentry.subentry_type == SUBENTRY_GLUETUN:
+        return not data.get(CONF_API_KEY) and bool(
+            data.get(CONF_USERNAME) or data.get(CONF_PASSWORD)
+        )
+    return SPECS[subentry.subentry_type].secret == CONF_PASSWORD
+
+
 class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
     """The single Pandora hub entry; services are added as subentries."""
 
@@ -137,10 +150,9 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         entry = self._get_reauth_entry()
         if subentry_id is None or subentry_id not in entry.subentries:
             return self.async_abort(reason="reauth_subentry_gone")
-        kind = entry.subentries[subentry_id].subentry_type
-        if SPECS[kind].secret == CONF_API_KEY:
-            return await self.async_step_reauth_api_key()
-        return await self.async_step_reauth_confirm()
+        if _asks_for_login(entry.subentries[subentry_id]):
+            return await self.async_step_reauth_confirm()
+        return await self.async_step_reauth_api_key()
 
     async def async_step_reauth_api_key(
         self, user_input: dict[str, Any] | None = None
@@ -183,7 +195,10 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
             data = {**subentry.data, **user_input}
             errors, _identity = await validate(SPECS[subentry.subentry_type], self.hass, data)
             if not errors:
-                self.hass.config_entries.async_update_subentry(entry, subentry, data=data)
+                if not self.hass.config_entries.async_update_subentry(entry, subentry, data=data):
+                    # The same credentials work again: no change reloads the hub, yet the
+                    # service's polling stopped at the refusal.
+                    self.hass.config_entries.async_schedule_reload(entry.entry_id)
                 return self.async_abort(reason="reauth_successful")
         return self.async_show_form(
             step_id=step_id,

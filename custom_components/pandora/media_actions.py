@@ -111,13 +111,17 @@ async def _guarded[T](
     subentry: ConfigSubentry | None,
     func: Callable[[], Awaitable[T]],
 ) -> T:
-    """Run a call for a service; bad keys start reauth, a spent quota raises a repair issue."""
+    """Run a call for a service; bad keys start reauth, a spent quota raises a repair issue.
+
+    The error names the service (its title), as the credentials message must.
+    """
+    name = subentry.title if subentry is not None else "The service"
     try:
         result = await func()
     except InvalidAuth as err:
         if subentry is not None:
             entry.async_start_reauth(hass, data={"subentry_id": subentry.subentry_id})
-        raise translated_error(err) from err
+        raise translated_error(err, name) from err
     except QuotaExceeded as err:
         if subentry is not None:
             ir.async_create_issue(
@@ -129,9 +133,9 @@ async def _guarded[T](
                 translation_key="quota_exceeded",
                 translation_placeholders={"name": subentry.title},
             )
-        raise translated_error(err) from err
+        raise translated_error(err, name) from err
     except PandoraError as err:
-        raise translated_error(err) from err
+        raise translated_error(err, name) from err
     if subentry is not None:
         ir.async_delete_issue(hass, DOMAIN, f"quota_exceeded_{subentry.subentry_id}")
     return result

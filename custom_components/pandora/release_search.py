@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 import hashlib
 import time
@@ -16,7 +17,7 @@ from typing import Any, Final
 import aiohttp
 from yarl import URL
 
-from .api.errors import CannotConnect, PandoraError, ServiceError
+from .api.errors import CannotConnect, InvalidAuth, PandoraError, ServiceError
 from .api.http import fetch
 from .api.jackett import ALL, JackettClient, merge_results
 from .api.jackett_models import TorznabResult
@@ -67,9 +68,13 @@ class RankedSearch:
 
 @dataclass
 class ReleaseSearch:
-    """Fan a query out to every Jackett, merge, rank, and remember the results."""
+    """Fan a query out to every Jackett, merge, rank, and remember the results.
+
+    `on_refused` is told the subentry id of a Jackett that refused its key (to start reauth).
+    """
 
     instances: list[JackettInstance]
+    on_refused: Callable[[str], None] | None = None
     _kept: OrderedDict[str, tuple[float, TorznabResult]] = field(
         default_factory=OrderedDict, init=False
     )
@@ -100,6 +105,8 @@ class ReleaseSearch:
         except PandoraError as err:
             results = []
             status |= {"state": "error", "error": safe_text(err)}
+            if isinstance(err, InvalidAuth) and self.on_refused is not None:
+                self.on_refused(instance.subentry_id)
         status["elapsed_ms"] = round((time.monotonic() - started) * 1000)
         status["results"] = len(results)
         return results, status

@@ -203,6 +203,14 @@ class CloudCommander:
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL, bounded) and delete its files."""
+        self.halt()
+        if self.base is not None:
+            shutil.rmtree(self.base, ignore_errors=True)
+            self.base = None
+
+    def halt(self) -> None:
+        """Stop the process only: the share stays, and `start()` serves it again on the same
+        port (a restart, or with a new `password`, the password changed on the server)."""
         if self.process is not None:
             if self.process.poll() is None:
                 try:
@@ -214,9 +222,6 @@ class CloudCommander:
                 except ProcessLookupError:
                     pass
             self.process = None
-        if self.base is not None:
-            shutil.rmtree(self.base, ignore_errors=True)
-            self.base = None
 
     def __enter__(self) -> CloudCommander:
         return self.start()

@@ -25,7 +25,7 @@ from custom_components.pandora.const import (
 )
 from homeassistant.config_entries import ConfigSubentryDataWithId
 from homeassistant.const import CONF_API_KEY, CONF_URL, CONF_VERIFY_SSL
-from tests.simulators import gluetun as gluetun_sim, portainer as portainer_sim
+from tests.simulators import SimServer
 from tests.simulators.gluetun import GluetunSimulator, docker_country_source
 from tests.simulators.portainer import PortainerSimulator
 from tests.support.docker_engine import IMAGE, DockerEngine
@@ -80,6 +80,9 @@ class MediaStack:
     gluetun: GluetunSimulator
     gluetun_url: str
     stack_id: int
+    # Serving them: stop and start each in place, or set faults in front of it.
+    portainer_server: SimServer
+    gluetun_server: SimServer
 
     def portainer_subentry(self, **data: Any) -> ConfigSubentryDataWithId:
         """The Portainer subentry (fixed id, so gluetun's can point at it)."""
@@ -132,18 +135,18 @@ async def media_stack(engine: DockerEngine, **gluetun_options: Any) -> AsyncIter
         reconnect_seconds=gluetun_options.pop("reconnect_seconds", 0.5),
         **gluetun_options,
     )
-    p_runner, p_port = await portainer_sim.start(portainer)
-    g_runner, g_port = await gluetun_sim.start(gluetun)
-    try:
+    async with (
+        SimServer(portainer.app) as portainer_server,
+        SimServer(gluetun.app) as gluetun_server,
+    ):
         stack = await portainer.create_stack("media", COMPOSE, STACK_ENV)
         yield MediaStack(
             engine,
             portainer,
-            f"http://127.0.0.1:{p_port}",
+            portainer_server.url,
             gluetun,
-            f"http://127.0.0.1:{g_port}",
+            gluetun_server.url,
             stack.id,
+            portainer_server,
+            gluetun_server,
         )
-    finally:
-        await g_runner.cleanup()
-        await p_runner.cleanup()

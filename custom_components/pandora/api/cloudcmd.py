@@ -317,7 +317,7 @@ class CloudCommanderClient:
                 raise ServiceError(
                     f"Cloud Commander redirected the request (HTTP {resp.status}); check the URL"
                 )
-            detail = _error_detail(resp.text())
+            detail = _error_detail(resp.reason(None))
             if resp.status == 404 and detail.startswith("ENOENT"):
                 raise NotFound(f"{what}: no such file or folder")
             if resp.status == 404 and detail.startswith("ENOTDIR"):
@@ -347,6 +347,9 @@ class CloudCommanderClient:
         resp = await self._call("GET", suffix, f"list {directory}")
         content_type = resp.headers.get("Content-Type", "")
         if not content_type.startswith("application/json"):
+            if directory.is_root:  # never a file: something else answered (a login page)
+                sent = resp.reason(80) or "nothing"
+                raise ParseError(f"Cloud Commander sent {sent} instead of the listing of /")
             raise NotADirectory(f"{directory} is a file, not a folder")
         return resp.json()
 

@@ -141,7 +141,7 @@ class GluetunClient:
         route = f"{method} {path}"
         if resp.status == 401 and (opened := await self._open_required_route(route)):
             raise self._not_allowed(route, opened)
-        message = redact(resp.text().strip(), self._secrets(self._headers()))
+        message = redact(resp.reason(None), self._secrets(self._headers()))
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "…"
         raise self._error(resp.status, route, message)

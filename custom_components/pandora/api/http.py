@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+import html
 import json
 import re
 import socket
@@ -42,6 +43,10 @@ _SECRET_PARAM: Final = re.compile(
     r"password|passwd|pwd|pass|secret|authsig|sid)=(?:\"[^\"]*\"|[^&\s\"'<>]+)"
 )
 _AUTH_HEADER: Final = re.compile(r"\b(Bearer|Basic) [A-Za-z0-9._~+/-]{16,}=*")
+_HTML: Final = re.compile(r"(?i)<(?:!doctype\s+html|html)[\s>]")
+_TITLE: Final = re.compile(r"(?is)<title[^>]*>(.*?)</title")
+_SCRIPT: Final = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
+_TAG: Final = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,21 @@ class HttpResponse:
     def text(self) -> str:
         """The body as text."""
         return self.body.decode(errors="replace")
+
+    def reason(self, limit: int | None = 200) -> str:
+        """The body as an error message quotes it: at most `limit` characters (None: all).
+
+        An HTML page (a reverse proxy's error page, a login form in front of the service) is
+        named by its title instead: its markup would make the log line unreadable.
+        """
+        text = self.text().strip()
+        content_type = self.headers.get("Content-Type", "").lower()
+        if content_type.startswith("text/html") or _HTML.match(text):
+            title = _TITLE.search(text)
+            words = title.group(1) if title else _TAG.sub(" ", _SCRIPT.sub(" ", text))
+            name = " ".join(html.unescape(words).split())[:80]
+            return f"an HTML page ({name})" if name else "an HTML page"
+        return text[:limit]
 
 
 def _size(count: int) -> str:

@@ -271,7 +271,7 @@ class JackettClient(KeyedClient):
         """Search several indexers concurrently and merge what they found.
 
         Wall time is that of the slowest indexer, at most `per_indexer_timeout`; an indexer
-        that fails or times out only marks its own status.
+        that fails or times out only marks its own status. A refused key raises `InvalidAuth`.
         """
         # Bad arguments are the caller's bug: raise them once, before any request.
         params = search_params(
@@ -313,6 +313,8 @@ class JackettClient(KeyedClient):
                 return [], status(IndexerState.TIMEOUT, error=message)
             except RateLimited as err:
                 return [], status(IndexerState.ERROR, error=str(err), wait=err.retry_after)
+            except InvalidAuth:
+                raise  # the key is the server's: every indexer refuses it, the search fails
             except PandoraError as err:
                 return [], status(IndexerState.ERROR, error=str(err) or type(err).__name__)
             return results, status(IndexerState.OK, results=len(results))

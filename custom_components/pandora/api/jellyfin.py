@@ -201,7 +201,7 @@ class JellyfinClient(KeyedClient):
             raise ParseError(f"Jellyfin sent invalid JSON for {path}") from err
 
     def _error(self, resp: HttpResponse, path: str) -> PandoraError:
-        message = resp.text().strip()[:200]
+        message = resp.reason()
         try:
             body = json.loads(resp.body)
         except ValueError:

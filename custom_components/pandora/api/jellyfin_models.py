@@ -200,10 +200,17 @@ class Library:
 
 
 def _parsed[T](data: Any, parse: Callable[[Mapping[str, Any]], T | None], what: str) -> list[T]:
-    """Each object of a list answer that `parse` accepts (the others are skipped)."""
+    """Each object of a list answer that `parse` accepts (the others are skipped).
+
+    A list holding no object at all is not the answer asked for (a proxy's, a broken
+    server's): read as "nothing there", it would remove what the entities show.
+    """
     if not isinstance(data, list):
         raise ParseError(f"Jellyfin {what} answer is not a list")
-    parsed = (parse(entry) for entry in data if isinstance(entry, Mapping))
+    objects = [entry for entry in data if isinstance(entry, Mapping)]
+    if data and not objects:
+        raise ParseError(f"Jellyfin {what} answer holds no objects")
+    parsed = (parse(entry) for entry in objects)
     return [value for value in parsed if value is not None]
 
 

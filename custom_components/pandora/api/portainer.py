@@ -36,6 +36,7 @@ from .portainer_models import (
     PortainerStatus,
     Stack,
     parse_containers,
+    parse_endpoints,
     parse_log_stream,
     parse_stacks,
 )
@@ -105,7 +106,7 @@ class PortainerClient(KeyedClient):
             raise ParseError(f"Portainer sent invalid JSON for {path}") from err
 
     def _error(self, resp: HttpResponse, path: str) -> PandoraError:
-        message = resp.text().strip()[:200]
+        message = resp.reason()
         try:
             body = json.loads(resp.body)
         except ValueError:
@@ -155,10 +156,7 @@ class PortainerClient(KeyedClient):
 
     async def endpoints(self) -> list[Endpoint]:
         """Every environment the key's user may see."""
-        body = await self._get("endpoints")
-        if not isinstance(body, list):
-            raise ParseError("Portainer environment list is not a list")
-        return [Endpoint.from_dict(item) for item in body if isinstance(item, Mapping)]
+        return parse_endpoints(await self._get("endpoints"))
 
     # --- containers (Docker Engine API through Portainer) ------------------------------------
 

@@ -87,6 +87,19 @@ def _list(data: Any, what: str) -> list[Any]:
     return data
 
 
+def _objects(data: Any, what: str) -> list[Mapping[str, Any]]:
+    """The objects of a list answer; a list holding none is a `ParseError`.
+
+    Such a list is not the answer asked for (a proxy's, a broken server's): read as "nothing
+    there", it would remove every container's device.
+    """
+    items = _list(data, what)
+    objects = [item for item in items if isinstance(item, Mapping)]
+    if items and not objects:
+        raise ParseError(f"Portainer {what} holds no objects")
+    return objects
+
+
 def _labels(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         return {}
@@ -209,11 +222,7 @@ class Container:
 
 def parse_containers(data: Any, endpoint_id: int) -> list[Container]:
     """Every container of a `containers/json` answer."""
-    return [
-        Container.from_dict(item, endpoint_id)
-        for item in _list(data, "container list")
-        if isinstance(item, Mapping)
-    ]
+    return [Container.from_dict(item, endpoint_id) for item in _objects(data, "container list")]
 
 
 @dataclass(slots=True)
@@ -305,9 +314,12 @@ def parse_stacks(data: Any) -> list[Stack]:
     """Every stack of a `/api/stacks` answer (Portainer sends null for none)."""
     if data is None:
         return []
-    return [
-        Stack.from_dict(item) for item in _list(data, "stack list") if isinstance(item, Mapping)
-    ]
+    return [Stack.from_dict(item) for item in _objects(data, "stack list")]
+
+
+def parse_endpoints(data: Any) -> list[Endpoint]:
+    """Every environment of an `/api/endpoints` answer."""
+    return [Endpoint.from_dict(item) for item in _objects(data, "environment list")]
 
 
 # --- logs -------------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ class TmdbClient:
                 return json.loads(resp.body)
             except ValueError as err:
                 raise ParseError(f"TMDB sent invalid JSON for {path}") from err
-        message = resp.text().strip()[:200]
+        message = resp.reason()
         try:
             body = json.loads(resp.body)
         except ValueError:

@@ -177,7 +177,7 @@ class WatchmodeClient:
             self.quota_used = used
 
     def _error(self, resp: HttpResponse, path: str) -> PandoraError:
-        message = resp.text().strip()[:200]
+        message = resp.reason()
         try:
             body = json.loads(resp.body)
         except ValueError:

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
@@ -46,17 +47,28 @@ class PandoraCoordinator[DataT](DataUpdateCoordinator[DataT]):
         """The service's own id, which keys its subentry (None: it has none, or not read yet)."""
         return None
 
-    def update_failed(self, err: PandoraError) -> UpdateFailed:
-        """Map a client error; refused credentials start the hub's reauth for this service."""
-        key = "update_failed"
+    def update_failed(self, err: PandoraError) -> UpdateFailed | ConfigEntryAuthFailed:
+        """Map a client error to what `_async_update_data` raises.
+
+        Refused credentials start the hub's reauth for this service and stop the polling:
+        after `ConfigEntryAuthFailed` Home Assistant schedules no further refresh, so the
+        refused credentials are not sent again (a service may ban the address for it) until
+        the user re-authenticates, which reloads the hub, or asks for a refresh.
+        """
+        placeholders = {"name": self.subentry.title, "error": safe_text(err)}
         if isinstance(err, InvalidAuth):
-            # Reauth belongs to the hub entry; tell its flow which service failed.
+            # Reauth belongs to the hub entry; tell its flow which service failed (Home
+            # Assistant's own reauth start that follows finds this flow and adds none).
             self.config_entry.async_start_reauth(
                 self.hass, data={"subentry_id": self.subentry.subentry_id}
             )
-            key = "invalid_auth"
+            return ConfigEntryAuthFailed(
+                translation_domain=DOMAIN,
+                translation_key="auth_failed",
+                translation_placeholders=placeholders,
+            )
         return UpdateFailed(
             translation_domain=DOMAIN,
-            translation_key=key,
-            translation_placeholders={"name": self.subentry.title, "error": safe_text(err)},
+            translation_key="update_failed",
+            translation_placeholders=placeholders,
         )
