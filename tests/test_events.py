@@ -88,7 +88,9 @@ async def test_completed_while_home_assistant_was_off(
     """A download that finished while HA was down fires `completed` once at start-up."""
     torrent = make_torrent(make_payload(qb_daemon.host_base / "data", "offline.bin", 200_000))
     qb_daemon.add_torrent_file(torrent.content, torrent.path.parent, skip_checking=True)
-    qb_daemon.wait_for(lambda t: t["progress"] == 1)
+    # Seeding, not only at progress 1: while qBittorrent still loads it, it is not known
+    # complete yet (and fires at the first poll that knows).
+    qb_daemon.wait_for(lambda t: t["state"] == "stalledUP")
     hub = hub_entry(qb_subentry(qb_daemon))
     (subentry_id,) = hub.subentries
     history = TorrentHistory(hass)
