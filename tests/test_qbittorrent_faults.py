@@ -14,13 +14,18 @@ from typing import Any
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.pandora.const import BUS_EVENTS
+from custom_components.pandora.const import BUS_EVENTS, DOMAIN
 from custom_components.pandora.coordinator.qbittorrent import QBittorrentCoordinator
+from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
+from homeassistant.const import CONF_PASSWORD, CONF_USERNAME, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import QB_VERSIONS, _start, hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll, poll_until
 from tests.support.qbittorrent_daemon import QBittorrentDaemon
 from tests.support.torrents import make_payload, make_torrent, random_suffix
+
+NEW_PASSWORD = "changed-elsewhere"
 
 
 @pytest.fixture(params=QB_VERSIONS, ids=["qb4.5", "qb5"])
@@ -105,3 +110,77 @@ async def test_restart_in_the_resume_data_window_fires_nothing_again(
     assert {kind: len(captured) for kind, captured in events.items()} == dict.fromkeys(events, 0)
     assert in_window == (str(count), str(count))
     assert get_state(hass, seeding).state == get_state(hass, completed).state == str(count)
+
+
+async def wait_for_refused_logins(daemon: QBittorrentDaemon, seconds: float = 1.0) -> int:
+    """qBittorrent's log is flushed after each message; give it a moment."""
+    await asyncio.sleep(seconds)
+    return daemon.refused_logins()
+
+
+async def reauthenticate(hass: HomeAssistant, daemon: QBittorrentDaemon) -> dict[str, Any]:
+    """Answer the hub's re-authentication with the daemon's current credentials."""
+    (flow,) = [
+        f
+        for f in hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+        if f["context"]["source"] == SOURCE_REAUTH
+    ]
+    result: dict[str, Any] = dict(
+        await hass.config_entries.flow.async_configure(
+            flow["flow_id"], {CONF_USERNAME: daemon.username, CONF_PASSWORD: daemon.password}
+        )
+    )
+    await hass.async_block_till_done()
+    return result
+
+
+async def test_changed_password_one_refused_login_then_reauth(
+    hass: HomeAssistant, daemon: QBittorrentDaemon
+) -> None:
+    """The password changes (qBittorrent restarted with a new one): Pandora tries the old one
+    once and stops, so qBittorrent never bans Home Assistant and the reauth succeeds."""
+    hub = await setup_hub(hass, hub_entry(qb_subentry(daemon)))
+    total = entity_id(hass, "sensor", "torrents_total")
+    assert get_state(hass, total).state == "0"
+
+    await restart(daemon, NEW_PASSWORD)
+    for _ in range(8):  # 40 s of polling at the shipped 5 s interval
+        await poll(hass)
+        await asyncio.sleep(0.2)
+    assert get_state(hass, total).state == STATE_UNAVAILABLE
+    assert await wait_for_refused_logins(daemon) == 1
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [f["context"]["source"] for f in flows] == [SOURCE_REAUTH]
+    assert flows[0]["step_id"] == "reauth_qbittorrent"
+
+    started = time.perf_counter()
+    result = await reauthenticate(hass, daemon)
+    assert result["type"] is FlowResultType.ABORT, result.get("errors")
+    assert result["reason"] == "reauth_successful"
+    await poll_until(hass, lambda: get_state(hass, total).state == "0")
+    recovery = time.perf_counter() - started
+    assert hub.state is ConfigEntryState.LOADED
+    assert await wait_for_refused_logins(daemon, 0.5) == 1
+    print(f"qBittorrent {daemon.version}: reauth to entities available in {recovery:.2f} s")
+
+
+async def test_reauth_with_the_same_password_resumes(
+    hass: HomeAssistant, daemon: QBittorrentDaemon
+) -> None:
+    """The password was changed back: confirming the unchanged credentials resumes polling
+    (nothing in the subentry changes, so nothing else would reload it)."""
+    await setup_hub(hass, hub_entry(qb_subentry(daemon)))
+    total = entity_id(hass, "sensor", "torrents_total")
+    original = daemon.password
+    await restart(daemon, NEW_PASSWORD)
+    await poll(hass)
+    assert get_state(hass, total).state == STATE_UNAVAILABLE
+    await restart(daemon, original)
+    for _ in range(3):
+        await poll(hass)
+        await asyncio.sleep(0.2)
+    assert get_state(hass, total).state == STATE_UNAVAILABLE  # Pandora does not try again
+    result = await reauthenticate(hass, daemon)
+    assert result["reason"] == "reauth_successful"
+    await poll_until(hass, lambda: get_state(hass, total).state == "0")
+    assert await wait_for_refused_logins(daemon) == 1

@@ -140,6 +140,8 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         kind = entry.subentries[subentry_id].subentry_type
         if SPECS[kind].secret == CONF_API_KEY:
             return await self.async_step_reauth_api_key()
+        if kind == SUBENTRY_QBITTORRENT:
+            return await self.async_step_reauth_qbittorrent()
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_api_key(
@@ -150,13 +152,24 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
             user_input = {CONF_API_KEY: user_input[CONF_API_KEY].strip()}
         return await self._reauth("reauth_api_key", API_KEY_SCHEMA, user_input, {})
 
+    async def async_step_reauth_qbittorrent(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for qBittorrent's username and password; Pandora stopped signing in meanwhile."""
+        return await self._reauth_credentials("reauth_qbittorrent", user_input)
+
     async def async_step_reauth_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for a new username and password (qBittorrent, Cloud Commander) and test them."""
+        """Ask for a new username and password (Cloud Commander) and test them."""
+        return await self._reauth_credentials("reauth_confirm", user_input)
+
+    async def _reauth_credentials(
+        self, step_id: str, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
         subentry = self._reauth_subentry()
         return await self._reauth(
-            "reauth_confirm",
+            step_id,
             self.add_suggested_values_to_schema(
                 CREDENTIALS_SCHEMA, {CONF_USERNAME: subentry.data.get(CONF_USERNAME, "")}
             ),
@@ -183,7 +196,10 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
             data = {**subentry.data, **user_input}
             errors, _identity = await validate(SPECS[subentry.subentry_type], self.hass, data)
             if not errors:
-                self.hass.config_entries.async_update_subentry(entry, subentry, data=data)
+                if not self.hass.config_entries.async_update_subentry(entry, subentry, data=data):
+                    # The same credentials work again (changed back on the service): nothing
+                    # changed to reload the hub, whose client stopped trying them.
+                    self.hass.config_entries.async_schedule_reload(entry.entry_id)
                 return self.async_abort(reason="reauth_successful")
         return self.async_show_form(
             step_id=step_id,

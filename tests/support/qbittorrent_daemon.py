@@ -261,6 +261,19 @@ class QBittorrentDaemon:
         except OSError:
             return ""
 
+    def try_login(self, password: str) -> bool:
+        """Log in once with `password`, as someone else at this address would (a refusal counts
+        towards qBittorrent's ban); whether it was accepted."""
+        request = urllib.request.Request(
+            f"{self.url}/api/v2/auth/login",
+            data=urllib.parse.urlencode({"username": self.username, "password": password}).encode(),
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as resp:
+                return bytes(resp.read()).strip() in (b"Ok.", b"")  # 204 from 5.2
+        except urllib.error.HTTPError:
+            return False  # 401 refused (5.2+), 403 banned
+
     def refused_logins(self) -> int:
         """Logins qBittorrent refused since this profile was made, from its own log file.
 
