@@ -184,3 +184,32 @@ async def test_reauth_with_the_same_password_resumes(
     assert result["reason"] == "reauth_successful"
     await poll_until(hass, lambda: get_state(hass, total).state == "0")
     assert await wait_for_refused_logins(daemon) == 1
+
+
+async def test_event_entity_keeps_the_last_event_across_reauth(
+    hass: HomeAssistant, daemon: QBittorrentDaemon
+) -> None:
+    """Re-authentication reloads the hub while its entities are unavailable; the torrent event
+    entity still tells the last event afterwards."""
+    await setup_hub(hass, hub_entry(qb_subentry(daemon)))
+    event_entity = entity_id(hass, "event", "torrent")
+    events = capture_all(hass)
+    payload = make_payload(daemon.host_base / "data", f"film-{random_suffix()}.mkv", 300_000)
+    torrent = make_torrent(payload)
+    daemon.add_torrent_file(torrent.content, payload.parent)
+    await poll_until(hass, lambda: len(events["completed"]) == 1)
+    last = get_state(hass, event_entity)
+    assert last.attributes["event_type"] == "completed"
+
+    await restart(daemon, NEW_PASSWORD)
+    await poll(hass)
+    assert get_state(hass, event_entity).state == STATE_UNAVAILABLE
+    result = await reauthenticate(hass, daemon)
+    assert result["reason"] == "reauth_successful"
+    await poll_until(hass, lambda: get_state(hass, event_entity).state != STATE_UNAVAILABLE)
+
+    after = get_state(hass, event_entity)
+    assert after.state == last.state
+    assert after.attributes["event_type"] == "completed"
+    assert after.attributes["hash"] == torrent.infohash
+    assert len(events["completed"]) == 1
