@@ -136,7 +136,7 @@ async def test_home_assistant_starting_in_the_window(hass: HomeAssistant, name: 
 
 async def test_transitions_through_unknown_states(hass: HomeAssistant) -> None:
     """Checking is not "incomplete": a completion fires when the torrent is known complete, and
-    once per torrent, ever; an error survives a restart without firing again."""
+    once per torrent until it is removed; an error survives a restart without firing again."""
     history = TorrentHistory(hass)
     qb = await coordinator(hass, history)
     sid = qb.subentry.subentry_id
@@ -183,9 +183,19 @@ async def test_transitions_through_unknown_states(hass: HomeAssistant) -> None:
     assert len(events["completed"]) == 1
     assert history.incomplete(sid) == {broken}
 
+    # Removed, then added again: a new download, which completes (and is filed) again.
+    await feed(
+        qb,
+        {"rid": 3, "torrents_removed": [new]},
+        {"rid": 4, "torrents": {new: base | {"state": "downloading", "progress": 0.1}}},
+        {"rid": 5, "torrents": {new: {"state": "stalledUP", "progress": 1}}},
+    )
+    assert len(events["completed"]) == 2
+
 
 async def test_announced_completions_are_kept_and_capped(hass: HomeAssistant) -> None:
-    """What completed is remembered across restarts, for the newest MAX_COMPLETED torrents."""
+    """What completed is remembered across restarts, for the newest MAX_COMPLETED torrents
+    still in qBittorrent."""
     history = TorrentHistory(hass)
     await history.async_load()
     assert history.claim_completion("sub", "a" * 40)
@@ -200,8 +210,13 @@ async def test_announced_completions_are_kept_and_capped(hass: HomeAssistant) ->
     assert reloaded.claim_completion("sub", "a" * 40)  # the oldest was dropped
     assert not reloaded.claim_completion("sub", f"{MAX_COMPLETED - 1:040x}")
     assert not reloaded.claim_completion("other", "a" * 40)
+    reloaded.forget_completion("sub", f"{MAX_COMPLETED - 1:040x}")  # removed from qBittorrent
+    assert reloaded.claim_completion("sub", f"{MAX_COMPLETED - 1:040x}")
+    reloaded.keep_completions("sub", {f"{MAX_COMPLETED - 2:040x}"})  # the rest was removed
+    assert reloaded.claim_completion("sub", f"{MAX_COMPLETED - 3:040x}")
+    assert not reloaded.claim_completion("sub", f"{MAX_COMPLETED - 2:040x}")
     reloaded.set_incomplete("other", {"b" * 40})
     reloaded.keep_only({"sub"})  # the other qBittorrent was removed
     assert reloaded.incomplete("other") is None
     assert reloaded.claim_completion("other", "a" * 40)
-    assert not reloaded.claim_completion("sub", f"{MAX_COMPLETED - 1:040x}")
+    assert not reloaded.claim_completion("sub", f"{MAX_COMPLETED - 2:040x}")

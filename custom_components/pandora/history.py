@@ -2,8 +2,9 @@
 
 The same store remembers which torrents were still incomplete per qBittorrent, so that a
 download that finished while Home Assistant was off still fires `completed` once at start-up,
-while torrents that were already complete fire nothing; and which torrents Pandora announced as
-completed, so that none is announced twice (the filing pipeline and automations act on it).
+while torrents that were already complete fire nothing; and which torrents in qBittorrent
+Pandora announced as completed, so that none is announced twice (the filing pipeline and
+automations act on it) until it is removed: added again, it is a new download.
 """
 
 from __future__ import annotations
@@ -139,6 +140,24 @@ class TorrentHistory:
             del completed[next(iter(completed))]
         self._schedule_save()
         return True
+
+    @callback
+    def forget_completion(self, subentry_id: str, torrent_hash: str) -> None:
+        """A torrent left qBittorrent: if it is added again, it may complete again."""
+        completed = self._completed.get(subentry_id, {})
+        if torrent_hash in completed:
+            del completed[torrent_hash]
+            self._schedule_save()
+
+    @callback
+    def keep_completions(self, subentry_id: str, present: Collection[str]) -> None:
+        """Forget the completions of torrents removed while nobody looked."""
+        completed = self._completed.get(subentry_id, {})
+        gone = [h for h in completed if h not in present]
+        for torrent_hash in gone:
+            del completed[torrent_hash]
+        if gone:
+            self._schedule_save()
 
     @callback
     def forget(self, subentry_id: str) -> None:

@@ -148,7 +148,8 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
         A torrent qBittorrent is loading or checking is neither complete nor incomplete: it
         keeps what it was last known as (for a second or more after qBittorrent starts, every
         torrent is listed loading, with progress 0). `completed` fires when a torrent known
-        incomplete, or new, is known complete, and once per torrent, ever (history).
+        incomplete, or new, is known complete, and once per torrent until it is removed
+        (history remembers it across restarts).
         """
         torrents = self.client.maindata.torrents
         if not self._baseline_taken:
@@ -170,6 +171,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
                 self._settle_errored(new)
         for torrent_hash, gone in delta.removed.items():
             self._emit(TORRENT_REMOVED, gone)
+            self.history.forget_completion(self.subentry.subentry_id, torrent_hash)
             changed |= self._set_incomplete(torrent_hash, False)
             self._errored.discard(torrent_hash)
             self._unsettled.discard(torrent_hash)
@@ -186,6 +188,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
         self._baseline_taken = True
         sid = self.subentry.subentry_id
         remembered = self.history.incomplete(sid) or set()
+        self.history.keep_completions(sid, torrents)
         for torrent_hash, torrent in torrents.items():
             if not torrent.completion_known:
                 if torrent_hash in remembered:
