@@ -267,7 +267,7 @@ async def test_reauth(hass: HomeAssistant, qb_daemon: QBittorrentDaemon) -> None
 
     result = await hub.start_reauth_flow(hass, data={"subentry_id": subentry_id})
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "reauth_confirm"
+    assert result["step_id"] == "reauth_qbittorrent"
     assert result["description_placeholders"] == {
         "name": hub.subentries[subentry_id].title,
         "url": qb_daemon.url,

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    mock_restore_cache_with_extra_data,
+)
 
-from custom_components.pandora.const import BUS_EVENTS
+from custom_components.pandora.const import BUS_EVENTS, DOMAIN
 from custom_components.pandora.coordinator.qbittorrent import QBittorrentCoordinator
 from custom_components.pandora.history import TorrentHistory
-from homeassistant.core import HomeAssistant
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant, State
+from homeassistant.helpers import entity_registry as er
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll_until
 from tests.support.qbittorrent_daemon import QBittorrentDaemon
@@ -88,7 +94,9 @@ async def test_completed_while_home_assistant_was_off(
     """A download that finished while HA was down fires `completed` once at start-up."""
     torrent = make_torrent(make_payload(qb_daemon.host_base / "data", "offline.bin", 200_000))
     qb_daemon.add_torrent_file(torrent.content, torrent.path.parent, skip_checking=True)
-    qb_daemon.wait_for(lambda t: t["progress"] == 1)
+    # Seeding, not only at progress 1: while qBittorrent still loads it, it is not known
+    # complete yet (and fires at the first poll that knows).
+    qb_daemon.wait_for(lambda t: t["state"] == "stalledUP")
     hub = hub_entry(qb_subentry(qb_daemon))
     (subentry_id,) = hub.subentries
     history = TorrentHistory(hass)
@@ -148,3 +156,41 @@ async def test_history_is_capped_and_persisted(hass: HomeAssistant) -> None:
     assert reloaded.incomplete("sub") == {"a" * 40}
     reloaded.forget("sub")
     assert reloaded.incomplete("sub") is None
+
+
+async def test_event_entity_restores_its_last_event_stored_while_unavailable(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """Home Assistant stopped while qBittorrent was down: the stored state is `unavailable`,
+    the last event's time is in the entity's extra data."""
+    hub = hub_entry(qb_subentry(qb_daemon))
+    hub.add_to_hass(hass)
+    (subentry_id,) = hub.subentries
+    er.async_get(hass).async_get_or_create(
+        "event",
+        DOMAIN,
+        f"{subentry_id}_torrent",
+        suggested_object_id="restored_torrent",
+        config_entry=hub,
+        config_subentry_id=subentry_id,
+    )
+    when = "2026-11-23T06:44:37.123+00:00"
+    attributes = {"hash": "d" * 40, "name": "film.mkv", "instance": "qBittorrent"}
+    mock_restore_cache_with_extra_data(
+        hass,
+        [
+            (
+                State("event.restored_torrent", STATE_UNAVAILABLE),
+                {
+                    "last_event_type": "completed",
+                    "last_event_attributes": attributes,
+                    "last_event_time": when,
+                },
+            )
+        ],
+    )
+    await setup_hub(hass, hub)
+    state = get_state(hass, "event.restored_torrent")
+    assert state.state == when
+    assert state.attributes["event_type"] == "completed"
+    assert state.attributes["hash"] == "d" * 40

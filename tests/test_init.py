@@ -224,7 +224,7 @@ async def test_wrong_credentials_start_reauth(
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert len(flows) == 1
     assert flows[0]["context"]["source"] == "reauth"
-    assert flows[0]["step_id"] == "reauth_confirm"
+    assert flows[0]["step_id"] == "reauth_qbittorrent"
     assert get_state(hass, entity_id(hass, "sensor", "torrents_total")).state == STATE_UNAVAILABLE
     assert hub.state is ConfigEntryState.LOADED
 

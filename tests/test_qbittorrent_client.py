@@ -144,12 +144,24 @@ async def test_not_qbittorrent_is_cannot_connect(session: aiohttp.ClientSession)
 async def test_ip_ban_is_reported_as_such(
     qb4_daemon: QBittorrentDaemon, session: aiohttp.ClientSession
 ) -> None:
-    wrong = client_for(qb4_daemon, session, password="wrong")
-    for _ in range(2):
+    for _ in range(2):  # two clients with a wrong password (one would stop after a refusal)
         with pytest.raises(InvalidAuth):
-            await wrong.login()
+            await client_for(qb4_daemon, session, password="wrong").login()
     with pytest.raises(IPBanned):
         await client_for(qb4_daemon, session).login()
+
+
+async def test_refused_credentials_are_not_tried_again(
+    qb_daemon: QBittorrentDaemon, session: aiohttp.ClientSession
+) -> None:
+    """qBittorrent bans an address after a few refused logins: a client tries its password once."""
+    before = qb_daemon.refused_logins()
+    wrong = client_for(qb_daemon, session, password="wrong")
+    for call in (wrong.connect, wrong.login, wrong.sync, wrong.torrents_info):
+        with pytest.raises(InvalidAuth):
+            await call()
+    await asyncio.sleep(0.5)  # qBittorrent writes its log after each message
+    assert qb_daemon.refused_logins() == before + 1
 
 
 async def test_torrent_lifecycle(

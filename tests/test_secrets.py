@@ -664,11 +664,15 @@ async def test_qbittorrent_failures_never_show_its_login(
 
     assert coordinators["qBittorrent"].last_update_success
     await fails("qBittorrent (login in its URL)", "Cannot reach")
-    # Failed logins start the reauth; then qBittorrent bans Home Assistant's address, and a
-    # repair says so.
-    await fails("qBittorrent (old password)", "refused the username or password", "banned")
+    # A refused login starts the reauth, and the old password is not tried again.
+    await fails("qBittorrent (old password)", "refused the username or password")
     assert [f["context"]["source"] for f in hass.config_entries.flow.async_progress()] == ["reauth"]
-    await fails("qBittorrent (old password)", "banned")
+    await fails("qBittorrent (old password)", "does not try them again")
+    # Failed logins from elsewhere at this address get it banned; a repair says so.
+    for _ in range(2):
+        assert not daemon.try_login(QB_WRONG_PASSWORD)
+    coordinators["qBittorrent"].client._cookie = None  # its next call logs in
+    await fails("qBittorrent", "banned")
     issues = [i for (_, i), _ in ir.async_get(hass).issues.items() if i.startswith("ip_banned")]
     assert issues
     daemon.stop()
@@ -972,7 +976,7 @@ async def test_config_and_reauth_flows_never_show_secrets(
             asked = await hub.start_reauth_flow(hass, data={"subentry_id": subentry_id})
             witness.note(f"reauth of {subentry.title}", shown(asked))
             secret = {CONF_API_KEY: JACKETT_WRONG_KEY}
-            if asked["step_id"] == "reauth_confirm":
+            if asked["step_id"] in ("reauth_confirm", "reauth_qbittorrent"):
                 secret = {CONF_USERNAME: QB_USER, CONF_PASSWORD: SHARE_WRONG_PASSWORD}
             asked = await hass.config_entries.flow.async_configure(asked["flow_id"], secret)
             witness.note(f"reauth of {subentry.title}", shown(asked))

@@ -147,6 +147,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
                     indexers=tuple(split_list(subentry.data.get(CONF_INDEXERS) or "")),
                 )
             )
+    history.keep_only(runtime.qbittorrent)  # a removed qBittorrent's torrents go with it
     if tmdb is not None:
         runtime.discovery = Discovery(tmdb=tmdb, cache=cache, watchmode=watchmode)
     # One service being down must not keep the others (or the hub) from loading: its

@@ -150,7 +150,10 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         entry = self._get_reauth_entry()
         if subentry_id is None or subentry_id not in entry.subentries:
             return self.async_abort(reason="reauth_subentry_gone")
-        if _asks_for_login(entry.subentries[subentry_id]):
+        subentry = entry.subentries[subentry_id]
+        if subentry.subentry_type == SUBENTRY_QBITTORRENT:
+            return await self.async_step_reauth_qbittorrent()
+        if _asks_for_login(subentry):
             return await self.async_step_reauth_confirm()
         return await self.async_step_reauth_api_key()
 
@@ -162,13 +165,24 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
             user_input = {CONF_API_KEY: user_input[CONF_API_KEY].strip()}
         return await self._reauth("reauth_api_key", API_KEY_SCHEMA, user_input, {})
 
+    async def async_step_reauth_qbittorrent(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for qBittorrent's username and password; Pandora stopped signing in meanwhile."""
+        return await self._reauth_credentials("reauth_qbittorrent", user_input)
+
     async def async_step_reauth_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for a new username and password (qBittorrent, Cloud Commander) and test them."""
+        """Ask for a new username and password (Cloud Commander) and test them."""
+        return await self._reauth_credentials("reauth_confirm", user_input)
+
+    async def _reauth_credentials(
+        self, step_id: str, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
         subentry = self._reauth_subentry()
         return await self._reauth(
-            "reauth_confirm",
+            step_id,
             self.add_suggested_values_to_schema(
                 CREDENTIALS_SCHEMA, {CONF_USERNAME: subentry.data.get(CONF_USERNAME, "")}
             ),

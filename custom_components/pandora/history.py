@@ -2,13 +2,15 @@
 
 The same store remembers which torrents were still incomplete per qBittorrent, so that a
 download that finished while Home Assistant was off still fires `completed` once at start-up,
-while torrents that were already complete fire nothing.
+while torrents that were already complete fire nothing; and which torrents in qBittorrent
+Pandora announced as completed, so that none is announced twice (the filing pipeline and
+automations act on it) until it is removed: added again, it is a new download.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any, TypedDict
 
 from homeassistant.core import HomeAssistant, callback
@@ -37,11 +39,15 @@ class HistoryEntry(TypedDict):
 class _StoreData(TypedDict):
     events: list[HistoryEntry]
     incomplete: dict[str, list[str]]
+    completed: dict[str, list[str]]
     links: dict[str, dict[str, Any]]
     files: list[dict[str, Any]]
 
 
 MAX_LINKS = 5000
+# Completions remembered per qBittorrent, newest kept. An older one could be announced again
+# only if its torrent is seen incomplete and then complete again (it was downloaded again).
+MAX_COMPLETED = 5000
 
 
 class TorrentHistory:
@@ -51,6 +57,8 @@ class TorrentHistory:
         self._store: Store[_StoreData] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
         self._events: deque[HistoryEntry] = deque(maxlen=max_entries)
         self._incomplete: dict[str, set[str]] = {}
+        # Torrents announced as completed, per qBittorrent, oldest first (dicts keep order).
+        self._completed: dict[str, dict[str, None]] = {}
         # What each torrent is (tmdb id, media type, release), set when Pandora downloads it.
         self._links: dict[str, dict[str, Any]] = {}
         # File actions and pipeline steps (moved, deleted, ...), newest last.
@@ -62,6 +70,7 @@ class TorrentHistory:
         if data:
             self._events.extend(data.get("events", []))
             self._incomplete = {k: set(v) for k, v in data.get("incomplete", {}).items()}
+            self._completed = {k: dict.fromkeys(v) for k, v in data.get("completed", {}).items()}
             self._links = dict(data.get("links", {}))
             self._files.extend(data.get("files", []))
 
@@ -73,6 +82,7 @@ class TorrentHistory:
         return {
             "events": list(self._events),
             "incomplete": {k: sorted(v) for k, v in self._incomplete.items()},
+            "completed": {k: list(v) for k, v in self._completed.items()},
             "links": self._links,
             "files": list(self._files),
         }
@@ -120,10 +130,47 @@ class TorrentHistory:
             self._schedule_save()
 
     @callback
+    def claim_completion(self, subentry_id: str, torrent_hash: str) -> bool:
+        """Remember that a torrent completed; False when it was announced before."""
+        completed = self._completed.setdefault(subentry_id, {})
+        if torrent_hash in completed:
+            return False
+        completed[torrent_hash] = None
+        if len(completed) > MAX_COMPLETED:
+            del completed[next(iter(completed))]
+        self._schedule_save()
+        return True
+
+    @callback
+    def forget_completion(self, subentry_id: str, torrent_hash: str) -> None:
+        """A torrent left qBittorrent: if it is added again, it may complete again."""
+        completed = self._completed.get(subentry_id, {})
+        if torrent_hash in completed:
+            del completed[torrent_hash]
+            self._schedule_save()
+
+    @callback
+    def keep_completions(self, subentry_id: str, present: Collection[str]) -> None:
+        """Forget the completions of torrents removed while nobody looked."""
+        completed = self._completed.get(subentry_id, {})
+        gone = [h for h in completed if h not in present]
+        for torrent_hash in gone:
+            del completed[torrent_hash]
+        if gone:
+            self._schedule_save()
+
+    @callback
     def forget(self, subentry_id: str) -> None:
         """Drop what is kept for a removed qBittorrent."""
-        if self._incomplete.pop(subentry_id, None) is not None:
+        dropped = self._incomplete.pop(subentry_id, None) is not None
+        if self._completed.pop(subentry_id, None) is not None or dropped:
             self._schedule_save()
+
+    @callback
+    def keep_only(self, subentry_ids: Collection[str]) -> None:
+        """Forget every qBittorrent but these (the ones configured now)."""
+        for subentry_id in {*self._incomplete, *self._completed} - set(subentry_ids):
+            self.forget(subentry_id)
 
     @callback
     def link(self, torrent_hash: str, info: dict[str, Any]) -> None:

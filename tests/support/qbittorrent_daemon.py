@@ -261,8 +261,45 @@ class QBittorrentDaemon:
         except OSError:
             return ""
 
-    def stop(self) -> None:
-        """Stop the daemon (SIGTERM, then SIGKILL) and delete its files."""
+    def try_login(self, password: str) -> bool:
+        """Log in once with `password`, as someone else at this address would (a refusal counts
+        towards qBittorrent's ban); whether it was accepted."""
+        request = urllib.request.Request(
+            f"{self.url}/api/v2/auth/login",
+            data=urllib.parse.urlencode({"username": self.username, "password": password}).encode(),
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as resp:
+                return bytes(resp.read()).strip() in (b"Ok.", b"")  # 204 from 5.2
+        except urllib.error.HTTPError:
+            return False  # 401 refused (5.2+), 403 banned
+
+    def refused_logins(self) -> int:
+        """Logins qBittorrent refused since this profile was made, from its own log file.
+
+        Read from the file, not the Web API: a successful login would clear qBittorrent's count
+        of failed attempts, which is what bans an address.
+        """
+        log = self.host_base / "profile" / "qBittorrent" / "data" / "logs" / "qbittorrent.log"
+        try:
+            text = log.read_text(errors="replace")
+        except FileNotFoundError:
+            return 0
+        return text.count("WebAPI login failure. Reason: invalid credentials")
+
+    def restart(self, *, password: str | None = None) -> QBittorrentDaemon:
+        """Stop the process and start it again on the same profile, ports and torrents.
+
+        SIGTERM lets qBittorrent save its resume data, as a service manager's stop does.
+        `password` restarts it with another Web UI password (changed while it was down).
+        """
+        self._terminate()
+        if password is not None:
+            self.password = password
+        self._cookie = ""
+        return self.start()
+
+    def _terminate(self) -> None:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
@@ -271,6 +308,10 @@ class QBittorrentDaemon:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=5)
         self.process = None
+
+    def stop(self) -> None:
+        """Stop the daemon (SIGTERM, then SIGKILL) and delete its files."""
+        self._terminate()
         if self.base is not None:
             shutil.rmtree(self.base, ignore_errors=True)
             self.base = None

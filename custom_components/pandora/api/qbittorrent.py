@@ -53,6 +53,10 @@ class QBittorrentClient:
     _cookie: tuple[str, str] | None = field(default=None, init=False, repr=False)
     _info: ServerInfo | None = field(default=None, init=False, repr=False)
     _login_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
+    # Set when qBittorrent refuses these credentials: they are not tried again, because
+    # qBittorrent bans an address after a few failed logins (5 by default, for an hour), which
+    # would refuse the right password too. New credentials make a new client.
+    _refused: bool = field(default=False, init=False, repr=False)
     maindata: MainDataState = field(default_factory=MainDataState, init=False)
     bytes_received: int = field(default=0, init=False)
 
@@ -160,6 +164,11 @@ class QBittorrentClient:
     async def login(self) -> None:
         """Log in and keep the session cookie (SID or QBT_SID_<port>)."""
         async with self._login_lock:
+            if self._refused:
+                raise InvalidAuth(
+                    "qBittorrent refused the username or password; Pandora does not try them "
+                    "again until they are re-entered"
+                )
             status, body, resp = await self._raw(
                 "POST",
                 "auth/login",
@@ -170,6 +179,7 @@ class QBittorrentClient:
             if status == HTTPStatus.FORBIDDEN:
                 raise IPBanned(text or "qBittorrent banned this IP after failed logins")
             if status == HTTPStatus.UNAUTHORIZED or (status == HTTPStatus.OK and text == "Fails."):
+                self._refused = True
                 raise InvalidAuth("qBittorrent refused the username or password")
             if status not in (HTTPStatus.OK, HTTPStatus.NO_CONTENT):
                 raise CannotConnect(f"qBittorrent login answered {status}: {text[:200]}")

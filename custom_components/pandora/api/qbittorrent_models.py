@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 # qBittorrent reports 8640000 s (100 days) for "infinite" ETA.
 ETA_INFINITE = 8_640_000
@@ -54,6 +54,17 @@ _STATE_STATUS: dict[str, TorrentStatus] = {
     "queuedDL": TorrentStatus.QUEUED,
     "queuedUP": TorrentStatus.QUEUED,
 }
+
+
+# While libtorrent checks a torrent, qBittorrent's `progress` is how far the check has got, not
+# how much of the data is there (TorrentImpl::progress): 0 for every torrent while it loads
+# resume data after a start (5.x; 4.5 for torrents it has checked), partial during a recheck.
+# Whether such a torrent is complete is unknown until the check ends. (`moving` keeps the true
+# progress; `metaDL` has no metadata, so it is truly incomplete.)
+CHECKING_STATES: Final = frozenset({"checkingResumeData", "checkingUP", "checkingDL"})
+# States that tell nothing of what a torrent does: loading its resume data (every torrent, for
+# a second or more after qBittorrent starts) and qBittorrent's own "unknown".
+LOADING_STATES: Final = frozenset({"checkingResumeData", "unknown"})
 
 
 def status_of(state: str) -> TorrentStatus:
@@ -129,8 +140,16 @@ class Torrent:
 
     @property
     def is_complete(self) -> bool:
-        """True once every wanted piece is on disk (metadata-less magnets are never complete)."""
+        """True once every wanted piece is on disk (metadata-less magnets are never complete).
+
+        Only meaningful when `completion_known`: while checking, progress is the check's.
+        """
         return self.progress >= 1.0 and self.total_size >= 0
+
+    @property
+    def completion_known(self) -> bool:
+        """False while qBittorrent checks the torrent (resume data or files)."""
+        return self.state not in CHECKING_STATES
 
     @classmethod
     def from_dict(cls, torrent_hash: str, data: Mapping[str, Any]) -> Torrent:
@@ -220,8 +239,12 @@ class MainDataState:
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)
     # Torrents per status, and completed torrents, kept up to date per change (O(changes)).
+    # A torrent that qBittorrent is loading or checking keeps the status (loading) or the
+    # completeness (checking) it was last counted with, so the counts do not drop to 0 for
+    # every restart of qBittorrent or recheck.
     status_counts: Counter[TorrentStatus] = field(default_factory=Counter)
     completed_count: int = 0
+    _counted: dict[str, tuple[TorrentStatus, bool]] = field(default_factory=dict)
     _raw_torrents: dict[str, dict[str, Any]] = field(default_factory=dict)
     _raw_server: dict[str, Any] = field(default_factory=dict)
 
@@ -229,10 +252,22 @@ class MainDataState:
         """Forget everything: the next request asks for a full update (rid=0)."""
         self.rid = 0
 
-    def _count(self, torrent: Torrent, sign: int) -> None:
-        self.status_counts[torrent.status] += sign
-        if torrent.is_complete:
+    def _count(self, counted: tuple[TorrentStatus, bool], sign: int) -> None:
+        self.status_counts[counted[0]] += sign
+        if counted[1]:
             self.completed_count += sign
+
+    @staticmethod
+    def _classify(
+        torrent: Torrent, before: tuple[TorrentStatus, bool] | None
+    ) -> tuple[TorrentStatus, bool]:
+        """What a torrent counts as: its status and completeness, or what they were."""
+        if before is None:
+            return torrent.status, torrent.is_complete
+        return (
+            before[0] if torrent.state in LOADING_STATES else torrent.status,
+            torrent.is_complete if torrent.completion_known else before[1],
+        )
 
     def apply(self, payload: Mapping[str, Any]) -> SyncDelta:
         """Merge one `sync/maindata` answer and say what changed."""
@@ -240,6 +275,7 @@ class MainDataState:
         changed: dict[str, Torrent | None] = {}
         removed: dict[str, Torrent] = {}
         previous = self.torrents
+        counted_before = self._counted
         if full:
             # A full answer replaces everything; anything not in it is gone.
             self._raw_torrents = {}
@@ -249,6 +285,7 @@ class MainDataState:
             self.tags = set()
             self.status_counts = Counter()
             self.completed_count = 0
+            self._counted = {}
 
         for torrent_hash, partial in (payload.get("torrents") or {}).items():
             raw = self._raw_torrents.get(torrent_hash)
@@ -259,11 +296,14 @@ class MainDataState:
             old = previous.get(torrent_hash)
             new = Torrent.from_dict(torrent_hash, raw)
             self.torrents[torrent_hash] = new
-            if full or old is None:
-                self._count(new, +1)
-            elif old.status is not new.status or old.is_complete != new.is_complete:
-                self._count(old, -1)
-                self._count(new, +1)
+            before = counted_before.get(torrent_hash)
+            counted = self._classify(new, before)
+            if full or before is None:
+                self._count(counted, +1)
+            elif counted != before:
+                self._count(before, -1)
+                self._count(counted, +1)
+            self._counted[torrent_hash] = counted
             changed[torrent_hash] = old
 
         if full:
@@ -272,7 +312,7 @@ class MainDataState:
             self._raw_torrents.pop(torrent_hash, None)
             gone = self.torrents.pop(torrent_hash, None)
             if gone is not None:
-                self._count(gone, -1)
+                self._count(self._counted.pop(torrent_hash), -1)
                 removed[torrent_hash] = gone
                 changed.pop(torrent_hash, None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +17,13 @@ from homeassistant.helpers.update_coordinator import UpdateFailed
 from ..announce import async_announce
 from ..api.errors import IPBanned, PandoraError
 from ..api.http import safe_url
-from ..api.qbittorrent_models import MainDataState, SyncDelta, Torrent, TorrentStatus
+from ..api.qbittorrent_models import (
+    LOADING_STATES,
+    MainDataState,
+    SyncDelta,
+    Torrent,
+    TorrentStatus,
+)
 from ..const import (
     CONF_VERIFY_SSL,
     DOMAIN,
@@ -64,7 +71,11 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
         self.client = qbittorrent_client(create_session(hass, verify_ssl), subentry.data)
         self.history = history
         self._baseline_taken = False
+        # Torrents known incomplete, or new and not yet known complete (persisted in history).
         self._incomplete: set[str] = set()
+        # Torrents known errored, and those still loading since before the baseline.
+        self._errored: set[str] = set()
+        self._unsettled: set[str] = set()
         self._ban_issue_id = f"ip_banned_{subentry.subentry_id}"
 
     @property
@@ -132,46 +143,98 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
 
     @callback
     def _publish_events(self, delta: SyncDelta) -> None:
-        """Turn one sync delta into lifecycle events (O(changes))."""
-        torrents = self.client.maindata.torrents
-        sid = self.subentry.subentry_id
-        if not self._baseline_taken:
-            # First sync after start-up: no storm for what was already there. Only torrents
-            # that were incomplete when we last looked and are complete now fire `completed`.
-            self._baseline_taken = True
-            self._incomplete = {h for h, t in torrents.items() if not t.is_complete}
-            for torrent_hash in self.history.incomplete(sid) or ():
-                torrent = torrents.get(torrent_hash)
-                if torrent is not None and torrent.is_complete:
-                    self._emit(TORRENT_COMPLETED, torrent)
-            self.history.set_incomplete(sid, self._incomplete)
-            return
+        """Turn one sync delta into lifecycle events (O(changes)).
 
-        membership_changed = False
+        A torrent qBittorrent is loading or checking is neither complete nor incomplete: it
+        keeps what it was last known as (for a second or more after qBittorrent starts, every
+        torrent is listed loading, with progress 0). `completed` fires when a torrent known
+        incomplete, or new, is known complete, and once per torrent until it is removed
+        (history remembers it across restarts).
+        """
+        torrents = self.client.maindata.torrents
+        if not self._baseline_taken:
+            self._take_baseline(torrents)
+            return
+        changed = False
         for torrent_hash, old in delta.changed.items():
             new = torrents[torrent_hash]
             if old is None:
                 self._emit(TORRENT_ADDED, new)
-            if new.is_complete and (old is None or not old.is_complete):
-                self._emit(TORRENT_COMPLETED, new)
-            if new.status is TorrentStatus.ERRORED and (
-                old is None or old.status is not TorrentStatus.ERRORED
-            ):
-                self._emit(TORRENT_ERRORED, new)
-            was_incomplete = torrent_hash in self._incomplete
-            if new.is_complete == was_incomplete:
-                membership_changed = True
-                if new.is_complete:
-                    self._incomplete.discard(torrent_hash)
-                else:
-                    self._incomplete.add(torrent_hash)
+            if new.completion_known:
+                pending = torrent_hash in self._incomplete or old is None
+                changed |= self._set_incomplete(torrent_hash, not new.is_complete)
+                if new.is_complete and pending:
+                    self._complete(new)
+            elif old is None:  # new, and being checked: complete when the check says so
+                changed |= self._set_incomplete(torrent_hash, True)
+            if new.state not in LOADING_STATES:
+                self._settle_errored(new)
         for torrent_hash, gone in delta.removed.items():
             self._emit(TORRENT_REMOVED, gone)
-            if torrent_hash in self._incomplete:
-                self._incomplete.discard(torrent_hash)
-                membership_changed = True
-        if membership_changed:
-            self.history.set_incomplete(sid, self._incomplete)
+            self.history.forget_completion(self.subentry.subentry_id, torrent_hash)
+            changed |= self._set_incomplete(torrent_hash, False)
+            self._errored.discard(torrent_hash)
+            self._unsettled.discard(torrent_hash)
+        if changed:
+            self.history.set_incomplete(self.subentry.subentry_id, self._incomplete)
+
+    @callback
+    def _take_baseline(self, torrents: Mapping[str, Torrent]) -> None:
+        """First sync after start-up: no storm for what was already there.
+
+        Only torrents that were incomplete when we last looked and are complete now fire
+        `completed`; one being loaded or checked stays what the last run knew it as.
+        """
+        self._baseline_taken = True
+        sid = self.subentry.subentry_id
+        remembered = self.history.incomplete(sid) or set()
+        self.history.keep_completions(sid, torrents)
+        for torrent_hash, torrent in torrents.items():
+            if not torrent.completion_known:
+                if torrent_hash in remembered:
+                    self._incomplete.add(torrent_hash)
+            elif not torrent.is_complete:
+                self._incomplete.add(torrent_hash)
+            elif torrent_hash in remembered:
+                self._complete(torrent)  # finished while Home Assistant was off
+            if torrent.state in LOADING_STATES:
+                self._unsettled.add(torrent_hash)
+            elif torrent.status is TorrentStatus.ERRORED:
+                self._errored.add(torrent_hash)
+        self.history.set_incomplete(sid, self._incomplete)
+
+    @callback
+    def _set_incomplete(self, torrent_hash: str, incomplete: bool) -> bool:
+        """Whether the torrent's membership of the incomplete set changed."""
+        if (torrent_hash in self._incomplete) == incomplete:
+            return False
+        if incomplete:
+            self._incomplete.add(torrent_hash)
+        else:
+            self._incomplete.discard(torrent_hash)
+        return True
+
+    @callback
+    def _settle_errored(self, torrent: Torrent) -> None:
+        """Fire `errored` when a torrent enters error.
+
+        Not again when it is loaded after a restart of qBittorrent, nor for an error older than
+        Home Assistant's start.
+        """
+        torrent_hash = torrent.hash
+        was_there = torrent_hash in self._unsettled
+        self._unsettled.discard(torrent_hash)
+        if torrent.status is not TorrentStatus.ERRORED:
+            self._errored.discard(torrent_hash)
+        elif torrent_hash not in self._errored:
+            self._errored.add(torrent_hash)
+            if not was_there:
+                self._emit(TORRENT_ERRORED, torrent)
+
+    @callback
+    def _complete(self, torrent: Torrent) -> None:
+        if self.history.claim_completion(self.subentry.subentry_id, torrent.hash):
+            self._emit(TORRENT_COMPLETED, torrent)
 
     @callback
     def _emit(self, event_type: str, torrent: Torrent) -> None:
