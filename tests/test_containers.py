@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 import json
+import time
 from typing import Any
 
 import pytest
@@ -296,6 +297,24 @@ async def test_unsafe_country_names_are_refused(
     assert get_state(hass, select).state == "Sweden"
 
 
+async def test_a_country_gluetun_refuses_is_not_redeployed(
+    hass: HomeAssistant, stack: MediaStack
+) -> None:
+    """gluetun answers 400 for a country its provider does not serve: saving it in the stack
+    would only keep gluetun from starting, so the switch stops there and says why."""
+    await _hub(hass, stack, countries="Sweden, Atlantis")
+    old_id = stack.engine.inspect("gluetun")["Id"]
+    with pytest.raises(HomeAssistantError) as err:
+        await hass.services.async_call(
+            DOMAIN, "set_vpn_country", {"country": "Atlantis"}, blocking=True
+        )
+    assert "Atlantis" in str(err.value) and "gluetun" in str(err.value)
+    assert stack.gluetun.requests["PUT /v1/vpn/settings"] == 1
+    assert stack.portainer.stacks[stack.stack_id].env_map["SERVER_COUNTRIES"] == "Sweden"
+    assert stack.engine.inspect("gluetun")["Id"] == old_id
+    assert get_state(hass, _gluetun(hass, "select", "vpn_country")).state == "Sweden"
+
+
 def _reauth_flows(hass: HomeAssistant) -> list[Any]:
     return [
         flow
@@ -453,6 +472,17 @@ async def test_leak_and_down_repairs(hass: HomeAssistant, stack: MediaStack) -> 
     assert get_state(hass, _gluetun(hass, "sensor", "vpn_status")).state == "crashed"
     assert issues.async_get_issue(DOMAIN, f"vpn_down_{GLUETUN_SUBENTRY_ID}") is not None
     stack.gluetun.crashed = False
+    await poll(hass)
+    assert issues.async_get_issue(DOMAIN, f"vpn_down_{GLUETUN_SUBENTRY_ID}") is None
+
+    # Reconnecting ("starting") is no repair at the first poll, only when it lasts.
+    stack.gluetun.reconnect_until = time.monotonic() + 3600
+    await poll(hass)
+    assert get_state(hass, _gluetun(hass, "sensor", "vpn_status")).state == "starting"
+    assert issues.async_get_issue(DOMAIN, f"vpn_down_{GLUETUN_SUBENTRY_ID}") is None
+    await poll(hass)
+    assert issues.async_get_issue(DOMAIN, f"vpn_down_{GLUETUN_SUBENTRY_ID}") is not None
+    stack.gluetun.reconnect_until = 0.0
     await poll(hass)
     assert issues.async_get_issue(DOMAIN, f"vpn_down_{GLUETUN_SUBENTRY_ID}") is None
 

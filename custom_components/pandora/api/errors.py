@@ -39,6 +39,10 @@ class ParseError(ServiceError):
     """The service's answer could not be understood."""
 
 
+class RequestRefused(ServiceError):
+    """The service understood the request and refused it (HTTP 400: an unknown country...)."""
+
+
 class TorrentRejected(ServiceError):
     """qBittorrent refused to add a torrent (duplicate, bad URL or bad file)."""
 

@@ -37,6 +37,7 @@ from .errors import (
     NotFound,
     PandoraError,
     ParseError,
+    RequestRefused,
     RouteNotAllowed,
     ServiceError,
 )
@@ -195,7 +196,7 @@ class GluetunClient:
             }.get(status, f"HTTP 400{suffix}: an old version")
             return NotFound(f"gluetun does not serve {route} ({why})")
         if status == 400:
-            return ServiceError(f"gluetun refused {route}{suffix}")
+            return RequestRefused(f"gluetun refused {route}{suffix}")
         if 300 <= status < 400:
             return ServiceError(f"gluetun redirected {route} (HTTP {status}); check the URL")
         return ServiceError(f"gluetun answered {status} to {route}{suffix}")

@@ -30,7 +30,7 @@ from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceInfo
 
 from ..announce import async_announce
-from ..api.errors import InvalidAuth, NotFound, PandoraError, RouteNotAllowed
+from ..api.errors import InvalidAuth, NotFound, PandoraError, RequestRefused, RouteNotAllowed
 from ..api.gluetun import GluetunClient, PublicIp, VpnStatus
 from ..api.portainer_models import Stack
 from ..const import (
@@ -103,6 +103,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         self.switching = False
         self._lock = asyncio.Lock()
         self._leaking = False
+        self._down_polls = 0  # polls in a row that read the VPN as not running
         # Why gluetun cannot switch live stays true across switches: log it once, not each time.
         self._told_no_live = False
 
@@ -164,6 +165,10 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         sub_id = self.subentry.subentry_id
         state = self.state
         down = state.status not in (None, "running")
+        # A reconnecting VPN reads "starting" for a moment (after a restart or a country switch):
+        # a repair only when it still does at the next poll; stopped or crashed at once.
+        self._down_polls = self._down_polls + 1 if down else 0
+        repair_down = down and (state.status != "starting" or self._down_polls > 1)
         country = state.public_ip.country if state.public_ip else None
         leaking = bool(
             not down
@@ -178,7 +183,7 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
             "selected": str(self.selected),
             "ip": str(state.public_ip.ip if state.public_ip else None),
         }
-        self._issue(f"vpn_down_{sub_id}", "vpn_down", down, placeholders)
+        self._issue(f"vpn_down_{sub_id}", "vpn_down", repair_down, placeholders)
         self._issue(f"vpn_leak_{sub_id}", "vpn_leak", leaking, placeholders)
         if leaking and not self._leaking:
             async_announce(
@@ -273,6 +278,10 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
             self.config_entry.async_start_reauth(
                 self.hass, data={"subentry_id": self.subentry.subentry_id}
             )
+            raise translated_error(err, self.subentry.title) from err
+        except RequestRefused as err:
+            # gluetun itself says no (a country its provider does not serve): a redeploy with
+            # that country would only keep gluetun from starting until the switch rolls back.
             raise translated_error(err, self.subentry.title) from err
         except PandoraError as err:
             if not self.stack_name:
