@@ -4,9 +4,10 @@ When a torrent completes, Pandora moves it with qBittorrent's setLocation (so it
 into the share's Downloaded folder; when Pandora downloaded it for a TMDB title and the hub says
 so, on into `Movies/Title (Year)/` or `TV Shows/Series/Season NN/`; then it scans the matching
 Jellyfin library. Every job is written to Store before each step and checked against
-qBittorrent's real state when it resumes, so a restart continues where it stood. Nothing is ever
-overwritten or deleted: a name already taken stops the job, records why and raises a repair
-issue, and the files stay where they were.
+qBittorrent's real state when it resumes, so a restart continues where it stood. A service that
+cannot be reached for now (down, restarting, answering 5xx) is waited for: the job tries again,
+backing off, and goes on when it answers. Nothing is ever overwritten or deleted: a name already
+taken stops the job, records why and raises a repair issue, and the files stay where they were.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from homeassistant.util import dt as dt_util
 
 from .announce import async_announce, async_listen_internal
 from .api.cloudcmd import SharePath
-from .api.errors import PandoraError
+from .api.errors import TRANSIENT_ERRORS, InvalidAuth, IPBanned, PandoraError, RateLimited
 from .const import (
     CONF_DOWNLOADED_FOLDER,
     CONF_FILE_INTO_LIBRARY,
@@ -52,6 +53,8 @@ _LOGGER = logging.getLogger(__name__)
 STORAGE_KEY: Final = f"{DOMAIN}.pipeline"
 MOVE_TIMEOUT: Final = 600.0  # qBittorrent moves big files in the background
 MOVE_POLL: Final = 1.0
+RETRY_FIRST: Final = 2.0  # seconds before a job tries again after a service was away...
+RETRY_MAX: Final = 60.0  # ... doubling up to this
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 # Dispatcher signal sent with (hash, error) when a job stops (the request pipeline listens).
@@ -209,31 +212,64 @@ class Pipeline:
         task.add_done_callback(lambda _t: self._tasks.pop(job.hash, None))
 
     async def _run(self, job: Job) -> None:
+        """Run the job's steps; a service away for now is waited for, the rest ends the job."""
         await self._save(job)
-        try:
-            if job.step == STEP_DOWNLOADED:
-                await self._move(job, self._folder(job, CONF_DOWNLOADED_FOLDER))
-                job.step = STEP_LIBRARY
-                await self._save(job)
-            if job.step == STEP_LIBRARY:
-                if (target := await self._library_target(job)) is not None:
-                    await self._move(job, target)
-                job.step = STEP_SCAN
-                await self._save(job)
-            if job.step == STEP_SCAN:
-                scanned = await self._scan(job)
-                job.step = STEP_DONE
-                await self._save(job)
-                self._finished(job, scanned)
-        except PipelineStop as err:
-            await self._fail(job, err.reason, str(err))
-        except TimeoutError:
-            minutes = round(MOVE_TIMEOUT / 60)
-            await self._fail(
-                job, "move_timeout", f"qBittorrent did not finish moving it in {minutes} minutes"
-            )
-        except PandoraError as err:
-            await self._fail(job, "service_error", str(err))
+        scanned: dict[str, list[str]] = {}  # Jellyfin servers scanned so far, across retries
+        delay, waited = RETRY_FIRST, False
+        while True:
+            try:
+                await self._steps(job, scanned)
+            except PipelineStop as err:
+                await self._fail(job, err.reason, str(err))
+            except TimeoutError:
+                minutes = round(MOVE_TIMEOUT / 60)
+                await self._fail(
+                    job,
+                    "move_timeout",
+                    f"qBittorrent did not finish moving it in {minutes} minutes",
+                )
+            except (InvalidAuth, IPBanned) as err:
+                # Logging in again and again could get Home Assistant banned: the job waits for
+                # the re-authentication, which reloads the hub and so resumes it.
+                _LOGGER.warning(
+                    "Filing %s waits for the service to accept Pandora again: %s",
+                    job.name,
+                    safe_text(err),
+                )
+            except TRANSIENT_ERRORS as err:
+                _LOGGER.log(
+                    logging.DEBUG if waited else logging.WARNING,
+                    "Cannot file %s for now (trying again in %.0f s): %s",
+                    job.name,
+                    delay,
+                    safe_text(err),
+                )
+                retry_after = err.retry_after if isinstance(err, RateLimited) else None
+                await asyncio.sleep(max(delay, retry_after or 0.0))
+                delay, waited = min(delay * 2, RETRY_MAX), True
+                continue
+            except PandoraError as err:
+                await self._fail(job, "service_error", str(err))
+            else:
+                if waited:
+                    _LOGGER.info("Filed %s once the services were back", job.name)
+            return
+
+    async def _steps(self, job: Job, scanned: dict[str, list[str]]) -> None:
+        if job.step == STEP_DOWNLOADED:
+            await self._move(job, self._folder(job, CONF_DOWNLOADED_FOLDER))
+            job.step = STEP_LIBRARY
+            await self._save(job)
+        if job.step == STEP_LIBRARY:
+            if (target := await self._library_target(job)) is not None:
+                await self._move(job, target)
+            job.step = STEP_SCAN
+            await self._save(job)
+        if job.step == STEP_SCAN:
+            await self._scan(job, scanned)
+            job.step = STEP_DONE
+            await self._save(job)
+            self._finished(job, [name for names in scanned.values() for name in names])
 
     def _folder(self, job: Job, key: str) -> str:
         share = self.entry.runtime_data.cloudcmd[job.share_id]
@@ -332,11 +368,11 @@ class Pipeline:
         job.library = "movies"
         return str(SharePath.of(self._folder(job, CONF_MOVIES_FOLDER)).child(named + tag))
 
-    async def _scan(self, job: Job) -> list[str]:
-        scanned: list[str] = []
-        for coordinator in self.entry.runtime_data.jellyfin.values():
-            scanned.extend(await coordinator.async_scan_kind(job.library))
-        return scanned
+    async def _scan(self, job: Job, scanned: dict[str, list[str]]) -> None:
+        """Scan each Jellyfin once: one that was away is asked again, not the others."""
+        for subentry_id, coordinator in self.entry.runtime_data.jellyfin.items():
+            if subentry_id not in scanned:
+                scanned[subentry_id] = await coordinator.async_scan_kind(job.library)
 
     def _finished(self, job: Job, scanned: list[str]) -> None:
         data = {

@@ -176,8 +176,8 @@ class CloudCommander:
         except OSError:
             return ""
 
-    def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL, bounded) and delete its files."""
+    def halt(self) -> None:
+        """Stop the server but keep its share: `start()` serves it again on the same port."""
         if self.process is not None:
             if self.process.poll() is None:
                 try:
@@ -189,6 +189,10 @@ class CloudCommander:
                 except ProcessLookupError:
                     pass
             self.process = None
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL, bounded) and delete its files."""
+        self.halt()
         if self.base is not None:
             shutil.rmtree(self.base, ignore_errors=True)
             self.base = None
