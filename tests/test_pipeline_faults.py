@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import hashlib
 import os
 from pathlib import Path
@@ -29,6 +29,7 @@ from custom_components.pandora.api.cloudcmd import CloudCommanderClient
 from custom_components.pandora.api.errors import TRANSIENT_ERRORS
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.qbittorrent import QBittorrentClient
+from custom_components.pandora.api.qbittorrent_models import Torrent, TorrentStatus
 from custom_components.pandora.const import DOMAIN
 from custom_components.pandora.requests import MediaRequest
 from homeassistant.auth.models import User
@@ -426,3 +427,133 @@ async def test_jellyfin_gone_mid_import_resumes(
     assert request.jellyfin_id == faults.stack.jellyfin_item(NOTLD)
     filed_once(faults, torrent, NOTLD_FOLDER, before)
     assert len(sim.refresh_calls) == 1
+
+
+# --- Home Assistant restarted in the middle of each stage -------------------------------------
+
+
+@dataclass
+class Probe:
+    """What qBittorrent was doing each time Pandora asked it to move, or Jellyfin to scan."""
+
+    moves: list[str] = field(default_factory=list)
+    scans: list[str] = field(default_factory=list)
+
+    def busy(self) -> set[str]:
+        """States in which qBittorrent may have been moving the files (it had to be done)."""
+        return {"moving", "checkingResumeData"} & {*self.moves, *self.scans}
+
+
+def probe(
+    hass: HomeAssistant, monkeypatch: pytest.MonkeyPatch, swarm: Swarm, torrent_hash: str
+) -> Probe:
+    """Record qBittorrent's own word (not the client's under test) before each move and scan."""
+    seen = Probe()
+
+    async def state() -> str:
+        torrents = await hass.async_add_executor_job(swarm.downloader.torrents)
+        (torrent,) = [t for t in torrents if t["hash"] == torrent_hash]
+        return str(torrent["state"])
+
+    async def before_move() -> None:
+        seen.moves.append(await state())
+
+    async def before_scan() -> None:
+        seen.scans.append(await state())
+
+    around(monkeypatch, QBittorrentClient, "set_location", before=before_move, call=None)
+    around(monkeypatch, JellyfinClient, "refresh_library", before=before_scan, call=None)
+    return seen
+
+
+def preload(swarm: Swarm, torrent: TorrentFile) -> dict[str, str]:
+    """A complete copy in the downloader, past its resume-data check; its files' tree."""
+    swarm.preload(torrent)
+    swarm.downloader.wait_for(
+        lambda t: t["hash"] == torrent.infohash and t["state"] != "checkingResumeData"
+    )
+    return tree(swarm.downloader.downloads)
+
+
+@pytest.mark.parametrize("stage", ["to_downloaded", "to_library", "scan"])
+async def test_a_restart_in_each_filing_stage(
+    hass: HomeAssistant,
+    faults: Faults,
+    big: TorrentFile,
+    elsewhere: Path,
+    alice: User,
+    hass_admin_user: User,
+    adds: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    stage: str,
+) -> None:
+    """Home Assistant restarts while qBittorrent moves the download into Downloaded, into
+    Movies, or while Jellyfin is asked to scan: the job resumes where it stood, waits for the
+    move it had asked for, moves nothing twice and files the title once."""
+    across_file_systems(faults.share, elsewhere)
+    before = preload(faults.stack.swarm, big)
+    seen = probe(hass, monkeypatch, faults.stack.swarm, big.infohash)
+    in_flight = asyncio.Event()
+
+    async def hold() -> None:
+        in_flight.set()
+        if stage == "scan":
+            await asyncio.Event().wait()  # its answer never comes: the restart cancels it
+
+    if stage == "scan":
+        around(monkeypatch, JellyfinClient, "refresh_library", after=hold)
+    else:
+        nth = 1 if stage == "to_downloaded" else 2
+        around(monkeypatch, QBittorrentClient, "set_location", after=hold, call=nth)
+    hub = await faults.setup(hass)
+    request = await ask_for_big(hub, alice, hass_admin_user)
+
+    await wait_until(in_flight.is_set, timeout=120)
+    if stage != "scan":
+        moving = faults.stack.swarm.downloader.wait_for(lambda t: t["hash"] == big.infohash)
+        assert moving["state"] == "moving"  # the restart lands in the middle of the move
+    await faults.restart(hass)
+    request = await settled(hub, request.id)
+    faults.report(f"Restart at {stage}")
+
+    clean_end(hass, hub, request)
+    filed_once(faults, big, BIG_FOLDER, before)
+    assert adds == []  # preloaded: taken over, never added
+    assert len(seen.moves) == 2  # into Downloaded, into Movies: each once
+    assert not seen.busy()  # each waited for the move before it
+
+
+async def test_a_move_hidden_by_resume_data_checking_is_waited_for(
+    hass: HomeAssistant,
+    faults: Faults,
+    big: TorrentFile,
+    elsewhere: Path,
+    alice: User,
+    hass_admin_user: User,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """qBittorrent says checkingResumeData, not moving, while it moves a torrent it has just
+    loaded (added, or after its own restart): the next move and the scan wait all the same."""
+    across_file_systems(faults.share, elsewhere)
+    before = preload(faults.stack.swarm, big)
+    seen = probe(hass, monkeypatch, faults.stack.swarm, big.infohash)
+    original = QBittorrentClient.torrents_info
+
+    async def just_loaded(self: QBittorrentClient, **kwargs: Any) -> list[Torrent]:
+        torrents = await original(self, **kwargs)
+        return [
+            replace(t, state="checkingResumeData", status=TorrentStatus.CHECKING)
+            if t.state == "moving"
+            else t
+            for t in torrents
+        ]
+
+    monkeypatch.setattr(QBittorrentClient, "torrents_info", just_loaded)
+    hub = await faults.setup(hass)
+    request = await ask_for_big(hub, alice, hass_admin_user)
+    request = await settled(hub, request.id)
+
+    clean_end(hass, hub, request)
+    filed_once(faults, big, BIG_FOLDER, before)
+    assert len(seen.moves) == 2
+    assert not seen.busy()

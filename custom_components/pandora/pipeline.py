@@ -27,6 +27,8 @@ from homeassistant.util import dt as dt_util
 from .announce import async_announce, async_listen_internal
 from .api.cloudcmd import SharePath
 from .api.errors import TRANSIENT_ERRORS, InvalidAuth, IPBanned, PandoraError, RateLimited
+from .api.qbittorrent import QBittorrentClient
+from .api.qbittorrent_models import Torrent
 from .const import (
     CONF_DOWNLOADED_FOLDER,
     CONF_FILE_INTO_LIBRARY,
@@ -53,6 +55,9 @@ _LOGGER = logging.getLogger(__name__)
 STORAGE_KEY: Final = f"{DOMAIN}.pipeline"
 MOVE_TIMEOUT: Final = 600.0  # qBittorrent moves big files in the background
 MOVE_POLL: Final = 1.0
+# While qBittorrent moves a torrent it says "moving", unless it is still checking the torrent's
+# resume data (just added, or qBittorrent just started): that state hides a move under way.
+_BUSY: Final = frozenset({"moving", "checkingResumeData"})
 RETRY_FIRST: Final = 2.0  # seconds before a job tries again after a service was away...
 RETRY_MAX: Final = 60.0  # ... doubling up to this
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -281,10 +286,10 @@ class Pipeline:
         coordinator = self.entry.runtime_data.qbittorrent[job.subentry_id]
         root = str(share.subentry.data[CONF_QBITTORRENT_ROOT]).rstrip("/")
         location = root + str(SharePath.of(folder))
-        torrents = await coordinator.client.torrents_info(hashes=job.hash)
-        if not torrents:
-            raise PipelineStop("torrent_gone", "the torrent is no longer in qBittorrent")
-        if torrents[0].save_path.rstrip("/") != location:
+        # A move asked for before a restart (or a retry) may still be under way: its files are
+        # already at the target, which must not read as somebody else's.
+        torrent = await self._settled(coordinator.client, job.hash)
+        if torrent.save_path.rstrip("/") != location:
             target = SharePath.of(folder).child(job.name)
             if await share.client.exists(str(target)):
                 raise PipelineStop("name_taken", f"{target} already exists; nothing was moved")
@@ -292,19 +297,23 @@ class Pipeline:
             job.destination = folder
             await self._save(job)  # before acting: a restart re-checks qBittorrent's state
             await coordinator.client.set_location(job.hash, location)
-            await self._wait_moved(coordinator.client, job.hash, location)
+            await self._settled(coordinator.client, job.hash, location)
         job.destination = folder
 
-    async def _wait_moved(self, client: Any, torrent_hash: str, location: str) -> None:
+    async def _settled(
+        self, client: QBittorrentClient, torrent_hash: str, location: str | None = None
+    ) -> Torrent:
+        """The torrent once qBittorrent is not moving it (and it is at `location`, if given)."""
         async with asyncio.timeout(MOVE_TIMEOUT):
             while True:
                 torrents = await client.torrents_info(hashes=torrent_hash)
-                if (
-                    torrents
-                    and torrents[0].save_path.rstrip("/") == location
-                    and torrents[0].state != "moving"
+                if not torrents:
+                    raise PipelineStop("torrent_gone", "the torrent is no longer in qBittorrent")
+                torrent = torrents[0]
+                if torrent.state not in _BUSY and (
+                    location is None or torrent.save_path.rstrip("/") == location
                 ):
-                    return
+                    return torrent
                 await asyncio.sleep(MOVE_POLL)
 
     def _request(self, job: Job, link: dict[str, Any]) -> MediaRequest | None:
