@@ -373,7 +373,7 @@ async def test_move_files_with_cloudcmd_gone(
 # --- Jellyfin gone in the middle of a request's import ----------------------------------------
 
 
-@pytest.mark.parametrize("when", ["scan", "scan_500"])
+@pytest.mark.parametrize("when", ["scan", "scan_500", "lookup"])
 async def test_jellyfin_gone_mid_import_resumes(
     hass: HomeAssistant,
     faults: Faults,
