@@ -429,6 +429,35 @@ async def test_jellyfin_gone_mid_import_resumes(
     assert len(sim.refresh_calls) == 1
 
 
+async def test_jellyfin_gone_before_scanning_everything(
+    hass: HomeAssistant,
+    faults: Faults,
+    releases: Releases,
+    alice: User,
+    hass_admin_user: User,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without a share, Jellyfin is asked to scan everything: gone then, it is asked once it is
+    back (the lookup's wait runs from then), not never."""
+    monkeypatch.setattr(request_pipeline, "LOOKUP_TIMEOUT", 1.0)
+    jellyfin = faults.jellyfin
+    around(monkeypatch, JellyfinClient, "refresh_all", before=jellyfin.stop)
+    outcomes = around(monkeypatch, JellyfinClient, "refresh_all")
+    hub = await faults.stack.hub(hass, share=False)
+    request = await ask_for_notld(hub, alice, hass_admin_user)
+
+    await wait_until(lambda: failed(outcomes), timeout=120)
+    await asyncio.sleep(3 * request_pipeline.LOOKUP_TIMEOUT)
+    await jellyfin.start()
+    faults.came_back()
+    request = await settled(hub, request.id)
+    faults.report("Jellyfin gone before scanning everything")
+
+    assert request.status == "available", request.reason
+    assert jellyfin.sim.scans_started == 1
+    assert request.transitions[-1].reason == "downloaded; Jellyfin did not list it within 0 minutes"
+
+
 # --- Home Assistant restarted in the middle of each stage -------------------------------------
 
 

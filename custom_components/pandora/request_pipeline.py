@@ -98,7 +98,7 @@ class _Watch:
     since: float = field(default_factory=time.monotonic)  # last progress seen
     filing_checked: bool = False  # the completed-download pipeline has (or will have) a job
     destination: str | None = None  # where that job filed it
-    scanned: bool = False
+    scanned: set[str] = field(default_factory=set)  # the Jellyfin servers asked to scan
     lookup_started: float | None = None
     next_lookup: float = 0.0
     lookups: int = 0
@@ -560,9 +560,8 @@ class RequestPipeline:
             where = f"filed into {watch.destination}" if filed else "downloaded"
             await self._available(request, reason=where)
             return
-        if not filed and not watch.scanned:
-            watch.scanned = True  # nothing filed it: have Jellyfin look everywhere
-            await self._scan_all()
+        if not filed:
+            await self._scan_all(watch)  # nothing filed it: have Jellyfin look everywhere
         await self._look_up(request, watch)
 
     async def _torrent_name(self, request: MediaRequest) -> str | None:
@@ -579,14 +578,21 @@ class RequestPipeline:
             return None
         return torrents[0].name if torrents else request.release or torrent_hash
 
-    async def _scan_all(self) -> None:
-        for coordinator in self.entry.runtime_data.jellyfin.values():
+    async def _scan_all(self, watch: _Watch) -> None:
+        """Have each Jellyfin scan everything, once; one away for now is asked at a later look."""
+        for subentry_id, coordinator in self.entry.runtime_data.jellyfin.items():
+            if subentry_id in watch.scanned:
+                continue
             try:
                 await coordinator.async_scan(None)
+            except TRANSIENT_ERRORS as err:
+                _LOGGER.debug("Cannot scan %s yet: %s", coordinator.subentry.title, safe_text(err))
+                continue
             except PandoraError as err:
                 _LOGGER.warning(
                     "Cannot start a scan on %s: %s", coordinator.subentry.title, safe_text(err)
                 )
+            watch.scanned.add(subentry_id)
 
     async def _look_up(self, request: MediaRequest, watch: _Watch) -> None:
         """Ask Jellyfin for the title (backing off); available once listed, or after a while.
