@@ -458,6 +458,36 @@ async def test_jellyfin_gone_before_scanning_everything(
     assert request.transitions[-1].reason == "downloaded; Jellyfin did not list it within 0 minutes"
 
 
+async def test_a_torrent_removed_while_home_assistant_was_off_takes_its_repair_along(
+    hass: HomeAssistant,
+    faults: Faults,
+    releases: Releases,
+    alice: User,
+    hass_admin_user: User,
+) -> None:
+    """A filing that failed (a name taken) raises a repair that goes with the torrent, also
+    when the torrent was removed while Home Assistant was off."""
+    torrent = releases.notld
+    swarm = faults.stack.swarm
+    swarm.preload(torrent)
+    taken = faults.share.root / "Downloaded" / torrent.name
+    taken.write_bytes(b"somebody else's file")
+    hub = await faults.setup(hass)
+    request = await settled(hub, (await ask_for_notld(hub, alice, hass_admin_user)).id)
+    assert request.status == "failed"
+    assert pipeline_issues(hass) == [f"pipeline_{torrent.infohash}"]
+
+    assert await hass.config_entries.async_unload(hub.entry_id)
+    swarm.downloader.api("torrents/delete", {"hashes": torrent.infohash, "deleteFiles": "true"})
+    await wait_until(lambda: torrent_hashes(swarm) == [], timeout=30)
+    assert await hass.config_entries.async_setup(hub.entry_id)
+
+    assert pipeline_issues(hass) == []
+    assert hub.runtime_data.pipeline is not None
+    assert torrent.infohash not in hub.runtime_data.pipeline.jobs
+    assert taken.read_bytes() == b"somebody else's file"
+
+
 # --- Home Assistant restarted in the middle of each stage -------------------------------------
 
 

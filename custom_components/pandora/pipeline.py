@@ -135,11 +135,16 @@ class Pipeline:
     async def async_start(self) -> None:
         """Load the jobs a previous run left and resume them; listen for completions."""
         data = await self._store.async_load() or {}
-        for raw in data.get("jobs", []):
-            job = Job(**raw)
+        saved = [Job(**raw) for raw in data.get("jobs", [])]
+        for job in saved:
+            if self._gone(job):  # its repair issue would never go away
+                ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
+                continue
             self.jobs[job.hash] = job
             if job.step not in (STEP_DONE, STEP_FAILED):
                 self._spawn(job)
+        if len(self.jobs) != len(saved):
+            await self._store.async_save(self._data())
         self._sync_issues()  # the cap holds for what earlier versions raised too
         self.entry.async_on_unload(
             async_listen_internal(
@@ -149,6 +154,21 @@ class Pipeline:
         self.entry.async_on_unload(
             async_listen_internal(self.hass, EVENT_TORRENT_PREFIX + TORRENT_REMOVED, self._removed)
         )
+
+    def _gone(self, job: Job) -> bool:
+        """Whether a saved job has nothing left to act on.
+
+        Its qBittorrent or share was removed, or (once finished) its torrent was removed while
+        nobody listened: the coordinators have polled once, and a qBittorrent that answered
+        listed every torrent it has.
+        """
+        runtime = self.entry.runtime_data
+        coordinator = runtime.qbittorrent.get(job.subentry_id)
+        if coordinator is None or job.share_id not in runtime.cloudcmd:
+            return True
+        if job.step not in (STEP_DONE, STEP_FAILED) or not coordinator.last_update_success:
+            return False  # a running job checks qBittorrent itself; an unknown answer keeps it
+        return job.hash not in coordinator.client.maindata.torrents
 
     async def async_stop(self) -> None:
         """Cancel running jobs (their state is on disk) and save."""
