@@ -31,6 +31,7 @@ from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.qbittorrent import QBittorrentClient
 from custom_components.pandora.api.qbittorrent_models import Torrent, TorrentStatus
 from custom_components.pandora.const import DOMAIN
+from custom_components.pandora.release_search import ReleaseSearch
 from custom_components.pandora.requests import MediaRequest
 from homeassistant.auth.models import User
 from homeassistant.core import HomeAssistant
@@ -616,3 +617,66 @@ async def test_a_move_hidden_by_resume_data_checking_is_waited_for(
     filed_once(faults, big, BIG_FOLDER, before)
     assert len(seen.moves) == 2
     assert not seen.busy()
+
+
+@pytest.mark.parametrize("stage", ["approved", "searching", "adding", "added", "importing"])
+async def test_a_restart_in_each_request_stage(
+    hass: HomeAssistant,
+    faults: Faults,
+    releases: Releases,
+    alice: User,
+    hass_admin_user: User,
+    adds: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    stage: str,
+) -> None:
+    """Home Assistant restarts with a request approved, searched (Jackett's answer not read
+    yet), being added (not sent yet, or sent without the answer) and waiting for Jellyfin to
+    list it: it goes on from there, adds its torrent once and ends available."""
+    in_flight = asyncio.Event()
+
+    async def hold() -> None:
+        in_flight.set()
+        await asyncio.Event().wait()  # never answered: the restart cancels it
+
+    async def seen() -> None:
+        in_flight.set()
+
+    if stage == "searching":
+        around(monkeypatch, ReleaseSearch, "search_ranked", after=hold)
+    elif stage == "adding":
+        around(monkeypatch, QBittorrentClient, "add", before=hold)
+    elif stage == "added":
+        around(monkeypatch, QBittorrentClient, "add", after=hold)
+    elif stage == "importing":
+        faults.jellyfin.sim.scan_duration = 3.0  # Jellyfin lists it some seconds after
+        around(monkeypatch, JellyfinClient, "find_by_provider_id", after=seen)
+    hub = await faults.setup(hass)
+    torrent = releases.notld
+    before = {torrent.name: hashlib.sha1(torrent.path.read_bytes()).hexdigest()}
+    queue = hub.runtime_data.requests
+    if stage == "approved":
+        request, _ = await queue.async_create(
+            alice,
+            tmdb_id=NOTLD,
+            media_type="movie",
+            title="Night of the Living Dead",
+            year=1968,
+        )
+        assert await hass.config_entries.async_unload(hub.entry_id)
+        await queue.async_set_status(request, "approved", by=hass_admin_user.id)
+        assert await hass.config_entries.async_setup(hub.entry_id)
+        faults.came_back()
+    else:
+        request = await ask_for_notld(hub, alice, hass_admin_user)
+        await wait_until(in_flight.is_set, timeout=120)
+        await faults.restart(hass)
+    request = await settled(hub, request.id)
+    faults.report(f"Restart at {stage}")
+
+    clean_end(hass, hub, request)
+    assert request.jellyfin_id == faults.stack.jellyfin_item(NOTLD)
+    filed_once(faults, torrent, NOTLD_FOLDER, before)
+    assert len(adds) == 1
+    assert torrent_hashes(faults.stack.swarm) == [torrent.infohash]
+    assert len(faults.jellyfin.sim.refresh_calls) == 1
