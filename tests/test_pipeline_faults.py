@@ -26,14 +26,17 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora import request_pipeline
 from custom_components.pandora.api.cloudcmd import CloudCommanderClient
-from custom_components.pandora.api.errors import TRANSIENT_ERRORS
+from custom_components.pandora.api.errors import TRANSIENT_ERRORS, InvalidAuth
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.qbittorrent import QBittorrentClient
 from custom_components.pandora.api.qbittorrent_models import Torrent, TorrentStatus
 from custom_components.pandora.const import DOMAIN
+from custom_components.pandora.pipeline import RETRY_FIRST
 from custom_components.pandora.release_search import ReleaseSearch
 from custom_components.pandora.requests import MediaRequest
 from homeassistant.auth.models import User
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
@@ -332,6 +335,52 @@ async def test_cloudcmd_gone_mid_filing_resumes(
     filed_once(faults, torrent, NOTLD_FOLDER, before)
     assert len(adds) == 1
     assert len(faults.jellyfin.sim.refresh_calls) == 1
+
+
+async def test_a_refused_password_waits_for_reauth(
+    hass: HomeAssistant,
+    faults: Faults,
+    releases: Releases,
+    alice: User,
+    hass_admin_user: User,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cloud Commander comes back asking for a password: the job does not log in again and
+    again (that could get Home Assistant banned), nor fail; the re-authentication resumes it."""
+    share = faults.share
+
+    async def with_a_password() -> None:
+        await faults.stop_share(hass)
+        share.username, share.password = "pandora", "a new secret"
+        await faults.start_share(hass)
+
+    around(monkeypatch, CloudCommanderClient, "exists", before=with_a_password)
+    checks = around(monkeypatch, CloudCommanderClient, "exists")
+    hub = await faults.setup(hass)
+    torrent = releases.notld
+    request = await ask_for_notld(hub, alice, hass_admin_user)
+    await wait_until(lambda: any(isinstance(c, InvalidAuth) for c in checks), timeout=120)
+    before = {torrent.name: hashlib.sha1(torrent.path.read_bytes()).hexdigest()}
+    await asyncio.sleep(3 * RETRY_FIRST)  # time for retries, were there any
+    assert len(checks) == 1
+    assert request.status == "importing"
+
+    (coordinator,) = hub.runtime_data.cloudcmd.values()
+    await coordinator.async_refresh()  # its next poll: refused, it asks for the password
+    (flow,) = hass.config_entries.flow.async_progress()
+    assert flow["context"]["source"] == "reauth"
+    result = await hass.config_entries.flow.async_configure(
+        flow["flow_id"], {CONF_USERNAME: "pandora", CONF_PASSWORD: "a new secret"}
+    )
+    assert result["reason"] == "reauth_successful"
+    await hass.async_block_till_done()  # the hub reloads with the new password
+    assert hub.state is ConfigEntryState.LOADED
+    faults.came_back()
+    request = await settled(hub, request.id)
+    faults.report("Cloud Commander's password changed")
+
+    clean_end(hass, hub, request)
+    filed_once(faults, torrent, NOTLD_FOLDER, before)
 
 
 async def test_move_files_with_cloudcmd_gone(
