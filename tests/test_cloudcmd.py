@@ -45,6 +45,7 @@ from custom_components.pandora.api.errors import (
     InvalidAuth,
     NotFound,
     ParseError,
+    ServerError,
     ServiceError,
 )
 from custom_components.pandora.api.http import HttpResponse
@@ -906,7 +907,7 @@ async def test_a_claimed_success_is_verified(probe: tuple[aiohttp.ClientSession,
         ),
         (
             lambda: web.Response(status=500, text="Path /srv/a/b beyond root /srv!\n at x"),
-            ServiceError,
+            ServerError,
             "<path>",
         ),
         (

@@ -29,6 +29,7 @@ from custom_components.pandora.api.errors import (
     NotFound,
     ParseError,
     RateLimited,
+    ServerError,
     ServiceError,
 )
 from custom_components.pandora.api.jellyfin import LIBRARY_REFRESH_PARAMS, JellyfinClient
@@ -615,7 +616,7 @@ async def test_server_error_and_malformed_json(
 ) -> None:
     simulator, _ = sim
     simulator.server_error_next = 1
-    with pytest.raises(ServiceError, match="500 to Library/VirtualFolders") as err:
+    with pytest.raises(ServerError, match="500 to Library/VirtualFolders") as err:
         await client.libraries()
     assert not isinstance(err.value, ParseError | NotFound)
     simulator.malformed_next = 1
@@ -678,7 +679,7 @@ async def test_key_never_in_error_messages(session: aiohttp.ClientSession) -> No
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     try:
         client = _client(session, int(runner.addresses[0][1]))
-        with pytest.raises(ServiceError, match="502 to System/Info: bad gateway") as err:
+        with pytest.raises(ServerError, match="502 to System/Info: bad gateway") as err:
             await client.system_info()
         assert DEFAULT_API_KEY not in str(err.value)
         assert "<redacted>" in str(err.value)

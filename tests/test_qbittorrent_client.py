@@ -12,6 +12,7 @@ from custom_components.pandora.api.errors import (
     CannotConnect,
     InvalidAuth,
     IPBanned,
+    ServerError,
     ServiceError,
     TorrentRejected,
 )
@@ -329,6 +330,41 @@ async def test_server_errors_are_service_errors(
     # An unknown endpoint: 404 from the real server.
     with pytest.raises(ServiceError, match="404"):
         await client._request("GET", "torrents/doesnotexist")
+
+
+async def test_a_proxy_failing_is_a_server_error(
+    qb_daemon: QBittorrentDaemon, session: aiohttp.ClientSession
+) -> None:
+    """A reverse proxy answering 502 (qBittorrent restarting behind it) is no verdict on the
+    torrent: a server error the caller may try again, not a refusal."""
+
+    async def forward(request: aiohttp.web.Request) -> aiohttp.web.Response:
+        if request.path.endswith(("/torrents/add", "/torrents/info")):
+            return aiohttp.web.Response(status=502, text="Bad Gateway")
+        headers = {k: v for k, v in request.headers.items() if k in ("Cookie", "Content-Type")}
+        async with session.request(
+            request.method,
+            qb_daemon.url + request.path_qs,
+            headers=headers,
+            data=await request.read(),
+        ) as resp:
+            kept = {k: v for k, v in resp.headers.items() if k in ("Set-Cookie", "Content-Type")}
+            return aiohttp.web.Response(status=resp.status, body=await resp.read(), headers=kept)
+
+    app = aiohttp.web.Application()
+    app.router.add_route("*", "/{tail:.*}", forward)
+    runner = aiohttp.web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await aiohttp.web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        client = client_for(qb_daemon, session, url=f"http://127.0.0.1:{port}")
+        with pytest.raises(ServerError, match="502"):
+            await client.add(urls=[f"magnet:?xt=urn:btih:{'a' * 40}"])
+        with pytest.raises(ServerError, match="502 to torrents/info"):
+            await client.torrents_info()
+    finally:
+        await runner.cleanup()
 
 
 async def test_add_peers(qb_daemon: QBittorrentDaemon, session: aiohttp.ClientSession) -> None:

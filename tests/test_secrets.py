@@ -755,7 +755,8 @@ async def test_share_failures_never_show_its_login(
             assert expected in answer["error"]["message"]
     assert [f["context"]["source"] for f in hass.config_entries.flow.async_progress()] == ["reauth"]
 
-    # A completed download cannot be filed into the share: the job stops, a repair says why.
+    # A completed download cannot be filed into the share: the job waits for the
+    # re-authentication (no login again, no repair) and the log says why.
     torrent_hash = hash_of(11)
     added = await witness.action(
         "add_torrent",
@@ -766,10 +767,11 @@ async def test_share_failures_never_show_its_login(
     await wait_until(lambda: any(t["hash"] == torrent_hash for t in qbittorrent.torrents()))
     assert runtime.pipeline is not None
     assert runtime.pipeline.file_torrent(torrent_hash, "Filed", qbit.subentry.subentry_id)
-    await wait_until(lambda: runtime.pipeline.jobs[torrent_hash].step == "failed")
+    await wait_until(lambda: "Filing Filed waits for the service" in witness.caplog.text)
     await hass.async_block_till_done()
-    assert "refused" in str(runtime.pipeline.jobs[torrent_hash].error)
-    assert ("pandora", f"pipeline_{torrent_hash}") in ir.async_get(hass).issues
+    assert "refused the credentials" in witness.caplog.text
+    assert runtime.pipeline.jobs[torrent_hash].step == "to_downloaded"
+    assert ("pandora", f"pipeline_{torrent_hash}") not in ir.async_get(hass).issues
     witness.assert_clean(entry)
 
 

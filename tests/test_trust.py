@@ -19,9 +19,15 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.pandora.const import (
+    CONF_QBITTORRENT_ROOT,
+    CONF_VERIFY_SSL,
+    DEFAULT_FOLDERS,
     DOMAIN,
+    SUBENTRY_CLOUDCMD,
 )
 from homeassistant.auth.models import User
+from homeassistant.config_entries import ConfigSubentryData
+from homeassistant.const import CONF_URL
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
@@ -30,7 +36,7 @@ from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll, poll_until
 from tests.support.cloudcmd import CloudCommander
 from tests.support.companion_app import register_app
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
+from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 from tests.support.torrents import add_stalled
 
 PAUSED_STATES = {"pausedDL", "pausedUP", "stoppedDL", "stoppedUP"}
@@ -211,12 +217,31 @@ async def test_repairs_are_capped_and_show_names_inert(
 ) -> None:
     """Jobs an earlier version kept (50 forged completions, say) raise at most a few repairs,
     one counting the rest, and a name from outside renders as code, never as a link."""
+    # Their qBittorrent and share do not answer: the jobs stay (a qBittorrent that answers
+    # without their torrents would have them forgotten, repairs and all).
+    away = f"http://127.0.0.1:{free_port()}"
+    entry = hub_entry(
+        qb_subentry(qb_daemon),
+        qb_subentry(QBittorrentDaemon(), title="Away"),  # never started
+        ConfigSubentryData(
+            data={
+                CONF_URL: away,
+                CONF_VERIFY_SSL: True,
+                **DEFAULT_FOLDERS,
+                CONF_QBITTORRENT_ROOT: "/srv/share",
+            },
+            subentry_type=SUBENTRY_CLOUDCMD,
+            title="Share",
+            unique_id=away,
+        ),
+    )
+    ids = {subentry.title: subentry.subentry_id for subentry in entry.subentries.values()}
     jobs = [
         {
             "hash": f"{n:040x}",
             "name": f"{PHISHING} `{n}`\n",
-            "subentry_id": "gone",
-            "share_id": "gone",
+            "subentry_id": ids["Away"],
+            "share_id": ids["Share"],
             "step": "failed",
             "error": "the torrent is no longer in qBittorrent",
             "updated": f"2026-01-01T00:00:{n:02d}+00:00",
@@ -228,7 +253,7 @@ async def test_repairs_are_capped_and_show_names_inert(
         "key": "pandora.pipeline",
         "data": {"jobs": jobs},
     }
-    await setup_hub(hass, hub_entry(qb_subentry(qb_daemon)))
+    await setup_hub(hass, entry)
     issues = {
         issue_id: issue
         for (domain, issue_id), issue in ir.async_get(hass).issues.items()

@@ -4,9 +4,10 @@ When a torrent completes, Pandora moves it with qBittorrent's setLocation (so it
 into the share's Downloaded folder; when Pandora downloaded it for a TMDB title and the hub says
 so, on into `Movies/Title (Year)/` or `TV Shows/Series/Season NN/`; then it scans the matching
 Jellyfin library. Every job is written to Store before each step and checked against
-qBittorrent's real state when it resumes, so a restart continues where it stood. Nothing is ever
-overwritten or deleted: a name already taken stops the job, records why and raises a repair
-issue, and the files stay where they were.
+qBittorrent's real state when it resumes, so a restart continues where it stood. A service that
+cannot be reached for now (down, restarting, answering 5xx) is waited for: the job tries again,
+backing off, and goes on when it answers. Nothing is ever overwritten or deleted: a name already
+taken stops the job, records why and raises a repair issue, and the files stay where they were.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from homeassistant.util import dt as dt_util
 
 from .announce import async_announce, async_listen_internal
 from .api.cloudcmd import SharePath
-from .api.errors import PandoraError
+from .api.errors import TRANSIENT_ERRORS, InvalidAuth, IPBanned, PandoraError, RateLimited
+from .api.qbittorrent import QBittorrentClient
+from .api.qbittorrent_models import Torrent
 from .const import (
     CONF_DOWNLOADED_FOLDER,
     CONF_FILE_INTO_LIBRARY,
@@ -52,6 +55,11 @@ _LOGGER = logging.getLogger(__name__)
 STORAGE_KEY: Final = f"{DOMAIN}.pipeline"
 MOVE_TIMEOUT: Final = 600.0  # qBittorrent moves big files in the background
 MOVE_POLL: Final = 1.0
+# While qBittorrent moves a torrent it says "moving", unless it is still checking the torrent's
+# resume data (just added, or qBittorrent just started): that state hides a move under way.
+_BUSY: Final = frozenset({"moving", "checkingResumeData"})
+RETRY_FIRST: Final = 2.0  # seconds before a job tries again after a service was away...
+RETRY_MAX: Final = 60.0  # ... doubling up to this
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 # Dispatcher signal sent with (hash, error) when a job stops (the request pipeline listens).
@@ -127,11 +135,16 @@ class Pipeline:
     async def async_start(self) -> None:
         """Load the jobs a previous run left and resume them; listen for completions."""
         data = await self._store.async_load() or {}
-        for raw in data.get("jobs", []):
-            job = Job(**raw)
+        saved = [Job(**raw) for raw in data.get("jobs", [])]
+        for job in saved:
+            if self._gone(job):  # its repair issue would never go away
+                ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
+                continue
             self.jobs[job.hash] = job
             if job.step not in (STEP_DONE, STEP_FAILED):
                 self._spawn(job)
+        if len(self.jobs) != len(saved):
+            await self._store.async_save(self._data())
         self._sync_issues()  # the cap holds for what earlier versions raised too
         self.entry.async_on_unload(
             async_listen_internal(
@@ -141,6 +154,21 @@ class Pipeline:
         self.entry.async_on_unload(
             async_listen_internal(self.hass, EVENT_TORRENT_PREFIX + TORRENT_REMOVED, self._removed)
         )
+
+    def _gone(self, job: Job) -> bool:
+        """Whether a saved job has nothing left to act on.
+
+        Its qBittorrent or share was removed, or (once finished) its torrent was removed while
+        nobody listened: the coordinators have polled once, and a qBittorrent that answered
+        listed every torrent it has.
+        """
+        runtime = self.entry.runtime_data
+        coordinator = runtime.qbittorrent.get(job.subentry_id)
+        if coordinator is None or job.share_id not in runtime.cloudcmd:
+            return True
+        if job.step not in (STEP_DONE, STEP_FAILED) or not coordinator.last_update_success:
+            return False  # a running job checks qBittorrent itself; an unknown answer keeps it
+        return job.hash not in coordinator.client.maindata.torrents
 
     async def async_stop(self) -> None:
         """Cancel running jobs (their state is on disk) and save."""
@@ -209,31 +237,64 @@ class Pipeline:
         task.add_done_callback(lambda _t: self._tasks.pop(job.hash, None))
 
     async def _run(self, job: Job) -> None:
+        """Run the job's steps; a service away for now is waited for, the rest ends the job."""
         await self._save(job)
-        try:
-            if job.step == STEP_DOWNLOADED:
-                await self._move(job, self._folder(job, CONF_DOWNLOADED_FOLDER))
-                job.step = STEP_LIBRARY
-                await self._save(job)
-            if job.step == STEP_LIBRARY:
-                if (target := await self._library_target(job)) is not None:
-                    await self._move(job, target)
-                job.step = STEP_SCAN
-                await self._save(job)
-            if job.step == STEP_SCAN:
-                scanned = await self._scan(job)
-                job.step = STEP_DONE
-                await self._save(job)
-                self._finished(job, scanned)
-        except PipelineStop as err:
-            await self._fail(job, err.reason, str(err))
-        except TimeoutError:
-            minutes = round(MOVE_TIMEOUT / 60)
-            await self._fail(
-                job, "move_timeout", f"qBittorrent did not finish moving it in {minutes} minutes"
-            )
-        except PandoraError as err:
-            await self._fail(job, "service_error", str(err))
+        scanned: dict[str, list[str]] = {}  # Jellyfin servers scanned so far, across retries
+        delay, waited = RETRY_FIRST, False
+        while True:
+            try:
+                await self._steps(job, scanned)
+            except PipelineStop as err:
+                await self._fail(job, err.reason, str(err))
+            except TimeoutError:
+                minutes = round(MOVE_TIMEOUT / 60)
+                await self._fail(
+                    job,
+                    "move_timeout",
+                    f"qBittorrent did not finish moving it in {minutes} minutes",
+                )
+            except (InvalidAuth, IPBanned) as err:
+                # Logging in again and again could get Home Assistant banned: the job waits for
+                # the re-authentication, which reloads the hub and so resumes it.
+                _LOGGER.warning(
+                    "Filing %s waits for the service to accept Pandora again: %s",
+                    job.name,
+                    safe_text(err),
+                )
+            except TRANSIENT_ERRORS as err:
+                _LOGGER.log(
+                    logging.DEBUG if waited else logging.WARNING,
+                    "Cannot file %s for now (trying again in %.0f s): %s",
+                    job.name,
+                    delay,
+                    safe_text(err),
+                )
+                retry_after = err.retry_after if isinstance(err, RateLimited) else None
+                await asyncio.sleep(max(delay, retry_after or 0.0))
+                delay, waited = min(delay * 2, RETRY_MAX), True
+                continue
+            except PandoraError as err:
+                await self._fail(job, "service_error", str(err))
+            else:
+                if waited:
+                    _LOGGER.info("Filed %s once the services were back", job.name)
+            return
+
+    async def _steps(self, job: Job, scanned: dict[str, list[str]]) -> None:
+        if job.step == STEP_DOWNLOADED:
+            await self._move(job, self._folder(job, CONF_DOWNLOADED_FOLDER))
+            job.step = STEP_LIBRARY
+            await self._save(job)
+        if job.step == STEP_LIBRARY:
+            if (target := await self._library_target(job)) is not None:
+                await self._move(job, target)
+            job.step = STEP_SCAN
+            await self._save(job)
+        if job.step == STEP_SCAN:
+            await self._scan(job, scanned)
+            job.step = STEP_DONE
+            await self._save(job)
+            self._finished(job, [name for names in scanned.values() for name in names])
 
     def _folder(self, job: Job, key: str) -> str:
         share = self.entry.runtime_data.cloudcmd[job.share_id]
@@ -245,10 +306,10 @@ class Pipeline:
         coordinator = self.entry.runtime_data.qbittorrent[job.subentry_id]
         root = str(share.subentry.data[CONF_QBITTORRENT_ROOT]).rstrip("/")
         location = root + str(SharePath.of(folder))
-        torrents = await coordinator.client.torrents_info(hashes=job.hash)
-        if not torrents:
-            raise PipelineStop("torrent_gone", "the torrent is no longer in qBittorrent")
-        if torrents[0].save_path.rstrip("/") != location:
+        # A move asked for before a restart (or a retry) may still be under way: its files are
+        # already at the target, which must not read as somebody else's.
+        torrent = await self._settled(coordinator.client, job.hash)
+        if torrent.save_path.rstrip("/") != location:
             target = SharePath.of(folder).child(job.name)
             if await share.client.exists(str(target)):
                 raise PipelineStop("name_taken", f"{target} already exists; nothing was moved")
@@ -256,19 +317,23 @@ class Pipeline:
             job.destination = folder
             await self._save(job)  # before acting: a restart re-checks qBittorrent's state
             await coordinator.client.set_location(job.hash, location)
-            await self._wait_moved(coordinator.client, job.hash, location)
+            await self._settled(coordinator.client, job.hash, location)
         job.destination = folder
 
-    async def _wait_moved(self, client: Any, torrent_hash: str, location: str) -> None:
+    async def _settled(
+        self, client: QBittorrentClient, torrent_hash: str, location: str | None = None
+    ) -> Torrent:
+        """The torrent once qBittorrent is not moving it (and it is at `location`, if given)."""
         async with asyncio.timeout(MOVE_TIMEOUT):
             while True:
                 torrents = await client.torrents_info(hashes=torrent_hash)
-                if (
-                    torrents
-                    and torrents[0].save_path.rstrip("/") == location
-                    and torrents[0].state != "moving"
+                if not torrents:
+                    raise PipelineStop("torrent_gone", "the torrent is no longer in qBittorrent")
+                torrent = torrents[0]
+                if torrent.state not in _BUSY and (
+                    location is None or torrent.save_path.rstrip("/") == location
                 ):
-                    return
+                    return torrent
                 await asyncio.sleep(MOVE_POLL)
 
     def _request(self, job: Job, link: dict[str, Any]) -> MediaRequest | None:
@@ -332,11 +397,11 @@ class Pipeline:
         job.library = "movies"
         return str(SharePath.of(self._folder(job, CONF_MOVIES_FOLDER)).child(named + tag))
 
-    async def _scan(self, job: Job) -> list[str]:
-        scanned: list[str] = []
-        for coordinator in self.entry.runtime_data.jellyfin.values():
-            scanned.extend(await coordinator.async_scan_kind(job.library))
-        return scanned
+    async def _scan(self, job: Job, scanned: dict[str, list[str]]) -> None:
+        """Scan each Jellyfin once: one that was away is asked again, not the others."""
+        for subentry_id, coordinator in self.entry.runtime_data.jellyfin.items():
+            if subentry_id not in scanned:
+                scanned[subentry_id] = await coordinator.async_scan_kind(job.library)
 
     def _finished(self, job: Job, scanned: list[str]) -> None:
         data = {

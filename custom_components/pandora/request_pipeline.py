@@ -42,7 +42,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_track_time_interval
 
 from .announce import async_listen_internal
-from .api.errors import PandoraError, TorrentRejected
+from .api.errors import TRANSIENT_ERRORS, PandoraError, TorrentRejected
 from .api.jackett_models import infohash_from_magnet
 from .api.jellyfin_models import ItemType
 from .api.qbittorrent_models import Torrent, TorrentStatus
@@ -98,7 +98,7 @@ class _Watch:
     since: float = field(default_factory=time.monotonic)  # last progress seen
     filing_checked: bool = False  # the completed-download pipeline has (or will have) a job
     destination: str | None = None  # where that job filed it
-    scanned: bool = False
+    scanned: set[str] = field(default_factory=set)  # the Jellyfin servers asked to scan
     lookup_started: float | None = None
     next_lookup: float = 0.0
     lookups: int = 0
@@ -560,9 +560,8 @@ class RequestPipeline:
             where = f"filed into {watch.destination}" if filed else "downloaded"
             await self._available(request, reason=where)
             return
-        if not filed and not watch.scanned:
-            watch.scanned = True  # nothing filed it: have Jellyfin look everywhere
-            await self._scan_all()
+        if not filed:
+            await self._scan_all(watch)  # nothing filed it: have Jellyfin look everywhere
         await self._look_up(request, watch)
 
     async def _torrent_name(self, request: MediaRequest) -> str | None:
@@ -579,26 +578,40 @@ class RequestPipeline:
             return None
         return torrents[0].name if torrents else request.release or torrent_hash
 
-    async def _scan_all(self) -> None:
-        for coordinator in self.entry.runtime_data.jellyfin.values():
+    async def _scan_all(self, watch: _Watch) -> None:
+        """Have each Jellyfin scan everything, once; one away for now is asked at a later look."""
+        for subentry_id, coordinator in self.entry.runtime_data.jellyfin.items():
+            if subentry_id in watch.scanned:
+                continue
             try:
                 await coordinator.async_scan(None)
+            except TRANSIENT_ERRORS as err:
+                _LOGGER.debug("Cannot scan %s yet: %s", coordinator.subentry.title, safe_text(err))
+                continue
             except PandoraError as err:
                 _LOGGER.warning(
                     "Cannot start a scan on %s: %s", coordinator.subentry.title, safe_text(err)
                 )
+            watch.scanned.add(subentry_id)
 
     async def _look_up(self, request: MediaRequest, watch: _Watch) -> None:
-        """Ask Jellyfin for the title (backing off); available once listed, or after a while."""
+        """Ask Jellyfin for the title (backing off); available once listed, or after a while.
+
+        The while is Jellyfin's time to scan and identify the title: it runs only while Jellyfin
+        answers, so an outage cannot make the request available without its Jellyfin item.
+        """
         now = time.monotonic()
-        if watch.lookup_started is None:
-            watch.lookup_started = now
         if now < watch.next_lookup:
             return
-        if (item_id := await self._find_in_jellyfin(request)) is not None:
+        item_id, answered = await self._find_in_jellyfin(request)
+        if item_id is not None:
             await self._available(request, jellyfin_id=item_id)
             return
-        if now - watch.lookup_started >= LOOKUP_TIMEOUT:
+        if not answered:
+            watch.lookup_started = None  # starts again when Jellyfin answers
+        elif watch.lookup_started is None:
+            watch.lookup_started = now
+        elif now - watch.lookup_started >= LOOKUP_TIMEOUT:
             where = f"filed into {watch.destination}" if watch.destination else "downloaded"
             minutes = round(LOOKUP_TIMEOUT / 60)
             reason = f"{where}; Jellyfin did not list it within {minutes} minutes"
@@ -607,8 +620,13 @@ class RequestPipeline:
         watch.next_lookup = now + min(LOOKUP_MAX, LOOKUP_FIRST * 1.5**watch.lookups)
         watch.lookups += 1
 
-    async def _find_in_jellyfin(self, request: MediaRequest) -> str | None:
+    async def _find_in_jellyfin(self, request: MediaRequest) -> tuple[str | None, bool]:
+        """The title's Jellyfin item (None: not listed), and whether a Jellyfin answered.
+
+        One away for now (down, restarting) has not answered; any other error is an answer.
+        """
         kind: ItemType = "Movie" if request.media_type == "movie" else "Series"
+        answered = False
         for coordinator in self.entry.runtime_data.jellyfin.values():
             try:
                 items = await coordinator.client.find_by_provider_id("Tmdb", request.tmdb_id, kind)
@@ -616,7 +634,9 @@ class RequestPipeline:
                 _LOGGER.debug(
                     "Jellyfin %s lookup failed: %s", coordinator.subentry.title, safe_text(err)
                 )
+                answered = answered or not isinstance(err, TRANSIENT_ERRORS)
                 continue
+            answered = True
             if items:
-                return items[0].id
-        return None
+                return items[0].id, True
+        return None, answered

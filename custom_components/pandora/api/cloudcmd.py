@@ -31,7 +31,7 @@ from urllib.parse import quote, unquote
 import aiohttp
 from yarl import URL
 
-from .errors import InvalidAuth, NotFound, PandoraError, ParseError, ServiceError
+from .errors import InvalidAuth, NotFound, PandoraError, ParseError, ServerError, ServiceError
 from .http import HttpResponse, fetch, redact
 
 MAX_BYTES = 32 * 1024 * 1024  # a raw listing costs ~150 bytes per entry
@@ -322,7 +322,8 @@ class CloudCommanderClient:
                 raise NotFound(f"{what}: no such file or folder")
             if resp.status == 404 and detail.startswith("ENOTDIR"):
                 raise NotADirectory(f"{what}: a file is in the way of a folder")
-            raise ServiceError(f"Cloud Commander failed to {what} (HTTP {resp.status}): {detail}")
+            error = ServerError if resp.status >= 500 else ServiceError  # 5xx: a proxy, a restart
+            raise error(f"Cloud Commander failed to {what} (HTTP {resp.status}): {detail}")
 
     def _expect_ok(self, resp: HttpResponse, op: str, what: str) -> None:
         """Believe a write only if the body says `<op>: ok(…)` (unknown routes answer 200 "")."""

@@ -35,6 +35,10 @@ class ServiceError(PandoraError):
     """The service answered, but refused or failed the request."""
 
 
+class ServerError(ServiceError):
+    """The service (or a proxy in front of it) failed on its side: HTTP 5xx, worth a retry."""
+
+
 class ParseError(ServiceError):
     """The service's answer could not be understood."""
 
@@ -57,3 +61,8 @@ class RouteNotAllowed(ServiceError):
     def __init__(self, message: str, route: str = "") -> None:
         super().__init__(message)
         self.route = route
+
+
+# The service is away for now (down, restarting, overloaded): a background job waits and tries
+# again; anything else is an answer that trying again would not change.
+TRANSIENT_ERRORS: tuple[type[PandoraError], ...] = (CannotConnect, RateLimited, ServerError)

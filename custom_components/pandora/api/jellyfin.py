@@ -45,7 +45,15 @@ from urllib.parse import quote
 
 import aiohttp
 
-from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
+from .errors import (
+    InvalidAuth,
+    NotFound,
+    PandoraError,
+    ParseError,
+    RateLimited,
+    ServerError,
+    ServiceError,
+)
 from .http import (
     DEFAULT_MAX_BYTES,
     HttpResponse,
@@ -227,7 +235,8 @@ class JellyfinClient(KeyedClient):
             )
         if 300 <= status < 400:
             return ServiceError(f"Jellyfin redirected {path} (HTTP {status}); check the URL")
-        return ServiceError(f"Jellyfin answered {status} to {path}{suffix}")
+        error = ServerError if status >= 500 else ServiceError
+        return error(f"Jellyfin answered {status} to {path}{suffix}")
 
     # --- server -----------------------------------------------------------------------------
 

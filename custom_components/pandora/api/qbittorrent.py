@@ -23,7 +23,15 @@ from typing import Any, Self
 import aiohttp
 from yarl import URL
 
-from .errors import CannotConnect, InvalidAuth, IPBanned, ParseError, ServiceError, TorrentRejected
+from .errors import (
+    CannotConnect,
+    InvalidAuth,
+    IPBanned,
+    ParseError,
+    ServerError,
+    ServiceError,
+    TorrentRejected,
+)
 from .http import read_bounded, redact, safe_url
 from .qbittorrent_models import AddResult, MainDataState, ServerInfo, SyncDelta, Torrent
 
@@ -141,7 +149,8 @@ class QBittorrentClient:
             if status in (HTTPStatus.FORBIDDEN, HTTPStatus.UNAUTHORIZED):
                 raise InvalidAuth("qBittorrent refused the session after a fresh login")
             text = body.decode(errors="replace").strip()
-            raise ServiceError(f"qBittorrent answered {status} to {path}: {text[:200]}")
+            error = ServerError if status >= 500 else ServiceError
+            raise error(f"qBittorrent answered {status} to {path}: {text[:200]}")
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _json(self, path: str, params: Mapping[str, str] | None = None) -> Any:
@@ -281,6 +290,8 @@ class QBittorrentClient:
                 data=form,
                 ok=(HTTPStatus.OK, HTTPStatus.CONFLICT, HTTPStatus.UNSUPPORTED_MEDIA_TYPE),
             )
+        except ServerError:
+            raise  # qBittorrent (or its proxy) failed: not a verdict on the torrent
         except ServiceError as err:
             raise TorrentRejected(str(err)) from err
         return _parse_add(body)
