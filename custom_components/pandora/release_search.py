@@ -17,7 +17,7 @@ from typing import Any, Final
 import aiohttp
 from yarl import URL
 
-from .api.errors import CannotConnect, InvalidAuth, PandoraError, ServiceError
+from .api.errors import TRANSIENT_ERRORS, CannotConnect, InvalidAuth, PandoraError, ServiceError
 from .api.http import fetch
 from .api.jackett import ALL, JackettClient, merge_results
 from .api.jackett_models import TorznabResult
@@ -56,6 +56,9 @@ class RankedSearch:
     total: int
     ranked: list[RankedResult[TorznabResult]]
     instances: list[dict[str, Any]]
+    # No Jackett could answer, each for a reason that passes (down, busy, its key refused until
+    # re-authenticated): "nothing found" would be a guess.
+    unanswered: bool = False
 
     def errors(self) -> list[str]:
         """What went wrong per Jackett ("Title: error"), for messages."""
@@ -81,9 +84,11 @@ class ReleaseSearch:
 
     async def _search_one(
         self, instance: JackettInstance, query: str, categories: tuple[int, ...]
-    ) -> tuple[list[TorznabResult], dict[str, Any]]:
+    ) -> tuple[list[TorznabResult], dict[str, Any], bool]:
+        """Its results, its status for the answer, and whether it was away (not answering)."""
         started = time.monotonic()
         status: dict[str, Any] = {"instance": instance.title, "state": "ok"}
+        away = False
         try:
             if instance.indexers:
                 outcome = await instance.client.search_indexers(
@@ -105,11 +110,12 @@ class ReleaseSearch:
         except PandoraError as err:
             results = []
             status |= {"state": "error", "error": safe_text(err)}
+            away = isinstance(err, (*TRANSIENT_ERRORS, InvalidAuth))
             if isinstance(err, InvalidAuth) and self.on_refused is not None:
                 self.on_refused(instance.subentry_id)
         status["elapsed_ms"] = round((time.monotonic() - started) * 1000)
         status["results"] = len(results)
-        return results, status
+        return results, status, away
 
     async def search_ranked(
         self, query: str, prefs: RankingPreferences, *, category: str = "all"
@@ -119,12 +125,13 @@ class ReleaseSearch:
         answers = await asyncio.gather(
             *(self._search_one(i, query, categories) for i in self.instances)
         )
-        merged = merge_results(*(results for results, _ in answers))
+        merged = merge_results(*(results for results, _, _ in answers))
         return RankedSearch(
             query=query,
             total=len(merged),
             ranked=rank(merged, prefs),
-            instances=[status for _, status in answers],
+            instances=[status for _, status, _ in answers],
+            unanswered=bool(answers) and all(away for _, _, away in answers),
         )
 
     async def search(

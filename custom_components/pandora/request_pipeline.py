@@ -81,7 +81,9 @@ STALL_MINUTE: Final = 60.0  # seconds in one of `stall_minutes` (tests shorten i
 LOOKUP_FIRST: Final = 2.0  # seconds before the second Jellyfin lookup; growing 1.5x to...
 LOOKUP_MAX: Final = 30.0  # ... this
 LOOKUP_TIMEOUT: Final = 900.0  # then it is available anyway (filed; Jellyfin may not match it)
-MAX_REASONS: Final = 3  # rejection reasons named in a "no release" message
+MAX_REASONS: Final = 3
+SEARCH_RETRY_FIRST: Final = 30.0  # seconds before a search no Jackett answered is tried again
+SEARCH_RETRY_MAX: Final = 900.0  # rejection reasons named in a "no release" message
 # Not a stall: the user paused it, or qBittorrent is busy with it.
 _WAITING: Final = frozenset({TorrentStatus.PAUSED, TorrentStatus.QUEUED, TorrentStatus.CHECKING})
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -135,6 +137,8 @@ class RequestPipeline:
         self._again: set[str] = set()  # kicked while its step ran: run once more after it
         self._links: dict[str, ReleaseLinks] = {}  # request id -> what the search found
         self._watches: dict[str, _Watch] = {}  # torrent hash -> what this run saw
+        # request id -> (next search, seconds waited before it): no Jackett could answer
+        self._search_waits: dict[str, tuple[float, float]] = {}
         self._removed: set[str] = set()  # hashes qBittorrent reported removed
         self._unsubscribe: list[Callable[[], None]] = []
         self._running = False
@@ -210,6 +214,10 @@ class RequestPipeline:
     def _tick(self, _now: Any) -> None:
         for request in self.queue.with_status(("downloading", "importing")):
             self._kick(request.id)
+        now = time.monotonic()
+        for request in self.queue.with_status(("searching",)):
+            if (wait := self._search_waits.get(request.id)) is not None and wait[0] <= now:
+                self._kick(request.id)
 
     def _request_for(self, torrent_hash: str | None) -> MediaRequest | None:
         if not torrent_hash:
@@ -284,6 +292,7 @@ class RequestPipeline:
     def _forget(self, request: MediaRequest) -> None:
         """Drop what this run kept about a request that is done."""
         self._links.pop(request.id, None)
+        self._search_waits.pop(request.id, None)
         if request.torrent_hash:
             self._watches.pop(request.torrent_hash.lower(), None)
 
@@ -331,6 +340,10 @@ class RequestPipeline:
             await self._fail(request, "no qBittorrent is configured to download releases")
             return
         found = await self._search_ranked(request)
+        if found.total == 0 and found.unanswered:
+            self._wait_for_jackett(request, found)
+            return
+        self._search_waits.pop(request.id, None)
         candidates, rejected = self._candidates(request, found)
         tried = {h.lower() for h in request.tried}
         skipped = 0
@@ -363,6 +376,20 @@ class RequestPipeline:
             )
             return
         await self._fail(request, self._nothing_found(found, rejected, skipped, problems))
+
+    def _wait_for_jackett(self, request: MediaRequest, found: RankedSearch) -> None:
+        """No Jackett could answer (down, busy, its key refused): search again later.
+
+        "Nothing found" would be a guess: the request stays `searching`, asked again after
+        SEARCH_RETRY_FIRST seconds, doubling up to SEARCH_RETRY_MAX, and says why once.
+        """
+        _, waited = self._search_waits.get(request.id, (0.0, 0.0))
+        delay = min(SEARCH_RETRY_MAX, waited * 2 or SEARCH_RETRY_FIRST)
+        if not waited:
+            _LOGGER.warning(
+                "Request for %s waits for Jackett: %s", request.title, "; ".join(found.errors())
+            )
+        self._search_waits[request.id] = (time.monotonic() + delay, delay)
 
     @staticmethod
     def _nothing_found(
