@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 import json
 from pathlib import Path
 import re
@@ -488,6 +488,21 @@ async def test_counts_follow_the_folders(client: JellyfinClient, folders: dict[s
     await _scan_and_wait(client)
     counts = await client.counts()
     assert (counts.movies, counts.series, counts.episodes) == (4, 3, 5)
+
+
+async def test_find_by_provider_id_saved_since(
+    client: JellyfinClient, sim: tuple[JellyfinSimulator, int], folders: dict[str, Path]
+) -> None:
+    """A request's lookup reads only what was saved since its import began, not the library."""
+    simulator, _ = sim
+    simulator.backdate(timedelta(days=2))
+    since = datetime.now(UTC) - timedelta(days=1)
+    assert await client.find_by_provider_id("Tmdb", 900001, saved_since=since) == []
+    touch(folders["movies"] / "Sintel (2010) [tmdbid-45745]" / "Sintel.2010.1080p.mkv")
+    await _scan_and_wait(client)
+    (sintel,) = await client.find_by_provider_id("Tmdb", 45745, saved_since=since)
+    assert sintel.name == "Sintel"
+    assert (await client.find_by_provider_id("Tmdb", 900001))[0].name == "Night of the Living Dead"
 
 
 async def test_find_by_provider_id(client: JellyfinClient, folders: dict[str, Path]) -> None:

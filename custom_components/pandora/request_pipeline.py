@@ -29,7 +29,7 @@ import asyncio
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 import logging
 import re
@@ -40,6 +40,7 @@ from urllib.parse import quote
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_track_time_interval
+from homeassistant.util import dt as dt_util
 
 from .announce import async_listen_internal
 from .api.errors import TRANSIENT_ERRORS, PandoraError, TorrentRejected
@@ -81,9 +82,10 @@ STALL_MINUTE: Final = 60.0  # seconds in one of `stall_minutes` (tests shorten i
 LOOKUP_FIRST: Final = 2.0  # seconds before the second Jellyfin lookup; growing 1.5x to...
 LOOKUP_MAX: Final = 30.0  # ... this
 LOOKUP_TIMEOUT: Final = 900.0  # then it is available anyway (filed; Jellyfin may not match it)
-MAX_REASONS: Final = 3
+MAX_REASONS: Final = 3  # rejection reasons named in a "no release" message
 SEARCH_RETRY_FIRST: Final = 30.0  # seconds before a search no Jackett answered is tried again
-SEARCH_RETRY_MAX: Final = 900.0  # rejection reasons named in a "no release" message
+SEARCH_RETRY_MAX: Final = 900.0
+IMPORT_CLOCK_SLACK: Final = timedelta(hours=1)  # Jellyfin's clock may differ from ours
 # Not a stall: the user paused it, or qBittorrent is busy with it.
 _WAITING: Final = frozenset({TorrentStatus.PAUSED, TorrentStatus.QUEUED, TorrentStatus.CHECKING})
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -123,6 +125,15 @@ def _release_problem(release: ReleaseInfo, season: int | None) -> str | None:
     if release.episodes or release.air_date is not None:
         wanted = f"season {season}" if season is not None else "the whole series"
         return f"single episodes, not {wanted}"
+    return None
+
+
+def _importing_since(request: MediaRequest) -> datetime | None:
+    """When the request last began importing, less an hour for the server's clock (None: never)."""
+    for transition in reversed(request.transitions):
+        if transition.status == "importing":
+            began = dt_util.parse_datetime(transition.at)
+            return began - IMPORT_CLOCK_SLACK if began is not None else None
     return None
 
 
@@ -653,10 +664,21 @@ class RequestPipeline:
         One away for now (down, restarting) has not answered; any other error is an answer.
         """
         kind: ItemType = "Movie" if request.media_type == "movie" else "Series"
+        since = _importing_since(request)
         answered = False
         for coordinator in self.entry.runtime_data.jellyfin.values():
+            # The title index (refreshed after every scan) answers at once.
+            if (
+                coordinator.index_read
+                and coordinator.last_update_success
+                and (ref := coordinator.title(request.media_type, request.tmdb_id)) is not None
+            ):
+                return ref.id, True
             try:
-                items = await coordinator.client.find_by_provider_id("Tmdb", request.tmdb_id, kind)
+                # Else only what Jellyfin saved since the import began (not a whole library).
+                items = await coordinator.client.find_by_provider_id(
+                    "Tmdb", request.tmdb_id, kind, saved_since=since
+                )
             except PandoraError as err:
                 _LOGGER.debug(
                     "Jellyfin %s lookup failed: %s", coordinator.subentry.title, safe_text(err)

@@ -322,10 +322,12 @@ class JellyfinClient(KeyedClient):
             if count == 0 or done:
                 break
 
-    async def items(self, item_type: ItemType = "Movie") -> list[MediaItemRef]:
-        """Every movie or series with its provider ids, read a page at a time."""
+    async def items(
+        self, item_type: ItemType = "Movie", *, saved_since: datetime | None = None
+    ) -> list[MediaItemRef]:
+        """Every movie or series (saved since `saved_since`) with its provider ids, by pages."""
         found: dict[str, MediaItemRef] = {}
-        async for raw in self.raw_item_pages(item_type):
+        async for raw in self.raw_item_pages(item_type, saved_since=saved_since):
             # Keyed by id: items moving between pages while we read must not come twice.
             found.update((item.id, item) for item in ItemPage.from_raw(raw).items)
         return list(found.values())
@@ -344,16 +346,24 @@ class JellyfinClient(KeyedClient):
         return ItemPage.from_dict(await self._get("Items", params)).total
 
     async def find_by_provider_id(
-        self, provider: ProviderName, value: str | int, item_type: ItemType = "Movie"
+        self,
+        provider: ProviderName,
+        value: str | int,
+        item_type: ItemType = "Movie",
+        *,
+        saved_since: datetime | None = None,
     ) -> list[MediaItemRef]:
         """The movies or series whose `provider` id (Tmdb, Imdb, Tvdb) is `value`.
 
-        Usually one; more when the same title sits in two libraries or folders.
+        Usually one; more when the same title sits in two libraries or folders. Jellyfin cannot
+        filter by a provider id, so the items are read: `saved_since` (the server's clock) reads
+        only those saved since then (a title just filed), not the whole library.
         """
         name = _choice(provider, PROVIDERS, "provider")
         if not str(value).strip():
             raise ValueError("a provider id is required")
-        return [item for item in await self.items(item_type) if item.matches(name, value)]
+        items = await self.items(item_type, saved_since=saved_since)
+        return [item for item in items if item.matches(name, value)]
 
     # --- users and what they watch ----------------------------------------------------------
 
