@@ -77,6 +77,16 @@ async def command(ws: Any, message_id: int, message: dict[str, Any]) -> Any:
                 return answer.get("result")
 
 
+async def call(session: aiohttp.ClientSession, hass: ThrowawayHass, message: dict[str, Any]) -> Any:
+    """One command on a connection of its own (an idle one would miss Home Assistant's
+    heartbeat and be closed)."""
+    ws = await connect(session, hass.ws_url, hass.token)
+    try:
+        return await command(ws, 1, message)
+    finally:
+        await ws.close()
+
+
 def _messages(frame: str) -> list[dict[str, Any]]:
     """Home Assistant coalesces queued messages into one JSON array frame."""
     data = json.loads(frame)
@@ -297,12 +307,12 @@ class Bench:
 
 
 async def set_enabled(
-    ws: Any, ids: Callable[[], int], hass: ThrowawayHass, entry: str, on: bool
+    session: aiohttp.ClientSession, hass: ThrowawayHass, entry: str, on: bool
 ) -> None:
     """Enable (set up) or disable (unload) a config entry and wait until it is so."""
-    await command(
-        ws,
-        ids(),
+    await call(
+        session,
+        hass,
         {
             "type": "config_entries/disable",
             "entry_id": entry,
@@ -317,9 +327,11 @@ async def set_enabled(
         await asyncio.sleep(0.2)
 
 
-async def platform_entities(ws: Any, message_id: int, platform: str) -> set[str]:
+async def platform_entities(
+    session: aiohttp.ClientSession, hass: ThrowawayHass, platform: str
+) -> set[str]:
     """Entity ids of one integration (from the entity registry)."""
-    entries = await command(ws, message_id, {"type": "config/entity_registry/list"})
+    entries = await call(session, hass, {"type": "config/entity_registry/list"})
     return {e["entity_id"] for e in entries if e["platform"] == platform}
 
 
@@ -348,7 +360,6 @@ async def run(
     sim = Simulator(free_port())
     pinger: Pinger | None = None
     results: list[SizeResult] = []
-    counter = iter(range(100, 10**9))
     try:
         sim.start(sizes[0], FRACTION)
         print(f"starting Home Assistant in {hass.folder} …", file=sys.stderr, flush=True)
@@ -356,13 +367,8 @@ async def run(
         pandora = await asyncio.to_thread(hass.add_pandora, sim.url)
         reference = await asyncio.to_thread(hass.add_reference, sim.url)
         async with aiohttp.ClientSession() as session:
-            control = await connect(session, hass.ws_url, hass.token)
-
-            def ids() -> int:
-                return next(counter)
-
             for entry in (pandora, reference):
-                await set_enabled(control, ids, hass, entry, False)
+                await set_enabled(session, hass, entry, False)
             writes = StateWrites(await connect(session, hass.ws_url, hass.token))
             await writes.start()
             pinger = await asyncio.to_thread(Pinger, hass.ws_url, hass.token)
@@ -372,9 +378,9 @@ async def run(
                 print(f"{size:,} torrents: idle baseline …", file=sys.stderr, flush=True)
                 await asyncio.to_thread(sim.start, size, FRACTION)
                 await bench.measure_idle(idle_seconds)
-                await set_enabled(control, ids, hass, pandora, True)
+                await set_enabled(session, hass, pandora, True)
                 # Listed once loaded: the services' entities exist by then.
-                pandora_entities = await platform_entities(control, ids(), "pandora")
+                pandora_entities = await platform_entities(session, hass, "pandora")
                 no_panel = await bench.measure(polls, pandora_entities)
                 largest, largest_entity = bench.largest_attributes(pandora_entities)
                 panels = [await Subscriber.open(session, hass)]
@@ -383,14 +389,12 @@ async def run(
                 five_panels = await bench.measure(polls, pandora_entities, panels[0])
                 for panel in panels:
                     await panel.close()
-                await set_enabled(control, ids, hass, pandora, False)
-                await set_enabled(control, ids, hass, reference, True)
-                reference_entities = await platform_entities(
-                    control, ids(), "reference_qbittorrent"
-                )
+                await set_enabled(session, hass, pandora, False)
+                await set_enabled(session, hass, reference, True)
+                reference_entities = await platform_entities(session, hass, "reference_qbittorrent")
                 ref = await bench.measure(polls, reference_entities)
                 ref_largest, _ = bench.largest_attributes(reference_entities)
-                await set_enabled(control, ids, hass, reference, False)
+                await set_enabled(session, hass, reference, False)
                 results.append(
                     SizeResult(
                         torrents=size,

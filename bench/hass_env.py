@@ -35,6 +35,7 @@ from homeassistant.components.http import config as http_config
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Path(__file__).resolve().parent / "reference_qbittorrent"
+ARTIFACTS = ROOT / ".artifacts" / "bench"  # the last run's Home Assistant log
 USER, PASSWORD = "bench", "pandora-bench"  # loopback only, a throw-away instance
 SIM_USER, SIM_PASSWORD = "admin", "adminadmin"  # the simulator's defaults
 
@@ -328,7 +329,7 @@ class ThrowawayHass:
         return "missing"
 
     def close(self) -> None:
-        """Stop `hass` (by its own id) and delete the folder."""
+        """Stop `hass` (by its own id), keep its log (.artifacts/bench/), delete the folder."""
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
@@ -338,6 +339,9 @@ class ThrowawayHass:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        with contextlib.suppress(OSError):
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.folder / "home-assistant.log", ARTIFACTS / "home-assistant.log")
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

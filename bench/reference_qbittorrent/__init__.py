@@ -66,7 +66,11 @@ class ReferenceCoordinator(DataUpdateCoordinator[dict[str, Any]]):
 
 async def async_setup_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
     """Log in, first refresh, sensors."""
-    client = ReferenceClient(entry.data["url"], entry.data["username"], entry.data["password"])
+    data = entry.data
+    # Made in the executor: building an opener loads the SSL context (a blocking call).
+    client = await hass.async_add_executor_job(
+        ReferenceClient, data["url"], data["username"], data["password"]
+    )
     await hass.async_add_executor_job(client.login)
     coordinator = ReferenceCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
