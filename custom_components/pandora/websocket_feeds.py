@@ -260,7 +260,11 @@ class TorrentFeed:
             delta = coordinator.last_delta
             hashes: Iterable[str]
             gone: Iterable[str]
-            if seen == now:
+            if seen is None:
+                # The first look (a first panel subscribed): the rows, nothing to tell.
+                rows.update((h, torrent_row(sub_id, t)) for h, t in data.torrents.items())
+                hashes, gone = (), ()
+            elif seen == now:
                 hashes, gone = (), ()  # no new sync (only availability may have changed)
             elif (
                 delta is not None
@@ -269,7 +273,7 @@ class TorrentFeed:
             ):
                 hashes, gone = delta.changed, delta.removed
             else:
-                # The first look, a full update or a sync this feed did not see: compare all.
+                # A full update or a sync this feed did not see: compare everything.
                 hashes, gone = data.torrents, [h for h in rows if h not in data.torrents]
             torrents = data.torrents
             for torrent_hash in hashes:
