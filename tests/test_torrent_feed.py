@@ -13,7 +13,10 @@ import random
 from types import SimpleNamespace
 from typing import Any
 
-from custom_components.pandora.api.qbittorrent_models import MainDataState, SyncDelta
+import pytest
+
+from custom_components.pandora import websocket_feeds
+from custom_components.pandora.api.qbittorrent_models import MainDataState, SyncDelta, Torrent
 from custom_components.pandora.websocket_feeds import TorrentFeed
 from homeassistant.core import HomeAssistant
 from tests.simulators.qbittorrent import make_torrent
@@ -212,3 +215,25 @@ async def test_unavailable_keeps_the_rows(hass: HomeAssistant) -> None:
 
     box.sync({})
     assert _events(texts)[3]["unavailable"] == ["nas"]
+
+
+async def test_a_poll_looks_only_at_what_it_changed(
+    hass: HomeAssistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nas = FakeCoordinator("nas")
+    torrents = dict(_raw(i) for i in range(50))
+    nas.sync({"full_update": True, "torrents": torrents})
+    texts, _ = _subscriber(TorrentFeed.of(hass, _runtime(nas=nas)))
+    looked: list[str] = []
+    row = websocket_feeds.torrent_row
+
+    def counted(sub_id: str, torrent: Torrent) -> tuple[Any, ...]:
+        looked.append(torrent.hash)
+        return row(sub_id, torrent)
+
+    monkeypatch.setattr(websocket_feeds, "torrent_row", counted)
+    first = next(iter(torrents))
+    nas.sync({"torrents": {first: {"upspeed": 5}}})
+    # One torrent of fifty changed: one row built, not fifty (the sync's own delta says which).
+    assert looked == [first]
+    assert len(texts) == 2
