@@ -8,7 +8,7 @@
  * `shown` is ready for the template, a new array whenever it changed (Lit compares identity).
  */
 import type { TorrentDiff } from "./api";
-import { FILTERS, type Filter, matchesFilter, type Sort, torrentComparator } from "./torrent-row";
+import { FILTERS, type Filter, isComplete, matchesFilter, type Sort, torrentComparator } from "./torrent-row";
 import type { Torrent } from "./types";
 
 export interface ListChoice {
@@ -17,6 +17,11 @@ export interface ListChoice {
   /** Words the name must contain (any case); "" for all. */
   query?: string;
 }
+
+/** The chips that are a status (the others: all, completed). */
+const STATUS_FILTERS: ReadonlySet<string> = new Set(
+  FILTERS.map(([id]) => id).filter((id) => id !== "all" && id !== "completed"),
+);
 
 function emptyCounts(): Record<Filter, number> {
   return Object.fromEntries(FILTERS.map(([id]) => [id, 0])) as Record<Filter, number>;
@@ -86,9 +91,11 @@ export class TorrentList {
   }
 
   private count(torrent: Torrent, sign: 1 | -1): void {
-    for (const [filter] of FILTERS) {
-      if (matchesFilter(torrent, filter)) this.counts[filter] += sign;
-    }
+    // `matchesFilter` for every chip, unrolled (this runs for each of 10,000 torrents at first).
+    const counts = this.counts;
+    counts.all += sign;
+    if (isComplete(torrent)) counts.completed += sign;
+    if (STATUS_FILTERS.has(torrent.status)) counts[torrent.status as Filter] += sign;
     this.down += sign * torrent.download_speed;
     this.up += sign * torrent.upload_speed;
     const left = (this.perInstance.get(torrent.instance) ?? 0) + sign;
