@@ -312,8 +312,11 @@ async def test_torrents_subscription_sends_changes_only(
     subscription = (await client.receive_json())["id"]
     event = (await client.receive_json())["event"]
     assert event["full"] is True
-    assert [t["hash"] for t in event["torrents"]] == [first_hash]
-    assert event["torrents"][0]["instance_title"].startswith("qBittorrent")
+    # Compact: the rows' fields as columns, each qBittorrent's title once.
+    torrents = [dict(zip(event["fields"], row, strict=True)) for row in event["rows"]]
+    assert [t["hash"] for t in torrents] == [first_hash]
+    assert event["instances"][_qb_id(entry)].startswith("qBittorrent")
+    assert "save_path" not in event["fields"]
 
     await client.send_json_auto_id(
         {"type": "pandora/torrents/add", "url": MAGNET.format(second_hash)}
@@ -326,6 +329,8 @@ async def test_torrents_subscription_sends_changes_only(
             break
     assert message["event"]["full"] is False
     assert all(t["hash"] == second_hash for t in message["event"]["torrents"])
+    # A new torrent comes whole (later events carry only the fields that changed).
+    assert {"name", "progress", "status", "added"} <= set(message["event"]["torrents"][0])
 
     await client.send_json_auto_id(
         {"type": "pandora/torrents/action", "action": "remove", "hashes": [second_hash]}
@@ -344,7 +349,8 @@ async def test_torrents_subscription_sends_changes_only(
         message = await client.receive_json()
         if message.get("type") == "event" and message["event"]["full"]:
             break
-    assert [t["hash"] for t in message["event"]["torrents"]] == [first_hash]
+    at = message["event"]["fields"].index("hash")
+    assert [row[at] for row in message["event"]["rows"]] == [first_hash]
     third_hash = "4" * 40
     await client.send_json_auto_id(
         {"type": "pandora/torrents/add", "url": MAGNET.format(third_hash)}

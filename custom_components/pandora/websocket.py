@@ -32,15 +32,13 @@ from homeassistant.loader import async_get_integration
 from .const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
 from .coordinator import PandoraCoordinator
 from .coordinator.cloudcmd import share_folders
-from .coordinator.qbittorrent import QBittorrentCoordinator
 from .helpers import loaded_entry, safe_text
 from .home import home_rows
 from .image import signed_images
 from .request_actions import request_dicts, visible
 from .requests import SIGNAL_REQUEST_CHANGED
 from .runtime import PandoraConfigEntry, PandoraRuntime
-from .services import torrent_as_dict
-from .websocket_feeds import containers_snapshot, library_snapshot
+from .websocket_feeds import TorrentFeed, containers_snapshot, library_snapshot
 
 type Connection = ActiveConnection
 
@@ -327,58 +325,45 @@ def ws_history(hass: HomeAssistant, connection: Connection, msg: dict[str, Any])
     )
 
 
-class TorrentFeed:
-    """Pushes the torrents of every qBittorrent: everything once, then only changes."""
-
-    def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
-        self._send = send
-        self._last: dict[tuple[str, str], dict[str, Any]] = {}
-        self._unavailable: list[str] = []
-
-    @callback
-    def push(self, coordinators: dict[str, QBittorrentCoordinator], full: bool = False) -> None:
-        """Compare with what was sent; send what changed (or everything)."""
-        current: dict[tuple[str, str], dict[str, Any]] = {}
-        unavailable: list[str] = []
-        for sub_id, coordinator in coordinators.items():
-            data = coordinator.data
-            if not coordinator.last_update_success or data is None:
-                unavailable.append(sub_id)
-                # Keep showing what was last known rather than dropping the list.
-                current.update({k: v for k, v in self._last.items() if k[0] == sub_id})
-                continue
-            title = coordinator.subentry.title
-            for torrent_hash, torrent in data.torrents.items():
-                current[(sub_id, torrent_hash)] = torrent_as_dict(torrent) | {
-                    "instance": sub_id,
-                    "instance_title": title,
-                }
-        if full:
-            changed = list(current.values())
-            removed: list[dict[str, str]] = []
-        else:
-            changed = [v for k, v in current.items() if self._last.get(k) != v]
-            removed = [{"instance": k[0], "hash": k[1]} for k in self._last if k not in current]
-        if full or changed or removed or unavailable != self._unavailable:
-            self._send(
-                {"full": full, "torrents": changed, "removed": removed, "unavailable": unavailable}
-            )
-        self._last, self._unavailable = current, unavailable
-
-
 @websocket_command({vol.Required("type"): "pandora/torrents/subscribe"})
 @callback
 def ws_torrents_subscribe(hass: HomeAssistant, connection: Connection, msg: dict[str, Any]) -> None:
-    """Live torrents: a full list, then the changes after every qBittorrent poll."""
+    """Live torrents: every torrent, then the changes after every qBittorrent poll.
+
+    Every subscribed panel shares the hub's one `TorrentFeed`, which encodes each event once;
+    here it only gets this subscription's id. A reloaded hub has a new feed: the subscription
+    moves to it, and gets every torrent again.
+    """
     if (entry := _loaded_entry(connection, msg)) is None:
         return
-    feed = TorrentFeed(lambda payload: connection.send_message(event_message(msg["id"], payload)))
+    prefix = f'{{"id":{int(msg["id"])},"type":"event","event":'
+
+    def send(event: str) -> None:
+        connection.send_message(f"{prefix}{event}}}")
+
+    leave: list[Callable[[], None]] = []
 
     @callback
-    def push(runtime: PandoraRuntime, full: bool) -> None:
-        feed.push(runtime.qbittorrent, full=full)
+    def bind(runtime: PandoraRuntime) -> None:
+        while leave:
+            leave.pop()()
+        leave.append(TorrentFeed.of(hass, runtime).subscribe(send))
 
-    _subscribe(connection, msg, entry, lambda r: r.qbittorrent.values(), push)
+    @callback
+    def reloaded(new_entry: PandoraConfigEntry) -> None:
+        bind(new_entry.runtime_data)
+
+    stop_following = async_dispatcher_connect(hass, SIGNAL_HUB_LOADED, reloaded)
+
+    @callback
+    def unsubscribe() -> None:
+        stop_following()
+        while leave:
+            leave.pop()()
+
+    connection.subscriptions[msg["id"]] = unsubscribe
+    connection.send_result(msg["id"])
+    bind(entry.runtime_data)
 
 
 def _snapshot_command(

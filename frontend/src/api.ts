@@ -60,12 +60,21 @@ export function errorCode(error: unknown): string | undefined {
 // --- the torrent subscription -----------------------------------------------------------------
 
 export interface TorrentState {
-  /** Every known torrent by `torrentKey`. */
+  /** Every known torrent by `torrentKey`: updated in place, each changed torrent a new object. */
   torrents: ReadonlyMap<string, Torrent>;
+  /** qBittorrent subentry id → title. */
+  instances: Readonly<Record<string, string>>;
   /** qBittorrent subentry ids that did not answer the last poll. */
   unavailable: readonly string[];
   /** True once the first (full) event arrived. */
   loaded: boolean;
+}
+
+/** One torrent an event changed: what it was (absent when new) and is (absent when removed). */
+export interface TorrentDiff {
+  key: string;
+  before?: Torrent;
+  after?: Torrent;
 }
 
 /** The same hash may live in two qBittorrents: key by both. */
@@ -74,22 +83,70 @@ export function torrentKey(torrent: { instance: string; hash: string }): string 
 }
 
 export function emptyTorrentState(): TorrentState {
-  return { torrents: new Map(), unavailable: [], loaded: false };
+  return { torrents: new Map(), instances: {}, unavailable: [], loaded: false };
 }
 
 /**
- * Apply one subscription event: `full` replaces everything, otherwise changed torrents are
- * replaced whole and `removed` ones dropped. `unavailable` is always the current list.
- * Returns a new state (the old one is not modified).
+ * Apply one subscription event to `state` (its map is updated in place, so a tick costs what
+ * changed, not the whole list): `full` replaces everything; otherwise a known torrent takes the
+ * changed fields (as a new object: rows compare by identity), a new one comes whole, `removed`
+ * ones go. `unavailable` is always the current list. Returns what changed, or null after `full`.
  */
-export function mergeTorrentEvent(state: TorrentState, event: TorrentEvent): TorrentState {
-  const torrents = new Map(event.full ? [] : state.torrents);
-  for (const gone of event.removed ?? []) torrents.delete(torrentKey(gone));
-  for (const torrent of event.torrents ?? []) torrents.set(torrentKey(torrent), torrent);
-  return { torrents, unavailable: [...(event.unavailable ?? [])], loaded: true };
+export function applyTorrentEvent(state: TorrentState, event: TorrentEvent): TorrentDiff[] | null {
+  const torrents = state.torrents as Map<string, Torrent>;
+  state.unavailable = [...(event.unavailable ?? [])];
+  state.loaded = true;
+  if (event.full) {
+    torrents.clear();
+    const instances = (state.instances = { ...(event.instances ?? {}) });
+    // Columns by name (their order is the backend's), then one object literal per torrent:
+    // 10,000 objects of one shape are quick to make and light for the garbage collector.
+    const column = (name: keyof Torrent) => event.fields.indexOf(name);
+    const [instance, hash, name, st, status, progress, size, down, up, eta, added] = (
+      ["instance", "hash", "name", "state", "status", "progress", "size", "download_speed", "upload_speed", "eta", "added"] as const
+    ).map(column) as [number, number, number, number, number, number, number, number, number, number, number];
+    for (const row of event.rows ?? []) {
+      const id = row[instance] as string;
+      const torrent: Torrent = {
+        instance: id,
+        instance_title: instances[id] ?? id,
+        hash: row[hash] as string,
+        name: row[name] as string,
+        state: row[st] as string,
+        status: row[status] as Torrent["status"],
+        progress: row[progress] as number,
+        size: row[size] as number,
+        download_speed: row[down] as number,
+        upload_speed: row[up] as number,
+        eta: (row[eta] ?? null) as number | null,
+        added: (row[added] ?? null) as number | null,
+      };
+      torrents.set(torrentKey(torrent), torrent);
+    }
+    return null;
+  }
+  const diffs: TorrentDiff[] = [];
+  for (const gone of event.removed ?? []) {
+    const key = torrentKey(gone);
+    const before = torrents.get(key);
+    if (before && torrents.delete(key)) diffs.push({ key, before });
+  }
+  for (const change of event.torrents ?? []) {
+    const key = torrentKey(change);
+    const before = torrents.get(key);
+    const after = (
+      before
+        ? { ...before, ...change }
+        : { instance_title: state.instances[change.instance] ?? change.instance, ...change }
+    ) as Torrent;
+    torrents.set(key, after);
+    diffs.push({ key, before, after });
+  }
+  return diffs;
 }
 
-export type TorrentListener = (state: TorrentState, event: TorrentEvent) => void;
+/** `diffs`: what the event changed; null when it replaced everything (a `full` event). */
+export type TorrentListener = (state: TorrentState, diffs: TorrentDiff[] | null) => void;
 
 /**
  * One live `hass.connection.subscribeMessage`; `close()` ends it (safe before it started, and
@@ -139,10 +196,7 @@ export class TorrentSubscription extends Subscription<TorrentEvent> {
     super(
       hass,
       { type: "pandora/torrents/subscribe" },
-      (event) => {
-        this.state = mergeTorrentEvent(this.state, event);
-        onChange(this.state, event);
-      },
+      (event) => onChange(this.state, applyTorrentEvent(this.state, event)),
       onError,
     );
   }

@@ -29,7 +29,8 @@ import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiTrayArrowDown
 import { LiveFeed } from "./live";
 import { emptyState, errorState } from "./states";
 import { shared } from "./styles";
-import { FILTERS, matchesFilter, sortTorrents, torrentRow, torrentRowStyles, torrentSkeleton, type Filter } from "./torrent-row";
+import { TorrentList } from "./torrent-list";
+import { FILTERS, torrentRow, torrentRowStyles, torrentSkeleton, type Filter } from "./torrent-row";
 
 export const DOWNLOADS_CARD = "pandora-downloads-card";
 const FILTER_IDS = FILTERS.map(([id]) => id);
@@ -86,11 +87,23 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
     ]);
   }
 
+  /** The card's filter, newest first, kept up to date per event (not re-sorted per tick). */
+  private readonly list = new TorrentList();
+
   readonly feed = new LiveFeed<TorrentState>(this, {
     api: () => this.api,
     enabled: () => Boolean(this._config),
-    open: (api, onValue, onError) => api.subscribeTorrents((state) => onValue(state), onError),
+    open: (api, onValue, onError) =>
+      api.subscribeTorrents((state, diffs) => {
+        if (diffs === null) this.list.reset(state.torrents.values());
+        else this.list.apply(diffs);
+        onValue(state);
+      }, onError),
   });
+
+  protected override configured(): void {
+    if (this._config) this.list.choose({ filter: this._config.filter });
+  }
 
   protected checkConfig(config: unknown): DownloadsCardConfig {
     return checkDownloadsConfig(config);
@@ -121,16 +134,11 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
         ${[0, 1].map(torrentSkeleton)}
       </ul>`;
     }
-    const all = [...state.torrents.values()];
-    const matching = sortTorrents(
-      all.filter((t) => matchesFilter(t, config.filter)),
-      "added",
-    );
+    const list = this.list;
+    const matching = list.shown;
     const shown = matching.slice(0, config.max_items);
     const language = this.api.language;
-    const instances = new Set(all.map((t) => t.instance));
-    const down = all.reduce((sum, t) => sum + t.download_speed, 0);
-    const up = all.reduce((sum, t) => sum + t.upload_speed, 0);
+    const showInstance = list.instances > 1;
     return html`
       ${state.unavailable.length
         ? html`<p class="banner" role="status">
@@ -142,10 +150,10 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
       <p class="summary">
         <span>${matching.length} torrent${matching.length === 1 ? "" : "s"}</span>
         <span class="speed"
-          >${icon(mdiArrowDown)}<span class="visually-hidden">Total download speed</span>${formatSpeed(down, language)}</span
+          >${icon(mdiArrowDown)}<span class="visually-hidden">Total download speed</span>${formatSpeed(list.down, language)}</span
         >
         <span class="speed"
-          >${icon(mdiArrowUp)}<span class="visually-hidden">Total upload speed</span>${formatSpeed(up, language)}</span
+          >${icon(mdiArrowUp)}<span class="visually-hidden">Total upload speed</span>${formatSpeed(list.up, language)}</span
         >
       </p>
       ${shown.length
@@ -156,7 +164,7 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
               (t) =>
                 torrentRow(t, {
                   admin: false,
-                  showInstance: instances.size > 1,
+                  showInstance,
                   busy: false,
                   language,
                   onPause: () => undefined,
@@ -167,8 +175,8 @@ export class PandoraDownloadsCard extends PandoraCardBase<DownloadsCardConfig> {
           </ul>`
         : emptyState(
             mdiTrayArrowDown,
-            all.length ? "Nothing matches" : "No torrents",
-            all.length ? `No torrent is ${filterLabel(config.filter)} right now.` : "Nothing is downloading right now.",
+            list.total ? "Nothing matches" : "No torrents",
+            list.total ? `No torrent is ${filterLabel(config.filter)} right now.` : "Nothing is downloading right now.",
           )}
       ${matching.length > shown.length
         ? html`<p class="more muted">and ${matching.length - shown.length} more</p>`

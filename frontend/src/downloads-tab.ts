@@ -1,6 +1,10 @@
 /**
  * `pandora-panel-downloads`: the live torrent list (`pandora/torrents/subscribe`), filters,
- * sorting, pause/resume/remove for administrators, and the history below.
+ * sorting, search, pause/resume/remove for administrators, and the history below.
+ *
+ * Built for 10,000 torrents: each event updates the list incrementally (torrent-list.ts) when it
+ * arrives, not while rendering; a long list is virtualized (only the rows in view, plus a margin,
+ * are in the page) and a row re-renders only when its torrent changed.
  *
  * The subscription runs only while the element is in the page: the panel renders one tab at a
  * time, so leaving the tab (or the panel) unsubscribes.
@@ -8,13 +12,16 @@
  * In the panel the filter and sort are in the URL (`filter`, `sort`: `?filter=&sort=`, view-url.ts),
  * replaced as they change: a link, or back to this tab, shows the same list.
  */
+import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { guard } from "lit/directives/guard.js";
 import { repeat } from "lit/directives/repeat.js";
 import {
   emptyTorrentState,
   errorMessage,
   torrentKey,
   type PandoraApi,
+  type TorrentDiff,
   type TorrentState,
   type TorrentSubscription,
 } from "./api";
@@ -26,24 +33,26 @@ import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiCompassOutlin
 import "./sheet";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "./states";
 import { filterChips, shared } from "./styles";
+import { TorrentList } from "./torrent-list";
 import {
   FILTERS,
   SORTS,
   type Filter,
   isComplete,
-  matchesFilter,
   sortTorrents,
   type Sort,
   torrentRow,
   torrentRowStyles,
   torrentSkeleton,
 } from "./torrent-row";
-import type { Info, Torrent, TorrentAction, TorrentEvent } from "./types";
+import type { Info, Torrent, TorrentAction } from "./types";
 
 export { SORTS, sortTorrents, type Sort };
 
 /** How long to wait before reloading the history after torrents complete or disappear. */
 const HISTORY_RELOAD_MS = 1500;
+/** From this many rows on, only the rows in view are in the page. */
+export const VIRTUALIZE_FROM = 60;
 
 export class PandoraDownloads extends LitElement {
   static override properties = {
@@ -57,6 +66,7 @@ export class PandoraDownloads extends LitElement {
     _error: { state: true },
     _filter: { state: true },
     _sort: { state: true },
+    _query: { state: true },
     _busy: { state: true },
     _confirm: { state: true },
     _deleteFiles: { state: true },
@@ -73,11 +83,18 @@ export class PandoraDownloads extends LitElement {
   declare _error: unknown;
   declare _filter: Filter;
   declare _sort: Sort;
+  declare _query: string;
   declare _busy: ReadonlySet<string>;
   declare _confirm: Torrent | null;
   declare _deleteFiles: boolean;
   private subscription: TorrentSubscription | null = null;
   private historyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Filtered, sorted and searched as events arrive. */
+  private readonly list = new TorrentList();
+  // One set of row callbacks: rows that did not change are not rendered again (guard).
+  private readonly onPause = (torrent: Torrent) => void this.act(torrent, "pause");
+  private readonly onResume = (torrent: Torrent) => void this.act(torrent, "resume");
+  private readonly onRemove = (torrent: Torrent) => this.askRemove(torrent);
 
   constructor() {
     super();
@@ -90,6 +107,7 @@ export class PandoraDownloads extends LitElement {
     this._error = null;
     this._filter = "all";
     this._sort = "added";
+    this._query = "";
     this._busy = new Set();
     this._confirm = null;
     this._deleteFiles = false;
@@ -113,6 +131,8 @@ export class PandoraDownloads extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("filter")) this._filter = FILTERS.find(([id]) => id === this.filter)?.[0] ?? "all";
     if (changed.has("sort")) this._sort = SORTS.find(([id]) => id === this.sort)?.[0] ?? "added";
+    // Before rendering, once per change of choice (not on every render).
+    this.list.choose({ filter: this._filter, sort: this._sort, query: this._query });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -155,24 +175,26 @@ export class PandoraDownloads extends LitElement {
   private retry(): void {
     this.unsubscribe();
     this._state = emptyTorrentState();
+    this.list.reset([]);
     this.subscribe();
   }
 
-  private onEvent(state: TorrentState, event: TorrentEvent): void {
-    const previous = this._state;
+  private onEvent(state: TorrentState, diffs: TorrentDiff[] | null): void {
     this._state = state;
     this._error = null;
-    if (event.full || !previous.loaded) return;
-    const finished = event.torrents.some((t) => {
-      const before = previous.torrents.get(torrentKey(t));
-      return isComplete(t) && before !== undefined && !isComplete(before);
-    });
-    if (finished || event.removed.length || event.torrents.some((t) => !previous.torrents.has(torrentKey(t)))) {
-      clearTimeout(this.historyTimer);
-      this.historyTimer = setTimeout(() => {
-        void this.renderRoot.querySelector<PandoraHistory>("pandora-panel-history")?.refresh();
-      }, HISTORY_RELOAD_MS);
+    if (diffs === null) {
+      this.list.reset(state.torrents.values());
+    } else {
+      this.list.apply(diffs);
+      // Completed, new or gone torrents are in the history: reload it (once things settle).
+      if (diffs.some(({ before, after }) => !before || !after || (isComplete(after) && !isComplete(before)))) {
+        clearTimeout(this.historyTimer);
+        this.historyTimer = setTimeout(() => {
+          void this.renderRoot.querySelector<PandoraHistory>("pandora-panel-history")?.refresh();
+        }, HISTORY_RELOAD_MS);
+      }
     }
+    this.requestUpdate();
   }
 
   private async act(torrent: Torrent, action: TorrentAction, deleteFiles = false): Promise<void> {
@@ -234,10 +256,7 @@ export class PandoraDownloads extends LitElement {
   }
 
   private get showInstance(): boolean {
-    if (this.qbittorrents.length > 1) return true;
-    const instances = new Set<string>();
-    for (const torrent of this._state.torrents.values()) instances.add(torrent.instance);
-    return instances.size > 1;
+    return this.qbittorrents.length > 1 || this.list.instances > 1;
   }
 
   private renderList(): TemplateResult {
@@ -250,18 +269,24 @@ export class PandoraDownloads extends LitElement {
         ${[0, 1, 2].map(torrentSkeleton)}
       </ul>`;
     }
-    const all = [...state.torrents.values()];
-    const counts = Object.fromEntries(
-      FILTERS.map(([filter]) => [filter, all.filter((t) => matchesFilter(t, filter)).length]),
-    ) as Record<Filter, number>;
-    const shown = sortTorrents(
-      all.filter((t) => matchesFilter(t, this._filter)),
-      this._sort,
-    );
-    const down = all.reduce((sum, t) => sum + t.download_speed, 0);
-    const up = all.reduce((sum, t) => sum + t.upload_speed, 0);
+    const list = this.list;
+    const { counts, shown } = list;
     const language = this.api.language;
     const showInstance = this.showInstance;
+    const row = (t: Torrent) => {
+      const busy = this._busy.has(torrentKey(t));
+      return html`${guard([t, busy, this.admin, showInstance, language], () =>
+        torrentRow(t, {
+          admin: this.admin,
+          showInstance,
+          busy,
+          language,
+          onPause: this.onPause,
+          onResume: this.onResume,
+          onRemove: this.onRemove,
+        }),
+      )}`;
+    };
     return html`
       ${state.unavailable.map((id) => {
         const title = this.qbittorrents.find((q) => q.id === id)?.title ?? id;
@@ -272,14 +297,14 @@ export class PandoraDownloads extends LitElement {
       })}
       <div class="toolbar">
         <p class="summary">
-          <span>${all.length} torrent${all.length === 1 ? "" : "s"}</span>
+          <span>${list.total} torrent${list.total === 1 ? "" : "s"}</span>
           <span class="speed"
             >${icon(mdiArrowDown)}<span class="visually-hidden">Total download speed</span
-            >${formatSpeed(down, language)}</span
+            >${formatSpeed(list.down, language)}</span
           >
           <span class="speed"
             >${icon(mdiArrowUp)}<span class="visually-hidden">Total upload speed</span
-            >${formatSpeed(up, language)}</span
+            >${formatSpeed(list.up, language)}</span
           >
         </p>
         <label class="sort">
@@ -306,25 +331,25 @@ export class PandoraDownloads extends LitElement {
           </button>`,
         )}
       </div>
-      ${shown.length
-        ? html`<ul class="torrents" aria-label="Torrents">
-            ${repeat(
-              shown,
-              (t) => torrentKey(t),
-              (t) =>
-                torrentRow(t, {
-                  admin: this.admin,
-                  showInstance,
-                  busy: this._busy.has(torrentKey(t)),
-                  language,
-                  onPause: (torrent) => void this.act(torrent, "pause"),
-                  onResume: (torrent) => void this.act(torrent, "resume"),
-                  onRemove: (torrent) => this.askRemove(torrent),
-                }),
-            )}
+      <label class="search">
+        <span class="visually-hidden">Search torrents</span>
+        <input
+          type="search"
+          placeholder="Search torrents"
+          .value=${this._query}
+          @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
+        />
+      </label>
+      ${shown.length > VIRTUALIZE_FROM
+        ? html`<ul class="torrents virtual" aria-label="Torrents">
+            ${virtualize({ items: shown as Torrent[], keyFunction: torrentKey, renderItem: row })}
           </ul>`
-        : all.length
-          ? html`<p class="muted none">No torrents match this filter.</p>`
+        : shown.length
+          ? html`<ul class="torrents" aria-label="Torrents">${repeat(shown, torrentKey, row)}</ul>`
+          : list.total
+            ? html`<p class="muted none">
+                ${list.query ? "No torrents match this search." : "No torrents match this filter."}
+              </p>`
           : emptyState(
               mdiTrayArrowDown,
               "No torrents yet",
@@ -433,6 +458,30 @@ export class PandoraDownloads extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 10px;
+      }
+      /* The virtualizer places each row itself (absolutely): full width, spaced by a margin. */
+      .torrents.virtual {
+        display: block;
+      }
+      .torrents.virtual > li {
+        width: 100%;
+        box-sizing: border-box;
+        margin-bottom: 10px;
+      }
+      .search {
+        display: block;
+        margin-bottom: 12px;
+      }
+      .search input {
+        width: 100%;
+        box-sizing: border-box;
+        min-height: 44px;
+        padding: 0 12px;
+        border-radius: 8px;
+        border: 1px solid var(--_divider);
+        background: var(--_surface);
+        color: var(--_text);
+        font: inherit;
       }
       .muted {
         color: var(--_text-2);

@@ -23,18 +23,31 @@ export const SORTS: [Sort, string][] = [
   ["name", "Name"],
 ];
 
-export function sortTorrents(torrents: Torrent[], sort: Sort): Torrent[] {
-  const sorted = [...torrents];
+/** Names in the order people expect ("Part 2" before "Part 10"); one collator, made once. */
+const NAMES = new Intl.Collator(undefined, { numeric: true });
+
+function byKey(a: Torrent, b: Torrent): number {
+  if (a.instance !== b.instance) return a.instance < b.instance ? -1 : 1;
+  return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
+}
+
+/**
+ * The order of a sort: newest first, most advanced first, or by name; ties by name, then by
+ * torrent, so the order is total (the list keeps it with binary searches, torrent-list.ts).
+ */
+export function torrentComparator(sort: Sort): (a: Torrent, b: Torrent) => number {
   switch (sort) {
     case "name":
-      return sorted.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+      return (a, b) => NAMES.compare(a.name, b.name) || byKey(a, b);
     case "progress":
-      return sorted.sort((a, b) => b.progress - a.progress || a.name.localeCompare(b.name));
+      return (a, b) => b.progress - a.progress || NAMES.compare(a.name, b.name) || byKey(a, b);
     default:
-      return sorted.sort(
-        (a, b) => (b.added ?? "").localeCompare(a.added ?? "") || a.name.localeCompare(b.name),
-      );
+      return (a, b) => (b.added ?? 0) - (a.added ?? 0) || NAMES.compare(a.name, b.name) || byKey(a, b);
   }
+}
+
+export function sortTorrents(torrents: readonly Torrent[], sort: Sort): Torrent[] {
+  return [...torrents].sort(torrentComparator(sort));
 }
 
 export function isComplete(torrent: Torrent): boolean {

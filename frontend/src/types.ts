@@ -397,7 +397,10 @@ export type TorrentStatus =
   | "queued"
   | "other";
 
-/** `torrent_as_dict()` plus the instance it belongs to. */
+/**
+ * One torrent as a row shows it (`pandora/torrents/subscribe`, docs/websocket.md), plus its
+ * qBittorrent's title (from the event's `instances`).
+ */
 export interface Torrent {
   instance: string;
   instance_title: string;
@@ -409,27 +412,39 @@ export interface Torrent {
   size: number;
   download_speed: number;
   upload_speed: number;
-  eta: number;
-  ratio: number;
-  category: string;
-  tags: string[];
-  save_path: string;
-  added: string | null;
-  completed: string | null;
+  /** Seconds; null: no estimate. */
+  eta: number | null;
+  /** Unix seconds; null when unknown. */
+  added: number | null;
 }
+
+/** What a feed event says of one torrent: all of a new one, the changed fields of a known one. */
+export type TorrentChange = Pick<Torrent, "instance" | "hash"> & Partial<Omit<Torrent, "instance_title">>;
 
 export interface RemovedTorrent {
   instance: string;
   hash: string;
 }
 
-/** One event of `pandora/torrents/subscribe`. */
-export interface TorrentEvent {
-  full: boolean;
-  torrents: Torrent[];
-  removed: RemovedTorrent[];
-  unavailable: string[];
-}
+/**
+ * One event of `pandora/torrents/subscribe`: every torrent (`full`, as columns: `fields` names
+ * them, each of `rows` is one torrent's values), or what changed since the previous event.
+ */
+export type TorrentEvent =
+  | {
+      full: true;
+      /** Subentry id → title. */
+      instances: Record<string, string>;
+      fields: string[];
+      rows: unknown[][];
+      unavailable: string[];
+    }
+  | {
+      full: false;
+      torrents: TorrentChange[];
+      removed: RemovedTorrent[];
+      unavailable: string[];
+    };
 
 export type TorrentAction = "pause" | "resume" | "remove";
 

@@ -4,7 +4,7 @@ import {
   PandoraApi,
   emptyTorrentState,
   errorMessage,
-  mergeTorrentEvent,
+  applyTorrentEvent,
   torrentKey,
 } from "../src/api";
 import type { TorrentEvent } from "../src/types";
@@ -12,7 +12,7 @@ import changed from "./fixtures/torrents_changed.json";
 import full from "./fixtures/torrents_full.json";
 import unavailable from "./fixtures/torrents_unavailable.json";
 import trending from "./fixtures/discover_trending_day.json";
-import { FakeWsError, fakeHass, settle } from "./helpers";
+import { FakeWsError, fakeHass, fullTorrentEvent, settle, torrentsOf } from "./helpers";
 
 const FULL = full as TorrentEvent;
 const CHANGED = changed as TorrentEvent;
@@ -22,72 +22,78 @@ const SEEDBOX = "01JQBT0000000000000000002";
 const DUNE = "0123456789abcdef0123456789abcdef01234567";
 const UBUNTU = "fedcba9876543210fedcba9876543210fedcba98";
 
-describe("mergeTorrentEvent", () => {
-  it("takes every torrent of a full event", () => {
-    const state = mergeTorrentEvent(emptyTorrentState(), FULL);
+/** A fresh state with `events` applied; each event's diffs too. */
+function applied(...events: TorrentEvent[]) {
+  const state = emptyTorrentState();
+  const diffs = events.map((event) => applyTorrentEvent(state, event));
+  return { state, diffs };
+}
+
+describe("applyTorrentEvent", () => {
+  it("takes every torrent of a full event, with its qBittorrent's title", () => {
+    const { state, diffs } = applied(FULL);
+    expect(diffs).toEqual([null]);
     expect(state.loaded).toBe(true);
     expect(state.torrents.size).toBe(3);
-    expect(state.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))?.progress).toBe(0.4213);
+    const dune = state.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))!;
+    expect(dune.progress).toBe(0.4213);
+    expect(dune.instance_title).toBe("qBittorrent nas:8080");
     expect(state.unavailable).toEqual([]);
   });
 
-  it("replaces changed torrents whole, adds new ones and drops removed ones", () => {
-    const first = mergeTorrentEvent(emptyTorrentState(), FULL);
-    const next = mergeTorrentEvent(first, CHANGED);
-    expect(next.torrents.size).toBe(4 - 1);
-    const dune = next.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))!;
+  it("merges the changed fields, adds new torrents whole and drops removed ones", () => {
+    const { state, diffs } = applied(FULL);
+    const before = state.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))!;
+    const changes = applyTorrentEvent(state, CHANGED);
+    expect(diffs).toEqual([null]);
+    expect(state.torrents.size).toBe(4 - 1);
+    const dune = state.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))!;
     expect(dune.progress).toBe(0.75);
     expect(dune.eta).toBe(330);
+    // What the event left out is kept; the torrent is a new object (rows compare identity).
+    expect(dune.name).toBe(before.name);
+    expect(dune.added).toBe(before.added);
+    expect(dune).not.toBe(before);
+    expect(before.progress).toBe(0.4213);
     // The same hash in another qBittorrent is a different torrent.
-    const copy = next.torrents.get(torrentKey({ instance: SEEDBOX, hash: DUNE }))!;
+    const copy = state.torrents.get(torrentKey({ instance: SEEDBOX, hash: DUNE }))!;
     expect(copy.status).toBe("seeding");
-    expect(next.torrents.has(torrentKey({ instance: NAS, hash: UBUNTU }))).toBe(false);
-    // Untouched torrents are kept.
-    expect([...next.torrents.values()].map((t) => t.name)).toContain(
-      "Breaking.Bad.S01.1080p.BluRay.x264",
-    );
+    expect(copy.instance_title).toBe("qBittorrent seedbox:8080");
+    expect(state.torrents.has(torrentKey({ instance: NAS, hash: UBUNTU }))).toBe(false);
+    expect([...state.torrents.values()].map((t) => t.name)).toContain("Breaking.Bad.S01.1080p.BluRay.x264");
+    // What changed, for the list to follow: removed, changed, new.
+    expect(changes!.map((d) => [d.key, Boolean(d.before), Boolean(d.after)])).toEqual([
+      [torrentKey({ instance: NAS, hash: UBUNTU }), true, false],
+      [torrentKey({ instance: NAS, hash: DUNE }), true, true],
+      [torrentKey({ instance: SEEDBOX, hash: DUNE }), false, true],
+    ]);
+    expect(changes![1]!.before).toBe(before);
   });
 
   it("removes by instance and hash, not by hash alone", () => {
-    const both = mergeTorrentEvent(mergeTorrentEvent(emptyTorrentState(), FULL), CHANGED);
-    const next = mergeTorrentEvent(both, {
+    const { state } = applied(FULL, CHANGED, {
       full: false,
       torrents: [],
       removed: [{ instance: SEEDBOX, hash: DUNE }],
       unavailable: [],
     });
-    expect(next.torrents.has(torrentKey({ instance: SEEDBOX, hash: DUNE }))).toBe(false);
-    expect(next.torrents.has(torrentKey({ instance: NAS, hash: DUNE }))).toBe(true);
+    expect(state.torrents.has(torrentKey({ instance: SEEDBOX, hash: DUNE }))).toBe(false);
+    expect(state.torrents.has(torrentKey({ instance: NAS, hash: DUNE }))).toBe(true);
   });
 
   it("keeps torrents and reports qBittorrents that do not answer", () => {
-    const first = mergeTorrentEvent(emptyTorrentState(), FULL);
-    const down = mergeTorrentEvent(first, UNAVAILABLE);
-    expect(down.unavailable).toEqual([SEEDBOX]);
-    expect(down.torrents.size).toBe(3);
-    const back = mergeTorrentEvent(down, { full: false, torrents: [], removed: [], unavailable: [] });
-    expect(back.unavailable).toEqual([]);
+    const { state } = applied(FULL, UNAVAILABLE);
+    expect(state.unavailable).toEqual([SEEDBOX]);
+    expect(state.torrents.size).toBe(3);
+    applyTorrentEvent(state, { full: false, torrents: [], removed: [], unavailable: [] });
+    expect(state.unavailable).toEqual([]);
   });
 
   it("a later full event replaces everything", () => {
-    const both = mergeTorrentEvent(mergeTorrentEvent(emptyTorrentState(), FULL), CHANGED);
-    const reset = mergeTorrentEvent(both, {
-      full: true,
-      torrents: [FULL.torrents[0]!],
-      removed: [],
-      unavailable: [SEEDBOX],
-    });
-    expect(reset.torrents.size).toBe(1);
-    expect(reset.unavailable).toEqual([SEEDBOX]);
-  });
-
-  it("does not modify the previous state", () => {
-    const first = mergeTorrentEvent(emptyTorrentState(), FULL);
-    const sizeBefore = first.torrents.size;
-    const next = mergeTorrentEvent(first, CHANGED);
-    expect(first.torrents.size).toBe(sizeBefore);
-    expect(first.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))?.progress).toBe(0.4213);
-    expect(next).not.toBe(first);
+    const { state } = applied(FULL, CHANGED, fullTorrentEvent([torrentsOf(FULL)[0]!], { [NAS]: "renamed" }, [SEEDBOX]));
+    expect(state.torrents.size).toBe(1);
+    expect([...state.torrents.values()][0]!.instance_title).toBe("renamed");
+    expect(state.unavailable).toEqual([SEEDBOX]);
   });
 });
 
@@ -105,9 +111,10 @@ describe("TorrentSubscription", () => {
     fake.push(CHANGED);
     expect(onChange).toHaveBeenCalledTimes(2);
     expect(subscription.state.torrents.size).toBe(3);
-    const [state, event] = onChange.mock.calls[1]!;
+    expect(onChange.mock.calls[0]![1]).toBeNull(); // full: no diffs, start over
+    const [state, diffs] = onChange.mock.calls[1]!;
     expect(state).toBe(subscription.state);
-    expect(event.full).toBe(false);
+    expect(diffs).toHaveLength(3);
   });
 
   it("unsubscribes on close, once, and ignores later events", async () => {

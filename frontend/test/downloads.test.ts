@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { PandoraApi } from "../src/api";
 import "../src/downloads-tab";
 import { sortTorrents, type PandoraDownloads } from "../src/downloads-tab";
-import { formatDuration, formatSpeed } from "../src/format";
-import type { Info, Torrent, TorrentEvent } from "../src/types";
+import { formatBytes, formatDuration, formatSpeed } from "../src/format";
+import type { Info, TorrentEvent } from "../src/types";
 import history from "./fixtures/history.json";
 import admin from "./fixtures/info_admin.json";
 import empty from "./fixtures/info_empty.json";
@@ -18,8 +18,10 @@ import {
   cleanup,
   deepText,
   fakeHass,
+  fullTorrentEvent,
   mount,
   settle,
+  torrentsOf,
 } from "./helpers";
 
 const DUNE = "0123456789abcdef0123456789abcdef01234567";
@@ -257,7 +259,7 @@ describe("Downloads tab", () => {
     const { fake, element, root } = await downloads(admin, true);
     const navigate = vi.fn();
     element.addEventListener("pandora-navigate", (e) => navigate((e as CustomEvent).detail));
-    fake.push({ full: true, torrents: [], removed: [], unavailable: [] });
+    fake.push(fullTorrentEvent([]));
     await settle();
     expect(deepText(root)).toContain("No torrents yet");
     buttonWith(root, "Go to Discover").click();
@@ -266,6 +268,28 @@ describe("Downloads tab", () => {
 });
 
 describe("formatting", () => {
+  it("makes one number formatter per language and precision, not one per call", () => {
+    const Native = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = class extends Native {
+      constructor(...args: ConstructorParameters<typeof Native>) {
+        super(...args);
+        made += 1;
+      }
+    } as typeof Native;
+    try {
+      for (let i = 0; i < 500; i += 1) {
+        formatSpeed(i * 12_345, "de-CH");
+        formatBytes(i * 1_000_000, "de-CH");
+      }
+      // Whole numbers and one decimal: two formatters for the language, made once each.
+      expect(made).toBe(2);
+      expect(formatBytes(1_500_000_000, "de-CH")).toBe("1.5 GB");
+    } finally {
+      Intl.NumberFormat = Native;
+    }
+  });
+
   it("writes ETAs for people", () => {
     expect(formatDuration(45)).toBe("45 s");
     expect(formatDuration(845)).toBe("14 min");
@@ -276,8 +300,80 @@ describe("formatting", () => {
   });
 
   it("sorts by added, progress and name", () => {
-    const torrents = (full as TorrentEvent).torrents as Torrent[];
+    const torrents = torrentsOf(full);
     expect(sortTorrents(torrents, "added").map((t) => t.name[0])).toEqual(["D", "U", "B"]);
     expect(sortTorrents(torrents, "progress").map((t) => t.progress)).toEqual([1, 0.4213, 0.1]);
+  });
+});
+
+describe("Downloads at scale", () => {
+  /** `count` torrents on one qBittorrent, the newest first by index. */
+  function many(count: number): TorrentEvent {
+    return fullTorrentEvent(
+      Array.from({ length: count }, (_, i) => ({
+        instance: NAS,
+        hash: i.toString(16).padStart(40, "0"),
+        name: `Release.${String(i).padStart(5, "0")}.2160p`,
+        state: i % 2 ? "uploading" : "downloading",
+        status: i % 2 ? "seeding" : "downloading",
+        progress: i % 2 ? 1 : 0.5,
+        size: 1_000_000_000,
+        download_speed: i % 2 ? 0 : 1000,
+        upload_speed: 10,
+        eta: i % 2 ? null : 600,
+        added: 1_795_000_000 + i,
+      })),
+      { [NAS]: "qBittorrent nas:8080" },
+    );
+  }
+
+  it("re-renders only the rows whose torrent changed", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(many(20));
+    await settle();
+    const list = root.querySelector("ul.torrents")!;
+    const changedHash = (7).toString(16).padStart(40, "0");
+    const changedRow = row(root, changedHash);
+    const mutated = new Set<Node>();
+    const observer = new MutationObserver((records) => records.forEach((r) => mutated.add(r.target)));
+    observer.observe(list, { subtree: true, childList: true, characterData: true, attributes: true });
+    // Rows that did not change are not even rendered again: only one row's numbers (and the
+    // header's speeds) are formatted, not twenty rows'.
+    // `format` is a getter (a bound function): count the reads.
+    const prototype = Intl.NumberFormat.prototype as unknown as { format: unknown };
+    const formatted = vi.spyOn(prototype, "format", "get");
+    fake.push({
+      full: false,
+      torrents: [{ instance: NAS, hash: changedHash, upload_speed: 2_000_000 }],
+      removed: [],
+      unavailable: [],
+    });
+    await settle();
+    observer.disconnect();
+    expect(formatted.mock.calls.length).toBeGreaterThan(0);
+    expect(formatted.mock.calls.length).toBeLessThanOrEqual(8);
+    formatted.mockRestore();
+    expect(mutated.size).toBeGreaterThan(0);
+    for (const node of mutated) expect(changedRow.contains(node), String(node.nodeName)).toBe(true);
+    expect(deepText(changedRow)).toContain("2 MB/s");
+  });
+
+  it("virtualizes a long list and searches it", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(many(5000));
+    await settle();
+    expect(deepText(root)).toContain("5000 torrents");
+    const list = root.querySelector("ul.torrents")!;
+    expect(list.classList.contains("virtual")).toBe(true);
+    expect(root.querySelectorAll("li.torrent").length).toBeLessThan(100);
+    const search = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.value = "release.04999";
+    search.dispatchEvent(new Event("input"));
+    await settle();
+    expect([...root.querySelectorAll("li.torrent h3")].map((h) => h.textContent)).toEqual(["Release.04999.2160p"]);
+    search.value = "nothing like it";
+    search.dispatchEvent(new Event("input"));
+    await settle();
+    expect(deepText(root)).toContain("No torrents match this search.");
   });
 });

@@ -1,6 +1,6 @@
 /** A fake `hass` (callWS + connection.subscribeMessage mocks) and shadow-DOM query helpers. */
 import { vi, type Mock } from "vitest";
-import type { Hass, WsError, WsMessage } from "../src/types";
+import type { Hass, Torrent, TorrentChange, TorrentEvent, WsError, WsMessage } from "../src/types";
 
 export type Responder = unknown | ((message: WsMessage) => unknown);
 
@@ -161,4 +161,42 @@ export async function mount<T extends HTMLElement>(element: T): Promise<T> {
 
 export function cleanup(): void {
   document.body.replaceChildren();
+}
+
+const TORRENT_FIELDS = [
+  "instance",
+  "hash",
+  "name",
+  "state",
+  "status",
+  "progress",
+  "size",
+  "download_speed",
+  "upload_speed",
+  "eta",
+  "added",
+] as const;
+
+/** A `full` torrent event, as the backend sends it (columns), for these torrents. */
+export function fullTorrentEvent(
+  torrents: readonly TorrentChange[],
+  instances: Record<string, string> = {},
+  unavailable: string[] = [],
+): TorrentEvent {
+  return {
+    full: true,
+    instances,
+    fields: [...TORRENT_FIELDS],
+    rows: torrents.map((t) => TORRENT_FIELDS.map((field) => t[field] ?? null)),
+    unavailable,
+  };
+}
+
+/** The torrents of a `full` event, as objects. */
+export function torrentsOf(event: unknown): Torrent[] {
+  const { fields, rows, instances } = event as { fields: string[]; rows: unknown[][]; instances: Record<string, string> };
+  return rows.map((row) => {
+    const torrent = Object.fromEntries(fields.map((field, i) => [field, row[i]])) as unknown as Torrent;
+    return { ...torrent, instance_title: instances[torrent.instance] ?? torrent.instance };
+  });
 }

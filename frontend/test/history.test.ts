@@ -14,7 +14,7 @@ import movie from "./fixtures/media_movie.json";
 import searchResults from "./fixtures/search_media.json";
 import snapshotFixture from "./fixtures/requests_snapshot.json";
 import torrents from "./fixtures/torrents_full.json";
-import { buttonWith, cleanup, deepQuery, deepQueryAll, deepText, fakeHass, settle, type FakeHass, type Responder } from "./helpers";
+import { buttonWith, cleanup, deepQuery, deepQueryAll, deepText, fakeHass, settle, torrentsOf, type FakeHass, type Responder } from "./helpers";
 
 const PREFIX = "/pandora";
 const SEEDBOX = "01JCCMD000000000000000002";
@@ -251,7 +251,7 @@ describe("the panel's places and the browser's back", () => {
     await settle();
     const tab = () => root.querySelector("pandora-panel-downloads")!.shadowRoot!;
     const shown = () => [...tab().querySelectorAll("li.torrent[data-hash]")].map((li) => li.getAttribute("data-hash"));
-    const hashes = (names: string[]) => names.map((n) => torrents.torrents.find((t) => t.name.startsWith(n))!.hash);
+    const hashes = (names: string[]) => names.map((n) => torrentsOf(torrents).find((t) => t.name.startsWith(n))!.hash);
     expect(tab().querySelector('.filter[aria-pressed="true"]')!.getAttribute("data-filter")).toBe("paused");
     expect(shown()).toEqual(hashes(["Ubuntu"]));
     // (happy-dom misreads a select's value when Lit renders its options: the option, and the order.)

@@ -77,6 +77,10 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
         self._errored: set[str] = set()
         self._unsettled: set[str] = set()
         self._ban_issue_id = f"ip_banned_{subentry.subentry_id}"
+        # What the last sync changed, and how many syncs there were: the panel's feed follows
+        # the changes (O(changes)) and notices a sync it did not see (websocket_feeds.py).
+        self.last_delta: SyncDelta | None = None
+        self.syncs = 0
 
     @property
     def device_info(self) -> DeviceInfo:
@@ -125,6 +129,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
         except PandoraError as err:
             raise self.update_failed(err) from err
         ir.async_delete_issue(self.hass, DOMAIN, self._ban_issue_id)
+        self.last_delta, self.syncs = delta, self.syncs + 1
         self._publish_events(delta)
         return self.client.maindata
 
