@@ -5,6 +5,7 @@
  * the card picker (`window.customCards`, once even when the module loads twice).
  */
 import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
+import { ifDefined } from "lit/directives/if-defined.js";
 import { PandoraApi } from "./api";
 import { icon, mdiOpenInNew } from "./icons";
 import { safeHref } from "./links";
@@ -116,9 +117,11 @@ export function optionalCount(
 // --- the card element ------------------------------------------------------------------------
 
 export abstract class PandoraCardBase<C extends BaseCardConfig> extends LitElement {
-  static override properties: PropertyDeclarations = {
-    _config: { state: true },
-  };
+  static override get properties(): PropertyDeclarations {
+    return {
+      _config: { state: true },
+    };
+  }
 
   declare _config: C | undefined;
   protected readonly api = new PandoraApi();
@@ -179,7 +182,7 @@ export abstract class PandoraCardBase<C extends BaseCardConfig> extends LitEleme
         ${link
           ? html`<a
               class="icon-btn"
-              href=${safeHref(link) ?? nothing}
+              href=${ifDefined(safeHref(link))}
               aria-label=${options.linkLabel ?? "Open in Pandora"}
               title=${options.linkLabel ?? "Open in Pandora"}
               @click=${(e: MouseEvent) => {

@@ -25,15 +25,17 @@ type Confirm =
 const busyKey = (portainer: string, what: string) => `${portainer}\u0000${what}`;
 
 export class PandoraContainers extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    info: { attribute: false },
-    admin: { type: Boolean },
-    narrow: { type: Boolean },
-    _busy: { state: true },
-    _confirm: { state: true },
-    _logs: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      info: { attribute: false },
+      admin: { type: Boolean },
+      narrow: { type: Boolean },
+      _busy: { state: true },
+      _confirm: { state: true },
+      _logs: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare info: Info | null;

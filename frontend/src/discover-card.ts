@@ -53,9 +53,11 @@ export function checkDiscoverConfig(config: unknown): DiscoverCardConfig {
 type Load = { status: "loading" } | { status: "ready"; page: MediaPage } | { status: "error"; error: unknown };
 
 export class PandoraDiscoverCard extends PandoraCardBase<DiscoverCardConfig> {
-  static override properties = {
-    _load: { state: true },
-  };
+  static override get properties() {
+    return {
+      _load: { state: true },
+    };
+  }
 
   declare _load: Load;
   private requestId = 0;

@@ -79,25 +79,27 @@ interface SearchState {
 }
 
 export class PandoraDiscover extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    info: { attribute: false },
-    admin: { type: Boolean },
-    narrow: { type: Boolean },
-    openTitle: { attribute: false },
-    search: { attribute: false },
-    _rows: { state: true },
-    _query: { state: true },
-    _search: { state: true },
-    _selected: { state: true },
-    _download: { state: true },
-    _home: { state: true },
-    _listBusy: { state: true },
-    _clearing: { state: true },
-    _play: { state: true },
-    _entry: { state: true },
-    _startWith: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      info: { attribute: false },
+      admin: { type: Boolean },
+      narrow: { type: Boolean },
+      openTitle: { attribute: false },
+      search: { attribute: false },
+      _rows: { state: true },
+      _query: { state: true },
+      _search: { state: true },
+      _selected: { state: true },
+      _download: { state: true },
+      _home: { state: true },
+      _listBusy: { state: true },
+      _clearing: { state: true },
+      _play: { state: true },
+      _entry: { state: true },
+      _startWith: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare info: Info | null;

@@ -55,22 +55,24 @@ const HISTORY_RELOAD_MS = 1500;
 export const VIRTUALIZE_FROM = 60;
 
 export class PandoraDownloads extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    info: { attribute: false },
-    admin: { type: Boolean },
-    narrow: { type: Boolean },
-    filter: { attribute: false },
-    sort: { attribute: false },
-    _state: { state: true },
-    _error: { state: true },
-    _filter: { state: true },
-    _sort: { state: true },
-    _query: { state: true },
-    _busy: { state: true },
-    _confirm: { state: true },
-    _deleteFiles: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      info: { attribute: false },
+      admin: { type: Boolean },
+      narrow: { type: Boolean },
+      filter: { attribute: false },
+      sort: { attribute: false },
+      _state: { state: true },
+      _error: { state: true },
+      _filter: { state: true },
+      _sort: { state: true },
+      _query: { state: true },
+      _busy: { state: true },
+      _confirm: { state: true },
+      _deleteFiles: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare info: Info | null;

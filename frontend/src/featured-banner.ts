@@ -38,13 +38,15 @@ function hideBroken(event: Event): void {
 }
 
 export class PandoraFeatured extends LitElement {
-  static override properties = {
-    item: { attribute: false },
-    admin: { type: Boolean },
-    requests: { type: Boolean },
-    listBusy: { type: Boolean },
-    clearing: { type: Boolean },
-  };
+  static override get properties() {
+    return {
+      item: { attribute: false },
+      admin: { type: Boolean },
+      requests: { type: Boolean },
+      listBusy: { type: Boolean },
+      clearing: { type: Boolean },
+    };
+  }
 
   declare item: Featured;
   declare admin: boolean;

@@ -141,6 +141,7 @@ export function folderNameFrom(name: string, isFile = true): string {
   else if (tv) result = clean(tv[1]!);
   else result = clean(QUALITY.exec(base)?.[1] ?? base);
   // Cloud Commander folder names: one level, no separators or control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   result = result.replace(/[/\\\x00-\x1f]/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
   return result === "." || result === ".." ? "" : result;
 }
@@ -154,6 +155,7 @@ export function folderNameProblem(name: string): string | null {
   const text = name.trim();
   if (!text) return null;
   if (/[/\\]/.test(text)) return "A folder name cannot contain / or \\.";
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\x00-\x1f]/.test(text)) return "A folder name cannot contain control characters.";
   if (text === "." || text === "..") return "Choose another folder name.";
   if (text.length > 200) return "A folder name can have at most 200 characters.";

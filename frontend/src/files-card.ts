@@ -79,10 +79,12 @@ type Load =
   | { status: "error"; path: string; error: unknown };
 
 export class PandoraFilesCard extends PandoraCardBase<FilesCardConfig> {
-  static override properties = {
-    _load: { state: true },
-    _folders: { state: true },
-  };
+  static override get properties() {
+    return {
+      _load: { state: true },
+      _folders: { state: true },
+    };
+  }
 
   declare _load: Load;
   /** The share's folders; null until `pandora/info` answered (the defaults if it fails). */

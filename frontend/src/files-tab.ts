@@ -137,20 +137,22 @@ function focusRow(row: HTMLElement | undefined, checkbox: boolean): void {
 }
 
 export class PandoraFiles extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    info: { attribute: false },
-    admin: { type: Boolean },
-    narrow: { type: Boolean },
-    folder: { attribute: false },
-    shareId: { attribute: false },
-    _share: { state: true },
-    _listing: { state: true },
-    _selected: { state: true },
-    _move: { state: true },
-    _delete: { state: true },
-    _shown: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      info: { attribute: false },
+      admin: { type: Boolean },
+      narrow: { type: Boolean },
+      folder: { attribute: false },
+      shareId: { attribute: false },
+      _share: { state: true },
+      _listing: { state: true },
+      _selected: { state: true },
+      _move: { state: true },
+      _delete: { state: true },
+      _shown: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare info: Info | null;

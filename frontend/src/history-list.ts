@@ -44,13 +44,15 @@ function fileSubject(event: FileEvent): string {
 }
 
 export class PandoraHistory extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    showInstance: { type: Boolean },
-    _data: { state: true },
-    _error: { state: true },
-    _loading: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      showInstance: { type: Boolean },
+      _data: { state: true },
+      _error: { state: true },
+      _loading: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare showInstance: boolean;

@@ -47,13 +47,15 @@ const RESULTS: Record<string, [string, string]> = {
 const scanKey = (server: string, library: string) => `${server}\u0000${library}`;
 
 export class PandoraLibrary extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    info: { attribute: false },
-    admin: { type: Boolean },
-    narrow: { type: Boolean },
-    _busy: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      info: { attribute: false },
+      admin: { type: Boolean },
+      narrow: { type: Boolean },
+      _busy: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare info: Info | null;

@@ -26,15 +26,17 @@ function timeOf(line: LogLine, language: string): string {
 }
 
 export class PandoraLogs extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    container: { type: String },
-    instance: { type: String },
-    _tail: { state: true },
-    _logs: { state: true },
-    _error: { state: true },
-    _loading: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      container: { type: String },
+      instance: { type: String },
+      _tail: { state: true },
+      _logs: { state: true },
+      _error: { state: true },
+      _loading: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   /** The container's name. */

@@ -11,6 +11,7 @@
  * Discover" (`featured-changed` with the banner's title).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { ifDefined } from "lit/directives/if-defined.js";
 import { errorMessage, type PandoraApi } from "./api";
 import { define } from "./define";
 import { formatRuntime, sameImage } from "./format";
@@ -81,29 +82,31 @@ function hideBroken(event: Event): void {
 }
 
 export class PandoraMediaDetails extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    item: { attribute: false },
-    admin: { type: Boolean },
-    requests: { type: Boolean },
-    watching: { type: Boolean },
-    watchlisted: { attribute: false },
-    featured: { type: Boolean },
-    startWith: { attribute: false },
-    entry: { attribute: false },
-    _details: { state: true },
-    _error: { state: true },
-    _picking: { state: true },
-    _whole: { state: true },
-    _seasons: { state: true },
-    _requesting: { state: true },
-    _requestError: { state: true },
-    _inList: { state: true },
-    _listBusy: { state: true },
-    _featuring: { state: true },
-    _featuredNow: { state: true },
-    _playTarget: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      item: { attribute: false },
+      admin: { type: Boolean },
+      requests: { type: Boolean },
+      watching: { type: Boolean },
+      watchlisted: { attribute: false },
+      featured: { type: Boolean },
+      startWith: { attribute: false },
+      entry: { attribute: false },
+      _details: { state: true },
+      _error: { state: true },
+      _picking: { state: true },
+      _whole: { state: true },
+      _seasons: { state: true },
+      _requesting: { state: true },
+      _requestError: { state: true },
+      _inList: { state: true },
+      _listBusy: { state: true },
+      _featuring: { state: true },
+      _featuredNow: { state: true },
+      _playTarget: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare item: MediaItem;
@@ -636,7 +639,7 @@ export class PandoraMediaDetails extends LitElement {
               : nothing}`;
             return html`<li>
               ${link
-                ? html`<a class="chip provider" href=${safeHref(link) ?? nothing} target="_blank" rel="noreferrer"
+                ? html`<a class="chip provider" href=${ifDefined(safeHref(link))} target="_blank" rel="noreferrer"
                     >${label}${icon(mdiOpenInNew)}<span class="visually-hidden">
                       (opens in a new tab)</span
                     ></a
@@ -669,7 +672,7 @@ export class PandoraMediaDetails extends LitElement {
     ${safeHref(providers.link)
       ? html`<p class="muted note">
           In ${providers.region}, from JustWatch via TMDB.
-          <a href=${safeHref(providers.link) ?? nothing} target="_blank" rel="noreferrer">All offers</a>
+          <a href=${ifDefined(safeHref(providers.link))} target="_blank" rel="noreferrer">All offers</a>
         </p>`
       : nothing}`;
   }

@@ -60,18 +60,20 @@ const TOAST_AFTER_SHEET_MS = 3000;
 if (typeof window !== "undefined") startEarly(location.pathname, window as unknown as EarlyGlobal);
 
 export class PandoraPanel extends LitElement {
-  static override properties = {
-    narrow: { type: Boolean, reflect: true },
-    route: { attribute: false },
-    panel: { attribute: false },
-    _view: { state: true },
-    _info: { state: true },
-    _infoError: { state: true },
-    _menuHidden: { state: true },
-    _admin: { state: true },
-    _toast: { state: true },
-    _sheetOpen: { state: true },
-  };
+  static override get properties() {
+    return {
+      narrow: { type: Boolean, reflect: true },
+      route: { attribute: false },
+      panel: { attribute: false },
+      _view: { state: true },
+      _info: { state: true },
+      _infoError: { state: true },
+      _menuHidden: { state: true },
+      _admin: { state: true },
+      _toast: { state: true },
+      _sheetOpen: { state: true },
+    };
+  }
 
   declare narrow: boolean;
   declare route: Route | undefined;

@@ -21,18 +21,20 @@ function stateLabel(state: string): string {
 }
 
 export class PandoraPlay extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    target: { attribute: false },
-    name: { type: String },
-    detail: { type: String },
-    webUrl: { attribute: false },
-    standalone: { type: Boolean },
-    _players: { state: true },
-    _playing: { state: true },
-    _result: { state: true },
-    _error: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      target: { attribute: false },
+      name: { type: String },
+      detail: { type: String },
+      webUrl: { attribute: false },
+      standalone: { type: Boolean },
+      _players: { state: true },
+      _playing: { state: true },
+      _result: { state: true },
+      _error: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare target: PlayTarget;

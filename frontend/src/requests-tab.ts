@@ -11,6 +11,7 @@
  * browser's back closes it); a link opens it, highlighted and scrolled to, under a filter that shows it.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { ifDefined } from "lit/directives/if-defined.js";
 import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "./api";
 import { confirmStyles } from "./confirm";
@@ -77,21 +78,23 @@ const BUSY_LABELS: Record<Action, string> = {
 export const MAX_REASON = 500;
 
 export class PandoraRequests extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    info: { attribute: false },
-    admin: { type: Boolean },
-    narrow: { type: Boolean },
-    openRequest: { attribute: false },
-    filter: { attribute: false },
-    _filter: { state: true },
-    _busy: { state: true },
-    _errors: { state: true },
-    _expanded: { state: true },
-    _deny: { state: true },
-    _reason: { state: true },
-    _denyError: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      info: { attribute: false },
+      admin: { type: Boolean },
+      narrow: { type: Boolean },
+      openRequest: { attribute: false },
+      filter: { attribute: false },
+      _filter: { state: true },
+      _busy: { state: true },
+      _errors: { state: true },
+      _expanded: { state: true },
+      _deny: { state: true },
+      _reason: { state: true },
+      _denyError: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare info: Info | null;
@@ -401,7 +404,7 @@ export class PandoraRequests extends LitElement {
       class="request surface"
       data-request=${request.id}
       data-status=${request.status}
-      aria-current=${request.id === this.openRequest ? "true" : nothing}
+      aria-current=${ifDefined(request.id === this.openRequest ? "true" : undefined)}
     >
       <div class="poster" aria-hidden="true">
         ${icon(request.media_type === "tv" ? mdiTelevisionClassic : mdiMovieOutline)}

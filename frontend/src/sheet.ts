@@ -65,10 +65,12 @@ export interface SheetOpenDetail {
 export const SHEET_OPEN_EVENT = "pandora-sheet-open";
 
 export class PandoraSheet extends LitElement {
-  static override properties = {
-    label: { type: String },
-    narrow: { type: Boolean, reflect: true },
-  };
+  static override get properties() {
+    return {
+      label: { type: String },
+      narrow: { type: Boolean, reflect: true },
+    };
+  }
 
   declare label: string;
   declare narrow: boolean;

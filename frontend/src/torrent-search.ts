@@ -153,20 +153,22 @@ type AddState = { state: "adding" } | { state: "added"; instance: string } | { s
 type AskState = { state: "asking" } | { state: "asked"; created: boolean } | { state: "error"; error: unknown };
 
 export class PandoraTorrentSearch extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    target: { attribute: false },
-    info: { attribute: false },
-    _includeRejected: { state: true },
-    _season: { state: true },
-    _instance: { state: true },
-    _result: { state: true },
-    _error: { state: true },
-    _loading: { state: true },
-    _adds: { state: true },
-    _query: { state: true },
-    _ask: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      target: { attribute: false },
+      info: { attribute: false },
+      _includeRejected: { state: true },
+      _season: { state: true },
+      _instance: { state: true },
+      _result: { state: true },
+      _error: { state: true },
+      _loading: { state: true },
+      _adds: { state: true },
+      _query: { state: true },
+      _ask: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare target: DownloadTarget;

@@ -29,14 +29,16 @@ export function vpnStatus(vpn: GluetunState, switching = vpn.switching): [string
 }
 
 export class PandoraVpn extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    vpn: { attribute: false },
-    admin: { type: Boolean },
-    _choice: { state: true },
-    _pending: { state: true },
-    _error: { state: true },
-  };
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      vpn: { attribute: false },
+      admin: { type: Boolean },
+      _choice: { state: true },
+      _pending: { state: true },
+      _error: { state: true },
+    };
+  }
 
   declare api: PandoraApi;
   declare vpn: GluetunState;

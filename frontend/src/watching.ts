@@ -5,6 +5,7 @@
  * with a progress bar, and a poster card for Recently added).
  */
 import { css, html, nothing, type TemplateResult } from "lit";
+import { ifDefined } from "lit/directives/if-defined.js";
 import { formatDuration } from "./format";
 import { icon, mdiMovieOpenOutline, mdiPlay } from "./icons";
 import { safeHref } from "./links";
@@ -109,7 +110,7 @@ export function entryAsItem(entry: JellyfinEntry): MediaItem | null {
 /** The "Play in Jellyfin" link (Jellyfin's web app, in a new tab); nothing unless http(s). */
 export function jellyfinLink(url: string | null | undefined, primary = true): TemplateResult | typeof nothing {
   if (!safeHref(url)) return nothing;
-  return html`<a class="btn ${primary ? "primary" : ""} play-jellyfin" href=${safeHref(url) ?? nothing} target="_blank" rel="noopener"
+  return html`<a class="btn ${primary ? "primary" : ""} play-jellyfin" href=${ifDefined(safeHref(url))} target="_blank" rel="noopener"
     >${icon(mdiPlay)} Play in Jellyfin<span class="visually-hidden"> (opens in a new tab)</span></a
   >`;
 }

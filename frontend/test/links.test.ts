@@ -31,10 +31,10 @@ describe("safeHref", () => {
   });
 
   it("is how every href in the panel and cards is bound", () => {
-    const sources = import.meta.glob<string>("../src/*.ts", { query: "?raw", import: "default", eager: true });
+    const sources = import.meta.glob<string>("../src/**/*.ts", { query: "?raw", import: "default", eager: true });
     expect(Object.keys(sources).length).toBeGreaterThan(10);
     const unguarded = Object.entries(sources).flatMap(([file, text]) =>
-      [...text.matchAll(/href=\$\{(?!safeHref\()/g)].map((m) => `${file}@${m.index}`),
+      [...text.matchAll(/href=\$\{(?!safeHref\(|ifDefined\(safeHref\()/g)].map((m) => `${file}@${m.index}`),
     );
     expect(unguarded).toEqual([]);
   });
