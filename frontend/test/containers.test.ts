@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import { containerHealth, groupByStack } from "../src/container-row";
-import "../src/containers-tab";
-import type { PandoraContainers } from "../src/containers-tab";
-import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, WsMessage } from "../src/types";
-import logs from "./fixtures/container_logs.json";
-import containers from "./fixtures/containers.json";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
-import vpnCountry from "./fixtures/vpn_country.json";
+import { PandoraApi } from "../src/data/api";
+import { containerHealth, groupByStack } from "../src/tabs/containers/container-row";
+import "../src/tabs/containers/pandora-panel-containers";
+import type { PandoraContainers } from "../src/tabs/containers/pandora-panel-containers";
+import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, WsMessage } from "../src/data/types";
+import { container_logs as logs, containers, info_empty as empty, info_full as full, vpn_country as vpnCountry } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const PORTAINER = "01JPTN0000000000000000001";

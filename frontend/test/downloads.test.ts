@@ -1,17 +1,11 @@
 import type { CSSResult } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import "../src/downloads-tab";
-import { sortTorrents, type PandoraDownloads } from "../src/downloads-tab";
-import { formatBytes, formatDuration, formatSpeed } from "../src/format";
-import type { Info, TorrentEvent } from "../src/types";
-import history from "./fixtures/history.json";
-import admin from "./fixtures/info_admin.json";
-import empty from "./fixtures/info_empty.json";
-import user from "./fixtures/info_user.json";
-import changed from "./fixtures/torrents_changed.json";
-import full from "./fixtures/torrents_full.json";
-import unavailable from "./fixtures/torrents_unavailable.json";
+import { PandoraApi } from "../src/data/api";
+import "../src/tabs/downloads/pandora-panel-downloads";
+import { sortTorrents, type PandoraDownloads } from "../src/tabs/downloads/pandora-panel-downloads";
+import { formatBytes, formatDuration, formatSpeed } from "../src/data/format";
+import type { Info, TorrentEvent } from "../src/data/types";
+import { history, info_admin as admin, info_empty as empty, info_user as user, torrents_changed as changed, torrents_full as full, torrents_unavailable as unavailable } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,

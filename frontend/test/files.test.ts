@@ -1,6 +1,6 @@
 import type { CSSResult } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
+import { PandoraApi } from "../src/data/api";
 import {
   DEFAULT_FOLDERS,
   PINNED_FOLDERS,
@@ -15,8 +15,8 @@ import {
   pinnedFolders,
   shareFolders,
   sortEntries,
-} from "../src/file-row";
-import "../src/files-tab";
+} from "../src/components/file-row";
+import "../src/tabs/files/pandora-panel-files";
 import {
   DESTINATIONS,
   ROWS_PER_STEP,
@@ -26,14 +26,10 @@ import {
   emptyFolderText,
   moveMessage,
   type PandoraFiles,
-} from "../src/files-tab";
-import { mdiFolderCheckOutline, mdiFolderDownloadOutline, mdiFolderOutline, mdiHomeOutline } from "../src/icons";
-import type { FileEntry, Info, WsMessage } from "../src/types";
-import downloaded from "./fixtures/files_downloaded.json";
-import moved from "./fixtures/files_move.json";
-import root from "./fixtures/files_root.json";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
+} from "../src/tabs/files/pandora-panel-files";
+import { mdiFolderCheckOutline, mdiFolderDownloadOutline, mdiFolderOutline, mdiHomeOutline } from "../src/components/icons";
+import type { FileEntry, Info, WsMessage } from "../src/data/types";
+import { files_downloaded as downloaded, files_move as moved, files_root as root, info_empty as empty, info_full as full } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SHARE = "01JCCMD000000000000000001";

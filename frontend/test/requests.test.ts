@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
+import { PandoraApi } from "../src/data/api";
 import {
   actorName,
   mergeRequests,
@@ -8,18 +8,11 @@ import {
   seasonLabel,
   statusLabel,
   statusTone,
-} from "../src/request-format";
-import "../src/requests-tab";
-import { MAX_REASON, type PandoraRequests } from "../src/requests-tab";
-import type { Info, MediaRequest, RequestsSnapshot } from "../src/types";
-import admin from "./fixtures/info_admin.json";
-import infoRequests from "./fixtures/info_requests.json";
-import approved from "./fixtures/requests_approve.json";
-import denied from "./fixtures/requests_deny.json";
-import retried from "./fixtures/requests_retry.json";
-import snapshotFixture from "./fixtures/requests_snapshot.json";
-import userFixture from "./fixtures/requests_user.json";
-import withdrawn from "./fixtures/requests_withdraw.json";
+} from "../src/data/requests";
+import "../src/tabs/requests/pandora-panel-requests";
+import { MAX_REASON, type PandoraRequests } from "../src/tabs/requests/pandora-panel-requests";
+import type { Info, MediaRequest, RequestsSnapshot } from "../src/data/types";
+import { info_admin as admin, info_requests as infoRequests, requests_approve as approved, requests_deny as denied, requests_retry as retried, requests_snapshot as snapshotFixture, requests_user as userFixture, requests_withdraw as withdrawn } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,

@@ -1,24 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import type { DownloadTarget } from "../src/media-details";
-import "../src/torrent-search";
+import { PandoraApi } from "../src/data/api";
+import type { DownloadTarget } from "../src/tabs/discover/pandora-panel-details";
+import "../src/tabs/discover/pandora-panel-releases";
 import {
   qualityChips,
   querySuggestions,
   searchOutcome,
   searchProblems,
   type PandoraTorrentSearch,
-} from "../src/torrent-search";
-import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/types";
-import admin from "./fixtures/info_admin.json";
-import empty from "./fixtures/info_empty.json";
-import withRequests from "./fixtures/info_requests.json";
-import user from "./fixtures/info_user.json";
-import requested from "./fixtures/requests_create_movie.json";
-import existing from "./fixtures/requests_create_existing.json";
-import added from "./fixtures/torrent_add.json";
-import ranked from "./fixtures/torrent_search.json";
-import withRejected from "./fixtures/torrent_search_rejected.json";
+} from "../src/tabs/discover/pandora-panel-releases";
+import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/data/types";
+import { info_admin as admin, info_empty as empty, info_requests as withRequests, info_user as user, requests_create_movie as requested, requests_create_existing as existing, torrent_add as added, torrent_search as ranked, torrent_search_rejected as withRejected } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,

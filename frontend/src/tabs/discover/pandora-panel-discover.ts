@@ -1,0 +1,1000 @@
+/**
+ * `pandora-panel-discover`: rows of titles from `pandora/discover`, a search box
+ * (`pandora/search_media`, debounced), the details sheet and the release search sheet.
+ * The URL drives the details sheet and the search (view-url.ts): `openTitle`
+ * (`/discover/<movie|tv>/<id>`) opens a title's details, `search` (`?q=`) searches. Opening a
+ * title adds a history entry, closing it goes back; the search text replaces the entry's `?q=`.
+ *
+ * Above the TMDB rows, from `pandora/home` (asked each time Discover shows, and again after a
+ * My List or banner change): the featured banner, My List (when not empty), and with Jellyfin
+ * Continue watching and Recently added. Every card gets a My List toggle once the list is known.
+ * A backend without `pandora/home` (unknown command) shows the TMDB rows alone.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { errorCode, errorMessage, type PandoraApi } from "../../data/api";
+import { define } from "../../components/define";
+import "./pandora-panel-featured";
+import type { FeaturedActionDetail } from "./pandora-panel-featured";
+import { icon, mdiChevronLeft, mdiChevronRight, mdiClose, mdiMagnify, mdiMovieOpenOutline } from "../../components/icons";
+import { cardSkeleton, mediaCard, mediaCardStyles, type ListToggle } from "../../components/media-card";
+import type { DownloadTarget } from "./pandora-panel-details";
+import "./pandora-panel-details";
+import "./pandora-panel-play";
+import { progressStyles } from "../../components/progress";
+import "../../components/pandora-panel-sheet";
+import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
+import { shared } from "../../styles/shared";
+import "./pandora-panel-releases";
+import {
+  DISCOVER_LISTS,
+  LIST_TITLES,
+  type DiscoverList,
+  type Featured,
+  type FeaturedSetResult,
+  type HomeRows,
+  type Info,
+  type JellyfinEntry,
+  type MediaItem,
+  type MediaPage,
+  type MediaType,
+  type PlayTarget,
+  type WatchlistEntry,
+  type WatchlistResult,
+} from "../../data/types";
+import type { TitleRef } from "../../data/view-url";
+import { continueCard, entryAsItem, entryTarget, entryTitle, libraryCard, watchingCardStyles } from "../../components/watching-cards";
+
+export type { TitleRef };
+
+export { LIST_TITLES };
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** "movie:693134": one title, for My List and the banner. */
+export const titleKey = (item: { media_type: MediaType; tmdb_id: number }) => `${item.media_type}:${item.tmdb_id}`;
+
+/** What the small "Play" sheet plays (a Jellyfin item without a TMDB id, or the banner's title). */
+interface PlaySheet {
+  name: string;
+  detail: string;
+  webUrl: string | null;
+  target: PlayTarget;
+}
+
+type Load<T> =
+  | { status: "loading" }
+  | { status: "ready"; value: T }
+  | { status: "error"; error: unknown };
+
+interface SearchState {
+  query: string;
+  status: "loading" | "ready" | "error";
+  items: MediaItem[];
+  page: number;
+  totalPages: number;
+  total: number;
+  error?: unknown;
+  more?: boolean;
+}
+
+export class PandoraDiscover extends LitElement {
+  static override get properties() {
+    return {
+      api: { attribute: false },
+      info: { attribute: false },
+      admin: { type: Boolean },
+      narrow: { type: Boolean },
+      openTitle: { attribute: false },
+      search: { attribute: false },
+      _rows: { state: true },
+      _query: { state: true },
+      _search: { state: true },
+      _selected: { state: true },
+      _download: { state: true },
+      _home: { state: true },
+      _listBusy: { state: true },
+      _clearing: { state: true },
+      _play: { state: true },
+      _entry: { state: true },
+      _startWith: { state: true },
+    };
+  }
+
+  declare api: PandoraApi;
+  declare info: Info | null;
+  declare admin: boolean;
+  declare narrow: boolean;
+  declare openTitle: TitleRef | null;
+  /** The search the URL names (`?q=`). */
+  declare search: string;
+  declare _rows: Partial<Record<DiscoverList, Load<MediaPage>>>;
+  declare _query: string;
+  declare _search: SearchState | null;
+  declare _selected: MediaItem | null;
+  declare _download: DownloadTarget | null;
+  /** `pandora/home`; null when the backend has none (or before it is asked). */
+  declare _home: Load<HomeRows> | null;
+  /** Titles ("movie:693134") whose My List change is on its way. */
+  declare _listBusy: ReadonlySet<string>;
+  declare _clearing: boolean;
+  declare _play: PlaySheet | null;
+  /** The Jellyfin item the details sheet was opened from. */
+  declare _entry: JellyfinEntry | null;
+  declare _startWith: "request" | null;
+  private homeId = 0;
+  private listKeys: { from: WatchlistEntry[]; keys: ReadonlySet<string> } | null = null;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private searchId = 0;
+  private loadedRows = false;
+  /** The title in the URL ("movie:693134") while its sheet shows. */
+  private linked: string | null = null;
+
+  constructor() {
+    super();
+    this.info = null;
+    this.admin = false;
+    this.narrow = false;
+    this._rows = {};
+    this._query = "";
+    this._search = null;
+    this._selected = null;
+    this._download = null;
+    this.openTitle = null;
+    this.search = "";
+    this._home = null;
+    this._listBusy = new Set();
+    this._clearing = false;
+    this._play = null;
+    this._entry = null;
+    this._startWith = null;
+  }
+
+  private get hasTmdb(): boolean {
+    return Boolean(this.info?.services.tmdb?.length);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Shown again (Home Assistant keeps the panel while the user visits other pages): ask again.
+    if (this.loadedRows && this._home) void this.loadHome();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.debounce);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("openTitle") || ((changed.has("api") || changed.has("info")) && this.openTitle)) {
+      this.followLink();
+    }
+    if (changed.has("search") && (this.search ?? "").trim() !== this._query.trim()) this.followSearch();
+    if ((changed.has("info") || changed.has("api")) && this.api && this.hasTmdb && !this.loadedRows) {
+      this.loadedRows = true;
+      void this.loadHome();
+      for (const list of DISCOVER_LISTS) void this.loadRow(list);
+    }
+  }
+
+  // --- pandora/home ---------------------------------------------------------------------------
+
+  /** Ask for the personal rows; what is shown stays while a refresh is on its way. */
+  private async loadHome(): Promise<void> {
+    const id = ++this.homeId;
+    if (this._home?.status !== "ready") this._home = { status: "loading" };
+    try {
+      const value = await this.api.home();
+      if (id === this.homeId) this._home = { status: "ready", value };
+    } catch (error) {
+      if (id !== this.homeId) return;
+      if (errorCode(error) === "unknown_command") this._home = null;
+      else if (this._home?.status !== "ready") this._home = { status: "error", error };
+    }
+  }
+
+  private get home(): HomeRows | null {
+    return this._home?.status === "ready" ? this._home.value : null;
+  }
+
+  /** The titles in My List. */
+  private get watchlistKeys(): ReadonlySet<string> {
+    const list = this.home?.watchlist ?? [];
+    if (this.listKeys?.from !== list) this.listKeys = { from: list, keys: new Set(list.map(titleKey)) };
+    return this.listKeys.keys;
+  }
+
+  /** A card's My List toggle, once the list is known. */
+  private listToggle(item: MediaItem): ListToggle | undefined {
+    if (!this.home) return undefined;
+    const key = titleKey(item);
+    return { inList: this.watchlistKeys.has(key), busy: this._listBusy.has(key), toggle: this.toggleList };
+  }
+
+  /** Show a new My List at once (the banner's toggle too); the refresh follows. */
+  private applyWatchlist(watchlist: WatchlistEntry[]): void {
+    const home = this.home;
+    if (!home) return;
+    const keys = new Set(watchlist.map(titleKey));
+    const featured = home.featured ? { ...home.featured, in_watchlist: keys.has(titleKey(home.featured)) } : null;
+    this._home = { status: "ready", value: { ...home, watchlist, featured } };
+  }
+
+  private applyFeatured(featured: Featured | null): void {
+    const home = this.home;
+    if (!home) return;
+    const value = featured ? { ...featured, in_watchlist: this.watchlistKeys.has(titleKey(featured)) } : null;
+    this._home = { status: "ready", value: { ...home, featured: value } };
+  }
+
+  private toggleList = async (item: MediaItem): Promise<void> => {
+    const key = titleKey(item);
+    if (this._listBusy.has(key)) return;
+    const add = !this.watchlistKeys.has(key);
+    this._listBusy = new Set([...this._listBusy, key]);
+    try {
+      const result = add
+        ? await this.api.addToWatchlist(item.tmdb_id, item.media_type)
+        : await this.api.removeFromWatchlist(item.tmdb_id, item.media_type);
+      this.applyWatchlist(result.watchlist);
+      void this.loadHome();
+    } catch (error) {
+      toast(this, {
+        kind: "error",
+        message: `Could not ${add ? "add" : "remove"} ${item.title} ${add ? "to" : "from"} My List: ${errorMessage(error)}`,
+      });
+    } finally {
+      const busy = new Set(this._listBusy);
+      busy.delete(key);
+      this._listBusy = busy;
+    }
+  };
+
+  private onWatchlistChanged(event: CustomEvent<WatchlistResult>): void {
+    event.stopPropagation();
+    this.applyWatchlist(event.detail.watchlist);
+    void this.loadHome();
+  }
+
+  private onFeaturedChanged(event: CustomEvent<FeaturedSetResult>): void {
+    event.stopPropagation();
+    this.applyFeatured(event.detail.featured);
+    void this.loadHome();
+  }
+
+  private async clearFeatured(): Promise<void> {
+    if (this._clearing) return;
+    this._clearing = true;
+    try {
+      const result = await this.api.clearFeatured();
+      this.applyFeatured(result.featured);
+      toast(this, { kind: "success", message: "The banner is back to the default" });
+      void this.loadHome();
+    } catch (error) {
+      toast(this, { kind: "error", message: `Could not change the banner: ${errorMessage(error)}` });
+    } finally {
+      this._clearing = false;
+    }
+  }
+
+  private onFeaturedAction(event: CustomEvent<FeaturedActionDetail>): void {
+    event.stopPropagation();
+    const item = this.home?.featured;
+    if (!item) return;
+    switch (event.detail.action) {
+      case "more":
+        this.open(item);
+        break;
+      case "request":
+        this.open(item, "request");
+        break;
+      case "play-on":
+        this._play = {
+          name: item.title,
+          detail: [item.year, item.media_type === "tv" ? "TV series" : "Movie"].filter(Boolean).join(" · "),
+          webUrl: item.library?.web_url ?? null,
+          target: { tmdb_id: item.tmdb_id, media_type: item.media_type },
+        };
+        break;
+      case "watchlist":
+        void this.toggleList(item);
+        break;
+      case "download":
+        void this.download(item);
+        break;
+      case "clear":
+        void this.clearFeatured();
+        break;
+    }
+  }
+
+  /** The release search for a title (a show's seasons from its details, when they come). */
+  private async download(item: MediaItem): Promise<void> {
+    let seasons: DownloadTarget["seasons"] = [];
+    if (item.media_type === "tv") {
+      seasons = await this.api.media(item.tmdb_id, item.media_type).then(
+        (details) => details.seasons,
+        () => [],
+      );
+    }
+    const { tmdb_id, media_type, title, year } = item;
+    this._download = { tmdb_id, media_type, title, year, seasons };
+  }
+
+  /** A Jellyfin card: its details when TMDB knows it, else the small Play sheet. */
+  private openEntry = (entry: JellyfinEntry): void => {
+    const item = entryAsItem(entry);
+    if (item) {
+      this.open(item);
+      this._entry = entry;
+      return;
+    }
+    const name = entryTitle(entry);
+    this._play = {
+      name,
+      detail: [entry.type === "Episode" && entry.name !== name ? entry.name : null, entry.server]
+        .filter(Boolean)
+        .join(" · "),
+      webUrl: entry.web_url,
+      target: entryTarget(entry),
+    };
+  };
+
+  private async loadRow(list: DiscoverList): Promise<void> {
+    this._rows = { ...this._rows, [list]: { status: "loading" } };
+    let next: Load<MediaPage>;
+    try {
+      next = { status: "ready", value: await this.api.discover(list) };
+    } catch (error) {
+      next = { status: "error", error };
+    }
+    this._rows = { ...this._rows, [list]: next };
+  }
+
+  // --- search ---------------------------------------------------------------------------------
+
+  /** Search what the URL says, at once (a link, or back to an entry with its search). */
+  private followSearch(): void {
+    clearTimeout(this.debounce);
+    this._query = this.search ?? "";
+    if (this._query.trim()) {
+      void this.runSearch();
+    } else {
+      this.searchId++;
+      this._search = null;
+    }
+  }
+
+  /** The search text into the URL, replacing the entry (typing is not a place to go back to). */
+  private searchToUrl(): void {
+    navigate(this, { view: { q: this._query.trim() ? this._query : undefined }, replace: true });
+  }
+
+  private onInput(event: Event): void {
+    this._query = (event.target as HTMLInputElement).value;
+    this.searchToUrl();
+    clearTimeout(this.debounce);
+    if (!this._query.trim()) {
+      this.searchId++;
+      this._search = null;
+      return;
+    }
+    this.debounce = setTimeout(() => void this.runSearch(), SEARCH_DEBOUNCE_MS);
+  }
+
+  private onSearchKey(event: KeyboardEvent): void {
+    if (event.key === "Enter") {
+      clearTimeout(this.debounce);
+      if (this._query.trim()) void this.runSearch();
+    } else if (event.key === "Escape" && this._query) {
+      event.stopPropagation();
+      this.clearSearch();
+    }
+  }
+
+  private clearSearch(): void {
+    clearTimeout(this.debounce);
+    this.searchId++;
+    this._query = "";
+    this._search = null;
+    this.searchToUrl();
+    this.renderRoot.querySelector<HTMLInputElement>("#search")?.focus();
+  }
+
+  private async runSearch(page = 1): Promise<void> {
+    const query = this._query.trim();
+    if (!query) return;
+    const id = ++this.searchId;
+    const previous = page > 1 && this._search?.query === query ? this._search : null;
+    this._search = previous
+      ? { ...previous, more: true }
+      : { query, status: "loading", items: [], page: 0, totalPages: 0, total: 0 };
+    try {
+      const result = await this.api.searchMedia(query, page);
+      if (id !== this.searchId) return;
+      this._search = {
+        query,
+        status: "ready",
+        items: [...(previous?.items ?? []), ...result.results],
+        page: result.page,
+        totalPages: result.total_pages,
+        total: result.total_results,
+      };
+    } catch (error) {
+      if (id !== this.searchId) return;
+      this._search = previous
+        ? { ...previous, more: false, error }
+        : { query, status: "error", items: [], page: 0, totalPages: 0, total: 0, error };
+    }
+  }
+
+  // --- details --------------------------------------------------------------------------------
+
+  /** Open a title's details: a history entry, so the browser's back closes them. */
+  private open = (item: MediaItem, startWith: "request" | null = null): void => {
+    this.show(item, startWith);
+    const { media_type, tmdb_id } = item;
+    const key = titleKey(item);
+    if (key === this.linked) return;
+    this.linked = key;
+    navigate(this, { view: { title: { media_type, tmdb_id } } });
+  };
+
+  private show(item: MediaItem, startWith: "request" | null = null): void {
+    this._selected = item;
+    this._entry = null;
+    this._startWith = startWith;
+  }
+
+  /** Open the title the URL names; close the one it opened when the URL no longer does. */
+  private followLink(): void {
+    const wanted = this.openTitle;
+    if (!wanted) {
+      if (this.linked) this._selected = null;
+      this.linked = null;
+      return;
+    }
+    const key = `${wanted.media_type}:${wanted.tmdb_id}`;
+    if (key === this.linked || !this.api || !this.hasTmdb) return;
+    this.linked = key;
+    const current = this._selected;
+    if (current && current.tmdb_id === wanted.tmdb_id && current.media_type === wanted.media_type) return;
+    void this.api.media(wanted.tmdb_id, wanted.media_type).then(
+      (details) => {
+        if (this.linked === key) this.show(details);
+      },
+      (error: unknown) => {
+        if (this.linked !== key) return;
+        toast(this, { kind: "error", message: `Could not open this title: ${errorMessage(error)}` });
+      },
+    );
+  }
+
+  private closeDetails(): void {
+    this._selected = null;
+    this._entry = null;
+    this._startWith = null;
+    if (this.linked) {
+      this.linked = null;
+      navigate(this, { view: { title: undefined }, back: true });
+    }
+  }
+
+  private onDownload(event: CustomEvent<DownloadTarget>): void {
+    event.stopPropagation();
+    this._download = event.detail;
+  }
+
+  // --- rendering ------------------------------------------------------------------------------
+
+  protected override render() {
+    if (this.info && !this.hasTmdb) {
+      return missingServiceState({
+        iconPath: mdiMovieOpenOutline,
+        title: "Add TMDB to discover movies and shows",
+        why: "Discover shows what is trending and popular, with details and where each title streams, from The Movie Database (TMDB). It needs a free TMDB API key.",
+        service: "TMDB",
+        admin: this.admin,
+      });
+    }
+    return html`
+      <div class="search" role="search">
+        ${icon(mdiMagnify)}
+        <label for="search" class="visually-hidden">Search movies and TV shows</label>
+        <input
+          id="search"
+          type="search"
+          enterkeyhint="search"
+          autocomplete="off"
+          placeholder="Search movies and TV shows"
+          .value=${this._query}
+          @input=${this.onInput}
+          @keydown=${this.onSearchKey}
+        />
+        ${this._query
+          ? html`<button class="icon-btn" aria-label="Clear search" @click=${this.clearSearch}>
+              ${icon(mdiClose)}
+            </button>`
+          : nothing}
+      </div>
+      ${this._query.trim() ? this.renderSearch() : this.renderRows()}
+      ${this._selected
+        ? html`<pandora-panel-sheet
+            .narrow=${this.narrow}
+            label=${this._selected.title}
+            @close=${this.closeDetails}
+          >
+            <pandora-panel-details
+              .api=${this.api}
+              .item=${this._selected}
+              .entry=${this._entry}
+              .startWith=${this._startWith}
+              .watchlisted=${this.home ? this.watchlistKeys.has(titleKey(this._selected)) : undefined}
+              ?watching=${Boolean(this.home)}
+              ?featured=${Boolean(
+                this.home?.featured?.chosen && titleKey(this.home.featured) === titleKey(this._selected),
+              )}
+              ?admin=${this.admin}
+              ?requests=${Boolean(this.info?.requests)}
+              @download-requested=${this.onDownload}
+              @watchlist-changed=${this.onWatchlistChanged}
+              @featured-changed=${this.onFeaturedChanged}
+            ></pandora-panel-details>
+          </pandora-panel-sheet>`
+        : nothing}
+      ${this._play
+        ? html`<pandora-panel-sheet
+            .narrow=${this.narrow}
+            label="Play ${this._play.name}"
+            @close=${() => (this._play = null)}
+          >
+            <pandora-panel-play
+              standalone
+              .api=${this.api}
+              .target=${this._play.target}
+              .name=${this._play.name}
+              .detail=${this._play.detail}
+              .webUrl=${this._play.webUrl}
+            ></pandora-panel-play>
+          </pandora-panel-sheet>`
+        : nothing}
+      ${this._download
+        ? html`<pandora-panel-sheet
+            .narrow=${this.narrow}
+            label="Download ${this._download.title}"
+            @close=${() => (this._download = null)}
+          >
+            <pandora-panel-releases
+              .api=${this.api}
+              .info=${this.info}
+              .target=${this._download}
+            ></pandora-panel-releases>
+          </pandora-panel-sheet>`
+        : nothing}
+    `;
+  }
+
+  private renderRows(): TemplateResult {
+    if (!this.info) {
+      return html`${[0, 1, 2].map(
+        () => html`<section class="row" aria-hidden="true">
+          <div class="skeleton heading-skeleton"></div>
+          <div class="scroller">${[0, 1, 2, 3, 4, 5].map(cardSkeleton)}</div>
+        </section>`,
+      )}`;
+    }
+    return html`${this.renderHome()}${DISCOVER_LISTS.map((list) => this.renderRow(list))}`;
+  }
+
+  private renderRow(list: DiscoverList): TemplateResult {
+    const row = this._rows[list] ?? { status: "loading" };
+    const id = `row-${list}`;
+    let body: TemplateResult;
+    if (row.status === "loading") {
+      body = rowSkeleton();
+    } else if (row.status === "error") {
+      body = rowError(row.error, () => void this.loadRow(list));
+    } else if (!row.value.results.length) {
+      body = html`<p class="muted row-empty">Nothing here right now.</p>`;
+    } else {
+      body = scroller(
+        id,
+        repeat(
+          row.value.results,
+          (item) => titleKey(item),
+          (item) => html`<li>${mediaCard(item, this.open, this.listToggle(item))}</li>`,
+        ),
+      );
+    }
+    return section(list, LIST_TITLES[list], body);
+  }
+
+  /** The banner, My List and the Jellyfin rows, in that order. */
+  private renderHome(): TemplateResult | typeof nothing {
+    const state = this._home;
+    if (!state) return nothing;
+    if (state.status === "loading") {
+      const jellyfin = Boolean(this.info?.services.jellyfin?.length);
+      return html`<div class="featured-skeleton skeleton" aria-hidden="true"></div>
+        ${jellyfin
+          ? html`${section("continue_watching", "Continue watching", rowSkeleton(true), "landscape")}
+            ${section("recently_added", "Recently added", rowSkeleton())}`
+          : nothing}`;
+    }
+    if (state.status === "error") {
+      return html`<div class="home-error">${rowError(state.error, () => void this.loadHome(), "Could not load your rows")}</div>`;
+    }
+    const home = state.value;
+    const errors = home.errors ?? {};
+    const retry = () => void this.loadHome();
+    return html`
+      ${home.featured
+        ? html`<pandora-panel-featured
+            .item=${home.featured}
+            ?admin=${this.admin}
+            ?requests=${Boolean(this.info?.requests)}
+            ?listBusy=${this._listBusy.has(titleKey(home.featured))}
+            ?clearing=${this._clearing}
+            @featured-action=${this.onFeaturedAction}
+          ></pandora-panel-featured>`
+        : errors.featured
+          ? html`<div class="home-error">${rowError(errors.featured, retry, "Could not load the banner")}</div>`
+          : nothing}
+      ${home.watchlist.length
+        ? section(
+            "my_list",
+            "My List",
+            scroller(
+              "row-my_list",
+              repeat(
+                home.watchlist,
+                (item) => titleKey(item),
+                (item) => html`<li>${mediaCard(item, this.open, this.listToggle(item))}</li>`,
+              ),
+            ),
+          )
+        : nothing}
+      ${home.jellyfin
+        ? html`${this.renderJellyfinRow(
+            "continue_watching",
+            "Continue watching",
+            home.continue_watching,
+            errors.continue_watching,
+            "Nothing in progress. What you start watching in Jellyfin shows up here.",
+          )}
+          ${this.renderJellyfinRow(
+            "recently_added",
+            "Recently added",
+            home.recently_added,
+            errors.recently_added,
+            "Nothing new in your library yet.",
+          )}`
+        : nothing}
+    `;
+  }
+
+  private renderJellyfinRow(
+    key: "continue_watching" | "recently_added",
+    title: string,
+    entries: JellyfinEntry[],
+    error: string | undefined,
+    empty: string,
+  ): TemplateResult {
+    const landscape = key === "continue_watching";
+    let body: TemplateResult;
+    if (error) {
+      body = rowError(error, () => void this.loadHome());
+    } else if (!entries?.length) {
+      body = html`<p class="muted row-empty">${empty}</p>`;
+    } else {
+      const card = landscape ? continueCard : libraryCard;
+      body = scroller(
+        `row-${key}`,
+        repeat(
+          entries,
+          (entry) => `${entry.instance}:${entry.item_id}`,
+          (entry) => html`<li>${card(entry, this.openEntry)}</li>`,
+        ),
+      );
+    }
+    return section(key, title, body, landscape ? "landscape" : "");
+  }
+
+  private renderSearch(): TemplateResult {
+    const search = this._search;
+    if (!search || search.status === "loading") {
+      return html`<div class="grid" aria-busy="true" aria-label="Searching">
+        ${[0, 1, 2, 3, 4, 5, 6, 7].map(cardSkeleton)}
+      </div>`;
+    }
+    if (search.status === "error") {
+      return errorState("The search failed", search.error, () => void this.runSearch());
+    }
+    if (!search.items.length) {
+      return html`<p class="visually-hidden" role="status">No results</p>
+        ${emptyState(mdiMagnify, `Nothing found for “${search.query}”`, "Check the spelling, or try the original title.")}`;
+    }
+    return html`
+      <p class="results-count" role="status">
+        ${search.total} result${search.total === 1 ? "" : "s"} for “${search.query}”
+      </p>
+      <ul class="grid" aria-label="Search results">
+        ${repeat(
+          search.items,
+          (item) => titleKey(item),
+          (item) => html`<li>${mediaCard(item, this.open, this.listToggle(item))}</li>`,
+        )}
+      </ul>
+      ${search.error
+        ? html`<p class="row-error" role="alert">${errorMessage(search.error)}</p>`
+        : nothing}
+      ${search.page < search.totalPages
+        ? html`<div class="more">
+            <button
+              class="btn"
+              ?disabled=${search.more}
+              @click=${() => void this.runSearch(search.page + 1)}
+            >
+              ${search.more ? "Loading…" : "Show more"}
+            </button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  static override styles = [
+    ...shared,
+    mediaCardStyles,
+    progressStyles,
+    watchingCardStyles,
+    css`
+      :host {
+        display: block;
+        padding: 12px 0 32px;
+        --_card: var(--pb-card-width, 124px);
+        --_wide: 240px;
+      }
+      .landscape {
+        --_col: var(--_wide);
+      }
+      .featured-skeleton {
+        margin: 4px 16px 8px;
+        aspect-ratio: 4 / 5;
+        max-height: 520px;
+        border-radius: var(--_radius);
+      }
+      @media (min-width: 720px) {
+        .featured-skeleton {
+          aspect-ratio: auto;
+          height: clamp(340px, 36vw, 480px);
+        }
+      }
+      .home-error {
+        margin: 4px 0 8px;
+      }
+      .search {
+        position: relative;
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        margin: 4px 16px 12px;
+        padding: 0 4px 0 14px;
+        min-height: 48px;
+        border-radius: 24px;
+        background: var(--_surface);
+        border: 1px solid var(--_divider);
+        color: var(--_text-2);
+      }
+      .search:focus-within {
+        border-color: var(--_primary);
+        box-shadow: 0 0 0 1px var(--_primary);
+      }
+      input {
+        flex: 1;
+        min-width: 0;
+        min-height: 46px;
+        border: none;
+        outline: none;
+        background: transparent;
+        color: var(--_text);
+        font: inherit;
+        font-size: 1rem;
+        padding: 0 6px;
+      }
+      input::placeholder {
+        color: var(--_text-2);
+        opacity: 1;
+      }
+      input::-webkit-search-cancel-button {
+        display: none;
+      }
+      .row {
+        margin-top: 8px;
+        content-visibility: auto;
+        contain-intrinsic-size: auto 300px;
+      }
+      h2 {
+        font-size: 1.1rem;
+        font-weight: 600;
+        margin: 8px 16px 10px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .scroller-wrap {
+        position: relative;
+      }
+      .scroller {
+        display: grid;
+        grid-auto-flow: column;
+        grid-auto-columns: var(--_col, var(--_card));
+        gap: 12px;
+        overflow-x: auto;
+        overscroll-behavior-x: contain;
+        scroll-snap-type: x proximity;
+        scroll-padding: 0 16px;
+        padding: 4px 16px 8px;
+        scrollbar-width: thin;
+      }
+      .scroller > * {
+        scroll-snap-align: start;
+      }
+      .scroll-btn {
+        display: none;
+        position: absolute;
+        top: calc(var(--_card) * 0.75 - 22px);
+        z-index: 1;
+        background: var(--_surface);
+        box-shadow: 0 2px 6px rgba(0, 0, 0, 0.3);
+      }
+      .landscape .scroll-btn {
+        top: calc(var(--_wide) * 0.28 - 22px);
+      }
+      .scroll-btn:hover {
+        background: var(--_surface-alt);
+      }
+      .prev {
+        left: 4px;
+      }
+      .next {
+        right: 4px;
+      }
+      @media (hover: hover) and (pointer: fine) {
+        .scroller-wrap:hover .scroll-btn {
+          display: grid;
+        }
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(var(--_card), 1fr));
+        gap: 16px 12px;
+        padding: 4px 16px;
+      }
+      .results-count {
+        margin: 4px 16px 10px;
+        color: var(--_text-2);
+        font-size: 0.9rem;
+      }
+      .more {
+        display: flex;
+        justify-content: center;
+        padding: 20px;
+      }
+      .row-error {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        margin: 0 16px;
+        padding: 12px 14px;
+        border-radius: var(--_radius);
+        border: 1px solid var(--_divider);
+        border-left: 4px solid var(--_error);
+        background: var(--_surface);
+        font-size: 0.9rem;
+      }
+      .muted {
+        color: var(--_text-2);
+      }
+      .row-empty {
+        margin: 0 16px;
+      }
+      .heading-skeleton {
+        height: 20px;
+        width: 160px;
+        margin: 10px 16px 12px;
+      }
+      @media (min-width: 600px) {
+        :host {
+          --_card: var(--pb-card-width, 150px);
+          --_wide: 280px;
+          padding-top: 16px;
+        }
+        .featured-skeleton {
+          margin: 8px 24px 12px;
+        }
+        .search {
+          max-width: 640px;
+          margin: 4px 24px 16px;
+        }
+        h2 {
+          margin: 12px 24px 10px;
+        }
+        .scroller,
+        .grid {
+          padding-left: 24px;
+          padding-right: 24px;
+        }
+        .scroller {
+          scroll-padding: 0 24px;
+        }
+        .row-error,
+        .row-empty {
+          margin: 0 24px;
+        }
+      }
+    `,
+  ];
+}
+
+/** A row: its heading and its body (`key` names it: `data-list`, and its heading's id `row-<key>`). */
+function section(key: string, title: string, body: TemplateResult, kind = ""): TemplateResult {
+  const id = `row-${key}`;
+  return html`<section class="row ${kind}" data-list=${key} aria-labelledby=${id}>
+    <h2 id=${id}>${title}</h2>
+    ${body}
+  </section>`;
+}
+
+/** A horizontal list of cards (`items`: the `<li>`s), with scroll buttons for mice. */
+function scroller(labelledBy: string, items: unknown): TemplateResult {
+  return html`<div class="scroller-wrap">
+    <button class="icon-btn scroll-btn prev" tabindex="-1" aria-hidden="true" @click=${(e: Event) => scrollRow(e, -1)}>
+      ${icon(mdiChevronLeft)}
+    </button>
+    <ul class="scroller" aria-labelledby=${labelledBy}>
+      ${items}
+    </ul>
+    <button class="icon-btn scroll-btn next" tabindex="-1" aria-hidden="true" @click=${(e: Event) => scrollRow(e, 1)}>
+      ${icon(mdiChevronRight)}
+    </button>
+  </div>`;
+}
+
+function rowSkeleton(landscape = false): TemplateResult {
+  return html`<div class="scroller" aria-busy="true">
+    ${[0, 1, 2, 3, 4, 5].map(() => (landscape ? wideSkeleton() : cardSkeleton()))}
+  </div>`;
+}
+
+function wideSkeleton(): TemplateResult {
+  return html`<div class="card" aria-hidden="true">
+    <div class="poster thumb skeleton"></div>
+    <span class="skeleton line"></span>
+    <span class="skeleton line short"></span>
+  </div>`;
+}
+
+/** A row that could not be loaded: why, in the row, and Try again. */
+function rowError(error: unknown, retry: () => void, what = "Could not load this row"): TemplateResult {
+  return html`<div class="row-error" role="alert">
+    <span>${what}: ${errorMessage(error)}</span>
+    <button class="btn" @click=${retry}>Try again</button>
+  </div>`;
+}
+
+function scrollRow(event: Event, direction: 1 | -1): void {
+  const wrap = (event.currentTarget as HTMLElement).parentElement;
+  const scroller = wrap?.querySelector<HTMLElement>(".scroller");
+  scroller?.scrollBy({ left: direction * scroller.clientWidth * 0.8, behavior: "smooth" });
+}
+
+define("pandora-panel-discover", PandoraDiscover);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "pandora-panel-discover": PandoraDiscover;
+  }
+}
