@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vite
 import { define } from "../src/components/define";
 import "../src/app/pandora-panel";
 import { titleFromPath } from "../src/app/navigation";
-import { PandoraPanel, tabFromPath } from "../src/app/pandora-panel";
+import { PandoraPanel } from "../src/app/pandora-panel";
+import { tabFromPath } from "../src/data/view-url";
 import type { Route, TorrentEvent } from "../src/data/types";
 import { discover_trending_day as trending, history as historyFixture, info_admin as admin, info_requests as requestsInfo, info_user as user, media_movie as movie, torrents_full as full } from "./fixture-files";
 import { FakeWsError, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";

@@ -13,7 +13,7 @@ import type {
   WatchlistEntry,
   WsMessage,
 } from "../src/data/types";
-import { entryProgress, entryTitle, playablePlayers, remainingText } from "../src/components/watching-cards";
+import { entryProgress, entryTitle, playablePlayers, remainingText } from "../src/data/watching";
 import { discover_trending_day as trending, home as homeFixture, info_requests as infoRequests, media_movie as movie, media_tv as tv } from "./fixture-files";
 import {
   FakeWsError,

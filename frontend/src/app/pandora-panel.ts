@@ -34,9 +34,8 @@ import { SHEET_OPEN_EVENT, type SheetOpenDetail } from "../components/pandora-pa
 import { emptyState, errorState, type NavigateDetail, type ToastDetail } from "../components/states";
 import { shared } from "../styles/shared";
 import type { Hass, Info, PanelInfo, Route } from "../data/types";
-import { parseView, sameView, tabFromPath, viewUrl, type Tab, type View } from "../data/view-url";
+import { parseView, sameView, viewUrl, type Tab, type View } from "../data/view-url";
 
-export type { Tab, View };
 
 export const TABS: { id: Tab; label: string; icon: string }[] = [
   { id: "discover", label: "Discover", icon: mdiCompassOutline },
@@ -47,7 +46,6 @@ export const TABS: { id: Tab; label: string; icon: string }[] = [
   { id: "containers", label: "Containers", icon: mdiDocker },
 ];
 
-export { navigateTo, tabFromPath };
 
 /** Where a new history entry came from (its `history.state`), so closing can go back to it. */
 const FROM_KEY = "pandoraFrom";

@@ -30,7 +30,8 @@ import { LiveFeed } from "../components/live";
 import { emptyState, errorState } from "../components/states";
 import { shared } from "../styles/shared";
 import { TorrentList } from "../data/torrent-list";
-import { FILTERS, torrentRow, torrentRowStyles, torrentSkeleton, type Filter } from "../components/torrent-row";
+import { torrentRow, torrentRowStyles, torrentSkeleton } from "../components/torrent-row";
+import { FILTERS, type Filter } from "../data/torrents";
 
 export const DOWNLOADS_CARD = "pandora-downloads-card";
 const FILTER_IDS = FILTERS.map(([id]) => id);

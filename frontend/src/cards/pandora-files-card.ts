@@ -23,17 +23,8 @@ import {
 } from "./card-base";
 import { configForm, textSelector, type ConfigForm } from "./card-form";
 import { define } from "../components/define";
-import {
-  DEFAULT_FOLDERS,
-  fileRow,
-  fileRowStyles,
-  fileSkeleton,
-  normalizePath,
-  parentPath,
-  pinnedFolders,
-  shareFolders,
-  sortEntries,
-} from "../components/file-row";
+import { fileRow, fileRowStyles, fileSkeleton } from "../components/file-row";
+import { DEFAULT_FOLDERS, normalizePath, parentPath, pinnedFolders, shareFolders, sortEntries } from "../data/files";
 import { icon, mdiFolderOutline, mdiRefresh, mdiArrowUp } from "../components/icons";
 import { emptyState, errorState } from "../components/states";
 import { shared } from "../styles/shared";

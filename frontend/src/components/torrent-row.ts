@@ -1,89 +1,9 @@
 /** One torrent in the Downloads list: state chip, name, progress bar, speeds, ETA, actions. */
 import { css, html, nothing, type TemplateResult } from "lit";
-import { formatBytes, formatDuration, formatPercent, formatSpeed } from "../data/format";
+import { formatDuration, formatSpeed } from "../data/format";
 import { icon, mdiArrowDown, mdiArrowUp, mdiDeleteOutline, mdiPause, mdiPlay } from "./icons";
+import { statusLabel, torrentFacts } from "../data/torrents";
 import type { Torrent } from "../data/types";
-
-export type Filter = "all" | "downloading" | "seeding" | "paused" | "completed" | "errored";
-
-export const FILTERS: [Filter, string][] = [
-  ["all", "All"],
-  ["downloading", "Downloading"],
-  ["seeding", "Seeding"],
-  ["paused", "Paused"],
-  ["completed", "Completed"],
-  ["errored", "Errored"],
-];
-
-export type Sort = "added" | "progress" | "name";
-
-export const SORTS: [Sort, string][] = [
-  ["added", "Recently added"],
-  ["progress", "Progress"],
-  ["name", "Name"],
-];
-
-/** Names in the order people expect ("Part 2" before "Part 10"); one collator, made once. */
-const NAMES = new Intl.Collator(undefined, { numeric: true });
-
-function byKey(a: Torrent, b: Torrent): number {
-  if (a.instance !== b.instance) return a.instance < b.instance ? -1 : 1;
-  return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
-}
-
-/**
- * The order of a sort: newest first, most advanced first, or by name; ties by name, then by
- * torrent, so the order is total (the list keeps it with binary searches, torrent-list.ts).
- */
-export function torrentComparator(sort: Sort): (a: Torrent, b: Torrent) => number {
-  switch (sort) {
-    case "name":
-      return (a, b) => NAMES.compare(a.name, b.name) || byKey(a, b);
-    case "progress":
-      return (a, b) => b.progress - a.progress || NAMES.compare(a.name, b.name) || byKey(a, b);
-    default:
-      return (a, b) => (b.added ?? 0) - (a.added ?? 0) || NAMES.compare(a.name, b.name) || byKey(a, b);
-  }
-}
-
-export function sortTorrents(torrents: readonly Torrent[], sort: Sort): Torrent[] {
-  return [...torrents].sort(torrentComparator(sort));
-}
-
-export function isComplete(torrent: Torrent): boolean {
-  return torrent.progress >= 1;
-}
-
-/** The same filters as the `pandora.get_torrents` action. */
-export function matchesFilter(torrent: Torrent, filter: Filter): boolean {
-  switch (filter) {
-    case "all":
-      return true;
-    case "completed":
-      return isComplete(torrent);
-    default:
-      return torrent.status === filter;
-  }
-}
-
-const STATUS_LABELS: Record<string, string> = {
-  downloading: "Downloading",
-  seeding: "Seeding",
-  paused: "Paused",
-  errored: "Error",
-  checking: "Checking",
-  queued: "Queued",
-  other: "Other",
-};
-
-export function statusLabel(torrent: Torrent): string {
-  if (torrent.status === "paused" && isComplete(torrent)) return "Completed";
-  if (torrent.status === "downloading" && torrent.state.startsWith("stalled")) return "Stalled";
-  if (torrent.status === "downloading" && torrent.state.toLowerCase().includes("meta")) {
-    return "Fetching metadata";
-  }
-  return STATUS_LABELS[torrent.status] ?? torrent.status;
-}
 
 export interface RowOptions {
   admin: boolean;
@@ -97,12 +17,8 @@ export interface RowOptions {
 
 export function torrentRow(torrent: Torrent, options: RowOptions): TemplateResult {
   const { language } = options;
-  const percent = Math.min(100, Math.max(0, torrent.progress * 100));
-  const percentText = formatPercent(torrent.progress, language);
+  const facts = torrentFacts(torrent, language);
   const paused = torrent.status === "paused";
-  const downloading = torrent.status === "downloading";
-  const showEta = downloading && torrent.download_speed > 0;
-  const done = Math.round(torrent.size * Math.min(1, torrent.progress));
   return html`<li class="torrent status-${torrent.status}" data-hash=${torrent.hash}>
     <div class="torrent-top">
       <span class="status-chip"><span class="dot"></span>${statusLabel(torrent)}</span>
@@ -149,29 +65,27 @@ export function torrentRow(torrent: Torrent, options: RowOptions): TemplateResul
       aria-label="Progress of ${torrent.name}"
       aria-valuemin="0"
       aria-valuemax="100"
-      aria-valuenow=${Math.floor(percent * 10) / 10}
-      aria-valuetext=${percentText}
+      aria-valuenow=${facts.valueNow}
+      aria-valuetext=${facts.percentText}
     >
-      <div class="fill" style="width: ${percent}%"></div>
+      <div class="fill" style="width: ${facts.percent}%"></div>
     </div>
     <p class="details">
-      <span class="percent">${percentText}</span>
-      <span>${isComplete(torrent)
-        ? formatBytes(torrent.size, language)
-        : `${formatBytes(done, language)} of ${formatBytes(torrent.size, language)}`}</span>
-      ${downloading || torrent.download_speed > 0
+      <span class="percent">${facts.percentText}</span>
+      <span>${facts.sizeText}</span>
+      ${facts.downloadSpeed
         ? html`<span class="speed"
             >${icon(mdiArrowDown)}<span class="visually-hidden">Download speed</span
             >${formatSpeed(torrent.download_speed, language)}</span
           >`
         : nothing}
-      ${torrent.upload_speed > 0 || torrent.status === "seeding"
+      ${facts.uploadSpeed
         ? html`<span class="speed"
             >${icon(mdiArrowUp)}<span class="visually-hidden">Upload speed</span
             >${formatSpeed(torrent.upload_speed, language)}</span
           >`
         : nothing}
-      ${showEta ? html`<span class="eta">ETA ${formatDuration(torrent.eta)}</span>` : nothing}
+      ${facts.eta ? html`<span class="eta">ETA ${formatDuration(torrent.eta)}</span>` : nothing}
     </p>
   </li>`;
 }

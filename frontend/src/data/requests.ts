@@ -1,9 +1,8 @@
 /**
- * Household requests shared by the Requests tab and the Discover details sheet: status labels
- * and colours, what a request is for ("Season 2", "Whole series"), who did what, and merging
- * command answers into the live snapshot.
+ * Household requests shared by the Requests tab and the Discover details sheet, without
+ * rendering: status labels and colour families, what a request is for ("Season 2", "Whole
+ * series"), who did what, and merging command answers into the live snapshot.
  */
-import { css, html, type TemplateResult } from "lit";
 import {
   OPEN_REQUEST_STATUSES,
   type MediaRequest,
@@ -45,13 +44,6 @@ export function statusTone(status: RequestStatus): StatusTone {
 
 export function statusLabel(status: RequestStatus | string): string {
   return STATUS_LABELS[status as RequestStatus] ?? status;
-}
-
-/** The status chip (its text is the status; the dot and border carry the colour). */
-export function statusChip(status: RequestStatus): TemplateResult {
-  return html`<span class="chip status ${statusTone(status)}" data-status=${status}
-    ><span class="dot" aria-hidden="true"></span>${statusLabel(status)}</span
-  >`;
 }
 
 export function isOpen(request: Pick<MediaRequest, "status">): boolean {
@@ -116,42 +108,3 @@ export function mergeRequests(snapshot: RequestsSnapshot | null, changed: MediaR
   }
   return { requests: [...added, ...requests] };
 }
-
-/** Status chips, in the theme's colours; the text stays in the text colour (contrast). */
-export const requestStyles = css`
-  /* A .chip (styles.ts) with a tone. */
-  .status {
-    font-weight: 600;
-  }
-  .status .dot {
-    color: var(--_text-2);
-  }
-  .status.pending {
-    border-color: var(--_warning);
-    background: color-mix(in srgb, var(--_warning) 16%, var(--_surface));
-  }
-  .status.pending .dot {
-    color: var(--_warning);
-  }
-  .status.progress {
-    border-color: var(--_primary);
-    background: var(--_tint);
-  }
-  .status.progress .dot {
-    color: var(--_primary);
-  }
-  .status.available {
-    border-color: var(--_success);
-    background: color-mix(in srgb, var(--_success) 14%, var(--_surface));
-  }
-  .status.available .dot {
-    color: var(--_success);
-  }
-  .status.failed {
-    border-color: var(--_error);
-    background: color-mix(in srgb, var(--_error) 12%, var(--_surface));
-  }
-  .status.failed .dot {
-    color: var(--_error);
-  }
-`;

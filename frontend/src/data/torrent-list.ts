@@ -8,7 +8,7 @@
  * `shown` is ready for the template, a new array whenever it changed (Lit compares identity).
  */
 import type { TorrentDiff } from "./api";
-import { FILTERS, type Filter, isComplete, matchesFilter, type Sort, torrentComparator } from "../components/torrent-row";
+import { FILTERS, type Filter, isComplete, matchesFilter, type Sort, torrentComparator } from "./torrents";
 import type { Torrent } from "./types";
 
 export interface ListChoice {

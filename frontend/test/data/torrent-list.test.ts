@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyTorrentEvent, emptyTorrentState, type TorrentDiff } from "../../src/data/api";
 import { TorrentList } from "../../src/data/torrent-list";
-import { FILTERS, SORTS, matchesFilter, sortTorrents } from "../../src/components/torrent-row";
+import { FILTERS, SORTS, matchesFilter, sortTorrents } from "../../src/data/torrents";
 import type { Torrent, TorrentChange, TorrentStatus } from "../../src/data/types";
 import { fullTorrentEvent } from "../helpers";
 

@@ -29,7 +29,8 @@ import {
 } from "../../components/icons";
 import { safeHref } from "../../data/links";
 import { LiveFeed } from "../../components/live";
-import { mergeRequests, openRequestsFor, requestStyles, seasonLabel, statusChip } from "../../data/requests";
+import { mergeRequests, openRequestsFor, seasonLabel } from "../../data/requests";
+import { requestStyles, statusChip } from "../../components/request-status";
 import { errorState, navigate, toast } from "../../components/states";
 import { forms, shared, titleMeta } from "../../styles/shared";
 import "./pandora-panel-play";
@@ -47,7 +48,8 @@ import type {
   WatchlistResult,
   WatchProviders,
 } from "../../data/types";
-import { entryTarget, entryTitle, jellyfinLink } from "../../components/watching-cards";
+import { jellyfinLink } from "../../components/watching-cards";
+import { entryTarget, entryTitle } from "../../data/watching";
 
 /** What the torrent search needs to know about a title. */
 export interface DownloadTarget {

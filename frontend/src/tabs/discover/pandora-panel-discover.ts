@@ -43,11 +43,10 @@ import {
   type WatchlistResult,
 } from "../../data/types";
 import type { TitleRef } from "../../data/view-url";
-import { continueCard, entryAsItem, entryTarget, entryTitle, libraryCard, watchingCardStyles } from "../../components/watching-cards";
+import { continueCard, libraryCard, watchingCardStyles } from "../../components/watching-cards";
+import { entryAsItem, entryTarget, entryTitle } from "../../data/watching";
 
-export type { TitleRef };
 
-export { LIST_TITLES };
 
 export const SEARCH_DEBOUNCE_MS = 300;
 

@@ -14,7 +14,8 @@ import { safeHref } from "../../data/links";
 import { icon, mdiCastVariant } from "../../components/icons";
 import { shared } from "../../styles/shared";
 import type { PlayTarget } from "../../data/types";
-import { jellyfinLink, playablePlayers, type Player } from "../../components/watching-cards";
+import { jellyfinLink } from "../../components/watching-cards";
+import { playablePlayers, type Player } from "../../data/watching";
 
 function stateLabel(state: string): string {
   return state ? state[0]!.toUpperCase() + state.slice(1).replace(/_/g, " ") : "";

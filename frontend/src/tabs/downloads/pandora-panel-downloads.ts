@@ -34,20 +34,10 @@ import "../../components/pandora-panel-sheet";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
 import { filterChips, shared } from "../../styles/shared";
 import { TorrentList } from "../../data/torrent-list";
-import {
-  FILTERS,
-  SORTS,
-  type Filter,
-  isComplete,
-  sortTorrents,
-  type Sort,
-  torrentRow,
-  torrentRowStyles,
-  torrentSkeleton,
-} from "../../components/torrent-row";
+import { torrentRow, torrentRowStyles, torrentSkeleton } from "../../components/torrent-row";
+import { FILTERS, SORTS, type Filter, isComplete, type Sort } from "../../data/torrents";
 import type { Info, Torrent, TorrentAction } from "../../data/types";
 
-export { SORTS, sortTorrents, type Sort };
 
 /** How long to wait before reloading the history after torrents complete or disappear. */
 const HISTORY_RELOAD_MS = 1500;

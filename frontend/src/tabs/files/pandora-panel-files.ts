@@ -12,38 +12,13 @@ import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "../../data/api";
 import { confirmStyles } from "../../components/confirm";
 import { define } from "../../components/define";
-import {
-  DEFAULT_FOLDERS,
-  breadcrumbs,
-  fileRow,
-  fileRowStyles,
-  fileSkeleton,
-  folderLabel,
-  folderNameFrom,
-  folderNameProblem,
-  normalizePath,
-  pinnedFolders,
-  samePath,
-  shareFolders,
-  sortEntries,
-  type PinnedFolder,
-} from "../../components/file-row";
-import {
-  icon,
-  mdiAlertCircleOutline,
-  mdiChevronRight,
-  mdiClose,
-  mdiDeleteOutline,
-  mdiFolderOutline,
-  mdiHomeOutline,
-  mdiMovieOutline,
-  mdiRefresh,
-  mdiTelevisionClassic,
-} from "../../components/icons";
+import { fileRow, fileRowStyles, fileSkeleton } from "../../components/file-row";
+import { breadcrumbs, folderNameFrom, folderNameProblem, normalizePath, pinnedFolders, samePath, shareFolders, sortEntries, type PinnedFolder, deleteMessage, deleteQuestion, destinations, emptyFolderText, moveMessage } from "../../data/files";
+import { icon, mdiAlertCircleOutline, mdiChevronRight, mdiClose, mdiDeleteOutline, mdiFolderOutline, mdiHomeOutline, mdiRefresh } from "../../components/icons";
 import "../../components/pandora-panel-sheet";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
 import { forms, shared, surfaces } from "../../styles/shared";
-import type { FileEntry, FileListing, Info, MoveDestination, MoveResult, ShareFolders } from "../../data/types";
+import type { FileEntry, FileListing, Info, MoveDestination, ShareFolders } from "../../data/types";
 
 /** Crumbs with names up to this long ("Movies", "TV Shows", "Season 01") are never cut. */
 export const SHORT_CRUMB = 16;
@@ -54,25 +29,6 @@ export const SHORT_CRUMB = 16;
  * Selection, select-all and Shift+click ranges work on every entry, drawn or not.
  */
 export const ROWS_PER_STEP = 200;
-
-export interface Destination {
-  /** The folder's name, for buttons and titles ("Movies"). */
-  label: string;
-  /** Its share-relative path ("/Movies"). */
-  folder: string;
-  icon: string;
-}
-
-/** Where "Move to" files go: the share's library folders (`shareFolders(share)`). */
-export function destinations(folders: ShareFolders = DEFAULT_FOLDERS): Record<MoveDestination, Destination> {
-  return {
-    movies: { label: folderLabel(folders.movies, "Movies"), folder: folders.movies, icon: mdiMovieOutline },
-    tv: { label: folderLabel(folders.tv, "TV Shows"), folder: folders.tv, icon: mdiTelevisionClassic },
-  };
-}
-
-/** The destinations of a share with the default folders. */
-export const DESTINATIONS: Record<MoveDestination, Destination> = destinations(DEFAULT_FOLDERS);
 
 type Listing =
   | { status: "loading"; path: string }
@@ -92,39 +48,6 @@ interface MoveDraft {
   scanAfter: boolean;
   busy: boolean;
   error: unknown;
-}
-
-/**
- * What an empty folder says: the share's pinned download folders explain what lands there,
- * any other folder just that it is empty.
- */
-export function emptyFolderText(path: string, folders: ShareFolders = DEFAULT_FOLDERS): string {
-  const downloads = samePath(path, folders.downloads);
-  const downloaded = samePath(path, folders.downloaded);
-  const { movies, tv } = destinations(folders);
-  const file = `ready to move into ${movies.label} or ${tv.label}`;
-  if (downloads && downloaded) return `Torrents appear here while they download and stay once finished, ${file}.`;
-  if (downloads) return "Torrents being downloaded appear here.";
-  if (downloaded) return `Finished downloads land here, ${file}.`;
-  return "Nothing is in this folder yet.";
-}
-
-/** A readable summary of a move's answer, for the toast. */
-export function moveMessage(result: MoveResult): string {
-  const count = result.moved.length;
-  const what = count === 1 ? (result.moved[0]!.split("/").pop() ?? "1 item") : `${count} items`;
-  const scanned = result.scanned?.length ? `; scanning ${result.scanned.join(", ")}` : "";
-  return `Moved ${what} to ${result.destination}${scanned}.`;
-}
-
-/** "Delete 1 item?" / "Delete 3 items?": the confirmation's question. */
-export function deleteQuestion(count: number): string {
-  return `Delete ${count === 1 ? "1 item" : `${count} items`}?`;
-}
-
-/** What was deleted, for the toast: "Deleted notes.txt." / "Deleted 3 items.". */
-export function deleteMessage(entries: readonly FileEntry[]): string {
-  return `Deleted ${entries.length === 1 ? entries[0]!.name : `${entries.length} items`}.`;
 }
 
 /** Focus a row's checkbox (when a checkbox had the focus) or its name. */

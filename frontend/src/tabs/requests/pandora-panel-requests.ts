@@ -32,18 +32,8 @@ import {
   mdiUndoVariant,
 } from "../../components/icons";
 import { LiveFeed } from "../../components/live";
-import {
-  actorName,
-  askedBy,
-  mergeRequests,
-  requesterNames,
-  requestStyles,
-  requestSubject,
-  seasonLabel,
-  statusChip,
-  statusLabel,
-  statusTone,
-} from "../../data/requests";
+import { actorName, askedBy, mergeRequests, requesterNames, requestSubject, seasonLabel, statusLabel, statusTone } from "../../data/requests";
+import { requestStyles, statusChip } from "../../components/request-status";
 import "../../components/pandora-panel-sheet";
 import { emptyState, errorState, navigate, toast } from "../../components/states";
 import { filterChips, forms, shared, surfaces } from "../../styles/shared";
