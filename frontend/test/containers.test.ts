@@ -78,7 +78,7 @@ describe("Containers tab", () => {
     const { fake, root, toasts } = await containersTab(full);
     buttonWith(container(root, "jellyfin"), "Restart jellyfin").click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(deepText(sheet)).toContain("Restart this container?");
     expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/containers/restart")).toBe(false);
     buttonWith(sheet, "Restart").click();
@@ -89,16 +89,16 @@ describe("Containers tab", () => {
       instance: PORTAINER,
     });
     expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Restarted jellyfin." });
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
   });
 
   it("cancelling the confirmation restarts nothing", async () => {
     const { fake, root } = await containersTab(full);
     buttonWith(container(root, "backup"), "Restart backup").click();
     await settle();
-    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(fake.callWS).not.toHaveBeenCalled();
   });
 
@@ -111,7 +111,7 @@ describe("Containers tab", () => {
     expect(root.querySelector('section.stack[data-stack="tools"] .stack-head button')).toBeNull();
     buttonWith(media, "Redeploy media").click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(deepText(sheet)).toContain("Redeploy this stack?");
     buttonWith(sheet, "Redeploy").click();
     await settle();

@@ -7,7 +7,7 @@ import { mdiFolderCheckOutline, mdiFolderOutline, mdiHomeOutline } from "../src/
 import { DEFAULT_FOLDERS } from "../src/data/files";
 import type { FileEntry, Info, WsMessage } from "../src/data/types";
 import { files_downloaded as downloaded, files_move as moved, files_root as root, info_empty as empty, info_full as full } from "./fixture-files";
-import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
+import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SHARE = "01JCCMD000000000000000001";
 const DUNE = "/Downloaded/Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv";
@@ -282,7 +282,7 @@ describe("Files tab", () => {
     expect(sheet.getAttribute("label")).toBe("Move to Movies");
     const folder = sheet.querySelector<HTMLInputElement>('input[name="folder"]')!;
     expect(folder.value).toBe("Dune Part Two (2024)");
-    const scan = sheet.querySelector<HTMLInputElement>('input[name="scan_after"]')!;
+    const scan = deepQuery<HTMLInputElement>(sheet, 'input[name="scan_after"]')!;
     expect(scan.checked).toBe(true);
     expect(scan.getAttribute("role")).toBe("switch");
     buttonWith(sheet, "Move 1 item").click();
@@ -318,7 +318,7 @@ describe("Files tab", () => {
     expect(folder.value).toBe("Breaking Bad");
     folder.value = "";
     folder.dispatchEvent(new Event("input"));
-    const scan = sheet.querySelector<HTMLInputElement>('input[name="scan_after"]')!;
+    const scan = deepQuery<HTMLInputElement>(sheet, 'input[name="scan_after"]')!;
     scan.checked = false;
     scan.dispatchEvent(new Event("change"));
     await settle();
@@ -440,9 +440,9 @@ describe("Files tab", () => {
     expect(remove.classList.contains("danger")).toBe(true);
     remove.click();
     await settle();
-    const sheet = r.querySelector("pandora-panel-sheet")!;
+    const sheet = r.querySelector("pandora-confirm")!;
     expect(sheet.getAttribute("label")).toBe("Delete files");
-    expect(sheet.querySelector("h2")!.textContent).toBe("Delete 2 items?");
+    expect(deepQuery(sheet, "h2")!.textContent).toBe("Delete 2 items?");
     expect([...sheet.querySelectorAll('[aria-label="Deleting"] li')].map((li) => li.textContent)).toEqual([
       "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv",
       "Ubuntu 24.04 Desktop amd64.iso",
@@ -451,19 +451,19 @@ describe("Files tab", () => {
     // Cancel: nothing deleted, still selected.
     buttonWith(sheet, "Cancel").click();
     await settle();
-    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(r.querySelector("pandora-confirm")).toBeNull();
     expect(r.querySelectorAll("li.file.selected")).toHaveLength(2);
     expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/files/delete")).toBe(false);
 
     buttonWith(r.querySelector('.actions[role="group"]')!, "Delete").click();
     await settle();
-    const confirm = buttonWith(r.querySelector("pandora-panel-sheet")!, "Delete");
+    const confirm = buttonWith(r.querySelector("pandora-confirm")!, "Delete");
     expect(confirm.classList.contains("danger")).toBe(true);
     const before = lists(fake).length;
     confirm.click();
     await settle();
     expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [DUNE, UBUNTU], instance: SHARE });
-    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(r.querySelector("pandora-confirm")).toBeNull();
     expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Deleted 2 items." });
     expect(lists(fake).length).toBe(before + 1);
     expect(lists(fake).at(-1)!.path).toBe("/Downloaded");
@@ -481,9 +481,9 @@ describe("Files tab", () => {
     await check(r, BREAKING);
     buttonWith(r, "Delete").click();
     await settle();
-    const sheet = r.querySelector("pandora-panel-sheet")!;
-    expect(sheet.querySelector("h2")!.textContent).toBe("Delete 1 item?");
-    expect(sheet.querySelector(".confirm-name")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    const sheet = r.querySelector("pandora-confirm")!;
+    expect(deepQuery(sheet, "h2")!.textContent).toBe("Delete 1 item?");
+    expect(deepQuery(sheet, ".confirm-name")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
     expect(deepText(sheet)).toContain("Folders are deleted with everything in them.");
     buttonWith(sheet, "Delete").click();
     await settle();
@@ -492,19 +492,19 @@ describe("Files tab", () => {
     expect(busy.disabled).toBe(true);
     expect(buttonWith(sheet, "Cancel").disabled).toBe(true);
     // Closing is refused while the request runs.
-    sheet.dispatchEvent(new CustomEvent("close"));
+    sheet.dispatchEvent(new CustomEvent("cancel"));
     await settle();
-    expect(r.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(r.querySelector("pandora-confirm")).toBe(sheet);
     answer(new FakeWsError("home_assistant_error", "Cloud Commander did not answer"));
     await settle();
     expect(deepText(sheet.querySelector('[role="alert"]')!)).toBe("Could not delete: Cloud Commander did not answer");
-    expect(r.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(r.querySelector("pandora-confirm")).toBe(sheet);
     expect(buttonWith(sheet, "Delete").disabled).toBe(false);
     // Still selected, to try again.
     expect(row(r, BREAKING).classList.contains("selected")).toBe(true);
-    sheet.dispatchEvent(new CustomEvent("close"));
+    sheet.dispatchEvent(new CustomEvent("cancel"));
     await settle();
-    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(r.querySelector("pandora-confirm")).toBeNull();
   });
 
   it("offers a share picker with several Cloud Commanders", async () => {

@@ -276,8 +276,8 @@ describe("Requests tab", () => {
     const { fake, root, toasts } = await withSnapshot();
     card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
-    expect(sheet.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute("aria-label")).toBe("Deny the request");
+    const sheet = root.querySelector("pandora-confirm")!;
+    expect(deepQuery(sheet, '[role="dialog"]')!.getAttribute("aria-label")).toBe("Deny the request");
     expect(deepText(sheet)).toContain("Deny this request?");
     expect(deepText(sheet)).toContain("Sam will see it as denied");
     const textarea = sheet.querySelector<HTMLTextAreaElement>("textarea")!;
@@ -286,14 +286,14 @@ describe("Requests tab", () => {
     textarea.dispatchEvent(new Event("input"));
     await settle();
     expect(deepText(sheet.querySelector("#deny-count")!)).toBe(`17 / ${MAX_REASON}`);
-    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    deepQuery<HTMLButtonElement>(sheet, "button.confirm")!.click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/requests/deny",
       request_id: OPPENHEIMER,
       reason: "Not this month",
     });
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Denied Oppenheimer" });
   });
 
@@ -306,18 +306,18 @@ describe("Requests tab", () => {
     });
     card(root, THE_BEAR)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(deepText(sheet)).toContain("The Bear · Season 2");
-    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    deepQuery<HTMLButtonElement>(sheet, "button.confirm")!.click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/deny", request_id: THE_BEAR });
     expect(sheet.querySelector('[role="alert"]')!.textContent).toContain("Could not deny it: Unauthorized");
-    expect(root.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(root.querySelector("pandora-confirm")).toBe(sheet);
     expect(toasts).not.toHaveBeenCalled();
     fail = false;
-    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    deepQuery<HTMLButtonElement>(sheet, "button.confirm")!.click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(toasts).toHaveBeenCalledTimes(1);
   });
 
@@ -325,9 +325,9 @@ describe("Requests tab", () => {
     const { fake, root } = await withSnapshot();
     card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
-    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(wsCalls(fake, "pandora/requests/deny")).toHaveLength(0);
   });
 

@@ -15,6 +15,7 @@ import {
   FakeWsError,
   buttonWith,
   cleanup,
+  deepQuery,
   deepText,
   fakeHass,
   mount,
@@ -104,7 +105,7 @@ describe("torrent search modal", () => {
 
   it("asks for rejected releases only behind the toggle, and marks them", async () => {
     const { fake, root } = await modal(admin);
-    const toggle = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    const toggle = deepQuery<HTMLInputElement>(root, 'input[role="switch"]')!;
     expect(toggle.checked).toBe(false);
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change"));

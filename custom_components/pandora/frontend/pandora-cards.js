@@ -600,46 +600,6 @@ var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&
     accent-color: var(--_primary);
     cursor: pointer;
   }
-  .switch {
-    display: inline-flex;
-    align-items: center;
-    gap: 10px;
-    min-height: 44px;
-    cursor: pointer;
-    font-size: 0.95rem;
-  }
-  .switch input {
-    appearance: none;
-    position: relative;
-    flex: none;
-    width: 40px;
-    height: 24px;
-    margin: 0;
-    border-radius: 12px;
-    background: var(--_surface-alt);
-    border: 1px solid var(--_text-2);
-    cursor: pointer;
-    transition: background-color 120ms ease;
-  }
-  .switch input::after {
-    content: "";
-    position: absolute;
-    top: 3px;
-    left: 3px;
-    width: 16px;
-    height: 16px;
-    border-radius: 50%;
-    background: var(--_text-2);
-    transition: transform 120ms ease;
-  }
-  .switch input:checked {
-    background: var(--_primary);
-    border-color: var(--_primary);
-  }
-  .switch input:checked::after {
-    transform: translateX(16px);
-    background: #fff;
-  }
 `,o`
   .surface {
     background: var(--_surface);

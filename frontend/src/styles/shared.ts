@@ -280,8 +280,8 @@ export const base = css`
 export const shared = [tokens, base];
 
 /**
- * Form controls: native selects, text inputs, checkboxes and switches at 44 px, in the theme's
- * colours. `.field` stacks a label over its control; `.check` and `.switch` put it beside.
+ * Form controls: native selects, text inputs and checkboxes at 44 px, in the theme's colours.
+ * `.field` stacks a label over its control; `.check` puts it beside (switches: pandora-switch).
  */
 export const forms = css`
   select,
@@ -339,46 +339,6 @@ export const forms = css`
     flex: none;
     accent-color: var(--_primary);
     cursor: pointer;
-  }
-  .switch {
-    display: inline-flex;
-    align-items: center;
-    gap: 10px;
-    min-height: 44px;
-    cursor: pointer;
-    font-size: 0.95rem;
-  }
-  .switch input {
-    appearance: none;
-    position: relative;
-    flex: none;
-    width: 40px;
-    height: 24px;
-    margin: 0;
-    border-radius: 12px;
-    background: var(--_surface-alt);
-    border: 1px solid var(--_text-2);
-    cursor: pointer;
-    transition: background-color 120ms ease;
-  }
-  .switch input::after {
-    content: "";
-    position: absolute;
-    top: 3px;
-    left: 3px;
-    width: 16px;
-    height: 16px;
-    border-radius: 50%;
-    background: var(--_text-2);
-    transition: transform 120ms ease;
-  }
-  .switch input:checked {
-    background: var(--_primary);
-    border-color: var(--_primary);
-  }
-  .switch input:checked::after {
-    transform: translateX(16px);
-    background: #fff;
   }
 `;
 

@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "../../data/api";
-import { confirmSheet, confirmStyles } from "../../components/confirm";
+import "../../components/pandora-confirm";
 import { containerHealth, containerRow, containerRowStyles, groupByStack, type StackGroup } from "./container-row";
 import { define } from "../../components/define";
 import { icon, mdiAlertCircleOutline, mdiDocker, mdiRocketLaunchOutline } from "../../components/icons";
@@ -81,6 +81,10 @@ export class PandoraContainers extends LitElement {
     }
   }
 
+  private cancelConfirm(): void {
+    this._confirm = null;
+  }
+
   private confirmed(): void {
     const confirm = this._confirm;
     this._confirm = null;
@@ -147,30 +151,30 @@ export class PandoraContainers extends LitElement {
           ? nothing
           : emptyState(mdiDocker, "Nothing to show", "No Portainer or gluetun is running right now.")}
       ${confirm?.kind === "restart"
-        ? confirmSheet({
-            narrow: this.narrow,
-            label: "Restart container",
-            title: "Restart this container?",
-            subject: confirm.container.name,
-            body: "It stops and starts again; what runs in it is unavailable for a moment.",
-            confirmLabel: "Restart",
-            danger: true,
-            onConfirm: () => this.confirmed(),
-            onCancel: () => (this._confirm = null),
-          })
+        ? html`<pandora-confirm
+            .narrow=${this.narrow}
+            label="Restart container"
+            heading="Restart this container?"
+            subject=${confirm.container.name}
+            body="It stops and starts again; what runs in it is unavailable for a moment."
+            confirm-label="Restart"
+            danger
+            @confirm=${this.confirmed}
+            @cancel=${this.cancelConfirm}
+          ></pandora-confirm>`
         : nothing}
       ${confirm?.kind === "redeploy"
-        ? confirmSheet({
-            narrow: this.narrow,
-            label: "Redeploy stack",
-            title: "Redeploy this stack?",
-            subject: confirm.stack.name,
-            body: "Portainer pulls its images and recreates its containers with the same file and settings; they are unavailable meanwhile.",
-            confirmLabel: "Redeploy",
-            danger: true,
-            onConfirm: () => this.confirmed(),
-            onCancel: () => (this._confirm = null),
-          })
+        ? html`<pandora-confirm
+            .narrow=${this.narrow}
+            label="Redeploy stack"
+            heading="Redeploy this stack?"
+            subject=${confirm.stack.name}
+            body="Portainer pulls its images and recreates its containers with the same file and settings; they are unavailable meanwhile."
+            confirm-label="Redeploy"
+            danger
+            @confirm=${this.confirmed}
+            @cancel=${this.cancelConfirm}
+          ></pandora-confirm>`
         : nothing}
       ${this._logs
         ? html`<pandora-panel-sheet
@@ -260,7 +264,6 @@ export class PandoraContainers extends LitElement {
   static override styles = [
     ...shared,
     surfaces,
-    confirmStyles,
     containerRowStyles,
     css`
       :host {

@@ -26,6 +26,8 @@ import {
 } from "../../components/icons";
 import type { DownloadTarget } from "./pandora-panel-details";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
+import "../../components/pandora-switch";
+import type { PandoraSwitch } from "../../components/pandora-switch";
 import { shared } from "../../styles/shared";
 import type {
   AddRequest,
@@ -280,7 +282,7 @@ export class PandoraTorrentSearch extends LitElement {
   }
 
   private toggleRejected(event: Event): void {
-    this._includeRejected = (event.target as HTMLInputElement).checked;
+    this._includeRejected = (event.target as PandoraSwitch).checked;
     void this.search();
   }
 
@@ -369,15 +371,11 @@ export class PandoraTorrentSearch extends LitElement {
             </select>
           </label>`
         : nothing}
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          .checked=${this._includeRejected}
-          @change=${this.toggleRejected}
-        />
-        <span>Show rejected</span>
-      </label>
+      <pandora-switch
+        label="Show rejected"
+        .checked=${this._includeRejected}
+        @change=${this.toggleRejected}
+      ></pandora-switch>
     </div>
     ${this.info && !qbts.length
       ? html`<p class="banner" role="note">
@@ -613,45 +611,6 @@ export class PandoraTorrentSearch extends LitElement {
         background: var(--_surface);
         color: var(--_text);
         font: inherit;
-      }
-      .switch {
-        display: inline-flex;
-        align-items: center;
-        gap: 10px;
-        min-height: 44px;
-        cursor: pointer;
-        font-size: 0.95rem;
-      }
-      .switch input {
-        appearance: none;
-        position: relative;
-        width: 40px;
-        height: 24px;
-        margin: 0;
-        border-radius: 12px;
-        background: var(--_surface-alt);
-        border: 1px solid var(--_text-2);
-        cursor: pointer;
-        transition: background-color 120ms ease;
-      }
-      .switch input::after {
-        content: "";
-        position: absolute;
-        top: 3px;
-        left: 3px;
-        width: 16px;
-        height: 16px;
-        border-radius: 50%;
-        background: var(--_text-2);
-        transition: transform 120ms ease;
-      }
-      .switch input:checked {
-        background: var(--_primary);
-        border-color: var(--_primary);
-      }
-      .switch input:checked::after {
-        transform: translateX(16px);
-        background: #fff;
       }
       .status {
         color: var(--_text-2);

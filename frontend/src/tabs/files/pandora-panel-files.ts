@@ -10,7 +10,9 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "../../data/api";
-import { confirmStyles } from "../../components/confirm";
+import "../../components/pandora-confirm";
+import "../../components/pandora-switch";
+import type { PandoraSwitch } from "../../components/pandora-switch";
 import { define } from "../../components/define";
 import { fileRow, fileRowStyles, fileSkeleton } from "../../components/file-row";
 import { breadcrumbs, folderNameFrom, folderNameProblem, normalizePath, pinnedFolders, samePath, shareFolders, sortEntries, type PinnedFolder, deleteMessage, deleteQuestion, destinations, emptyFolderText, moveMessage } from "../../data/files";
@@ -569,17 +571,13 @@ export class PandoraFiles extends LitElement {
             `Created inside the ${target.folder} folder, such as “Title (Year)”. Leave it empty to move the items as they are.`}</span
           >
         </label>
-        <label class="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            name="scan_after"
-            .checked=${draft.scanAfter}
-            ?disabled=${draft.busy}
-            @change=${(e: Event) => update({ scanAfter: (e.target as HTMLInputElement).checked })}
-          />
-          <span>Scan the Jellyfin library afterwards</span>
-        </label>
+        <pandora-switch
+          label="Scan the Jellyfin library afterwards"
+          name="scan_after"
+          .checked=${draft.scanAfter}
+          ?disabled=${draft.busy}
+          @change=${(e: Event) => update({ scanAfter: (e.target as PandoraSwitch).checked })}
+        ></pandora-switch>
         ${draft.error
           ? html`<p class="banner error" role="alert">
               ${icon(mdiAlertCircleOutline)}<span>Could not move: ${errorMessage(draft.error)}</span>
@@ -602,39 +600,37 @@ export class PandoraFiles extends LitElement {
     const shown = draft.entries.slice(0, 5);
     const more = count - shown.length;
     const folders = draft.entries.some((e) => e.type === "directory");
-    return html`<pandora-panel-sheet .narrow=${this.narrow} label="Delete files" @close=${this.cancelDelete}>
-      <div class="confirm">
-        <h2>${deleteQuestion(count)}</h2>
-        ${count === 1
-          ? html`<p class="confirm-name">${draft.entries[0]!.name}</p>`
-          : html`<ul class="confirm-name move-list plain" aria-label="Deleting">
-              ${shown.map((e) => html`<li>${e.name}</li>`)}
-              ${more > 0 ? html`<li class="muted">and ${more} more</li>` : nothing}
-            </ul>`}
-        <p class="confirm-body">
-          ${folders ? "Folders are deleted with everything in them. " : ""}${count === 1 ? "It is" : "They are"}
-          deleted from ${this.shareTitle} for good: this cannot be undone.
-        </p>
-        ${draft.error
-          ? html`<p class="banner error" role="alert">
-              ${icon(mdiAlertCircleOutline)}<span>Could not delete: ${errorMessage(draft.error)}</span>
-            </p>`
-          : nothing}
-        <div class="confirm-actions">
-          <button class="btn" ?disabled=${draft.busy} @click=${this.cancelDelete}>Cancel</button>
-          <button class="btn danger" ?disabled=${draft.busy} @click=${() => void this.confirmDelete()}>
-            ${draft.busy ? "Deleting…" : "Delete"}
-          </button>
-        </div>
-      </div>
-    </pandora-panel-sheet>`;
+    return html`<pandora-confirm
+      .narrow=${this.narrow}
+      label="Delete files"
+      heading=${deleteQuestion(count)}
+      subject=${count === 1 ? draft.entries[0]!.name : ""}
+      body="${folders ? "Folders are deleted with everything in them. " : ""}${count === 1 ? "It is" : "They are"} deleted from ${this.shareTitle} for good: this cannot be undone."
+      confirm-label="Delete"
+      busy-label="Deleting…"
+      danger
+      ?busy=${draft.busy}
+      @confirm=${() => void this.confirmDelete()}
+      @cancel=${this.cancelDelete}
+    >
+      ${count === 1
+        ? nothing
+        : html`<ul slot="subject" class="confirm-name move-list plain" aria-label="Deleting">
+            ${shown.map((e) => html`<li>${e.name}</li>`)}
+            ${more > 0 ? html`<li class="muted">and ${more} more</li>` : nothing}
+          </ul>`}
+      ${draft.error
+        ? html`<p class="banner error" role="alert">
+            ${icon(mdiAlertCircleOutline)}<span>Could not delete: ${errorMessage(draft.error)}</span>
+          </p>`
+        : nothing}
+    </pandora-confirm>`;
   }
 
   static override styles = [
     ...shared,
     forms,
     surfaces,
-    confirmStyles,
     fileRowStyles,
     css`
       :host {

@@ -14,7 +14,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { ifDefined } from "lit/directives/if-defined.js";
 import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "../../data/api";
-import { confirmStyles } from "../../components/confirm";
+import "../../components/pandora-confirm";
 import { define } from "../../components/define";
 import { formatDateTime, formatRelative } from "../../data/format";
 import {
@@ -515,45 +515,43 @@ export class PandoraRequests extends LitElement {
     const busy = this._busy.get(request.id) === "deny";
     const names = requesterNames(request);
     const tooLong = this._reason.length > MAX_REASON;
-    return html`<pandora-panel-sheet .narrow=${this.narrow} label="Deny the request" @close=${this.closeDeny}>
-      <div class="confirm deny-sheet">
-        <h2>Deny this request?</h2>
-        <p class="confirm-name">${requestSubject(request)}</p>
-        <p class="confirm-body">
-          ${names.length ? html`${names.join(", ")} will` : "The requester will"} see it as denied, with your
-          reason.
-        </p>
-        <label class="field">
-          <span>Reason (optional)</span>
-          <textarea
-            id="deny-reason"
-            rows="3"
-            maxlength=${MAX_REASON}
-            aria-describedby="deny-count"
-            .value=${this._reason}
-            ?disabled=${busy}
-            @input=${(e: Event) => (this._reason = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-          <span id="deny-count" class="hint" aria-live="polite">${this._reason.length} / ${MAX_REASON}</span>
-        </label>
-        ${this._denyError
-          ? html`<p class="action-error" role="alert">Could not deny it: ${errorMessage(this._denyError)}</p>`
-          : nothing}
-        <div class="confirm-actions">
-          <button class="btn" ?disabled=${busy} @click=${this.closeDeny}>Cancel</button>
-          <button class="btn danger confirm-deny" ?disabled=${busy || tooLong} @click=${() => void this.submitDeny()}>
-            ${busy ? "Denying…" : "Deny"}
-          </button>
-        </div>
-      </div>
-    </pandora-panel-sheet>`;
+    return html`<pandora-confirm
+      .narrow=${this.narrow}
+      label="Deny the request"
+      heading="Deny this request?"
+      subject=${requestSubject(request)}
+      body="${names.length ? `${names.join(", ")} will` : "The requester will"} see it as denied, with your reason."
+      confirm-label="Deny"
+      busy-label="Denying…"
+      danger
+      ?busy=${busy}
+      ?disabled=${tooLong}
+      @confirm=${() => void this.submitDeny()}
+      @cancel=${this.closeDeny}
+    >
+      <label class="field">
+        <span>Reason (optional)</span>
+        <textarea
+          id="deny-reason"
+          rows="3"
+          maxlength=${MAX_REASON}
+          aria-describedby="deny-count"
+          .value=${this._reason}
+          ?disabled=${busy}
+          @input=${(e: Event) => (this._reason = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        <span id="deny-count" class="hint" aria-live="polite">${this._reason.length} / ${MAX_REASON}</span>
+      </label>
+      ${this._denyError
+        ? html`<p class="action-error" role="alert">Could not deny it: ${errorMessage(this._denyError)}</p>`
+        : nothing}
+    </pandora-confirm>`;
   }
 
   static override styles = [
     ...shared,
     surfaces,
     forms,
-    confirmStyles,
     requestStyles,
     filterChips,
     css`
