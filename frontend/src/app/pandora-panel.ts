@@ -36,7 +36,6 @@ import { shared } from "../styles/shared";
 import type { Hass, Info, PanelInfo, Route } from "../data/types";
 import { parseView, sameView, viewUrl, type Tab, type View } from "../data/view-url";
 
-
 export const TABS: { id: Tab; label: string; icon: string }[] = [
   { id: "discover", label: "Discover", icon: mdiCompassOutline },
   { id: "requests", label: "Requests", icon: mdiPlaylistPlus },
@@ -45,7 +44,6 @@ export const TABS: { id: Tab; label: string; icon: string }[] = [
   { id: "library", label: "Library", icon: mdiBookshelf },
   { id: "containers", label: "Containers", icon: mdiDocker },
 ];
-
 
 /** Where a new history entry came from (its `history.state`), so closing can go back to it. */
 const FROM_KEY = "pandoraFrom";

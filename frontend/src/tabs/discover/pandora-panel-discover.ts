@@ -10,25 +10,23 @@
  * Continue watching and Recently added. Every card gets a My List toggle once the list is known.
  * A backend without `pandora/home` (unknown command) shows the TMDB rows alone.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
-import { repeat } from "lit/directives/repeat.js";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { errorCode, errorMessage, type PandoraApi } from "../../data/api";
 import { define } from "../../components/define";
 import "./pandora-panel-featured";
 import type { FeaturedActionDetail } from "./pandora-panel-featured";
-import { icon, mdiChevronLeft, mdiChevronRight, mdiClose, mdiMagnify, mdiMovieOpenOutline } from "../../components/icons";
-import { cardSkeleton, mediaCard, mediaCardStyles, type ListToggle } from "../../components/media-card";
+import { icon, mdiClose, mdiMagnify, mdiMovieOpenOutline } from "../../components/icons";
+import { type ListToggle } from "../../components/media-card";
 import type { DownloadTarget } from "./pandora-panel-details";
 import "./pandora-panel-details";
 import "./pandora-panel-play";
-import { progressStyles } from "../../components/progress";
 import "../../components/pandora-panel-sheet";
-import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
-import { shared } from "../../styles/shared";
+import { missingServiceState, navigate, toast } from "../../components/states";
 import "./pandora-panel-releases";
+import { discoverRows, searchResults, titleKey, type Load, type RowsView, type SearchState } from "./discover-rows";
+import { discoverStyles } from "./pandora-panel-discover-styles";
 import {
   DISCOVER_LISTS,
-  LIST_TITLES,
   type DiscoverList,
   type Featured,
   type FeaturedSetResult,
@@ -37,21 +35,14 @@ import {
   type JellyfinEntry,
   type MediaItem,
   type MediaPage,
-  type MediaType,
   type PlayTarget,
   type WatchlistEntry,
   type WatchlistResult,
 } from "../../data/types";
 import type { TitleRef } from "../../data/view-url";
-import { continueCard, libraryCard, watchingCardStyles } from "../../components/watching-cards";
 import { entryAsItem, entryTarget, entryTitle } from "../../data/watching";
 
-
-
 export const SEARCH_DEBOUNCE_MS = 300;
-
-/** "movie:693134": one title, for My List and the banner. */
-export const titleKey = (item: { media_type: MediaType; tmdb_id: number }) => `${item.media_type}:${item.tmdb_id}`;
 
 /** What the small "Play" sheet plays (a Jellyfin item without a TMDB id, or the banner's title). */
 interface PlaySheet {
@@ -59,22 +50,6 @@ interface PlaySheet {
   detail: string;
   webUrl: string | null;
   target: PlayTarget;
-}
-
-type Load<T> =
-  | { status: "loading" }
-  | { status: "ready"; value: T }
-  | { status: "error"; error: unknown };
-
-interface SearchState {
-  query: string;
-  status: "loading" | "ready" | "error";
-  items: MediaItem[];
-  page: number;
-  totalPages: number;
-  total: number;
-  error?: unknown;
-  more?: boolean;
 }
 
 export class PandoraDiscover extends LitElement {
@@ -486,6 +461,31 @@ export class PandoraDiscover extends LitElement {
 
   // --- rendering ------------------------------------------------------------------------------
 
+  private get rowsView(): RowsView {
+    return {
+      loaded: Boolean(this.info),
+      admin: this.admin,
+      requests: Boolean(this.info?.requests),
+      jellyfin: Boolean(this.info?.services.jellyfin?.length),
+      home: this._home,
+      rows: this._rows,
+      clearing: this._clearing,
+      listBusy: (item) => this._listBusy.has(titleKey(item)),
+      listToggle: (item) => this.listToggle(item),
+      open: (item) => this.open(item),
+      openEntry: (entry) => this.openEntry(entry),
+      loadHome: () => void this.loadHome(),
+      loadRow: (list) => void this.loadRow(list),
+      onFeaturedAction: (event) => this.onFeaturedAction(event),
+    };
+  }
+
+  private readonly searchActions = {
+    run: (page?: number) => void this.runSearch(page),
+    open: (item: MediaItem) => this.open(item),
+    listToggle: (item: MediaItem) => this.listToggle(item),
+  };
+
   protected override render() {
     if (this.info && !this.hasTmdb) {
       return missingServiceState({
@@ -516,7 +516,7 @@ export class PandoraDiscover extends LitElement {
             </button>`
           : nothing}
       </div>
-      ${this._query.trim() ? this.renderSearch() : this.renderRows()}
+      ${this._query.trim() ? searchResults(this._search, this.searchActions) : discoverRows(this.rowsView)}
       ${this._selected
         ? html`<pandora-panel-sheet
             .narrow=${this.narrow}
@@ -573,421 +573,7 @@ export class PandoraDiscover extends LitElement {
     `;
   }
 
-  private renderRows(): TemplateResult {
-    if (!this.info) {
-      return html`${[0, 1, 2].map(
-        () => html`<section class="row" aria-hidden="true">
-          <div class="skeleton heading-skeleton"></div>
-          <div class="scroller">${[0, 1, 2, 3, 4, 5].map(cardSkeleton)}</div>
-        </section>`,
-      )}`;
-    }
-    return html`${this.renderHome()}${DISCOVER_LISTS.map((list) => this.renderRow(list))}`;
-  }
-
-  private renderRow(list: DiscoverList): TemplateResult {
-    const row = this._rows[list] ?? { status: "loading" };
-    const id = `row-${list}`;
-    let body: TemplateResult;
-    if (row.status === "loading") {
-      body = rowSkeleton();
-    } else if (row.status === "error") {
-      body = rowError(row.error, () => void this.loadRow(list));
-    } else if (!row.value.results.length) {
-      body = html`<p class="muted row-empty">Nothing here right now.</p>`;
-    } else {
-      body = scroller(
-        id,
-        repeat(
-          row.value.results,
-          (item) => titleKey(item),
-          (item) => html`<li>${mediaCard(item, this.open, this.listToggle(item))}</li>`,
-        ),
-      );
-    }
-    return section(list, LIST_TITLES[list], body);
-  }
-
-  /** The banner, My List and the Jellyfin rows, in that order. */
-  private renderHome(): TemplateResult | typeof nothing {
-    const state = this._home;
-    if (!state) return nothing;
-    if (state.status === "loading") {
-      const jellyfin = Boolean(this.info?.services.jellyfin?.length);
-      return html`<div class="featured-skeleton skeleton" aria-hidden="true"></div>
-        ${jellyfin
-          ? html`${section("continue_watching", "Continue watching", rowSkeleton(true), "landscape")}
-            ${section("recently_added", "Recently added", rowSkeleton())}`
-          : nothing}`;
-    }
-    if (state.status === "error") {
-      return html`<div class="home-error">${rowError(state.error, () => void this.loadHome(), "Could not load your rows")}</div>`;
-    }
-    const home = state.value;
-    const errors = home.errors ?? {};
-    const retry = () => void this.loadHome();
-    return html`
-      ${home.featured
-        ? html`<pandora-panel-featured
-            .item=${home.featured}
-            ?admin=${this.admin}
-            ?requests=${Boolean(this.info?.requests)}
-            ?listBusy=${this._listBusy.has(titleKey(home.featured))}
-            ?clearing=${this._clearing}
-            @featured-action=${this.onFeaturedAction}
-          ></pandora-panel-featured>`
-        : errors.featured
-          ? html`<div class="home-error">${rowError(errors.featured, retry, "Could not load the banner")}</div>`
-          : nothing}
-      ${home.watchlist.length
-        ? section(
-            "my_list",
-            "My List",
-            scroller(
-              "row-my_list",
-              repeat(
-                home.watchlist,
-                (item) => titleKey(item),
-                (item) => html`<li>${mediaCard(item, this.open, this.listToggle(item))}</li>`,
-              ),
-            ),
-          )
-        : nothing}
-      ${home.jellyfin
-        ? html`${this.renderJellyfinRow(
-            "continue_watching",
-            "Continue watching",
-            home.continue_watching,
-            errors.continue_watching,
-            "Nothing in progress. What you start watching in Jellyfin shows up here.",
-          )}
-          ${this.renderJellyfinRow(
-            "recently_added",
-            "Recently added",
-            home.recently_added,
-            errors.recently_added,
-            "Nothing new in your library yet.",
-          )}`
-        : nothing}
-    `;
-  }
-
-  private renderJellyfinRow(
-    key: "continue_watching" | "recently_added",
-    title: string,
-    entries: JellyfinEntry[],
-    error: string | undefined,
-    empty: string,
-  ): TemplateResult {
-    const landscape = key === "continue_watching";
-    let body: TemplateResult;
-    if (error) {
-      body = rowError(error, () => void this.loadHome());
-    } else if (!entries?.length) {
-      body = html`<p class="muted row-empty">${empty}</p>`;
-    } else {
-      const card = landscape ? continueCard : libraryCard;
-      body = scroller(
-        `row-${key}`,
-        repeat(
-          entries,
-          (entry) => `${entry.instance}:${entry.item_id}`,
-          (entry) => html`<li>${card(entry, this.openEntry)}</li>`,
-        ),
-      );
-    }
-    return section(key, title, body, landscape ? "landscape" : "");
-  }
-
-  private renderSearch(): TemplateResult {
-    const search = this._search;
-    if (!search || search.status === "loading") {
-      return html`<div class="grid" aria-busy="true" aria-label="Searching">
-        ${[0, 1, 2, 3, 4, 5, 6, 7].map(cardSkeleton)}
-      </div>`;
-    }
-    if (search.status === "error") {
-      return errorState("The search failed", search.error, () => void this.runSearch());
-    }
-    if (!search.items.length) {
-      return html`<p class="visually-hidden" role="status">No results</p>
-        ${emptyState(mdiMagnify, `Nothing found for “${search.query}”`, "Check the spelling, or try the original title.")}`;
-    }
-    return html`
-      <p class="results-count" role="status">
-        ${search.total} result${search.total === 1 ? "" : "s"} for “${search.query}”
-      </p>
-      <ul class="grid" aria-label="Search results">
-        ${repeat(
-          search.items,
-          (item) => titleKey(item),
-          (item) => html`<li>${mediaCard(item, this.open, this.listToggle(item))}</li>`,
-        )}
-      </ul>
-      ${search.error
-        ? html`<p class="row-error" role="alert">${errorMessage(search.error)}</p>`
-        : nothing}
-      ${search.page < search.totalPages
-        ? html`<div class="more">
-            <button
-              class="btn"
-              ?disabled=${search.more}
-              @click=${() => void this.runSearch(search.page + 1)}
-            >
-              ${search.more ? "Loading…" : "Show more"}
-            </button>
-          </div>`
-        : nothing}
-    `;
-  }
-
-  static override styles = [
-    ...shared,
-    mediaCardStyles,
-    progressStyles,
-    watchingCardStyles,
-    css`
-      :host {
-        display: block;
-        padding: 12px 0 32px;
-        --_card: var(--pb-card-width, 124px);
-        --_wide: 240px;
-      }
-      .landscape {
-        --_col: var(--_wide);
-      }
-      .featured-skeleton {
-        margin: 4px 16px 8px;
-        aspect-ratio: 4 / 5;
-        max-height: 520px;
-        border-radius: var(--_radius);
-      }
-      @media (min-width: 720px) {
-        .featured-skeleton {
-          aspect-ratio: auto;
-          height: clamp(340px, 36vw, 480px);
-        }
-      }
-      .home-error {
-        margin: 4px 0 8px;
-      }
-      .search {
-        position: relative;
-        display: flex;
-        align-items: center;
-        gap: 4px;
-        margin: 4px 16px 12px;
-        padding: 0 4px 0 14px;
-        min-height: 48px;
-        border-radius: 24px;
-        background: var(--_surface);
-        border: 1px solid var(--_divider);
-        color: var(--_text-2);
-      }
-      .search:focus-within {
-        border-color: var(--_primary);
-        box-shadow: 0 0 0 1px var(--_primary);
-      }
-      input {
-        flex: 1;
-        min-width: 0;
-        min-height: 46px;
-        border: none;
-        outline: none;
-        background: transparent;
-        color: var(--_text);
-        font: inherit;
-        font-size: 1rem;
-        padding: 0 6px;
-      }
-      input::placeholder {
-        color: var(--_text-2);
-        opacity: 1;
-      }
-      input::-webkit-search-cancel-button {
-        display: none;
-      }
-      .row {
-        margin-top: 8px;
-        content-visibility: auto;
-        contain-intrinsic-size: auto 300px;
-      }
-      h2 {
-        font-size: 1.1rem;
-        font-weight: 600;
-        margin: 8px 16px 10px;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .scroller-wrap {
-        position: relative;
-      }
-      .scroller {
-        display: grid;
-        grid-auto-flow: column;
-        grid-auto-columns: var(--_col, var(--_card));
-        gap: 12px;
-        overflow-x: auto;
-        overscroll-behavior-x: contain;
-        scroll-snap-type: x proximity;
-        scroll-padding: 0 16px;
-        padding: 4px 16px 8px;
-        scrollbar-width: thin;
-      }
-      .scroller > * {
-        scroll-snap-align: start;
-      }
-      .scroll-btn {
-        display: none;
-        position: absolute;
-        top: calc(var(--_card) * 0.75 - 22px);
-        z-index: 1;
-        background: var(--_surface);
-        box-shadow: 0 2px 6px rgba(0, 0, 0, 0.3);
-      }
-      .landscape .scroll-btn {
-        top: calc(var(--_wide) * 0.28 - 22px);
-      }
-      .scroll-btn:hover {
-        background: var(--_surface-alt);
-      }
-      .prev {
-        left: 4px;
-      }
-      .next {
-        right: 4px;
-      }
-      @media (hover: hover) and (pointer: fine) {
-        .scroller-wrap:hover .scroll-btn {
-          display: grid;
-        }
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(var(--_card), 1fr));
-        gap: 16px 12px;
-        padding: 4px 16px;
-      }
-      .results-count {
-        margin: 4px 16px 10px;
-        color: var(--_text-2);
-        font-size: 0.9rem;
-      }
-      .more {
-        display: flex;
-        justify-content: center;
-        padding: 20px;
-      }
-      .row-error {
-        display: flex;
-        align-items: center;
-        flex-wrap: wrap;
-        gap: 8px 16px;
-        margin: 0 16px;
-        padding: 12px 14px;
-        border-radius: var(--_radius);
-        border: 1px solid var(--_divider);
-        border-left: 4px solid var(--_error);
-        background: var(--_surface);
-        font-size: 0.9rem;
-      }
-      .muted {
-        color: var(--_text-2);
-      }
-      .row-empty {
-        margin: 0 16px;
-      }
-      .heading-skeleton {
-        height: 20px;
-        width: 160px;
-        margin: 10px 16px 12px;
-      }
-      @media (min-width: 600px) {
-        :host {
-          --_card: var(--pb-card-width, 150px);
-          --_wide: 280px;
-          padding-top: 16px;
-        }
-        .featured-skeleton {
-          margin: 8px 24px 12px;
-        }
-        .search {
-          max-width: 640px;
-          margin: 4px 24px 16px;
-        }
-        h2 {
-          margin: 12px 24px 10px;
-        }
-        .scroller,
-        .grid {
-          padding-left: 24px;
-          padding-right: 24px;
-        }
-        .scroller {
-          scroll-padding: 0 24px;
-        }
-        .row-error,
-        .row-empty {
-          margin: 0 24px;
-        }
-      }
-    `,
-  ];
-}
-
-/** A row: its heading and its body (`key` names it: `data-list`, and its heading's id `row-<key>`). */
-function section(key: string, title: string, body: TemplateResult, kind = ""): TemplateResult {
-  const id = `row-${key}`;
-  return html`<section class="row ${kind}" data-list=${key} aria-labelledby=${id}>
-    <h2 id=${id}>${title}</h2>
-    ${body}
-  </section>`;
-}
-
-/** A horizontal list of cards (`items`: the `<li>`s), with scroll buttons for mice. */
-function scroller(labelledBy: string, items: unknown): TemplateResult {
-  return html`<div class="scroller-wrap">
-    <button class="icon-btn scroll-btn prev" tabindex="-1" aria-hidden="true" @click=${(e: Event) => scrollRow(e, -1)}>
-      ${icon(mdiChevronLeft)}
-    </button>
-    <ul class="scroller" aria-labelledby=${labelledBy}>
-      ${items}
-    </ul>
-    <button class="icon-btn scroll-btn next" tabindex="-1" aria-hidden="true" @click=${(e: Event) => scrollRow(e, 1)}>
-      ${icon(mdiChevronRight)}
-    </button>
-  </div>`;
-}
-
-function rowSkeleton(landscape = false): TemplateResult {
-  return html`<div class="scroller" aria-busy="true">
-    ${[0, 1, 2, 3, 4, 5].map(() => (landscape ? wideSkeleton() : cardSkeleton()))}
-  </div>`;
-}
-
-function wideSkeleton(): TemplateResult {
-  return html`<div class="card" aria-hidden="true">
-    <div class="poster thumb skeleton"></div>
-    <span class="skeleton line"></span>
-    <span class="skeleton line short"></span>
-  </div>`;
-}
-
-/** A row that could not be loaded: why, in the row, and Try again. */
-function rowError(error: unknown, retry: () => void, what = "Could not load this row"): TemplateResult {
-  return html`<div class="row-error" role="alert">
-    <span>${what}: ${errorMessage(error)}</span>
-    <button class="btn" @click=${retry}>Try again</button>
-  </div>`;
-}
-
-function scrollRow(event: Event, direction: 1 | -1): void {
-  const wrap = (event.currentTarget as HTMLElement).parentElement;
-  const scroller = wrap?.querySelector<HTMLElement>(".scroller");
-  scroller?.scrollBy({ left: direction * scroller.clientWidth * 0.8, behavior: "smooth" });
+  static override styles = discoverStyles;
 }
 
 define("pandora-panel-discover", PandoraDiscover);
