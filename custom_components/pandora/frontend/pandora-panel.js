@@ -3569,7 +3569,364 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       display: none;
     }
   }
-`;function Ba(e,t){(t&&e?.querySelector(`input`)||e?.querySelector(`button.file-name`)||e?.querySelector(`input`))?.focus()}O(`pandora-panel-files`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},folder:{attribute:!1},shareId:{attribute:!1},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0},_shown:{state:!0}}}constructor(){super(),this.requestId=0,this.moreObserver=null,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this.folder=null,this.shareId=null,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null,this._shown=200}disconnectedCallback(){super.disconnectedCallback(),this.moreObserver?.disconnect(),this.moreObserver=null}showMore(){this._listing.status===`ready`&&this._shown<this._listing.files.length&&(this._shown+=200)}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return ma(this.share)}get pinned(){return _a(this.folders)}willUpdate(e){let t=e.has(`folder`)||e.has(`shareId`);if(!(t||e.has(`info`)||e.has(`api`))||!this.api||!this.shares.length)return;let n=e=>this.shares.some(t=>t.id===e),r=e.has(`shareId`)||!n(this._share)?n(this.shareId)?this.shareId:this.shares[0].id:this._share,i=Q(this.folder??this._listing.path);r===this._share?t&&i!==this._listing.path?this.open(i):this._listing.status===`ready`&&(this._listing={...this._listing,files:xa(this._listing.files,this.pinned)}):(this._share=r,this._selected=new Set,this.anchor=null,this.open(i))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t},this._shown=200;try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:xa(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}browse(e){let t=Q(e);t!==this._listing.path&&q(this,{view:{folder:t}}),this.open(t)}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,q(this,{view:{share:e===this.shares[0]?.id?void 0:e,folder:void 0}}),this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r.indexOf(n)+(e.key===`ArrowDown`?1:-1),a=t instanceof HTMLInputElement;if(i===r.length&&this._listing.status===`ready`&&i<this._listing.files.length){e.preventDefault(),this.showMore(),this.updateComplete.then(()=>{Ba(this.renderRoot.querySelectorAll(`ul.files > li.file`)[i],a)});return}let o=r[i];o&&(e.preventDefault(),Ba(o,a))}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:Da(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||ka(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),J(this,{kind:`success`,message:Na(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),J(this,{kind:`success`,message:Fa(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return K({iconPath:zt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return b`<ul class="files surface" aria-busy="true" aria-label="Loading files">
+`;function Ba(e,t,n){let r=ba(e,t);return b`<nav class="crumbs" aria-label="Folder path">
+    <ol>
+      ${r.map((e,t)=>{let i=t===r.length-1,a=`${t===0?`root`:e.name.length<=16?`short`:`long`}${i?` current`:``}`,o=b`${t===0?R(Vt):S}<span class="crumb-name"
+            >${e.name}</span
+          >`;return b`<li class=${a}>
+          ${t?b`<span class="sep" aria-hidden="true">${R(Dt)}</span>`:S}
+          ${i?b`<span class="crumb current" aria-current="location" title=${e.name}>${o}</span>`:b`<button class="crumb" title=${e.name} @click=${()=>n(e.path)}>
+                ${o}
+              </button>`}
+        </li>`})}
+    </ol>
+  </nav>`}function Va(e,t){if(!e)return S;let n=ja(t.folders);return b`<div class="actions" role="group" aria-label="Selected files">
+    <div class="actions-head">
+      <span class="selected-count">${e} selected</span>
+      <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${t.clearSelection}>
+        ${R(P)}
+      </button>
+    </div>
+    <div class="actions-buttons">
+      ${Object.keys(n).map(e=>b`<button class="btn primary" @click=${()=>t.startMove(e)}>
+          ${R(n[e].icon)}<span>Move to ${n[e].label}</span>
+        </button>`)}
+      <button class="btn danger" @click=${t.startDelete}>${R(jt)}<span>Delete</span></button>
+    </div>
+  </div>`}function Ha(e,t){let n=ja(t.folders)[e.destination],r=ka(e.folder),i=e.entries.slice(0,5),a=e.entries.length-i.length,o=t.updateMove;return b`<pandora-panel-sheet
+    .narrow=${t.narrow}
+    label="Move to ${n.label}"
+    @close=${()=>!e.busy&&t.closeMove()}
+  >
+    <form class="move" @submit=${t.submitMove}>
+      <h2>Move to ${n.label}</h2>
+      <ul class="move-list plain" aria-label="Moving">
+        ${i.map(e=>b`<li>${e.name}</li>`)}
+        ${a>0?b`<li class="muted">and ${a} more</li>`:S}
+      </ul>
+      <label class="field">
+        <span>Folder name (optional)</span>
+        <input
+          type="text"
+          name="folder"
+          autocomplete="off"
+          .value=${e.folder}
+          aria-invalid=${r?`true`:`false`}
+          aria-describedby="folder-hint"
+          ?disabled=${e.busy}
+          @input=${e=>o({folder:e.target.value})}
+        />
+        <span id="folder-hint" class=${r?`invalid`:`hint`}
+          >${r??`Created inside the ${n.folder} folder, such as “Title (Year)”. Leave it empty to move the items as they are.`}</span
+        >
+      </label>
+      <pandora-switch
+        label="Scan the Jellyfin library afterwards"
+        name="scan_after"
+        .checked=${e.scanAfter}
+        ?disabled=${e.busy}
+        @change=${e=>o({scanAfter:e.target.checked})}
+      ></pandora-switch>
+      ${e.error?b`<p class="banner error" role="alert">
+            ${R(M)}<span>Could not move: ${E(e.error)}</span>
+          </p>`:S}
+      <div class="move-actions">
+        <button type="button" class="btn" ?disabled=${e.busy} @click=${t.closeMove}>
+          Cancel
+        </button>
+        <button type="submit" class="btn primary" ?disabled=${e.busy||!!r}>
+          ${e.busy?`Moving…`:`Move ${e.entries.length===1?`1 item`:`${e.entries.length} items`}`}
+        </button>
+      </div>
+    </form>
+  </pandora-panel-sheet>`}function Ua(e,t){let n=e.entries.length,r=e.entries.slice(0,5),i=n-r.length,a=e.entries.some(e=>e.type===`directory`);return b`<pandora-confirm
+    .narrow=${t.narrow}
+    label="Delete files"
+    heading=${Pa(n)}
+    subject=${n===1?e.entries[0].name:``}
+    body="${a?`Folders are deleted with everything in them. `:``}${n===1?`It is`:`They are`} deleted from ${t.shareTitle} for good: this cannot be undone."
+    confirm-label="Delete"
+    busy-label="Deleting…"
+    danger
+    ?busy=${e.busy}
+    @confirm=${t.confirmDelete}
+    @cancel=${t.cancelDelete}
+  >
+    ${n===1?S:b`<ul slot="subject" class="confirm-name move-list plain" aria-label="Deleting">
+          ${r.map(e=>b`<li>${e.name}</li>`)}
+          ${i>0?b`<li class="muted">and ${i} more</li>`:S}
+        </ul>`}
+    ${e.error?b`<p class="banner error" role="alert">
+          ${R(M)}<span>Could not delete: ${E(e.error)}</span>
+        </p>`:S}
+  </pandora-confirm>`}var Wa=[...z,B,fn,za,l`
+    :host {
+      display: block;
+      padding: 12px 12px 96px;
+      max-width: 960px;
+      margin: 0 auto;
+    }
+    .top {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 10px 16px;
+      margin-bottom: 8px;
+    }
+    .share select {
+      min-width: 200px;
+    }
+    .pins {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      padding: 2px;
+    }
+    .pin-btn {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      min-height: 44px;
+      padding: 0 16px 0 12px;
+      border-radius: 22px;
+      border: 1px solid var(--_primary);
+      background: var(--_tint);
+      color: var(--_text);
+      font-size: 0.9rem;
+      font-weight: 500;
+      cursor: pointer;
+      white-space: nowrap;
+    }
+    .pin-btn:hover,
+    .pin-btn[aria-current="true"] {
+      background: var(--_tint-strong);
+    }
+    .pin-btn[aria-current="true"] {
+      font-weight: 700;
+    }
+    .bar {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      margin: 4px 0;
+      /* The crumbs follow the bar's width (the panel can be narrow beside the sidebar). */
+      container: crumbs / inline-size;
+    }
+    .crumbs {
+      flex: 1;
+      min-width: 0;
+      overflow-x: auto;
+      scrollbar-width: none;
+    }
+    .crumbs ol {
+      display: flex;
+      align-items: center;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    /*
+     * Who gives way when the path is too long: long names only, each in proportion to its
+     * length (flex shrinking is weighted by size), so the longest is cut most, down to one
+     * touch target each. The share's root and short names stay whole; a path still too long
+     * scrolls, its end in view.
+     */
+    .crumbs li {
+      display: flex;
+      align-items: center;
+      flex: none;
+    }
+    .crumbs li.long {
+      flex: 0 1 auto;
+      min-width: 62px; /* separator (18 px) and a 44 px button */
+    }
+    .sep {
+      display: inline-flex;
+      flex: none;
+    }
+    .sep .icon {
+      width: 18px;
+      height: 18px;
+      color: var(--_text-2);
+    }
+    .crumb {
+      position: relative;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 6px;
+      flex: 0 1 auto;
+      min-width: 44px;
+      max-width: 100%;
+      min-height: 44px;
+      padding: 0 8px;
+      border: none;
+      border-radius: 8px;
+      background: none;
+      color: var(--_accent-text);
+      font-size: 0.95rem;
+      cursor: pointer;
+      white-space: nowrap;
+    }
+    .crumb-name {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    button.crumb:hover {
+      background: var(--_tint);
+    }
+    .crumb.current {
+      justify-content: flex-start;
+      color: var(--_text);
+      font-weight: 600;
+      cursor: default;
+    }
+    .crumb .icon {
+      width: 20px;
+      height: 20px;
+    }
+    /* Narrow: the share's root is its home icon; its title stays its name and tooltip. */
+    li.root:not(.current) .crumb {
+      padding: 0;
+    }
+    li.root:not(.current) .crumb-name {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    @container crumbs (min-width: 560px) {
+      li.root:not(.current) .crumb {
+        padding: 0 8px;
+      }
+      li.root:not(.current) .crumb-name {
+        position: static;
+        width: auto;
+        height: auto;
+        clip-path: none;
+      }
+    }
+    .select-bar {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      padding: 0 12px;
+      font-size: 0.9rem;
+    }
+    .count {
+      font-size: 0.85rem;
+      margin: 4px 0 8px;
+    }
+    .select-bar .count {
+      margin: 0;
+    }
+    .files.surface {
+      overflow: hidden;
+    }
+    li.more {
+      display: flex;
+      justify-content: center;
+      padding: 8px;
+      list-style: none;
+    }
+    .actions {
+      position: sticky;
+      bottom: calc(12px + env(safe-area-inset-bottom, 0px));
+      z-index: 2;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin-top: 12px;
+      padding: 4px 8px 8px;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_primary);
+      background: var(--_surface);
+      box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
+      container: actions / inline-size;
+    }
+    .actions-head {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding-left: 8px;
+    }
+    .selected-count {
+      flex: 1;
+      min-width: 0;
+      font-weight: 600;
+    }
+    /* Narrow: equal columns, icon over a label that may wrap. */
+    .actions-buttons {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(5rem, 1fr));
+      gap: 8px;
+    }
+    .actions-buttons .btn {
+      flex-direction: column;
+      gap: 2px;
+      min-width: 0;
+      min-height: 56px;
+      padding: 6px 8px;
+      border-radius: var(--_radius);
+      font-size: 0.85rem;
+      line-height: 1.2;
+      white-space: normal;
+      text-align: center;
+      overflow-wrap: anywhere;
+    }
+    @container actions (min-width: 560px) {
+      .actions-buttons {
+        display: flex;
+        flex-wrap: wrap;
+      }
+      .actions-buttons .btn {
+        flex-direction: row;
+        gap: 8px;
+        min-height: 44px;
+        padding: 0 16px;
+        border-radius: 22px;
+        font-size: 0.95rem;
+        white-space: nowrap;
+      }
+    }
+    .move {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+      padding: 24px 20px 20px;
+    }
+    .move h2 {
+      font-size: 1.2rem;
+      font-weight: 600;
+      padding-right: 44px;
+    }
+    .move-list {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      max-height: 160px;
+      overflow-y: auto;
+      font-size: 0.9rem;
+      overflow-wrap: anywhere;
+    }
+    .move input[type="text"] {
+      width: 100%;
+    }
+    .move-actions {
+      display: flex;
+      justify-content: flex-end;
+      flex-wrap: wrap;
+      gap: 10px;
+    }
+    @media (min-width: 600px) {
+      :host {
+        padding: 20px 24px 96px;
+      }
+    }
+  `];function Ga(e,t){(t&&e?.querySelector(`input`)||e?.querySelector(`button.file-name`)||e?.querySelector(`input`))?.focus()}O(`pandora-panel-files`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},folder:{attribute:!1},shareId:{attribute:!1},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0},_shown:{state:!0}}}constructor(){super(),this.requestId=0,this.moreObserver=null,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this.folder=null,this.shareId=null,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null,this._shown=200}disconnectedCallback(){super.disconnectedCallback(),this.moreObserver?.disconnect(),this.moreObserver=null}showMore(){this._listing.status===`ready`&&this._shown<this._listing.files.length&&(this._shown+=200)}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return ma(this.share)}get pinned(){return _a(this.folders)}willUpdate(e){let t=e.has(`folder`)||e.has(`shareId`);if(!(t||e.has(`info`)||e.has(`api`))||!this.api||!this.shares.length)return;let n=e=>this.shares.some(t=>t.id===e),r=e.has(`shareId`)||!n(this._share)?n(this.shareId)?this.shareId:this.shares[0].id:this._share,i=Q(this.folder??this._listing.path);r===this._share?t&&i!==this._listing.path?this.open(i):this._listing.status===`ready`&&(this._listing={...this._listing,files:xa(this._listing.files,this.pinned)}):(this._share=r,this._selected=new Set,this.anchor=null,this.open(i))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t},this._shown=200;try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:xa(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}browse(e){let t=Q(e);t!==this._listing.path&&q(this,{view:{folder:t}}),this.open(t)}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,q(this,{view:{share:e===this.shares[0]?.id?void 0:e,folder:void 0}}),this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r.indexOf(n)+(e.key===`ArrowDown`?1:-1),a=t instanceof HTMLInputElement;if(i===r.length&&this._listing.status===`ready`&&i<this._listing.files.length){e.preventDefault(),this.showMore(),this.updateComplete.then(()=>{Ga(this.renderRoot.querySelectorAll(`ul.files > li.file`)[i],a)});return}let o=r[i];o&&(e.preventDefault(),Ga(o,a))}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:Da(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||ka(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),J(this,{kind:`success`,message:Na(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),J(this,{kind:`success`,message:Fa(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return K({iconPath:zt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return b`<ul class="files surface" aria-busy="true" aria-label="Loading files">
         ${[0,1,2].map(Ra)}
       </ul>`;let e=this._listing.path;return b`
       <div class="top">
@@ -3594,7 +3951,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </div>
       </div>
       <div class="bar">
-        ${this.renderCrumbs(e)}
+        ${Ba(e,this.shareTitle,e=>this.browse(e))}
         <button
           class="icon-btn"
           aria-label="Refresh"
@@ -3605,21 +3962,10 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ${R(L)}
         </button>
       </div>
-      ${this.renderListing()} ${this.admin?this.renderActions():S}
-      ${this._move?this.renderMove(this._move):S}
-      ${this._delete&&this.admin?this.renderDelete(this._delete):S}
-    `}renderCrumbs(e){let t=ba(e,this.shareTitle);return b`<nav class="crumbs" aria-label="Folder path">
-      <ol>
-        ${t.map((e,n)=>{let r=n===t.length-1,i=`${n===0?`root`:e.name.length<=16?`short`:`long`}${r?` current`:``}`,a=b`${n===0?R(Vt):S}<span class="crumb-name"
-              >${e.name}</span
-            >`;return b`<li class=${i}>
-            ${n?b`<span class="sep" aria-hidden="true">${R(Dt)}</span>`:S}
-            ${r?b`<span class="crumb current" aria-current="location" title=${e.name}>${a}</span>`:b`<button class="crumb" title=${e.name} @click=${()=>this.browse(e.path)}>
-                  ${a}
-                </button>`}
-          </li>`})}
-      </ol>
-    </nav>`}updated(e){if(e.has(`_listing`)){let e=this.renderRoot.querySelector(`nav.crumbs`);e&&e.scrollWidth>e.clientWidth&&(e.scrollLeft=e.scrollWidth)}this.moreObserver?.disconnect();let t=this.renderRoot.querySelector(`li.more`);t&&typeof IntersectionObserver<`u`&&(this.moreObserver??=new IntersectionObserver(e=>{e.some(e=>e.isIntersecting)&&this.showMore()}),this.moreObserver.observe(t))}renderListing(){let e=this._listing;if(e.status===`loading`)return b`<ul class="files surface" aria-busy="true" aria-label="Loading ${e.path}">
+      ${this.renderListing()} ${this.admin?Va(this._selected.size,this.actions):S}
+      ${this._move?Ha(this._move,this.actions):S}
+      ${this._delete&&this.admin?Ua(this._delete,this.actions):S}
+    `}updated(e){if(e.has(`_listing`)){let e=this.renderRoot.querySelector(`nav.crumbs`);e&&e.scrollWidth>e.clientWidth&&(e.scrollLeft=e.scrollWidth)}this.moreObserver?.disconnect();let t=this.renderRoot.querySelector(`li.more`);t&&typeof IntersectionObserver<`u`&&(this.moreObserver??=new IntersectionObserver(e=>{e.some(e=>e.isIntersecting)&&this.showMore()}),this.moreObserver.observe(t))}renderListing(){let e=this._listing;if(e.status===`loading`)return b`<ul class="files surface" aria-busy="true" aria-label="Loading ${e.path}">
         ${[0,1,2,3].map(Ra)}
       </ul>`;if(e.status===`error`)return W(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return G(zt,`This folder is empty`,Ma(e.path,this.folders));let t=e.files.length,n=this._selected.size,r=this.api.language,i=this.pinned;return b`
       ${this.admin?b`<div class="select-bar">
@@ -3642,355 +3988,9 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               </button>
             </li>`:S}
       </ul>
-    `}renderActions(){let e=this._selected.size;if(!e)return S;let t=ja(this.folders);return b`<div class="actions" role="group" aria-label="Selected files">
-      <div class="actions-head">
-        <span class="selected-count">${e} selected</span>
-        <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${this.clearSelection}>
-          ${R(P)}
-        </button>
-      </div>
-      <div class="actions-buttons">
-        ${Object.keys(t).map(e=>b`<button class="btn primary" @click=${()=>this.startMove(e)}>
-            ${R(t[e].icon)}<span>Move to ${t[e].label}</span>
-          </button>`)}
-        <button class="btn danger" @click=${this.startDelete}>${R(jt)}<span>Delete</span></button>
-      </div>
-    </div>`}renderMove(e){let t=ja(this.folders)[e.destination],n=ka(e.folder),r=e.entries.slice(0,5),i=e.entries.length-r.length,a=e=>{this._move&&={...this._move,...e}};return b`<pandora-panel-sheet
-      .narrow=${this.narrow}
-      label="Move to ${t.label}"
-      @close=${()=>!e.busy&&(this._move=null)}
-    >
-      <form class="move" @submit=${this.submitMove}>
-        <h2>Move to ${t.label}</h2>
-        <ul class="move-list plain" aria-label="Moving">
-          ${r.map(e=>b`<li>${e.name}</li>`)}
-          ${i>0?b`<li class="muted">and ${i} more</li>`:S}
-        </ul>
-        <label class="field">
-          <span>Folder name (optional)</span>
-          <input
-            type="text"
-            name="folder"
-            autocomplete="off"
-            .value=${e.folder}
-            aria-invalid=${n?`true`:`false`}
-            aria-describedby="folder-hint"
-            ?disabled=${e.busy}
-            @input=${e=>a({folder:e.target.value})}
-          />
-          <span id="folder-hint" class=${n?`invalid`:`hint`}
-            >${n??`Created inside the ${t.folder} folder, such as “Title (Year)”. Leave it empty to move the items as they are.`}</span
-          >
-        </label>
-        <pandora-switch
-          label="Scan the Jellyfin library afterwards"
-          name="scan_after"
-          .checked=${e.scanAfter}
-          ?disabled=${e.busy}
-          @change=${e=>a({scanAfter:e.target.checked})}
-        ></pandora-switch>
-        ${e.error?b`<p class="banner error" role="alert">
-              ${R(M)}<span>Could not move: ${E(e.error)}</span>
-            </p>`:S}
-        <div class="move-actions">
-          <button type="button" class="btn" ?disabled=${e.busy} @click=${()=>this._move=null}>
-            Cancel
-          </button>
-          <button type="submit" class="btn primary" ?disabled=${e.busy||!!n}>
-            ${e.busy?`Moving…`:`Move ${e.entries.length===1?`1 item`:`${e.entries.length} items`}`}
-          </button>
-        </div>
-      </form>
-    </pandora-panel-sheet>`}renderDelete(e){let t=e.entries.length,n=e.entries.slice(0,5),r=t-n.length,i=e.entries.some(e=>e.type===`directory`);return b`<pandora-confirm
-      .narrow=${this.narrow}
-      label="Delete files"
-      heading=${Pa(t)}
-      subject=${t===1?e.entries[0].name:``}
-      body="${i?`Folders are deleted with everything in them. `:``}${t===1?`It is`:`They are`} deleted from ${this.shareTitle} for good: this cannot be undone."
-      confirm-label="Delete"
-      busy-label="Deleting…"
-      danger
-      ?busy=${e.busy}
-      @confirm=${()=>void this.confirmDelete()}
-      @cancel=${this.cancelDelete}
-    >
-      ${t===1?S:b`<ul slot="subject" class="confirm-name move-list plain" aria-label="Deleting">
-            ${n.map(e=>b`<li>${e.name}</li>`)}
-            ${r>0?b`<li class="muted">and ${r} more</li>`:S}
-          </ul>`}
-      ${e.error?b`<p class="banner error" role="alert">
-            ${R(M)}<span>Could not delete: ${E(e.error)}</span>
-          </p>`:S}
-    </pandora-confirm>`}static{this.styles=[...z,B,fn,za,l`
-      :host {
-        display: block;
-        padding: 12px 12px 96px;
-        max-width: 960px;
-        margin: 0 auto;
-      }
-      .top {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 10px 16px;
-        margin-bottom: 8px;
-      }
-      .share select {
-        min-width: 200px;
-      }
-      .pins {
-        flex-wrap: nowrap;
-        overflow-x: auto;
-        padding: 2px;
-      }
-      .pin-btn {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        min-height: 44px;
-        padding: 0 16px 0 12px;
-        border-radius: 22px;
-        border: 1px solid var(--_primary);
-        background: var(--_tint);
-        color: var(--_text);
-        font-size: 0.9rem;
-        font-weight: 500;
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      .pin-btn:hover,
-      .pin-btn[aria-current="true"] {
-        background: var(--_tint-strong);
-      }
-      .pin-btn[aria-current="true"] {
-        font-weight: 700;
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 4px;
-        margin: 4px 0;
-        /* The crumbs follow the bar's width (the panel can be narrow beside the sidebar). */
-        container: crumbs / inline-size;
-      }
-      .crumbs {
-        flex: 1;
-        min-width: 0;
-        overflow-x: auto;
-        scrollbar-width: none;
-      }
-      .crumbs ol {
-        display: flex;
-        align-items: center;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      /*
-       * Who gives way when the path is too long: long names only, each in proportion to its
-       * length (flex shrinking is weighted by size), so the longest is cut most, down to one
-       * touch target each. The share's root and short names stay whole; a path still too long
-       * scrolls, its end in view.
-       */
-      .crumbs li {
-        display: flex;
-        align-items: center;
-        flex: none;
-      }
-      .crumbs li.long {
-        flex: 0 1 auto;
-        min-width: 62px; /* separator (18 px) and a 44 px button */
-      }
-      .sep {
-        display: inline-flex;
-        flex: none;
-      }
-      .sep .icon {
-        width: 18px;
-        height: 18px;
-        color: var(--_text-2);
-      }
-      .crumb {
-        position: relative;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        gap: 6px;
-        flex: 0 1 auto;
-        min-width: 44px;
-        max-width: 100%;
-        min-height: 44px;
-        padding: 0 8px;
-        border: none;
-        border-radius: 8px;
-        background: none;
-        color: var(--_accent-text);
-        font-size: 0.95rem;
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      .crumb-name {
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      button.crumb:hover {
-        background: var(--_tint);
-      }
-      .crumb.current {
-        justify-content: flex-start;
-        color: var(--_text);
-        font-weight: 600;
-        cursor: default;
-      }
-      .crumb .icon {
-        width: 20px;
-        height: 20px;
-      }
-      /* Narrow: the share's root is its home icon; its title stays its name and tooltip. */
-      li.root:not(.current) .crumb {
-        padding: 0;
-      }
-      li.root:not(.current) .crumb-name {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      @container crumbs (min-width: 560px) {
-        li.root:not(.current) .crumb {
-          padding: 0 8px;
-        }
-        li.root:not(.current) .crumb-name {
-          position: static;
-          width: auto;
-          height: auto;
-          clip-path: none;
-        }
-      }
-      .select-bar {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 8px;
-        padding: 0 12px;
-        font-size: 0.9rem;
-      }
-      .count {
-        font-size: 0.85rem;
-        margin: 4px 0 8px;
-      }
-      .select-bar .count {
-        margin: 0;
-      }
-      .files.surface {
-        overflow: hidden;
-      }
-      li.more {
-        display: flex;
-        justify-content: center;
-        padding: 8px;
-        list-style: none;
-      }
-      .actions {
-        position: sticky;
-        bottom: calc(12px + env(safe-area-inset-bottom, 0px));
-        z-index: 2;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        margin-top: 12px;
-        padding: 4px 8px 8px;
-        border-radius: var(--_radius);
-        border: 1px solid var(--_primary);
-        background: var(--_surface);
-        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
-        container: actions / inline-size;
-      }
-      .actions-head {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding-left: 8px;
-      }
-      .selected-count {
-        flex: 1;
-        min-width: 0;
-        font-weight: 600;
-      }
-      /* Narrow: equal columns, icon over a label that may wrap. */
-      .actions-buttons {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(5rem, 1fr));
-        gap: 8px;
-      }
-      .actions-buttons .btn {
-        flex-direction: column;
-        gap: 2px;
-        min-width: 0;
-        min-height: 56px;
-        padding: 6px 8px;
-        border-radius: var(--_radius);
-        font-size: 0.85rem;
-        line-height: 1.2;
-        white-space: normal;
-        text-align: center;
-        overflow-wrap: anywhere;
-      }
-      @container actions (min-width: 560px) {
-        .actions-buttons {
-          display: flex;
-          flex-wrap: wrap;
-        }
-        .actions-buttons .btn {
-          flex-direction: row;
-          gap: 8px;
-          min-height: 44px;
-          padding: 0 16px;
-          border-radius: 22px;
-          font-size: 0.95rem;
-          white-space: nowrap;
-        }
-      }
-      .move {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-        padding: 24px 20px 20px;
-      }
-      .move h2 {
-        font-size: 1.2rem;
-        font-weight: 600;
-        padding-right: 44px;
-      }
-      .move-list {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        max-height: 160px;
-        overflow-y: auto;
-        font-size: 0.9rem;
-        overflow-wrap: anywhere;
-      }
-      .move input[type="text"] {
-        width: 100%;
-      }
-      .move-actions {
-        display: flex;
-        justify-content: flex-end;
-        flex-wrap: wrap;
-        gap: 10px;
-      }
-      @media (min-width: 600px) {
-        :host {
-          padding: 20px 24px 96px;
-        }
-      }
-    `]}});var Va={movies:[`Movies`,Jt],tvshows:[`TV shows`,cn],music:[`Music`,Yt],homevideos:[`Home videos`,Ht]};function Ha(e){return e&&Va[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var Ua={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},Wa=(e,t)=>`${e}\u0000${t}`;O(`pandora-panel-library`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new Pn(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=Wa(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),J(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){J(this,{kind:`error`,message:`Could not scan ${r}: ${E(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return K({iconPath:xt,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return W(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?b`${j(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:G(xt,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):b`<div aria-busy="true" aria-label="Loading the library">
+    `}get actions(){return{narrow:this.narrow,shareTitle:this.shareTitle,folders:this.folders,clearSelection:()=>this.clearSelection(),startMove:e=>this.startMove(e),updateMove:e=>{this._move&&={...this._move,...e}},closeMove:()=>this._move=null,submitMove:e=>void this.submitMove(e),startDelete:()=>this.startDelete(),confirmDelete:()=>void this.confirmDelete(),cancelDelete:()=>this.cancelDelete()}}static{this.styles=Wa}});var Ka={movies:[`Movies`,Jt],tvshows:[`TV shows`,cn],music:[`Music`,Yt],homevideos:[`Home videos`,Ht]};function qa(e){return e&&Ka[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var Ja={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},Ya=(e,t)=>`${e}\u0000${t}`;O(`pandora-panel-library`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new Pn(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=Ya(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),J(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){J(this,{kind:`error`,message:`Could not scan ${r}: ${E(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return K({iconPath:xt,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return W(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?b`${j(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:G(xt,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):b`<div aria-busy="true" aria-label="Loading the library">
         ${[0,1].map(()=>b`<div class="server surface skeleton server-skeleton"></div>`)}
-      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(Wa(e.id,`all`));return b`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
+      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(Ya(e.id,`all`));return b`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
       <header class="server-head">
         <h2 id=${n}>${e.title}</h2>
         ${this.admin?b`<button
@@ -4020,7 +4020,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           <span class="percent">${zn(e.progress,t)}</span>
         </p>
         ${Rn(e.progress,`Library scan on ${e.title}`,t)}
-      </div>`;let n=e.last_result?Ua[e.last_result]??[e.last_result,`warning`]:null;return b`<div class="scan" role="status">
+      </div>`;let n=e.last_result?Ja[e.last_result]??[e.last_result,`warning`]:null;return b`<div class="scan" role="status">
       <p class="scan-line">
         ${e.last_scan?b`<span
               >Last scan
@@ -4030,7 +4030,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             >`:b`<span class="muted">No scan yet</span>`}
         ${n?b`<span class="chip result ${n[1]}"><span class="dot"></span>${n[0]}</span>`:S}
       </p>
-    </div>`}renderLibrary(e,t,n){let[r,i]=Ha(t.collection_type),a=this._busy.has(Wa(e.id,t.id));return b`<li class="library" data-library=${t.id}>
+    </div>`}renderLibrary(e,t,n){let[r,i]=qa(t.collection_type),a=this._busy.has(Ya(e.id,t.id));return b`<li class="library" data-library=${t.id}>
       <span class="library-icon">${R(i)}</span>
       <div class="library-main">
         <span class="library-name">${t.name}</span>
@@ -4181,14 +4181,14 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           padding: 20px 24px;
         }
       }
-    `]}});var Ga=[[`pending`,`Pending`],[`all`,`All`],[`mine`,`Mine`]];function Ka(e){return Ga.some(([t])=>t===e)}function qa(e,t,n){return t===`all`||(t===`pending`?e.status===`pending`:yr(e,n))}var Ja={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`,withdraw:`Withdrawing…`};O(`pandora-panel-requests`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},openRequest:{attribute:!1},filter:{attribute:!1},_filter:{state:!0},_busy:{state:!0},_errors:{state:!0},_expanded:{state:!0},_deny:{state:!0},_reason:{state:!0},_denyError:{state:!0}}}constructor(){super(),this.linked=null,this.linkChanged=!1,this.scrollPending=null,this.feed=new Pn(this,{api:()=>this.api,enabled:()=>!!this.info?.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this.openRequest=null,this.filter=null,this._filter=null,this._busy=new Map,this._errors=new Map,this._expanded=new Set,this._deny=null,this._reason=``,this._denyError=null}get me(){return this.api?.hass?.user?.id??void 0}willUpdate(e){super.willUpdate(e);let t=this.feed.value?.requests;e.has(`filter`)&&Ka(this.filter)&&(this._filter=this.filter),this._filter===null&&this.admin&&t&&(this._filter=t.some(e=>e.status===`pending`)?`pending`:`all`),e.has(`openRequest`)&&(this.linkChanged=!0),t&&this.linkChanged&&(this.linkChanged=!1,this.followLink(t))}updated(e){super.updated(e);let t=this.scrollPending,n=t?this.renderRoot.querySelector(`li.request[data-request="${t}"]`):null;n&&(this.scrollPending=null,n.scrollIntoView?.({block:`center`}))}followLink(e){let t=this.openRequest;if(t===this.linked)return;let n=new Set(this._expanded);this.linked&&n.delete(this.linked),this.linked=null;let r=t?e.find(e=>e.id===t):void 0;t&&!r?(J(this,{kind:`error`,message:`That request is not in your list.`}),q(this,{view:{request:void 0},replace:!0})):r&&(this.linked=r.id,n.add(r.id),this.scrollPending=r.id,this.admin&&this._filter&&!qa(r,this._filter,this.me)&&(this._filter=`all`,q(this,{view:{filter:`all`},replace:!0}))),this._expanded=n}chooseFilter(e){this._filter=e,q(this,{view:{filter:e},replace:!0})}setBusy(e,t){let n=new Map(this._busy);t?n.set(e,t):n.delete(e),this._busy=n}setError(e,t){let n=new Map(this._errors);t?n.set(e,t):n.delete(e),this._errors=n}applied(e){e&&this.feed.value&&(this.feed.value=Sr(this.feed.value,[e]),this.requestUpdate())}async run(e,t){if(this._busy.has(e.id))return;this.setBusy(e.id,t),this.setError(e.id,null);let n=_r(e);try{let r=t===`approve`?await this.api.approveRequest(e.id):await this.api.retryRequest(e.id);this.applied(r?.request),J(this,{kind:`success`,message:t===`approve`?`Approved ${n}`:`Retrying ${n}`})}catch(n){this.setError(e.id,`Could not ${t===`approve`?`approve`:`retry`} it: ${E(n)}`)}finally{this.setBusy(e.id,null)}}async withdraw(e){if(!this._busy.has(e.id)){this.setBusy(e.id,`withdraw`),this.setError(e.id,null);try{let t=await this.api.withdrawRequest(e.id);t?.request&&t.request.status!==`withdrawn`&&!this.admin&&this.feed.value?(this.feed.value={requests:this.feed.value.requests.filter(t=>t.id!==e.id)},this.requestUpdate()):this.applied(t?.request),J(this,{kind:`success`,message:`Withdrew ${_r(e)}`})}catch(t){this.setError(e.id,`Could not withdraw it: ${E(t)}`)}finally{this.setBusy(e.id,null)}}}openDeny(e){this._deny=e,this._reason=``,this._denyError=null}closeDeny(){this._deny&&this._busy.get(this._deny.id)===`deny`||(this._deny=null,this._denyError=null)}async submitDeny(){let e=this._deny;if(!(!e||this._busy.has(e.id)||this._reason.length>500)){this.setBusy(e.id,`deny`),this.setError(e.id,null),this._denyError=null;try{let t=await this.api.denyRequest(e.id,this._reason);this.setBusy(e.id,null),this._deny=null,this.applied(t?.request),J(this,{kind:`success`,message:`Denied ${_r(e)}`})}catch(t){this.setBusy(e.id,null),this._denyError=t}}}toggleSteps(e){let t=new Set(this._expanded);t.delete(e)?e===this.linked&&(this.linked=null,q(this,{view:{request:void 0},back:!0})):(t.add(e),this.linked=e,q(this,{view:{request:e}})),this._expanded=t}render(){if(this.info&&!this.info.requests)return G(I,`Requests need a newer Pandora`,b`This Pandora does not take household requests yet. Update the Pandora integration
+    `]}});var Xa=[[`pending`,`Pending`],[`all`,`All`],[`mine`,`Mine`]];function Za(e){return Xa.some(([t])=>t===e)}function Qa(e,t,n){return t===`all`||(t===`pending`?e.status===`pending`:yr(e,n))}var $a={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`,withdraw:`Withdrawing…`};O(`pandora-panel-requests`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},openRequest:{attribute:!1},filter:{attribute:!1},_filter:{state:!0},_busy:{state:!0},_errors:{state:!0},_expanded:{state:!0},_deny:{state:!0},_reason:{state:!0},_denyError:{state:!0}}}constructor(){super(),this.linked=null,this.linkChanged=!1,this.scrollPending=null,this.feed=new Pn(this,{api:()=>this.api,enabled:()=>!!this.info?.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this.openRequest=null,this.filter=null,this._filter=null,this._busy=new Map,this._errors=new Map,this._expanded=new Set,this._deny=null,this._reason=``,this._denyError=null}get me(){return this.api?.hass?.user?.id??void 0}willUpdate(e){super.willUpdate(e);let t=this.feed.value?.requests;e.has(`filter`)&&Za(this.filter)&&(this._filter=this.filter),this._filter===null&&this.admin&&t&&(this._filter=t.some(e=>e.status===`pending`)?`pending`:`all`),e.has(`openRequest`)&&(this.linkChanged=!0),t&&this.linkChanged&&(this.linkChanged=!1,this.followLink(t))}updated(e){super.updated(e);let t=this.scrollPending,n=t?this.renderRoot.querySelector(`li.request[data-request="${t}"]`):null;n&&(this.scrollPending=null,n.scrollIntoView?.({block:`center`}))}followLink(e){let t=this.openRequest;if(t===this.linked)return;let n=new Set(this._expanded);this.linked&&n.delete(this.linked),this.linked=null;let r=t?e.find(e=>e.id===t):void 0;t&&!r?(J(this,{kind:`error`,message:`That request is not in your list.`}),q(this,{view:{request:void 0},replace:!0})):r&&(this.linked=r.id,n.add(r.id),this.scrollPending=r.id,this.admin&&this._filter&&!Qa(r,this._filter,this.me)&&(this._filter=`all`,q(this,{view:{filter:`all`},replace:!0}))),this._expanded=n}chooseFilter(e){this._filter=e,q(this,{view:{filter:e},replace:!0})}setBusy(e,t){let n=new Map(this._busy);t?n.set(e,t):n.delete(e),this._busy=n}setError(e,t){let n=new Map(this._errors);t?n.set(e,t):n.delete(e),this._errors=n}applied(e){e&&this.feed.value&&(this.feed.value=Sr(this.feed.value,[e]),this.requestUpdate())}async run(e,t){if(this._busy.has(e.id))return;this.setBusy(e.id,t),this.setError(e.id,null);let n=_r(e);try{let r=t===`approve`?await this.api.approveRequest(e.id):await this.api.retryRequest(e.id);this.applied(r?.request),J(this,{kind:`success`,message:t===`approve`?`Approved ${n}`:`Retrying ${n}`})}catch(n){this.setError(e.id,`Could not ${t===`approve`?`approve`:`retry`} it: ${E(n)}`)}finally{this.setBusy(e.id,null)}}async withdraw(e){if(!this._busy.has(e.id)){this.setBusy(e.id,`withdraw`),this.setError(e.id,null);try{let t=await this.api.withdrawRequest(e.id);t?.request&&t.request.status!==`withdrawn`&&!this.admin&&this.feed.value?(this.feed.value={requests:this.feed.value.requests.filter(t=>t.id!==e.id)},this.requestUpdate()):this.applied(t?.request),J(this,{kind:`success`,message:`Withdrew ${_r(e)}`})}catch(t){this.setError(e.id,`Could not withdraw it: ${E(t)}`)}finally{this.setBusy(e.id,null)}}}openDeny(e){this._deny=e,this._reason=``,this._denyError=null}closeDeny(){this._deny&&this._busy.get(this._deny.id)===`deny`||(this._deny=null,this._denyError=null)}async submitDeny(){let e=this._deny;if(!(!e||this._busy.has(e.id)||this._reason.length>500)){this.setBusy(e.id,`deny`),this.setError(e.id,null),this._denyError=null;try{let t=await this.api.denyRequest(e.id,this._reason);this.setBusy(e.id,null),this._deny=null,this.applied(t?.request),J(this,{kind:`success`,message:`Denied ${_r(e)}`})}catch(t){this.setBusy(e.id,null),this._denyError=t}}}toggleSteps(e){let t=new Set(this._expanded);t.delete(e)?e===this.linked&&(this.linked=null,q(this,{view:{request:void 0},back:!0})):(t.add(e),this.linked=e,q(this,{view:{request:e}})),this._expanded=t}render(){if(this.info&&!this.info.requests)return G(I,`Requests need a newer Pandora`,b`This Pandora does not take household requests yet. Update the Pandora integration
           (in HACS), then restart Home Assistant.`);if(this.feed.error)return W(`Could not load the requests`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;if(!e)return b`<div aria-busy="true" aria-label="Loading the requests">
         ${[0,1,2].map(()=>b`<div class="surface skeleton request-skeleton"></div>`)}
       </div>`;let t=e.requests;if(!t.length)return this.admin?G(I,`No requests yet`,`When someone in your household asks for a movie or show, it shows here for you to approve.`):G(I,`No requests yet`,`Ask for a movie or show from Discover: open it and tap Request.`,b`<button class="btn primary" @click=${()=>q(this,{tab:`discover`})}>
               ${R(At)} Open Discover
-            </button>`);let n=this.admin?this._filter??`all`:`all`,r=this.me,i=(e,t)=>qa(e,t,r),a=t.filter(e=>i(e,n));return b`
+            </button>`);let n=this.admin?this._filter??`all`:`all`,r=this.me,i=(e,t)=>Qa(e,t,r),a=t.filter(e=>i(e,n));return b`
       ${this.admin?b`<div class="filters" role="group" aria-label="Filter requests">
-            ${Ga.map(([e,r])=>b`<button
+            ${Xa.map(([e,r])=>b`<button
                 class="filter"
                 data-filter=${e}
                 aria-pressed=${n===e?`true`:`false`}
@@ -4268,7 +4268,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       ${R(M)}<span
         >${e.status===`denied`?`Denied`:`Failed`}: ${t}${n?b`<span class="reason-detail">${n}</span>`:S}</span
       >
-    </p>`}renderActions(e,t){let n=this._busy.get(e.id),r=(e,t)=>n===e?Ja[e]:t,i=e.status===`pending`&&(this.admin||yr(e,this.me))?b`<button class="btn withdraw" ?disabled=${!!n} @click=${()=>void this.withdraw(e)}>
+    </p>`}renderActions(e,t){let n=this._busy.get(e.id),r=(e,t)=>n===e?$a[e]:t,i=e.status===`pending`&&(this.admin||yr(e,this.me))?b`<button class="btn withdraw" ?disabled=${!!n} @click=${()=>void this.withdraw(e)}>
             ${R(dn)} ${r(`withdraw`,`Withdraw`)}
           </button>`:S;return this.admin?e.status===`pending`?b`<div class="actions" role="group" aria-labelledby=${t}>
         <button class="btn primary approve" ?disabled=${!!n} @click=${()=>void this.run(e,`approve`)}>
@@ -4542,7 +4542,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           justify-content: space-between;
         }
       }
-    `]}});var Ya=[`discover`,`requests`,`downloads`,`files`,`library`,`containers`],Xa={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]},Za=/^[0-9A-Za-z_-]{1,64}$/;function Qa(e){return Ya.includes(e)}function $a(e){try{return decodeURIComponent(e)}catch{return null}}function eo(e){let t=[];for(let n of e){let e=$a(n);if(e===null||e===``||e===`.`||e===`..`||e.includes(`/`))return null;t.push(e)}return`/${t.join(`/`)}`}function to(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function no(e,t=``){let n=(e??``).split(`/`).filter(Boolean),r=n[0];if(!Qa(r))return{tab:`discover`};let i={tab:r},a=n.slice(1);if(r===`discover`&&a.length===2){let[e,t]=a,n=/^[1-9][0-9]{0,9}$/.test(t)?Number(t):NaN;(e===`movie`||e===`tv`)&&Number.isSafeInteger(n)&&(i.title={media_type:e,tmdb_id:n})}else if(r===`requests`&&a.length===1){let e=$a(a[0]);e&&Za.test(e)&&(i.request=e)}else if(r===`files`&&a.length){let e=eo(a);e&&(i.folder=e)}let o=new URLSearchParams(t);for(let e of Xa[r]){let t=o.get(e);t&&(i[e]=t)}return i}function ro(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=to(e.folder));let n=new URLSearchParams;for(let t of Xa[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}function io(e,t){return`${e.replace(/\/+$/,``)}${ro(t)}`}function ao(e,t){return ro(e)===ro(t)}function oo(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}var $=[{id:`discover`,label:`Discover`,icon:At},{id:`requests`,label:`Requests`,icon:I},{id:`downloads`,label:`Downloads`,icon:un},{id:`files`,label:`Files`,icon:zt},{id:`library`,label:`Library`,icon:xt},{id:`containers`,label:`Containers`,icon:Mt}],so=`pandoraFrom`,co=6e3,lo=3e3;typeof window<`u`&&$e(location.pathname,window);var uo=class extends T{static get properties(){return{narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_view:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new ot,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.onPopState=()=>this.followLocation(),this.narrow=!1,this._view={tab:`discover`},this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(yn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,view:r,replace:i,back:a}=e.detail;if(r){let e=r.tab&&r.tab!==this.tab?{...r,tab:r.tab}:{...this._view,...r};this.go(e,a?`back`:i?`replace`:`push`)}else t?this.selectTab(t,i):n&&oo(n,i)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer(),window.addEventListener(`popstate`,this.onPopState)}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer(),window.removeEventListener(`popstate`,this.onPopState)}willUpdate(e){if(e.has(`route`)){let e=location.pathname===`${this.urlPrefix}${this.route?.path??``}`?location.search:``;this.show(no(this.route?.path,e))}}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this.tab}`)?.focus());let t=e.get(`_view`);t&&t.tab!==this.tab&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get tab(){return this._view.tab}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}show(e){ao(e,this._view)||(this._view=e)}followLocation(){let e=this.urlPrefix,t=location.pathname;(t===e||t.startsWith(`${e}/`))&&this.show(no(t.slice(e.length),location.search))}go(e,t=`push`){let n=io(this.urlPrefix,e),r=`${location.pathname}${location.search}`;this.show(e),n!==r&&(t===`back`&&history.state?.[so]===n?history.back():oo(n,t!==`push`,t===`push`?{[so]:r}:null))}selectTab(e,t=!1){if(e!==this.tab){this.go({tab:e},t?`replace`:`push`);return}let{title:n,request:r,folder:i,...a}=this._view;ao(a,this._view)||this.go(a,t?`replace`:`push`)}onTabKey(e){let t=$.findIndex(e=>e.id===this.tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?co*1.5:co,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,lo),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return b`
+    `]}});var eo=[`discover`,`requests`,`downloads`,`files`,`library`,`containers`],to={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]},no=/^[0-9A-Za-z_-]{1,64}$/;function ro(e){return eo.includes(e)}function io(e){try{return decodeURIComponent(e)}catch{return null}}function ao(e){let t=[];for(let n of e){let e=io(n);if(e===null||e===``||e===`.`||e===`..`||e.includes(`/`))return null;t.push(e)}return`/${t.join(`/`)}`}function oo(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function so(e,t=``){let n=(e??``).split(`/`).filter(Boolean),r=n[0];if(!ro(r))return{tab:`discover`};let i={tab:r},a=n.slice(1);if(r===`discover`&&a.length===2){let[e,t]=a,n=/^[1-9][0-9]{0,9}$/.test(t)?Number(t):NaN;(e===`movie`||e===`tv`)&&Number.isSafeInteger(n)&&(i.title={media_type:e,tmdb_id:n})}else if(r===`requests`&&a.length===1){let e=io(a[0]);e&&no.test(e)&&(i.request=e)}else if(r===`files`&&a.length){let e=ao(a);e&&(i.folder=e)}let o=new URLSearchParams(t);for(let e of to[r]){let t=o.get(e);t&&(i[e]=t)}return i}function co(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=oo(e.folder));let n=new URLSearchParams;for(let t of to[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}function lo(e,t){return`${e.replace(/\/+$/,``)}${co(t)}`}function uo(e,t){return co(e)===co(t)}function fo(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}var $=[{id:`discover`,label:`Discover`,icon:At},{id:`requests`,label:`Requests`,icon:I},{id:`downloads`,label:`Downloads`,icon:un},{id:`files`,label:`Files`,icon:zt},{id:`library`,label:`Library`,icon:xt},{id:`containers`,label:`Containers`,icon:Mt}],po=`pandoraFrom`,mo=6e3,ho=3e3;typeof window<`u`&&$e(location.pathname,window);var go=class extends T{static get properties(){return{narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_view:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new ot,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.onPopState=()=>this.followLocation(),this.narrow=!1,this._view={tab:`discover`},this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(yn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,view:r,replace:i,back:a}=e.detail;if(r){let e=r.tab&&r.tab!==this.tab?{...r,tab:r.tab}:{...this._view,...r};this.go(e,a?`back`:i?`replace`:`push`)}else t?this.selectTab(t,i):n&&fo(n,i)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer(),window.addEventListener(`popstate`,this.onPopState)}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer(),window.removeEventListener(`popstate`,this.onPopState)}willUpdate(e){if(e.has(`route`)){let e=location.pathname===`${this.urlPrefix}${this.route?.path??``}`?location.search:``;this.show(so(this.route?.path,e))}}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this.tab}`)?.focus());let t=e.get(`_view`);t&&t.tab!==this.tab&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get tab(){return this._view.tab}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}show(e){uo(e,this._view)||(this._view=e)}followLocation(){let e=this.urlPrefix,t=location.pathname;(t===e||t.startsWith(`${e}/`))&&this.show(so(t.slice(e.length),location.search))}go(e,t=`push`){let n=lo(this.urlPrefix,e),r=`${location.pathname}${location.search}`;this.show(e),n!==r&&(t===`back`&&history.state?.[po]===n?history.back():fo(n,t!==`push`,t===`push`?{[po]:r}:null))}selectTab(e,t=!1){if(e!==this.tab){this.go({tab:e},t?`replace`:`push`);return}let{title:n,request:r,folder:i,...a}=this._view;uo(a,this._view)||this.go(a,t?`replace`:`push`)}onTabKey(e){let t=$.findIndex(e=>e.id===this.tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?mo*1.5:mo,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,ho),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return b`
       <header class="app-bar">
         <div class="bar-row">
           ${this.narrow||this._menuHidden?b`<button class="icon-btn menu" aria-label="Open the sidebar" @click=${this.toggleMenu}>
@@ -4806,4 +4806,4 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           min-height: 56px;
         }
       }
-    `]}};O(`pandora-panel`,uo);export{uo as PandoraPanel,$ as TABS};
+    `]}};O(`pandora-panel`,go);export{go as PandoraPanel,$ as TABS};

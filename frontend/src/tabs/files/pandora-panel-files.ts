@@ -7,23 +7,21 @@
  * In the panel the URL names the folder and share (`folder`, `shareId`; view-url.ts): opening a
  * folder adds a history entry, so the browser's back goes up again.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
-import { errorMessage, type PandoraApi } from "../../data/api";
+import { type PandoraApi } from "../../data/api";
 import "../../components/pandora-confirm";
 import "../../components/pandora-switch";
-import type { PandoraSwitch } from "../../components/pandora-switch";
+import type {  } from "../../components/pandora-switch";
 import { define } from "../../components/define";
-import { fileRow, fileRowStyles, fileSkeleton } from "../../components/file-row";
-import { breadcrumbs, folderNameFrom, folderNameProblem, normalizePath, pinnedFolders, samePath, shareFolders, sortEntries, type PinnedFolder, deleteMessage, deleteQuestion, destinations, emptyFolderText, moveMessage } from "../../data/files";
-import { icon, mdiAlertCircleOutline, mdiChevronRight, mdiClose, mdiDeleteOutline, mdiFolderOutline, mdiHomeOutline, mdiRefresh } from "../../components/icons";
+import { fileRow, fileSkeleton } from "../../components/file-row";
+import { folderNameFrom, folderNameProblem, normalizePath, pinnedFolders, samePath, shareFolders, sortEntries, type PinnedFolder, deleteMessage, emptyFolderText, moveMessage } from "../../data/files";
+import { icon, mdiFolderOutline, mdiRefresh } from "../../components/icons";
 import "../../components/pandora-panel-sheet";
+import { deleteSheet, folderCrumbs, moveSheet, selectionActions, type DeleteDraft, type FilesActions, type MoveDraft } from "./files-actions";
+import { filesStyles } from "./pandora-panel-files-styles";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
-import { forms, shared, surfaces } from "../../styles/shared";
 import type { FileEntry, FileListing, Info, MoveDestination, ShareFolders } from "../../data/types";
-
-/** Crumbs with names up to this long ("Movies", "TV Shows", "Season 01") are never cut. */
-export const SHORT_CRUMB = 16;
 
 /**
  * Rows drawn at first, and added each time the end of the list comes into view: a folder of
@@ -36,21 +34,6 @@ type Listing =
   | { status: "loading"; path: string }
   | { status: "ready"; path: string; files: FileEntry[] }
   | { status: "error"; path: string; error: unknown };
-
-interface DeleteDraft {
-  entries: FileEntry[];
-  busy: boolean;
-  error: unknown;
-}
-
-interface MoveDraft {
-  destination: MoveDestination;
-  entries: FileEntry[];
-  folder: string;
-  scanAfter: boolean;
-  busy: boolean;
-  error: unknown;
-}
 
 /** Focus a row's checkbox (when a checkbox had the focus) or its name. */
 function focusRow(row: HTMLElement | undefined, checkbox: boolean): void {
@@ -393,7 +376,7 @@ export class PandoraFiles extends LitElement {
         </div>
       </div>
       <div class="bar">
-        ${this.renderCrumbs(path)}
+        ${folderCrumbs(path, this.shareTitle, (folder) => this.browse(folder))}
         <button
           class="icon-btn"
           aria-label="Refresh"
@@ -404,9 +387,9 @@ export class PandoraFiles extends LitElement {
           ${icon(mdiRefresh)}
         </button>
       </div>
-      ${this.renderListing()} ${this.admin ? this.renderActions() : nothing}
-      ${this._move ? this.renderMove(this._move) : nothing}
-      ${this._delete && this.admin ? this.renderDelete(this._delete) : nothing}
+      ${this.renderListing()} ${this.admin ? selectionActions(this._selected.size, this.actions) : nothing}
+      ${this._move ? moveSheet(this._move, this.actions) : nothing}
+      ${this._delete && this.admin ? deleteSheet(this._delete, this.actions) : nothing}
     `;
   }
 
@@ -415,30 +398,6 @@ export class PandoraFiles extends LitElement {
    * tooltip) and short ones such as "Movies" stay whole; in a narrow bar the share's root shows
    * only its home icon (the share's title stays its accessible name and tooltip).
    */
-  private renderCrumbs(path: string): TemplateResult {
-    const crumbs = breadcrumbs(path, this.shareTitle);
-    return html`<nav class="crumbs" aria-label="Folder path">
-      <ol>
-        ${crumbs.map((crumb, index) => {
-          const last = index === crumbs.length - 1;
-          const size = index === 0 ? "root" : crumb.name.length <= SHORT_CRUMB ? "short" : "long";
-          const kind = `${size}${last ? " current" : ""}`;
-          const label = html`${index === 0 ? icon(mdiHomeOutline) : nothing}<span class="crumb-name"
-              >${crumb.name}</span
-            >`;
-          return html`<li class=${kind}>
-            ${index ? html`<span class="sep" aria-hidden="true">${icon(mdiChevronRight)}</span>` : nothing}
-            ${last
-              ? html`<span class="crumb current" aria-current="location" title=${crumb.name}>${label}</span>`
-              : html`<button class="crumb" title=${crumb.name} @click=${() => this.browse(crumb.path)}>
-                  ${label}
-                </button>`}
-          </li>`;
-        })}
-      </ol>
-    </nav>`;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     // Deep paths that still overflow scroll so the current folder (the end) is in view.
     if (changed.has("_listing")) {
@@ -512,395 +471,26 @@ export class PandoraFiles extends LitElement {
     `;
   }
 
-  private renderActions(): TemplateResult | typeof nothing {
-    const count = this._selected.size;
-    if (!count) return nothing;
-    const targets = destinations(this.folders);
-    // A header line ("2 selected", then clearing it at its end) over the actions.
-    return html`<div class="actions" role="group" aria-label="Selected files">
-      <div class="actions-head">
-        <span class="selected-count">${count} selected</span>
-        <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${this.clearSelection}>
-          ${icon(mdiClose)}
-        </button>
-      </div>
-      <div class="actions-buttons">
-        ${(Object.keys(targets) as MoveDestination[]).map(
-          (destination) => html`<button class="btn primary" @click=${() => this.startMove(destination)}>
-            ${icon(targets[destination].icon)}<span>Move to ${targets[destination].label}</span>
-          </button>`,
-        )}
-        <button class="btn danger" @click=${this.startDelete}>${icon(mdiDeleteOutline)}<span>Delete</span></button>
-      </div>
-    </div>`;
-  }
-
-  private renderMove(draft: MoveDraft): TemplateResult {
-    const target = destinations(this.folders)[draft.destination];
-    const problem = folderNameProblem(draft.folder);
-    const shown = draft.entries.slice(0, 5);
-    const more = draft.entries.length - shown.length;
-    const update = (patch: Partial<MoveDraft>) => {
-      if (this._move) this._move = { ...this._move, ...patch };
+  /** The selection bar's and sheets' state and actions, for files-actions.ts. */
+  private get actions(): FilesActions {
+    return {
+      narrow: this.narrow,
+      shareTitle: this.shareTitle,
+      folders: this.folders,
+      clearSelection: () => this.clearSelection(),
+      startMove: (destination) => this.startMove(destination),
+      updateMove: (patch) => {
+        if (this._move) this._move = { ...this._move, ...patch };
+      },
+      closeMove: () => (this._move = null),
+      submitMove: (event) => void this.submitMove(event),
+      startDelete: () => this.startDelete(),
+      confirmDelete: () => void this.confirmDelete(),
+      cancelDelete: () => this.cancelDelete(),
     };
-    return html`<pandora-panel-sheet
-      .narrow=${this.narrow}
-      label="Move to ${target.label}"
-      @close=${() => !draft.busy && (this._move = null)}
-    >
-      <form class="move" @submit=${this.submitMove}>
-        <h2>Move to ${target.label}</h2>
-        <ul class="move-list plain" aria-label="Moving">
-          ${shown.map((e) => html`<li>${e.name}</li>`)}
-          ${more > 0 ? html`<li class="muted">and ${more} more</li>` : nothing}
-        </ul>
-        <label class="field">
-          <span>Folder name (optional)</span>
-          <input
-            type="text"
-            name="folder"
-            autocomplete="off"
-            .value=${draft.folder}
-            aria-invalid=${problem ? "true" : "false"}
-            aria-describedby="folder-hint"
-            ?disabled=${draft.busy}
-            @input=${(e: Event) => update({ folder: (e.target as HTMLInputElement).value })}
-          />
-          <span id="folder-hint" class=${problem ? "invalid" : "hint"}
-            >${problem ??
-            `Created inside the ${target.folder} folder, such as “Title (Year)”. Leave it empty to move the items as they are.`}</span
-          >
-        </label>
-        <pandora-switch
-          label="Scan the Jellyfin library afterwards"
-          name="scan_after"
-          .checked=${draft.scanAfter}
-          ?disabled=${draft.busy}
-          @change=${(e: Event) => update({ scanAfter: (e.target as PandoraSwitch).checked })}
-        ></pandora-switch>
-        ${draft.error
-          ? html`<p class="banner error" role="alert">
-              ${icon(mdiAlertCircleOutline)}<span>Could not move: ${errorMessage(draft.error)}</span>
-            </p>`
-          : nothing}
-        <div class="move-actions">
-          <button type="button" class="btn" ?disabled=${draft.busy} @click=${() => (this._move = null)}>
-            Cancel
-          </button>
-          <button type="submit" class="btn primary" ?disabled=${draft.busy || Boolean(problem)}>
-            ${draft.busy ? "Moving…" : `Move ${draft.entries.length === 1 ? "1 item" : `${draft.entries.length} items`}`}
-          </button>
-        </div>
-      </form>
-    </pandora-panel-sheet>`;
   }
 
-  private renderDelete(draft: DeleteDraft): TemplateResult {
-    const count = draft.entries.length;
-    const shown = draft.entries.slice(0, 5);
-    const more = count - shown.length;
-    const folders = draft.entries.some((e) => e.type === "directory");
-    return html`<pandora-confirm
-      .narrow=${this.narrow}
-      label="Delete files"
-      heading=${deleteQuestion(count)}
-      subject=${count === 1 ? draft.entries[0]!.name : ""}
-      body="${folders ? "Folders are deleted with everything in them. " : ""}${count === 1 ? "It is" : "They are"} deleted from ${this.shareTitle} for good: this cannot be undone."
-      confirm-label="Delete"
-      busy-label="Deleting…"
-      danger
-      ?busy=${draft.busy}
-      @confirm=${() => void this.confirmDelete()}
-      @cancel=${this.cancelDelete}
-    >
-      ${count === 1
-        ? nothing
-        : html`<ul slot="subject" class="confirm-name move-list plain" aria-label="Deleting">
-            ${shown.map((e) => html`<li>${e.name}</li>`)}
-            ${more > 0 ? html`<li class="muted">and ${more} more</li>` : nothing}
-          </ul>`}
-      ${draft.error
-        ? html`<p class="banner error" role="alert">
-            ${icon(mdiAlertCircleOutline)}<span>Could not delete: ${errorMessage(draft.error)}</span>
-          </p>`
-        : nothing}
-    </pandora-confirm>`;
-  }
-
-  static override styles = [
-    ...shared,
-    forms,
-    surfaces,
-    fileRowStyles,
-    css`
-      :host {
-        display: block;
-        padding: 12px 12px 96px;
-        max-width: 960px;
-        margin: 0 auto;
-      }
-      .top {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 10px 16px;
-        margin-bottom: 8px;
-      }
-      .share select {
-        min-width: 200px;
-      }
-      .pins {
-        flex-wrap: nowrap;
-        overflow-x: auto;
-        padding: 2px;
-      }
-      .pin-btn {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        min-height: 44px;
-        padding: 0 16px 0 12px;
-        border-radius: 22px;
-        border: 1px solid var(--_primary);
-        background: var(--_tint);
-        color: var(--_text);
-        font-size: 0.9rem;
-        font-weight: 500;
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      .pin-btn:hover,
-      .pin-btn[aria-current="true"] {
-        background: var(--_tint-strong);
-      }
-      .pin-btn[aria-current="true"] {
-        font-weight: 700;
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 4px;
-        margin: 4px 0;
-        /* The crumbs follow the bar's width (the panel can be narrow beside the sidebar). */
-        container: crumbs / inline-size;
-      }
-      .crumbs {
-        flex: 1;
-        min-width: 0;
-        overflow-x: auto;
-        scrollbar-width: none;
-      }
-      .crumbs ol {
-        display: flex;
-        align-items: center;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      /*
-       * Who gives way when the path is too long: long names only, each in proportion to its
-       * length (flex shrinking is weighted by size), so the longest is cut most, down to one
-       * touch target each. The share's root and short names stay whole; a path still too long
-       * scrolls, its end in view.
-       */
-      .crumbs li {
-        display: flex;
-        align-items: center;
-        flex: none;
-      }
-      .crumbs li.long {
-        flex: 0 1 auto;
-        min-width: 62px; /* separator (18 px) and a 44 px button */
-      }
-      .sep {
-        display: inline-flex;
-        flex: none;
-      }
-      .sep .icon {
-        width: 18px;
-        height: 18px;
-        color: var(--_text-2);
-      }
-      .crumb {
-        position: relative;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        gap: 6px;
-        flex: 0 1 auto;
-        min-width: 44px;
-        max-width: 100%;
-        min-height: 44px;
-        padding: 0 8px;
-        border: none;
-        border-radius: 8px;
-        background: none;
-        color: var(--_accent-text);
-        font-size: 0.95rem;
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      .crumb-name {
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      button.crumb:hover {
-        background: var(--_tint);
-      }
-      .crumb.current {
-        justify-content: flex-start;
-        color: var(--_text);
-        font-weight: 600;
-        cursor: default;
-      }
-      .crumb .icon {
-        width: 20px;
-        height: 20px;
-      }
-      /* Narrow: the share's root is its home icon; its title stays its name and tooltip. */
-      li.root:not(.current) .crumb {
-        padding: 0;
-      }
-      li.root:not(.current) .crumb-name {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      @container crumbs (min-width: 560px) {
-        li.root:not(.current) .crumb {
-          padding: 0 8px;
-        }
-        li.root:not(.current) .crumb-name {
-          position: static;
-          width: auto;
-          height: auto;
-          clip-path: none;
-        }
-      }
-      .select-bar {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 8px;
-        padding: 0 12px;
-        font-size: 0.9rem;
-      }
-      .count {
-        font-size: 0.85rem;
-        margin: 4px 0 8px;
-      }
-      .select-bar .count {
-        margin: 0;
-      }
-      .files.surface {
-        overflow: hidden;
-      }
-      li.more {
-        display: flex;
-        justify-content: center;
-        padding: 8px;
-        list-style: none;
-      }
-      .actions {
-        position: sticky;
-        bottom: calc(12px + env(safe-area-inset-bottom, 0px));
-        z-index: 2;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        margin-top: 12px;
-        padding: 4px 8px 8px;
-        border-radius: var(--_radius);
-        border: 1px solid var(--_primary);
-        background: var(--_surface);
-        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
-        container: actions / inline-size;
-      }
-      .actions-head {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding-left: 8px;
-      }
-      .selected-count {
-        flex: 1;
-        min-width: 0;
-        font-weight: 600;
-      }
-      /* Narrow: equal columns, icon over a label that may wrap. */
-      .actions-buttons {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(5rem, 1fr));
-        gap: 8px;
-      }
-      .actions-buttons .btn {
-        flex-direction: column;
-        gap: 2px;
-        min-width: 0;
-        min-height: 56px;
-        padding: 6px 8px;
-        border-radius: var(--_radius);
-        font-size: 0.85rem;
-        line-height: 1.2;
-        white-space: normal;
-        text-align: center;
-        overflow-wrap: anywhere;
-      }
-      @container actions (min-width: 560px) {
-        .actions-buttons {
-          display: flex;
-          flex-wrap: wrap;
-        }
-        .actions-buttons .btn {
-          flex-direction: row;
-          gap: 8px;
-          min-height: 44px;
-          padding: 0 16px;
-          border-radius: 22px;
-          font-size: 0.95rem;
-          white-space: nowrap;
-        }
-      }
-      .move {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-        padding: 24px 20px 20px;
-      }
-      .move h2 {
-        font-size: 1.2rem;
-        font-weight: 600;
-        padding-right: 44px;
-      }
-      .move-list {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        max-height: 160px;
-        overflow-y: auto;
-        font-size: 0.9rem;
-        overflow-wrap: anywhere;
-      }
-      .move input[type="text"] {
-        width: 100%;
-      }
-      .move-actions {
-        display: flex;
-        justify-content: flex-end;
-        flex-wrap: wrap;
-        gap: 10px;
-      }
-      @media (min-width: 600px) {
-        :host {
-          padding: 20px 24px 96px;
-        }
-      }
-    `,
-  ];
+  static override styles = filesStyles;
 }
 
 define("pandora-panel-files", PandoraFiles);
