@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PandoraApi } from "../src/data/api";
-import type { DownloadTarget } from "../src/tabs/discover/pandora-panel-details";
+import { qualityChips, querySuggestions, searchOutcome, searchProblems, type DownloadTarget } from "../src/data/releases";
 import "../src/tabs/discover/pandora-panel-releases";
-import {
-  qualityChips,
-  querySuggestions,
-  searchOutcome,
-  searchProblems,
-  type PandoraTorrentSearch,
-} from "../src/tabs/discover/pandora-panel-releases";
+import type { PandoraTorrentSearch } from "../src/tabs/discover/pandora-panel-releases";
 import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/data/types";
 import { info_admin as admin, info_empty as empty, info_requests as withRequests, info_user as user, requests_create_movie as requested, requests_create_existing as existing, torrent_add as added, torrent_search as ranked, torrent_search_rejected as withRejected } from "./fixture-files";
 import {

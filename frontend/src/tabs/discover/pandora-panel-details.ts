@@ -32,6 +32,7 @@ import "./pandora-panel-play";
 import { requestButton, requestStatus, type RequestArea } from "./details-request";
 import { castSection, hideBroken, loadingSections, seasonsSection, streamingSection } from "./details-sections";
 import { detailsStyles } from "./pandora-panel-details-styles";
+import type { DownloadTarget } from "../../data/releases";
 import type {
   Featured,
   FeaturedSetResult,
@@ -46,17 +47,6 @@ import type {
 } from "../../data/types";
 import { jellyfinLink } from "../../components/watching-cards";
 import { entryTarget, entryTitle } from "../../data/watching";
-
-/** What the torrent search needs to know about a title. */
-export interface DownloadTarget {
-  tmdb_id: number;
-  media_type: MediaItem["media_type"];
-  title: string;
-  year: number | null;
-  seasons: MediaDetails["seasons"];
-  /** Indexers may list a title under it: offered when nothing is found. */
-  original_title?: string | null;
-}
 
 export class PandoraMediaDetails extends LitElement {
   static override get properties() {

@@ -17,7 +17,7 @@ import "./pandora-panel-featured";
 import type { FeaturedActionDetail } from "./pandora-panel-featured";
 import { icon, mdiClose, mdiMagnify, mdiMovieOpenOutline } from "../../components/icons";
 import { type ListToggle } from "../../components/media-card";
-import type { DownloadTarget } from "./pandora-panel-details";
+import type { DownloadTarget } from "../../data/releases";
 import "./pandora-panel-details";
 import "./pandora-panel-play";
 import "../../components/pandora-panel-sheet";

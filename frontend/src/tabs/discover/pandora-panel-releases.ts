@@ -8,150 +8,32 @@
  * found releases that the quality profile all rejected, or no indexer could be searched at all
  * (then it names what failed, as `searchProblems` also does above partial results).
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "../../data/api";
 import { define } from "../../components/define";
-import { formatBytes, formatRelative } from "../../data/format";
 import {
   icon,
   mdiAlertCircleOutline,
-  mdiArrowDown,
-  mdiArrowUp,
   mdiCheck,
-  mdiDownload,
   mdiMagnify,
   mdiPlaylistPlus,
   mdiRefresh,
 } from "../../components/icons";
-import type { DownloadTarget } from "./pandora-panel-details";
+import { querySuggestions, searchOutcome, searchProblems, type DownloadTarget } from "../../data/releases";
+import { releaseRow, type AddState, type ReleaseRowContext } from "./release-row";
+import { releasesStyles } from "./pandora-panel-releases-styles";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
 import "../../components/pandora-switch";
 import type { PandoraSwitch } from "../../components/pandora-switch";
-import { shared } from "../../styles/shared";
 import type {
   AddRequest,
-  IndexerStatus,
   Info,
   RankedRelease,
   TorrentSearchRequest,
   TorrentSearchResult,
 } from "../../data/types";
 
-const SOURCES: Record<string, string> = {
-  bluray: "Blu-ray",
-  web_dl: "WEB-DL",
-  webrip: "WEBRip",
-  hdtv: "HDTV",
-  dvd: "DVD",
-  cam: "CAM",
-  telesync: "Telesync",
-  telecine: "Telecine",
-  screener: "Screener",
-  workprint: "Workprint",
-};
-const CODECS: Record<string, string> = {
-  h264: "H.264",
-  h265: "H.265",
-  av1: "AV1",
-  xvid: "XviD",
-  vc1: "VC-1",
-};
-
-/** The chips that describe a release's quality (unknown parts left out). */
-export function qualityChips(release: RankedRelease): string[] {
-  const chips: string[] = [];
-  if (release.resolution && release.resolution !== "unknown") {
-    chips.push(release.resolution === "sd" ? "SD" : release.resolution);
-  }
-  if (SOURCES[release.source]) chips.push(SOURCES[release.source]!);
-  if (CODECS[release.codec]) chips.push(CODECS[release.codec]!);
-  chips.push(...release.hdr);
-  return chips;
-}
-
-/** Something that went wrong with one Jackett's part of a search, in words. */
-export interface SearchProblem {
-  instance: string;
-  /** Nothing of this Jackett was searched (not merely some of its indexers). */
-  failed: boolean;
-  text: string;
-}
-
-function indexerFailure(status: IndexerStatus): string {
-  if (status.state === "timeout") return "did not answer in time";
-  return status.error ? `failed (${status.error})` : "failed";
-}
-
-/** What went wrong per Jackett: a server that failed, or the indexers that did not answer. */
-export function searchProblems(result: TorrentSearchResult): SearchProblem[] {
-  const problems: SearchProblem[] = [];
-  for (const status of result.instances) {
-    if (status.state === "error") {
-      problems.push({
-        instance: status.instance,
-        failed: true,
-        text: `${status.instance} could not be searched: ${status.error ?? "it did not answer"}`,
-      });
-    } else if (status.state === "partial") {
-      const indexers = status.indexers ?? [];
-      const missing = indexers.filter((i) => i.state !== "ok");
-      const which = missing.length
-        ? missing.map((i) => `${i.indexer} ${indexerFailure(i)}`).join("; ")
-        : "some indexers did not answer";
-      const failed = indexers.length > 0 && missing.length === indexers.length;
-      problems.push({
-        instance: status.instance,
-        failed,
-        text: `${status.instance}: ${which}${failed ? "" : "; results may be incomplete"}`,
-      });
-    }
-  }
-  return problems;
-}
-
-/**
- * Why a search shows what it shows: releases to list; none because every one was rejected; none
- * because the indexers found nothing; or none because no indexer could be searched (then
- * "nothing found" would be a guess).
- */
-export function searchOutcome(result: TorrentSearchResult): "results" | "all_rejected" | "none_found" | "failed" {
-  if (result.results.length) return "results";
-  if (result.total > 0) return "all_rejected";
-  const problems = searchProblems(result);
-  const failed = problems.filter((p) => p.failed).length;
-  return failed > 0 && failed === result.instances.length ? "failed" : "none_found";
-}
-
-/** A title as the backend's query has it: letters, digits, spaces, apostrophes and hyphens. */
-function queryWords(title: string): string {
-  return title.replace(/[^\p{L}\p{N}\s'-]/gu, " ").split(/\s+/).filter(Boolean).join(" ");
-}
-
-/**
- * Other words to search for when the indexers found nothing for `searched`: a movie without its
- * year, a series with its year or "Season N", and the original title (with the movie's year or
- * the season's S01 tag) when it differs.
- */
-export function querySuggestions(target: DownloadTarget, season: number | null, searched: string): string[] {
-  const title = queryWords(target.title);
-  const original = target.original_title ? queryWords(target.original_title) : "";
-  const tag = season === null ? "" : ` S${String(season).padStart(2, "0")}`;
-  const year = target.year ? ` ${target.year}` : "";
-  const candidates =
-    target.media_type === "movie"
-      ? [title, original && `${original}${year}`]
-      : [season === null ? `${title}${year}` : `${title} Season ${season}`, original && `${original}${tag}`];
-  const seen = new Set([searched.trim().toLowerCase()]);
-  return candidates.filter((query): query is string => {
-    const key = query?.toLowerCase();
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-type AddState = { state: "adding" } | { state: "added"; instance: string } | { state: "error"; error: unknown };
 type AskState = { state: "asking" } | { state: "asked"; created: boolean } | { state: "error"; error: unknown };
 
 export class PandoraTorrentSearch extends LitElement {
@@ -429,7 +311,7 @@ export class PandoraTorrentSearch extends LitElement {
             ${repeat(
               result.results,
               (r) => r.result_id,
-              (r, index) => this.renderRelease(r, index),
+              (r, index) => releaseRow(r, index, this.rowContext(r)),
             )}
           </ol>`
         : outcome === "all_rejected"
@@ -513,309 +395,17 @@ export class PandoraTorrentSearch extends LitElement {
     </div>`;
   }
 
-  private renderRelease(release: RankedRelease, index: number): TemplateResult {
-    const add = this._adds[release.result_id];
-    const language = this.api.language;
-    const titleId = `release-${index}`;
-    return html`<li class="release ${release.accepted ? "" : "rejected"}" aria-labelledby=${titleId}>
-      <div class="release-head">
-        <span class="rank" aria-hidden="true">${index + 1}</span>
-        <div class="release-title">
-          <h3 id=${titleId}>${release.title}</h3>
-          <p class="muted">
-            ${release.indexer ?? "Unknown indexer"}${release.published
-              ? html` · ${formatRelative(release.published, language)}`
-              : nothing}
-          </p>
-        </div>
-      </div>
-      <ul class="chips" aria-label="Quality">
-        ${release.accepted ? nothing : html`<li class="chip rejected-chip">Rejected</li>`}
-        ${qualityChips(release).map((chip) => html`<li class="chip">${chip}</li>`)}
-        ${release.freeleech ? html`<li class="chip">Freeleech</li>` : nothing}
-      </ul>
-      <dl class="stats">
-        <div><dt>Size</dt><dd>${formatBytes(release.size, language)}</dd></div>
-        <div>
-          <dt>Seeders</dt>
-          <dd>${icon(mdiArrowUp)}${release.seeders ?? "?"}</dd>
-        </div>
-        <div>
-          <dt>Leechers</dt>
-          <dd>${icon(mdiArrowDown)}${release.leechers ?? "?"}</dd>
-        </div>
-        <div><dt>Score</dt><dd>${release.score}</dd></div>
-      </dl>
-      ${release.reasons.length
-        ? html`<ul class="reasons" aria-label=${release.accepted ? "Why" : "Why rejected"}>
-            ${release.reasons.map((reason) => html`<li>${reason}</li>`)}
-          </ul>`
-        : nothing}
-      <div class="release-actions">
-        ${add?.state === "error"
-          ? html`<p class="add-error" role="alert">${errorMessage(add.error)}</p>`
-          : nothing}
-        ${add?.state === "added"
-          ? html`<span class="added" role="status">${icon(mdiCheck)} Added to ${add.instance}</span>
-              <button class="btn text" @click=${() => navigate(this, { tab: "downloads" })}>
-                View downloads
-              </button>`
-          : html`<button
-              class="btn primary add"
-              ?disabled=${add?.state === "adding" || (this.info !== null && !this.qbittorrents.length)}
-              aria-describedby=${titleId}
-              @click=${() => this.add(release)}
-            >
-              ${icon(mdiDownload)} ${add?.state === "adding" ? "Adding…" : "Add"}
-            </button>`}
-      </div>
-    </li>`;
+  private rowContext(release: RankedRelease): ReleaseRowContext {
+    return {
+      host: this,
+      language: this.api.language,
+      add: this._adds[release.result_id],
+      canAdd: this.info === null || this.qbittorrents.length > 0,
+      onAdd: (r) => void this.add(r),
+    };
   }
 
-  static override styles = [
-    ...shared,
-    css`
-      :host {
-        display: block;
-        padding: 20px 16px 24px;
-      }
-      header {
-        padding-right: 48px;
-      }
-      h2 {
-        font-size: 1.3rem;
-        font-weight: 600;
-      }
-      .subtitle {
-        color: var(--_text-2);
-        margin-top: 2px;
-      }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 12px 20px;
-        margin: 16px 0 12px;
-      }
-      .field {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        font-size: 0.9rem;
-      }
-      select {
-        min-height: 44px;
-        padding: 0 12px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-      .status {
-        color: var(--_text-2);
-        font-size: 0.9rem;
-        margin: 4px 0 12px;
-      }
-      .query {
-        overflow-wrap: anywhere;
-      }
-      .results > .banner {
-        margin-bottom: 10px;
-      }
-      .banner {
-        margin: 0 0 12px;
-      }
-      ol,
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .releases {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-      }
-      .release {
-        border: 1px solid var(--_divider);
-        border-radius: var(--_radius);
-        padding: 12px 14px;
-        display: flex;
-        flex-direction: column;
-        gap: 10px;
-        background: var(--_surface);
-      }
-      .release.rejected {
-        border-style: dashed;
-        background: var(--_background);
-      }
-      .release-head {
-        display: flex;
-        gap: 10px;
-        align-items: flex-start;
-      }
-      .rank {
-        flex: none;
-        display: grid;
-        place-items: center;
-        width: 28px;
-        height: 28px;
-        border-radius: 50%;
-        background: var(--_tint-strong);
-        font-weight: 600;
-        font-size: 0.85rem;
-      }
-      .release-title {
-        min-width: 0;
-      }
-      h3 {
-        font-size: 0.95rem;
-        font-weight: 500;
-        line-height: 1.35;
-        overflow-wrap: anywhere;
-      }
-      .muted {
-        color: var(--_text-2);
-        font-size: 0.8rem;
-        margin-top: 2px;
-      }
-      .rejected-chip {
-        border-color: var(--_error);
-        background: color-mix(in srgb, var(--_error) 14%, var(--_surface));
-        font-weight: 600;
-      }
-      .stats {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 18px;
-        margin: 0;
-        font-size: 0.85rem;
-      }
-      .stats div {
-        display: flex;
-        gap: 6px;
-        align-items: center;
-      }
-      dt {
-        color: var(--_text-2);
-      }
-      dd {
-        margin: 0;
-        display: inline-flex;
-        align-items: center;
-        font-weight: 500;
-      }
-      dd .icon {
-        width: 16px;
-        height: 16px;
-      }
-      .reasons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 14px;
-        font-size: 0.8rem;
-        color: var(--_text-2);
-      }
-      .reasons li::before {
-        content: "•";
-        margin-right: 6px;
-      }
-      .rejected .reasons {
-        color: var(--_text);
-      }
-      .release-actions {
-        display: flex;
-        align-items: center;
-        justify-content: flex-end;
-        flex-wrap: wrap;
-        gap: 8px 12px;
-      }
-      .add-error {
-        flex: 1 1 200px;
-        font-size: 0.85rem;
-        color: var(--_text);
-        border-left: 3px solid var(--_error);
-        padding-left: 8px;
-      }
-      .added {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        min-height: 44px;
-        font-weight: 500;
-      }
-      .added .icon {
-        color: var(--_success);
-      }
-      .none-found .state {
-        padding: 24px 8px 16px;
-      }
-      .problems {
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        width: 100%;
-      }
-      .retry,
-      .ask {
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        max-width: 520px;
-        margin: 0 auto 16px;
-        font-size: 0.9rem;
-      }
-      .retry label {
-        color: var(--_text-2);
-        font-weight: 500;
-      }
-      .retry-row {
-        display: flex;
-        gap: 8px;
-      }
-      .retry-row input {
-        flex: 1;
-        min-width: 0;
-        min-height: 44px;
-        padding: 0 12px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-      .retry-row input:focus {
-        border-color: var(--_primary);
-      }
-      .suggestions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-      }
-      .suggestion {
-        font-weight: 400;
-      }
-      .ask {
-        border-top: 1px solid var(--_divider);
-        padding-top: 16px;
-        color: var(--_text-2);
-      }
-      .ask .btn {
-        align-self: flex-start;
-      }
-      .release-skeleton {
-        height: 132px;
-        border-radius: var(--_radius);
-        margin-bottom: 12px;
-      }
-      @media (min-width: 600px) {
-        :host {
-          padding: 24px 28px 28px;
-        }
-      }
-    `,
-  ];
+  static override styles = releasesStyles;
 }
 
 define("pandora-panel-releases", PandoraTorrentSearch);
