@@ -1531,7 +1531,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           -webkit-line-clamp: 4;
         }
       }
-    `]}});var fr={pending:`Pending`,approved:`Approved`,denied:`Denied`,withdrawn:`Withdrawn`,searching:`Searching`,downloading:`Downloading`,importing:`Importing`,available:`Available`,failed:`Failed`};function pr(e){switch(e){case`pending`:return`pending`;case`available`:return`available`;case`denied`:case`withdrawn`:return`denied`;case`failed`:return`failed`;default:return`progress`}}function mr(e){return fr[e]??e}function hr(e){return Ge.includes(e.status)}function gr(e){return e.media_type===`tv`?e.season==null?`Whole series`:e.season===0?`Specials`:`Season ${e.season}`:null}function _r(e){let t=gr(e);return t?`${e.title} · ${t}`:e.title}function vr(e){return e.users_names?.length?e.users_names:e.requested_by_name?[e.requested_by_name]:[]}function yr(e,t){return!!t&&(e.requested_by===t||e.watchers.includes(t))}function br(e,t,n){if(t===null)return`Pandora`;if(n&&t===n)return`you`;if(e.names?.[t])return e.names[t];let r=[e.requested_by,...e.watchers.filter(t=>t!==e.requested_by)],i=e.users_names??[],a=r.indexOf(t);return a===0&&e.requested_by_name?e.requested_by_name:a>=0&&i.length===r.length?i[a]:`an administrator`}function xr(e,t){return(e?.requests??[]).filter(e=>e.tmdb_id===t.tmdb_id&&e.media_type===t.media_type&&hr(e)).sort((e,t)=>(e.season??-1)-(t.season??-1))}function Sr(e,t){let n=[...e?.requests??[]],r=[];for(let e of t){let t=n.findIndex(t=>t.id===e.id);t>=0?n[t]=e:r.push(e)}return{requests:[...r,...n]}}function Cr(e){return e?e[0].toUpperCase()+e.slice(1).replace(/_/g,` `):``}O(`pandora-panel-play`,class extends T{static get properties(){return{api:{attribute:!1},target:{attribute:!1},name:{type:String},detail:{type:String},webUrl:{attribute:!1},standalone:{type:Boolean},_players:{state:!0},_playing:{state:!0},_result:{state:!0},_error:{state:!0}}}constructor(){super(),this.name=``,this.detail=``,this.webUrl=null,this.standalone=!1,this._players=[],this._playing=null,this._result=null,this._error=null}willUpdate(e){(e.has(`api`)||e.has(`target`))&&(this._players=Qn(this.api?.hass),this._result=null,this._error=null)}async play(e){if(this._playing)return;let t=this.target;this._playing=e,this._result=null,this._error=null;try{let n=await this.api.play({entity_id:e.entity_id,...t});if(this.target!==t)return;this._result={player:e.name,title:n.title||this.name}}catch(n){this.target===t&&(this._error={player:e.name,error:n})}finally{this.target===t&&(this._playing=null)}}get jellyfinUrl(){return Y(this.webUrl)}render(){let e=this._players;return b`
+    `]}});var fr={pending:`Pending`,approved:`Approved`,denied:`Denied`,withdrawn:`Withdrawn`,searching:`Searching`,downloading:`Downloading`,importing:`Importing`,available:`Available`,failed:`Failed`};function pr(e){switch(e){case`pending`:return`pending`;case`available`:return`available`;case`denied`:case`withdrawn`:return`denied`;case`failed`:return`failed`;default:return`progress`}}function mr(e){return fr[e]??e}function hr(e){return Ge.includes(e.status)}function gr(e){return e.media_type===`tv`?e.season==null?`Whole series`:e.season===0?`Specials`:`Season ${e.season}`:null}function _r(e){let t=gr(e);return t?`${e.title} · ${t}`:e.title}function vr(e){return e.users_names?.length?e.users_names:e.requested_by_name?[e.requested_by_name]:[]}function yr(e,t){return!!t&&(e.requested_by===t||e.watchers.includes(t))}function br(e,t,n){if(t===null)return`Pandora`;if(n&&t===n)return`you`;if(e.names?.[t])return e.names[t];let r=[e.requested_by,...e.watchers.filter(t=>t!==e.requested_by)],i=e.users_names??[],a=r.indexOf(t);return a===0&&e.requested_by_name?e.requested_by_name:a>=0&&i.length===r.length?i[a]:`an administrator`}function xr(e,t){return(e?.requests??[]).filter(e=>e.tmdb_id===t.tmdb_id&&e.media_type===t.media_type&&hr(e)).sort((e,t)=>(e.season??-1)-(t.season??-1))}function Sr(e,t){let n=[...e?.requests??[]],r=[];for(let e of t){let t=n.findIndex(t=>t.id===e.id);t>=0?n[t]=e:r.push(e)}return{requests:[...r,...n]}}var Cr=[[`pending`,`Pending`],[`all`,`All`],[`mine`,`Mine`]];function wr(e){return Cr.some(([t])=>t===e)}function Tr(e,t,n){return t===`all`||(t===`pending`?e.status===`pending`:yr(e,n))}function Er(e){return e?e[0].toUpperCase()+e.slice(1).replace(/_/g,` `):``}O(`pandora-panel-play`,class extends T{static get properties(){return{api:{attribute:!1},target:{attribute:!1},name:{type:String},detail:{type:String},webUrl:{attribute:!1},standalone:{type:Boolean},_players:{state:!0},_playing:{state:!0},_result:{state:!0},_error:{state:!0}}}constructor(){super(),this.name=``,this.detail=``,this.webUrl=null,this.standalone=!1,this._players=[],this._playing=null,this._result=null,this._error=null}willUpdate(e){(e.has(`api`)||e.has(`target`))&&(this._players=Qn(this.api?.hass),this._result=null,this._error=null)}async play(e){if(this._playing)return;let t=this.target;this._playing=e,this._result=null,this._error=null;try{let n=await this.api.play({entity_id:e.entity_id,...t});if(this.target!==t)return;this._result={player:e.name,title:n.title||this.name}}catch(n){this.target===t&&(this._error={player:e.name,error:n})}finally{this.target===t&&(this._playing=null)}}get jellyfinUrl(){return Y(this.webUrl)}render(){let e=this._players;return b`
       ${this.standalone?b`<div class="head">
             <h2>${this.name}</h2>
             ${this.detail?b`<p class="muted">${this.detail}</p>`:S}
@@ -1559,7 +1559,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             ${R(St)}
             <span class="player-name">${e.name}</span>
             <span class="player-state"
-              >${this._playing===e?`Starting…`:Cr(e.state)}</span
+              >${this._playing===e?`Starting…`:Er(e.state)}</span
             >
           </button>
         </li>`)}
@@ -1676,9 +1676,9 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       .play-error {
         border-left-color: var(--_error);
       }
-    `]}});function wr(e){return b`<span class="chip status ${pr(e)}" data-status=${e}
+    `]}});function Dr(e){return b`<span class="chip status ${pr(e)}" data-status=${e}
     ><span class="dot" aria-hidden="true"></span>${mr(e)}</span
-  >`}var Tr=l`
+  >`}var Or=l`
   /* A .chip (styles/shared.ts) with a tone. */
   .status {
     font-weight: 600;
@@ -1714,17 +1714,17 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
   .status.failed .dot {
     color: var(--_error);
   }
-`;function Er(e,t){let n=e.item.media_type===`tv`;return e.picking||t.some(e=>e.season===null)?S:b`<button
+`;function kr(e,t){let n=e.item.media_type===`tv`;return e.picking||t.some(e=>e.season===null)?S:b`<button
     class="btn ${e.admin?``:`primary`} request"
     ?disabled=${e.requesting}
     @click=${()=>e.start()}
   >
     ${R(I)} ${e.requesting?`Requesting…`:n&&t.length?`Request more`:`Request`}
-  </button>`}function Dr(e,t){return b`${t.length?b`<div class="request-status" tabindex="-1">
+  </button>`}function Ar(e,t){return b`${t.length?b`<div class="request-status" tabindex="-1">
           <ul class="requested">
             ${t.map(e=>{let t=gr(e);return b`<li data-request=${e.id}>
                 <span>${t?`${t} · `:``}Requested ·</span>
-                ${wr(e.status)}
+                ${Dr(e.status)}
               </li>`})}
           </ul>
           <button
@@ -1734,8 +1734,8 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             View in Requests
           </button>
         </div>`:S}
-    ${e.picking?Or(e,t):S}
-    ${e.error?b`<p class="request-error" role="alert">Could not request it: ${E(e.error)}</p>`:S}`}function Or(e,t){let n=(e.details?.seasons??[]).filter(e=>e.number>0),r=new Map(t.map(e=>[e.season,e])),i=e.seasons.size,a=e.whole||i>0;return b`<fieldset class="picker" ?disabled=${e.requesting}>
+    ${e.picking?jr(e,t):S}
+    ${e.error?b`<p class="request-error" role="alert">Could not request it: ${E(e.error)}</p>`:S}`}function jr(e,t){let n=(e.details?.seasons??[]).filter(e=>e.number>0),r=new Map(t.map(e=>[e.season,e])),i=e.seasons.size,a=e.whole||i>0;return b`<fieldset class="picker" ?disabled=${e.requesting}>
     <legend>Which seasons?</legend>
     <label class="check whole">
       <input
@@ -1769,19 +1769,19 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         ${e.requesting?`Requesting…`:e.whole?`Request whole series`:i>1?`Request ${i} seasons`:`Request`}
       </button>
     </div>
-  </fieldset>`}var kr=[[`sub`,`Stream`],[`free`,`Free`],[`tve`,`With a TV provider`],[`rent`,`Rent`],[`buy`,`Buy`]];function Ar(e){return e.split(/\s+/).filter(Boolean).slice(0,2).map(e=>e[0].toUpperCase()).join(``)}function jr(e){e.target.hidden=!0}function Mr(e){return!!(e.flatrate.length||e.free.length||e.rent.length||e.buy.length)}function Nr(){return b`<div class="loading" aria-busy="true" aria-label="Loading details">
+  </fieldset>`}var Mr=[[`sub`,`Stream`],[`free`,`Free`],[`tve`,`With a TV provider`],[`rent`,`Rent`],[`buy`,`Buy`]];function Nr(e){return e.split(/\s+/).filter(Boolean).slice(0,2).map(e=>e[0].toUpperCase()).join(``)}function Pr(e){e.target.hidden=!0}function Fr(e){return!!(e.flatrate.length||e.free.length||e.rent.length||e.buy.length)}function Ir(){return b`<div class="loading" aria-busy="true" aria-label="Loading details">
     <div class="skeleton" style="height: 20px; width: 40%"></div>
     <div class="skeleton" style="height: 36px; width: 80%"></div>
     <div class="people">
       ${[0,1,2,3,4].map(()=>b`<div class="person"><div class="photo skeleton"></div></div>`)}
     </div>
-  </div>`}function Pr(e){let t=e.availability,n;return n=t?.length?Fr(t):e.watch_providers&&Mr(e.watch_providers)?Ir(e.watch_providers):b`<p class="muted">No streaming services are known for your region.</p>`,b`<section class="streaming" aria-labelledby="streams">
+  </div>`}function Lr(e){let t=e.availability,n;return n=t?.length?Rr(t):e.watch_providers&&Fr(e.watch_providers)?zr(e.watch_providers):b`<p class="muted">No streaming services are known for your region.</p>`,b`<section class="streaming" aria-labelledby="streams">
     <h3 id="streams">Where it streams</h3>
     ${n}
     ${e.availability_error?b`<p class="muted note">
           Watchmode could not be asked: ${e.availability_error}
         </p>`:S}
-  </section>`}function Fr(e){return b`${kr.map(([t,n])=>{let r=new Map;for(let n of e.filter(e=>e.type===t))r.set(n.name,[...r.get(n.name)??[],n]);return{label:n,services:[...r.entries()]}}).filter(e=>e.services.length).map(e=>b`<div class="group">
+  </section>`}function Rr(e){return b`${Mr.map(([t,n])=>{let r=new Map;for(let n of e.filter(e=>e.type===t))r.set(n.name,[...r.get(n.name)??[],n]);return{label:n,services:[...r.entries()]}}).filter(e=>e.services.length).map(e=>b`<div class="group">
       <h4>${e.label}</h4>
       <ul class="chips">
         ${e.services.map(([e,t])=>{let n=t.find(e=>Y(e.web_url))?.web_url,r=[...new Set(t.map(e=>e.format).filter(Boolean))].join(`, `),i=b`${e}${r?b`<span class="format">${r}</span>`:S}`;return b`<li>
@@ -1792,7 +1792,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
                 >`:b`<span class="chip provider">${i}</span>`}
           </li>`})}
       </ul>
-    </div>`)}`}function Ir(e){return b`${[[`Stream`,e.flatrate],[`Free`,e.free],[`Rent`,e.rent],[`Buy`,e.buy]].filter(([,e])=>e.length).map(([e,t])=>b`<div class="group">
+    </div>`)}`}function zr(e){return b`${[[`Stream`,e.flatrate],[`Free`,e.free],[`Rent`,e.rent],[`Buy`,e.buy]].filter(([,e])=>e.length).map(([e,t])=>b`<div class="group">
         <h4>${e}</h4>
         <ul class="chips">
           ${t.map(e=>b`<li class="chip provider">${e}</li>`)}
@@ -1801,19 +1801,19 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
   ${Y(e.link)?b`<p class="muted note">
         In ${e.region}, from JustWatch via TMDB.
         <a href=${Wn(Y(e.link))} target="_blank" rel="noreferrer">All offers</a>
-      </p>`:S}`}function Lr(e){return e.cast.length?b`<section aria-labelledby="cast">
+      </p>`:S}`}function Br(e){return e.cast.length?b`<section aria-labelledby="cast">
     <h3 id="cast">Cast</h3>
     <ul class="people">
       ${e.cast.map(e=>b`<li class="person">
           <div class="photo" aria-hidden="true">
-            <span>${Ar(e.name)}</span>
-            ${e.profile_url?b`<img src=${e.profile_url} alt="" loading="lazy" @error=${jr} />`:S}
+            <span>${Nr(e.name)}</span>
+            ${e.profile_url?b`<img src=${e.profile_url} alt="" loading="lazy" @error=${Pr} />`:S}
           </div>
           <span class="name">${e.name}</span>
           ${e.character?b`<span class="role">${e.character}</span>`:S}
         </li>`)}
     </ul>
-  </section>`:S}function Rr(e){let t=e.seasons.filter(e=>e.number>0);return e.media_type!==`tv`||!t.length?S:b`<section aria-labelledby="seasons">
+  </section>`:S}function Vr(e){let t=e.seasons.filter(e=>e.number>0);return e.media_type!==`tv`||!t.length?S:b`<section aria-labelledby="seasons">
     <h3 id="seasons">Seasons</h3>
     <ul class="seasons">
       ${t.map(e=>b`<li>
@@ -1823,7 +1823,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           >
         </li>`)}
     </ul>
-  </section>`}var zr=[...z,mn,B,Tr,l`
+  </section>`}var Hr=[...z,mn,B,Or,l`
     :host {
       display: block;
       padding-bottom: 24px;
@@ -2114,10 +2114,10 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </button>`:S}
 `}async load(){let{tmdb_id:e,media_type:t}=this.item;this._details=null,this._error=null;try{let n=await this.api.media(e,t),r=this.item;r.tmdb_id===e&&r.media_type===t&&(this._details={...n,poster_url:kn(n.poster_url,r.poster_url),backdrop_url:kn(n.backdrop_url,r.backdrop_url)})}catch(t){this.item.tmdb_id===e&&(this._error=t)}}requestDownload(){let e=this._details??this.item,t={tmdb_id:e.tmdb_id,media_type:e.media_type,title:e.title,year:e.year,seasons:this._details?.seasons??[],original_title:e.original_title??null};this.dispatchEvent(new CustomEvent(`download-requested`,{detail:t,bubbles:!0,composed:!0}))}get openRequests(){return this.requests?xr(this.requestsFeed.value,this.item):[]}async startRequest(){this._requestError=null,this.item.media_type===`tv`?(this._picking=!0,await this.updateComplete,this.renderRoot.querySelector(`.picker input`)?.focus()):await this.submitRequest()}toggleSeason(e,t){let n=new Set(this._seasons);t?n.add(e):n.delete(e),this._seasons=n}async submitRequest(){let e=this.item,t=e.media_type===`tv`,n=t&&!this._whole?[...this._seasons].sort((e,t)=>e-t):void 0;if(!(this._requesting||t&&!this._whole&&!n?.length)){this._requesting=!0,this._requestError=null;try{let t=await this.api.requestMedia({tmdb_id:e.tmdb_id,media_type:e.media_type,...n?{seasons:n}:{}});if(this.item!==e)return;this.requestsFeed.value=Sr(this.requestsFeed.value,t.requests??[]),this.resetRequest();let r=(t.created??[]).some(Boolean);J(this,{kind:`success`,message:r?`Requested ${e.title}`:`Already requested — you were added`,action:{label:`View requests`,tab:`requests`}}),await this.updateComplete,this.renderRoot.querySelector(`.request-status`)?.focus()}catch(t){this.item===e&&(this._requestError=t)}finally{this.item===e&&(this._requesting=!1)}}}get requestArea(){return{host:this,item:this.item,details:this._details,admin:this.admin,picking:this._picking,whole:this._whole,seasons:this._seasons,requesting:this._requesting,error:this._requestError,start:()=>void this.startRequest(),setWhole:e=>this._whole=e,toggleSeason:(e,t)=>this.toggleSeason(e,t),cancel:()=>this.resetRequest(),submit:()=>void this.submitRequest()}}render(){let e=this._details??this.item;if(!e)return S;let t=this._details,n=this.openRequests,r=[e.year?String(e.year):null,e.media_type===`tv`?`TV series`:`Movie`,Dn(t?.runtime),t?.number_of_seasons?`${t.number_of_seasons} season${t.number_of_seasons===1?``:`s`}`:null].filter(Boolean);return b`
       <div class="hero ${e.backdrop_url?``:`no-backdrop`}">
-        ${e.backdrop_url?b`<img class="backdrop" src=${e.backdrop_url} alt="" @error=${jr} />`:S}
+        ${e.backdrop_url?b`<img class="backdrop" src=${e.backdrop_url} alt="" @error=${Pr} />`:S}
       </div>
       <div class="head">
-        ${e.poster_url?b`<img class="poster" src=${e.poster_url} alt="" @error=${jr} />`:S}
+        ${e.poster_url?b`<img class="poster" src=${e.poster_url} alt="" @error=${Pr} />`:S}
         <div class="titles">
           <h2 id="title">${e.title}</h2>
           <p class="meta">
@@ -2136,7 +2136,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             </ul>`:S}
         ${this.admin||this.requests||this.inLibrary||this.hasWatchlist?b`<div class="actions">
               ${this.renderWatchingActions()}
-              ${this.requests&&!(this.inLibrary&&e.media_type===`movie`)?Er(this.requestArea,n):S}
+              ${this.requests&&!(this.inLibrary&&e.media_type===`movie`)?kr(this.requestArea,n):S}
               ${this.admin?b`<button
                     class="btn ${this.inLibrary?``:`primary`} download"
                     @click=${this.requestDownload}
@@ -2150,12 +2150,12 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               .name=${this.entry?er(this.entry):e.title}
               .webUrl=${this.webUrl}
             ></pandora-panel-play>`:S}
-        ${this.requests?Dr(this.requestArea,n):S}
+        ${this.requests?Ar(this.requestArea,n):S}
         ${e.overview?b`<p class="overview">${e.overview}</p>`:S}
-        ${this._error?W(`Could not load the details`,this._error,()=>{this.api.clearCache(),this.load()}):t?b`${Pr(t)} ${Lr(t)}
-              ${Rr(t)}`:Nr()}
+        ${this._error?W(`Could not load the details`,this._error,()=>{this.api.clearCache(),this.load()}):t?b`${Lr(t)} ${Br(t)}
+              ${Vr(t)}`:Ir()}
       </div>
-    `}static{this.styles=zr}});var Br={bluray:`Blu-ray`,web_dl:`WEB-DL`,webrip:`WEBRip`,hdtv:`HDTV`,dvd:`DVD`,cam:`CAM`,telesync:`Telesync`,telecine:`Telecine`,screener:`Screener`,workprint:`Workprint`},Vr={h264:`H.264`,h265:`H.265`,av1:`AV1`,xvid:`XviD`,vc1:`VC-1`};function Hr(e){let t=[];return e.resolution&&e.resolution!==`unknown`&&t.push(e.resolution===`sd`?`SD`:e.resolution),Br[e.source]&&t.push(Br[e.source]),Vr[e.codec]&&t.push(Vr[e.codec]),t.push(...e.hdr),t}function Ur(e){return e.state===`timeout`?`did not answer in time`:e.error?`failed (${e.error})`:`failed`}function Wr(e){let t=[];for(let n of e.instances)if(n.state===`error`)t.push({instance:n.instance,failed:!0,text:`${n.instance} could not be searched: ${n.error??`it did not answer`}`});else if(n.state===`partial`){let e=n.indexers??[],r=e.filter(e=>e.state!==`ok`),i=r.length?r.map(e=>`${e.indexer} ${Ur(e)}`).join(`; `):`some indexers did not answer`,a=e.length>0&&r.length===e.length;t.push({instance:n.instance,failed:a,text:`${n.instance}: ${i}${a?``:`; results may be incomplete`}`})}return t}function Gr(e){if(e.results.length)return`results`;if(e.total>0)return`all_rejected`;let t=Wr(e).filter(e=>e.failed).length;return t>0&&t===e.instances.length?`failed`:`none_found`}function Kr(e){return e.replace(/[^\p{L}\p{N}\s'-]/gu,` `).split(/\s+/).filter(Boolean).join(` `)}function qr(e,t,n){let r=Kr(e.title),i=e.original_title?Kr(e.original_title):``,a=t===null?``:` S${String(t).padStart(2,`0`)}`,o=e.year?` ${e.year}`:``,s=e.media_type===`movie`?[r,i&&`${i}${o}`]:[t===null?`${r}${o}`:`${r} Season ${t}`,i&&`${i}${a}`],c=new Set([n.trim().toLowerCase()]);return s.filter(e=>{let t=e?.toLowerCase();return!t||c.has(t)?!1:(c.add(t),!0)})}function Jr(e,t,n){let r=n.add,i=n.language,a=`release-${t}`;return b`<li class="release ${e.accepted?``:`rejected`}" aria-labelledby=${a}>
+    `}static{this.styles=Hr}});var Ur={bluray:`Blu-ray`,web_dl:`WEB-DL`,webrip:`WEBRip`,hdtv:`HDTV`,dvd:`DVD`,cam:`CAM`,telesync:`Telesync`,telecine:`Telecine`,screener:`Screener`,workprint:`Workprint`},Wr={h264:`H.264`,h265:`H.265`,av1:`AV1`,xvid:`XviD`,vc1:`VC-1`};function Gr(e){let t=[];return e.resolution&&e.resolution!==`unknown`&&t.push(e.resolution===`sd`?`SD`:e.resolution),Ur[e.source]&&t.push(Ur[e.source]),Wr[e.codec]&&t.push(Wr[e.codec]),t.push(...e.hdr),t}function Kr(e){return e.state===`timeout`?`did not answer in time`:e.error?`failed (${e.error})`:`failed`}function qr(e){let t=[];for(let n of e.instances)if(n.state===`error`)t.push({instance:n.instance,failed:!0,text:`${n.instance} could not be searched: ${n.error??`it did not answer`}`});else if(n.state===`partial`){let e=n.indexers??[],r=e.filter(e=>e.state!==`ok`),i=r.length?r.map(e=>`${e.indexer} ${Kr(e)}`).join(`; `):`some indexers did not answer`,a=e.length>0&&r.length===e.length;t.push({instance:n.instance,failed:a,text:`${n.instance}: ${i}${a?``:`; results may be incomplete`}`})}return t}function Jr(e){if(e.results.length)return`results`;if(e.total>0)return`all_rejected`;let t=qr(e).filter(e=>e.failed).length;return t>0&&t===e.instances.length?`failed`:`none_found`}function Yr(e){return e.replace(/[^\p{L}\p{N}\s'-]/gu,` `).split(/\s+/).filter(Boolean).join(` `)}function Xr(e,t,n){let r=Yr(e.title),i=e.original_title?Yr(e.original_title):``,a=t===null?``:` S${String(t).padStart(2,`0`)}`,o=e.year?` ${e.year}`:``,s=e.media_type===`movie`?[r,i&&`${i}${o}`]:[t===null?`${r}${o}`:`${r} Season ${t}`,i&&`${i}${a}`],c=new Set([n.trim().toLowerCase()]);return s.filter(e=>{let t=e?.toLowerCase();return!t||c.has(t)?!1:(c.add(t),!0)})}function Zr(e,t,n){let r=n.add,i=n.language,a=`release-${t}`;return b`<li class="release ${e.accepted?``:`rejected`}" aria-labelledby=${a}>
     <div class="release-head">
       <span class="rank" aria-hidden="true">${t+1}</span>
       <div class="release-title">
@@ -2167,7 +2167,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     </div>
     <ul class="chips" aria-label="Quality">
       ${e.accepted?S:b`<li class="chip rejected-chip">Rejected</li>`}
-      ${Hr(e).map(e=>b`<li class="chip">${e}</li>`)}
+      ${Gr(e).map(e=>b`<li class="chip">${e}</li>`)}
       ${e.freeleech?b`<li class="chip">Freeleech</li>`:S}
     </ul>
     <dl class="stats">
@@ -2199,7 +2199,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             ${R(Nt)} ${r?.state===`adding`?`Adding…`:`Add`}
           </button>`}
     </div>
-  </li>`}var Yr=[...z,l`
+  </li>`}var Qr=[...z,l`
     :host {
       display: block;
       padding: 20px 16px 24px;
@@ -2531,7 +2531,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </p>`:S}`}renderBody(){if(this._error)return W(`The search failed`,this._error,()=>void this.search());let e=this._result;if(this._loading||!e)return b`<div class="results" aria-busy="true" aria-label="Searching">
         <p class="status" role="status">Searching your indexers…</p>
         ${[0,1,2].map(()=>b`<div class="skeleton release-skeleton"></div>`)}
-      </div>`;let t=Gr(e),n=Wr(e);return t===`failed`?b`<div class="state error" role="alert">
+      </div>`;let t=Jr(e),n=qr(e);return t===`failed`?b`<div class="state error" role="alert">
         ${R(M)}
         <h3>No indexer could be searched</h3>
         <ul class="problems">
@@ -2548,9 +2548,9 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           <span>${e.text}</span>
         </p>`)}
       ${t===`results`?b`<ol class="releases">
-            ${j(e.results,e=>e.result_id,(e,t)=>Jr(e,t,this.rowContext(e)))}
+            ${j(e.results,e=>e.result_id,(e,t)=>Zr(e,t,this.rowContext(e)))}
           </ol>`:t===`all_rejected`?G(F,`No acceptable release`,`Nothing passed your quality profile. Turn on “Show rejected” to see why.`):this.renderNoneFound(e)}
-    </div>`}renderNoneFound(e){let t=qr(this.target,this._season,e.query);return b`<div class="none-found">
+    </div>`}renderNoneFound(e){let t=Xr(this.target,this._season,e.query);return b`<div class="none-found">
       <div class="state" role="status">
         ${R(F)}
         <h3>No release found for “${e.query}”</h3>
@@ -2592,29 +2592,29 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       <button class="btn request" ?disabled=${e?.state===`asking`} @click=${()=>void this.askFor()}>
         ${R(I)} ${e?.state===`asking`?`Requesting…`:`Request`}
       </button>
-    </div>`}rowContext(e){return{host:this,language:this.api.language,add:this._adds[e.result_id],canAdd:this.info===null||this.qbittorrents.length>0,onAdd:e=>void this.add(e)}}static{this.styles=Yr}});var X=e=>`${e.media_type}:${e.tmdb_id}`;function Xr(e,t,n,r=``){let i=`row-${e}`;return b`<section class="row ${r}" data-list=${e} aria-labelledby=${i}>
+    </div>`}rowContext(e){return{host:this,language:this.api.language,add:this._adds[e.result_id],canAdd:this.info===null||this.qbittorrents.length>0,onAdd:e=>void this.add(e)}}static{this.styles=Qr}});var X=e=>`${e.media_type}:${e.tmdb_id}`;function $r(e,t,n,r=``){let i=`row-${e}`;return b`<section class="row ${r}" data-list=${e} aria-labelledby=${i}>
     <h2 id=${i}>${t}</h2>
     ${n}
-  </section>`}function Zr(e,t){return b`<div class="scroller-wrap">
-    <button class="icon-btn scroll-btn prev" tabindex="-1" aria-hidden="true" @click=${e=>ti(e,-1)}>
+  </section>`}function ei(e,t){return b`<div class="scroller-wrap">
+    <button class="icon-btn scroll-btn prev" tabindex="-1" aria-hidden="true" @click=${e=>ii(e,-1)}>
       ${R(Et)}
     </button>
     <ul class="scroller" aria-labelledby=${e}>
       ${t}
     </ul>
-    <button class="icon-btn scroll-btn next" tabindex="-1" aria-hidden="true" @click=${e=>ti(e,1)}>
+    <button class="icon-btn scroll-btn next" tabindex="-1" aria-hidden="true" @click=${e=>ii(e,1)}>
       ${R(Dt)}
     </button>
-  </div>`}function Qr(e=!1){return b`<div class="scroller" aria-busy="true">
-    ${[0,1,2,3,4,5].map(()=>e?$r():Xn())}
-  </div>`}function $r(){return b`<div class="card" aria-hidden="true">
+  </div>`}function ti(e=!1){return b`<div class="scroller" aria-busy="true">
+    ${[0,1,2,3,4,5].map(()=>e?ni():Xn())}
+  </div>`}function ni(){return b`<div class="card" aria-hidden="true">
     <div class="poster thumb skeleton"></div>
     <span class="skeleton line"></span>
     <span class="skeleton line short"></span>
-  </div>`}function ei(e,t,n=`Could not load this row`){return b`<div class="row-error" role="alert">
+  </div>`}function ri(e,t,n=`Could not load this row`){return b`<div class="row-error" role="alert">
     <span>${n}: ${E(e)}</span>
     <button class="btn" @click=${t}>Try again</button>
-  </div>`}function ti(e,t){let n=e.currentTarget.parentElement?.querySelector(`.scroller`);n?.scrollBy({left:t*n.clientWidth*.8,behavior:`smooth`})}function ni(e,t,n,r,i,a){let o=e===`continue_watching`,s;if(r)s=ei(r,a.retry);else if(!n?.length)s=b`<p class="muted row-empty">${i}</p>`;else{let t=o?cr:lr;s=Zr(`row-${e}`,j(n,e=>`${e.instance}:${e.item_id}`,e=>b`<li>${t(e,a.open)}</li>`))}return Xr(e,t,s,o?`landscape`:``)}function ri(e,t){return!e||e.status===`loading`?b`<div class="grid" aria-busy="true" aria-label="Searching">
+  </div>`}function ii(e,t){let n=e.currentTarget.parentElement?.querySelector(`.scroller`);n?.scrollBy({left:t*n.clientWidth*.8,behavior:`smooth`})}function ai(e,t,n,r,i,a){let o=e===`continue_watching`,s;if(r)s=ri(r,a.retry);else if(!n?.length)s=b`<p class="muted row-empty">${i}</p>`;else{let t=o?cr:lr;s=ei(`row-${e}`,j(n,e=>`${e.instance}:${e.item_id}`,e=>b`<li>${t(e,a.open)}</li>`))}return $r(e,t,s,o?`landscape`:``)}function oi(e,t){return!e||e.status===`loading`?b`<div class="grid" aria-busy="true" aria-label="Searching">
       ${[0,1,2,3,4,5,6,7].map(Xn)}
     </div>`:e.status===`error`?W(`The search failed`,e.error,()=>t.run()):e.items.length?b`
     <p class="results-count" role="status">
@@ -2634,12 +2634,12 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           </button>
         </div>`:S}
   `:b`<p class="visually-hidden" role="status">No results</p>
-      ${G(F,`Nothing found for “${e.query}”`,`Check the spelling, or try the original title.`)}`}function ii(e){return e.loaded?b`${oi(e)}${We.map(t=>ai(e,t))}`:b`${[0,1,2].map(()=>b`<section class="row" aria-hidden="true">
+      ${G(F,`Nothing found for “${e.query}”`,`Check the spelling, or try the original title.`)}`}function si(e){return e.loaded?b`${li(e)}${We.map(t=>ci(e,t))}`:b`${[0,1,2].map(()=>b`<section class="row" aria-hidden="true">
         <div class="skeleton heading-skeleton"></div>
         <div class="scroller">${[0,1,2,3,4,5].map(Xn)}</div>
-      </section>`)}`}function ai(e,t){let n=e.rows[t]??{status:`loading`},r=`row-${t}`,i;return i=n.status===`loading`?Qr():n.status===`error`?ei(n.error,()=>e.loadRow(t)):n.value.results.length?Zr(r,j(n.value.results,e=>X(e),t=>b`<li>${Yn(t,e.open,e.listToggle(t))}</li>`)):b`<p class="muted row-empty">Nothing here right now.</p>`,Xr(t,Ke[t],i)}function oi(e){let t=e.home;if(!t)return S;if(t.status===`loading`)return b`<div class="featured-skeleton skeleton" aria-hidden="true"></div>
-      ${e.jellyfin?b`${Xr(`continue_watching`,`Continue watching`,Qr(!0),`landscape`)}
-          ${Xr(`recently_added`,`Recently added`,Qr())}`:S}`;if(t.status===`error`)return b`<div class="home-error">${ei(t.error,()=>e.loadHome(),`Could not load your rows`)}</div>`;let n=t.value,r=n.errors??{};return b`
+      </section>`)}`}function ci(e,t){let n=e.rows[t]??{status:`loading`},r=`row-${t}`,i;return i=n.status===`loading`?ti():n.status===`error`?ri(n.error,()=>e.loadRow(t)):n.value.results.length?ei(r,j(n.value.results,e=>X(e),t=>b`<li>${Yn(t,e.open,e.listToggle(t))}</li>`)):b`<p class="muted row-empty">Nothing here right now.</p>`,$r(t,Ke[t],i)}function li(e){let t=e.home;if(!t)return S;if(t.status===`loading`)return b`<div class="featured-skeleton skeleton" aria-hidden="true"></div>
+      ${e.jellyfin?b`${$r(`continue_watching`,`Continue watching`,ti(!0),`landscape`)}
+          ${$r(`recently_added`,`Recently added`,ti())}`:S}`;if(t.status===`error`)return b`<div class="home-error">${ri(t.error,()=>e.loadHome(),`Could not load your rows`)}</div>`;let n=t.value,r=n.errors??{};return b`
     ${n.featured?b`<pandora-panel-featured
           .item=${n.featured}
           ?admin=${e.admin}
@@ -2647,11 +2647,11 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ?listBusy=${e.listBusy(n.featured)}
           ?clearing=${e.clearing}
           @featured-action=${e.onFeaturedAction}
-        ></pandora-panel-featured>`:r.featured?b`<div class="home-error">${ei(r.featured,()=>e.loadHome(),`Could not load the banner`)}</div>`:S}
-    ${n.watchlist.length?Xr(`my_list`,`My List`,Zr(`row-my_list`,j(n.watchlist,e=>X(e),t=>b`<li>${Yn(t,e.open,e.listToggle(t))}</li>`))):S}
-    ${n.jellyfin?b`${ni(`continue_watching`,`Continue watching`,n.continue_watching,r.continue_watching,`Nothing in progress. What you start watching in Jellyfin shows up here.`,{retry:e.loadHome,open:e.openEntry})}
-        ${ni(`recently_added`,`Recently added`,n.recently_added,r.recently_added,`Nothing new in your library yet.`,{retry:e.loadHome,open:e.openEntry})}`:S}
-  `}var si=[...z,Zn,Bn,ur,l`
+        ></pandora-panel-featured>`:r.featured?b`<div class="home-error">${ri(r.featured,()=>e.loadHome(),`Could not load the banner`)}</div>`:S}
+    ${n.watchlist.length?$r(`my_list`,`My List`,ei(`row-my_list`,j(n.watchlist,e=>X(e),t=>b`<li>${Yn(t,e.open,e.listToggle(t))}</li>`))):S}
+    ${n.jellyfin?b`${ai(`continue_watching`,`Continue watching`,n.continue_watching,r.continue_watching,`Nothing in progress. What you start watching in Jellyfin shows up here.`,{retry:e.loadHome,open:e.openEntry})}
+        ${ai(`recently_added`,`Recently added`,n.recently_added,r.recently_added,`Nothing new in your library yet.`,{retry:e.loadHome,open:e.openEntry})}`:S}
+  `}var ui=[...z,Zn,Bn,ur,l`
     :host {
       display: block;
       padding: 12px 0 32px;
@@ -2857,7 +2857,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               ${R(P)}
             </button>`:S}
       </div>
-      ${this._query.trim()?ri(this._search,this.searchActions):ii(this.rowsView)}
+      ${this._query.trim()?oi(this._search,this.searchActions):si(this.rowsView)}
       ${this._selected?b`<pandora-panel-sheet
             .narrow=${this.narrow}
             label=${this._selected.title}
@@ -2903,7 +2903,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               .target=${this._download}
             ></pandora-panel-releases>
           </pandora-panel-sheet>`:S}
-    `}static{this.styles=si}});var ci=(e,t)=>{let n=e._$AN;if(n===void 0)return!1;for(let e of n)e._$AO?.(t,!1),ci(e,t);return!0},li=e=>{let t,n;do{if((t=e._$AM)===void 0)break;n=t._$AN,n.delete(e),e=t}while(n?.size===0)},ui=e=>{for(let t;t=e._$AM;e=t){let n=t._$AN;if(n===void 0)t._$AN=n=new Set;else if(n.has(e))break;n.add(e),pi(t)}};function di(e){this._$AN===void 0?this._$AM=e:(li(this),this._$AM=e,ui(this))}function fi(e,t=!1,n=0){let r=this._$AH,i=this._$AN;if(i!==void 0&&i.size!==0){if(t){if(Array.isArray(r))for(let e=n;e<r.length;e++)ci(r[e],!1),li(r[e]);else r!=null&&(ci(r,!1),li(r))}else ci(this,e)}}var pi=e=>{e.type==st.CHILD&&(e._$AP??=fi,e._$AQ??=di)},mi=class extends lt{constructor(){super(...arguments),this._$AN=void 0}_$AT(e,t,n){super._$AT(e,t,n),ui(this),this.isConnected=e._$AU}_$AO(e,t=!0){e!==this.isConnected&&(this.isConnected=e,e?this.reconnected?.():this.disconnected?.()),t&&(ci(this,e),li(this))}setValue(e){if(ft(this._$Ct))this._$Ct._$AI(e,this);else{let t=[...this._$Ct._$AH];t[this._$Ci]=e,this._$Ct._$AI(t,this,0)}}disconnected(){}reconnected(){}},hi=class e extends Event{constructor(t){super(e.eventName,{bubbles:!1}),this.first=t.first,this.last=t.last}};hi.eventName=`rangeChanged`;var gi=class e extends Event{constructor(t){super(e.eventName,{bubbles:!1}),this.first=t.first,this.last=t.last}};gi.eventName=`visibilityChanged`;var _i=class e extends Event{constructor(){super(e.eventName,{bubbles:!1})}};_i.eventName=`unpinned`;var vi=class{constructor(e){this._element=null;let t=e??window;this._node=t,e&&(this._element=e)}get element(){return this._element||document.scrollingElement||document.documentElement}get scrollTop(){return this.element.scrollTop||window.scrollY}get scrollLeft(){return this.element.scrollLeft||window.scrollX}get scrollHeight(){return this.element.scrollHeight}get scrollWidth(){return this.element.scrollWidth}get viewportHeight(){return this._element?this._element.getBoundingClientRect().height:window.innerHeight}get viewportWidth(){return this._element?this._element.getBoundingClientRect().width:window.innerWidth}get maxScrollTop(){return this.scrollHeight-this.viewportHeight}get maxScrollLeft(){return this.scrollWidth-this.viewportWidth}},yi=class extends vi{constructor(e,t){super(t),this._clients=new Set,this._retarget=null,this._end=null,this.__destination=null,this.correctingScrollError=!1,this._checkForArrival=this._checkForArrival.bind(this),this._updateManagedScrollTo=this._updateManagedScrollTo.bind(this),this.scrollTo=this.scrollTo.bind(this),this.scrollBy=this.scrollBy.bind(this);let n=this._node;this._originalScrollTo=n.scrollTo,this._originalScrollBy=n.scrollBy,this._originalScroll=n.scroll,this._attach(e)}get _destination(){return this.__destination}get scrolling(){return this._destination!==null}scrollTo(e,t){let n=typeof e==`number`&&typeof t==`number`?{left:e,top:t}:e;this._scrollTo(n)}scrollBy(e,t){let n=typeof e==`number`&&typeof t==`number`?{left:e,top:t}:e;n.top!==void 0&&(n.top+=this.scrollTop),n.left!==void 0&&(n.left+=this.scrollLeft),this._scrollTo(n)}_nativeScrollTo(e){this._originalScrollTo.bind(this._element||window)(e)}_scrollTo(e,t=null,n=null){this._end!==null&&this._end(),e.behavior===`smooth`?(this._setDestination(e),this._retarget=t,this._end=n):this._resetScrollState(),this._nativeScrollTo(e)}_setDestination(e){let{top:t,left:n}=e;return t=t===void 0?void 0:Math.max(0,Math.min(t,this.maxScrollTop)),n=n===void 0?void 0:Math.max(0,Math.min(n,this.maxScrollLeft)),this._destination!==null&&n===this._destination.left&&t===this._destination.top?!1:(this.__destination={top:t,left:n,behavior:`smooth`},!0)}_resetScrollState(){this.__destination=null,this._retarget=null,this._end=null}_updateManagedScrollTo(e){this._destination&&this._setDestination(e)&&this._nativeScrollTo(this._destination)}managedScrollTo(e,t,n){return this._scrollTo(e,t,n),this._updateManagedScrollTo}correctScrollError(e){this.correctingScrollError=!0,requestAnimationFrame(()=>requestAnimationFrame(()=>this.correctingScrollError=!1)),this._nativeScrollTo(e),this._retarget&&this._setDestination(this._retarget()),this._destination&&this._nativeScrollTo(this._destination)}_checkForArrival(){if(this._destination!==null){let{scrollTop:e,scrollLeft:t}=this,{top:n,left:r}=this._destination;n=Math.min(n||0,this.maxScrollTop),r=Math.min(r||0,this.maxScrollLeft);let i=Math.abs(n-e),a=Math.abs(r-t);i<1&&a<1&&(this._end&&this._end(),this._resetScrollState())}}detach(e){return this._clients.delete(e),this._clients.size===0&&(this._node.scrollTo=this._originalScrollTo,this._node.scrollBy=this._originalScrollBy,this._node.scroll=this._originalScroll,this._node.removeEventListener(`scroll`,this._checkForArrival)),null}_attach(e){this._clients.add(e),this._clients.size===1&&(this._node.scrollTo=this.scrollTo,this._node.scrollBy=this.scrollBy,this._node.scroll=this.scrollTo,this._node.addEventListener(`scroll`,this._checkForArrival))}},bi,xi=t((()=>{bi=class{constructor(e){this._map=new Map,this._roundAverageSize=!1,this.totalSize=0,e?.roundAverageSize===!0&&(this._roundAverageSize=!0)}set(e,t){let n=this._map.get(e)||0;this._map.set(e,t),this.totalSize+=t-n}get averageSize(){if(this._map.size>0){let e=this.totalSize/this._map.size;return this._roundAverageSize?Math.round(e):e}return 0}getSize(e){return this._map.get(e)}clear(){this._map.clear(),this.totalSize=0}}}));function Si(e){return e===`horizontal`?`width`:`height`}var Ci,wi=t((()=>{Ci=class{_getDefaultConfig(){return{direction:`vertical`}}constructor(e,t){this._latestCoords={left:0,top:0},this._direction=null,this._viewportSize={width:0,height:0},this.totalScrollSize={width:0,height:0},this.offsetWithinScroller={left:0,top:0},this._pendingReflow=!1,this._pendingLayoutUpdate=!1,this._pin=null,this._firstVisible=0,this._lastVisible=0,this._physicalMin=0,this._physicalMax=0,this._first=-1,this._last=-1,this._sizeDim=`height`,this._secondarySizeDim=`width`,this._positionDim=`top`,this._secondaryPositionDim=`left`,this._scrollPosition=0,this._scrollError=0,this._items=[],this._scrollSize=1,this._overhang=1e3,this._hostSink=e,Promise.resolve().then(()=>this.config=t||this._getDefaultConfig())}set config(e){Object.assign(this,Object.assign({},this._getDefaultConfig(),e))}get config(){return{direction:this.direction}}get items(){return this._items}set items(e){this._setItems(e)}_setItems(e){e!==this._items&&(this._items=e,this._scheduleReflow())}get direction(){return this._direction}set direction(e){e=e===`horizontal`?e:`vertical`,e!==this._direction&&(this._direction=e,this._sizeDim=e===`horizontal`?`width`:`height`,this._secondarySizeDim=e===`horizontal`?`height`:`width`,this._positionDim=e===`horizontal`?`left`:`top`,this._secondaryPositionDim=e===`horizontal`?`top`:`left`,this._triggerReflow())}get viewportSize(){return this._viewportSize}set viewportSize(e){let{_viewDim1:t,_viewDim2:n}=this;Object.assign(this._viewportSize,e),n===this._viewDim2?t!==this._viewDim1&&this._checkThresholds():this._scheduleLayoutUpdate()}get viewportScroll(){return this._latestCoords}set viewportScroll(e){Object.assign(this._latestCoords,e);let t=this._scrollPosition;this._scrollPosition=this._latestCoords[this._positionDim],Math.abs(t-this._scrollPosition)>=1&&this._checkThresholds()}reflowIfNeeded(e=!1){(e||this._pendingReflow)&&(this._pendingReflow=!1,this._reflow())}set pin(e){this._pin=e,this._triggerReflow()}get pin(){if(this._pin!==null){let{index:e,block:t}=this._pin;return{index:Math.max(0,Math.min(e,this.items.length-1)),block:t}}return null}_clampScrollPosition(e){return Math.max(-this.offsetWithinScroller[this._positionDim],Math.min(e,this.totalScrollSize[Si(this.direction)]-this._viewDim1))}unpin(){this._pin!==null&&(this._sendUnpinnedMessage(),this._pin=null)}_updateLayout(){}get _viewDim1(){return this._viewportSize[this._sizeDim]}get _viewDim2(){return this._viewportSize[this._secondarySizeDim]}_scheduleReflow(){this._pendingReflow=!0}_scheduleLayoutUpdate(){this._pendingLayoutUpdate=!0,this._scheduleReflow()}_triggerReflow(){this._scheduleLayoutUpdate(),Promise.resolve().then(()=>this.reflowIfNeeded())}_reflow(){this._pendingLayoutUpdate&&=(this._updateLayout(),!1),this._updateScrollSize(),this._setPositionFromPin(),this._getActiveItems(),this._updateVisibleIndices(),this._sendStateChangedMessage()}_setPositionFromPin(){if(this.pin!==null){let e=this._scrollPosition,{index:t,block:n}=this.pin;this._scrollPosition=this._calculateScrollIntoViewPosition({index:t,block:n||`start`})-this.offsetWithinScroller[this._positionDim],this._scrollError=e-this._scrollPosition}}_calculateScrollIntoViewPosition(e){let{block:t}=e,n=Math.min(this.items.length,Math.max(0,e.index)),r=this._getItemPosition(n)[this._positionDim],i=r;if(t!==`start`){let e=this._getItemSize(n)[this._sizeDim];if(t===`center`)i=r-.5*this._viewDim1+.5*e;else{let n=r-this._viewDim1+e;if(t===`end`)i=n;else{let e=this._scrollPosition;i=Math.abs(e-r)<Math.abs(e-n)?r:n}}}return i+=this.offsetWithinScroller[this._positionDim],this._clampScrollPosition(i)}getScrollIntoViewCoordinates(e){return{[this._positionDim]:this._calculateScrollIntoViewPosition(e)}}_sendUnpinnedMessage(){this._hostSink({type:`unpinned`})}_sendVisibilityChangedMessage(){this._hostSink({type:`visibilityChanged`,firstVisible:this._firstVisible,lastVisible:this._lastVisible})}_sendStateChangedMessage(){let e=new Map;if(this._first!==-1&&this._last!==-1)for(let t=this._first;t<=this._last;t++)e.set(t,this._getItemPosition(t));let t={type:`stateChanged`,scrollSize:{[this._sizeDim]:this._scrollSize,[this._secondarySizeDim]:null},range:{first:this._first,last:this._last,firstVisible:this._firstVisible,lastVisible:this._lastVisible},childPositions:e};this._scrollError&&=(t.scrollError={[this._positionDim]:this._scrollError,[this._secondaryPositionDim]:0},0),this._hostSink(t)}get _num(){return this._first===-1||this._last===-1?0:this._last-this._first+1}_checkThresholds(){if(this._viewDim1===0&&this._num>0||this._pin!==null)this._scheduleReflow();else{let e=Math.max(0,this._scrollPosition-this._overhang),t=Math.min(this._scrollSize,this._scrollPosition+this._viewDim1+this._overhang);this._physicalMin>e||this._physicalMax<t?this._scheduleReflow():this._updateVisibleIndices({emit:!0})}}_updateVisibleIndices(e){if(this._first===-1||this._last===-1)return;let t=this._first;for(;t<this._last&&Math.round(this._getItemPosition(t)[this._positionDim]+this._getItemSize(t)[this._sizeDim])<=Math.round(this._scrollPosition);)t++;let n=this._last;for(;n>this._first&&Math.round(this._getItemPosition(n)[this._positionDim])>=Math.round(this._scrollPosition+this._viewDim1);)n--;(t!==this._firstVisible||n!==this._lastVisible)&&(this._firstVisible=t,this._lastVisible=n,e&&e.emit&&this._sendVisibilityChangedMessage())}}})),Ti=n({FlowLayout:()=>Mi,flow:()=>Ai});function Ei(e){return e===`horizontal`?`marginLeft`:`marginTop`}function Di(e){return e===`horizontal`?`marginRight`:`marginBottom`}function Oi(e){return e===`horizontal`?`xOffset`:`yOffset`}function ki(e,t){let n=[e,t].sort();return n[1]<=0?Math.min(...n):n[0]>=0?Math.max(...n):n[0]+n[1]}var Ai,ji,Mi,Ni=t((()=>{xi(),wi(),Ai=e=>Object.assign({type:Mi},e),ji=class{constructor(){this._childSizeCache=new bi,this._marginSizeCache=new bi,this._metricsCache=new Map}update(e,t){let n=new Set;Object.keys(e).forEach(r=>{let i=Number(r);this._metricsCache.set(i,e[i]),this._childSizeCache.set(i,e[i][Si(t)]),n.add(i),n.add(i+1)});for(let e of n){let n=this._metricsCache.get(e)?.[Ei(t)]||0,r=this._metricsCache.get(e-1)?.[Di(t)]||0;this._marginSizeCache.set(e,ki(n,r))}}get averageChildSize(){return this._childSizeCache.averageSize}get totalChildSize(){return this._childSizeCache.totalSize}get averageMarginSize(){return this._marginSizeCache.averageSize}get totalMarginSize(){return this._marginSizeCache.totalSize}getLeadingMarginValue(e,t){return this._metricsCache.get(e)?.[Ei(t)]||0}getChildSize(e){return this._childSizeCache.getSize(e)}getMarginSize(e){return this._marginSizeCache.getSize(e)}clear(){this._childSizeCache.clear(),this._marginSizeCache.clear(),this._metricsCache.clear()}},Mi=class extends Ci{constructor(){super(...arguments),this._itemSize={width:100,height:100},this._physicalItems=new Map,this._newPhysicalItems=new Map,this._metricsCache=new ji,this._anchorIdx=null,this._anchorPos=null,this._stable=!0,this._measureChildren=!0,this._estimate=!0}get measureChildren(){return this._measureChildren}updateItemSizes(e){this._metricsCache.update(e,this.direction),this._scheduleReflow()}_getPhysicalItem(e){return this._newPhysicalItems.get(e)??this._physicalItems.get(e)}_getSize(e){return this._getPhysicalItem(e)&&this._metricsCache.getChildSize(e)}_getAverageSize(){return this._metricsCache.averageChildSize||this._itemSize[this._sizeDim]}_estimatePosition(e){let t=this._metricsCache;if(this._first===-1||this._last===-1)return t.averageMarginSize+e*(t.averageMarginSize+this._getAverageSize());if(e<this._first){let n=this._first-e;return this._getPhysicalItem(this._first).pos-(t.getMarginSize(this._first-1)||t.averageMarginSize)-(n*t.averageChildSize+(n-1)*t.averageMarginSize)}{let n=e-this._last;return this._getPhysicalItem(this._last).pos+(t.getChildSize(this._last)||t.averageChildSize)+(t.getMarginSize(this._last)||t.averageMarginSize)+n*(t.averageChildSize+t.averageMarginSize)}}_getPosition(e){let t=this._getPhysicalItem(e),{averageMarginSize:n}=this._metricsCache;return e===0?this._metricsCache.getMarginSize(0)??n:t?t.pos:this._estimatePosition(e)}_calculateAnchor(e,t){return e<=0?0:t>this._scrollSize-this._viewDim1?this.items.length-1:Math.max(0,Math.min(this.items.length-1,Math.floor((e+t)/2/this._delta)))}_getAnchor(e,t){if(this._physicalItems.size===0||this._first<0||this._last<0)return this._calculateAnchor(e,t);let n=this._getPhysicalItem(this._first),r=this._getPhysicalItem(this._last),i=n.pos;if(r.pos+this._metricsCache.getChildSize(this._last)<e||i>t)return this._calculateAnchor(e,t);let a=this._firstVisible-1,o=-1/0;for(;o<e;)o=this._getPhysicalItem(++a).pos+this._metricsCache.getChildSize(a);return a}_getActiveItems(){this._viewDim1===0||this.items.length===0?this._clearItems():this._getItems()}_clearItems(){this._first=-1,this._last=-1,this._physicalMin=0,this._physicalMax=0;let e=this._newPhysicalItems;this._newPhysicalItems=this._physicalItems,this._newPhysicalItems.clear(),this._physicalItems=e,this._stable=!0}_getItems(){let e=this._newPhysicalItems;this._stable=!0;let t,n;if(this.pin!==null){let{index:e}=this.pin;this._anchorIdx=e,this._anchorPos=this._getPosition(e)}if(t=this._scrollPosition-this._overhang,n=this._scrollPosition+this._viewDim1+this._overhang,n<0||t>this._scrollSize){this._clearItems();return}(this._anchorIdx===null||this._anchorPos===null)&&(this._anchorIdx=this._getAnchor(t,n),this._anchorPos=this._getPosition(this._anchorIdx));let r=this._getSize(this._anchorIdx);r===void 0&&(this._stable=!1,r=this._getAverageSize());let i=this._metricsCache.getMarginSize(this._anchorIdx)??this._metricsCache.averageMarginSize,a=this._metricsCache.getMarginSize(this._anchorIdx+1)??this._metricsCache.averageMarginSize;this._anchorIdx===0&&(this._anchorPos=i),this._anchorIdx===this.items.length-1&&(this._anchorPos=this._scrollSize-a-r);let o=0;for(this._anchorPos+r+a<t&&(o=t-(this._anchorPos+r+a)),this._anchorPos-i>n&&(o=n-(this._anchorPos-i)),o&&(this._scrollPosition-=o,t-=o,n-=o,this._scrollError+=o),e.set(this._anchorIdx,{pos:this._anchorPos,size:r}),this._first=this._last=this._anchorIdx,this._physicalMin=this._anchorPos-i,this._physicalMax=this._anchorPos+r+a;this._physicalMin>t&&this._first>0;){let t=this._getSize(--this._first);t===void 0&&(this._stable=!1,t=this._getAverageSize());let n=this._metricsCache.getMarginSize(this._first);n===void 0&&(this._stable=!1,n=this._metricsCache.averageMarginSize),this._physicalMin-=t;let r=this._physicalMin;if(e.set(this._first,{pos:r,size:t}),this._physicalMin-=n,this._stable===!1&&this._estimate===!1)break}for(;this._physicalMax<n&&this._last<this.items.length-1;){let t=this._getSize(++this._last);t===void 0&&(this._stable=!1,t=this._getAverageSize());let n=this._metricsCache.getMarginSize(this._last);n===void 0&&(this._stable=!1,n=this._metricsCache.averageMarginSize);let r=this._physicalMax;if(e.set(this._last,{pos:r,size:t}),this._physicalMax+=t+n,!this._stable&&!this._estimate)break}let s=this._calculateError();s&&(this._physicalMin-=s,this._physicalMax-=s,this._anchorPos-=s,this._scrollPosition-=s,e.forEach(e=>e.pos-=s),this._scrollError+=s),this._stable&&(this._newPhysicalItems=this._physicalItems,this._newPhysicalItems.clear(),this._physicalItems=e)}_calculateError(){return this._first===0?this._physicalMin:this._physicalMin<=0?this._physicalMin-this._first*this._delta:this._last===this.items.length-1?this._physicalMax-this._scrollSize:this._physicalMax>=this._scrollSize?this._physicalMax-this._scrollSize+(this.items.length-1-this._last)*this._delta:0}_reflow(){let{_first:e,_last:t}=this;super._reflow(),(this._first===-1&&this._last==-1||this._first===e&&this._last===t)&&this._resetReflowState()}_resetReflowState(){this._anchorIdx=null,this._anchorPos=null,this._stable=!0}_updateScrollSize(){let{averageMarginSize:e}=this._metricsCache;this._scrollSize=Math.max(1,this.items.length*(e+this._getAverageSize())+e)}get _delta(){let{averageMarginSize:e}=this._metricsCache;return this._getAverageSize()+e}_getItemPosition(e){return{[this._positionDim]:this._getPosition(e),[this._secondaryPositionDim]:0,[Oi(this.direction)]:-(this._metricsCache.getLeadingMarginValue(e,this.direction)??this._metricsCache.averageMarginSize)}}_getItemSize(e){return{[this._sizeDim]:this._getSize(e)||this._getAverageSize(),[this._secondarySizeDim]:this._itemSize[this._secondarySizeDim]}}_viewDim2Changed(){this._metricsCache.clear(),this._scheduleReflow()}}})),Pi=typeof window<`u`?window.ResizeObserver:void 0,Fi=Symbol(`virtualizerRef`),Ii=`virtualizer-sizer`,Li,Ri=class{constructor(e){if(this._benchmarkStart=null,this._layout=null,this._clippingAncestors=[],this._scrollSize=null,this._scrollError=null,this._childrenPos=null,this._childMeasurements=null,this._toBeMeasured=new Map,this._rangeChanged=!0,this._itemsChanged=!0,this._visibilityChanged=!0,this._scrollerController=null,this._isScroller=!1,this._sizer=null,this._hostElementRO=null,this._childrenRO=null,this._mutationObserver=null,this._scrollEventListeners=[],this._scrollEventListenerOptions={passive:!0},this._loadListener=this._childLoaded.bind(this),this._scrollIntoViewTarget=null,this._updateScrollIntoViewCoordinates=null,this._items=[],this._first=-1,this._last=-1,this._firstVisible=-1,this._lastVisible=-1,this._scheduled=new WeakSet,this._measureCallback=null,this._measureChildOverride=null,this._layoutCompletePromise=null,this._layoutCompleteResolver=null,this._layoutCompleteRejecter=null,this._pendingLayoutComplete=null,this._layoutInitialized=null,this._connected=!1,!e)throw Error(`Virtualizer constructor requires a configuration object`);if(e.hostElement)this._init(e);else throw Error(`Virtualizer configuration requires the "hostElement" property`)}set items(e){Array.isArray(e)&&e!==this._items&&(this._itemsChanged=!0,this._items=e,this._schedule(this._updateLayout))}_init(e){this._isScroller=!!e.scroller,this._initHostElement(e);let t=e.layout||{};this._layoutInitialized=this._initLayout(t)}_initObservers(){this._mutationObserver=new MutationObserver(this._finishDOMUpdate.bind(this)),this._hostElementRO=new Pi(()=>this._hostElementSizeChanged()),this._childrenRO=new Pi(this._childrenSizeChanged.bind(this))}_initHostElement(e){let t=this._hostElement=e.hostElement;this._applyVirtualizerStyles(),t[Fi]=this}connected(){this._initObservers();let e=this._isScroller;this._clippingAncestors=Ui(this._hostElement,e),this._scrollerController=new yi(this,this._clippingAncestors[0]),this._schedule(this._updateLayout),this._observeAndListen(),this._connected=!0}_observeAndListen(){this._mutationObserver.observe(this._hostElement,{childList:!0}),this._hostElementRO.observe(this._hostElement),this._scrollEventListeners.push(window),window.addEventListener(`scroll`,this,this._scrollEventListenerOptions),this._clippingAncestors.forEach(e=>{e.addEventListener(`scroll`,this,this._scrollEventListenerOptions),this._scrollEventListeners.push(e),this._hostElementRO.observe(e)}),this._hostElementRO.observe(this._scrollerController.element),this._children.forEach(e=>this._childrenRO.observe(e)),this._scrollEventListeners.forEach(e=>e.addEventListener(`scroll`,this,this._scrollEventListenerOptions))}disconnected(){this._scrollEventListeners.forEach(e=>e.removeEventListener(`scroll`,this,this._scrollEventListenerOptions)),this._scrollEventListeners=[],this._clippingAncestors=[],this._scrollerController?.detach(this),this._scrollerController=null,this._mutationObserver?.disconnect(),this._mutationObserver=null,this._hostElementRO?.disconnect(),this._hostElementRO=null,this._childrenRO?.disconnect(),this._childrenRO=null,this._rejectLayoutCompletePromise(`disconnected`),this._connected=!1}_applyVirtualizerStyles(){let e=this._hostElement.style;e.display=e.display||`block`,e.position=e.position||`relative`,e.contain=e.contain||`size layout`,this._isScroller&&(e.overflow=e.overflow||`auto`,e.minHeight=e.minHeight||`150px`)}_getSizer(){let e=this._hostElement;if(!this._sizer){let t=e.querySelector(`[${Ii}]`);t||(t=document.createElement(`div`),t.setAttribute(Ii,``),e.appendChild(t)),Object.assign(t.style,{position:`absolute`,margin:`-2px 0 0 0`,padding:0,visibility:`hidden`,fontSize:`2px`}),t.textContent=`&nbsp;`,t.setAttribute(Ii,``),this._sizer=t}return this._sizer}async updateLayoutConfig(e){await this._layoutInitialized;let t=e.type||Li;if(typeof t==`function`&&this._layout instanceof t){let t={...e};return delete t.type,this._layout.config=t,!0}return!1}async _initLayout(e){let t,n;if(typeof e.type==`function`){n=e.type;let r={...e};delete r.type,t=r}else t=e;n===void 0&&(Li=n=(await Promise.resolve().then(()=>(Ni(),Ti))).FlowLayout),this._layout=new n(e=>this._handleLayoutMessage(e),t),this._layout.measureChildren&&typeof this._layout.updateItemSizes==`function`&&(typeof this._layout.measureChildren==`function`&&(this._measureChildOverride=this._layout.measureChildren),this._measureCallback=this._layout.updateItemSizes.bind(this._layout)),this._layout.listenForChildLoadEvents&&this._hostElement.addEventListener(`load`,this._loadListener,!0),this._schedule(this._updateLayout)}startBenchmarking(){this._benchmarkStart===null&&(this._benchmarkStart=window.performance.now())}stopBenchmarking(){if(this._benchmarkStart!==null){let e=window.performance.now(),t=e-this._benchmarkStart,n=performance.getEntriesByName(`uv-virtualizing`,`measure`).filter(t=>t.startTime>=this._benchmarkStart&&t.startTime<e).reduce((e,t)=>e+t.duration,0);return this._benchmarkStart=null,{timeElapsed:t,virtualizationTime:n}}return null}_measureChildren(){let e={},t=this._children,n=this._measureChildOverride||this._measureChild;for(let r=0;r<t.length;r++){let i=t[r],a=this._first+r;(this._itemsChanged||this._toBeMeasured.has(i))&&(e[a]=n.call(this,i,this._items[a]))}this._childMeasurements=e,this._schedule(this._updateLayout),this._toBeMeasured.clear()}_measureChild(e){let{width:t,height:n}=e.getBoundingClientRect();return Object.assign({width:t,height:n},zi(e))}async _schedule(e){this._scheduled.has(e)||(this._scheduled.add(e),await Promise.resolve(),this._scheduled.delete(e),e.call(this))}async _updateDOM(e){this._scrollSize=e.scrollSize,this._adjustRange(e.range),this._childrenPos=e.childPositions,this._scrollError=e.scrollError||null;let{_rangeChanged:t,_itemsChanged:n}=this;this._visibilityChanged&&=(this._notifyVisibility(),!1),(t||n)&&(this._notifyRange(),this._rangeChanged=!1),this._finishDOMUpdate()}_finishDOMUpdate(){this._connected&&(this._children.forEach(e=>this._childrenRO.observe(e)),this._checkScrollIntoViewTarget(this._childrenPos),this._positionChildren(this._childrenPos),this._sizeHostElement(this._scrollSize),this._correctScrollError(),this._benchmarkStart&&`mark`in window.performance&&window.performance.mark(`uv-end`))}_updateLayout(){this._layout&&this._connected&&(this._layout.items=this._items,this._updateView(),this._childMeasurements!==null&&(this._measureCallback&&this._measureCallback(this._childMeasurements),this._childMeasurements=null),this._layout.reflowIfNeeded(),this._benchmarkStart&&`mark`in window.performance&&window.performance.mark(`uv-end`))}_handleScrollEvent(){if(this._benchmarkStart&&`mark`in window.performance){try{window.performance.measure(`uv-virtualizing`,`uv-start`,`uv-end`)}catch(e){console.warn(`Error measuring performance data: `,e)}window.performance.mark(`uv-start`)}this._scrollerController.correctingScrollError===!1&&this._layout?.unpin(),this._schedule(this._updateLayout)}handleEvent(e){switch(e.type){case`scroll`:(e.currentTarget===window||this._clippingAncestors.includes(e.currentTarget))&&this._handleScrollEvent();break;default:console.warn(`event not handled`,e)}}_handleLayoutMessage(e){e.type===`stateChanged`?this._updateDOM(e):e.type===`visibilityChanged`?(this._firstVisible=e.firstVisible,this._lastVisible=e.lastVisible,this._notifyVisibility()):e.type===`unpinned`&&this._hostElement.dispatchEvent(new _i)}get _children(){let e=[],t=this._hostElement.firstElementChild;for(;t;)t.hasAttribute(Ii)||e.push(t),t=t.nextElementSibling;return e}_updateView(){let e=this._hostElement,t=this._scrollerController?.element,n=this._layout;if(e&&t&&n){let r,i,a,o,s=e.getBoundingClientRect();r=0,i=0,a=window.innerHeight,o=window.innerWidth;let c=this._clippingAncestors.map(e=>e.getBoundingClientRect());c.unshift(s);for(let e of c)r=Math.max(r,e.top),i=Math.max(i,e.left),a=Math.min(a,e.bottom),o=Math.min(o,e.right);let l=t.getBoundingClientRect(),u={left:s.left-l.left,top:s.top-l.top},d={width:t.scrollWidth,height:t.scrollHeight},f=r-s.top+e.scrollTop,p=i-s.left+e.scrollLeft,m=Math.max(0,a-r);n.viewportSize={width:Math.max(0,o-i),height:m},n.viewportScroll={top:f,left:p},n.totalScrollSize=d,n.offsetWithinScroller=u}}_sizeHostElement(e){let t=82e5,n=e&&e.width!==null?Math.min(t,e.width):0,r=e&&e.height!==null?Math.min(t,e.height):0;if(this._isScroller)this._getSizer().style.transform=`translate(${n}px, ${r}px)`;else{let e=this._hostElement.style;e.minWidth=n?`${n}px`:`100%`,e.minHeight=r?`${r}px`:`100%`}}_positionChildren(e){e&&e.forEach(({top:e,left:t,width:n,height:r,xOffset:i,yOffset:a},o)=>{let s=this._children[o-this._first];s&&(s.style.position=`absolute`,s.style.boxSizing=`border-box`,s.style.transform=`translate(${t}px, ${e}px)`,n!==void 0&&(s.style.width=n+`px`),r!==void 0&&(s.style.height=r+`px`),s.style.left=i===void 0?null:i+`px`,s.style.top=a===void 0?null:a+`px`)})}async _adjustRange(e){let{_first:t,_last:n,_firstVisible:r,_lastVisible:i}=this;this._first=e.first,this._last=e.last,this._firstVisible=e.firstVisible,this._lastVisible=e.lastVisible,this._rangeChanged=this._rangeChanged||this._first!==t||this._last!==n,this._visibilityChanged=this._visibilityChanged||this._firstVisible!==r||this._lastVisible!==i}_correctScrollError(){if(this._scrollError){let{scrollTop:e,scrollLeft:t}=this._scrollerController,{top:n,left:r}=this._scrollError;this._scrollError=null,this._scrollerController.correctScrollError({top:e-n,left:t-r})}}element(e){return e===1/0&&(e=this._items.length-1),this._items?.[e]===void 0?void 0:{scrollIntoView:(t={})=>this._scrollElementIntoView({...t,index:e})}}_scrollElementIntoView(e){if(e.index>=this._first&&e.index<=this._last)this._children[e.index-this._first].scrollIntoView(e);else if(e.index=Math.min(e.index,this._items.length-1),e.behavior===`smooth`){let t=this._layout.getScrollIntoViewCoordinates(e),{behavior:n}=e;this._updateScrollIntoViewCoordinates=this._scrollerController.managedScrollTo(Object.assign(t,{behavior:n}),()=>this._layout.getScrollIntoViewCoordinates(e),()=>this._scrollIntoViewTarget=null),this._scrollIntoViewTarget=e}else this._layout.pin=e}_checkScrollIntoViewTarget(e){let{index:t}=this._scrollIntoViewTarget||{};t&&e?.has(t)&&this._updateScrollIntoViewCoordinates(this._layout.getScrollIntoViewCoordinates(this._scrollIntoViewTarget))}_notifyRange(){this._hostElement.dispatchEvent(new hi({first:this._first,last:this._last}))}_notifyVisibility(){this._hostElement.dispatchEvent(new gi({first:this._firstVisible,last:this._lastVisible}))}get layoutComplete(){return this._layoutCompletePromise||=new Promise((e,t)=>{this._layoutCompleteResolver=e,this._layoutCompleteRejecter=t}),this._layoutCompletePromise}_rejectLayoutCompletePromise(e){this._layoutCompleteRejecter!==null&&this._layoutCompleteRejecter(e),this._resetLayoutCompleteState()}_scheduleLayoutComplete(){this._layoutCompletePromise&&this._pendingLayoutComplete===null&&(this._pendingLayoutComplete=requestAnimationFrame(()=>requestAnimationFrame(()=>this._resolveLayoutCompletePromise())))}_resolveLayoutCompletePromise(){this._layoutCompleteResolver!==null&&this._layoutCompleteResolver(),this._resetLayoutCompleteState()}_resetLayoutCompleteState(){this._layoutCompletePromise=null,this._layoutCompleteResolver=null,this._layoutCompleteRejecter=null,this._pendingLayoutComplete=null}_hostElementSizeChanged(){this._schedule(this._updateLayout)}_childLoaded(){}_childrenSizeChanged(e){if(this._layout?.measureChildren){for(let t of e)this._toBeMeasured.set(t.target,t.contentRect);this._measureChildren()}this._scheduleLayoutComplete(),this._itemsChanged=!1,this._rangeChanged=!1}};function zi(e){let t=window.getComputedStyle(e);return{marginTop:Bi(t.marginTop),marginRight:Bi(t.marginRight),marginBottom:Bi(t.marginBottom),marginLeft:Bi(t.marginLeft)}}function Bi(e){let t=e?parseFloat(e):NaN;return Number.isNaN(t)?0:t}function Vi(e){if(e.assignedSlot!==null)return e.assignedSlot;if(e.parentElement!==null)return e.parentElement;let t=e.parentNode;return t&&t.nodeType===Node.DOCUMENT_FRAGMENT_NODE&&t.host||null}function Hi(e,t=!1){let n=[],r=t?e:Vi(e);for(;r!==null;)n.push(r),r=Vi(r);return n}function Ui(e,t=!1){let n=!1;return Hi(e,t).filter(e=>{if(n)return!1;let t=getComputedStyle(e);return n=t.position===`fixed`,t.overflow!==`visible`})}var Wi=e=>e,Gi=(e,t)=>b`${t}: ${JSON.stringify(e,null,2)}`,Ki=ct(class extends mi{constructor(e){if(super(e),this._virtualizer=null,this._first=0,this._last=-1,this._renderItem=(e,t)=>Gi(e,t+this._first),this._keyFunction=(e,t)=>Wi(e,t+this._first),this._items=[],e.type!==st.CHILD)throw Error(`The virtualize directive can only be used in child expressions`)}render(e){e&&this._setFunctions(e);let t=[];if(this._first>=0&&this._last>=this._first)for(let e=this._first;e<=this._last;e++)t.push(this._items[e]);return j(t,this._keyFunction,this._renderItem)}update(e,[t]){this._setFunctions(t);let n=this._items!==t.items;return this._items=t.items||[],this._virtualizer?this._updateVirtualizerConfig(e,t):this._initialize(e,t),n?x:this.render()}async _updateVirtualizerConfig(e,t){if(!await this._virtualizer.updateLayoutConfig(t.layout||{})){let n=e.parentNode;this._makeVirtualizer(n,t)}this._virtualizer.items=this._items}_setFunctions(e){let{renderItem:t,keyFunction:n}=e;t&&(this._renderItem=(e,n)=>t(e,n+this._first)),n&&(this._keyFunction=(e,t)=>n(e,t+this._first))}_makeVirtualizer(e,t){this._virtualizer&&this._virtualizer.disconnected();let{layout:n,scroller:r,items:i}=t;this._virtualizer=new Ri({hostElement:e,layout:n,scroller:r}),this._virtualizer.items=i,this._virtualizer.connected()}_initialize(e,t){let n=e.parentNode;n&&n.nodeType===1&&(n.addEventListener(`rangeChanged`,e=>{this._first=e.first,this._last=e.last,this.setValue(this.render())}),this._makeVirtualizer(n,t))}disconnected(){this._virtualizer?.disconnected()}reconnected(){this._virtualizer?.connected()}}),qi={},Ji=ct(class extends lt{constructor(){super(...arguments),this.ot=qi}render(e,t){return t()}update(e,[t,n]){if(Array.isArray(t)){if(Array.isArray(this.ot)&&this.ot.length===t.length&&t.every((e,t)=>e===this.ot[t]))return x}else if(this.ot===t)return x;return this.ot=Array.isArray(t)?Array.from(t):t,this.render(t,n)}}),Yi={added:[`Added`,en],completed:[`Completed`,wt],removed:[`Removed`,Kt],errored:[`Error`,M]},Xi={moved:`Moved`,filed:`Filed`,deleted:`Deleted`,failed:`Filing failed`,scanned:`Library scanned`};function Zi(e){if(typeof e.name==`string`&&e.name)return e.name;for(let t of[`moved`,`paths`]){let n=e[t];if(Array.isArray(n)&&n.length)return n.map(String).join(`, `)}return``}O(`pandora-panel-history`,class extends T{static get properties(){return{api:{attribute:!1},showInstance:{type:Boolean},_data:{state:!0},_error:{state:!0},_loading:{state:!0}}}constructor(){super(),this.requestId=0,this.showInstance=!1,this._data=null,this._error=null,this._loading=!1}willUpdate(e){e.has(`api`)&&this.api&&this.refresh()}async refresh(){let e=++this.requestId;this._loading=!0;try{let t=await this.api.history(50);if(e!==this.requestId)return;this._data=t,this._error=null}catch(t){e===this.requestId&&(this._error=t)}finally{e===this.requestId&&(this._loading=!1)}}render(){return b`<section aria-labelledby="history-title">
+    `}static{this.styles=ui}});var di=(e,t)=>{let n=e._$AN;if(n===void 0)return!1;for(let e of n)e._$AO?.(t,!1),di(e,t);return!0},fi=e=>{let t,n;do{if((t=e._$AM)===void 0)break;n=t._$AN,n.delete(e),e=t}while(n?.size===0)},pi=e=>{for(let t;t=e._$AM;e=t){let n=t._$AN;if(n===void 0)t._$AN=n=new Set;else if(n.has(e))break;n.add(e),gi(t)}};function mi(e){this._$AN===void 0?this._$AM=e:(fi(this),this._$AM=e,pi(this))}function hi(e,t=!1,n=0){let r=this._$AH,i=this._$AN;if(i!==void 0&&i.size!==0){if(t){if(Array.isArray(r))for(let e=n;e<r.length;e++)di(r[e],!1),fi(r[e]);else r!=null&&(di(r,!1),fi(r))}else di(this,e)}}var gi=e=>{e.type==st.CHILD&&(e._$AP??=hi,e._$AQ??=mi)},_i=class extends lt{constructor(){super(...arguments),this._$AN=void 0}_$AT(e,t,n){super._$AT(e,t,n),pi(this),this.isConnected=e._$AU}_$AO(e,t=!0){e!==this.isConnected&&(this.isConnected=e,e?this.reconnected?.():this.disconnected?.()),t&&(di(this,e),fi(this))}setValue(e){if(ft(this._$Ct))this._$Ct._$AI(e,this);else{let t=[...this._$Ct._$AH];t[this._$Ci]=e,this._$Ct._$AI(t,this,0)}}disconnected(){}reconnected(){}},vi=class e extends Event{constructor(t){super(e.eventName,{bubbles:!1}),this.first=t.first,this.last=t.last}};vi.eventName=`rangeChanged`;var yi=class e extends Event{constructor(t){super(e.eventName,{bubbles:!1}),this.first=t.first,this.last=t.last}};yi.eventName=`visibilityChanged`;var bi=class e extends Event{constructor(){super(e.eventName,{bubbles:!1})}};bi.eventName=`unpinned`;var xi=class{constructor(e){this._element=null;let t=e??window;this._node=t,e&&(this._element=e)}get element(){return this._element||document.scrollingElement||document.documentElement}get scrollTop(){return this.element.scrollTop||window.scrollY}get scrollLeft(){return this.element.scrollLeft||window.scrollX}get scrollHeight(){return this.element.scrollHeight}get scrollWidth(){return this.element.scrollWidth}get viewportHeight(){return this._element?this._element.getBoundingClientRect().height:window.innerHeight}get viewportWidth(){return this._element?this._element.getBoundingClientRect().width:window.innerWidth}get maxScrollTop(){return this.scrollHeight-this.viewportHeight}get maxScrollLeft(){return this.scrollWidth-this.viewportWidth}},Si=class extends xi{constructor(e,t){super(t),this._clients=new Set,this._retarget=null,this._end=null,this.__destination=null,this.correctingScrollError=!1,this._checkForArrival=this._checkForArrival.bind(this),this._updateManagedScrollTo=this._updateManagedScrollTo.bind(this),this.scrollTo=this.scrollTo.bind(this),this.scrollBy=this.scrollBy.bind(this);let n=this._node;this._originalScrollTo=n.scrollTo,this._originalScrollBy=n.scrollBy,this._originalScroll=n.scroll,this._attach(e)}get _destination(){return this.__destination}get scrolling(){return this._destination!==null}scrollTo(e,t){let n=typeof e==`number`&&typeof t==`number`?{left:e,top:t}:e;this._scrollTo(n)}scrollBy(e,t){let n=typeof e==`number`&&typeof t==`number`?{left:e,top:t}:e;n.top!==void 0&&(n.top+=this.scrollTop),n.left!==void 0&&(n.left+=this.scrollLeft),this._scrollTo(n)}_nativeScrollTo(e){this._originalScrollTo.bind(this._element||window)(e)}_scrollTo(e,t=null,n=null){this._end!==null&&this._end(),e.behavior===`smooth`?(this._setDestination(e),this._retarget=t,this._end=n):this._resetScrollState(),this._nativeScrollTo(e)}_setDestination(e){let{top:t,left:n}=e;return t=t===void 0?void 0:Math.max(0,Math.min(t,this.maxScrollTop)),n=n===void 0?void 0:Math.max(0,Math.min(n,this.maxScrollLeft)),this._destination!==null&&n===this._destination.left&&t===this._destination.top?!1:(this.__destination={top:t,left:n,behavior:`smooth`},!0)}_resetScrollState(){this.__destination=null,this._retarget=null,this._end=null}_updateManagedScrollTo(e){this._destination&&this._setDestination(e)&&this._nativeScrollTo(this._destination)}managedScrollTo(e,t,n){return this._scrollTo(e,t,n),this._updateManagedScrollTo}correctScrollError(e){this.correctingScrollError=!0,requestAnimationFrame(()=>requestAnimationFrame(()=>this.correctingScrollError=!1)),this._nativeScrollTo(e),this._retarget&&this._setDestination(this._retarget()),this._destination&&this._nativeScrollTo(this._destination)}_checkForArrival(){if(this._destination!==null){let{scrollTop:e,scrollLeft:t}=this,{top:n,left:r}=this._destination;n=Math.min(n||0,this.maxScrollTop),r=Math.min(r||0,this.maxScrollLeft);let i=Math.abs(n-e),a=Math.abs(r-t);i<1&&a<1&&(this._end&&this._end(),this._resetScrollState())}}detach(e){return this._clients.delete(e),this._clients.size===0&&(this._node.scrollTo=this._originalScrollTo,this._node.scrollBy=this._originalScrollBy,this._node.scroll=this._originalScroll,this._node.removeEventListener(`scroll`,this._checkForArrival)),null}_attach(e){this._clients.add(e),this._clients.size===1&&(this._node.scrollTo=this.scrollTo,this._node.scrollBy=this.scrollBy,this._node.scroll=this.scrollTo,this._node.addEventListener(`scroll`,this._checkForArrival))}},Ci,wi=t((()=>{Ci=class{constructor(e){this._map=new Map,this._roundAverageSize=!1,this.totalSize=0,e?.roundAverageSize===!0&&(this._roundAverageSize=!0)}set(e,t){let n=this._map.get(e)||0;this._map.set(e,t),this.totalSize+=t-n}get averageSize(){if(this._map.size>0){let e=this.totalSize/this._map.size;return this._roundAverageSize?Math.round(e):e}return 0}getSize(e){return this._map.get(e)}clear(){this._map.clear(),this.totalSize=0}}}));function Ti(e){return e===`horizontal`?`width`:`height`}var Ei,Di=t((()=>{Ei=class{_getDefaultConfig(){return{direction:`vertical`}}constructor(e,t){this._latestCoords={left:0,top:0},this._direction=null,this._viewportSize={width:0,height:0},this.totalScrollSize={width:0,height:0},this.offsetWithinScroller={left:0,top:0},this._pendingReflow=!1,this._pendingLayoutUpdate=!1,this._pin=null,this._firstVisible=0,this._lastVisible=0,this._physicalMin=0,this._physicalMax=0,this._first=-1,this._last=-1,this._sizeDim=`height`,this._secondarySizeDim=`width`,this._positionDim=`top`,this._secondaryPositionDim=`left`,this._scrollPosition=0,this._scrollError=0,this._items=[],this._scrollSize=1,this._overhang=1e3,this._hostSink=e,Promise.resolve().then(()=>this.config=t||this._getDefaultConfig())}set config(e){Object.assign(this,Object.assign({},this._getDefaultConfig(),e))}get config(){return{direction:this.direction}}get items(){return this._items}set items(e){this._setItems(e)}_setItems(e){e!==this._items&&(this._items=e,this._scheduleReflow())}get direction(){return this._direction}set direction(e){e=e===`horizontal`?e:`vertical`,e!==this._direction&&(this._direction=e,this._sizeDim=e===`horizontal`?`width`:`height`,this._secondarySizeDim=e===`horizontal`?`height`:`width`,this._positionDim=e===`horizontal`?`left`:`top`,this._secondaryPositionDim=e===`horizontal`?`top`:`left`,this._triggerReflow())}get viewportSize(){return this._viewportSize}set viewportSize(e){let{_viewDim1:t,_viewDim2:n}=this;Object.assign(this._viewportSize,e),n===this._viewDim2?t!==this._viewDim1&&this._checkThresholds():this._scheduleLayoutUpdate()}get viewportScroll(){return this._latestCoords}set viewportScroll(e){Object.assign(this._latestCoords,e);let t=this._scrollPosition;this._scrollPosition=this._latestCoords[this._positionDim],Math.abs(t-this._scrollPosition)>=1&&this._checkThresholds()}reflowIfNeeded(e=!1){(e||this._pendingReflow)&&(this._pendingReflow=!1,this._reflow())}set pin(e){this._pin=e,this._triggerReflow()}get pin(){if(this._pin!==null){let{index:e,block:t}=this._pin;return{index:Math.max(0,Math.min(e,this.items.length-1)),block:t}}return null}_clampScrollPosition(e){return Math.max(-this.offsetWithinScroller[this._positionDim],Math.min(e,this.totalScrollSize[Ti(this.direction)]-this._viewDim1))}unpin(){this._pin!==null&&(this._sendUnpinnedMessage(),this._pin=null)}_updateLayout(){}get _viewDim1(){return this._viewportSize[this._sizeDim]}get _viewDim2(){return this._viewportSize[this._secondarySizeDim]}_scheduleReflow(){this._pendingReflow=!0}_scheduleLayoutUpdate(){this._pendingLayoutUpdate=!0,this._scheduleReflow()}_triggerReflow(){this._scheduleLayoutUpdate(),Promise.resolve().then(()=>this.reflowIfNeeded())}_reflow(){this._pendingLayoutUpdate&&=(this._updateLayout(),!1),this._updateScrollSize(),this._setPositionFromPin(),this._getActiveItems(),this._updateVisibleIndices(),this._sendStateChangedMessage()}_setPositionFromPin(){if(this.pin!==null){let e=this._scrollPosition,{index:t,block:n}=this.pin;this._scrollPosition=this._calculateScrollIntoViewPosition({index:t,block:n||`start`})-this.offsetWithinScroller[this._positionDim],this._scrollError=e-this._scrollPosition}}_calculateScrollIntoViewPosition(e){let{block:t}=e,n=Math.min(this.items.length,Math.max(0,e.index)),r=this._getItemPosition(n)[this._positionDim],i=r;if(t!==`start`){let e=this._getItemSize(n)[this._sizeDim];if(t===`center`)i=r-.5*this._viewDim1+.5*e;else{let n=r-this._viewDim1+e;if(t===`end`)i=n;else{let e=this._scrollPosition;i=Math.abs(e-r)<Math.abs(e-n)?r:n}}}return i+=this.offsetWithinScroller[this._positionDim],this._clampScrollPosition(i)}getScrollIntoViewCoordinates(e){return{[this._positionDim]:this._calculateScrollIntoViewPosition(e)}}_sendUnpinnedMessage(){this._hostSink({type:`unpinned`})}_sendVisibilityChangedMessage(){this._hostSink({type:`visibilityChanged`,firstVisible:this._firstVisible,lastVisible:this._lastVisible})}_sendStateChangedMessage(){let e=new Map;if(this._first!==-1&&this._last!==-1)for(let t=this._first;t<=this._last;t++)e.set(t,this._getItemPosition(t));let t={type:`stateChanged`,scrollSize:{[this._sizeDim]:this._scrollSize,[this._secondarySizeDim]:null},range:{first:this._first,last:this._last,firstVisible:this._firstVisible,lastVisible:this._lastVisible},childPositions:e};this._scrollError&&=(t.scrollError={[this._positionDim]:this._scrollError,[this._secondaryPositionDim]:0},0),this._hostSink(t)}get _num(){return this._first===-1||this._last===-1?0:this._last-this._first+1}_checkThresholds(){if(this._viewDim1===0&&this._num>0||this._pin!==null)this._scheduleReflow();else{let e=Math.max(0,this._scrollPosition-this._overhang),t=Math.min(this._scrollSize,this._scrollPosition+this._viewDim1+this._overhang);this._physicalMin>e||this._physicalMax<t?this._scheduleReflow():this._updateVisibleIndices({emit:!0})}}_updateVisibleIndices(e){if(this._first===-1||this._last===-1)return;let t=this._first;for(;t<this._last&&Math.round(this._getItemPosition(t)[this._positionDim]+this._getItemSize(t)[this._sizeDim])<=Math.round(this._scrollPosition);)t++;let n=this._last;for(;n>this._first&&Math.round(this._getItemPosition(n)[this._positionDim])>=Math.round(this._scrollPosition+this._viewDim1);)n--;(t!==this._firstVisible||n!==this._lastVisible)&&(this._firstVisible=t,this._lastVisible=n,e&&e.emit&&this._sendVisibilityChangedMessage())}}})),Oi=n({FlowLayout:()=>Fi,flow:()=>Ni});function ki(e){return e===`horizontal`?`marginLeft`:`marginTop`}function Ai(e){return e===`horizontal`?`marginRight`:`marginBottom`}function ji(e){return e===`horizontal`?`xOffset`:`yOffset`}function Mi(e,t){let n=[e,t].sort();return n[1]<=0?Math.min(...n):n[0]>=0?Math.max(...n):n[0]+n[1]}var Ni,Pi,Fi,Ii=t((()=>{wi(),Di(),Ni=e=>Object.assign({type:Fi},e),Pi=class{constructor(){this._childSizeCache=new Ci,this._marginSizeCache=new Ci,this._metricsCache=new Map}update(e,t){let n=new Set;Object.keys(e).forEach(r=>{let i=Number(r);this._metricsCache.set(i,e[i]),this._childSizeCache.set(i,e[i][Ti(t)]),n.add(i),n.add(i+1)});for(let e of n){let n=this._metricsCache.get(e)?.[ki(t)]||0,r=this._metricsCache.get(e-1)?.[Ai(t)]||0;this._marginSizeCache.set(e,Mi(n,r))}}get averageChildSize(){return this._childSizeCache.averageSize}get totalChildSize(){return this._childSizeCache.totalSize}get averageMarginSize(){return this._marginSizeCache.averageSize}get totalMarginSize(){return this._marginSizeCache.totalSize}getLeadingMarginValue(e,t){return this._metricsCache.get(e)?.[ki(t)]||0}getChildSize(e){return this._childSizeCache.getSize(e)}getMarginSize(e){return this._marginSizeCache.getSize(e)}clear(){this._childSizeCache.clear(),this._marginSizeCache.clear(),this._metricsCache.clear()}},Fi=class extends Ei{constructor(){super(...arguments),this._itemSize={width:100,height:100},this._physicalItems=new Map,this._newPhysicalItems=new Map,this._metricsCache=new Pi,this._anchorIdx=null,this._anchorPos=null,this._stable=!0,this._measureChildren=!0,this._estimate=!0}get measureChildren(){return this._measureChildren}updateItemSizes(e){this._metricsCache.update(e,this.direction),this._scheduleReflow()}_getPhysicalItem(e){return this._newPhysicalItems.get(e)??this._physicalItems.get(e)}_getSize(e){return this._getPhysicalItem(e)&&this._metricsCache.getChildSize(e)}_getAverageSize(){return this._metricsCache.averageChildSize||this._itemSize[this._sizeDim]}_estimatePosition(e){let t=this._metricsCache;if(this._first===-1||this._last===-1)return t.averageMarginSize+e*(t.averageMarginSize+this._getAverageSize());if(e<this._first){let n=this._first-e;return this._getPhysicalItem(this._first).pos-(t.getMarginSize(this._first-1)||t.averageMarginSize)-(n*t.averageChildSize+(n-1)*t.averageMarginSize)}{let n=e-this._last;return this._getPhysicalItem(this._last).pos+(t.getChildSize(this._last)||t.averageChildSize)+(t.getMarginSize(this._last)||t.averageMarginSize)+n*(t.averageChildSize+t.averageMarginSize)}}_getPosition(e){let t=this._getPhysicalItem(e),{averageMarginSize:n}=this._metricsCache;return e===0?this._metricsCache.getMarginSize(0)??n:t?t.pos:this._estimatePosition(e)}_calculateAnchor(e,t){return e<=0?0:t>this._scrollSize-this._viewDim1?this.items.length-1:Math.max(0,Math.min(this.items.length-1,Math.floor((e+t)/2/this._delta)))}_getAnchor(e,t){if(this._physicalItems.size===0||this._first<0||this._last<0)return this._calculateAnchor(e,t);let n=this._getPhysicalItem(this._first),r=this._getPhysicalItem(this._last),i=n.pos;if(r.pos+this._metricsCache.getChildSize(this._last)<e||i>t)return this._calculateAnchor(e,t);let a=this._firstVisible-1,o=-1/0;for(;o<e;)o=this._getPhysicalItem(++a).pos+this._metricsCache.getChildSize(a);return a}_getActiveItems(){this._viewDim1===0||this.items.length===0?this._clearItems():this._getItems()}_clearItems(){this._first=-1,this._last=-1,this._physicalMin=0,this._physicalMax=0;let e=this._newPhysicalItems;this._newPhysicalItems=this._physicalItems,this._newPhysicalItems.clear(),this._physicalItems=e,this._stable=!0}_getItems(){let e=this._newPhysicalItems;this._stable=!0;let t,n;if(this.pin!==null){let{index:e}=this.pin;this._anchorIdx=e,this._anchorPos=this._getPosition(e)}if(t=this._scrollPosition-this._overhang,n=this._scrollPosition+this._viewDim1+this._overhang,n<0||t>this._scrollSize){this._clearItems();return}(this._anchorIdx===null||this._anchorPos===null)&&(this._anchorIdx=this._getAnchor(t,n),this._anchorPos=this._getPosition(this._anchorIdx));let r=this._getSize(this._anchorIdx);r===void 0&&(this._stable=!1,r=this._getAverageSize());let i=this._metricsCache.getMarginSize(this._anchorIdx)??this._metricsCache.averageMarginSize,a=this._metricsCache.getMarginSize(this._anchorIdx+1)??this._metricsCache.averageMarginSize;this._anchorIdx===0&&(this._anchorPos=i),this._anchorIdx===this.items.length-1&&(this._anchorPos=this._scrollSize-a-r);let o=0;for(this._anchorPos+r+a<t&&(o=t-(this._anchorPos+r+a)),this._anchorPos-i>n&&(o=n-(this._anchorPos-i)),o&&(this._scrollPosition-=o,t-=o,n-=o,this._scrollError+=o),e.set(this._anchorIdx,{pos:this._anchorPos,size:r}),this._first=this._last=this._anchorIdx,this._physicalMin=this._anchorPos-i,this._physicalMax=this._anchorPos+r+a;this._physicalMin>t&&this._first>0;){let t=this._getSize(--this._first);t===void 0&&(this._stable=!1,t=this._getAverageSize());let n=this._metricsCache.getMarginSize(this._first);n===void 0&&(this._stable=!1,n=this._metricsCache.averageMarginSize),this._physicalMin-=t;let r=this._physicalMin;if(e.set(this._first,{pos:r,size:t}),this._physicalMin-=n,this._stable===!1&&this._estimate===!1)break}for(;this._physicalMax<n&&this._last<this.items.length-1;){let t=this._getSize(++this._last);t===void 0&&(this._stable=!1,t=this._getAverageSize());let n=this._metricsCache.getMarginSize(this._last);n===void 0&&(this._stable=!1,n=this._metricsCache.averageMarginSize);let r=this._physicalMax;if(e.set(this._last,{pos:r,size:t}),this._physicalMax+=t+n,!this._stable&&!this._estimate)break}let s=this._calculateError();s&&(this._physicalMin-=s,this._physicalMax-=s,this._anchorPos-=s,this._scrollPosition-=s,e.forEach(e=>e.pos-=s),this._scrollError+=s),this._stable&&(this._newPhysicalItems=this._physicalItems,this._newPhysicalItems.clear(),this._physicalItems=e)}_calculateError(){return this._first===0?this._physicalMin:this._physicalMin<=0?this._physicalMin-this._first*this._delta:this._last===this.items.length-1?this._physicalMax-this._scrollSize:this._physicalMax>=this._scrollSize?this._physicalMax-this._scrollSize+(this.items.length-1-this._last)*this._delta:0}_reflow(){let{_first:e,_last:t}=this;super._reflow(),(this._first===-1&&this._last==-1||this._first===e&&this._last===t)&&this._resetReflowState()}_resetReflowState(){this._anchorIdx=null,this._anchorPos=null,this._stable=!0}_updateScrollSize(){let{averageMarginSize:e}=this._metricsCache;this._scrollSize=Math.max(1,this.items.length*(e+this._getAverageSize())+e)}get _delta(){let{averageMarginSize:e}=this._metricsCache;return this._getAverageSize()+e}_getItemPosition(e){return{[this._positionDim]:this._getPosition(e),[this._secondaryPositionDim]:0,[ji(this.direction)]:-(this._metricsCache.getLeadingMarginValue(e,this.direction)??this._metricsCache.averageMarginSize)}}_getItemSize(e){return{[this._sizeDim]:this._getSize(e)||this._getAverageSize(),[this._secondarySizeDim]:this._itemSize[this._secondarySizeDim]}}_viewDim2Changed(){this._metricsCache.clear(),this._scheduleReflow()}}})),Li=typeof window<`u`?window.ResizeObserver:void 0,Ri=Symbol(`virtualizerRef`),zi=`virtualizer-sizer`,Bi,Vi=class{constructor(e){if(this._benchmarkStart=null,this._layout=null,this._clippingAncestors=[],this._scrollSize=null,this._scrollError=null,this._childrenPos=null,this._childMeasurements=null,this._toBeMeasured=new Map,this._rangeChanged=!0,this._itemsChanged=!0,this._visibilityChanged=!0,this._scrollerController=null,this._isScroller=!1,this._sizer=null,this._hostElementRO=null,this._childrenRO=null,this._mutationObserver=null,this._scrollEventListeners=[],this._scrollEventListenerOptions={passive:!0},this._loadListener=this._childLoaded.bind(this),this._scrollIntoViewTarget=null,this._updateScrollIntoViewCoordinates=null,this._items=[],this._first=-1,this._last=-1,this._firstVisible=-1,this._lastVisible=-1,this._scheduled=new WeakSet,this._measureCallback=null,this._measureChildOverride=null,this._layoutCompletePromise=null,this._layoutCompleteResolver=null,this._layoutCompleteRejecter=null,this._pendingLayoutComplete=null,this._layoutInitialized=null,this._connected=!1,!e)throw Error(`Virtualizer constructor requires a configuration object`);if(e.hostElement)this._init(e);else throw Error(`Virtualizer configuration requires the "hostElement" property`)}set items(e){Array.isArray(e)&&e!==this._items&&(this._itemsChanged=!0,this._items=e,this._schedule(this._updateLayout))}_init(e){this._isScroller=!!e.scroller,this._initHostElement(e);let t=e.layout||{};this._layoutInitialized=this._initLayout(t)}_initObservers(){this._mutationObserver=new MutationObserver(this._finishDOMUpdate.bind(this)),this._hostElementRO=new Li(()=>this._hostElementSizeChanged()),this._childrenRO=new Li(this._childrenSizeChanged.bind(this))}_initHostElement(e){let t=this._hostElement=e.hostElement;this._applyVirtualizerStyles(),t[Ri]=this}connected(){this._initObservers();let e=this._isScroller;this._clippingAncestors=Ki(this._hostElement,e),this._scrollerController=new Si(this,this._clippingAncestors[0]),this._schedule(this._updateLayout),this._observeAndListen(),this._connected=!0}_observeAndListen(){this._mutationObserver.observe(this._hostElement,{childList:!0}),this._hostElementRO.observe(this._hostElement),this._scrollEventListeners.push(window),window.addEventListener(`scroll`,this,this._scrollEventListenerOptions),this._clippingAncestors.forEach(e=>{e.addEventListener(`scroll`,this,this._scrollEventListenerOptions),this._scrollEventListeners.push(e),this._hostElementRO.observe(e)}),this._hostElementRO.observe(this._scrollerController.element),this._children.forEach(e=>this._childrenRO.observe(e)),this._scrollEventListeners.forEach(e=>e.addEventListener(`scroll`,this,this._scrollEventListenerOptions))}disconnected(){this._scrollEventListeners.forEach(e=>e.removeEventListener(`scroll`,this,this._scrollEventListenerOptions)),this._scrollEventListeners=[],this._clippingAncestors=[],this._scrollerController?.detach(this),this._scrollerController=null,this._mutationObserver?.disconnect(),this._mutationObserver=null,this._hostElementRO?.disconnect(),this._hostElementRO=null,this._childrenRO?.disconnect(),this._childrenRO=null,this._rejectLayoutCompletePromise(`disconnected`),this._connected=!1}_applyVirtualizerStyles(){let e=this._hostElement.style;e.display=e.display||`block`,e.position=e.position||`relative`,e.contain=e.contain||`size layout`,this._isScroller&&(e.overflow=e.overflow||`auto`,e.minHeight=e.minHeight||`150px`)}_getSizer(){let e=this._hostElement;if(!this._sizer){let t=e.querySelector(`[${zi}]`);t||(t=document.createElement(`div`),t.setAttribute(zi,``),e.appendChild(t)),Object.assign(t.style,{position:`absolute`,margin:`-2px 0 0 0`,padding:0,visibility:`hidden`,fontSize:`2px`}),t.textContent=`&nbsp;`,t.setAttribute(zi,``),this._sizer=t}return this._sizer}async updateLayoutConfig(e){await this._layoutInitialized;let t=e.type||Bi;if(typeof t==`function`&&this._layout instanceof t){let t={...e};return delete t.type,this._layout.config=t,!0}return!1}async _initLayout(e){let t,n;if(typeof e.type==`function`){n=e.type;let r={...e};delete r.type,t=r}else t=e;n===void 0&&(Bi=n=(await Promise.resolve().then(()=>(Ii(),Oi))).FlowLayout),this._layout=new n(e=>this._handleLayoutMessage(e),t),this._layout.measureChildren&&typeof this._layout.updateItemSizes==`function`&&(typeof this._layout.measureChildren==`function`&&(this._measureChildOverride=this._layout.measureChildren),this._measureCallback=this._layout.updateItemSizes.bind(this._layout)),this._layout.listenForChildLoadEvents&&this._hostElement.addEventListener(`load`,this._loadListener,!0),this._schedule(this._updateLayout)}startBenchmarking(){this._benchmarkStart===null&&(this._benchmarkStart=window.performance.now())}stopBenchmarking(){if(this._benchmarkStart!==null){let e=window.performance.now(),t=e-this._benchmarkStart,n=performance.getEntriesByName(`uv-virtualizing`,`measure`).filter(t=>t.startTime>=this._benchmarkStart&&t.startTime<e).reduce((e,t)=>e+t.duration,0);return this._benchmarkStart=null,{timeElapsed:t,virtualizationTime:n}}return null}_measureChildren(){let e={},t=this._children,n=this._measureChildOverride||this._measureChild;for(let r=0;r<t.length;r++){let i=t[r],a=this._first+r;(this._itemsChanged||this._toBeMeasured.has(i))&&(e[a]=n.call(this,i,this._items[a]))}this._childMeasurements=e,this._schedule(this._updateLayout),this._toBeMeasured.clear()}_measureChild(e){let{width:t,height:n}=e.getBoundingClientRect();return Object.assign({width:t,height:n},Hi(e))}async _schedule(e){this._scheduled.has(e)||(this._scheduled.add(e),await Promise.resolve(),this._scheduled.delete(e),e.call(this))}async _updateDOM(e){this._scrollSize=e.scrollSize,this._adjustRange(e.range),this._childrenPos=e.childPositions,this._scrollError=e.scrollError||null;let{_rangeChanged:t,_itemsChanged:n}=this;this._visibilityChanged&&=(this._notifyVisibility(),!1),(t||n)&&(this._notifyRange(),this._rangeChanged=!1),this._finishDOMUpdate()}_finishDOMUpdate(){this._connected&&(this._children.forEach(e=>this._childrenRO.observe(e)),this._checkScrollIntoViewTarget(this._childrenPos),this._positionChildren(this._childrenPos),this._sizeHostElement(this._scrollSize),this._correctScrollError(),this._benchmarkStart&&`mark`in window.performance&&window.performance.mark(`uv-end`))}_updateLayout(){this._layout&&this._connected&&(this._layout.items=this._items,this._updateView(),this._childMeasurements!==null&&(this._measureCallback&&this._measureCallback(this._childMeasurements),this._childMeasurements=null),this._layout.reflowIfNeeded(),this._benchmarkStart&&`mark`in window.performance&&window.performance.mark(`uv-end`))}_handleScrollEvent(){if(this._benchmarkStart&&`mark`in window.performance){try{window.performance.measure(`uv-virtualizing`,`uv-start`,`uv-end`)}catch(e){console.warn(`Error measuring performance data: `,e)}window.performance.mark(`uv-start`)}this._scrollerController.correctingScrollError===!1&&this._layout?.unpin(),this._schedule(this._updateLayout)}handleEvent(e){switch(e.type){case`scroll`:(e.currentTarget===window||this._clippingAncestors.includes(e.currentTarget))&&this._handleScrollEvent();break;default:console.warn(`event not handled`,e)}}_handleLayoutMessage(e){e.type===`stateChanged`?this._updateDOM(e):e.type===`visibilityChanged`?(this._firstVisible=e.firstVisible,this._lastVisible=e.lastVisible,this._notifyVisibility()):e.type===`unpinned`&&this._hostElement.dispatchEvent(new bi)}get _children(){let e=[],t=this._hostElement.firstElementChild;for(;t;)t.hasAttribute(zi)||e.push(t),t=t.nextElementSibling;return e}_updateView(){let e=this._hostElement,t=this._scrollerController?.element,n=this._layout;if(e&&t&&n){let r,i,a,o,s=e.getBoundingClientRect();r=0,i=0,a=window.innerHeight,o=window.innerWidth;let c=this._clippingAncestors.map(e=>e.getBoundingClientRect());c.unshift(s);for(let e of c)r=Math.max(r,e.top),i=Math.max(i,e.left),a=Math.min(a,e.bottom),o=Math.min(o,e.right);let l=t.getBoundingClientRect(),u={left:s.left-l.left,top:s.top-l.top},d={width:t.scrollWidth,height:t.scrollHeight},f=r-s.top+e.scrollTop,p=i-s.left+e.scrollLeft,m=Math.max(0,a-r);n.viewportSize={width:Math.max(0,o-i),height:m},n.viewportScroll={top:f,left:p},n.totalScrollSize=d,n.offsetWithinScroller=u}}_sizeHostElement(e){let t=82e5,n=e&&e.width!==null?Math.min(t,e.width):0,r=e&&e.height!==null?Math.min(t,e.height):0;if(this._isScroller)this._getSizer().style.transform=`translate(${n}px, ${r}px)`;else{let e=this._hostElement.style;e.minWidth=n?`${n}px`:`100%`,e.minHeight=r?`${r}px`:`100%`}}_positionChildren(e){e&&e.forEach(({top:e,left:t,width:n,height:r,xOffset:i,yOffset:a},o)=>{let s=this._children[o-this._first];s&&(s.style.position=`absolute`,s.style.boxSizing=`border-box`,s.style.transform=`translate(${t}px, ${e}px)`,n!==void 0&&(s.style.width=n+`px`),r!==void 0&&(s.style.height=r+`px`),s.style.left=i===void 0?null:i+`px`,s.style.top=a===void 0?null:a+`px`)})}async _adjustRange(e){let{_first:t,_last:n,_firstVisible:r,_lastVisible:i}=this;this._first=e.first,this._last=e.last,this._firstVisible=e.firstVisible,this._lastVisible=e.lastVisible,this._rangeChanged=this._rangeChanged||this._first!==t||this._last!==n,this._visibilityChanged=this._visibilityChanged||this._firstVisible!==r||this._lastVisible!==i}_correctScrollError(){if(this._scrollError){let{scrollTop:e,scrollLeft:t}=this._scrollerController,{top:n,left:r}=this._scrollError;this._scrollError=null,this._scrollerController.correctScrollError({top:e-n,left:t-r})}}element(e){return e===1/0&&(e=this._items.length-1),this._items?.[e]===void 0?void 0:{scrollIntoView:(t={})=>this._scrollElementIntoView({...t,index:e})}}_scrollElementIntoView(e){if(e.index>=this._first&&e.index<=this._last)this._children[e.index-this._first].scrollIntoView(e);else if(e.index=Math.min(e.index,this._items.length-1),e.behavior===`smooth`){let t=this._layout.getScrollIntoViewCoordinates(e),{behavior:n}=e;this._updateScrollIntoViewCoordinates=this._scrollerController.managedScrollTo(Object.assign(t,{behavior:n}),()=>this._layout.getScrollIntoViewCoordinates(e),()=>this._scrollIntoViewTarget=null),this._scrollIntoViewTarget=e}else this._layout.pin=e}_checkScrollIntoViewTarget(e){let{index:t}=this._scrollIntoViewTarget||{};t&&e?.has(t)&&this._updateScrollIntoViewCoordinates(this._layout.getScrollIntoViewCoordinates(this._scrollIntoViewTarget))}_notifyRange(){this._hostElement.dispatchEvent(new vi({first:this._first,last:this._last}))}_notifyVisibility(){this._hostElement.dispatchEvent(new yi({first:this._firstVisible,last:this._lastVisible}))}get layoutComplete(){return this._layoutCompletePromise||=new Promise((e,t)=>{this._layoutCompleteResolver=e,this._layoutCompleteRejecter=t}),this._layoutCompletePromise}_rejectLayoutCompletePromise(e){this._layoutCompleteRejecter!==null&&this._layoutCompleteRejecter(e),this._resetLayoutCompleteState()}_scheduleLayoutComplete(){this._layoutCompletePromise&&this._pendingLayoutComplete===null&&(this._pendingLayoutComplete=requestAnimationFrame(()=>requestAnimationFrame(()=>this._resolveLayoutCompletePromise())))}_resolveLayoutCompletePromise(){this._layoutCompleteResolver!==null&&this._layoutCompleteResolver(),this._resetLayoutCompleteState()}_resetLayoutCompleteState(){this._layoutCompletePromise=null,this._layoutCompleteResolver=null,this._layoutCompleteRejecter=null,this._pendingLayoutComplete=null}_hostElementSizeChanged(){this._schedule(this._updateLayout)}_childLoaded(){}_childrenSizeChanged(e){if(this._layout?.measureChildren){for(let t of e)this._toBeMeasured.set(t.target,t.contentRect);this._measureChildren()}this._scheduleLayoutComplete(),this._itemsChanged=!1,this._rangeChanged=!1}};function Hi(e){let t=window.getComputedStyle(e);return{marginTop:Ui(t.marginTop),marginRight:Ui(t.marginRight),marginBottom:Ui(t.marginBottom),marginLeft:Ui(t.marginLeft)}}function Ui(e){let t=e?parseFloat(e):NaN;return Number.isNaN(t)?0:t}function Wi(e){if(e.assignedSlot!==null)return e.assignedSlot;if(e.parentElement!==null)return e.parentElement;let t=e.parentNode;return t&&t.nodeType===Node.DOCUMENT_FRAGMENT_NODE&&t.host||null}function Gi(e,t=!1){let n=[],r=t?e:Wi(e);for(;r!==null;)n.push(r),r=Wi(r);return n}function Ki(e,t=!1){let n=!1;return Gi(e,t).filter(e=>{if(n)return!1;let t=getComputedStyle(e);return n=t.position===`fixed`,t.overflow!==`visible`})}var qi=e=>e,Ji=(e,t)=>b`${t}: ${JSON.stringify(e,null,2)}`,Yi=ct(class extends _i{constructor(e){if(super(e),this._virtualizer=null,this._first=0,this._last=-1,this._renderItem=(e,t)=>Ji(e,t+this._first),this._keyFunction=(e,t)=>qi(e,t+this._first),this._items=[],e.type!==st.CHILD)throw Error(`The virtualize directive can only be used in child expressions`)}render(e){e&&this._setFunctions(e);let t=[];if(this._first>=0&&this._last>=this._first)for(let e=this._first;e<=this._last;e++)t.push(this._items[e]);return j(t,this._keyFunction,this._renderItem)}update(e,[t]){this._setFunctions(t);let n=this._items!==t.items;return this._items=t.items||[],this._virtualizer?this._updateVirtualizerConfig(e,t):this._initialize(e,t),n?x:this.render()}async _updateVirtualizerConfig(e,t){if(!await this._virtualizer.updateLayoutConfig(t.layout||{})){let n=e.parentNode;this._makeVirtualizer(n,t)}this._virtualizer.items=this._items}_setFunctions(e){let{renderItem:t,keyFunction:n}=e;t&&(this._renderItem=(e,n)=>t(e,n+this._first)),n&&(this._keyFunction=(e,t)=>n(e,t+this._first))}_makeVirtualizer(e,t){this._virtualizer&&this._virtualizer.disconnected();let{layout:n,scroller:r,items:i}=t;this._virtualizer=new Vi({hostElement:e,layout:n,scroller:r}),this._virtualizer.items=i,this._virtualizer.connected()}_initialize(e,t){let n=e.parentNode;n&&n.nodeType===1&&(n.addEventListener(`rangeChanged`,e=>{this._first=e.first,this._last=e.last,this.setValue(this.render())}),this._makeVirtualizer(n,t))}disconnected(){this._virtualizer?.disconnected()}reconnected(){this._virtualizer?.connected()}}),Xi={},Zi=ct(class extends lt{constructor(){super(...arguments),this.ot=Xi}render(e,t){return t()}update(e,[t,n]){if(Array.isArray(t)){if(Array.isArray(this.ot)&&this.ot.length===t.length&&t.every((e,t)=>e===this.ot[t]))return x}else if(this.ot===t)return x;return this.ot=Array.isArray(t)?Array.from(t):t,this.render(t,n)}}),Qi={added:[`Added`,en],completed:[`Completed`,wt],removed:[`Removed`,Kt],errored:[`Error`,M]},$i={moved:`Moved`,filed:`Filed`,deleted:`Deleted`,failed:`Filing failed`,scanned:`Library scanned`};function ea(e){if(typeof e.name==`string`&&e.name)return e.name;for(let t of[`moved`,`paths`]){let n=e[t];if(Array.isArray(n)&&n.length)return n.map(String).join(`, `)}return``}O(`pandora-panel-history`,class extends T{static get properties(){return{api:{attribute:!1},showInstance:{type:Boolean},_data:{state:!0},_error:{state:!0},_loading:{state:!0}}}constructor(){super(),this.requestId=0,this.showInstance=!1,this._data=null,this._error=null,this._loading=!1}willUpdate(e){e.has(`api`)&&this.api&&this.refresh()}async refresh(){let e=++this.requestId;this._loading=!0;try{let t=await this.api.history(50);if(e!==this.requestId)return;this._data=t,this._error=null}catch(t){e===this.requestId&&(this._error=t)}finally{e===this.requestId&&(this._loading=!1)}}render(){return b`<section aria-labelledby="history-title">
       <div class="head">
         <h2 id="history-title">${R(Bt)} History</h2>
         <button
@@ -2928,7 +2928,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           </details>`:S}
     `:b`<ul class="events" aria-busy="true" aria-label="Loading history">
         ${[0,1,2].map(()=>b`<li class="skeleton event-skeleton"></li>`)}
-      </ul>`}renderEvent(e){let[t,n]=Yi[e.event]??[e.event,`M13.5,8H12V13L16.28,15.54L17,14.33L13.5,12.25V8M13,3A9,9 0 0,0 4,12H1L4.96,16.03L9,12H6A7,7 0 0,1 13,5A7,7 0 0,1 20,12A7,7 0 0,1 13,19C11.07,19 9.32,18.21 8.06,16.94L6.64,18.36C8.27,20 10.5,21 13,21A9,9 0 0,0 22,12A9,9 0 0,0 13,3`],r=this.api.language;return b`<li class="event event-${e.event}">
+      </ul>`}renderEvent(e){let[t,n]=Qi[e.event]??[e.event,`M13.5,8H12V13L16.28,15.54L17,14.33L13.5,12.25V8M13,3A9,9 0 0,0 4,12H1L4.96,16.03L9,12H6A7,7 0 0,1 13,5A7,7 0 0,1 20,12A7,7 0 0,1 13,19C11.07,19 9.32,18.21 8.06,16.94L6.64,18.36C8.27,20 10.5,21 13,21A9,9 0 0,0 22,12A9,9 0 0,0 13,3`],r=this.api.language;return b`<li class="event event-${e.event}">
       <span class="event-icon">${R(n)}</span>
       <div class="event-body">
         <p class="event-name">${e.name}</p>
@@ -2941,12 +2941,12 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ${this.showInstance&&e.instance?b` · ${e.instance}`:S}
         </p>
       </div>
-    </li>`}renderFile(e){let t=this.api.language,n=Zi(e);return b`<li class="event event-${e.action}">
+    </li>`}renderFile(e){let t=this.api.language,n=ea(e);return b`<li class="event event-${e.action}">
       <span class="event-icon">${R(e.action===`failed`?M:Rt)}</span>
       <div class="event-body">
-        <p class="event-name">${n||(Xi[e.action]??e.action)}</p>
+        <p class="event-name">${n||($i[e.action]??e.action)}</p>
         <p class="muted">
-          <span class="label">${Xi[e.action]??e.action}</span>
+          <span class="label">${$i[e.action]??e.action}</span>
           · <time datetime=${e.time} title=${U(e.time,t)}
             >${H(e.time,t)}</time
           >
@@ -3051,9 +3051,9 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       summary::-webkit-details-marker {
         display: none;
       }
-    `]}});var Qi=[[`all`,`All`],[`downloading`,`Downloading`],[`seeding`,`Seeding`],[`paused`,`Paused`],[`completed`,`Completed`],[`errored`,`Errored`]],$i=[[`added`,`Recently added`],[`progress`,`Progress`],[`name`,`Name`]],ea=new Intl.Collator(void 0,{numeric:!0});function ta(e,t){return e.instance===t.instance?e.hash<t.hash?-1:+(e.hash>t.hash):e.instance<t.instance?-1:1}function na(e){switch(e){case`name`:return(e,t)=>ea.compare(e.name,t.name)||ta(e,t);case`progress`:return(e,t)=>t.progress-e.progress||ea.compare(e.name,t.name)||ta(e,t);default:return(e,t)=>(t.added??0)-(e.added??0)||ea.compare(e.name,t.name)||ta(e,t)}}function Z(e){return e.progress>=1}function ra(e,t){switch(t){case`all`:return!0;case`completed`:return Z(e);default:return e.status===t}}var ia={downloading:`Downloading`,seeding:`Seeding`,paused:`Paused`,errored:`Error`,checking:`Checking`,queued:`Queued`,other:`Other`};function aa(e){return e.status===`paused`&&Z(e)?`Completed`:e.status===`downloading`&&e.state.startsWith(`stalled`)?`Stalled`:e.status===`downloading`&&e.state.toLowerCase().includes(`meta`)?`Fetching metadata`:ia[e.status]??e.status}function oa(e,t){let n=Math.min(100,Math.max(0,e.progress*100)),r=Math.round(e.size*Math.min(1,e.progress)),i=e.status===`downloading`;return{percent:n,valueNow:Math.floor(n*10)/10,percentText:Tn(e.progress,t),sizeText:Z(e)?V(e.size,t):`${V(r,t)} of ${V(e.size,t)}`,downloadSpeed:i||e.download_speed>0,uploadSpeed:e.upload_speed>0||e.status===`seeding`,eta:i&&e.download_speed>0}}var sa=new Set(Qi.map(([e])=>e).filter(e=>e!==`all`&&e!==`completed`));function ca(){return Object.fromEntries(Qi.map(([e])=>[e,0]))}var la=class{constructor(){this.filter=`all`,this.sort=`added`,this.query=``,this.shown=[],this.counts=ca(),this.total=0,this.down=0,this.up=0,this.ordered=[],this.perInstance=new Map,this.compare=na(`added`)}reset(e){this.ordered=[...e].sort(this.compare),this.counts=ca(),this.perInstance.clear(),this.down=this.up=0;for(let e of this.ordered)this.count(e,1);this.total=this.ordered.length,this.derive()}choose(e){let t=e.query?.trim().toLowerCase()??this.query,n=e.filter??this.filter,r=e.sort??this.sort;return n===this.filter&&r===this.sort&&t===this.query?!1:(r!==this.sort&&(this.sort=r,this.compare=na(r),this.ordered=[...this.ordered].sort(this.compare)),this.filter=n,this.query=t,this.derive(),!0)}apply(e){if(!e.length)return;let t=[...this.ordered];for(let{before:n,after:r}of e){if(n){this.count(n,-1);let e=this.indexOf(t,n);e>=0&&t.splice(e,1)}r&&(this.count(r,1),t.splice(this.insertionPoint(t,r),0,r))}this.ordered=t,this.total=t.length,this.derive()}count(e,t){let n=this.counts;n.all+=t,Z(e)&&(n.completed+=t),sa.has(e.status)&&(n[e.status]+=t),this.down+=t*e.download_speed,this.up+=t*e.upload_speed;let r=(this.perInstance.get(e.instance)??0)+t;r?this.perInstance.set(e.instance,r):this.perInstance.delete(e.instance)}get instances(){return this.perInstance.size}insertionPoint(e,t){let n=0,r=e.length;for(;n<r;){let i=n+r>>>1;this.compare(e[i],t)<0?n=i+1:r=i}return n}indexOf(e,t){let n=this.insertionPoint(e,t);return e[n]===t?n:e.indexOf(t)}derive(){let{filter:e,query:t}=this;this.shown=e===`all`&&!t?this.ordered:this.ordered.filter(n=>ra(n,e)&&(!t||n.name.toLowerCase().includes(t)))}};function ua(e,t){let{language:n}=t,r=oa(e,n),i=e.status===`paused`;return b`<li class="torrent status-${e.status}" data-hash=${e.hash}>
+    `]}});var ta=[[`all`,`All`],[`downloading`,`Downloading`],[`seeding`,`Seeding`],[`paused`,`Paused`],[`completed`,`Completed`],[`errored`,`Errored`]],na=[[`added`,`Recently added`],[`progress`,`Progress`],[`name`,`Name`]],ra=new Intl.Collator(void 0,{numeric:!0});function ia(e,t){return e.instance===t.instance?e.hash<t.hash?-1:+(e.hash>t.hash):e.instance<t.instance?-1:1}function aa(e){switch(e){case`name`:return(e,t)=>ra.compare(e.name,t.name)||ia(e,t);case`progress`:return(e,t)=>t.progress-e.progress||ra.compare(e.name,t.name)||ia(e,t);default:return(e,t)=>(t.added??0)-(e.added??0)||ra.compare(e.name,t.name)||ia(e,t)}}function Z(e){return e.progress>=1}function oa(e,t){switch(t){case`all`:return!0;case`completed`:return Z(e);default:return e.status===t}}var sa={downloading:`Downloading`,seeding:`Seeding`,paused:`Paused`,errored:`Error`,checking:`Checking`,queued:`Queued`,other:`Other`};function ca(e){return e.status===`paused`&&Z(e)?`Completed`:e.status===`downloading`&&e.state.startsWith(`stalled`)?`Stalled`:e.status===`downloading`&&e.state.toLowerCase().includes(`meta`)?`Fetching metadata`:sa[e.status]??e.status}function la(e,t){let n=Math.min(100,Math.max(0,e.progress*100)),r=Math.round(e.size*Math.min(1,e.progress)),i=e.status===`downloading`;return{percent:n,valueNow:Math.floor(n*10)/10,percentText:Tn(e.progress,t),sizeText:Z(e)?V(e.size,t):`${V(r,t)} of ${V(e.size,t)}`,downloadSpeed:i||e.download_speed>0,uploadSpeed:e.upload_speed>0||e.status===`seeding`,eta:i&&e.download_speed>0}}var ua=new Set(ta.map(([e])=>e).filter(e=>e!==`all`&&e!==`completed`));function da(){return Object.fromEntries(ta.map(([e])=>[e,0]))}var fa=class{constructor(){this.filter=`all`,this.sort=`added`,this.query=``,this.shown=[],this.counts=da(),this.total=0,this.down=0,this.up=0,this.ordered=[],this.perInstance=new Map,this.compare=aa(`added`)}reset(e){this.ordered=[...e].sort(this.compare),this.counts=da(),this.perInstance.clear(),this.down=this.up=0;for(let e of this.ordered)this.count(e,1);this.total=this.ordered.length,this.derive()}choose(e){let t=e.query?.trim().toLowerCase()??this.query,n=e.filter??this.filter,r=e.sort??this.sort;return n===this.filter&&r===this.sort&&t===this.query?!1:(r!==this.sort&&(this.sort=r,this.compare=aa(r),this.ordered=[...this.ordered].sort(this.compare)),this.filter=n,this.query=t,this.derive(),!0)}apply(e){if(!e.length)return;let t=[...this.ordered];for(let{before:n,after:r}of e){if(n){this.count(n,-1);let e=this.indexOf(t,n);e>=0&&t.splice(e,1)}r&&(this.count(r,1),t.splice(this.insertionPoint(t,r),0,r))}this.ordered=t,this.total=t.length,this.derive()}count(e,t){let n=this.counts;n.all+=t,Z(e)&&(n.completed+=t),ua.has(e.status)&&(n[e.status]+=t),this.down+=t*e.download_speed,this.up+=t*e.upload_speed;let r=(this.perInstance.get(e.instance)??0)+t;r?this.perInstance.set(e.instance,r):this.perInstance.delete(e.instance)}get instances(){return this.perInstance.size}insertionPoint(e,t){let n=0,r=e.length;for(;n<r;){let i=n+r>>>1;this.compare(e[i],t)<0?n=i+1:r=i}return n}indexOf(e,t){let n=this.insertionPoint(e,t);return e[n]===t?n:e.indexOf(t)}derive(){let{filter:e,query:t}=this;this.shown=e===`all`&&!t?this.ordered:this.ordered.filter(n=>oa(n,e)&&(!t||n.name.toLowerCase().includes(t)))}};function pa(e,t){let{language:n}=t,r=la(e,n),i=e.status===`paused`;return b`<li class="torrent status-${e.status}" data-hash=${e.hash}>
     <div class="torrent-top">
-      <span class="status-chip"><span class="dot"></span>${aa(e)}</span>
+      <span class="status-chip"><span class="dot"></span>${ca(e)}</span>
       ${t.showInstance?b`<span class="instance" title="qBittorrent">${e.instance_title}</span>`:S}
       ${t.admin?b`<span class="actions">
             ${i?b`<button
@@ -3109,11 +3109,11 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           >`:S}
       ${r.eta?b`<span class="eta">ETA ${En(e.eta)}</span>`:S}
     </p>
-  </li>`}function da(){return b`<li class="torrent" aria-hidden="true">
+  </li>`}function ma(){return b`<li class="torrent" aria-hidden="true">
     <div class="skeleton" style="height: 22px; width: 96px"></div>
     <div class="skeleton" style="height: 18px; width: 80%"></div>
     <div class="skeleton" style="height: 8px"></div>
-  </li>`}var fa=l`
+  </li>`}var ha=l`
   .torrent {
     --_state: var(--_text-2);
     display: flex;
@@ -3222,7 +3222,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     width: 16px;
     height: 16px;
   }
-`,pa=1500;O(`pandora-panel-downloads`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},filter:{attribute:!1},sort:{attribute:!1},_state:{state:!0},_error:{state:!0},_filter:{state:!0},_sort:{state:!0},_query:{state:!0},_busy:{state:!0},_confirm:{state:!0},_deleteFiles:{state:!0}}}constructor(){super(),this.subscription=null,this.list=new la,this.onPause=e=>void this.act(e,`pause`),this.onResume=e=>void this.act(e,`resume`),this.onRemove=e=>this.askRemove(e),this.info=null,this.admin=!1,this.narrow=!1,this.filter=null,this.sort=null,this._state=nt(),this._error=null,this._filter=`all`,this._sort=`added`,this._query=``,this._busy=new Set,this._confirm=null,this._deleteFiles=!1}get qbittorrents(){return this.info?.services.qbittorrent??[]}connectedCallback(){super.connectedCallback(),this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribe(),clearTimeout(this.historyTimer)}willUpdate(e){e.has(`filter`)&&(this._filter=Qi.find(([e])=>e===this.filter)?.[0]??`all`),e.has(`sort`)&&(this._sort=$i.find(([e])=>e===this.sort)?.[0]??`added`),this.list.choose({filter:this._filter,sort:this._sort,query:this._query})}updated(e){(e.has(`info`)||e.has(`api`))&&this.subscribe()}choose(e){e.filter&&(this._filter=e.filter),e.sort&&(this._sort=e.sort);let t=this._filter===`all`?void 0:this._filter,n=this._sort===`added`?void 0:this._sort;q(this,{view:{filter:t,sort:n},replace:!0})}subscribe(){if(!this.subscription&&this.isConnected&&this.api?.hass&&this.qbittorrents.length){this._error=null;try{this.subscription=this.api.subscribeTorrents((e,t)=>this.onEvent(e,t),e=>{this._error=e,this.subscription=null})}catch(e){this._error=e}}}unsubscribe(){this.subscription?.close(),this.subscription=null}retry(){this.unsubscribe(),this._state=nt(),this.list.reset([]),this.subscribe()}onEvent(e,t){this._state=e,this._error=null,t===null?this.list.reset(e.torrents.values()):(this.list.apply(t),t.some(({before:e,after:t})=>!e||!t||Z(t)&&!Z(e))&&(clearTimeout(this.historyTimer),this.historyTimer=setTimeout(()=>{this.renderRoot.querySelector(`pandora-panel-history`)?.refresh()},pa))),this.requestUpdate()}async act(e,t,n=!1){let r=D(e);this._busy=new Set([...this._busy,r]);try{await this.api.torrentAction({action:t,hashes:[e.hash],instance:e.instance,...t===`remove`?{delete_files:n}:{}}),t===`remove`&&J(this,{kind:`success`,message:n?`Removed ${e.name} and its files`:`Removed ${e.name}`})}catch(n){J(this,{kind:`error`,message:`Could not ${t} ${e.name}: ${E(n)}`})}finally{let e=new Set(this._busy);e.delete(r),this._busy=e}}askRemove(e){this._deleteFiles=!1,this._confirm=e}confirmRemove(){let e=this._confirm;this._confirm=null,e&&this.act(e,`remove`,this._deleteFiles)}render(){return this.info&&!this.qbittorrents.length?b`${K({iconPath:un,title:`Add qBittorrent to see your downloads`,why:`Downloads lists every torrent of your qBittorrent servers live, with their progress, and lets administrators pause, resume or remove them.`,service:`qBittorrent`,admin:this.admin})}
+`,ga=1500;O(`pandora-panel-downloads`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},filter:{attribute:!1},sort:{attribute:!1},_state:{state:!0},_error:{state:!0},_filter:{state:!0},_sort:{state:!0},_query:{state:!0},_busy:{state:!0},_confirm:{state:!0},_deleteFiles:{state:!0}}}constructor(){super(),this.subscription=null,this.list=new fa,this.onPause=e=>void this.act(e,`pause`),this.onResume=e=>void this.act(e,`resume`),this.onRemove=e=>this.askRemove(e),this.info=null,this.admin=!1,this.narrow=!1,this.filter=null,this.sort=null,this._state=nt(),this._error=null,this._filter=`all`,this._sort=`added`,this._query=``,this._busy=new Set,this._confirm=null,this._deleteFiles=!1}get qbittorrents(){return this.info?.services.qbittorrent??[]}connectedCallback(){super.connectedCallback(),this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribe(),clearTimeout(this.historyTimer)}willUpdate(e){e.has(`filter`)&&(this._filter=ta.find(([e])=>e===this.filter)?.[0]??`all`),e.has(`sort`)&&(this._sort=na.find(([e])=>e===this.sort)?.[0]??`added`),this.list.choose({filter:this._filter,sort:this._sort,query:this._query})}updated(e){(e.has(`info`)||e.has(`api`))&&this.subscribe()}choose(e){e.filter&&(this._filter=e.filter),e.sort&&(this._sort=e.sort);let t=this._filter===`all`?void 0:this._filter,n=this._sort===`added`?void 0:this._sort;q(this,{view:{filter:t,sort:n},replace:!0})}subscribe(){if(!this.subscription&&this.isConnected&&this.api?.hass&&this.qbittorrents.length){this._error=null;try{this.subscription=this.api.subscribeTorrents((e,t)=>this.onEvent(e,t),e=>{this._error=e,this.subscription=null})}catch(e){this._error=e}}}unsubscribe(){this.subscription?.close(),this.subscription=null}retry(){this.unsubscribe(),this._state=nt(),this.list.reset([]),this.subscribe()}onEvent(e,t){this._state=e,this._error=null,t===null?this.list.reset(e.torrents.values()):(this.list.apply(t),t.some(({before:e,after:t})=>!e||!t||Z(t)&&!Z(e))&&(clearTimeout(this.historyTimer),this.historyTimer=setTimeout(()=>{this.renderRoot.querySelector(`pandora-panel-history`)?.refresh()},ga))),this.requestUpdate()}async act(e,t,n=!1){let r=D(e);this._busy=new Set([...this._busy,r]);try{await this.api.torrentAction({action:t,hashes:[e.hash],instance:e.instance,...t===`remove`?{delete_files:n}:{}}),t===`remove`&&J(this,{kind:`success`,message:n?`Removed ${e.name} and its files`:`Removed ${e.name}`})}catch(n){J(this,{kind:`error`,message:`Could not ${t} ${e.name}: ${E(n)}`})}finally{let e=new Set(this._busy);e.delete(r),this._busy=e}}askRemove(e){this._deleteFiles=!1,this._confirm=e}confirmRemove(){let e=this._confirm;this._confirm=null,e&&this.act(e,`remove`,this._deleteFiles)}render(){return this.info&&!this.qbittorrents.length?b`${K({iconPath:un,title:`Add qBittorrent to see your downloads`,why:`Downloads lists every torrent of your qBittorrent servers live, with their progress, and lets administrators pause, resume or remove them.`,service:`qBittorrent`,admin:this.admin})}
         <div class="history"><pandora-panel-history .api=${this.api}></pandora-panel-history></div>`:b`
       ${this.renderList()}
       <div class="history">
@@ -3230,8 +3230,8 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       </div>
       ${this._confirm?this.renderConfirm(this._confirm):S}
     `}get showInstance(){return this.qbittorrents.length>1||this.list.instances>1}renderList(){if(this._error)return W(`Could not load the torrents`,this._error,()=>this.retry());let e=this._state;if(!e.loaded)return b`<ul class="torrents" aria-busy="true" aria-label="Loading torrents">
-        ${[0,1,2].map(da)}
-      </ul>`;let t=this.list,{counts:n,shown:r}=t,i=this.api.language,a=this.showInstance,o=e=>{let t=this._busy.has(D(e));return b`${Ji([e,t,this.admin,a,i],()=>ua(e,{admin:this.admin,showInstance:a,busy:t,language:i,onPause:this.onPause,onResume:this.onResume,onRemove:this.onRemove}))}`};return b`
+        ${[0,1,2].map(ma)}
+      </ul>`;let t=this.list,{counts:n,shown:r}=t,i=this.api.language,a=this.showInstance,o=e=>{let t=this._busy.has(D(e));return b`${Zi([e,t,this.admin,a,i],()=>pa(e,{admin:this.admin,showInstance:a,busy:t,language:i,onPause:this.onPause,onResume:this.onResume,onRemove:this.onRemove}))}`};return b`
       ${e.unavailable.map(e=>{let t=this.qbittorrents.find(t=>t.id===e)?.title??e;return b`<p class="banner" role="status">
           ${R(M)}
           <span>${t} is not answering; its torrents may be out of date.</span>
@@ -3254,12 +3254,12 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             .value=${this._sort}
             @change=${e=>this.choose({sort:e.target.value})}
           >
-            ${$i.map(([e,t])=>b`<option value=${e} ?selected=${e===this._sort}>${t}</option>`)}
+            ${na.map(([e,t])=>b`<option value=${e} ?selected=${e===this._sort}>${t}</option>`)}
           </select>
         </label>
       </div>
       <div class="filters chips" role="group" aria-label="Filter torrents">
-        ${Qi.map(([e,t])=>b`<button
+        ${ta.map(([e,t])=>b`<button
             class="filter"
             aria-pressed=${this._filter===e?`true`:`false`}
             data-filter=${e}
@@ -3278,7 +3278,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         />
       </label>
       ${r.length>60?b`<ul class="torrents virtual" aria-label="Torrents">
-            ${Ki({items:r,keyFunction:D,renderItem:o})}
+            ${Yi({items:r,keyFunction:D,renderItem:o})}
           </ul>`:r.length?b`<ul class="torrents" aria-label="Torrents">${j(r,D,o)}</ul>`:t.total?b`<p class="muted none">
                 ${t.query?`No torrents match this search.`:`No torrents match this filter.`}
               </p>`:G(un,`No torrents yet`,`Find a movie or a show in Discover and download it, or add torrents in qBittorrent.`,b`<button class="btn" @click=${()=>q(this,{tab:`discover`})}>
@@ -3307,7 +3307,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           </button>
         </div>
       </div>
-    </pandora-panel-sheet>`}static{this.styles=[...z,fa,pn,l`
+    </pandora-panel-sheet>`}static{this.styles=[...z,ha,pn,l`
       :host {
         display: block;
         padding: 16px 16px 32px;
@@ -3447,13 +3447,13 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           padding: 24px 24px 40px;
         }
       }
-    `]}});var ma=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),ha=[`downloads`,`downloaded`,`movies`,`tv`];function ga(e){let t=e?.folders??{},n={...ma};for(let e of ha){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function _a(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function va(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function ya(e=ma){let t=[{path:e.downloads,label:_a(e.downloads,`Downloads`),description:`In progress`,icon:Lt},{path:e.downloaded,label:_a(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:It}];return t.filter((e,n)=>t.findIndex(t=>va(t.path,e.path))===n)}var ba=ya(ma);function xa(e,t=ba){return t.find(t=>va(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function Sa(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function Ca(e,t=ba){let n=e=>e.type===`directory`?+!xa(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var wa=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,Ta=/\.[A-Za-z0-9]{2,4}$/,Ea=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,Da=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,Oa=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function ka(e,t=!0){let n=t?e.replace(Ta,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=Da.exec(n),i=Ea.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${Aa(r[1])} (${r[2]})`:Aa(i?i[1]:Oa.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function Aa(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function ja(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function Ma(e,t=ba){return e.type===`directory`?xa(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:wa.test(e.name)?Ft:Pt}function Na(e=ma){return{movies:{label:_a(e.movies,`Movies`),folder:e.movies,icon:Jt},tv:{label:_a(e.tv,`TV Shows`),folder:e.tv,icon:cn}}}function Pa(e,t=ma){let n=va(e,t.downloads),r=va(e,t.downloaded),{movies:i,tv:a}=Na(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function Fa(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function Ia(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function La(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}function Ra(e,t){let n=e.type===`file`&&e.size!=null?V(e.size,t):null,r=H(e.modified,t);return b`<span class="file-meta">
+    `]}});var _a=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),va=[`downloads`,`downloaded`,`movies`,`tv`];function ya(e){let t=e?.folders??{},n={..._a};for(let e of va){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function ba(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function xa(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function Sa(e=_a){let t=[{path:e.downloads,label:ba(e.downloads,`Downloads`),description:`In progress`,icon:Lt},{path:e.downloaded,label:ba(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:It}];return t.filter((e,n)=>t.findIndex(t=>xa(t.path,e.path))===n)}var Ca=Sa(_a);function wa(e,t=Ca){return t.find(t=>xa(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function Ta(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function Ea(e,t=Ca){let n=e=>e.type===`directory`?+!wa(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var Da=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,Oa=/\.[A-Za-z0-9]{2,4}$/,ka=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,Aa=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,ja=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function Ma(e,t=!0){let n=t?e.replace(Oa,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=Aa.exec(n),i=ka.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${Na(r[1])} (${r[2]})`:Na(i?i[1]:ja.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function Na(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function Pa(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function Fa(e,t=Ca){return e.type===`directory`?wa(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:Da.test(e.name)?Ft:Pt}function Ia(e=_a){return{movies:{label:ba(e.movies,`Movies`),folder:e.movies,icon:Jt},tv:{label:ba(e.tv,`TV Shows`),folder:e.tv,icon:cn}}}function La(e,t=_a){let n=xa(e,t.downloads),r=xa(e,t.downloaded),{movies:i,tv:a}=Ia(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function Ra(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function za(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function Ba(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}function Va(e,t){let n=e.type===`file`&&e.size!=null?V(e.size,t):null,r=H(e.modified,t);return b`<span class="file-meta">
     ${e.type===`directory`?b`<span>Folder</span>`:S}
     ${n?b`<span class="size">${n}</span>`:S}
     ${r?b`<time datetime=${e.modified??``} title=${U(e.modified,t)}
           >${r}</time
         >`:S}
-  </span>`}function za(e,t){let n=e.type===`directory`,r=t.pinned??ba,i=n?xa(e.path,r):void 0,a=n&&t.onOpen?b`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:b`<span class="file-name">${e.name}</span>`;return b`<li
+  </span>`}function Ha(e,t){let n=e.type===`directory`,r=t.pinned??Ca,i=n?wa(e.path,r):void 0,a=n&&t.onOpen?b`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:b`<span class="file-name">${e.name}</span>`;return b`<li
     class="file ${n?`folder`:``} ${i?`pinned`:``} ${t.selected?`selected`:``}"
     data-path=${e.path}
   >
@@ -3465,19 +3465,19 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             @click=${n=>t.onToggle?.(e,n)}
           />
         </label>`:S}
-    <span class="file-icon">${R(Ma(e,r))}</span>
+    <span class="file-icon">${R(Fa(e,r))}</span>
     <div class="file-main">
       ${a}
-      ${Ra(e,t.language)}
+      ${Va(e,t.language)}
     </div>
     ${i?b`<span class="chip pin">${i.description}</span>`:S}
-  </li>`}function Ba(){return b`<li class="file" aria-hidden="true">
+  </li>`}function Ua(){return b`<li class="file" aria-hidden="true">
     <span class="skeleton" style="width: 24px; height: 24px"></span>
     <div class="file-main">
       <span class="skeleton" style="height: 16px; width: 60%"></span>
       <span class="skeleton" style="height: 12px; width: 30%; margin-top: 6px"></span>
     </div>
-  </li>`}var Va=l`
+  </li>`}var Wa=l`
   .files {
     list-style: none;
     margin: 0;
@@ -3569,7 +3569,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       display: none;
     }
   }
-`;function Ha(e,t,n){let r=Sa(e,t);return b`<nav class="crumbs" aria-label="Folder path">
+`;function Ga(e,t,n){let r=Ta(e,t);return b`<nav class="crumbs" aria-label="Folder path">
     <ol>
       ${r.map((e,t)=>{let i=t===r.length-1,a=`${t===0?`root`:e.name.length<=16?`short`:`long`}${i?` current`:``}`,o=b`${t===0?R(Vt):S}<span class="crumb-name"
             >${e.name}</span
@@ -3580,7 +3580,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               </button>`}
         </li>`})}
     </ol>
-  </nav>`}function Ua(e,t){if(!e)return S;let n=Na(t.folders);return b`<div class="actions" role="group" aria-label="Selected files">
+  </nav>`}function Ka(e,t){if(!e)return S;let n=Ia(t.folders);return b`<div class="actions" role="group" aria-label="Selected files">
     <div class="actions-head">
       <span class="selected-count">${e} selected</span>
       <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${t.clearSelection}>
@@ -3593,7 +3593,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </button>`)}
       <button class="btn danger" @click=${t.startDelete}>${R(jt)}<span>Delete</span></button>
     </div>
-  </div>`}function Wa(e,t){let n=Na(t.folders)[e.destination],r=ja(e.folder),i=e.entries.slice(0,5),a=e.entries.length-i.length,o=t.updateMove;return b`<pandora-panel-sheet
+  </div>`}function qa(e,t){let n=Ia(t.folders)[e.destination],r=Pa(e.folder),i=e.entries.slice(0,5),a=e.entries.length-i.length,o=t.updateMove;return b`<pandora-panel-sheet
     .narrow=${t.narrow}
     label="Move to ${n.label}"
     @close=${()=>!e.busy&&t.closeMove()}
@@ -3639,10 +3639,10 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </button>
       </div>
     </form>
-  </pandora-panel-sheet>`}function Ga(e,t){let n=e.entries.length,r=e.entries.slice(0,5),i=n-r.length,a=e.entries.some(e=>e.type===`directory`);return b`<pandora-confirm
+  </pandora-panel-sheet>`}function Ja(e,t){let n=e.entries.length,r=e.entries.slice(0,5),i=n-r.length,a=e.entries.some(e=>e.type===`directory`);return b`<pandora-confirm
     .narrow=${t.narrow}
     label="Delete files"
-    heading=${Ia(n)}
+    heading=${za(n)}
     subject=${n===1?e.entries[0].name:``}
     body="${a?`Folders are deleted with everything in them. `:``}${n===1?`It is`:`They are`} deleted from ${t.shareTitle} for good: this cannot be undone."
     confirm-label="Delete"
@@ -3659,7 +3659,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     ${e.error?b`<p class="banner error" role="alert">
           ${R(M)}<span>Could not delete: ${E(e.error)}</span>
         </p>`:S}
-  </pandora-confirm>`}var Ka=[...z,B,fn,Va,l`
+  </pandora-confirm>`}var Ya=[...z,B,fn,Wa,l`
     :host {
       display: block;
       padding: 12px 12px 96px;
@@ -3926,8 +3926,8 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         padding: 20px 24px 96px;
       }
     }
-  `];function qa(e,t){(t&&e?.querySelector(`input`)||e?.querySelector(`button.file-name`)||e?.querySelector(`input`))?.focus()}O(`pandora-panel-files`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},folder:{attribute:!1},shareId:{attribute:!1},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0},_shown:{state:!0}}}constructor(){super(),this.requestId=0,this.moreObserver=null,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this.folder=null,this.shareId=null,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null,this._shown=200}disconnectedCallback(){super.disconnectedCallback(),this.moreObserver?.disconnect(),this.moreObserver=null}showMore(){this._listing.status===`ready`&&this._shown<this._listing.files.length&&(this._shown+=200)}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return ga(this.share)}get pinned(){return ya(this.folders)}willUpdate(e){let t=e.has(`folder`)||e.has(`shareId`);if(!(t||e.has(`info`)||e.has(`api`))||!this.api||!this.shares.length)return;let n=e=>this.shares.some(t=>t.id===e),r=e.has(`shareId`)||!n(this._share)?n(this.shareId)?this.shareId:this.shares[0].id:this._share,i=Q(this.folder??this._listing.path);r===this._share?t&&i!==this._listing.path?this.open(i):this._listing.status===`ready`&&(this._listing={...this._listing,files:Ca(this._listing.files,this.pinned)}):(this._share=r,this._selected=new Set,this.anchor=null,this.open(i))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t},this._shown=200;try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:Ca(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}browse(e){let t=Q(e);t!==this._listing.path&&q(this,{view:{folder:t}}),this.open(t)}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,q(this,{view:{share:e===this.shares[0]?.id?void 0:e,folder:void 0}}),this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r.indexOf(n)+(e.key===`ArrowDown`?1:-1),a=t instanceof HTMLInputElement;if(i===r.length&&this._listing.status===`ready`&&i<this._listing.files.length){e.preventDefault(),this.showMore(),this.updateComplete.then(()=>{qa(this.renderRoot.querySelectorAll(`ul.files > li.file`)[i],a)});return}let o=r[i];o&&(e.preventDefault(),qa(o,a))}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:ka(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||ja(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),J(this,{kind:`success`,message:Fa(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),J(this,{kind:`success`,message:La(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return K({iconPath:zt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return b`<ul class="files surface" aria-busy="true" aria-label="Loading files">
-        ${[0,1,2].map(Ba)}
+  `];function Xa(e,t){(t&&e?.querySelector(`input`)||e?.querySelector(`button.file-name`)||e?.querySelector(`input`))?.focus()}O(`pandora-panel-files`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},folder:{attribute:!1},shareId:{attribute:!1},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0},_shown:{state:!0}}}constructor(){super(),this.requestId=0,this.moreObserver=null,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this.folder=null,this.shareId=null,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null,this._shown=200}disconnectedCallback(){super.disconnectedCallback(),this.moreObserver?.disconnect(),this.moreObserver=null}showMore(){this._listing.status===`ready`&&this._shown<this._listing.files.length&&(this._shown+=200)}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return ya(this.share)}get pinned(){return Sa(this.folders)}willUpdate(e){let t=e.has(`folder`)||e.has(`shareId`);if(!(t||e.has(`info`)||e.has(`api`))||!this.api||!this.shares.length)return;let n=e=>this.shares.some(t=>t.id===e),r=e.has(`shareId`)||!n(this._share)?n(this.shareId)?this.shareId:this.shares[0].id:this._share,i=Q(this.folder??this._listing.path);r===this._share?t&&i!==this._listing.path?this.open(i):this._listing.status===`ready`&&(this._listing={...this._listing,files:Ea(this._listing.files,this.pinned)}):(this._share=r,this._selected=new Set,this.anchor=null,this.open(i))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t},this._shown=200;try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:Ea(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}browse(e){let t=Q(e);t!==this._listing.path&&q(this,{view:{folder:t}}),this.open(t)}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,q(this,{view:{share:e===this.shares[0]?.id?void 0:e,folder:void 0}}),this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r.indexOf(n)+(e.key===`ArrowDown`?1:-1),a=t instanceof HTMLInputElement;if(i===r.length&&this._listing.status===`ready`&&i<this._listing.files.length){e.preventDefault(),this.showMore(),this.updateComplete.then(()=>{Xa(this.renderRoot.querySelectorAll(`ul.files > li.file`)[i],a)});return}let o=r[i];o&&(e.preventDefault(),Xa(o,a))}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:Ma(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||Pa(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),J(this,{kind:`success`,message:Ra(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),J(this,{kind:`success`,message:Ba(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return K({iconPath:zt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return b`<ul class="files surface" aria-busy="true" aria-label="Loading files">
+        ${[0,1,2].map(Ua)}
       </ul>`;let e=this._listing.path;return b`
       <div class="top">
         ${this.shares.length>1?b`<label class="field share">
@@ -3943,7 +3943,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ${this.pinned.map(t=>b`<button
               class="pin-btn"
               title=${t.path}
-              aria-current=${va(e,t.path)?`true`:`false`}
+              aria-current=${xa(e,t.path)?`true`:`false`}
               @click=${()=>this.browse(t.path)}
             >
               ${R(t.icon)}<span>${t.label}</span>
@@ -3951,7 +3951,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </div>
       </div>
       <div class="bar">
-        ${Ha(e,this.shareTitle,e=>this.browse(e))}
+        ${Ga(e,this.shareTitle,e=>this.browse(e))}
         <button
           class="icon-btn"
           aria-label="Refresh"
@@ -3962,12 +3962,12 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ${R(L)}
         </button>
       </div>
-      ${this.renderListing()} ${this.admin?Ua(this._selected.size,this.actions):S}
-      ${this._move?Wa(this._move,this.actions):S}
-      ${this._delete&&this.admin?Ga(this._delete,this.actions):S}
+      ${this.renderListing()} ${this.admin?Ka(this._selected.size,this.actions):S}
+      ${this._move?qa(this._move,this.actions):S}
+      ${this._delete&&this.admin?Ja(this._delete,this.actions):S}
     `}updated(e){if(e.has(`_listing`)){let e=this.renderRoot.querySelector(`nav.crumbs`);e&&e.scrollWidth>e.clientWidth&&(e.scrollLeft=e.scrollWidth)}this.moreObserver?.disconnect();let t=this.renderRoot.querySelector(`li.more`);t&&typeof IntersectionObserver<`u`&&(this.moreObserver??=new IntersectionObserver(e=>{e.some(e=>e.isIntersecting)&&this.showMore()}),this.moreObserver.observe(t))}renderListing(){let e=this._listing;if(e.status===`loading`)return b`<ul class="files surface" aria-busy="true" aria-label="Loading ${e.path}">
-        ${[0,1,2,3].map(Ba)}
-      </ul>`;if(e.status===`error`)return W(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return G(zt,`This folder is empty`,Pa(e.path,this.folders));let t=e.files.length,n=this._selected.size,r=this.api.language,i=this.pinned;return b`
+        ${[0,1,2,3].map(Ua)}
+      </ul>`;if(e.status===`error`)return W(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return G(zt,`This folder is empty`,La(e.path,this.folders));let t=e.files.length,n=this._selected.size,r=this.api.language,i=this.pinned;return b`
       ${this.admin?b`<div class="select-bar">
             <label class="check">
               <input
@@ -3981,16 +3981,16 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             <span class="muted count" aria-live="polite">${n?`${n} of ${t} selected`:`${t} item${t===1?``:`s`}`}</span>
           </div>`:b`<p class="muted count">${t} item${t===1?``:`s`}</p>`}
       <ul class="files surface" aria-label="Files in ${e.path}" @keydown=${this.onListKey}>
-        ${j(e.files.slice(0,this._shown),e=>e.path,e=>za(e,{language:r,selectable:this.admin,selected:this._selected.has(e.path),pinned:i,onToggle:(e,t)=>this.toggle(e,t),onOpen:e=>this.browse(e.path)}))}
+        ${j(e.files.slice(0,this._shown),e=>e.path,e=>Ha(e,{language:r,selectable:this.admin,selected:this._selected.has(e.path),pinned:i,onToggle:(e,t)=>this.toggle(e,t),onOpen:e=>this.browse(e.path)}))}
         ${t>this._shown?b`<li class="more">
               <button class="btn text" @click=${()=>this.showMore()}>
                 Show ${Math.min(200,t-this._shown)} more (${t-this._shown} not shown)
               </button>
             </li>`:S}
       </ul>
-    `}get actions(){return{narrow:this.narrow,shareTitle:this.shareTitle,folders:this.folders,clearSelection:()=>this.clearSelection(),startMove:e=>this.startMove(e),updateMove:e=>{this._move&&={...this._move,...e}},closeMove:()=>this._move=null,submitMove:e=>void this.submitMove(e),startDelete:()=>this.startDelete(),confirmDelete:()=>void this.confirmDelete(),cancelDelete:()=>this.cancelDelete()}}static{this.styles=Ka}});var Ja={movies:[`Movies`,Jt],tvshows:[`TV shows`,cn],music:[`Music`,Yt],homevideos:[`Home videos`,Ht]};function Ya(e){return e&&Ja[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var Xa={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},Za=(e,t)=>`${e}\u0000${t}`;O(`pandora-panel-library`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new Pn(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=Za(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),J(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){J(this,{kind:`error`,message:`Could not scan ${r}: ${E(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return K({iconPath:xt,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return W(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?b`${j(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:G(xt,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):b`<div aria-busy="true" aria-label="Loading the library">
+    `}get actions(){return{narrow:this.narrow,shareTitle:this.shareTitle,folders:this.folders,clearSelection:()=>this.clearSelection(),startMove:e=>this.startMove(e),updateMove:e=>{this._move&&={...this._move,...e}},closeMove:()=>this._move=null,submitMove:e=>void this.submitMove(e),startDelete:()=>this.startDelete(),confirmDelete:()=>void this.confirmDelete(),cancelDelete:()=>this.cancelDelete()}}static{this.styles=Ya}});var Za={movies:[`Movies`,Jt],tvshows:[`TV shows`,cn],music:[`Music`,Yt],homevideos:[`Home videos`,Ht]};function Qa(e){return e&&Za[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var $a={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},eo=(e,t)=>`${e}\u0000${t}`;O(`pandora-panel-library`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new Pn(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=eo(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),J(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){J(this,{kind:`error`,message:`Could not scan ${r}: ${E(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return K({iconPath:xt,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return W(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?b`${j(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:G(xt,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):b`<div aria-busy="true" aria-label="Loading the library">
         ${[0,1].map(()=>b`<div class="server surface skeleton server-skeleton"></div>`)}
-      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(Za(e.id,`all`));return b`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
+      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(eo(e.id,`all`));return b`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
       <header class="server-head">
         <h2 id=${n}>${e.title}</h2>
         ${this.admin?b`<button
@@ -4020,7 +4020,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           <span class="percent">${zn(e.progress,t)}</span>
         </p>
         ${Rn(e.progress,`Library scan on ${e.title}`,t)}
-      </div>`;let n=e.last_result?Xa[e.last_result]??[e.last_result,`warning`]:null;return b`<div class="scan" role="status">
+      </div>`;let n=e.last_result?$a[e.last_result]??[e.last_result,`warning`]:null;return b`<div class="scan" role="status">
       <p class="scan-line">
         ${e.last_scan?b`<span
               >Last scan
@@ -4030,7 +4030,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             >`:b`<span class="muted">No scan yet</span>`}
         ${n?b`<span class="chip result ${n[1]}"><span class="dot"></span>${n[0]}</span>`:S}
       </p>
-    </div>`}renderLibrary(e,t,n){let[r,i]=Ya(t.collection_type),a=this._busy.has(Za(e.id,t.id));return b`<li class="library" data-library=${t.id}>
+    </div>`}renderLibrary(e,t,n){let[r,i]=Qa(t.collection_type),a=this._busy.has(eo(e.id,t.id));return b`<li class="library" data-library=${t.id}>
       <span class="library-icon">${R(i)}</span>
       <div class="library-main">
         <span class="library-name">${t.name}</span>
@@ -4181,14 +4181,324 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           padding: 20px 24px;
         }
       }
-    `]}});var Qa=[[`pending`,`Pending`],[`all`,`All`],[`mine`,`Mine`]];function $a(e){return Qa.some(([t])=>t===e)}function eo(e,t,n){return t===`all`||(t===`pending`?e.status===`pending`:yr(e,n))}var to={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`,withdraw:`Withdrawing…`};O(`pandora-panel-requests`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},openRequest:{attribute:!1},filter:{attribute:!1},_filter:{state:!0},_busy:{state:!0},_errors:{state:!0},_expanded:{state:!0},_deny:{state:!0},_reason:{state:!0},_denyError:{state:!0}}}constructor(){super(),this.linked=null,this.linkChanged=!1,this.scrollPending=null,this.feed=new Pn(this,{api:()=>this.api,enabled:()=>!!this.info?.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this.openRequest=null,this.filter=null,this._filter=null,this._busy=new Map,this._errors=new Map,this._expanded=new Set,this._deny=null,this._reason=``,this._denyError=null}get me(){return this.api?.hass?.user?.id??void 0}willUpdate(e){super.willUpdate(e);let t=this.feed.value?.requests;e.has(`filter`)&&$a(this.filter)&&(this._filter=this.filter),this._filter===null&&this.admin&&t&&(this._filter=t.some(e=>e.status===`pending`)?`pending`:`all`),e.has(`openRequest`)&&(this.linkChanged=!0),t&&this.linkChanged&&(this.linkChanged=!1,this.followLink(t))}updated(e){super.updated(e);let t=this.scrollPending,n=t?this.renderRoot.querySelector(`li.request[data-request="${t}"]`):null;n&&(this.scrollPending=null,n.scrollIntoView?.({block:`center`}))}followLink(e){let t=this.openRequest;if(t===this.linked)return;let n=new Set(this._expanded);this.linked&&n.delete(this.linked),this.linked=null;let r=t?e.find(e=>e.id===t):void 0;t&&!r?(J(this,{kind:`error`,message:`That request is not in your list.`}),q(this,{view:{request:void 0},replace:!0})):r&&(this.linked=r.id,n.add(r.id),this.scrollPending=r.id,this.admin&&this._filter&&!eo(r,this._filter,this.me)&&(this._filter=`all`,q(this,{view:{filter:`all`},replace:!0}))),this._expanded=n}chooseFilter(e){this._filter=e,q(this,{view:{filter:e},replace:!0})}setBusy(e,t){let n=new Map(this._busy);t?n.set(e,t):n.delete(e),this._busy=n}setError(e,t){let n=new Map(this._errors);t?n.set(e,t):n.delete(e),this._errors=n}applied(e){e&&this.feed.value&&(this.feed.value=Sr(this.feed.value,[e]),this.requestUpdate())}async run(e,t){if(this._busy.has(e.id))return;this.setBusy(e.id,t),this.setError(e.id,null);let n=_r(e);try{let r=t===`approve`?await this.api.approveRequest(e.id):await this.api.retryRequest(e.id);this.applied(r?.request),J(this,{kind:`success`,message:t===`approve`?`Approved ${n}`:`Retrying ${n}`})}catch(n){this.setError(e.id,`Could not ${t===`approve`?`approve`:`retry`} it: ${E(n)}`)}finally{this.setBusy(e.id,null)}}async withdraw(e){if(!this._busy.has(e.id)){this.setBusy(e.id,`withdraw`),this.setError(e.id,null);try{let t=await this.api.withdrawRequest(e.id);t?.request&&t.request.status!==`withdrawn`&&!this.admin&&this.feed.value?(this.feed.value={requests:this.feed.value.requests.filter(t=>t.id!==e.id)},this.requestUpdate()):this.applied(t?.request),J(this,{kind:`success`,message:`Withdrew ${_r(e)}`})}catch(t){this.setError(e.id,`Could not withdraw it: ${E(t)}`)}finally{this.setBusy(e.id,null)}}}openDeny(e){this._deny=e,this._reason=``,this._denyError=null}closeDeny(){this._deny&&this._busy.get(this._deny.id)===`deny`||(this._deny=null,this._denyError=null)}async submitDeny(){let e=this._deny;if(!(!e||this._busy.has(e.id)||this._reason.length>500)){this.setBusy(e.id,`deny`),this.setError(e.id,null),this._denyError=null;try{let t=await this.api.denyRequest(e.id,this._reason);this.setBusy(e.id,null),this._deny=null,this.applied(t?.request),J(this,{kind:`success`,message:`Denied ${_r(e)}`})}catch(t){this.setBusy(e.id,null),this._denyError=t}}}toggleSteps(e){let t=new Set(this._expanded);t.delete(e)?e===this.linked&&(this.linked=null,q(this,{view:{request:void 0},back:!0})):(t.add(e),this.linked=e,q(this,{view:{request:e}})),this._expanded=t}render(){if(this.info&&!this.info.requests)return G(I,`Requests need a newer Pandora`,b`This Pandora does not take household requests yet. Update the Pandora integration
+    `]}});var to={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`,withdraw:`Withdrawing…`};function no(e,t){let n=t.language,r=gr(e),i=vr(e),a=`request-${e.id}`,o=`steps-${e.id}`,s=t.expanded.has(e.id),c=t.errors.get(e.id),l=e.release&&(e.status===`downloading`||e.status===`importing`);return b`<li
+    class="request surface"
+    data-request=${e.id}
+    data-status=${e.status}
+    aria-current=${Wn(e.id===t.openRequest?`true`:void 0)}
+  >
+    <div class="poster" aria-hidden="true">
+      ${R(e.media_type===`tv`?cn:Jt)}
+      ${e.poster_url?b`<img
+            src=${e.poster_url}
+            alt=""
+            loading="lazy"
+            @error=${e=>e.target.hidden=!0}
+          />`:S}
+    </div>
+    <div class="main">
+      <div class="top">
+        <h3 id=${a} class="title">
+          ${e.title}${e.year?b` <span class="year">(${e.year})</span>`:S}
+        </h3>
+        ${Dr(e.status)}
+      </div>
+      <p class="sub muted">${e.media_type===`tv`?b`TV · ${r}`:`Movie`}</p>
+      <p class="who muted">
+        ${i.length?b`Requested by ${i.join(`, `)} · `:`Requested `}<time
+          datetime=${e.created}
+          title=${U(e.created,n)}
+          >${H(e.created,n)}</time
+        >
+      </p>
+      ${l?b`<p class="release"><span class="muted">Release</span> ${e.release}</p>`:S}
+      ${ro(e,t.admin)}
+      ${io(e,a,t)}
+      ${c?b`<p class="action-error" role="alert">${c}</p>`:S}
+      ${e.transitions.length?b`<button
+              class="btn text steps-toggle"
+              aria-expanded=${s?`true`:`false`}
+              aria-controls=${o}
+              @click=${()=>t.toggleSteps(e.id)}
+            >
+              ${R(s?Ot:Tt)} History
+              <span class="visually-hidden">of ${_r(e)}</span>
+              <span class="count">${e.transitions.length}</span>
+            </button>
+            <ol id=${o} class="steps" ?hidden=${!s}>
+              ${s?e.transitions.map(r=>b`<li class="step ${pr(r.status)}">
+                      <span class="dot" aria-hidden="true"></span>
+                      <span class="step-main">
+                        <span class="step-status">${mr(r.status)}</span>
+                        <span class="muted">
+                          by ${br(e,r.by,t.me)} ·
+                          <time datetime=${r.at} title=${U(r.at,n)}
+                            >${H(r.at,n)}</time
+                          ></span
+                        >
+                        ${r.reason?b`<span class="step-reason">${r.reason}</span>`:S}
+                      </span>
+                    </li>`):S}
+            </ol>`:S}
+    </div>
+  </li>`}function ro(e,t){if(e.status!==`denied`&&e.status!==`failed`)return S;let n=e.public_reason??e.reason;if(!n)return S;let r=t&&e.status===`failed`&&e.reason!==n?e.reason:null;return b`<p class="reason ${e.status}">
+    ${R(M)}<span
+      >${e.status===`denied`?`Denied`:`Failed`}: ${n}${r?b`<span class="reason-detail">${r}</span>`:S}</span
+    >
+  </p>`}function io(e,t,n){let r=n.busy.get(e.id),i=(e,t)=>r===e?to[e]:t,a=e.status===`pending`&&(n.admin||yr(e,n.me))?b`<button class="btn withdraw" ?disabled=${!!r} @click=${()=>n.withdraw(e)}>
+          ${R(dn)} ${i(`withdraw`,`Withdraw`)}
+        </button>`:S;return n.admin?e.status===`pending`?b`<div class="actions" role="group" aria-labelledby=${t}>
+      <button class="btn primary approve" ?disabled=${!!r} @click=${()=>n.run(e,`approve`)}>
+        ${R(N)} ${i(`approve`,`Approve`)}
+      </button>
+      <button class="btn deny" ?disabled=${!!r} @click=${()=>n.openDeny(e)}>
+        ${R(P)} ${i(`deny`,`Deny`)}
+      </button>
+      ${a}
+    </div>`:e.status===`failed`||e.status===`denied`?b`<div class="actions" role="group" aria-labelledby=${t}>
+      <button class="btn retry" ?disabled=${!!r} @click=${()=>n.run(e,`retry`)}>
+        ${R(L)} ${i(`retry`,`Retry`)}
+      </button>
+    </div>`:S:a===S?S:b`<div class="actions" role="group" aria-labelledby=${t}>${a}</div>`}var ao=[...z,fn,B,Or,pn,l`
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      padding: 16px 12px 32px;
+      max-width: 960px;
+      margin: 0 auto;
+    }
+    .request-skeleton {
+      height: 132px;
+      margin-bottom: 12px;
+    }
+    .filters {
+      display: flex;
+      gap: 8px;
+      overflow-x: auto;
+      scrollbar-width: none;
+      padding: 2px;
+    }
+    .requests {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .request {
+      display: flex;
+      align-items: flex-start;
+      gap: 12px;
+      padding: 12px;
+      scroll-margin: 16px;
+    }
+    /* The request the URL opens (a link, a notification). */
+    .request[aria-current="true"] {
+      border-color: var(--_primary);
+      box-shadow: 0 0 0 1px var(--_primary);
+    }
+    .poster {
+      position: relative;
+      flex: none;
+      width: 64px;
+      aspect-ratio: 2 / 3;
+      border-radius: 6px;
+      overflow: hidden;
+      background: var(--_surface-alt);
+      color: var(--_text-2);
+      display: grid;
+      place-items: center;
+    }
+    .poster img {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .main {
+      flex: 1;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    /* Narrow: the status under the title; wider: beside it. */
+    .top {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 4px 8px;
+    }
+    .title {
+      min-width: 0;
+      font-size: 1rem;
+      font-weight: 600;
+      line-height: 1.3;
+      overflow-wrap: anywhere;
+    }
+    .year {
+      font-weight: 400;
+      color: var(--_text-2);
+    }
+    .sub,
+    .who {
+      font-size: 0.85rem;
+      line-height: 1.35;
+    }
+    .release {
+      font-size: 0.8rem;
+      font-family: var(--ha-font-family-code, ui-monospace, monospace);
+      overflow-wrap: anywhere;
+    }
+    .reason,
+    .action-error {
+      display: flex;
+      align-items: flex-start;
+      gap: 6px;
+      margin-top: 2px;
+      padding: 6px 10px;
+      border-radius: 6px;
+      border-left: 3px solid var(--_text-2);
+      background: var(--_surface-alt);
+      font-size: 0.85rem;
+      line-height: 1.4;
+      overflow-wrap: anywhere;
+    }
+    .reason-detail {
+      display: block;
+      margin-top: 2px;
+      color: var(--_text-2);
+      font-family: var(--ha-font-family-code, ui-monospace, monospace);
+      font-size: 0.8rem;
+    }
+    .reason .icon {
+      width: 18px;
+      height: 18px;
+      color: var(--_text-2);
+    }
+    .reason.failed,
+    .action-error {
+      border-left-color: var(--_error);
+    }
+    .reason.failed .icon {
+      color: var(--_error);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-top: 6px;
+    }
+    .steps-toggle {
+      align-self: flex-start;
+      margin-left: -12px;
+      padding: 0 12px;
+      gap: 4px;
+      font-size: 0.85rem;
+    }
+    .steps {
+      list-style: none;
+      margin: 0;
+      padding: 0 0 0 4px;
+    }
+    .step {
+      position: relative;
+      display: flex;
+      align-items: flex-start;
+      gap: 10px;
+      padding: 4px 0 8px;
+      font-size: 0.85rem;
+      line-height: 1.35;
+    }
+    /* The line between the dots. */
+    .step:not(:last-child)::before {
+      content: "";
+      position: absolute;
+      left: 3px;
+      top: 14px;
+      bottom: -4px;
+      width: 2px;
+      background: var(--_divider);
+    }
+    .step .dot {
+      margin-top: 5px;
+      color: var(--_text-2);
+    }
+    .step.pending .dot {
+      color: var(--_warning);
+    }
+    .step.progress .dot {
+      color: var(--_primary);
+    }
+    .step.available .dot {
+      color: var(--_success);
+    }
+    .step.failed .dot {
+      color: var(--_error);
+    }
+    .step-main {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 6px;
+      min-width: 0;
+    }
+    .step-status {
+      font-weight: 600;
+    }
+    .step-reason {
+      flex-basis: 100%;
+      color: var(--_text-2);
+      overflow-wrap: anywhere;
+    }
+    .no-match {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 12px;
+      padding: 32px 16px;
+      text-align: center;
+    }
+    textarea {
+      min-height: 88px;
+      padding: 10px 12px;
+      border-radius: 8px;
+      border: 1px solid var(--_divider);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+      resize: vertical;
+    }
+    textarea:focus {
+      border-color: var(--_primary);
+    }
+    .field .hint {
+      align-self: flex-end;
+      font-variant-numeric: tabular-nums;
+    }
+    @media (min-width: 600px) {
+      :host {
+        padding: 24px 24px 40px;
+      }
+      .request {
+        padding: 16px;
+        gap: 16px;
+      }
+      .poster {
+        width: 80px;
+      }
+      .top {
+        flex-direction: row;
+        justify-content: space-between;
+      }
+    }
+  `];O(`pandora-panel-requests`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},openRequest:{attribute:!1},filter:{attribute:!1},_filter:{state:!0},_busy:{state:!0},_errors:{state:!0},_expanded:{state:!0},_deny:{state:!0},_reason:{state:!0},_denyError:{state:!0}}}constructor(){super(),this.linked=null,this.linkChanged=!1,this.scrollPending=null,this.feed=new Pn(this,{api:()=>this.api,enabled:()=>!!this.info?.requests,open:(e,t,n)=>e.subscribe(`pandora/requests/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this.openRequest=null,this.filter=null,this._filter=null,this._busy=new Map,this._errors=new Map,this._expanded=new Set,this._deny=null,this._reason=``,this._denyError=null}get me(){return this.api?.hass?.user?.id??void 0}willUpdate(e){super.willUpdate(e);let t=this.feed.value?.requests;e.has(`filter`)&&wr(this.filter)&&(this._filter=this.filter),this._filter===null&&this.admin&&t&&(this._filter=t.some(e=>e.status===`pending`)?`pending`:`all`),e.has(`openRequest`)&&(this.linkChanged=!0),t&&this.linkChanged&&(this.linkChanged=!1,this.followLink(t))}updated(e){super.updated(e);let t=this.scrollPending,n=t?this.renderRoot.querySelector(`li.request[data-request="${t}"]`):null;n&&(this.scrollPending=null,n.scrollIntoView?.({block:`center`}))}followLink(e){let t=this.openRequest;if(t===this.linked)return;let n=new Set(this._expanded);this.linked&&n.delete(this.linked),this.linked=null;let r=t?e.find(e=>e.id===t):void 0;t&&!r?(J(this,{kind:`error`,message:`That request is not in your list.`}),q(this,{view:{request:void 0},replace:!0})):r&&(this.linked=r.id,n.add(r.id),this.scrollPending=r.id,this.admin&&this._filter&&!Tr(r,this._filter,this.me)&&(this._filter=`all`,q(this,{view:{filter:`all`},replace:!0}))),this._expanded=n}chooseFilter(e){this._filter=e,q(this,{view:{filter:e},replace:!0})}setBusy(e,t){let n=new Map(this._busy);t?n.set(e,t):n.delete(e),this._busy=n}setError(e,t){let n=new Map(this._errors);t?n.set(e,t):n.delete(e),this._errors=n}applied(e){e&&this.feed.value&&(this.feed.value=Sr(this.feed.value,[e]),this.requestUpdate())}async run(e,t){if(this._busy.has(e.id))return;this.setBusy(e.id,t),this.setError(e.id,null);let n=_r(e);try{let r=t===`approve`?await this.api.approveRequest(e.id):await this.api.retryRequest(e.id);this.applied(r?.request),J(this,{kind:`success`,message:t===`approve`?`Approved ${n}`:`Retrying ${n}`})}catch(n){this.setError(e.id,`Could not ${t===`approve`?`approve`:`retry`} it: ${E(n)}`)}finally{this.setBusy(e.id,null)}}async withdraw(e){if(!this._busy.has(e.id)){this.setBusy(e.id,`withdraw`),this.setError(e.id,null);try{let t=await this.api.withdrawRequest(e.id);t?.request&&t.request.status!==`withdrawn`&&!this.admin&&this.feed.value?(this.feed.value={requests:this.feed.value.requests.filter(t=>t.id!==e.id)},this.requestUpdate()):this.applied(t?.request),J(this,{kind:`success`,message:`Withdrew ${_r(e)}`})}catch(t){this.setError(e.id,`Could not withdraw it: ${E(t)}`)}finally{this.setBusy(e.id,null)}}}openDeny(e){this._deny=e,this._reason=``,this._denyError=null}closeDeny(){this._deny&&this._busy.get(this._deny.id)===`deny`||(this._deny=null,this._denyError=null)}async submitDeny(){let e=this._deny;if(!(!e||this._busy.has(e.id)||this._reason.length>500)){this.setBusy(e.id,`deny`),this.setError(e.id,null),this._denyError=null;try{let t=await this.api.denyRequest(e.id,this._reason);this.setBusy(e.id,null),this._deny=null,this.applied(t?.request),J(this,{kind:`success`,message:`Denied ${_r(e)}`})}catch(t){this.setBusy(e.id,null),this._denyError=t}}}toggleSteps(e){let t=new Set(this._expanded);t.delete(e)?e===this.linked&&(this.linked=null,q(this,{view:{request:void 0},back:!0})):(t.add(e),this.linked=e,q(this,{view:{request:e}})),this._expanded=t}render(){if(this.info&&!this.info.requests)return G(I,`Requests need a newer Pandora`,b`This Pandora does not take household requests yet. Update the Pandora integration
           (in HACS), then restart Home Assistant.`);if(this.feed.error)return W(`Could not load the requests`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;if(!e)return b`<div aria-busy="true" aria-label="Loading the requests">
         ${[0,1,2].map(()=>b`<div class="surface skeleton request-skeleton"></div>`)}
       </div>`;let t=e.requests;if(!t.length)return this.admin?G(I,`No requests yet`,`When someone in your household asks for a movie or show, it shows here for you to approve.`):G(I,`No requests yet`,`Ask for a movie or show from Discover: open it and tap Request.`,b`<button class="btn primary" @click=${()=>q(this,{tab:`discover`})}>
               ${R(At)} Open Discover
-            </button>`);let n=this.admin?this._filter??`all`:`all`,r=this.me,i=(e,t)=>eo(e,t,r),a=t.filter(e=>i(e,n));return b`
+            </button>`);let n=this.admin?this._filter??`all`:`all`,r=this.me,i=(e,t)=>Tr(e,t,r),a=t.filter(e=>i(e,n)),o=this.cardView;return b`
       ${this.admin?b`<div class="filters" role="group" aria-label="Filter requests">
-            ${Qa.map(([e,r])=>b`<button
+            ${Cr.map(([e,r])=>b`<button
                 class="filter"
                 data-filter=${e}
                 aria-pressed=${n===e?`true`:`false`}
@@ -4198,91 +4508,13 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               </button>`)}
           </div>`:S}
       ${a.length?b`<ul class="requests plain" aria-label="Requests">
-            ${j(a,e=>e.id,e=>this.renderRequest(e))}
+            ${j(a,e=>e.id,e=>no(e,o))}
           </ul>`:this.renderNoMatch(n)}
       ${this._deny?this.renderDenySheet(this._deny):S}
     `}renderNoMatch(e){return b`<div class="no-match">
       <p class="muted">${e===`pending`?`No requests are waiting for approval.`:`You have not requested anything.`}</p>
       <button class="btn" @click=${()=>this.chooseFilter(`all`)}>Show all</button>
-    </div>`}renderRequest(e){let t=this.api.language,n=gr(e),r=vr(e),i=`request-${e.id}`,a=`steps-${e.id}`,o=this._expanded.has(e.id),s=this._errors.get(e.id),c=e.release&&(e.status===`downloading`||e.status===`importing`);return b`<li
-      class="request surface"
-      data-request=${e.id}
-      data-status=${e.status}
-      aria-current=${Wn(e.id===this.openRequest?`true`:void 0)}
-    >
-      <div class="poster" aria-hidden="true">
-        ${R(e.media_type===`tv`?cn:Jt)}
-        ${e.poster_url?b`<img
-              src=${e.poster_url}
-              alt=""
-              loading="lazy"
-              @error=${e=>e.target.hidden=!0}
-            />`:S}
-      </div>
-      <div class="main">
-        <div class="top">
-          <h3 id=${i} class="title">
-            ${e.title}${e.year?b` <span class="year">(${e.year})</span>`:S}
-          </h3>
-          ${wr(e.status)}
-        </div>
-        <p class="sub muted">${e.media_type===`tv`?b`TV · ${n}`:`Movie`}</p>
-        <p class="who muted">
-          ${r.length?b`Requested by ${r.join(`, `)} · `:`Requested `}<time
-            datetime=${e.created}
-            title=${U(e.created,t)}
-            >${H(e.created,t)}</time
-          >
-        </p>
-        ${c?b`<p class="release"><span class="muted">Release</span> ${e.release}</p>`:S}
-        ${this.renderReason(e)}
-        ${this.renderActions(e,i)}
-        ${s?b`<p class="action-error" role="alert">${s}</p>`:S}
-        ${e.transitions.length?b`<button
-                class="btn text steps-toggle"
-                aria-expanded=${o?`true`:`false`}
-                aria-controls=${a}
-                @click=${()=>this.toggleSteps(e.id)}
-              >
-                ${R(o?Ot:Tt)} History
-                <span class="visually-hidden">of ${_r(e)}</span>
-                <span class="count">${e.transitions.length}</span>
-              </button>
-              <ol id=${a} class="steps" ?hidden=${!o}>
-                ${o?e.transitions.map(n=>b`<li class="step ${pr(n.status)}">
-                        <span class="dot" aria-hidden="true"></span>
-                        <span class="step-main">
-                          <span class="step-status">${mr(n.status)}</span>
-                          <span class="muted">
-                            by ${br(e,n.by,this.me)} ·
-                            <time datetime=${n.at} title=${U(n.at,t)}
-                              >${H(n.at,t)}</time
-                            ></span
-                          >
-                          ${n.reason?b`<span class="step-reason">${n.reason}</span>`:S}
-                        </span>
-                      </li>`):S}
-              </ol>`:S}
-      </div>
-    </li>`}renderReason(e){if(e.status!==`denied`&&e.status!==`failed`)return S;let t=e.public_reason??e.reason;if(!t)return S;let n=this.admin&&e.status===`failed`&&e.reason!==t?e.reason:null;return b`<p class="reason ${e.status}">
-      ${R(M)}<span
-        >${e.status===`denied`?`Denied`:`Failed`}: ${t}${n?b`<span class="reason-detail">${n}</span>`:S}</span
-      >
-    </p>`}renderActions(e,t){let n=this._busy.get(e.id),r=(e,t)=>n===e?to[e]:t,i=e.status===`pending`&&(this.admin||yr(e,this.me))?b`<button class="btn withdraw" ?disabled=${!!n} @click=${()=>void this.withdraw(e)}>
-            ${R(dn)} ${r(`withdraw`,`Withdraw`)}
-          </button>`:S;return this.admin?e.status===`pending`?b`<div class="actions" role="group" aria-labelledby=${t}>
-        <button class="btn primary approve" ?disabled=${!!n} @click=${()=>void this.run(e,`approve`)}>
-          ${R(N)} ${r(`approve`,`Approve`)}
-        </button>
-        <button class="btn deny" ?disabled=${!!n} @click=${()=>this.openDeny(e)}>
-          ${R(P)} ${r(`deny`,`Deny`)}
-        </button>
-        ${i}
-      </div>`:e.status===`failed`||e.status===`denied`?b`<div class="actions" role="group" aria-labelledby=${t}>
-        <button class="btn retry" ?disabled=${!!n} @click=${()=>void this.run(e,`retry`)}>
-          ${R(L)} ${r(`retry`,`Retry`)}
-        </button>
-      </div>`:S:i===S?S:b`<div class="actions" role="group" aria-labelledby=${t}>${i}</div>`}renderDenySheet(e){let t=this._busy.get(e.id)===`deny`,n=vr(e),r=this._reason.length>500;return b`<pandora-confirm
+    </div>`}get cardView(){return{language:this.api.language,admin:this.admin,me:this.me,openRequest:this.openRequest,busy:this._busy,errors:this._errors,expanded:this._expanded,toggleSteps:e=>this.toggleSteps(e),run:(e,t)=>void this.run(e,t),withdraw:e=>void this.withdraw(e),openDeny:e=>this.openDeny(e)}}renderDenySheet(e){let t=this._busy.get(e.id)===`deny`,n=vr(e),r=this._reason.length>500;return b`<pandora-confirm
       .narrow=${this.narrow}
       label="Deny the request"
       heading="Deny this request?"
@@ -4310,239 +4542,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         <span id="deny-count" class="hint" aria-live="polite">${this._reason.length} / ${500}</span>
       </label>
       ${this._denyError?b`<p class="action-error" role="alert">Could not deny it: ${E(this._denyError)}</p>`:S}
-    </pandora-confirm>`}static{this.styles=[...z,fn,B,Tr,pn,l`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-        padding: 16px 12px 32px;
-        max-width: 960px;
-        margin: 0 auto;
-      }
-      .request-skeleton {
-        height: 132px;
-        margin-bottom: 12px;
-      }
-      .filters {
-        display: flex;
-        gap: 8px;
-        overflow-x: auto;
-        scrollbar-width: none;
-        padding: 2px;
-      }
-      .requests {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-      }
-      .request {
-        display: flex;
-        align-items: flex-start;
-        gap: 12px;
-        padding: 12px;
-        scroll-margin: 16px;
-      }
-      /* The request the URL opens (a link, a notification). */
-      .request[aria-current="true"] {
-        border-color: var(--_primary);
-        box-shadow: 0 0 0 1px var(--_primary);
-      }
-      .poster {
-        position: relative;
-        flex: none;
-        width: 64px;
-        aspect-ratio: 2 / 3;
-        border-radius: 6px;
-        overflow: hidden;
-        background: var(--_surface-alt);
-        color: var(--_text-2);
-        display: grid;
-        place-items: center;
-      }
-      .poster img {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        object-fit: cover;
-      }
-      .main {
-        flex: 1;
-        min-width: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-      }
-      /* Narrow: the status under the title; wider: beside it. */
-      .top {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-start;
-        gap: 4px 8px;
-      }
-      .title {
-        min-width: 0;
-        font-size: 1rem;
-        font-weight: 600;
-        line-height: 1.3;
-        overflow-wrap: anywhere;
-      }
-      .year {
-        font-weight: 400;
-        color: var(--_text-2);
-      }
-      .sub,
-      .who {
-        font-size: 0.85rem;
-        line-height: 1.35;
-      }
-      .release {
-        font-size: 0.8rem;
-        font-family: var(--ha-font-family-code, ui-monospace, monospace);
-        overflow-wrap: anywhere;
-      }
-      .reason,
-      .action-error {
-        display: flex;
-        align-items: flex-start;
-        gap: 6px;
-        margin-top: 2px;
-        padding: 6px 10px;
-        border-radius: 6px;
-        border-left: 3px solid var(--_text-2);
-        background: var(--_surface-alt);
-        font-size: 0.85rem;
-        line-height: 1.4;
-        overflow-wrap: anywhere;
-      }
-      .reason-detail {
-        display: block;
-        margin-top: 2px;
-        color: var(--_text-2);
-        font-family: var(--ha-font-family-code, ui-monospace, monospace);
-        font-size: 0.8rem;
-      }
-      .reason .icon {
-        width: 18px;
-        height: 18px;
-        color: var(--_text-2);
-      }
-      .reason.failed,
-      .action-error {
-        border-left-color: var(--_error);
-      }
-      .reason.failed .icon {
-        color: var(--_error);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        margin-top: 6px;
-      }
-      .steps-toggle {
-        align-self: flex-start;
-        margin-left: -12px;
-        padding: 0 12px;
-        gap: 4px;
-        font-size: 0.85rem;
-      }
-      .steps {
-        list-style: none;
-        margin: 0;
-        padding: 0 0 0 4px;
-      }
-      .step {
-        position: relative;
-        display: flex;
-        align-items: flex-start;
-        gap: 10px;
-        padding: 4px 0 8px;
-        font-size: 0.85rem;
-        line-height: 1.35;
-      }
-      /* The line between the dots. */
-      .step:not(:last-child)::before {
-        content: "";
-        position: absolute;
-        left: 3px;
-        top: 14px;
-        bottom: -4px;
-        width: 2px;
-        background: var(--_divider);
-      }
-      .step .dot {
-        margin-top: 5px;
-        color: var(--_text-2);
-      }
-      .step.pending .dot {
-        color: var(--_warning);
-      }
-      .step.progress .dot {
-        color: var(--_primary);
-      }
-      .step.available .dot {
-        color: var(--_success);
-      }
-      .step.failed .dot {
-        color: var(--_error);
-      }
-      .step-main {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 6px;
-        min-width: 0;
-      }
-      .step-status {
-        font-weight: 600;
-      }
-      .step-reason {
-        flex-basis: 100%;
-        color: var(--_text-2);
-        overflow-wrap: anywhere;
-      }
-      .no-match {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 12px;
-        padding: 32px 16px;
-        text-align: center;
-      }
-      textarea {
-        min-height: 88px;
-        padding: 10px 12px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-        resize: vertical;
-      }
-      textarea:focus {
-        border-color: var(--_primary);
-      }
-      .field .hint {
-        align-self: flex-end;
-        font-variant-numeric: tabular-nums;
-      }
-      @media (min-width: 600px) {
-        :host {
-          padding: 24px 24px 40px;
-        }
-        .request {
-          padding: 16px;
-          gap: 16px;
-        }
-        .poster {
-          width: 80px;
-        }
-        .top {
-          flex-direction: row;
-          justify-content: space-between;
-        }
-      }
-    `]}});var no=[`discover`,`requests`,`downloads`,`files`,`library`,`containers`],ro={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]},io=/^[0-9A-Za-z_-]{1,64}$/;function ao(e){return no.includes(e)}function oo(e){try{return decodeURIComponent(e)}catch{return null}}function so(e){let t=[];for(let n of e){let e=oo(n);if(e===null||e===``||e===`.`||e===`..`||e.includes(`/`))return null;t.push(e)}return`/${t.join(`/`)}`}function co(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function lo(e,t=``){let n=(e??``).split(`/`).filter(Boolean),r=n[0];if(!ao(r))return{tab:`discover`};let i={tab:r},a=n.slice(1);if(r===`discover`&&a.length===2){let[e,t]=a,n=/^[1-9][0-9]{0,9}$/.test(t)?Number(t):NaN;(e===`movie`||e===`tv`)&&Number.isSafeInteger(n)&&(i.title={media_type:e,tmdb_id:n})}else if(r===`requests`&&a.length===1){let e=oo(a[0]);e&&io.test(e)&&(i.request=e)}else if(r===`files`&&a.length){let e=so(a);e&&(i.folder=e)}let o=new URLSearchParams(t);for(let e of ro[r]){let t=o.get(e);t&&(i[e]=t)}return i}function uo(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=co(e.folder));let n=new URLSearchParams;for(let t of ro[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}function fo(e,t){return`${e.replace(/\/+$/,``)}${uo(t)}`}function po(e,t){return uo(e)===uo(t)}function mo(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}var $=[{id:`discover`,label:`Discover`,icon:At},{id:`requests`,label:`Requests`,icon:I},{id:`downloads`,label:`Downloads`,icon:un},{id:`files`,label:`Files`,icon:zt},{id:`library`,label:`Library`,icon:xt},{id:`containers`,label:`Containers`,icon:Mt}],ho=`pandoraFrom`,go=6e3,_o=3e3;typeof window<`u`&&$e(location.pathname,window);var vo=class extends T{static get properties(){return{narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_view:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new ot,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.onPopState=()=>this.followLocation(),this.narrow=!1,this._view={tab:`discover`},this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(yn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,view:r,replace:i,back:a}=e.detail;if(r){let e=r.tab&&r.tab!==this.tab?{...r,tab:r.tab}:{...this._view,...r};this.go(e,a?`back`:i?`replace`:`push`)}else t?this.selectTab(t,i):n&&mo(n,i)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer(),window.addEventListener(`popstate`,this.onPopState)}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer(),window.removeEventListener(`popstate`,this.onPopState)}willUpdate(e){if(e.has(`route`)){let e=location.pathname===`${this.urlPrefix}${this.route?.path??``}`?location.search:``;this.show(lo(this.route?.path,e))}}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this.tab}`)?.focus());let t=e.get(`_view`);t&&t.tab!==this.tab&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get tab(){return this._view.tab}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}show(e){po(e,this._view)||(this._view=e)}followLocation(){let e=this.urlPrefix,t=location.pathname;(t===e||t.startsWith(`${e}/`))&&this.show(lo(t.slice(e.length),location.search))}go(e,t=`push`){let n=fo(this.urlPrefix,e),r=`${location.pathname}${location.search}`;this.show(e),n!==r&&(t===`back`&&history.state?.[ho]===n?history.back():mo(n,t!==`push`,t===`push`?{[ho]:r}:null))}selectTab(e,t=!1){if(e!==this.tab){this.go({tab:e},t?`replace`:`push`);return}let{title:n,request:r,folder:i,...a}=this._view;po(a,this._view)||this.go(a,t?`replace`:`push`)}onTabKey(e){let t=$.findIndex(e=>e.id===this.tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?go*1.5:go,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,_o),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return b`
+    </pandora-confirm>`}static{this.styles=ao}});var oo=[`discover`,`requests`,`downloads`,`files`,`library`,`containers`],so={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]},co=/^[0-9A-Za-z_-]{1,64}$/;function lo(e){return oo.includes(e)}function uo(e){try{return decodeURIComponent(e)}catch{return null}}function fo(e){let t=[];for(let n of e){let e=uo(n);if(e===null||e===``||e===`.`||e===`..`||e.includes(`/`))return null;t.push(e)}return`/${t.join(`/`)}`}function po(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function mo(e,t=``){let n=(e??``).split(`/`).filter(Boolean),r=n[0];if(!lo(r))return{tab:`discover`};let i={tab:r},a=n.slice(1);if(r===`discover`&&a.length===2){let[e,t]=a,n=/^[1-9][0-9]{0,9}$/.test(t)?Number(t):NaN;(e===`movie`||e===`tv`)&&Number.isSafeInteger(n)&&(i.title={media_type:e,tmdb_id:n})}else if(r===`requests`&&a.length===1){let e=uo(a[0]);e&&co.test(e)&&(i.request=e)}else if(r===`files`&&a.length){let e=fo(a);e&&(i.folder=e)}let o=new URLSearchParams(t);for(let e of so[r]){let t=o.get(e);t&&(i[e]=t)}return i}function ho(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=po(e.folder));let n=new URLSearchParams;for(let t of so[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}function go(e,t){return`${e.replace(/\/+$/,``)}${ho(t)}`}function _o(e,t){return ho(e)===ho(t)}function vo(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}var $=[{id:`discover`,label:`Discover`,icon:At},{id:`requests`,label:`Requests`,icon:I},{id:`downloads`,label:`Downloads`,icon:un},{id:`files`,label:`Files`,icon:zt},{id:`library`,label:`Library`,icon:xt},{id:`containers`,label:`Containers`,icon:Mt}],yo=`pandoraFrom`,bo=6e3,xo=3e3;typeof window<`u`&&$e(location.pathname,window);var So=class extends T{static get properties(){return{narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_view:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new ot,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.onPopState=()=>this.followLocation(),this.narrow=!1,this._view={tab:`discover`},this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(yn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,view:r,replace:i,back:a}=e.detail;if(r){let e=r.tab&&r.tab!==this.tab?{...r,tab:r.tab}:{...this._view,...r};this.go(e,a?`back`:i?`replace`:`push`)}else t?this.selectTab(t,i):n&&vo(n,i)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer(),window.addEventListener(`popstate`,this.onPopState)}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer(),window.removeEventListener(`popstate`,this.onPopState)}willUpdate(e){if(e.has(`route`)){let e=location.pathname===`${this.urlPrefix}${this.route?.path??``}`?location.search:``;this.show(mo(this.route?.path,e))}}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this.tab}`)?.focus());let t=e.get(`_view`);t&&t.tab!==this.tab&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get tab(){return this._view.tab}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}show(e){_o(e,this._view)||(this._view=e)}followLocation(){let e=this.urlPrefix,t=location.pathname;(t===e||t.startsWith(`${e}/`))&&this.show(mo(t.slice(e.length),location.search))}go(e,t=`push`){let n=go(this.urlPrefix,e),r=`${location.pathname}${location.search}`;this.show(e),n!==r&&(t===`back`&&history.state?.[yo]===n?history.back():vo(n,t!==`push`,t===`push`?{[yo]:r}:null))}selectTab(e,t=!1){if(e!==this.tab){this.go({tab:e},t?`replace`:`push`);return}let{title:n,request:r,folder:i,...a}=this._view;_o(a,this._view)||this.go(a,t?`replace`:`push`)}onTabKey(e){let t=$.findIndex(e=>e.id===this.tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?bo*1.5:bo,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,xo),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return b`
       <header class="app-bar">
         <div class="bar-row">
           ${this.narrow||this._menuHidden?b`<button class="icon-btn menu" aria-label="Open the sidebar" @click=${this.toggleMenu}>
@@ -4806,4 +4806,4 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           min-height: 56px;
         }
       }
-    `]}};O(`pandora-panel`,vo);export{vo as PandoraPanel,$ as TABS};
+    `]}};O(`pandora-panel`,So);export{So as PandoraPanel,$ as TABS};

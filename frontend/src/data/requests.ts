@@ -108,3 +108,20 @@ export function mergeRequests(snapshot: RequestsSnapshot | null, changed: MediaR
   }
   return { requests: [...added, ...requests] };
 }
+
+/** The Requests tab's filters (administrators): waiting for approval, all, or one's own. */
+export type RequestFilter = "pending" | "all" | "mine";
+
+export const REQUEST_FILTERS: [RequestFilter, string][] = [
+  ["pending", "Pending"],
+  ["all", "All"],
+  ["mine", "Mine"],
+];
+
+export function isRequestFilter(value: unknown): value is RequestFilter {
+  return REQUEST_FILTERS.some(([id]) => id === value);
+}
+
+export function matchesRequestFilter(request: MediaRequest, filter: RequestFilter, me: string | undefined): boolean {
+  return filter === "all" || (filter === "pending" ? request.status === "pending" : askedBy(request, me));
+}

@@ -10,59 +10,23 @@
  * (`filter`, `?filter=`; view-url.ts). A request is opened with its History (a history entry, so the
  * browser's back closes it); a link opens it, highlighted and scrolled to, under a filter that shows it.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
-import { ifDefined } from "lit/directives/if-defined.js";
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { errorMessage, type PandoraApi } from "../../data/api";
 import "../../components/pandora-confirm";
 import { define } from "../../components/define";
-import { formatDateTime, formatRelative } from "../../data/format";
 import {
   icon,
-  mdiAlertCircleOutline,
-  mdiCheck,
-  mdiChevronDown,
-  mdiChevronUp,
-  mdiClose,
   mdiCompassOutline,
-  mdiMovieOutline,
   mdiPlaylistPlus,
-  mdiRefresh,
-  mdiTelevisionClassic,
-  mdiUndoVariant,
 } from "../../components/icons";
 import { LiveFeed } from "../../components/live";
-import { actorName, askedBy, mergeRequests, requesterNames, requestSubject, seasonLabel, statusLabel, statusTone } from "../../data/requests";
-import { requestStyles, statusChip } from "../../components/request-status";
+import { REQUEST_FILTERS, isRequestFilter, matchesRequestFilter, type RequestFilter, mergeRequests, requesterNames, requestSubject } from "../../data/requests";
 import "../../components/pandora-panel-sheet";
+import { requestCard, type Action, type RequestCardView } from "./request-card";
+import { requestsStyles } from "./pandora-panel-requests-styles";
 import { emptyState, errorState, navigate, toast } from "../../components/states";
-import { filterChips, forms, shared, surfaces } from "../../styles/shared";
 import type { Info, MediaRequest, RequestsSnapshot } from "../../data/types";
-
-export type RequestFilter = "pending" | "all" | "mine";
-
-const FILTERS: [RequestFilter, string][] = [
-  ["pending", "Pending"],
-  ["all", "All"],
-  ["mine", "Mine"],
-];
-
-function isFilter(value: unknown): value is RequestFilter {
-  return FILTERS.some(([id]) => id === value);
-}
-
-function matchesFilter(request: MediaRequest, filter: RequestFilter, me: string | undefined): boolean {
-  return filter === "all" || (filter === "pending" ? request.status === "pending" : askedBy(request, me));
-}
-
-type Action = "approve" | "deny" | "retry" | "withdraw";
-
-const BUSY_LABELS: Record<Action, string> = {
-  approve: "Approving…",
-  deny: "Denying…",
-  retry: "Retrying…",
-  withdraw: "Withdrawing…",
-};
 
 /** The longest reason a denial may carry (the backend refuses more). */
 export const MAX_REASON = 500;
@@ -142,7 +106,7 @@ export class PandoraRequests extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const requests = this.feed.value?.requests;
-    if (changed.has("filter") && isFilter(this.filter)) this._filter = this.filter;
+    if (changed.has("filter") && isRequestFilter(this.filter)) this._filter = this.filter;
     if (this._filter === null && this.admin && requests) {
       this._filter = requests.some((r) => r.status === "pending") ? "pending" : "all";
     }
@@ -180,7 +144,7 @@ export class PandoraRequests extends LitElement {
       this.linked = request.id;
       expanded.add(request.id);
       this.scrollPending = request.id;
-      if (this.admin && this._filter && !matchesFilter(request, this._filter, this.me)) {
+      if (this.admin && this._filter && !matchesRequestFilter(request, this._filter, this.me)) {
         this._filter = "all";
         navigate(this, { view: { filter: "all" }, replace: true });
       }
@@ -343,12 +307,13 @@ export class PandoraRequests extends LitElement {
     }
     const filter = this.admin ? (this._filter ?? "all") : "all";
     const me = this.me;
-    const matches = (r: MediaRequest, f: RequestFilter) => matchesFilter(r, f, me);
+    const matches = (r: MediaRequest, f: RequestFilter) => matchesRequestFilter(r, f, me);
     const shown = all.filter((r) => matches(r, filter));
+    const view = this.cardView;
     return html`
       ${this.admin
         ? html`<div class="filters" role="group" aria-label="Filter requests">
-            ${FILTERS.map(
+            ${REQUEST_FILTERS.map(
               ([id, label]) => html`<button
                 class="filter"
                 data-filter=${id}
@@ -365,7 +330,7 @@ export class PandoraRequests extends LitElement {
             ${repeat(
               shown,
               (r) => r.id,
-              (r) => this.renderRequest(r),
+              (r) => requestCard(r, view),
             )}
           </ul>`
         : this.renderNoMatch(filter)}
@@ -381,134 +346,20 @@ export class PandoraRequests extends LitElement {
     </div>`;
   }
 
-  private renderRequest(request: MediaRequest): TemplateResult {
-    const language = this.api.language;
-    const season = seasonLabel(request);
-    const names = requesterNames(request);
-    const headingId = `request-${request.id}`;
-    const stepsId = `steps-${request.id}`;
-    const expanded = this._expanded.has(request.id);
-    const error = this._errors.get(request.id);
-    const showRelease = request.release && (request.status === "downloading" || request.status === "importing");
-    return html`<li
-      class="request surface"
-      data-request=${request.id}
-      data-status=${request.status}
-      aria-current=${ifDefined(request.id === this.openRequest ? "true" : undefined)}
-    >
-      <div class="poster" aria-hidden="true">
-        ${icon(request.media_type === "tv" ? mdiTelevisionClassic : mdiMovieOutline)}
-        ${request.poster_url
-          ? html`<img
-              src=${request.poster_url}
-              alt=""
-              loading="lazy"
-              @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)}
-            />`
-          : nothing}
-      </div>
-      <div class="main">
-        <div class="top">
-          <h3 id=${headingId} class="title">
-            ${request.title}${request.year ? html` <span class="year">(${request.year})</span>` : nothing}
-          </h3>
-          ${statusChip(request.status)}
-        </div>
-        <p class="sub muted">${request.media_type === "tv" ? html`TV · ${season}` : "Movie"}</p>
-        <p class="who muted">
-          ${names.length ? html`Requested by ${names.join(", ")} · ` : "Requested "}<time
-            datetime=${request.created}
-            title=${formatDateTime(request.created, language)}
-            >${formatRelative(request.created, language)}</time
-          >
-        </p>
-        ${showRelease ? html`<p class="release"><span class="muted">Release</span> ${request.release}</p>` : nothing}
-        ${this.renderReason(request)}
-        ${this.renderActions(request, headingId)}
-        ${error ? html`<p class="action-error" role="alert">${error}</p>` : nothing}
-        ${request.transitions.length
-          ? html`<button
-                class="btn text steps-toggle"
-                aria-expanded=${expanded ? "true" : "false"}
-                aria-controls=${stepsId}
-                @click=${() => this.toggleSteps(request.id)}
-              >
-                ${icon(expanded ? mdiChevronUp : mdiChevronDown)} History
-                <span class="visually-hidden">of ${requestSubject(request)}</span>
-                <span class="count">${request.transitions.length}</span>
-              </button>
-              <ol id=${stepsId} class="steps" ?hidden=${!expanded}>
-                ${expanded
-                  ? request.transitions.map(
-                      (step) => html`<li class="step ${statusTone(step.status)}">
-                        <span class="dot" aria-hidden="true"></span>
-                        <span class="step-main">
-                          <span class="step-status">${statusLabel(step.status)}</span>
-                          <span class="muted">
-                            by ${actorName(request, step.by, this.me)} ·
-                            <time datetime=${step.at} title=${formatDateTime(step.at, language)}
-                              >${formatRelative(step.at, language)}</time
-                            ></span
-                          >
-                          ${step.reason ? html`<span class="step-reason">${step.reason}</span>` : nothing}
-                        </span>
-                      </li>`,
-                    )
-                  : nothing}
-              </ol>`
-          : nothing}
-      </div>
-    </li>`;
-  }
-
-  /** Why it was denied or failed: for the requester; administrators also read a failure's cause. */
-  private renderReason(request: MediaRequest): TemplateResult | typeof nothing {
-    if (request.status !== "denied" && request.status !== "failed") return nothing;
-    const text = request.public_reason ?? request.reason;
-    if (!text) return nothing;
-    const detail = this.admin && request.status === "failed" && request.reason !== text ? request.reason : null;
-    return html`<p class="reason ${request.status}">
-      ${icon(mdiAlertCircleOutline)}<span
-        >${request.status === "denied" ? "Denied" : "Failed"}: ${text}${detail
-          ? html`<span class="reason-detail">${detail}</span>`
-          : nothing}</span
-      >
-    </p>`;
-  }
-
-  private renderActions(request: MediaRequest, headingId: string): TemplateResult | typeof nothing {
-    const busy = this._busy.get(request.id);
-    const label = (action: Action, text: string) => (busy === action ? BUSY_LABELS[action] : text);
-    const withdraw =
-      request.status === "pending" && (this.admin || askedBy(request, this.me))
-        ? html`<button class="btn withdraw" ?disabled=${Boolean(busy)} @click=${() => void this.withdraw(request)}>
-            ${icon(mdiUndoVariant)} ${label("withdraw", "Withdraw")}
-          </button>`
-        : nothing;
-    if (!this.admin) {
-      return withdraw === nothing
-        ? nothing
-        : html`<div class="actions" role="group" aria-labelledby=${headingId}>${withdraw}</div>`;
-    }
-    if (request.status === "pending") {
-      return html`<div class="actions" role="group" aria-labelledby=${headingId}>
-        <button class="btn primary approve" ?disabled=${Boolean(busy)} @click=${() => void this.run(request, "approve")}>
-          ${icon(mdiCheck)} ${label("approve", "Approve")}
-        </button>
-        <button class="btn deny" ?disabled=${Boolean(busy)} @click=${() => this.openDeny(request)}>
-          ${icon(mdiClose)} ${label("deny", "Deny")}
-        </button>
-        ${withdraw}
-      </div>`;
-    }
-    if (request.status === "failed" || request.status === "denied") {
-      return html`<div class="actions" role="group" aria-labelledby=${headingId}>
-        <button class="btn retry" ?disabled=${Boolean(busy)} @click=${() => void this.run(request, "retry")}>
-          ${icon(mdiRefresh)} ${label("retry", "Retry")}
-        </button>
-      </div>`;
-    }
-    return nothing;
+  private get cardView(): RequestCardView {
+    return {
+      language: this.api.language,
+      admin: this.admin,
+      me: this.me,
+      openRequest: this.openRequest,
+      busy: this._busy,
+      errors: this._errors,
+      expanded: this._expanded,
+      toggleSteps: (id) => this.toggleSteps(id),
+      run: (request, action) => void this.run(request, action),
+      withdraw: (request) => void this.withdraw(request),
+      openDeny: (request) => this.openDeny(request),
+    };
   }
 
   private renderDenySheet(request: MediaRequest): TemplateResult {
@@ -548,246 +399,7 @@ export class PandoraRequests extends LitElement {
     </pandora-confirm>`;
   }
 
-  static override styles = [
-    ...shared,
-    surfaces,
-    forms,
-    requestStyles,
-    filterChips,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-        padding: 16px 12px 32px;
-        max-width: 960px;
-        margin: 0 auto;
-      }
-      .request-skeleton {
-        height: 132px;
-        margin-bottom: 12px;
-      }
-      .filters {
-        display: flex;
-        gap: 8px;
-        overflow-x: auto;
-        scrollbar-width: none;
-        padding: 2px;
-      }
-      .requests {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-      }
-      .request {
-        display: flex;
-        align-items: flex-start;
-        gap: 12px;
-        padding: 12px;
-        scroll-margin: 16px;
-      }
-      /* The request the URL opens (a link, a notification). */
-      .request[aria-current="true"] {
-        border-color: var(--_primary);
-        box-shadow: 0 0 0 1px var(--_primary);
-      }
-      .poster {
-        position: relative;
-        flex: none;
-        width: 64px;
-        aspect-ratio: 2 / 3;
-        border-radius: 6px;
-        overflow: hidden;
-        background: var(--_surface-alt);
-        color: var(--_text-2);
-        display: grid;
-        place-items: center;
-      }
-      .poster img {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        object-fit: cover;
-      }
-      .main {
-        flex: 1;
-        min-width: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-      }
-      /* Narrow: the status under the title; wider: beside it. */
-      .top {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-start;
-        gap: 4px 8px;
-      }
-      .title {
-        min-width: 0;
-        font-size: 1rem;
-        font-weight: 600;
-        line-height: 1.3;
-        overflow-wrap: anywhere;
-      }
-      .year {
-        font-weight: 400;
-        color: var(--_text-2);
-      }
-      .sub,
-      .who {
-        font-size: 0.85rem;
-        line-height: 1.35;
-      }
-      .release {
-        font-size: 0.8rem;
-        font-family: var(--ha-font-family-code, ui-monospace, monospace);
-        overflow-wrap: anywhere;
-      }
-      .reason,
-      .action-error {
-        display: flex;
-        align-items: flex-start;
-        gap: 6px;
-        margin-top: 2px;
-        padding: 6px 10px;
-        border-radius: 6px;
-        border-left: 3px solid var(--_text-2);
-        background: var(--_surface-alt);
-        font-size: 0.85rem;
-        line-height: 1.4;
-        overflow-wrap: anywhere;
-      }
-      .reason-detail {
-        display: block;
-        margin-top: 2px;
-        color: var(--_text-2);
-        font-family: var(--ha-font-family-code, ui-monospace, monospace);
-        font-size: 0.8rem;
-      }
-      .reason .icon {
-        width: 18px;
-        height: 18px;
-        color: var(--_text-2);
-      }
-      .reason.failed,
-      .action-error {
-        border-left-color: var(--_error);
-      }
-      .reason.failed .icon {
-        color: var(--_error);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        margin-top: 6px;
-      }
-      .steps-toggle {
-        align-self: flex-start;
-        margin-left: -12px;
-        padding: 0 12px;
-        gap: 4px;
-        font-size: 0.85rem;
-      }
-      .steps {
-        list-style: none;
-        margin: 0;
-        padding: 0 0 0 4px;
-      }
-      .step {
-        position: relative;
-        display: flex;
-        align-items: flex-start;
-        gap: 10px;
-        padding: 4px 0 8px;
-        font-size: 0.85rem;
-        line-height: 1.35;
-      }
-      /* The line between the dots. */
-      .step:not(:last-child)::before {
-        content: "";
-        position: absolute;
-        left: 3px;
-        top: 14px;
-        bottom: -4px;
-        width: 2px;
-        background: var(--_divider);
-      }
-      .step .dot {
-        margin-top: 5px;
-        color: var(--_text-2);
-      }
-      .step.pending .dot {
-        color: var(--_warning);
-      }
-      .step.progress .dot {
-        color: var(--_primary);
-      }
-      .step.available .dot {
-        color: var(--_success);
-      }
-      .step.failed .dot {
-        color: var(--_error);
-      }
-      .step-main {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 6px;
-        min-width: 0;
-      }
-      .step-status {
-        font-weight: 600;
-      }
-      .step-reason {
-        flex-basis: 100%;
-        color: var(--_text-2);
-        overflow-wrap: anywhere;
-      }
-      .no-match {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 12px;
-        padding: 32px 16px;
-        text-align: center;
-      }
-      textarea {
-        min-height: 88px;
-        padding: 10px 12px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-        resize: vertical;
-      }
-      textarea:focus {
-        border-color: var(--_primary);
-      }
-      .field .hint {
-        align-self: flex-end;
-        font-variant-numeric: tabular-nums;
-      }
-      @media (min-width: 600px) {
-        :host {
-          padding: 24px 24px 40px;
-        }
-        .request {
-          padding: 16px;
-          gap: 16px;
-        }
-        .poster {
-          width: 80px;
-        }
-        .top {
-          flex-direction: row;
-          justify-content: space-between;
-        }
-      }
-    `,
-  ];
+  static override styles = requestsStyles;
 }
 
 define("pandora-panel-requests", PandoraRequests);
