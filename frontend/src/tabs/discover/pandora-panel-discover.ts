@@ -11,32 +11,29 @@
  * A backend without `pandora/home` (unknown command) shows the TMDB rows alone.
  */
 import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { errorCode, errorMessage, type PandoraApi } from "../../data/api";
+import { errorMessage, type PandoraApi } from "../../data/api";
 import { define } from "../../components/define";
 import "./pandora-panel-featured";
 import type { FeaturedActionDetail } from "./pandora-panel-featured";
 import { icon, mdiClose, mdiMagnify, mdiMovieOpenOutline } from "../../components/icons";
-import { type ListToggle } from "../../components/media-card";
 import type { DownloadTarget } from "../../data/releases";
 import "./pandora-panel-details";
 import "./pandora-panel-play";
 import "../../components/pandora-panel-sheet";
 import { missingServiceState, navigate, toast } from "../../components/states";
 import "./pandora-panel-releases";
+import { DiscoverHome } from "./discover-home";
 import { discoverRows, searchResults, titleKey, type Load, type RowsView, type SearchState } from "./discover-rows";
 import { discoverStyles } from "./pandora-panel-discover-styles";
 import {
   DISCOVER_LISTS,
   type DiscoverList,
-  type Featured,
   type FeaturedSetResult,
-  type HomeRows,
   type Info,
   type JellyfinEntry,
   type MediaItem,
   type MediaPage,
   type PlayTarget,
-  type WatchlistEntry,
   type WatchlistResult,
 } from "../../data/types";
 import type { TitleRef } from "../../data/view-url";
@@ -66,9 +63,6 @@ export class PandoraDiscover extends LitElement {
       _search: { state: true },
       _selected: { state: true },
       _download: { state: true },
-      _home: { state: true },
-      _listBusy: { state: true },
-      _clearing: { state: true },
       _play: { state: true },
       _entry: { state: true },
       _startWith: { state: true },
@@ -87,17 +81,12 @@ export class PandoraDiscover extends LitElement {
   declare _search: SearchState | null;
   declare _selected: MediaItem | null;
   declare _download: DownloadTarget | null;
-  /** `pandora/home`; null when the backend has none (or before it is asked). */
-  declare _home: Load<HomeRows> | null;
-  /** Titles ("movie:693134") whose My List change is on its way. */
-  declare _listBusy: ReadonlySet<string>;
-  declare _clearing: boolean;
   declare _play: PlaySheet | null;
   /** The Jellyfin item the details sheet was opened from. */
   declare _entry: JellyfinEntry | null;
   declare _startWith: "request" | null;
-  private homeId = 0;
-  private listKeys: { from: WatchlistEntry[]; keys: ReadonlySet<string> } | null = null;
+  /** The banner, My List and the Jellyfin rows. */
+  readonly home = new DiscoverHome(this, () => this.api);
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private searchId = 0;
   private loadedRows = false;
@@ -116,9 +105,6 @@ export class PandoraDiscover extends LitElement {
     this._download = null;
     this.openTitle = null;
     this.search = "";
-    this._home = null;
-    this._listBusy = new Set();
-    this._clearing = false;
     this._play = null;
     this._entry = null;
     this._startWith = null;
@@ -131,7 +117,7 @@ export class PandoraDiscover extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Shown again (Home Assistant keeps the panel while the user visits other pages): ask again.
-    if (this.loadedRows && this._home) void this.loadHome();
+    if (this.loadedRows && this.home.state) void this.home.load();
   }
 
   override disconnectedCallback(): void {
@@ -146,114 +132,28 @@ export class PandoraDiscover extends LitElement {
     if (changed.has("search") && (this.search ?? "").trim() !== this._query.trim()) this.followSearch();
     if ((changed.has("info") || changed.has("api")) && this.api && this.hasTmdb && !this.loadedRows) {
       this.loadedRows = true;
-      void this.loadHome();
+      void this.home.load();
       for (const list of DISCOVER_LISTS) void this.loadRow(list);
     }
   }
 
   // --- pandora/home ---------------------------------------------------------------------------
 
-  /** Ask for the personal rows; what is shown stays while a refresh is on its way. */
-  private async loadHome(): Promise<void> {
-    const id = ++this.homeId;
-    if (this._home?.status !== "ready") this._home = { status: "loading" };
-    try {
-      const value = await this.api.home();
-      if (id === this.homeId) this._home = { status: "ready", value };
-    } catch (error) {
-      if (id !== this.homeId) return;
-      if (errorCode(error) === "unknown_command") this._home = null;
-      else if (this._home?.status !== "ready") this._home = { status: "error", error };
-    }
-  }
-
-  private get home(): HomeRows | null {
-    return this._home?.status === "ready" ? this._home.value : null;
-  }
-
-  /** The titles in My List. */
-  private get watchlistKeys(): ReadonlySet<string> {
-    const list = this.home?.watchlist ?? [];
-    if (this.listKeys?.from !== list) this.listKeys = { from: list, keys: new Set(list.map(titleKey)) };
-    return this.listKeys.keys;
-  }
-
-  /** A card's My List toggle, once the list is known. */
-  private listToggle(item: MediaItem): ListToggle | undefined {
-    if (!this.home) return undefined;
-    const key = titleKey(item);
-    return { inList: this.watchlistKeys.has(key), busy: this._listBusy.has(key), toggle: this.toggleList };
-  }
-
-  /** Show a new My List at once (the banner's toggle too); the refresh follows. */
-  private applyWatchlist(watchlist: WatchlistEntry[]): void {
-    const home = this.home;
-    if (!home) return;
-    const keys = new Set(watchlist.map(titleKey));
-    const featured = home.featured ? { ...home.featured, in_watchlist: keys.has(titleKey(home.featured)) } : null;
-    this._home = { status: "ready", value: { ...home, watchlist, featured } };
-  }
-
-  private applyFeatured(featured: Featured | null): void {
-    const home = this.home;
-    if (!home) return;
-    const value = featured ? { ...featured, in_watchlist: this.watchlistKeys.has(titleKey(featured)) } : null;
-    this._home = { status: "ready", value: { ...home, featured: value } };
-  }
-
-  private toggleList = async (item: MediaItem): Promise<void> => {
-    const key = titleKey(item);
-    if (this._listBusy.has(key)) return;
-    const add = !this.watchlistKeys.has(key);
-    this._listBusy = new Set([...this._listBusy, key]);
-    try {
-      const result = add
-        ? await this.api.addToWatchlist(item.tmdb_id, item.media_type)
-        : await this.api.removeFromWatchlist(item.tmdb_id, item.media_type);
-      this.applyWatchlist(result.watchlist);
-      void this.loadHome();
-    } catch (error) {
-      toast(this, {
-        kind: "error",
-        message: `Could not ${add ? "add" : "remove"} ${item.title} ${add ? "to" : "from"} My List: ${errorMessage(error)}`,
-      });
-    } finally {
-      const busy = new Set(this._listBusy);
-      busy.delete(key);
-      this._listBusy = busy;
-    }
-  };
-
   private onWatchlistChanged(event: CustomEvent<WatchlistResult>): void {
     event.stopPropagation();
-    this.applyWatchlist(event.detail.watchlist);
-    void this.loadHome();
+    this.home.applyWatchlist(event.detail.watchlist);
+    void this.home.load();
   }
 
   private onFeaturedChanged(event: CustomEvent<FeaturedSetResult>): void {
     event.stopPropagation();
-    this.applyFeatured(event.detail.featured);
-    void this.loadHome();
-  }
-
-  private async clearFeatured(): Promise<void> {
-    if (this._clearing) return;
-    this._clearing = true;
-    try {
-      const result = await this.api.clearFeatured();
-      this.applyFeatured(result.featured);
-      toast(this, { kind: "success", message: "The banner is back to the default" });
-      void this.loadHome();
-    } catch (error) {
-      toast(this, { kind: "error", message: `Could not change the banner: ${errorMessage(error)}` });
-    } finally {
-      this._clearing = false;
-    }
+    this.home.applyFeatured(event.detail.featured);
+    void this.home.load();
   }
 
   private onFeaturedAction(event: CustomEvent<FeaturedActionDetail>): void {
     event.stopPropagation();
-    const item = this.home?.featured;
+    const item = this.home.rows?.featured;
     if (!item) return;
     switch (event.detail.action) {
       case "more":
@@ -271,13 +171,13 @@ export class PandoraDiscover extends LitElement {
         };
         break;
       case "watchlist":
-        void this.toggleList(item);
+        void this.home.toggleList(item);
         break;
       case "download":
         void this.download(item);
         break;
       case "clear":
-        void this.clearFeatured();
+        void this.home.clearFeatured();
         break;
     }
   }
@@ -467,14 +367,14 @@ export class PandoraDiscover extends LitElement {
       admin: this.admin,
       requests: Boolean(this.info?.requests),
       jellyfin: Boolean(this.info?.services.jellyfin?.length),
-      home: this._home,
+      home: this.home.state,
       rows: this._rows,
-      clearing: this._clearing,
-      listBusy: (item) => this._listBusy.has(titleKey(item)),
-      listToggle: (item) => this.listToggle(item),
+      clearing: this.home.clearing,
+      listBusy: (item) => this.home.listBusy.has(titleKey(item)),
+      listToggle: (item) => this.home.listToggle(item),
       open: (item) => this.open(item),
       openEntry: (entry) => this.openEntry(entry),
-      loadHome: () => void this.loadHome(),
+      loadHome: () => void this.home.load(),
       loadRow: (list) => void this.loadRow(list),
       onFeaturedAction: (event) => this.onFeaturedAction(event),
     };
@@ -483,7 +383,7 @@ export class PandoraDiscover extends LitElement {
   private readonly searchActions = {
     run: (page?: number) => void this.runSearch(page),
     open: (item: MediaItem) => this.open(item),
-    listToggle: (item: MediaItem) => this.listToggle(item),
+    listToggle: (item: MediaItem) => this.home.listToggle(item),
   };
 
   protected override render() {
@@ -528,10 +428,10 @@ export class PandoraDiscover extends LitElement {
               .item=${this._selected}
               .entry=${this._entry}
               .startWith=${this._startWith}
-              .watchlisted=${this.home ? this.watchlistKeys.has(titleKey(this._selected)) : undefined}
-              ?watching=${Boolean(this.home)}
+              .watchlisted=${this.home.rows ? this.home.watchlistKeys.has(titleKey(this._selected)) : undefined}
+              ?watching=${Boolean(this.home.rows)}
               ?featured=${Boolean(
-                this.home?.featured?.chosen && titleKey(this.home.featured) === titleKey(this._selected),
+                this.home.rows?.featured?.chosen && titleKey(this.home.rows.featured) === titleKey(this._selected),
               )}
               ?admin=${this.admin}
               ?requests=${Boolean(this.info?.requests)}
