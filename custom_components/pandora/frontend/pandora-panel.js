@@ -1,6 +1,6 @@
 /*! Pandora panel for Home Assistant. Bundles Lit (BSD-3-Clause, Google LLC) and Material Design Icons paths from @mdi/js (Apache-2.0, Pictogrammers). */
-var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e=0)),t}catch(e){throw n=[e],e}},n=(t,n)=>{let r={};for(var i in t)e(r,i,{get:t[i],enumerable:!0});return n||e(r,Symbol.toStringTag,{value:`Module`}),r},r=globalThis,i=r.ShadowRoot&&(r.ShadyCSS===void 0||r.ShadyCSS.nativeShadow)&&`adoptedStyleSheets`in Document.prototype&&`replace`in CSSStyleSheet.prototype,a=Symbol(),o=new WeakMap,s=class{constructor(e,t,n){if(this._$cssResult$=!0,n!==a)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,t=this.t;if(i&&e===void 0){let n=t!==void 0&&t.length===1;n&&(e=o.get(t)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),n&&o.set(t,e))}return e}toString(){return this.cssText}},c=e=>new s(typeof e==`string`?e:e+``,void 0,a),l=(e,...t)=>new s(e.length===1?e[0]:t.reduce((t,n,r)=>t+(e=>{if(!0===e._$cssResult$)return e.cssText;if(typeof e==`number`)return e;throw Error(`Value passed to 'css' function must be a 'css' function result: `+e+`. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.`)})(n)+e[r+1],e[0]),e,a),u=(e,t)=>{if(i)e.adoptedStyleSheets=t.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let n of t){let t=document.createElement(`style`),i=r.litNonce;i!==void 0&&t.setAttribute(`nonce`,i),t.textContent=n.cssText,e.appendChild(t)}},d=i?e=>e:e=>e instanceof CSSStyleSheet?(e=>{let t=``;for(let n of e.cssRules)t+=n.cssText;return c(t)})(e):e,{is:f,defineProperty:p,getOwnPropertyDescriptor:m,getOwnPropertyNames:ee,getOwnPropertySymbols:te,getPrototypeOf:ne}=Object,re=globalThis,ie=re.trustedTypes,ae=ie?ie.emptyScript:``,oe=re.reactiveElementPolyfillSupport,se=(e,t)=>e,ce={toAttribute(e,t){switch(t){case Boolean:e=e?ae:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let n=e;switch(t){case Boolean:n=e!==null;break;case Number:n=e===null?null:Number(e);break;case Object:case Array:try{n=JSON.parse(e)}catch{n=null}}return n}},le=(e,t)=>!f(e,t),ue={attribute:!0,type:String,converter:ce,reflect:!1,useDefault:!1,hasChanged:le};Symbol.metadata??=Symbol(`metadata`),re.litPropertyMetadata??=new WeakMap;var h=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ue){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let n=Symbol(),r=this.getPropertyDescriptor(e,n,t);r!==void 0&&p(this.prototype,e,r)}}static getPropertyDescriptor(e,t,n){let{get:r,set:i}=m(this.prototype,e)??{get(){return this[t]},set(e){this[t]=e}};return{get:r,set(t){let a=r?.call(this);i?.call(this,t),this.requestUpdate(e,a,n)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ue}static _$Ei(){if(this.hasOwnProperty(se(`elementProperties`)))return;let e=ne(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(se(`finalized`)))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(se(`properties`))){let e=this.properties,t=[...ee(e),...te(e)];for(let n of t)this.createProperty(n,e[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[e,n]of t)this.elementProperties.set(e,n)}this._$Eh=new Map;for(let[e,t]of this.elementProperties){let n=this._$Eu(e,t);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let n=new Set(e.flat(1/0).reverse());for(let e of n)t.unshift(d(e))}else e!==void 0&&t.push(d(e));return t}static _$Eu(e,t){let n=t.attribute;return!1===n?void 0:typeof n==`string`?n:typeof e==`string`?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let n of t.keys())this.hasOwnProperty(n)&&(e.set(n,this[n]),delete this[n]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return u(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,n){this._$AK(e,n)}_$ET(e,t){let n=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,n);if(r!==void 0&&!0===n.reflect){let i=(n.converter?.toAttribute===void 0?ce:n.converter).toAttribute(t,n.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let n=this.constructor,r=n._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let e=n.getPropertyOptions(r),i=typeof e.converter==`function`?{fromAttribute:e.converter}:e.converter?.fromAttribute===void 0?ce:e.converter;this._$Em=r;let a=i.fromAttribute(t,e.type);this[r]=a??this._$Ej?.get(r)??a,this._$Em=null}}requestUpdate(e,t,n,r=!1,i){if(e!==void 0){let a=this.constructor;if(!1===r&&(i=this[e]),n??=a.getPropertyOptions(e),!((n.hasChanged??le)(i,t)||n.useDefault&&n.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(a._$Eu(e,n))))return;this.C(e,t,n)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(e,t,{useDefault:n,reflect:r,wrapped:i},a){n&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,a??t??this[e]),!0!==i||a!==void 0)||(this._$AL.has(e)||(this.hasUpdated||n||(t=void 0),this._$AL.set(e,t)),!0===r&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[e,t]of this._$Ep)this[e]=t;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[t,n]of e){let{wrapped:e}=n,r=this[t];!0!==e||this._$AL.has(t)||r===void 0||this.C(t,void 0,n,r)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(t){throw e=!1,this._$EM(),t}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(e){}firstUpdated(e){}};h.elementStyles=[],h.shadowRootOptions={mode:`open`},h[se(`elementProperties`)]=new Map,h[se(`finalized`)]=new Map,oe?.({ReactiveElement:h}),(re.reactiveElementVersions??=[]).push(`2.1.2`);var de=globalThis,fe=e=>e,pe=de.trustedTypes,me=pe?pe.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,he=`$lit$`,g=`lit$${Math.random().toFixed(9).slice(2)}$`,ge=`?`+g,_e=`<${ge}>`,_=document,ve=()=>_.createComment(``),ye=e=>e===null||typeof e!=`object`&&typeof e!=`function`,be=Array.isArray,xe=e=>be(e)||typeof e?.[Symbol.iterator]==`function`,Se=`[ 	
-\f\r]`,v=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,Ce=/-->/g,we=/>/g,y=RegExp(`>|${Se}(?:([^\\s"'>=/]+)(${Se}*=${Se}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),Te=/'/g,Ee=/"/g,De=/^(?:script|style|textarea|title)$/i,b=(e=>(t,...n)=>({_$litType$:e,strings:t,values:n}))(1),x=Symbol.for(`lit-noChange`),S=Symbol.for(`lit-nothing`),Oe=new WeakMap,C=_.createTreeWalker(_,129);function ke(e,t){if(!be(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return me===void 0?t:me.createHTML(t)}var Ae=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=v;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===v?c[1]===`!--`?o=Ce:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=y):(De.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=y):o=we:o===y?c[0]===`>`?(o=i??v,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?y:c[3]===`"`?Ee:Te):o===Ee||o===Te?o=y:o===Ce||o===we?o=v:(o=y,i=void 0);let d=o===y&&e[t+1].startsWith(`/>`)?` `:``;a+=o===v?n+_e:l>=0?(r.push(s),n.slice(0,l)+he+n.slice(l)+g+d):n+g+(l===-2?t:d)}return[ke(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},je=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=Ae(t,n);if(this.el=e.createElement(l,r),C.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=C.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(he)){let t=u[o++],n=i.getAttribute(e).split(g),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?Fe:r[1]===`?`?Ie:r[1]===`@`?Le:Pe}),i.removeAttribute(e)}else e.startsWith(g)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(De.test(i.tagName)){let e=i.textContent.split(g),t=e.length-1;if(t>0){i.textContent=pe?pe.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],ve()),C.nextNode(),c.push({type:2,index:++a});i.append(e[t],ve())}}}else if(i.nodeType===8){if(i.data===ge)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(g,e+1))!==-1;)c.push({type:7,index:a}),e+=g.length-1}}a++}}static createElement(e,t){let n=_.createElement(`template`);return n.innerHTML=e,n}};function w(e,t,n=e,r){if(t===x)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=ye(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=w(e,i._$AS(e,t.values),i,r)),t}var Me=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??_).importNode(t,!0);C.currentNode=r;let i=C.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new Ne(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new Re(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=C.nextNode(),a++)}return C.currentNode=_,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},Ne=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=S,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=w(this,e,t),ye(e)?e===S||e==null||e===``?(this._$AH!==S&&this._$AR(),this._$AH=S):e!==this._$AH&&e!==x&&this._(e):e._$litType$===void 0?e.nodeType===void 0?xe(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==S&&ye(this._$AH)?this._$AA.nextSibling.data=e:this.T(_.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=je.createElement(ke(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new Me(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=Oe.get(e.strings);return t===void 0&&Oe.set(e.strings,t=new je(e)),t}k(t){be(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(ve()),this.O(ve()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=fe(e).nextSibling;fe(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},Pe=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=S,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(new String),this.strings=n):this._$AH=S}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=w(this,e,t,0),a=!ye(e)||e!==this._$AH&&e!==x,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=w(this,r[n+o],t,o),s===x&&(s=this._$AH[o]),a||=!ye(s)||s!==this._$AH[o],s===S?e=S:e!==S&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===S?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},Fe=class extends Pe{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===S?void 0:e}},Ie=class extends Pe{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==S)}},Le=class extends Pe{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=w(this,e,t,0)??S)===x)return;let n=this._$AH,r=e===S&&n!==S||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==S&&(n===S||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Re=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){w(this,e)}},ze={M:he,P:g,A:ge,C:1,L:Ae,R:Me,D:xe,V:w,I:Ne,H:Pe,N:Ie,U:Le,B:Fe,F:Re},Be=de.litHtmlPolyfillSupport;Be?.(je,Ne),(de.litHtmlVersions??=[]).push(`3.3.3`);var Ve=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new Ne(t.insertBefore(ve(),e),e,void 0,n??{})}return i._$AI(e),i},He=globalThis,T=class extends h{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Ve(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return x}};T._$litElement$=!0,T.finalized=!0,He.litElementHydrateSupport?.({LitElement:T});var Ue=He.litElementPolyfillSupport;Ue?.({LitElement:T}),(He.litElementVersions??=[]).push(`4.2.2`);var We=[`trending_day`,`trending_week`,`popular_movies`,`popular_tv`,`top_rated_movies`,`upcoming_movies`,`now_playing_movies`,`on_the_air_tv`],Ge=[`pending`,`approved`,`searching`,`downloading`,`importing`],Ke={trending_day:`Trending today`,trending_week:`Trending this week`,popular_movies:`Popular movies`,popular_tv:`Popular TV`,top_rated_movies:`Top rated movies`,upcoming_movies:`Upcoming movies`,now_playing_movies:`Now in cinemas`,on_the_air_tv:`On TV now`},qe=5e3,Je=new Map;function Ye(e,t=Date.now()){let n=Je.get(e);if(Je.delete(e),!(!n||t-n.at>3e4))return n.value}var Xe=`home`,Ze=(e,t=1)=>`discover:${e}:${t}`;function Qe(e,t=0){return e.hassConnection?e.hassConnection:t>=qe?Promise.resolve(void 0):new Promise(n=>setTimeout(()=>n(Qe(e,t+25)),25))}function $e(e,t,n=Date.now()){let[r,i]=e.split(`/`).filter(Boolean);if(r!==`pandora`||i!==void 0&&i!==`discover`)return!1;let a=Qe(t),o=(e,t)=>{let r=a.then(e=>{if(!e)throw Error(`Home Assistant's connection did not open.`);return e.conn.sendMessagePromise(t)});r.catch(()=>void 0),Je.set(e,{at:n,value:r})};o(`info`,{type:`pandora/info`}),o(Xe,{type:`pandora/home`});for(let e of We)o(Ze(e),{type:`pandora/discover`,list:e,page:1});return!0}var et=6e5;function E(e){if(e&&typeof e==`object`){let t=e.message;if(typeof t==`string`&&t)return t;let n=e.code;if(typeof n==`string`&&n)return n}return typeof e==`string`&&e?e:`Something went wrong.`}function tt(e){let t=e&&typeof e==`object`?e.code:void 0;return typeof t==`string`?t:void 0}function D(e){return`${e.instance}\u0000${e.hash}`}function nt(){return{torrents:new Map,instances:{},unavailable:[],loaded:!1}}function rt(e,t){let n=e.torrents;if(e.unavailable=[...t.unavailable??[]],e.loaded=!0,t.full){n.clear();let r=e.instances={...t.instances??{}},[i,a,o,s,c,l,u,d,f,p,m]=[`instance`,`hash`,`name`,`state`,`status`,`progress`,`size`,`download_speed`,`upload_speed`,`eta`,`added`].map(e=>t.fields.indexOf(e));for(let e of t.rows??[]){let t=e[i],ee={instance:t,instance_title:r[t]??t,hash:e[a],name:e[o],state:e[s],status:e[c],progress:e[l],size:e[u],download_speed:e[d],upload_speed:e[f],eta:e[p]??null,added:e[m]??null};n.set(D(ee),ee)}return null}let r=[];for(let e of t.removed??[]){let t=D(e),i=n.get(t);i&&n.delete(t)&&r.push({key:t,before:i})}for(let i of t.torrents??[]){let t=D(i),a=n.get(t),o=a?{...a,...i}:{instance_title:e.instances[i.instance]??i.instance,...i};n.set(t,o),r.push({key:t,before:a,after:o})}return r}var it=class{constructor(e,t,n,r){this.closed=!1,this.unsubscribe=e.connection.subscribeMessage(e=>{this.closed||n(e)},t).catch(e=>{this.closed||r(e)})}get active(){return!this.closed}async close(){if(this.closed)return;this.closed=!0;let e=await this.unsubscribe;try{await e?.()}catch{}}},at=class extends it{constructor(e,t,n){super(e,{type:`pandora/torrents/subscribe`},e=>t(this.state,rt(this.state,e)),n),this.state=nt()}},ot=class{constructor(e,t=Date.now){this.now=t,this.cache=new Map,this.hass=e}get language(){return this.hass?.locale?.language??this.hass?.language??`en`}call(e){return this.hass?this.hass.callWS(e):Promise.reject(Error(`Not connected to Home Assistant.`))}cached(e,t){let n=this.now(),r=this.cache.get(e);if(r&&r.expires>n)return r.value;let i=t();return this.cache.set(e,{expires:n+et,value:i}),i.catch(()=>{this.cache.get(e)?.value===i&&this.cache.delete(e)}),i}clearCache(){this.cache.clear()}callEarly(e,t){let n=Ye(e,this.now());return n?n.catch(()=>this.call(t)):this.call(t)}info(){return this.callEarly(`info`,{type:`pandora/info`})}discover(e,t=1){let n=Ze(e,t);return this.cached(n,()=>this.callEarly(n,{type:`pandora/discover`,list:e,page:t}))}searchMedia(e,t=1){return this.call({type:`pandora/search_media`,query:e,page:t})}media(e,t){return this.cached(`media:${t}:${e}`,()=>this.call({type:`pandora/media`,tmdb_id:e,media_type:t}))}forgetMedia(e,t){this.cache.delete(`media:${t}:${e}`)}home(){return this.callEarly(Xe,{type:`pandora/home`})}watchlist(){return this.call({type:`pandora/watchlist/list`})}addToWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/add`,tmdb_id:e,media_type:t})}removeFromWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/remove`,tmdb_id:e,media_type:t})}setFeatured(e,t){return this.call({type:`pandora/featured/set`,tmdb_id:e,media_type:t})}clearFeatured(){return this.call({type:`pandora/featured/clear`})}play(e){let t=`item_id`in e?{item_id:e.item_id,instance:e.instance}:{tmdb_id:e.tmdb_id,media_type:e.media_type};return this.call({type:`pandora/play`,entity_id:e.entity_id,...t})}searchTorrents(e){return this.call({type:`pandora/torrents/search`,...e})}addTorrent(e){return this.call({type:`pandora/torrents/add`,...e})}torrentAction(e){return this.call({type:`pandora/torrents/action`,...e})}history(e=50){return this.call({type:`pandora/history`,limit:e})}listFiles(e,t){return this.call({type:`pandora/files/list`,path:e,...t?{instance:t}:{}})}moveFiles(e){return this.call({type:`pandora/files/move`,...e})}deleteFiles(e,t){return this.call({type:`pandora/files/delete`,paths:e,...t?{instance:t}:{}})}scanLibrary(e,t){return this.call({type:`pandora/library/scan`,library:e,...t?{instance:t}:{}})}restartContainer(e,t){return this.call({type:`pandora/containers/restart`,container:e,...t?{instance:t}:{}})}containerLogs(e,t,n){return this.call({type:`pandora/containers/logs`,container:e,tail:t,...n?{instance:n}:{}})}redeployStack(e,t){return this.call({type:`pandora/stacks/redeploy`,stack:e,...t?{instance:t}:{}})}setVpnCountry(e,t){return this.call({type:`pandora/vpn/country`,country:e,...t?{instance:t}:{}})}requestMedia(e){let{tmdb_id:t,media_type:n,seasons:r}=e;return this.call({type:`pandora/requests/create`,tmdb_id:t,media_type:n,...n===`tv`&&r?.length?{seasons:r}:{}})}approveRequest(e){return this.call({type:`pandora/requests/approve`,request_id:e})}denyRequest(e,t){let n=t?.trim();return this.call({type:`pandora/requests/deny`,request_id:e,...n?{reason:n}:{}})}retryRequest(e){return this.call({type:`pandora/requests/retry`,request_id:e})}withdrawRequest(e){return this.call({type:`pandora/requests/withdraw`,request_id:e})}listRequests(e={}){return this.call({type:`pandora/requests/list`,...e.status?.length?{status:e.status}:{},...e.limit?{limit:e.limit}:{}})}subscribe(e,t,n){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new it(this.hass,{type:e},t,n)}subscribeTorrents(e,t){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new at(this.hass,e,t)}};function O(e,t){customElements.get(e)||customElements.define(e,t)}var st={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},ct=e=>(...t)=>({_$litDirective$:e,values:t}),lt=class{constructor(e){}get _$AU(){return this._$AM._$AU}_$AT(e,t,n){this._$Ct=e,this._$AM=t,this._$Ci=n}_$AS(e,t){return this.update(e,t)}update(e,t){return this.render(...t)}},{I:ut}=ze,dt=e=>e,ft=e=>e.strings===void 0,pt=()=>document.createComment(``),k=(e,t,n)=>{let r=e._$AA.parentNode,i=t===void 0?e._$AB:t._$AA;if(n===void 0)n=new ut(r.insertBefore(pt(),i),r.insertBefore(pt(),i),e,e.options);else{let t=n._$AB.nextSibling,a=n._$AM,o=a!==e;if(o){let t;n._$AQ?.(e),n._$AM=e,n._$AP!==void 0&&(t=e._$AU)!==a._$AU&&n._$AP(t)}if(t!==i||o){let e=n._$AA;for(;e!==t;){let t=dt(e).nextSibling;dt(r).insertBefore(e,i),e=t}}}return n},A=(e,t,n=e)=>(e._$AI(t,n),e),mt={},ht=(e,t=mt)=>e._$AH=t,gt=e=>e._$AH,_t=e=>{e._$AR(),e._$AA.remove()},vt=(e,t,n)=>{let r=new Map;for(let i=t;i<=n;i++)r.set(e[i],i);return r},j=ct(class extends lt{constructor(e){if(super(e),e.type!==st.CHILD)throw Error(`repeat() can only be used in text expressions`)}dt(e,t,n){let r;n===void 0?n=t:t!==void 0&&(r=t);let i=[],a=[],o=0;for(let t of e)i[o]=r?r(t,o):o,a[o]=n(t,o),o++;return{values:a,keys:i}}render(e,t,n){return this.dt(e,t,n).values}update(e,[t,n,r]){let i=gt(e),{values:a,keys:o}=this.dt(t,n,r);if(!Array.isArray(i))return this.ut=o,a;let s=this.ut??=[],c=[],l,u,d=0,f=i.length-1,p=0,m=a.length-1;for(;d<=f&&p<=m;)if(i[d]===null)d++;else if(i[f]===null)f--;else if(s[d]===o[p])c[p]=A(i[d],a[p]),d++,p++;else if(s[f]===o[m])c[m]=A(i[f],a[m]),f--,m--;else if(s[d]===o[m])c[m]=A(i[d],a[m]),k(e,c[m+1],i[d]),d++,m--;else if(s[f]===o[p])c[p]=A(i[f],a[p]),k(e,i[d],i[f]),f--,p++;else if(l===void 0&&(l=vt(o,p,m),u=vt(s,d,f)),l.has(s[d])){if(l.has(s[f])){let t=u.get(o[p]),n=t===void 0?null:i[t];if(n===null){let t=k(e,i[d]);A(t,a[p]),c[p]=t}else c[p]=A(n,a[p]),k(e,i[d],n),i[t]=null;p++}else _t(i[f]),f--}else _t(i[d]),d++;for(;p<=m;){let t=k(e,c[m+1]);A(t,a[p]),c[p++]=t}for(;d<=f;){let e=i[d++];e!==null&&_t(e)}return this.ut=o,ht(e,c),x}}),M=`M11,15H13V17H11V15M11,7H13V13H11V7M12,2C6.47,2 2,6.5 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M12,20A8,8 0 0,1 4,12A8,8 0 0,1 12,4A8,8 0 0,1 20,12A8,8 0 0,1 12,20Z`,yt=`M11,4H13V16L18.5,10.5L19.92,11.92L12,19.84L4.08,11.92L5.5,10.5L11,16V4Z`,bt=`M13,20H11V8L5.5,13.5L4.08,12.08L12,4.16L19.92,12.08L18.5,13.5L13,8V20Z`,xt=`M9 3V18H12V3H9M12 5L16 18L19 17L15 4L12 5M5 5V18H8V5H5M3 19V21H21V19H3Z`,St=`M6,22H18L12,16M21,3H3A2,2 0 0,0 1,5V17A2,2 0 0,0 3,19H7V17H3V5H21V17H17V19H21A2,2 0 0,0 23,17V5A2,2 0 0,0 21,3Z`,N=`M21,7L9,19L3.5,13.5L4.91,12.09L9,16.17L19.59,5.59L21,7Z`,Ct=`M12 2C6.5 2 2 6.5 2 12S6.5 22 12 22 22 17.5 22 12 17.5 2 12 2M10 17L5 12L6.41 10.59L10 14.17L17.59 6.58L19 8L10 17Z`,wt=`M12 2C6.5 2 2 6.5 2 12S6.5 22 12 22 22 17.5 22 12 17.5 2 12 2M12 20C7.59 20 4 16.41 4 12S7.59 4 12 4 20 7.59 20 12 16.41 20 12 20M16.59 7.58L10 14.17L7.41 11.59L6 13L10 17L18 9L16.59 7.58Z`,Tt=`M7.41,8.58L12,13.17L16.59,8.58L18,10L12,16L6,10L7.41,8.58Z`,Et=`M15.41,16.58L10.83,12L15.41,7.41L14,6L8,12L14,18L15.41,16.58Z`,Dt=`M8.59,16.58L13.17,12L8.59,7.41L10,6L16,12L10,18L8.59,16.58Z`,Ot=`M7.41,15.41L12,10.83L16.59,15.41L18,14L12,8L6,14L7.41,15.41Z`,P=`M19,6.41L17.59,5L12,10.59L6.41,5L5,6.41L10.59,12L5,17.59L6.41,19L12,13.41L17.59,19L19,17.59L13.41,12L19,6.41Z`,kt=`M12,8A4,4 0 0,1 16,12A4,4 0 0,1 12,16A4,4 0 0,1 8,12A4,4 0 0,1 12,8M12,10A2,2 0 0,0 10,12A2,2 0 0,0 12,14A2,2 0 0,0 14,12A2,2 0 0,0 12,10M10,22C9.75,22 9.54,21.82 9.5,21.58L9.13,18.93C8.5,18.68 7.96,18.34 7.44,17.94L4.95,18.95C4.73,19.03 4.46,18.95 4.34,18.73L2.34,15.27C2.21,15.05 2.27,14.78 2.46,14.63L4.57,12.97L4.5,12L4.57,11L2.46,9.37C2.27,9.22 2.21,8.95 2.34,8.73L4.34,5.27C4.46,5.05 4.73,4.96 4.95,5.05L7.44,6.05C7.96,5.66 8.5,5.32 9.13,5.07L9.5,2.42C9.54,2.18 9.75,2 10,2H14C14.25,2 14.46,2.18 14.5,2.42L14.87,5.07C15.5,5.32 16.04,5.66 16.56,6.05L19.05,5.05C19.27,4.96 19.54,5.05 19.66,5.27L21.66,8.73C21.79,8.95 21.73,9.22 21.54,9.37L19.43,11L19.5,12L19.43,13L21.54,14.63C21.73,14.78 21.79,15.05 21.66,15.27L19.66,18.73C19.54,18.95 19.27,19.04 19.05,18.95L16.56,17.95C16.04,18.34 15.5,18.68 14.87,18.93L14.5,21.58C14.46,21.82 14.25,22 14,22H10M11.25,4L10.88,6.61C9.68,6.86 8.62,7.5 7.85,8.39L5.44,7.35L4.69,8.65L6.8,10.2C6.4,11.37 6.4,12.64 6.8,13.8L4.68,15.36L5.43,16.66L7.86,15.62C8.63,16.5 9.68,17.14 10.87,17.38L11.24,20H12.76L13.13,17.39C14.32,17.14 15.37,16.5 16.14,15.62L18.57,16.66L19.32,15.36L17.2,13.81C17.6,12.64 17.6,11.37 17.2,10.2L19.31,8.65L18.56,7.35L16.15,8.39C15.38,7.5 14.32,6.86 13.12,6.62L12.75,4H11.25Z`,At=`M7,17L10.2,10.2L17,7L13.8,13.8L7,17M12,11.1A0.9,0.9 0 0,0 11.1,12A0.9,0.9 0 0,0 12,12.9A0.9,0.9 0 0,0 12.9,12A0.9,0.9 0 0,0 12,11.1M12,2A10,10 0 0,1 22,12A10,10 0 0,1 12,22A10,10 0 0,1 2,12A10,10 0 0,1 12,2M12,4A8,8 0 0,0 4,12A8,8 0 0,0 12,20A8,8 0 0,0 20,12A8,8 0 0,0 12,4Z`,jt=`M6,19A2,2 0 0,0 8,21H16A2,2 0 0,0 18,19V7H6V19M8,9H16V19H8V9M15.5,4L14.5,3H9.5L8.5,4H5V6H19V4H15.5Z`,Mt=`M21.81 10.25C21.75 10.21 21.25 9.82 20.17 9.82C19.89 9.82 19.61 9.85 19.33 9.9C19.12 8.5 17.95 7.79 17.9 7.76L17.61 7.59L17.43 7.86C17.19 8.22 17 8.63 16.92 9.05C16.72 9.85 16.84 10.61 17.25 11.26C16.76 11.54 15.96 11.61 15.79 11.61H2.62C2.28 11.61 2 11.89 2 12.24C2 13.39 2.18 14.54 2.58 15.62C3.03 16.81 3.71 17.69 4.58 18.23C5.56 18.83 7.17 19.17 9 19.17C9.79 19.17 10.61 19.1 11.42 18.95C12.54 18.75 13.62 18.36 14.61 17.79C15.43 17.32 16.16 16.72 16.78 16C17.83 14.83 18.45 13.5 18.9 12.35H19.09C20.23 12.35 20.94 11.89 21.33 11.5C21.59 11.26 21.78 10.97 21.92 10.63L22 10.39L21.81 10.25M3.85 11.24H5.61C5.69 11.24 5.77 11.17 5.77 11.08V9.5C5.77 9.42 5.7 9.34 5.61 9.34H3.85C3.76 9.34 3.69 9.41 3.69 9.5V11.08C3.7 11.17 3.76 11.24 3.85 11.24M6.28 11.24H8.04C8.12 11.24 8.2 11.17 8.2 11.08V9.5C8.2 9.42 8.13 9.34 8.04 9.34H6.28C6.19 9.34 6.12 9.41 6.12 9.5V11.08C6.13 11.17 6.19 11.24 6.28 11.24M8.75 11.24H10.5C10.6 11.24 10.67 11.17 10.67 11.08V9.5C10.67 9.42 10.61 9.34 10.5 9.34H8.75C8.67 9.34 8.6 9.41 8.6 9.5V11.08C8.6 11.17 8.66 11.24 8.75 11.24M11.19 11.24H12.96C13.04 11.24 13.11 11.17 13.11 11.08V9.5C13.11 9.42 13.05 9.34 12.96 9.34H11.19C11.11 9.34 11.04 9.41 11.04 9.5V11.08C11.04 11.17 11.11 11.24 11.19 11.24M6.28 9H8.04C8.12 9 8.2 8.91 8.2 8.82V7.25C8.2 7.16 8.13 7.09 8.04 7.09H6.28C6.19 7.09 6.12 7.15 6.12 7.25V8.82C6.13 8.91 6.19 9 6.28 9M8.75 9H10.5C10.6 9 10.67 8.91 10.67 8.82V7.25C10.67 7.16 10.61 7.09 10.5 7.09H8.75C8.67 7.09 8.6 7.15 8.6 7.25V8.82C8.6 8.91 8.66 9 8.75 9M11.19 9H12.96C13.04 9 13.11 8.91 13.11 8.82V7.25C13.11 7.16 13.04 7.09 12.96 7.09H11.19C11.11 7.09 11.04 7.15 11.04 7.25V8.82C11.04 8.91 11.11 9 11.19 9M11.19 6.72H12.96C13.04 6.72 13.11 6.65 13.11 6.56V5C13.11 4.9 13.04 4.83 12.96 4.83H11.19C11.11 4.83 11.04 4.89 11.04 5V6.56C11.04 6.64 11.11 6.72 11.19 6.72M13.65 11.24H15.41C15.5 11.24 15.57 11.17 15.57 11.08V9.5C15.57 9.42 15.5 9.34 15.41 9.34H13.65C13.57 9.34 13.5 9.41 13.5 9.5V11.08C13.5 11.17 13.57 11.24 13.65 11.24`,Nt=`M5,20H19V18H5M19,9H15V3H9V9H5L12,16L19,9Z`,Pt=`M14,2H6A2,2 0 0,0 4,4V20A2,2 0 0,0 6,22H18A2,2 0 0,0 20,20V8L14,2M18,20H6V4H13V9H18V20Z`,Ft=`M14,2L20,8V20A2,2 0 0,1 18,22H6A2,2 0 0,1 4,20V4A2,2 0 0,1 6,2H14M18,20V9H13V4H6V20H18M16,18L13.5,16.3V18H8V13H13.5V14.7L16,13V18Z`,It=`M13 19C13 19.34 13.04 19.67 13.09 20H4C2.9 20 2 19.11 2 18V6C2 4.89 2.89 4 4 4H10L12 6H20C21.1 6 22 6.89 22 8V13.81C21.39 13.46 20.72 13.22 20 13.09V8H4V18H13.09C13.04 18.33 13 18.66 13 19M21.34 15.84L17.75 19.43L16.16 17.84L15 19L17.75 22L22.5 17.25L21.34 15.84Z`,Lt=`M20 18H4V8H20M20 6H12L10 4H4A2 2 0 0 0 2 6V18A2 2 0 0 0 4 20H20A2 2 0 0 0 22 18V8A2 2 0 0 0 20 6M14 9H16V13H19L15 17L11 13H14Z`,Rt=`M20 18H4V8H20V18M12 6L10 4H4C2.9 4 2 4.89 2 6V18C2 19.11 2.9 20 4 20H20C21.11 20 22 19.11 22 18V8C22 6.9 21.11 6 20 6H12M11 14V12H15V9L19 13L15 17V14H11Z`,zt=`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`,Bt=`M13.5,8H12V13L16.28,15.54L17,14.33L13.5,12.25V8M13,3A9,9 0 0,0 4,12H1L4.96,16.03L9,12H6A7,7 0 0,1 13,5A7,7 0 0,1 20,12A7,7 0 0,1 13,19C11.07,19 9.32,18.21 8.06,16.94L6.64,18.36C8.27,20 10.5,21 13,21A9,9 0 0,0 22,12A9,9 0 0,0 13,3`,Vt=`M12 5.69L17 10.19V18H15V12H9V18H7V10.19L12 5.69M12 3L2 12H5V20H11V14H13V20H19V12H22`,Ht=`M21,17H7V3H21M21,1H7A2,2 0 0,0 5,3V17A2,2 0 0,0 7,19H21A2,2 0 0,0 23,17V3A2,2 0 0,0 21,1M3,5H1V21A2,2 0 0,0 3,23H19V21H3M15.96,10.29L13.21,13.83L11.25,11.47L8.5,15H19.5L15.96,10.29Z`,Ut=`M11,9H13V7H11M12,20C7.59,20 4,16.41 4,12C4,7.59 7.59,4 12,4C16.41,4 20,7.59 20,12C20,16.41 16.41,20 12,20M12,2A10,10 0 0,0 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M11,17H13V11H11V17Z`,F=`M9.5,3A6.5,6.5 0 0,1 16,9.5C16,11.11 15.41,12.59 14.44,13.73L14.71,14H15.5L20.5,19L19,20.5L14,15.5V14.71L13.73,14.44C12.59,15.41 11.11,16 9.5,16A6.5,6.5 0 0,1 3,9.5A6.5,6.5 0 0,1 9.5,3M9.5,5C7,5 5,7 5,9.5C5,12 7,14 9.5,14C12,14 14,12 14,9.5C14,7 12,5 9.5,5Z`,Wt=`M17 22V20H20V17H22V20.5C22 20.89 21.84 21.24 21.54 21.54C21.24 21.84 20.89 22 20.5 22H17M7 22H3.5C3.11 22 2.76 21.84 2.46 21.54C2.16 21.24 2 20.89 2 20.5V17H4V20H7V22M17 2H20.5C20.89 2 21.24 2.16 21.54 2.46C21.84 2.76 22 3.11 22 3.5V7H20V4H17V2M7 2V4H4V7H2V3.5C2 3.11 2.16 2.76 2.46 2.46C2.76 2.16 3.11 2 3.5 2H7M10.5 6C13 6 15 8 15 10.5C15 11.38 14.75 12.2 14.31 12.9L17.57 16.16L16.16 17.57L12.9 14.31C12.2 14.75 11.38 15 10.5 15C8 15 6 13 6 10.5C6 8 8 6 10.5 6M10.5 8C9.12 8 8 9.12 8 10.5C8 11.88 9.12 13 10.5 13C11.88 13 13 11.88 13 10.5C13 9.12 11.88 8 10.5 8Z`,Gt=`M3,6H21V8H3V6M3,11H21V13H3V11M3,16H21V18H3V16Z`,Kt=`M12,20C7.59,20 4,16.41 4,12C4,7.59 7.59,4 12,4C16.41,4 20,7.59 20,12C20,16.41 16.41,20 12,20M12,2A10,10 0 0,0 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M7,13H17V11H7`,qt=`M20.84 2.18L16.91 2.96L19.65 6.5L21.62 6.1L20.84 2.18M13.97 3.54L12 3.93L14.75 7.46L16.71 7.07L13.97 3.54M9.07 4.5L7.1 4.91L9.85 8.44L11.81 8.05L9.07 4.5M4.16 5.5L3.18 5.69C2.1 5.9 1.39 6.96 1.61 8.04L2 10L6.9 9.03L4.16 5.5M20 12V20H4V12H20M22 10H2V20C2 21.11 2.9 22 4 22H20C21.11 22 22 21.11 22 20V10Z`,Jt=`M5.76,10H20V18H4V6.47M22,4H18L20,8H17L15,4H13L15,8H12L10,4H8L10,8H7L5,4H4A2,2 0 0,0 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V4Z`,Yt=`M21,3V15.5A3.5,3.5 0 0,1 17.5,19A3.5,3.5 0 0,1 14,15.5A3.5,3.5 0 0,1 17.5,12C18.04,12 18.55,12.12 19,12.34V6.47L9,8.6V17.5A3.5,3.5 0 0,1 5.5,21A3.5,3.5 0 0,1 2,17.5A3.5,3.5 0 0,1 5.5,14C6.04,14 6.55,14.12 7,14.34V6L21,3Z`,Xt=`M14,3V5H17.59L7.76,14.83L9.17,16.24L19,6.41V10H21V3M19,19H5V5H12V3H5C3.89,3 3,3.9 3,5V19A2,2 0 0,0 5,21H19A2,2 0 0,0 21,19V12H19V19Z`,Zt=`M14,19H18V5H14M6,19H10V5H6V19Z`,Qt=`M8,5.14V19.14L19,12.14L8,5.14Z`,I=`M3 16H10V14H3M18 14V10H16V14H12V16H16V20H18V16H22V14M14 6H3V8H14M14 10H3V12H14V10Z`,$t=`M19,13H13V19H11V13H5V11H11V5H13V11H19V13Z`,en=`M12,20C7.59,20 4,16.41 4,12C4,7.59 7.59,4 12,4C16.41,4 20,7.59 20,12C20,16.41 16.41,20 12,20M12,2A10,10 0 0,0 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M13,7H11V11H7V13H11V17H13V13H17V11H13V7Z`,L=`M17.65,6.35C16.2,4.9 14.21,4 12,4A8,8 0 0,0 4,12A8,8 0 0,0 12,20C15.73,20 18.84,17.45 19.73,14H17.65C16.83,16.33 14.61,18 12,18A6,6 0 0,1 6,12A6,6 0 0,1 12,6C13.66,6 15.14,6.69 16.22,7.78L13,11H20V4L17.65,6.35Z`,tn=`M12,4C14.1,4 16.1,4.8 17.6,6.3C20.7,9.4 20.7,14.5 17.6,17.6C15.8,19.5 13.3,20.2 10.9,19.9L11.4,17.9C13.1,18.1 14.9,17.5 16.2,16.2C18.5,13.9 18.5,10.1 16.2,7.7C15.1,6.6 13.5,6 12,6V10.6L7,5.6L12,0.6V4M6.3,17.6C3.7,15 3.3,11 5.1,7.9L6.6,9.4C5.5,11.6 5.9,14.4 7.8,16.2C8.3,16.7 8.9,17.1 9.6,17.4L9,19.4C8,19 7.1,18.4 6.3,17.6Z`,nn=`M13.13 22.19L11.5 18.36C13.07 17.78 14.54 17 15.9 16.09L13.13 22.19M5.64 12.5L1.81 10.87L7.91 8.1C7 9.46 6.22 10.93 5.64 12.5M19.22 4C19.5 4 19.75 4 19.96 4.05C20.13 5.44 19.94 8.3 16.66 11.58C14.96 13.29 12.93 14.6 10.65 15.47L8.5 13.37C9.42 11.06 10.73 9.03 12.42 7.34C15.18 4.58 17.64 4 19.22 4M19.22 2C17.24 2 14.24 2.69 11 5.93C8.81 8.12 7.5 10.53 6.65 12.64C6.37 13.39 6.56 14.21 7.11 14.77L9.24 16.89C9.62 17.27 10.13 17.5 10.66 17.5C10.89 17.5 11.13 17.44 11.36 17.35C13.5 16.53 15.88 15.19 18.07 13C23.73 7.34 21.61 2.39 21.61 2.39S20.7 2 19.22 2M14.54 9.46C13.76 8.68 13.76 7.41 14.54 6.63S16.59 5.85 17.37 6.63C18.14 7.41 18.15 8.68 17.37 9.46C16.59 10.24 15.32 10.24 14.54 9.46M8.88 16.53L7.47 15.12L8.88 16.53M6.24 22L9.88 18.36C9.54 18.27 9.21 18.12 8.91 17.91L4.83 22H6.24M2 22H3.41L8.18 17.24L6.76 15.83L2 20.59V22M2 19.17L6.09 15.09C5.88 14.79 5.73 14.47 5.64 14.12L2 17.76V19.17Z`,rn=`M21,11C21,16.55 17.16,21.74 12,23C6.84,21.74 3,16.55 3,11V5L12,1L21,5V11M12,21C15.75,20 19,15.54 19,11.22V6.3L12,3.18L5,6.3V11.22C5,15.54 8.25,20 12,21M11,7H13V13H11V7M11,15H13V17H11V15Z`,an=`M21,11C21,16.55 17.16,21.74 12,23C6.84,21.74 3,16.55 3,11V5L12,1L21,5V11M12,21C15.75,20 19,15.54 19,11.22V6.3L12,3.18L5,6.3V11.22C5,15.54 8.25,20 12,21M14.8,11V9.5C14.8,8.1 13.4,7 12,7C10.6,7 9.2,8.1 9.2,9.5V11C8.6,11 8,11.6 8,12.2V15.7C8,16.4 8.6,17 9.2,17H14.7C15.4,17 16,16.4 16,15.8V12.3C16,11.6 15.4,11 14.8,11M13.5,11H10.5V9.5C10.5,8.7 11.2,8.2 12,8.2C12.8,8.2 13.5,8.7 13.5,9.5V11Z`,on=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,sn=`M23 7.5L16.53 6.96L14 1L11.47 6.96L5 7.5L9.9 11.77L8.44 18.1L14 14.74L19.56 18.1L18.09 11.77L23 7.5M16.14 12.23L16.54 13.94L15.03 13.03L14 12.41L12.97 13.03L11.46 13.94L11.85 12.23L12.13 11.05L11.22 10.26L9.88 9.1L11.64 8.95L12.84 8.85L13.31 7.74L14 6.12L14.69 7.74L15.16 8.85L16.36 8.95L18.11 9.1L16.78 10.26L15.86 11.05L16.14 12.23M1.16 12C.861 11.5 .989 10.89 1.45 10.59L4.18 8.79L5.75 10.15L2.55 12.26C2.38 12.37 2.19 12.43 2 12.43C1.68 12.43 1.36 12.27 1.16 12M1.45 20.16L7.31 16.31L7 17.76L6.66 19.13L2.55 21.84C2.38 21.95 2.19 22 2 22C1.68 22 1.36 21.84 1.16 21.55C.861 21.09 .989 20.47 1.45 20.16M7.32 11.5L8.24 12.31L7.97 13.5L2.55 17.05C2.38 17.16 2.19 17.21 2 17.21C1.68 17.21 1.36 17.06 1.16 16.76C.861 16.3 .989 15.68 1.45 15.38L7.32 11.5Z`,cn=`M8.16,3L6.75,4.41L9.34,7H4C2.89,7 2,7.89 2,9V19C2,20.11 2.89,21 4,21H20C21.11,21 22,20.11 22,19V9C22,7.89 21.11,7 20,7H14.66L17.25,4.41L15.84,3L12,6.84L8.16,3M4,9H17V19H4V9M19.5,9A1,1 0 0,1 20.5,10A1,1 0 0,1 19.5,11A1,1 0 0,1 18.5,10A1,1 0 0,1 19.5,9M19.5,12A1,1 0 0,1 20.5,13A1,1 0 0,1 19.5,14A1,1 0 0,1 18.5,13A1,1 0 0,1 19.5,12Z`,ln=`M5,3C3.89,3 3,3.89 3,5V19C3,20.11 3.89,21 5,21H19C20.11,21 21,20.11 21,19V5C21,3.89 20.11,3 19,3H5M5,5H19V19H5V5M7,7V9H17V7H7M7,11V13H17V11H7M7,15V17H14V15H7Z`,un=`M2 12H4V17H20V12H22V17C22 18.11 21.11 19 20 19H4C2.9 19 2 18.11 2 17V12M12 15L17.55 9.54L16.13 8.13L13 11.25V2H11V11.25L7.88 8.13L6.46 9.55L12 15Z`,dn=`M13.5,7A6.5,6.5 0 0,1 20,13.5A6.5,6.5 0 0,1 13.5,20H10V18H13.5C16,18 18,16 18,13.5C18,11 16,9 13.5,9H7.83L10.91,12.09L9.5,13.5L4,8L9.5,2.5L10.92,3.91L7.83,7H13.5M6,18H8V20H6V18Z`;function R(e,t){return b`<svg
+var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e=0)),t}catch(e){throw n=[e],e}},n=(t,n)=>{let r={};for(var i in t)e(r,i,{get:t[i],enumerable:!0});return n||e(r,Symbol.toStringTag,{value:`Module`}),r},r=globalThis,i=r.ShadowRoot&&(r.ShadyCSS===void 0||r.ShadyCSS.nativeShadow)&&`adoptedStyleSheets`in Document.prototype&&`replace`in CSSStyleSheet.prototype,a=Symbol(),o=new WeakMap,s=class{constructor(e,t,n){if(this._$cssResult$=!0,n!==a)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,t=this.t;if(i&&e===void 0){let n=t!==void 0&&t.length===1;n&&(e=o.get(t)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),n&&o.set(t,e))}return e}toString(){return this.cssText}},c=e=>new s(typeof e==`string`?e:e+``,void 0,a),l=(e,...t)=>new s(e.length===1?e[0]:t.reduce((t,n,r)=>t+(e=>{if(!0===e._$cssResult$)return e.cssText;if(typeof e==`number`)return e;throw Error(`Value passed to 'css' function must be a 'css' function result: `+e+`. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.`)})(n)+e[r+1],e[0]),e,a),u=(e,t)=>{if(i)e.adoptedStyleSheets=t.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let n of t){let t=document.createElement(`style`),i=r.litNonce;i!==void 0&&t.setAttribute(`nonce`,i),t.textContent=n.cssText,e.appendChild(t)}},d=i?e=>e:e=>e instanceof CSSStyleSheet?(e=>{let t=``;for(let n of e.cssRules)t+=n.cssText;return c(t)})(e):e,{is:f,defineProperty:p,getOwnPropertyDescriptor:m,getOwnPropertyNames:ee,getOwnPropertySymbols:te,getPrototypeOf:ne}=Object,re=globalThis,ie=re.trustedTypes,ae=ie?ie.emptyScript:``,oe=re.reactiveElementPolyfillSupport,se=(e,t)=>e,ce={toAttribute(e,t){switch(t){case Boolean:e=e?ae:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let n=e;switch(t){case Boolean:n=e!==null;break;case Number:n=e===null?null:Number(e);break;case Object:case Array:try{n=JSON.parse(e)}catch{n=null}}return n}},le=(e,t)=>!f(e,t),ue={attribute:!0,type:String,converter:ce,reflect:!1,useDefault:!1,hasChanged:le};Symbol.metadata??=Symbol(`metadata`),re.litPropertyMetadata??=new WeakMap;var h=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ue){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let n=Symbol(),r=this.getPropertyDescriptor(e,n,t);r!==void 0&&p(this.prototype,e,r)}}static getPropertyDescriptor(e,t,n){let{get:r,set:i}=m(this.prototype,e)??{get(){return this[t]},set(e){this[t]=e}};return{get:r,set(t){let a=r?.call(this);i?.call(this,t),this.requestUpdate(e,a,n)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ue}static _$Ei(){if(this.hasOwnProperty(se(`elementProperties`)))return;let e=ne(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(se(`finalized`)))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(se(`properties`))){let e=this.properties,t=[...ee(e),...te(e)];for(let n of t)this.createProperty(n,e[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[e,n]of t)this.elementProperties.set(e,n)}this._$Eh=new Map;for(let[e,t]of this.elementProperties){let n=this._$Eu(e,t);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let n=new Set(e.flat(1/0).reverse());for(let e of n)t.unshift(d(e))}else e!==void 0&&t.push(d(e));return t}static _$Eu(e,t){let n=t.attribute;return!1===n?void 0:typeof n==`string`?n:typeof e==`string`?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let n of t.keys())this.hasOwnProperty(n)&&(e.set(n,this[n]),delete this[n]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return u(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,n){this._$AK(e,n)}_$ET(e,t){let n=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,n);if(r!==void 0&&!0===n.reflect){let i=(n.converter?.toAttribute===void 0?ce:n.converter).toAttribute(t,n.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let n=this.constructor,r=n._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let e=n.getPropertyOptions(r),i=typeof e.converter==`function`?{fromAttribute:e.converter}:e.converter?.fromAttribute===void 0?ce:e.converter;this._$Em=r;let a=i.fromAttribute(t,e.type);this[r]=a??this._$Ej?.get(r)??a,this._$Em=null}}requestUpdate(e,t,n,r=!1,i){if(e!==void 0){let a=this.constructor;if(!1===r&&(i=this[e]),n??=a.getPropertyOptions(e),!((n.hasChanged??le)(i,t)||n.useDefault&&n.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(a._$Eu(e,n))))return;this.C(e,t,n)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(e,t,{useDefault:n,reflect:r,wrapped:i},a){n&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,a??t??this[e]),!0!==i||a!==void 0)||(this._$AL.has(e)||(this.hasUpdated||n||(t=void 0),this._$AL.set(e,t)),!0===r&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[e,t]of this._$Ep)this[e]=t;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[t,n]of e){let{wrapped:e}=n,r=this[t];!0!==e||this._$AL.has(t)||r===void 0||this.C(t,void 0,n,r)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(t){throw e=!1,this._$EM(),t}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(e){}firstUpdated(e){}};h.elementStyles=[],h.shadowRootOptions={mode:`open`},h[se(`elementProperties`)]=new Map,h[se(`finalized`)]=new Map,oe?.({ReactiveElement:h}),(re.reactiveElementVersions??=[]).push(`2.1.2`);var de=globalThis,fe=e=>e,pe=de.trustedTypes,me=pe?pe.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,he=`$lit$`,g=`lit$${Math.random().toFixed(9).slice(2)}$`,ge=`?`+g,_e=`<${ge}>`,_=document,ve=()=>_.createComment(``),v=e=>e===null||typeof e!=`object`&&typeof e!=`function`,ye=Array.isArray,be=e=>ye(e)||typeof e?.[Symbol.iterator]==`function`,xe=`[ 	
+\f\r]`,Se=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,Ce=/-->/g,we=/>/g,y=RegExp(`>|${xe}(?:([^\\s"'>=/]+)(${xe}*=${xe}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),Te=/'/g,Ee=/"/g,De=/^(?:script|style|textarea|title)$/i,b=(e=>(t,...n)=>({_$litType$:e,strings:t,values:n}))(1),x=Symbol.for(`lit-noChange`),S=Symbol.for(`lit-nothing`),Oe=new WeakMap,C=_.createTreeWalker(_,129);function ke(e,t){if(!ye(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return me===void 0?t:me.createHTML(t)}var Ae=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=Se;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===Se?c[1]===`!--`?o=Ce:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=y):(De.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=y):o=we:o===y?c[0]===`>`?(o=i??Se,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?y:c[3]===`"`?Ee:Te):o===Ee||o===Te?o=y:o===Ce||o===we?o=Se:(o=y,i=void 0);let d=o===y&&e[t+1].startsWith(`/>`)?` `:``;a+=o===Se?n+_e:l>=0?(r.push(s),n.slice(0,l)+he+n.slice(l)+g+d):n+g+(l===-2?t:d)}return[ke(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},je=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=Ae(t,n);if(this.el=e.createElement(l,r),C.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=C.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(he)){let t=u[o++],n=i.getAttribute(e).split(g),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?Fe:r[1]===`?`?Ie:r[1]===`@`?Le:Pe}),i.removeAttribute(e)}else e.startsWith(g)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(De.test(i.tagName)){let e=i.textContent.split(g),t=e.length-1;if(t>0){i.textContent=pe?pe.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],ve()),C.nextNode(),c.push({type:2,index:++a});i.append(e[t],ve())}}}else if(i.nodeType===8){if(i.data===ge)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(g,e+1))!==-1;)c.push({type:7,index:a}),e+=g.length-1}}a++}}static createElement(e,t){let n=_.createElement(`template`);return n.innerHTML=e,n}};function w(e,t,n=e,r){if(t===x)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=v(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=w(e,i._$AS(e,t.values),i,r)),t}var Me=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??_).importNode(t,!0);C.currentNode=r;let i=C.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new Ne(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new Re(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=C.nextNode(),a++)}return C.currentNode=_,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},Ne=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=S,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=w(this,e,t),v(e)?e===S||e==null||e===``?(this._$AH!==S&&this._$AR(),this._$AH=S):e!==this._$AH&&e!==x&&this._(e):e._$litType$===void 0?e.nodeType===void 0?be(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==S&&v(this._$AH)?this._$AA.nextSibling.data=e:this.T(_.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=je.createElement(ke(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new Me(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=Oe.get(e.strings);return t===void 0&&Oe.set(e.strings,t=new je(e)),t}k(t){ye(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(ve()),this.O(ve()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=fe(e).nextSibling;fe(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},Pe=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=S,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(new String),this.strings=n):this._$AH=S}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=w(this,e,t,0),a=!v(e)||e!==this._$AH&&e!==x,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=w(this,r[n+o],t,o),s===x&&(s=this._$AH[o]),a||=!v(s)||s!==this._$AH[o],s===S?e=S:e!==S&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===S?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},Fe=class extends Pe{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===S?void 0:e}},Ie=class extends Pe{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==S)}},Le=class extends Pe{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=w(this,e,t,0)??S)===x)return;let n=this._$AH,r=e===S&&n!==S||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==S&&(n===S||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Re=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){w(this,e)}},ze={M:he,P:g,A:ge,C:1,L:Ae,R:Me,D:be,V:w,I:Ne,H:Pe,N:Ie,U:Le,B:Fe,F:Re},Be=de.litHtmlPolyfillSupport;Be?.(je,Ne),(de.litHtmlVersions??=[]).push(`3.3.3`);var Ve=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new Ne(t.insertBefore(ve(),e),e,void 0,n??{})}return i._$AI(e),i},He=globalThis,T=class extends h{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Ve(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return x}};T._$litElement$=!0,T.finalized=!0,He.litElementHydrateSupport?.({LitElement:T});var Ue=He.litElementPolyfillSupport;Ue?.({LitElement:T}),(He.litElementVersions??=[]).push(`4.2.2`);var We=[`trending_day`,`trending_week`,`popular_movies`,`popular_tv`,`top_rated_movies`,`upcoming_movies`,`now_playing_movies`,`on_the_air_tv`],Ge=[`pending`,`approved`,`searching`,`downloading`,`importing`],Ke={trending_day:`Trending today`,trending_week:`Trending this week`,popular_movies:`Popular movies`,popular_tv:`Popular TV`,top_rated_movies:`Top rated movies`,upcoming_movies:`Upcoming movies`,now_playing_movies:`Now in cinemas`,on_the_air_tv:`On TV now`},qe=5e3,Je=new Map;function Ye(e,t=Date.now()){let n=Je.get(e);if(Je.delete(e),!(!n||t-n.at>3e4))return n.value}var Xe=`home`,Ze=(e,t=1)=>`discover:${e}:${t}`;function Qe(e,t=0){return e.hassConnection?e.hassConnection:t>=qe?Promise.resolve(void 0):new Promise(n=>setTimeout(()=>n(Qe(e,t+25)),25))}function $e(e,t,n=Date.now()){let[r,i]=e.split(`/`).filter(Boolean);if(r!==`pandora`||i!==void 0&&i!==`discover`)return!1;let a=Qe(t),o=(e,t)=>{let r=a.then(e=>{if(!e)throw Error(`Home Assistant's connection did not open.`);return e.conn.sendMessagePromise(t)});r.catch(()=>void 0),Je.set(e,{at:n,value:r})};o(`info`,{type:`pandora/info`}),o(Xe,{type:`pandora/home`});for(let e of We)o(Ze(e),{type:`pandora/discover`,list:e,page:1});return!0}var et=6e5;function E(e){if(e&&typeof e==`object`){let t=e.message;if(typeof t==`string`&&t)return t;let n=e.code;if(typeof n==`string`&&n)return n}return typeof e==`string`&&e?e:`Something went wrong.`}function tt(e){let t=e&&typeof e==`object`?e.code:void 0;return typeof t==`string`?t:void 0}function D(e){return`${e.instance}\u0000${e.hash}`}function nt(){return{torrents:new Map,instances:{},unavailable:[],loaded:!1}}function rt(e,t){let n=e.torrents;if(e.unavailable=[...t.unavailable??[]],e.loaded=!0,t.full){n.clear();let r=e.instances={...t.instances??{}},[i,a,o,s,c,l,u,d,f,p,m]=[`instance`,`hash`,`name`,`state`,`status`,`progress`,`size`,`download_speed`,`upload_speed`,`eta`,`added`].map(e=>t.fields.indexOf(e));for(let e of t.rows??[]){let t=e[i],ee={instance:t,instance_title:r[t]??t,hash:e[a],name:e[o],state:e[s],status:e[c],progress:e[l],size:e[u],download_speed:e[d],upload_speed:e[f],eta:e[p]??null,added:e[m]??null};n.set(D(ee),ee)}return null}let r=[];for(let e of t.removed??[]){let t=D(e),i=n.get(t);i&&n.delete(t)&&r.push({key:t,before:i})}for(let i of t.torrents??[]){let t=D(i),a=n.get(t),o=a?{...a,...i}:{instance_title:e.instances[i.instance]??i.instance,...i};n.set(t,o),r.push({key:t,before:a,after:o})}return r}var it=class{constructor(e,t,n,r){this.closed=!1,this.unsubscribe=e.connection.subscribeMessage(e=>{this.closed||n(e)},t).catch(e=>{this.closed||r(e)})}get active(){return!this.closed}async close(){if(this.closed)return;this.closed=!0;let e=await this.unsubscribe;try{await e?.()}catch{}}},at=class extends it{constructor(e,t,n){super(e,{type:`pandora/torrents/subscribe`},e=>t(this.state,rt(this.state,e)),n),this.state=nt()}},ot=class{constructor(e,t=Date.now){this.now=t,this.cache=new Map,this.hass=e}get language(){return this.hass?.locale?.language??this.hass?.language??`en`}call(e){return this.hass?this.hass.callWS(e):Promise.reject(Error(`Not connected to Home Assistant.`))}cached(e,t){let n=this.now(),r=this.cache.get(e);if(r&&r.expires>n)return r.value;let i=t();return this.cache.set(e,{expires:n+et,value:i}),i.catch(()=>{this.cache.get(e)?.value===i&&this.cache.delete(e)}),i}clearCache(){this.cache.clear()}callEarly(e,t){let n=Ye(e,this.now());return n?n.catch(()=>this.call(t)):this.call(t)}info(){return this.callEarly(`info`,{type:`pandora/info`})}discover(e,t=1){let n=Ze(e,t);return this.cached(n,()=>this.callEarly(n,{type:`pandora/discover`,list:e,page:t}))}searchMedia(e,t=1){return this.call({type:`pandora/search_media`,query:e,page:t})}media(e,t){return this.cached(`media:${t}:${e}`,()=>this.call({type:`pandora/media`,tmdb_id:e,media_type:t}))}forgetMedia(e,t){this.cache.delete(`media:${t}:${e}`)}home(){return this.callEarly(Xe,{type:`pandora/home`})}watchlist(){return this.call({type:`pandora/watchlist/list`})}addToWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/add`,tmdb_id:e,media_type:t})}removeFromWatchlist(e,t){return this.forgetMedia(e,t),this.call({type:`pandora/watchlist/remove`,tmdb_id:e,media_type:t})}setFeatured(e,t){return this.call({type:`pandora/featured/set`,tmdb_id:e,media_type:t})}clearFeatured(){return this.call({type:`pandora/featured/clear`})}play(e){let t=`item_id`in e?{item_id:e.item_id,instance:e.instance}:{tmdb_id:e.tmdb_id,media_type:e.media_type};return this.call({type:`pandora/play`,entity_id:e.entity_id,...t})}searchTorrents(e){return this.call({type:`pandora/torrents/search`,...e})}addTorrent(e){return this.call({type:`pandora/torrents/add`,...e})}torrentAction(e){return this.call({type:`pandora/torrents/action`,...e})}history(e=50){return this.call({type:`pandora/history`,limit:e})}listFiles(e,t){return this.call({type:`pandora/files/list`,path:e,...t?{instance:t}:{}})}moveFiles(e){return this.call({type:`pandora/files/move`,...e})}deleteFiles(e,t){return this.call({type:`pandora/files/delete`,paths:e,...t?{instance:t}:{}})}scanLibrary(e,t){return this.call({type:`pandora/library/scan`,library:e,...t?{instance:t}:{}})}restartContainer(e,t){return this.call({type:`pandora/containers/restart`,container:e,...t?{instance:t}:{}})}containerLogs(e,t,n){return this.call({type:`pandora/containers/logs`,container:e,tail:t,...n?{instance:n}:{}})}redeployStack(e,t){return this.call({type:`pandora/stacks/redeploy`,stack:e,...t?{instance:t}:{}})}setVpnCountry(e,t){return this.call({type:`pandora/vpn/country`,country:e,...t?{instance:t}:{}})}requestMedia(e){let{tmdb_id:t,media_type:n,seasons:r}=e;return this.call({type:`pandora/requests/create`,tmdb_id:t,media_type:n,...n===`tv`&&r?.length?{seasons:r}:{}})}approveRequest(e){return this.call({type:`pandora/requests/approve`,request_id:e})}denyRequest(e,t){let n=t?.trim();return this.call({type:`pandora/requests/deny`,request_id:e,...n?{reason:n}:{}})}retryRequest(e){return this.call({type:`pandora/requests/retry`,request_id:e})}withdrawRequest(e){return this.call({type:`pandora/requests/withdraw`,request_id:e})}listRequests(e={}){return this.call({type:`pandora/requests/list`,...e.status?.length?{status:e.status}:{},...e.limit?{limit:e.limit}:{}})}subscribe(e,t,n){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new it(this.hass,{type:e},t,n)}subscribeTorrents(e,t){if(!this.hass)throw Error(`Not connected to Home Assistant.`);return new at(this.hass,e,t)}};function O(e,t){customElements.get(e)||customElements.define(e,t)}var st={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},ct=e=>(...t)=>({_$litDirective$:e,values:t}),lt=class{constructor(e){}get _$AU(){return this._$AM._$AU}_$AT(e,t,n){this._$Ct=e,this._$AM=t,this._$Ci=n}_$AS(e,t){return this.update(e,t)}update(e,t){return this.render(...t)}},{I:ut}=ze,dt=e=>e,ft=e=>e.strings===void 0,pt=()=>document.createComment(``),k=(e,t,n)=>{let r=e._$AA.parentNode,i=t===void 0?e._$AB:t._$AA;if(n===void 0)n=new ut(r.insertBefore(pt(),i),r.insertBefore(pt(),i),e,e.options);else{let t=n._$AB.nextSibling,a=n._$AM,o=a!==e;if(o){let t;n._$AQ?.(e),n._$AM=e,n._$AP!==void 0&&(t=e._$AU)!==a._$AU&&n._$AP(t)}if(t!==i||o){let e=n._$AA;for(;e!==t;){let t=dt(e).nextSibling;dt(r).insertBefore(e,i),e=t}}}return n},A=(e,t,n=e)=>(e._$AI(t,n),e),mt={},ht=(e,t=mt)=>e._$AH=t,gt=e=>e._$AH,_t=e=>{e._$AR(),e._$AA.remove()},vt=(e,t,n)=>{let r=new Map;for(let i=t;i<=n;i++)r.set(e[i],i);return r},j=ct(class extends lt{constructor(e){if(super(e),e.type!==st.CHILD)throw Error(`repeat() can only be used in text expressions`)}dt(e,t,n){let r;n===void 0?n=t:t!==void 0&&(r=t);let i=[],a=[],o=0;for(let t of e)i[o]=r?r(t,o):o,a[o]=n(t,o),o++;return{values:a,keys:i}}render(e,t,n){return this.dt(e,t,n).values}update(e,[t,n,r]){let i=gt(e),{values:a,keys:o}=this.dt(t,n,r);if(!Array.isArray(i))return this.ut=o,a;let s=this.ut??=[],c=[],l,u,d=0,f=i.length-1,p=0,m=a.length-1;for(;d<=f&&p<=m;)if(i[d]===null)d++;else if(i[f]===null)f--;else if(s[d]===o[p])c[p]=A(i[d],a[p]),d++,p++;else if(s[f]===o[m])c[m]=A(i[f],a[m]),f--,m--;else if(s[d]===o[m])c[m]=A(i[d],a[m]),k(e,c[m+1],i[d]),d++,m--;else if(s[f]===o[p])c[p]=A(i[f],a[p]),k(e,i[d],i[f]),f--,p++;else if(l===void 0&&(l=vt(o,p,m),u=vt(s,d,f)),l.has(s[d])){if(l.has(s[f])){let t=u.get(o[p]),n=t===void 0?null:i[t];if(n===null){let t=k(e,i[d]);A(t,a[p]),c[p]=t}else c[p]=A(n,a[p]),k(e,i[d],n),i[t]=null;p++}else _t(i[f]),f--}else _t(i[d]),d++;for(;p<=m;){let t=k(e,c[m+1]);A(t,a[p]),c[p++]=t}for(;d<=f;){let e=i[d++];e!==null&&_t(e)}return this.ut=o,ht(e,c),x}}),M=`M11,15H13V17H11V15M11,7H13V13H11V7M12,2C6.47,2 2,6.5 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M12,20A8,8 0 0,1 4,12A8,8 0 0,1 12,4A8,8 0 0,1 20,12A8,8 0 0,1 12,20Z`,yt=`M11,4H13V16L18.5,10.5L19.92,11.92L12,19.84L4.08,11.92L5.5,10.5L11,16V4Z`,bt=`M13,20H11V8L5.5,13.5L4.08,12.08L12,4.16L19.92,12.08L18.5,13.5L13,8V20Z`,xt=`M9 3V18H12V3H9M12 5L16 18L19 17L15 4L12 5M5 5V18H8V5H5M3 19V21H21V19H3Z`,St=`M6,22H18L12,16M21,3H3A2,2 0 0,0 1,5V17A2,2 0 0,0 3,19H7V17H3V5H21V17H17V19H21A2,2 0 0,0 23,17V5A2,2 0 0,0 21,3Z`,N=`M21,7L9,19L3.5,13.5L4.91,12.09L9,16.17L19.59,5.59L21,7Z`,Ct=`M12 2C6.5 2 2 6.5 2 12S6.5 22 12 22 22 17.5 22 12 17.5 2 12 2M10 17L5 12L6.41 10.59L10 14.17L17.59 6.58L19 8L10 17Z`,wt=`M12 2C6.5 2 2 6.5 2 12S6.5 22 12 22 22 17.5 22 12 17.5 2 12 2M12 20C7.59 20 4 16.41 4 12S7.59 4 12 4 20 7.59 20 12 16.41 20 12 20M16.59 7.58L10 14.17L7.41 11.59L6 13L10 17L18 9L16.59 7.58Z`,Tt=`M7.41,8.58L12,13.17L16.59,8.58L18,10L12,16L6,10L7.41,8.58Z`,Et=`M15.41,16.58L10.83,12L15.41,7.41L14,6L8,12L14,18L15.41,16.58Z`,Dt=`M8.59,16.58L13.17,12L8.59,7.41L10,6L16,12L10,18L8.59,16.58Z`,Ot=`M7.41,15.41L12,10.83L16.59,15.41L18,14L12,8L6,14L7.41,15.41Z`,P=`M19,6.41L17.59,5L12,10.59L6.41,5L5,6.41L10.59,12L5,17.59L6.41,19L12,13.41L17.59,19L19,17.59L13.41,12L19,6.41Z`,kt=`M12,8A4,4 0 0,1 16,12A4,4 0 0,1 12,16A4,4 0 0,1 8,12A4,4 0 0,1 12,8M12,10A2,2 0 0,0 10,12A2,2 0 0,0 12,14A2,2 0 0,0 14,12A2,2 0 0,0 12,10M10,22C9.75,22 9.54,21.82 9.5,21.58L9.13,18.93C8.5,18.68 7.96,18.34 7.44,17.94L4.95,18.95C4.73,19.03 4.46,18.95 4.34,18.73L2.34,15.27C2.21,15.05 2.27,14.78 2.46,14.63L4.57,12.97L4.5,12L4.57,11L2.46,9.37C2.27,9.22 2.21,8.95 2.34,8.73L4.34,5.27C4.46,5.05 4.73,4.96 4.95,5.05L7.44,6.05C7.96,5.66 8.5,5.32 9.13,5.07L9.5,2.42C9.54,2.18 9.75,2 10,2H14C14.25,2 14.46,2.18 14.5,2.42L14.87,5.07C15.5,5.32 16.04,5.66 16.56,6.05L19.05,5.05C19.27,4.96 19.54,5.05 19.66,5.27L21.66,8.73C21.79,8.95 21.73,9.22 21.54,9.37L19.43,11L19.5,12L19.43,13L21.54,14.63C21.73,14.78 21.79,15.05 21.66,15.27L19.66,18.73C19.54,18.95 19.27,19.04 19.05,18.95L16.56,17.95C16.04,18.34 15.5,18.68 14.87,18.93L14.5,21.58C14.46,21.82 14.25,22 14,22H10M11.25,4L10.88,6.61C9.68,6.86 8.62,7.5 7.85,8.39L5.44,7.35L4.69,8.65L6.8,10.2C6.4,11.37 6.4,12.64 6.8,13.8L4.68,15.36L5.43,16.66L7.86,15.62C8.63,16.5 9.68,17.14 10.87,17.38L11.24,20H12.76L13.13,17.39C14.32,17.14 15.37,16.5 16.14,15.62L18.57,16.66L19.32,15.36L17.2,13.81C17.6,12.64 17.6,11.37 17.2,10.2L19.31,8.65L18.56,7.35L16.15,8.39C15.38,7.5 14.32,6.86 13.12,6.62L12.75,4H11.25Z`,At=`M7,17L10.2,10.2L17,7L13.8,13.8L7,17M12,11.1A0.9,0.9 0 0,0 11.1,12A0.9,0.9 0 0,0 12,12.9A0.9,0.9 0 0,0 12.9,12A0.9,0.9 0 0,0 12,11.1M12,2A10,10 0 0,1 22,12A10,10 0 0,1 12,22A10,10 0 0,1 2,12A10,10 0 0,1 12,2M12,4A8,8 0 0,0 4,12A8,8 0 0,0 12,20A8,8 0 0,0 20,12A8,8 0 0,0 12,4Z`,jt=`M6,19A2,2 0 0,0 8,21H16A2,2 0 0,0 18,19V7H6V19M8,9H16V19H8V9M15.5,4L14.5,3H9.5L8.5,4H5V6H19V4H15.5Z`,Mt=`M21.81 10.25C21.75 10.21 21.25 9.82 20.17 9.82C19.89 9.82 19.61 9.85 19.33 9.9C19.12 8.5 17.95 7.79 17.9 7.76L17.61 7.59L17.43 7.86C17.19 8.22 17 8.63 16.92 9.05C16.72 9.85 16.84 10.61 17.25 11.26C16.76 11.54 15.96 11.61 15.79 11.61H2.62C2.28 11.61 2 11.89 2 12.24C2 13.39 2.18 14.54 2.58 15.62C3.03 16.81 3.71 17.69 4.58 18.23C5.56 18.83 7.17 19.17 9 19.17C9.79 19.17 10.61 19.1 11.42 18.95C12.54 18.75 13.62 18.36 14.61 17.79C15.43 17.32 16.16 16.72 16.78 16C17.83 14.83 18.45 13.5 18.9 12.35H19.09C20.23 12.35 20.94 11.89 21.33 11.5C21.59 11.26 21.78 10.97 21.92 10.63L22 10.39L21.81 10.25M3.85 11.24H5.61C5.69 11.24 5.77 11.17 5.77 11.08V9.5C5.77 9.42 5.7 9.34 5.61 9.34H3.85C3.76 9.34 3.69 9.41 3.69 9.5V11.08C3.7 11.17 3.76 11.24 3.85 11.24M6.28 11.24H8.04C8.12 11.24 8.2 11.17 8.2 11.08V9.5C8.2 9.42 8.13 9.34 8.04 9.34H6.28C6.19 9.34 6.12 9.41 6.12 9.5V11.08C6.13 11.17 6.19 11.24 6.28 11.24M8.75 11.24H10.5C10.6 11.24 10.67 11.17 10.67 11.08V9.5C10.67 9.42 10.61 9.34 10.5 9.34H8.75C8.67 9.34 8.6 9.41 8.6 9.5V11.08C8.6 11.17 8.66 11.24 8.75 11.24M11.19 11.24H12.96C13.04 11.24 13.11 11.17 13.11 11.08V9.5C13.11 9.42 13.05 9.34 12.96 9.34H11.19C11.11 9.34 11.04 9.41 11.04 9.5V11.08C11.04 11.17 11.11 11.24 11.19 11.24M6.28 9H8.04C8.12 9 8.2 8.91 8.2 8.82V7.25C8.2 7.16 8.13 7.09 8.04 7.09H6.28C6.19 7.09 6.12 7.15 6.12 7.25V8.82C6.13 8.91 6.19 9 6.28 9M8.75 9H10.5C10.6 9 10.67 8.91 10.67 8.82V7.25C10.67 7.16 10.61 7.09 10.5 7.09H8.75C8.67 7.09 8.6 7.15 8.6 7.25V8.82C8.6 8.91 8.66 9 8.75 9M11.19 9H12.96C13.04 9 13.11 8.91 13.11 8.82V7.25C13.11 7.16 13.04 7.09 12.96 7.09H11.19C11.11 7.09 11.04 7.15 11.04 7.25V8.82C11.04 8.91 11.11 9 11.19 9M11.19 6.72H12.96C13.04 6.72 13.11 6.65 13.11 6.56V5C13.11 4.9 13.04 4.83 12.96 4.83H11.19C11.11 4.83 11.04 4.89 11.04 5V6.56C11.04 6.64 11.11 6.72 11.19 6.72M13.65 11.24H15.41C15.5 11.24 15.57 11.17 15.57 11.08V9.5C15.57 9.42 15.5 9.34 15.41 9.34H13.65C13.57 9.34 13.5 9.41 13.5 9.5V11.08C13.5 11.17 13.57 11.24 13.65 11.24`,Nt=`M5,20H19V18H5M19,9H15V3H9V9H5L12,16L19,9Z`,Pt=`M14,2H6A2,2 0 0,0 4,4V20A2,2 0 0,0 6,22H18A2,2 0 0,0 20,20V8L14,2M18,20H6V4H13V9H18V20Z`,Ft=`M14,2L20,8V20A2,2 0 0,1 18,22H6A2,2 0 0,1 4,20V4A2,2 0 0,1 6,2H14M18,20V9H13V4H6V20H18M16,18L13.5,16.3V18H8V13H13.5V14.7L16,13V18Z`,It=`M13 19C13 19.34 13.04 19.67 13.09 20H4C2.9 20 2 19.11 2 18V6C2 4.89 2.89 4 4 4H10L12 6H20C21.1 6 22 6.89 22 8V13.81C21.39 13.46 20.72 13.22 20 13.09V8H4V18H13.09C13.04 18.33 13 18.66 13 19M21.34 15.84L17.75 19.43L16.16 17.84L15 19L17.75 22L22.5 17.25L21.34 15.84Z`,Lt=`M20 18H4V8H20M20 6H12L10 4H4A2 2 0 0 0 2 6V18A2 2 0 0 0 4 20H20A2 2 0 0 0 22 18V8A2 2 0 0 0 20 6M14 9H16V13H19L15 17L11 13H14Z`,Rt=`M20 18H4V8H20V18M12 6L10 4H4C2.9 4 2 4.89 2 6V18C2 19.11 2.9 20 4 20H20C21.11 20 22 19.11 22 18V8C22 6.9 21.11 6 20 6H12M11 14V12H15V9L19 13L15 17V14H11Z`,zt=`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`,Bt=`M13.5,8H12V13L16.28,15.54L17,14.33L13.5,12.25V8M13,3A9,9 0 0,0 4,12H1L4.96,16.03L9,12H6A7,7 0 0,1 13,5A7,7 0 0,1 20,12A7,7 0 0,1 13,19C11.07,19 9.32,18.21 8.06,16.94L6.64,18.36C8.27,20 10.5,21 13,21A9,9 0 0,0 22,12A9,9 0 0,0 13,3`,Vt=`M12 5.69L17 10.19V18H15V12H9V18H7V10.19L12 5.69M12 3L2 12H5V20H11V14H13V20H19V12H22`,Ht=`M21,17H7V3H21M21,1H7A2,2 0 0,0 5,3V17A2,2 0 0,0 7,19H21A2,2 0 0,0 23,17V3A2,2 0 0,0 21,1M3,5H1V21A2,2 0 0,0 3,23H19V21H3M15.96,10.29L13.21,13.83L11.25,11.47L8.5,15H19.5L15.96,10.29Z`,Ut=`M11,9H13V7H11M12,20C7.59,20 4,16.41 4,12C4,7.59 7.59,4 12,4C16.41,4 20,7.59 20,12C20,16.41 16.41,20 12,20M12,2A10,10 0 0,0 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M11,17H13V11H11V17Z`,F=`M9.5,3A6.5,6.5 0 0,1 16,9.5C16,11.11 15.41,12.59 14.44,13.73L14.71,14H15.5L20.5,19L19,20.5L14,15.5V14.71L13.73,14.44C12.59,15.41 11.11,16 9.5,16A6.5,6.5 0 0,1 3,9.5A6.5,6.5 0 0,1 9.5,3M9.5,5C7,5 5,7 5,9.5C5,12 7,14 9.5,14C12,14 14,12 14,9.5C14,7 12,5 9.5,5Z`,Wt=`M17 22V20H20V17H22V20.5C22 20.89 21.84 21.24 21.54 21.54C21.24 21.84 20.89 22 20.5 22H17M7 22H3.5C3.11 22 2.76 21.84 2.46 21.54C2.16 21.24 2 20.89 2 20.5V17H4V20H7V22M17 2H20.5C20.89 2 21.24 2.16 21.54 2.46C21.84 2.76 22 3.11 22 3.5V7H20V4H17V2M7 2V4H4V7H2V3.5C2 3.11 2.16 2.76 2.46 2.46C2.76 2.16 3.11 2 3.5 2H7M10.5 6C13 6 15 8 15 10.5C15 11.38 14.75 12.2 14.31 12.9L17.57 16.16L16.16 17.57L12.9 14.31C12.2 14.75 11.38 15 10.5 15C8 15 6 13 6 10.5C6 8 8 6 10.5 6M10.5 8C9.12 8 8 9.12 8 10.5C8 11.88 9.12 13 10.5 13C11.88 13 13 11.88 13 10.5C13 9.12 11.88 8 10.5 8Z`,Gt=`M3,6H21V8H3V6M3,11H21V13H3V11M3,16H21V18H3V16Z`,Kt=`M12,20C7.59,20 4,16.41 4,12C4,7.59 7.59,4 12,4C16.41,4 20,7.59 20,12C20,16.41 16.41,20 12,20M12,2A10,10 0 0,0 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M7,13H17V11H7`,qt=`M20.84 2.18L16.91 2.96L19.65 6.5L21.62 6.1L20.84 2.18M13.97 3.54L12 3.93L14.75 7.46L16.71 7.07L13.97 3.54M9.07 4.5L7.1 4.91L9.85 8.44L11.81 8.05L9.07 4.5M4.16 5.5L3.18 5.69C2.1 5.9 1.39 6.96 1.61 8.04L2 10L6.9 9.03L4.16 5.5M20 12V20H4V12H20M22 10H2V20C2 21.11 2.9 22 4 22H20C21.11 22 22 21.11 22 20V10Z`,Jt=`M5.76,10H20V18H4V6.47M22,4H18L20,8H17L15,4H13L15,8H12L10,4H8L10,8H7L5,4H4A2,2 0 0,0 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V4Z`,Yt=`M21,3V15.5A3.5,3.5 0 0,1 17.5,19A3.5,3.5 0 0,1 14,15.5A3.5,3.5 0 0,1 17.5,12C18.04,12 18.55,12.12 19,12.34V6.47L9,8.6V17.5A3.5,3.5 0 0,1 5.5,21A3.5,3.5 0 0,1 2,17.5A3.5,3.5 0 0,1 5.5,14C6.04,14 6.55,14.12 7,14.34V6L21,3Z`,Xt=`M14,3V5H17.59L7.76,14.83L9.17,16.24L19,6.41V10H21V3M19,19H5V5H12V3H5C3.89,3 3,3.9 3,5V19A2,2 0 0,0 5,21H19A2,2 0 0,0 21,19V12H19V19Z`,Zt=`M14,19H18V5H14M6,19H10V5H6V19Z`,Qt=`M8,5.14V19.14L19,12.14L8,5.14Z`,I=`M3 16H10V14H3M18 14V10H16V14H12V16H16V20H18V16H22V14M14 6H3V8H14M14 10H3V12H14V10Z`,$t=`M19,13H13V19H11V13H5V11H11V5H13V11H19V13Z`,en=`M12,20C7.59,20 4,16.41 4,12C4,7.59 7.59,4 12,4C16.41,4 20,7.59 20,12C20,16.41 16.41,20 12,20M12,2A10,10 0 0,0 2,12A10,10 0 0,0 12,22A10,10 0 0,0 22,12A10,10 0 0,0 12,2M13,7H11V11H7V13H11V17H13V13H17V11H13V7Z`,L=`M17.65,6.35C16.2,4.9 14.21,4 12,4A8,8 0 0,0 4,12A8,8 0 0,0 12,20C15.73,20 18.84,17.45 19.73,14H17.65C16.83,16.33 14.61,18 12,18A6,6 0 0,1 6,12A6,6 0 0,1 12,6C13.66,6 15.14,6.69 16.22,7.78L13,11H20V4L17.65,6.35Z`,tn=`M12,4C14.1,4 16.1,4.8 17.6,6.3C20.7,9.4 20.7,14.5 17.6,17.6C15.8,19.5 13.3,20.2 10.9,19.9L11.4,17.9C13.1,18.1 14.9,17.5 16.2,16.2C18.5,13.9 18.5,10.1 16.2,7.7C15.1,6.6 13.5,6 12,6V10.6L7,5.6L12,0.6V4M6.3,17.6C3.7,15 3.3,11 5.1,7.9L6.6,9.4C5.5,11.6 5.9,14.4 7.8,16.2C8.3,16.7 8.9,17.1 9.6,17.4L9,19.4C8,19 7.1,18.4 6.3,17.6Z`,nn=`M13.13 22.19L11.5 18.36C13.07 17.78 14.54 17 15.9 16.09L13.13 22.19M5.64 12.5L1.81 10.87L7.91 8.1C7 9.46 6.22 10.93 5.64 12.5M19.22 4C19.5 4 19.75 4 19.96 4.05C20.13 5.44 19.94 8.3 16.66 11.58C14.96 13.29 12.93 14.6 10.65 15.47L8.5 13.37C9.42 11.06 10.73 9.03 12.42 7.34C15.18 4.58 17.64 4 19.22 4M19.22 2C17.24 2 14.24 2.69 11 5.93C8.81 8.12 7.5 10.53 6.65 12.64C6.37 13.39 6.56 14.21 7.11 14.77L9.24 16.89C9.62 17.27 10.13 17.5 10.66 17.5C10.89 17.5 11.13 17.44 11.36 17.35C13.5 16.53 15.88 15.19 18.07 13C23.73 7.34 21.61 2.39 21.61 2.39S20.7 2 19.22 2M14.54 9.46C13.76 8.68 13.76 7.41 14.54 6.63S16.59 5.85 17.37 6.63C18.14 7.41 18.15 8.68 17.37 9.46C16.59 10.24 15.32 10.24 14.54 9.46M8.88 16.53L7.47 15.12L8.88 16.53M6.24 22L9.88 18.36C9.54 18.27 9.21 18.12 8.91 17.91L4.83 22H6.24M2 22H3.41L8.18 17.24L6.76 15.83L2 20.59V22M2 19.17L6.09 15.09C5.88 14.79 5.73 14.47 5.64 14.12L2 17.76V19.17Z`,rn=`M21,11C21,16.55 17.16,21.74 12,23C6.84,21.74 3,16.55 3,11V5L12,1L21,5V11M12,21C15.75,20 19,15.54 19,11.22V6.3L12,3.18L5,6.3V11.22C5,15.54 8.25,20 12,21M11,7H13V13H11V7M11,15H13V17H11V15Z`,an=`M21,11C21,16.55 17.16,21.74 12,23C6.84,21.74 3,16.55 3,11V5L12,1L21,5V11M12,21C15.75,20 19,15.54 19,11.22V6.3L12,3.18L5,6.3V11.22C5,15.54 8.25,20 12,21M14.8,11V9.5C14.8,8.1 13.4,7 12,7C10.6,7 9.2,8.1 9.2,9.5V11C8.6,11 8,11.6 8,12.2V15.7C8,16.4 8.6,17 9.2,17H14.7C15.4,17 16,16.4 16,15.8V12.3C16,11.6 15.4,11 14.8,11M13.5,11H10.5V9.5C10.5,8.7 11.2,8.2 12,8.2C12.8,8.2 13.5,8.7 13.5,9.5V11Z`,on=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,sn=`M23 7.5L16.53 6.96L14 1L11.47 6.96L5 7.5L9.9 11.77L8.44 18.1L14 14.74L19.56 18.1L18.09 11.77L23 7.5M16.14 12.23L16.54 13.94L15.03 13.03L14 12.41L12.97 13.03L11.46 13.94L11.85 12.23L12.13 11.05L11.22 10.26L9.88 9.1L11.64 8.95L12.84 8.85L13.31 7.74L14 6.12L14.69 7.74L15.16 8.85L16.36 8.95L18.11 9.1L16.78 10.26L15.86 11.05L16.14 12.23M1.16 12C.861 11.5 .989 10.89 1.45 10.59L4.18 8.79L5.75 10.15L2.55 12.26C2.38 12.37 2.19 12.43 2 12.43C1.68 12.43 1.36 12.27 1.16 12M1.45 20.16L7.31 16.31L7 17.76L6.66 19.13L2.55 21.84C2.38 21.95 2.19 22 2 22C1.68 22 1.36 21.84 1.16 21.55C.861 21.09 .989 20.47 1.45 20.16M7.32 11.5L8.24 12.31L7.97 13.5L2.55 17.05C2.38 17.16 2.19 17.21 2 17.21C1.68 17.21 1.36 17.06 1.16 16.76C.861 16.3 .989 15.68 1.45 15.38L7.32 11.5Z`,cn=`M8.16,3L6.75,4.41L9.34,7H4C2.89,7 2,7.89 2,9V19C2,20.11 2.89,21 4,21H20C21.11,21 22,20.11 22,19V9C22,7.89 21.11,7 20,7H14.66L17.25,4.41L15.84,3L12,6.84L8.16,3M4,9H17V19H4V9M19.5,9A1,1 0 0,1 20.5,10A1,1 0 0,1 19.5,11A1,1 0 0,1 18.5,10A1,1 0 0,1 19.5,9M19.5,12A1,1 0 0,1 20.5,13A1,1 0 0,1 19.5,14A1,1 0 0,1 18.5,13A1,1 0 0,1 19.5,12Z`,ln=`M5,3C3.89,3 3,3.89 3,5V19C3,20.11 3.89,21 5,21H19C20.11,21 21,20.11 21,19V5C21,3.89 20.11,3 19,3H5M5,5H19V19H5V5M7,7V9H17V7H7M7,11V13H17V11H7M7,15V17H14V15H7Z`,un=`M2 12H4V17H20V12H22V17C22 18.11 21.11 19 20 19H4C2.9 19 2 18.11 2 17V12M12 15L17.55 9.54L16.13 8.13L13 11.25V2H11V11.25L7.88 8.13L6.46 9.55L12 15Z`,dn=`M13.5,7A6.5,6.5 0 0,1 20,13.5A6.5,6.5 0 0,1 13.5,20H10V18H13.5C16,18 18,16 18,13.5C18,11 16,9 13.5,9H7.83L10.91,12.09L9.5,13.5L4,8L9.5,2.5L10.92,3.91L7.83,7H13.5M6,18H8V20H6V18Z`;function R(e,t){return b`<svg
     class="icon"
     viewBox="0 0 24 24"
     focusable="false"
@@ -269,7 +269,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
   .banner .icon {
     color: var(--_text);
   }
-`],B=l`
+`],fn=l`
   select,
   input[type="text"],
   input[type="number"],
@@ -326,7 +326,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     accent-color: var(--_primary);
     cursor: pointer;
   }
-`,fn=l`
+`,B=l`
   .surface {
     background: var(--_surface);
     border: 1px solid var(--_divider);
@@ -712,7 +712,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ${e.stream===`stderr`?b`<span class="stream">err</span>`:S}
           <span class="text">${e.text}</span>
         </div>`})}
-    </div>`}static{this.styles=[...z,B,l`
+    </div>`}static{this.styles=[...z,fn,l`
       :host {
         display: block;
       }
@@ -886,7 +886,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       >
         ${t?`Switching…`:`Switch`}
       </button>
-    </div>`}static{this.styles=[...z,B,fn,Bn,l`
+    </div>`}static{this.styles=[...z,fn,B,Bn,l`
       :host {
         display: block;
       }
@@ -1035,7 +1035,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       ${t.containers.length?b`<ul class="plain">
             ${j(t.containers,e=>e.key,t=>Mn(t,{admin:this.admin,busy:this._busy.has(Un(e.id,`container:${t.name}`)),showEndpoint:n,language:o,onLogs:t=>this._logs={portainer:e,container:t},onRestart:t=>this._confirm={kind:`restart`,portainer:e,container:t}}))}
           </ul>`:b`<p class="muted none">No containers of this stack are there.</p>`}
-    </section>`}static{this.styles=[...z,fn,Nn,l`
+    </section>`}static{this.styles=[...z,B,Nn,l`
       :host {
         display: flex;
         flex-direction: column;
@@ -1823,7 +1823,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           >
         </li>`)}
     </ul>
-  </section>`}var Hr=[...z,mn,B,Or,l`
+  </section>`}var Hr=[...z,mn,fn,Or,l`
     :host {
       display: block;
       padding-bottom: 24px;
@@ -3222,7 +3222,147 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     width: 16px;
     height: 16px;
   }
-`,_a=1500;O(`pandora-panel-downloads`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},filter:{attribute:!1},sort:{attribute:!1},_state:{state:!0},_error:{state:!0},_filter:{state:!0},_sort:{state:!0},_query:{state:!0},_busy:{state:!0},_confirm:{state:!0},_deleteFiles:{state:!0}}}constructor(){super(),this.subscription=null,this.list=new pa,this.onPause=e=>void this.act(e,`pause`),this.onResume=e=>void this.act(e,`resume`),this.onRemove=e=>this.askRemove(e),this.info=null,this.admin=!1,this.narrow=!1,this.filter=null,this.sort=null,this._state=nt(),this._error=null,this._filter=`all`,this._sort=`added`,this._query=``,this._busy=new Set,this._confirm=null,this._deleteFiles=!1}get qbittorrents(){return this.info?.services.qbittorrent??[]}connectedCallback(){super.connectedCallback(),this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribe(),clearTimeout(this.historyTimer)}willUpdate(e){e.has(`filter`)&&(this._filter=na.find(([e])=>e===this.filter)?.[0]??`all`),e.has(`sort`)&&(this._sort=ra.find(([e])=>e===this.sort)?.[0]??`added`),this.list.choose({filter:this._filter,sort:this._sort,query:this._query})}updated(e){(e.has(`info`)||e.has(`api`))&&this.subscribe()}choose(e){e.filter&&(this._filter=e.filter),e.sort&&(this._sort=e.sort);let t=this._filter===`all`?void 0:this._filter,n=this._sort===`added`?void 0:this._sort;q(this,{view:{filter:t,sort:n},replace:!0})}subscribe(){if(!this.subscription&&this.isConnected&&this.api?.hass&&this.qbittorrents.length){this._error=null;try{this.subscription=this.api.subscribeTorrents((e,t)=>this.onEvent(e,t),e=>{this._error=e,this.subscription=null})}catch(e){this._error=e}}}unsubscribe(){this.subscription?.close(),this.subscription=null}retry(){this.unsubscribe(),this._state=nt(),this.list.reset([]),this.subscribe()}onEvent(e,t){this._state=e,this._error=null,t===null?this.list.reset(e.torrents.values()):(this.list.apply(t),t.some(({before:e,after:t})=>!e||!t||Z(t)&&!Z(e))&&(clearTimeout(this.historyTimer),this.historyTimer=setTimeout(()=>{this.renderRoot.querySelector(`pandora-panel-history`)?.refresh()},_a))),this.requestUpdate()}async act(e,t,n=!1){let r=D(e);this._busy=new Set([...this._busy,r]);try{await this.api.torrentAction({action:t,hashes:[e.hash],instance:e.instance,...t===`remove`?{delete_files:n}:{}}),t===`remove`&&J(this,{kind:`success`,message:n?`Removed ${e.name} and its files`:`Removed ${e.name}`})}catch(n){J(this,{kind:`error`,message:`Could not ${t} ${e.name}: ${E(n)}`})}finally{let e=new Set(this._busy);e.delete(r),this._busy=e}}askRemove(e){this._deleteFiles=!1,this._confirm=e}confirmRemove(){let e=this._confirm;this._confirm=null,e&&this.act(e,`remove`,this._deleteFiles)}render(){return this.info&&!this.qbittorrents.length?b`${K({iconPath:un,title:`Add qBittorrent to see your downloads`,why:`Downloads lists every torrent of your qBittorrent servers live, with their progress, and lets administrators pause, resume or remove them.`,service:`qBittorrent`,admin:this.admin})}
+`,_a=[...z,ga,pn,l`
+    :host {
+      display: block;
+      padding: 16px 16px 32px;
+      max-width: 960px;
+      margin: 0 auto;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .banner {
+      margin-bottom: 12px;
+    }
+    .toolbar {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      margin-bottom: 8px;
+    }
+    .summary {
+      display: flex;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 4px 14px;
+      color: var(--_text-2);
+      font-size: 0.9rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .summary .speed {
+      color: var(--_text);
+    }
+    .summary .icon {
+      width: 18px;
+      height: 18px;
+    }
+    .sort {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      font-size: 0.9rem;
+      color: var(--_text-2);
+    }
+    select {
+      min-height: 44px;
+      padding: 0 10px;
+      border-radius: 8px;
+      border: 1px solid var(--_divider);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+    }
+    .filters {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      padding: 4px 2px 10px;
+      margin: 0 -2px 4px;
+      scrollbar-width: none;
+    }
+    .torrents {
+      display: flex;
+      flex-direction: column;
+      gap: 10px;
+    }
+    /* The virtualizer places each row itself (absolutely): full width, spaced by a margin. */
+    .torrents.virtual {
+      display: block;
+    }
+    .torrents.virtual > li {
+      width: 100%;
+      box-sizing: border-box;
+      margin-bottom: 10px;
+    }
+    .search {
+      display: block;
+      margin-bottom: 12px;
+    }
+    .search input {
+      width: 100%;
+      box-sizing: border-box;
+      min-height: 44px;
+      padding: 0 12px;
+      border-radius: 8px;
+      border: 1px solid var(--_divider);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+    }
+    .muted {
+      color: var(--_text-2);
+    }
+    .none {
+      padding: 24px 0;
+      text-align: center;
+    }
+    .history {
+      margin-top: 28px;
+    }
+    .confirm {
+      padding: 24px 20px 20px;
+      display: flex;
+      flex-direction: column;
+      gap: 14px;
+    }
+    .confirm h2 {
+      font-size: 1.2rem;
+      font-weight: 600;
+      padding-right: 44px;
+    }
+    .confirm-name {
+      overflow-wrap: anywhere;
+      color: var(--_text-2);
+    }
+    .check {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      min-height: 44px;
+      cursor: pointer;
+    }
+    .check input {
+      width: 22px;
+      height: 22px;
+      margin: 0;
+      accent-color: var(--_primary);
+    }
+    .confirm-actions {
+      display: flex;
+      justify-content: flex-end;
+      flex-wrap: wrap;
+      gap: 10px;
+    }
+    @media (min-width: 600px) {
+      :host {
+        padding: 24px 24px 40px;
+      }
+    }
+  `],va=1500;O(`pandora-panel-downloads`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},filter:{attribute:!1},sort:{attribute:!1},_state:{state:!0},_error:{state:!0},_filter:{state:!0},_sort:{state:!0},_query:{state:!0},_busy:{state:!0},_confirm:{state:!0},_deleteFiles:{state:!0}}}constructor(){super(),this.subscription=null,this.list=new pa,this.onPause=e=>void this.act(e,`pause`),this.onResume=e=>void this.act(e,`resume`),this.onRemove=e=>this.askRemove(e),this.info=null,this.admin=!1,this.narrow=!1,this.filter=null,this.sort=null,this._state=nt(),this._error=null,this._filter=`all`,this._sort=`added`,this._query=``,this._busy=new Set,this._confirm=null,this._deleteFiles=!1}get qbittorrents(){return this.info?.services.qbittorrent??[]}connectedCallback(){super.connectedCallback(),this.subscribe()}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribe(),clearTimeout(this.historyTimer)}willUpdate(e){e.has(`filter`)&&(this._filter=na.find(([e])=>e===this.filter)?.[0]??`all`),e.has(`sort`)&&(this._sort=ra.find(([e])=>e===this.sort)?.[0]??`added`),this.list.choose({filter:this._filter,sort:this._sort,query:this._query})}updated(e){(e.has(`info`)||e.has(`api`))&&this.subscribe()}choose(e){e.filter&&(this._filter=e.filter),e.sort&&(this._sort=e.sort);let t=this._filter===`all`?void 0:this._filter,n=this._sort===`added`?void 0:this._sort;q(this,{view:{filter:t,sort:n},replace:!0})}subscribe(){if(!this.subscription&&this.isConnected&&this.api?.hass&&this.qbittorrents.length){this._error=null;try{this.subscription=this.api.subscribeTorrents((e,t)=>this.onEvent(e,t),e=>{this._error=e,this.subscription=null})}catch(e){this._error=e}}}unsubscribe(){this.subscription?.close(),this.subscription=null}retry(){this.unsubscribe(),this._state=nt(),this.list.reset([]),this.subscribe()}onEvent(e,t){this._state=e,this._error=null,t===null?this.list.reset(e.torrents.values()):(this.list.apply(t),t.some(({before:e,after:t})=>!e||!t||Z(t)&&!Z(e))&&(clearTimeout(this.historyTimer),this.historyTimer=setTimeout(()=>{this.renderRoot.querySelector(`pandora-panel-history`)?.refresh()},va))),this.requestUpdate()}async act(e,t,n=!1){let r=D(e);this._busy=new Set([...this._busy,r]);try{await this.api.torrentAction({action:t,hashes:[e.hash],instance:e.instance,...t===`remove`?{delete_files:n}:{}}),t===`remove`&&J(this,{kind:`success`,message:n?`Removed ${e.name} and its files`:`Removed ${e.name}`})}catch(n){J(this,{kind:`error`,message:`Could not ${t} ${e.name}: ${E(n)}`})}finally{let e=new Set(this._busy);e.delete(r),this._busy=e}}askRemove(e){this._deleteFiles=!1,this._confirm=e}confirmRemove(){let e=this._confirm;this._confirm=null,e&&this.act(e,`remove`,this._deleteFiles)}render(){return this.info&&!this.qbittorrents.length?b`${K({iconPath:un,title:`Add qBittorrent to see your downloads`,why:`Downloads lists every torrent of your qBittorrent servers live, with their progress, and lets administrators pause, resume or remove them.`,service:`qBittorrent`,admin:this.admin})}
         <div class="history"><pandora-panel-history .api=${this.api}></pandora-panel-history></div>`:b`
       ${this.renderList()}
       <div class="history">
@@ -3307,153 +3447,13 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           </button>
         </div>
       </div>
-    </pandora-panel-sheet>`}static{this.styles=[...z,ga,pn,l`
-      :host {
-        display: block;
-        padding: 16px 16px 32px;
-        max-width: 960px;
-        margin: 0 auto;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .banner {
-        margin-bottom: 12px;
-      }
-      .toolbar {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        flex-wrap: wrap;
-        gap: 8px 16px;
-        margin-bottom: 8px;
-      }
-      .summary {
-        display: flex;
-        align-items: center;
-        flex-wrap: wrap;
-        gap: 4px 14px;
-        color: var(--_text-2);
-        font-size: 0.9rem;
-        font-variant-numeric: tabular-nums;
-      }
-      .summary .speed {
-        color: var(--_text);
-      }
-      .summary .icon {
-        width: 18px;
-        height: 18px;
-      }
-      .sort {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        font-size: 0.9rem;
-        color: var(--_text-2);
-      }
-      select {
-        min-height: 44px;
-        padding: 0 10px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-      .filters {
-        flex-wrap: nowrap;
-        overflow-x: auto;
-        padding: 4px 2px 10px;
-        margin: 0 -2px 4px;
-        scrollbar-width: none;
-      }
-      .torrents {
-        display: flex;
-        flex-direction: column;
-        gap: 10px;
-      }
-      /* The virtualizer places each row itself (absolutely): full width, spaced by a margin. */
-      .torrents.virtual {
-        display: block;
-      }
-      .torrents.virtual > li {
-        width: 100%;
-        box-sizing: border-box;
-        margin-bottom: 10px;
-      }
-      .search {
-        display: block;
-        margin-bottom: 12px;
-      }
-      .search input {
-        width: 100%;
-        box-sizing: border-box;
-        min-height: 44px;
-        padding: 0 12px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-      .muted {
-        color: var(--_text-2);
-      }
-      .none {
-        padding: 24px 0;
-        text-align: center;
-      }
-      .history {
-        margin-top: 28px;
-      }
-      .confirm {
-        padding: 24px 20px 20px;
-        display: flex;
-        flex-direction: column;
-        gap: 14px;
-      }
-      .confirm h2 {
-        font-size: 1.2rem;
-        font-weight: 600;
-        padding-right: 44px;
-      }
-      .confirm-name {
-        overflow-wrap: anywhere;
-        color: var(--_text-2);
-      }
-      .check {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        min-height: 44px;
-        cursor: pointer;
-      }
-      .check input {
-        width: 22px;
-        height: 22px;
-        margin: 0;
-        accent-color: var(--_primary);
-      }
-      .confirm-actions {
-        display: flex;
-        justify-content: flex-end;
-        flex-wrap: wrap;
-        gap: 10px;
-      }
-      @media (min-width: 600px) {
-        :host {
-          padding: 24px 24px 40px;
-        }
-      }
-    `]}});var va=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),ya=[`downloads`,`downloaded`,`movies`,`tv`];function ba(e){let t=e?.folders??{},n={...va};for(let e of ya){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function xa(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function Sa(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function Ca(e=va){let t=[{path:e.downloads,label:xa(e.downloads,`Downloads`),description:`In progress`,icon:Lt},{path:e.downloaded,label:xa(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:It}];return t.filter((e,n)=>t.findIndex(t=>Sa(t.path,e.path))===n)}var wa=Ca(va);function Ta(e,t=wa){return t.find(t=>Sa(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function Ea(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function Da(e,t=wa){let n=e=>e.type===`directory`?+!Ta(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var Oa=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,ka=/\.[A-Za-z0-9]{2,4}$/,Aa=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,ja=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,Ma=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function Na(e,t=!0){let n=t?e.replace(ka,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=ja.exec(n),i=Aa.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${Pa(r[1])} (${r[2]})`:Pa(i?i[1]:Ma.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function Pa(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function Fa(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function Ia(e,t=wa){return e.type===`directory`?Ta(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:Oa.test(e.name)?Ft:Pt}function La(e=va){return{movies:{label:xa(e.movies,`Movies`),folder:e.movies,icon:Jt},tv:{label:xa(e.tv,`TV Shows`),folder:e.tv,icon:cn}}}function Ra(e,t=va){let n=Sa(e,t.downloads),r=Sa(e,t.downloaded),{movies:i,tv:a}=La(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function za(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function Ba(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function Va(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}function Ha(e,t){let n=e.type===`file`&&e.size!=null?V(e.size,t):null,r=H(e.modified,t);return b`<span class="file-meta">
+    </pandora-panel-sheet>`}static{this.styles=_a}});var ya=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),ba=[`downloads`,`downloaded`,`movies`,`tv`];function xa(e){let t=e?.folders??{},n={...ya};for(let e of ba){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function Sa(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function Ca(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function wa(e=ya){let t=[{path:e.downloads,label:Sa(e.downloads,`Downloads`),description:`In progress`,icon:Lt},{path:e.downloaded,label:Sa(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:It}];return t.filter((e,n)=>t.findIndex(t=>Ca(t.path,e.path))===n)}var Ta=wa(ya);function Ea(e,t=Ta){return t.find(t=>Ca(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function Da(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function Oa(e,t=Ta){let n=e=>e.type===`directory`?+!Ea(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var ka=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,Aa=/\.[A-Za-z0-9]{2,4}$/,ja=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,Ma=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,Na=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function Pa(e,t=!0){let n=t?e.replace(Aa,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=Ma.exec(n),i=ja.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${Fa(r[1])} (${r[2]})`:Fa(i?i[1]:Na.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function Fa(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function Ia(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function La(e,t=Ta){return e.type===`directory`?Ea(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:ka.test(e.name)?Ft:Pt}function Ra(e=ya){return{movies:{label:Sa(e.movies,`Movies`),folder:e.movies,icon:Jt},tv:{label:Sa(e.tv,`TV Shows`),folder:e.tv,icon:cn}}}function za(e,t=ya){let n=Ca(e,t.downloads),r=Ca(e,t.downloaded),{movies:i,tv:a}=Ra(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function Ba(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function Va(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function Ha(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}function Ua(e,t){let n=e.type===`file`&&e.size!=null?V(e.size,t):null,r=H(e.modified,t);return b`<span class="file-meta">
     ${e.type===`directory`?b`<span>Folder</span>`:S}
     ${n?b`<span class="size">${n}</span>`:S}
     ${r?b`<time datetime=${e.modified??``} title=${U(e.modified,t)}
           >${r}</time
         >`:S}
-  </span>`}function Ua(e,t){let n=e.type===`directory`,r=t.pinned??wa,i=n?Ta(e.path,r):void 0,a=n&&t.onOpen?b`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:b`<span class="file-name">${e.name}</span>`;return b`<li
+  </span>`}function Wa(e,t){let n=e.type===`directory`,r=t.pinned??Ta,i=n?Ea(e.path,r):void 0,a=n&&t.onOpen?b`<button class="file-name open" @click=${()=>t.onOpen(e)}>${e.name}</button>`:b`<span class="file-name">${e.name}</span>`;return b`<li
     class="file ${n?`folder`:``} ${i?`pinned`:``} ${t.selected?`selected`:``}"
     data-path=${e.path}
   >
@@ -3465,19 +3465,19 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             @click=${n=>t.onToggle?.(e,n)}
           />
         </label>`:S}
-    <span class="file-icon">${R(Ia(e,r))}</span>
+    <span class="file-icon">${R(La(e,r))}</span>
     <div class="file-main">
       ${a}
-      ${Ha(e,t.language)}
+      ${Ua(e,t.language)}
     </div>
     ${i?b`<span class="chip pin">${i.description}</span>`:S}
-  </li>`}function Wa(){return b`<li class="file" aria-hidden="true">
+  </li>`}function Ga(){return b`<li class="file" aria-hidden="true">
     <span class="skeleton" style="width: 24px; height: 24px"></span>
     <div class="file-main">
       <span class="skeleton" style="height: 16px; width: 60%"></span>
       <span class="skeleton" style="height: 12px; width: 30%; margin-top: 6px"></span>
     </div>
-  </li>`}var Ga=l`
+  </li>`}var Ka=l`
   .files {
     list-style: none;
     margin: 0;
@@ -3569,7 +3569,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       display: none;
     }
   }
-`;function Ka(e,t,n){let r=Ea(e,t);return b`<nav class="crumbs" aria-label="Folder path">
+`;function qa(e,t,n){let r=Da(e,t);return b`<nav class="crumbs" aria-label="Folder path">
     <ol>
       ${r.map((e,t)=>{let i=t===r.length-1,a=`${t===0?`root`:e.name.length<=16?`short`:`long`}${i?` current`:``}`,o=b`${t===0?R(Vt):S}<span class="crumb-name"
             >${e.name}</span
@@ -3580,7 +3580,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               </button>`}
         </li>`})}
     </ol>
-  </nav>`}function qa(e,t){if(!e)return S;let n=La(t.folders);return b`<div class="actions" role="group" aria-label="Selected files">
+  </nav>`}function Ja(e,t){if(!e)return S;let n=Ra(t.folders);return b`<div class="actions" role="group" aria-label="Selected files">
     <div class="actions-head">
       <span class="selected-count">${e} selected</span>
       <button class="icon-btn" aria-label="Clear the selection" title="Clear the selection" @click=${t.clearSelection}>
@@ -3593,7 +3593,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </button>`)}
       <button class="btn danger" @click=${t.startDelete}>${R(jt)}<span>Delete</span></button>
     </div>
-  </div>`}function Ja(e,t){let n=La(t.folders)[e.destination],r=Fa(e.folder),i=e.entries.slice(0,5),a=e.entries.length-i.length,o=t.updateMove;return b`<pandora-panel-sheet
+  </div>`}function Ya(e,t){let n=Ra(t.folders)[e.destination],r=Ia(e.folder),i=e.entries.slice(0,5),a=e.entries.length-i.length,o=t.updateMove;return b`<pandora-panel-sheet
     .narrow=${t.narrow}
     label="Move to ${n.label}"
     @close=${()=>!e.busy&&t.closeMove()}
@@ -3639,10 +3639,10 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </button>
       </div>
     </form>
-  </pandora-panel-sheet>`}function Ya(e,t){let n=e.entries.length,r=e.entries.slice(0,5),i=n-r.length,a=e.entries.some(e=>e.type===`directory`);return b`<pandora-confirm
+  </pandora-panel-sheet>`}function Xa(e,t){let n=e.entries.length,r=e.entries.slice(0,5),i=n-r.length,a=e.entries.some(e=>e.type===`directory`);return b`<pandora-confirm
     .narrow=${t.narrow}
     label="Delete files"
-    heading=${Ba(n)}
+    heading=${Va(n)}
     subject=${n===1?e.entries[0].name:``}
     body="${a?`Folders are deleted with everything in them. `:``}${n===1?`It is`:`They are`} deleted from ${t.shareTitle} for good: this cannot be undone."
     confirm-label="Delete"
@@ -3659,7 +3659,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     ${e.error?b`<p class="banner error" role="alert">
           ${R(M)}<span>Could not delete: ${E(e.error)}</span>
         </p>`:S}
-  </pandora-confirm>`}var Xa=[...z,B,fn,Ga,l`
+  </pandora-confirm>`}var Za=[...z,fn,B,Ka,l`
     :host {
       display: block;
       padding: 12px 12px 96px;
@@ -3926,8 +3926,8 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         padding: 20px 24px 96px;
       }
     }
-  `];function Za(e,t){(t&&e?.querySelector(`input`)||e?.querySelector(`button.file-name`)||e?.querySelector(`input`))?.focus()}O(`pandora-panel-files`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},folder:{attribute:!1},shareId:{attribute:!1},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0},_shown:{state:!0}}}constructor(){super(),this.requestId=0,this.moreObserver=null,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this.folder=null,this.shareId=null,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null,this._shown=200}disconnectedCallback(){super.disconnectedCallback(),this.moreObserver?.disconnect(),this.moreObserver=null}showMore(){this._listing.status===`ready`&&this._shown<this._listing.files.length&&(this._shown+=200)}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return ba(this.share)}get pinned(){return Ca(this.folders)}willUpdate(e){let t=e.has(`folder`)||e.has(`shareId`);if(!(t||e.has(`info`)||e.has(`api`))||!this.api||!this.shares.length)return;let n=e=>this.shares.some(t=>t.id===e),r=e.has(`shareId`)||!n(this._share)?n(this.shareId)?this.shareId:this.shares[0].id:this._share,i=Q(this.folder??this._listing.path);r===this._share?t&&i!==this._listing.path?this.open(i):this._listing.status===`ready`&&(this._listing={...this._listing,files:Da(this._listing.files,this.pinned)}):(this._share=r,this._selected=new Set,this.anchor=null,this.open(i))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t},this._shown=200;try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:Da(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}browse(e){let t=Q(e);t!==this._listing.path&&q(this,{view:{folder:t}}),this.open(t)}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,q(this,{view:{share:e===this.shares[0]?.id?void 0:e,folder:void 0}}),this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r.indexOf(n)+(e.key===`ArrowDown`?1:-1),a=t instanceof HTMLInputElement;if(i===r.length&&this._listing.status===`ready`&&i<this._listing.files.length){e.preventDefault(),this.showMore(),this.updateComplete.then(()=>{Za(this.renderRoot.querySelectorAll(`ul.files > li.file`)[i],a)});return}let o=r[i];o&&(e.preventDefault(),Za(o,a))}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:Na(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||Fa(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),J(this,{kind:`success`,message:za(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),J(this,{kind:`success`,message:Va(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return K({iconPath:zt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return b`<ul class="files surface" aria-busy="true" aria-label="Loading files">
-        ${[0,1,2].map(Wa)}
+  `];function Qa(e,t){(t&&e?.querySelector(`input`)||e?.querySelector(`button.file-name`)||e?.querySelector(`input`))?.focus()}O(`pandora-panel-files`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},folder:{attribute:!1},shareId:{attribute:!1},_share:{state:!0},_listing:{state:!0},_selected:{state:!0},_move:{state:!0},_delete:{state:!0},_shown:{state:!0}}}constructor(){super(),this.requestId=0,this.moreObserver=null,this.anchor=null,this.info=null,this.admin=!1,this.narrow=!1,this.folder=null,this.shareId=null,this._share=null,this._listing={status:`loading`,path:`/`},this._selected=new Set,this._move=null,this._delete=null,this._shown=200}disconnectedCallback(){super.disconnectedCallback(),this.moreObserver?.disconnect(),this.moreObserver=null}showMore(){this._listing.status===`ready`&&this._shown<this._listing.files.length&&(this._shown+=200)}get shares(){return this.info?.services.cloudcmd??[]}get share(){return this.shares.find(e=>e.id===this._share)}get shareTitle(){return this.share?.title??`Share`}get folders(){return xa(this.share)}get pinned(){return wa(this.folders)}willUpdate(e){let t=e.has(`folder`)||e.has(`shareId`);if(!(t||e.has(`info`)||e.has(`api`))||!this.api||!this.shares.length)return;let n=e=>this.shares.some(t=>t.id===e),r=e.has(`shareId`)||!n(this._share)?n(this.shareId)?this.shareId:this.shares[0].id:this._share,i=Q(this.folder??this._listing.path);r===this._share?t&&i!==this._listing.path?this.open(i):this._listing.status===`ready`&&(this._listing={...this._listing,files:Oa(this._listing.files,this.pinned)}):(this._share=r,this._selected=new Set,this.anchor=null,this.open(i))}async open(e){let t=Q(e),n=++this.requestId,r=this._share??void 0;t!==this._listing.path&&(this._selected=new Set,this.anchor=null),this._listing={status:`loading`,path:t},this._shown=200;try{let e=await this.api.listFiles(t,r);if(n!==this.requestId)return;this._listing={status:`ready`,path:t,files:Oa(e.files,this.pinned)};let i=new Set(e.files.map(e=>e.path));this._selected=new Set([...this._selected].filter(e=>i.has(e)))}catch(e){n===this.requestId&&(this._listing={status:`error`,path:t,error:e})}}browse(e){let t=Q(e);t!==this._listing.path&&q(this,{view:{folder:t}}),this.open(t)}changeShare(e){this._share=e,this._selected=new Set,this.anchor=null,q(this,{view:{share:e===this.shares[0]?.id?void 0:e,folder:void 0}}),this.open(`/`)}get entries(){return this._listing.status===`ready`?this._listing.files:[]}toggle(e,t){let n=t.currentTarget.checked,r=new Set(this._selected),i=this.entries,a=this.anchor?i.findIndex(e=>e.path===this.anchor):-1,o=i.findIndex(t=>t.path===e.path);if(t.shiftKey&&a>=0&&o>=0){let[e,t]=a<o?[a,o]:[o,a];for(let a of i.slice(e,t+1))n?r.add(a.path):r.delete(a.path)}else n?r.add(e.path):r.delete(e.path);this.anchor=e.path,this._selected=r}selectAll(e){this._selected=e?new Set(this.entries.map(e=>e.path)):new Set}clearSelection(){this._selected=new Set,this.anchor=null}onListKey(e){if(e.key===`Escape`&&this._selected.size){e.stopPropagation(),this.clearSelection();return}if(this.admin&&(e.ctrlKey||e.metaKey)&&e.key.toLowerCase()===`a`){e.preventDefault(),this.selectAll(!0);return}if(e.key!==`ArrowDown`&&e.key!==`ArrowUp`)return;let t=this.renderRoot instanceof ShadowRoot?this.renderRoot.activeElement:null,n=t?.closest(`li.file`);if(!n)return;let r=[...this.renderRoot.querySelectorAll(`ul.files > li.file`)],i=r.indexOf(n)+(e.key===`ArrowDown`?1:-1),a=t instanceof HTMLInputElement;if(i===r.length&&this._listing.status===`ready`&&i<this._listing.files.length){e.preventDefault(),this.showMore(),this.updateComplete.then(()=>{Qa(this.renderRoot.querySelectorAll(`ul.files > li.file`)[i],a)});return}let o=r[i];o&&(e.preventDefault(),Qa(o,a))}startMove(e){let t=this.entries.filter(e=>this._selected.has(e.path));if(!t.length)return;let n=t[0];this._move={destination:e,entries:t,folder:Pa(n.name,n.type===`file`),scanAfter:!0,busy:!1,error:null}}async submitMove(e){e.preventDefault();let t=this._move;if(!t||t.busy||Ia(t.folder))return;this._move={...t,busy:!0,error:null};let n=t.folder.trim();try{let e=await this.api.moveFiles({paths:t.entries.map(e=>e.path),destination:t.destination,...n?{folder:n}:{},scan_after:t.scanAfter,...this._share?{instance:this._share}:{}});this._move=null,this.clearSelection(),J(this,{kind:`success`,message:Ba(e)}),this.open(this._listing.path)}catch(e){this._move&&={...this._move,busy:!1,error:e}}}startDelete(){let e=this.entries.filter(e=>this._selected.has(e.path));e.length&&(this._delete={entries:e,busy:!1,error:null})}cancelDelete(){this._delete?.busy||(this._delete=null)}async confirmDelete(){let e=this._delete;if(e&&!e.busy){this._delete={...e,busy:!0,error:null};try{await this.api.deleteFiles(e.entries.map(e=>e.path),this._share??void 0),this._delete=null,this.clearSelection(),J(this,{kind:`success`,message:Ha(e.entries)}),this.open(this._listing.path)}catch(e){this._delete&&={...this._delete,busy:!1,error:e}}}}render(){if(this.info&&!this.shares.length)return K({iconPath:zt,title:`Add Cloud Commander to manage your files`,why:`Files shows your download share through Cloud Commander and lets administrators move finished downloads into the Movies and TV Shows folders, then scan Jellyfin.`,service:`Cloud Commander`,admin:this.admin});if(!this.info)return b`<ul class="files surface" aria-busy="true" aria-label="Loading files">
+        ${[0,1,2].map(Ga)}
       </ul>`;let e=this._listing.path;return b`
       <div class="top">
         ${this.shares.length>1?b`<label class="field share">
@@ -3943,7 +3943,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ${this.pinned.map(t=>b`<button
               class="pin-btn"
               title=${t.path}
-              aria-current=${Sa(e,t.path)?`true`:`false`}
+              aria-current=${Ca(e,t.path)?`true`:`false`}
               @click=${()=>this.browse(t.path)}
             >
               ${R(t.icon)}<span>${t.label}</span>
@@ -3951,7 +3951,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         </div>
       </div>
       <div class="bar">
-        ${Ka(e,this.shareTitle,e=>this.browse(e))}
+        ${qa(e,this.shareTitle,e=>this.browse(e))}
         <button
           class="icon-btn"
           aria-label="Refresh"
@@ -3962,12 +3962,12 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           ${R(L)}
         </button>
       </div>
-      ${this.renderListing()} ${this.admin?qa(this._selected.size,this.actions):S}
-      ${this._move?Ja(this._move,this.actions):S}
-      ${this._delete&&this.admin?Ya(this._delete,this.actions):S}
+      ${this.renderListing()} ${this.admin?Ja(this._selected.size,this.actions):S}
+      ${this._move?Ya(this._move,this.actions):S}
+      ${this._delete&&this.admin?Xa(this._delete,this.actions):S}
     `}updated(e){if(e.has(`_listing`)){let e=this.renderRoot.querySelector(`nav.crumbs`);e&&e.scrollWidth>e.clientWidth&&(e.scrollLeft=e.scrollWidth)}this.moreObserver?.disconnect();let t=this.renderRoot.querySelector(`li.more`);t&&typeof IntersectionObserver<`u`&&(this.moreObserver??=new IntersectionObserver(e=>{e.some(e=>e.isIntersecting)&&this.showMore()}),this.moreObserver.observe(t))}renderListing(){let e=this._listing;if(e.status===`loading`)return b`<ul class="files surface" aria-busy="true" aria-label="Loading ${e.path}">
-        ${[0,1,2,3].map(Wa)}
-      </ul>`;if(e.status===`error`)return W(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return G(zt,`This folder is empty`,Ra(e.path,this.folders));let t=e.files.length,n=this._selected.size,r=this.api.language,i=this.pinned;return b`
+        ${[0,1,2,3].map(Ga)}
+      </ul>`;if(e.status===`error`)return W(`Could not open ${e.path}`,e.error,()=>void this.open(e.path));if(!e.files.length)return G(zt,`This folder is empty`,za(e.path,this.folders));let t=e.files.length,n=this._selected.size,r=this.api.language,i=this.pinned;return b`
       ${this.admin?b`<div class="select-bar">
             <label class="check">
               <input
@@ -3981,16 +3981,16 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             <span class="muted count" aria-live="polite">${n?`${n} of ${t} selected`:`${t} item${t===1?``:`s`}`}</span>
           </div>`:b`<p class="muted count">${t} item${t===1?``:`s`}</p>`}
       <ul class="files surface" aria-label="Files in ${e.path}" @keydown=${this.onListKey}>
-        ${j(e.files.slice(0,this._shown),e=>e.path,e=>Ua(e,{language:r,selectable:this.admin,selected:this._selected.has(e.path),pinned:i,onToggle:(e,t)=>this.toggle(e,t),onOpen:e=>this.browse(e.path)}))}
+        ${j(e.files.slice(0,this._shown),e=>e.path,e=>Wa(e,{language:r,selectable:this.admin,selected:this._selected.has(e.path),pinned:i,onToggle:(e,t)=>this.toggle(e,t),onOpen:e=>this.browse(e.path)}))}
         ${t>this._shown?b`<li class="more">
               <button class="btn text" @click=${()=>this.showMore()}>
                 Show ${Math.min(200,t-this._shown)} more (${t-this._shown} not shown)
               </button>
             </li>`:S}
       </ul>
-    `}get actions(){return{narrow:this.narrow,shareTitle:this.shareTitle,folders:this.folders,clearSelection:()=>this.clearSelection(),startMove:e=>this.startMove(e),updateMove:e=>{this._move&&={...this._move,...e}},closeMove:()=>this._move=null,submitMove:e=>void this.submitMove(e),startDelete:()=>this.startDelete(),confirmDelete:()=>void this.confirmDelete(),cancelDelete:()=>this.cancelDelete()}}static{this.styles=Xa}});var Qa={movies:[`Movies`,Jt],tvshows:[`TV shows`,cn],music:[`Music`,Yt],homevideos:[`Home videos`,Ht]};function $a(e){return e&&Qa[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var eo={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},to=(e,t)=>`${e}\u0000${t}`;O(`pandora-panel-library`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new Pn(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=to(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),J(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){J(this,{kind:`error`,message:`Could not scan ${r}: ${E(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return K({iconPath:xt,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return W(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?b`${j(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:G(xt,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):b`<div aria-busy="true" aria-label="Loading the library">
+    `}get actions(){return{narrow:this.narrow,shareTitle:this.shareTitle,folders:this.folders,clearSelection:()=>this.clearSelection(),startMove:e=>this.startMove(e),updateMove:e=>{this._move&&={...this._move,...e}},closeMove:()=>this._move=null,submitMove:e=>void this.submitMove(e),startDelete:()=>this.startDelete(),confirmDelete:()=>void this.confirmDelete(),cancelDelete:()=>this.cancelDelete()}}static{this.styles=Za}});var $a={movies:[`Movies`,Jt],tvshows:[`TV shows`,cn],music:[`Music`,Yt],homevideos:[`Home videos`,Ht]};function eo(e){return e&&$a[e]||[e?e[0].toUpperCase()+e.slice(1):`Mixed`,`M12,18.54L19.37,12.8L21,14.07L12,21.07L3,14.07L4.62,12.81L12,18.54M12,16L3,9L12,2L21,9L12,16M12,4.53L6.26,9L12,13.47L17.74,9L12,4.53Z`]}var to={completed:[`Completed`,`success`],failed:[`Failed`,`error`],cancelled:[`Cancelled`,`warning`],aborted:[`Aborted`,`warning`]},no=(e,t)=>`${e}\u0000${t}`;O(`pandora-panel-library`,class extends T{static get properties(){return{api:{attribute:!1},info:{attribute:!1},admin:{type:Boolean},narrow:{type:Boolean},_busy:{state:!0}}}constructor(){super(),this.feed=new Pn(this,{api:()=>this.api,enabled:()=>this.servers.length>0,open:(e,t,n)=>e.subscribe(`pandora/library/subscribe`,t,n)}),this.info=null,this.admin=!1,this.narrow=!1,this._busy=new Set}get servers(){return this.info?.services.jellyfin??[]}async scan(e,t){let n=no(e.id,t?.id??`all`),r=t?t.name:`every library`;this._busy=new Set([...this._busy,n]);try{await this.api.scanLibrary(t?.id??`all`,e.id),J(this,{kind:`success`,message:`Scanning ${r} on ${e.title}.`})}catch(e){J(this,{kind:`error`,message:`Could not scan ${r}: ${E(e)}`})}finally{let e=new Set(this._busy);e.delete(n),this._busy=e}}render(){if(this.info&&!this.servers.length)return K({iconPath:xt,title:`Add Jellyfin to follow your library`,why:`Library shows what your Jellyfin servers hold, follows their library scans live and lets administrators start a scan of one library or all of them.`,service:`Jellyfin`,admin:this.admin});if(this.feed.error)return W(`Could not load the library`,this.feed.error,()=>this.feed.retry());let e=this.feed.value;return e?e.jellyfin.length?b`${j(e.jellyfin,e=>e.id,e=>this.renderServer(e))}`:G(xt,`No Jellyfin server is running`,`Pandora has no Jellyfin server loaded right now.`):b`<div aria-busy="true" aria-label="Loading the library">
         ${[0,1].map(()=>b`<div class="server surface skeleton server-skeleton"></div>`)}
-      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(to(e.id,`all`));return b`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
+      </div>`}renderServer(e){let t=this.api.language,n=`server-${e.id}`,r=this._busy.has(no(e.id,`all`));return b`<section class="server surface" data-server=${e.id} aria-labelledby=${n}>
       <header class="server-head">
         <h2 id=${n}>${e.title}</h2>
         ${this.admin?b`<button
@@ -4020,7 +4020,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           <span class="percent">${zn(e.progress,t)}</span>
         </p>
         ${Rn(e.progress,`Library scan on ${e.title}`,t)}
-      </div>`;let n=e.last_result?eo[e.last_result]??[e.last_result,`warning`]:null;return b`<div class="scan" role="status">
+      </div>`;let n=e.last_result?to[e.last_result]??[e.last_result,`warning`]:null;return b`<div class="scan" role="status">
       <p class="scan-line">
         ${e.last_scan?b`<span
               >Last scan
@@ -4030,7 +4030,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
             >`:b`<span class="muted">No scan yet</span>`}
         ${n?b`<span class="chip result ${n[1]}"><span class="dot"></span>${n[0]}</span>`:S}
       </p>
-    </div>`}renderLibrary(e,t,n){let[r,i]=$a(t.collection_type),a=this._busy.has(to(e.id,t.id));return b`<li class="library" data-library=${t.id}>
+    </div>`}renderLibrary(e,t,n){let[r,i]=eo(t.collection_type),a=this._busy.has(no(e.id,t.id));return b`<li class="library" data-library=${t.id}>
       <span class="library-icon">${R(i)}</span>
       <div class="library-main">
         <span class="library-name">${t.name}</span>
@@ -4047,7 +4047,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           >
             ${R(Wt)}<span class="label">Scan</span>
           </button>`:S}
-    </li>`}static{this.styles=[...z,fn,Bn,l`
+    </li>`}static{this.styles=[...z,B,Bn,l`
       :host {
         display: flex;
         flex-direction: column;
@@ -4181,7 +4181,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           padding: 20px 24px;
         }
       }
-    `]}});var no={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`,withdraw:`Withdrawing…`};function ro(e,t){let n=t.language,r=gr(e),i=vr(e),a=`request-${e.id}`,o=`steps-${e.id}`,s=t.expanded.has(e.id),c=t.errors.get(e.id),l=e.release&&(e.status===`downloading`||e.status===`importing`);return b`<li
+    `]}});var ro={approve:`Approving…`,deny:`Denying…`,retry:`Retrying…`,withdraw:`Withdrawing…`};function io(e,t){let n=t.language,r=gr(e),i=vr(e),a=`request-${e.id}`,o=`steps-${e.id}`,s=t.expanded.has(e.id),c=t.errors.get(e.id),l=e.release&&(e.status===`downloading`||e.status===`importing`);return b`<li
     class="request surface"
     data-request=${e.id}
     data-status=${e.status}
@@ -4212,8 +4212,8 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         >
       </p>
       ${l?b`<p class="release"><span class="muted">Release</span> ${e.release}</p>`:S}
-      ${io(e,t.admin)}
-      ${ao(e,a,t)}
+      ${ao(e,t.admin)}
+      ${oo(e,a,t)}
       ${c?b`<p class="action-error" role="alert">${c}</p>`:S}
       ${e.transitions.length?b`<button
               class="btn text steps-toggle"
@@ -4241,11 +4241,11 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
                     </li>`):S}
             </ol>`:S}
     </div>
-  </li>`}function io(e,t){if(e.status!==`denied`&&e.status!==`failed`)return S;let n=e.public_reason??e.reason;if(!n)return S;let r=t&&e.status===`failed`&&e.reason!==n?e.reason:null;return b`<p class="reason ${e.status}">
+  </li>`}function ao(e,t){if(e.status!==`denied`&&e.status!==`failed`)return S;let n=e.public_reason??e.reason;if(!n)return S;let r=t&&e.status===`failed`&&e.reason!==n?e.reason:null;return b`<p class="reason ${e.status}">
     ${R(M)}<span
       >${e.status===`denied`?`Denied`:`Failed`}: ${n}${r?b`<span class="reason-detail">${r}</span>`:S}</span
     >
-  </p>`}function ao(e,t,n){let r=n.busy.get(e.id),i=(e,t)=>r===e?no[e]:t,a=e.status===`pending`&&(n.admin||yr(e,n.me))?b`<button class="btn withdraw" ?disabled=${!!r} @click=${()=>n.withdraw(e)}>
+  </p>`}function oo(e,t,n){let r=n.busy.get(e.id),i=(e,t)=>r===e?ro[e]:t,a=e.status===`pending`&&(n.admin||yr(e,n.me))?b`<button class="btn withdraw" ?disabled=${!!r} @click=${()=>n.withdraw(e)}>
           ${R(dn)} ${i(`withdraw`,`Withdraw`)}
         </button>`:S;return n.admin?e.status===`pending`?b`<div class="actions" role="group" aria-labelledby=${t}>
       <button class="btn primary approve" ?disabled=${!!r} @click=${()=>n.run(e,`approve`)}>
@@ -4259,7 +4259,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
       <button class="btn retry" ?disabled=${!!r} @click=${()=>n.run(e,`retry`)}>
         ${R(L)} ${i(`retry`,`Retry`)}
       </button>
-    </div>`:S:a===S?S:b`<div class="actions" role="group" aria-labelledby=${t}>${a}</div>`}var oo=[...z,fn,B,Or,pn,l`
+    </div>`:S:a===S?S:b`<div class="actions" role="group" aria-labelledby=${t}>${a}</div>`}var so=[...z,B,fn,Or,pn,l`
     :host {
       display: flex;
       flex-direction: column;
@@ -4508,7 +4508,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               </button>`)}
           </div>`:S}
       ${a.length?b`<ul class="requests plain" aria-label="Requests">
-            ${j(a,e=>e.id,e=>ro(e,o))}
+            ${j(a,e=>e.id,e=>io(e,o))}
           </ul>`:this.renderNoMatch(n)}
       ${this._deny?this.renderDenySheet(this._deny):S}
     `}renderNoMatch(e){return b`<div class="no-match">
@@ -4542,7 +4542,187 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
         <span id="deny-count" class="hint" aria-live="polite">${this._reason.length} / ${500}</span>
       </label>
       ${this._denyError?b`<p class="action-error" role="alert">Could not deny it: ${E(this._denyError)}</p>`:S}
-    </pandora-confirm>`}static{this.styles=oo}});var so=[`discover`,`requests`,`downloads`,`files`,`library`,`containers`],co={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]},lo=/^[0-9A-Za-z_-]{1,64}$/;function uo(e){return so.includes(e)}function fo(e){try{return decodeURIComponent(e)}catch{return null}}function po(e){let t=[];for(let n of e){let e=fo(n);if(e===null||e===``||e===`.`||e===`..`||e.includes(`/`))return null;t.push(e)}return`/${t.join(`/`)}`}function mo(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function ho(e,t=``){let n=(e??``).split(`/`).filter(Boolean),r=n[0];if(!uo(r))return{tab:`discover`};let i={tab:r},a=n.slice(1);if(r===`discover`&&a.length===2){let[e,t]=a,n=/^[1-9][0-9]{0,9}$/.test(t)?Number(t):NaN;(e===`movie`||e===`tv`)&&Number.isSafeInteger(n)&&(i.title={media_type:e,tmdb_id:n})}else if(r===`requests`&&a.length===1){let e=fo(a[0]);e&&lo.test(e)&&(i.request=e)}else if(r===`files`&&a.length){let e=po(a);e&&(i.folder=e)}let o=new URLSearchParams(t);for(let e of co[r]){let t=o.get(e);t&&(i[e]=t)}return i}function go(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=mo(e.folder));let n=new URLSearchParams;for(let t of co[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}function _o(e,t){return`${e.replace(/\/+$/,``)}${go(t)}`}function vo(e,t){return go(e)===go(t)}function yo(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}var $=[{id:`discover`,label:`Discover`,icon:At},{id:`requests`,label:`Requests`,icon:I},{id:`downloads`,label:`Downloads`,icon:un},{id:`files`,label:`Files`,icon:zt},{id:`library`,label:`Library`,icon:xt},{id:`containers`,label:`Containers`,icon:Mt}],bo=`pandoraFrom`,xo=6e3,So=3e3;typeof window<`u`&&$e(location.pathname,window);var Co=class extends T{static get properties(){return{narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_view:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new ot,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.onPopState=()=>this.followLocation(),this.narrow=!1,this._view={tab:`discover`},this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(yn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,view:r,replace:i,back:a}=e.detail;if(r){let e=r.tab&&r.tab!==this.tab?{...r,tab:r.tab}:{...this._view,...r};this.go(e,a?`back`:i?`replace`:`push`)}else t?this.selectTab(t,i):n&&yo(n,i)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer(),window.addEventListener(`popstate`,this.onPopState)}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer(),window.removeEventListener(`popstate`,this.onPopState)}willUpdate(e){if(e.has(`route`)){let e=location.pathname===`${this.urlPrefix}${this.route?.path??``}`?location.search:``;this.show(ho(this.route?.path,e))}}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this.tab}`)?.focus());let t=e.get(`_view`);t&&t.tab!==this.tab&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get tab(){return this._view.tab}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}show(e){vo(e,this._view)||(this._view=e)}followLocation(){let e=this.urlPrefix,t=location.pathname;(t===e||t.startsWith(`${e}/`))&&this.show(ho(t.slice(e.length),location.search))}go(e,t=`push`){let n=_o(this.urlPrefix,e),r=`${location.pathname}${location.search}`;this.show(e),n!==r&&(t===`back`&&history.state?.[bo]===n?history.back():yo(n,t!==`push`,t===`push`?{[bo]:r}:null))}selectTab(e,t=!1){if(e!==this.tab){this.go({tab:e},t?`replace`:`push`);return}let{title:n,request:r,folder:i,...a}=this._view;vo(a,this._view)||this.go(a,t?`replace`:`push`)}onTabKey(e){let t=$.findIndex(e=>e.id===this.tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?xo*1.5:xo,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,So),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return b`
+    </pandora-confirm>`}static{this.styles=so}});var co=[`discover`,`requests`,`downloads`,`files`,`library`,`containers`],lo={discover:[`q`],requests:[`filter`],downloads:[`filter`,`sort`],files:[`share`],library:[],containers:[]},uo=/^[0-9A-Za-z_-]{1,64}$/;function fo(e){return co.includes(e)}function po(e){try{return decodeURIComponent(e)}catch{return null}}function mo(e){let t=[];for(let n of e){let e=po(n);if(e===null||e===``||e===`.`||e===`..`||e.includes(`/`))return null;t.push(e)}return`/${t.join(`/`)}`}function ho(e){return e.split(`/`).filter(e=>e&&e!==`.`).map(e=>`/${encodeURIComponent(e)}`).join(``)}function go(e,t=``){let n=(e??``).split(`/`).filter(Boolean),r=n[0];if(!fo(r))return{tab:`discover`};let i={tab:r},a=n.slice(1);if(r===`discover`&&a.length===2){let[e,t]=a,n=/^[1-9][0-9]{0,9}$/.test(t)?Number(t):NaN;(e===`movie`||e===`tv`)&&Number.isSafeInteger(n)&&(i.title={media_type:e,tmdb_id:n})}else if(r===`requests`&&a.length===1){let e=po(a[0]);e&&uo.test(e)&&(i.request=e)}else if(r===`files`&&a.length){let e=mo(a);e&&(i.folder=e)}let o=new URLSearchParams(t);for(let e of lo[r]){let t=o.get(e);t&&(i[e]=t)}return i}function _o(e){let t=`/${e.tab}`;e.tab===`discover`&&e.title?t+=`/${e.title.media_type}/${e.title.tmdb_id}`:e.tab===`requests`&&e.request?t+=`/${encodeURIComponent(e.request)}`:e.tab===`files`&&e.folder&&(t+=ho(e.folder));let n=new URLSearchParams;for(let t of lo[e.tab]){let r=e[t];r&&n.set(t,r)}let r=n.toString();return r?`${t}?${r}`:t}function vo(e,t){return`${e.replace(/\/+$/,``)}${_o(t)}`}function yo(e,t){return _o(e)===_o(t)}function bo(e,t=!1,n=null){t?history.replaceState(history.state,``,e):history.pushState(n,``,e),window.dispatchEvent(new CustomEvent(`location-changed`,{detail:{replace:t},bubbles:!0,composed:!0}))}var xo=[...z,l`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      background: var(--_background);
+      --_bar-bg: var(--pb-app-bar-background, var(--app-header-background-color, var(--_surface)));
+      --_bar-text: var(--pb-app-bar-text, var(--app-header-text-color, var(--_text)));
+    }
+    .app-bar {
+      flex: none;
+      position: sticky;
+      top: 0;
+      z-index: 4;
+      background: var(--_bar-bg);
+      color: var(--_bar-text);
+      border-bottom: 1px solid var(--_divider);
+      padding-top: var(--safe-area-inset-top, env(safe-area-inset-top, 0px));
+    }
+    .bar-row {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      min-height: 56px;
+      padding: 0 12px 0 4px;
+    }
+    :host(:not([narrow])) .bar-row {
+      padding-left: 16px;
+    }
+    h1 {
+      font-size: 1.25rem;
+      font-weight: 400;
+      margin-left: 8px;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .tabs {
+      display: flex;
+      padding: 0 8px;
+      overflow-x: auto;
+      scrollbar-width: none;
+    }
+    .tab {
+      position: relative;
+      flex: 1 0 auto;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 8px;
+      min-height: 48px;
+      padding: 0 16px;
+      border: none;
+      background: transparent;
+      color: inherit;
+      font-size: 0.95rem;
+      font-weight: 500;
+      cursor: pointer;
+    }
+    .tab[aria-selected="true"] {
+      font-weight: 700;
+    }
+    .tab[aria-selected="true"]::after {
+      content: "";
+      position: absolute;
+      left: 12px;
+      right: 12px;
+      bottom: 0;
+      height: 3px;
+      border-radius: 3px 3px 0 0;
+      background: currentColor;
+    }
+    .tab:hover {
+      background: rgba(127, 127, 127, 0.12);
+    }
+    .tab:focus-visible {
+      outline-offset: -4px;
+      outline-color: currentColor;
+    }
+    .app-bar {
+      container-type: inline-size;
+    }
+    @container (max-width: 639px) {
+      /* Six tabs in a narrow panel: icon over a short label, like a navigation bar (fits 390 px). */
+      .tabs {
+        padding: 0 4px;
+      }
+      .tab {
+        flex: 1 0 56px;
+        flex-direction: column;
+        gap: 2px;
+        min-height: 56px;
+        padding: 6px 2px;
+        font-size: 0.75rem;
+      }
+      .tab[aria-selected="true"]::after {
+        left: 8px;
+        right: 8px;
+      }
+    }
+    main {
+      flex: 1;
+      min-height: 0;
+      overflow-y: auto;
+      overflow-x: hidden;
+    }
+    .hint {
+      text-align: center;
+      color: var(--_text-2);
+      padding: 0 24px;
+    }
+    /* Below open sheets (z-index 30, pandora-panel-sheet.ts); hidden anyway while one is open. */
+    .toast-region {
+      position: fixed;
+      left: 0;
+      right: 0;
+      bottom: calc(16px + env(safe-area-inset-bottom, 0px));
+      display: flex;
+      justify-content: center;
+      pointer-events: none;
+      z-index: 20;
+      padding: 0 12px;
+    }
+    .toast {
+      pointer-events: auto;
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      max-width: 560px;
+      width: 100%;
+      padding: 4px 4px 4px 16px;
+      border-radius: 12px;
+      background: #323232;
+      color: #f1f1f1;
+      box-shadow: 0 6px 20px rgba(0, 0, 0, 0.35);
+      border-left: 4px solid var(--_info);
+      animation: toast-in 180ms ease-out;
+    }
+    .toast.success {
+      border-left-color: var(--_success);
+    }
+    .toast.error {
+      border-left-color: var(--_error);
+    }
+    .toast-message {
+      flex: 1;
+      min-width: 0;
+      padding: 8px 0;
+      line-height: 1.35;
+      overflow-wrap: anywhere;
+    }
+    .toast .btn.text {
+      color: #9cdcff;
+    }
+    .toast .btn.text:hover,
+    .toast .icon-btn:hover {
+      background: rgba(255, 255, 255, 0.12);
+    }
+    .toast :focus-visible {
+      outline-color: #fff;
+    }
+    @keyframes toast-in {
+      from {
+        transform: translateY(12px);
+        opacity: 0;
+      }
+    }
+    @media (min-width: 720px) {
+      :host(:not([narrow])) .app-bar {
+        display: flex;
+        align-items: stretch;
+      }
+      :host(:not([narrow])) .tabs {
+        margin-left: 24px;
+      }
+      :host(:not([narrow])) .tab {
+        flex: none;
+        min-height: 56px;
+      }
+    }
+  `],$=[{id:`discover`,label:`Discover`,icon:At},{id:`requests`,label:`Requests`,icon:I},{id:`downloads`,label:`Downloads`,icon:un},{id:`files`,label:`Files`,icon:zt},{id:`library`,label:`Library`,icon:xt},{id:`containers`,label:`Containers`,icon:Mt}],So=`pandoraFrom`,Co=6e3,wo=3e3;typeof window<`u`&&$e(location.pathname,window);var To=class extends T{static get properties(){return{narrow:{type:Boolean,reflect:!0},route:{attribute:!1},panel:{attribute:!1},_view:{state:!0},_info:{state:!0},_infoError:{state:!0},_menuHidden:{state:!0},_admin:{state:!0},_toast:{state:!0},_sheetOpen:{state:!0}}}constructor(){if(super(),this.api=new ot,this.toastLeft=0,this.toastSince=0,this.toastId=0,this.openSheets=new Set,this.focusTabOnUpdate=!1,this.onPopState=()=>this.followLocation(),this.narrow=!1,this._view={tab:`discover`},this._info=null,this._infoError=null,this._menuHidden=!1,this._admin=!1,this._toast=null,this._sheetOpen=!1,Object.prototype.hasOwnProperty.call(this,`hass`)){let e=this.hass;delete this.hass,this.hass=e}this.addEventListener(`pandora-toast`,e=>this.showToast(e.detail)),this.addEventListener(yn,e=>this.sheetOpened(e.detail)),this.addEventListener(`pandora-navigate`,e=>{let{tab:t,path:n,view:r,replace:i,back:a}=e.detail;if(r){let e=r.tab&&r.tab!==this.tab?{...r,tab:r.tab}:{...this._view,...r};this.go(e,a?`back`:i?`replace`:`push`)}else t?this.selectTab(t,i):n&&bo(n,i)})}set hass(e){let t=!this.api.hass&&e;this.api.hass=e,e&&(this._menuHidden=e.dockedSidebar===`always_hidden`,this._info||(this._admin=!!e.user?.is_admin),t&&this.loadInfo())}get hass(){return this.api.hass}async loadInfo(){try{let e=await this.api.info();this._info=e,this._admin=e.admin,this._infoError=null}catch(e){this._infoError=e}}connectedCallback(){super.connectedCallback(),this.api.hass&&(this._info||this._infoError)&&this.loadInfo(),this.startToastTimer(),window.addEventListener(`popstate`,this.onPopState)}disconnectedCallback(){super.disconnectedCallback(),this.pauseToastTimer(),window.removeEventListener(`popstate`,this.onPopState)}willUpdate(e){if(e.has(`route`)){let e=location.pathname===`${this.urlPrefix}${this.route?.path??``}`?location.search:``;this.show(go(this.route?.path,e))}}updated(e){this.focusTabOnUpdate&&(this.focusTabOnUpdate=!1,this.renderRoot.querySelector(`#tab-${this.tab}`)?.focus());let t=e.get(`_view`);t&&t.tab!==this.tab&&this.renderRoot.querySelector(`main`)?.scrollTo?.({top:0})}get tab(){return this._view.tab}get urlPrefix(){return this.route?.prefix??`/${this.panel?.url_path??`pandora`}`}show(e){yo(e,this._view)||(this._view=e)}followLocation(){let e=this.urlPrefix,t=location.pathname;(t===e||t.startsWith(`${e}/`))&&this.show(go(t.slice(e.length),location.search))}go(e,t=`push`){let n=vo(this.urlPrefix,e),r=`${location.pathname}${location.search}`;this.show(e),n!==r&&(t===`back`&&history.state?.[So]===n?history.back():bo(n,t!==`push`,t===`push`?{[So]:r}:null))}selectTab(e,t=!1){if(e!==this.tab){this.go({tab:e},t?`replace`:`push`);return}let{title:n,request:r,folder:i,...a}=this._view;yo(a,this._view)||this.go(a,t?`replace`:`push`)}onTabKey(e){let t=$.findIndex(e=>e.id===this.tab),n;switch(e.key){case`ArrowRight`:n=(t+1)%$.length;break;case`ArrowLeft`:n=(t-1+$.length)%$.length;break;case`Home`:n=0;break;case`End`:n=$.length-1;break;default:return}e.preventDefault(),this.focusTabOnUpdate=!0,this.selectTab($[n].id),this.requestUpdate()}toggleMenu(){this.dispatchEvent(new CustomEvent(`hass-toggle-menu`,{detail:{},bubbles:!0,composed:!0}))}showToast(e){this._toast={...e,id:++this.toastId},this.toastLeft=e.action?Co*1.5:Co,this.startToastTimer()}startToastTimer(){clearTimeout(this.toastTimer),this.toastTimer=void 0,this._toast&&!this.openSheets.size&&this.isConnected&&(this.toastSince=Date.now(),this.toastTimer=setTimeout(()=>{this.toastTimer=void 0,this._toast=null},this.toastLeft))}pauseToastTimer(){this.toastTimer!==void 0&&(clearTimeout(this.toastTimer),this.toastTimer=void 0,this.toastLeft-=Date.now()-this.toastSince)}sheetOpened(e){e?.closed&&!this.openSheets.has(e)&&(this.pauseToastTimer(),this.openSheets.add(e),this._sheetOpen=!0,e.closed.then(()=>{this.openSheets.delete(e),this.openSheets.size||(this._sheetOpen=!1,this.toastLeft=Math.max(this.toastLeft,wo),this.startToastTimer())}))}render(){let e=this.panel?.title||`Pandora`;return b`
       <header class="app-bar">
         <div class="bar-row">
           ${this.narrow||this._menuHidden?b`<button class="icon-btn menu" aria-label="Open the sidebar" @click=${this.toggleMenu}>
@@ -4626,184 +4806,4 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
           .search=${t.q??``}
           ?admin=${e.admin}
           ?narrow=${e.narrow}
-        ></pandora-panel-discover>`}}static{this.styles=[...z,l`
-      :host {
-        display: flex;
-        flex-direction: column;
-        height: 100%;
-        background: var(--_background);
-        --_bar-bg: var(--pb-app-bar-background, var(--app-header-background-color, var(--_surface)));
-        --_bar-text: var(--pb-app-bar-text, var(--app-header-text-color, var(--_text)));
-      }
-      .app-bar {
-        flex: none;
-        position: sticky;
-        top: 0;
-        z-index: 4;
-        background: var(--_bar-bg);
-        color: var(--_bar-text);
-        border-bottom: 1px solid var(--_divider);
-        padding-top: var(--safe-area-inset-top, env(safe-area-inset-top, 0px));
-      }
-      .bar-row {
-        display: flex;
-        align-items: center;
-        gap: 4px;
-        min-height: 56px;
-        padding: 0 12px 0 4px;
-      }
-      :host(:not([narrow])) .bar-row {
-        padding-left: 16px;
-      }
-      h1 {
-        font-size: 1.25rem;
-        font-weight: 400;
-        margin-left: 8px;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .tabs {
-        display: flex;
-        padding: 0 8px;
-        overflow-x: auto;
-        scrollbar-width: none;
-      }
-      .tab {
-        position: relative;
-        flex: 1 0 auto;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        gap: 8px;
-        min-height: 48px;
-        padding: 0 16px;
-        border: none;
-        background: transparent;
-        color: inherit;
-        font-size: 0.95rem;
-        font-weight: 500;
-        cursor: pointer;
-      }
-      .tab[aria-selected="true"] {
-        font-weight: 700;
-      }
-      .tab[aria-selected="true"]::after {
-        content: "";
-        position: absolute;
-        left: 12px;
-        right: 12px;
-        bottom: 0;
-        height: 3px;
-        border-radius: 3px 3px 0 0;
-        background: currentColor;
-      }
-      .tab:hover {
-        background: rgba(127, 127, 127, 0.12);
-      }
-      .tab:focus-visible {
-        outline-offset: -4px;
-        outline-color: currentColor;
-      }
-      .app-bar {
-        container-type: inline-size;
-      }
-      @container (max-width: 639px) {
-        /* Six tabs in a narrow panel: icon over a short label, like a navigation bar (fits 390 px). */
-        .tabs {
-          padding: 0 4px;
-        }
-        .tab {
-          flex: 1 0 56px;
-          flex-direction: column;
-          gap: 2px;
-          min-height: 56px;
-          padding: 6px 2px;
-          font-size: 0.75rem;
-        }
-        .tab[aria-selected="true"]::after {
-          left: 8px;
-          right: 8px;
-        }
-      }
-      main {
-        flex: 1;
-        min-height: 0;
-        overflow-y: auto;
-        overflow-x: hidden;
-      }
-      .hint {
-        text-align: center;
-        color: var(--_text-2);
-        padding: 0 24px;
-      }
-      /* Below open sheets (z-index 30, pandora-panel-sheet.ts); hidden anyway while one is open. */
-      .toast-region {
-        position: fixed;
-        left: 0;
-        right: 0;
-        bottom: calc(16px + env(safe-area-inset-bottom, 0px));
-        display: flex;
-        justify-content: center;
-        pointer-events: none;
-        z-index: 20;
-        padding: 0 12px;
-      }
-      .toast {
-        pointer-events: auto;
-        display: flex;
-        align-items: center;
-        gap: 4px;
-        max-width: 560px;
-        width: 100%;
-        padding: 4px 4px 4px 16px;
-        border-radius: 12px;
-        background: #323232;
-        color: #f1f1f1;
-        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.35);
-        border-left: 4px solid var(--_info);
-        animation: toast-in 180ms ease-out;
-      }
-      .toast.success {
-        border-left-color: var(--_success);
-      }
-      .toast.error {
-        border-left-color: var(--_error);
-      }
-      .toast-message {
-        flex: 1;
-        min-width: 0;
-        padding: 8px 0;
-        line-height: 1.35;
-        overflow-wrap: anywhere;
-      }
-      .toast .btn.text {
-        color: #9cdcff;
-      }
-      .toast .btn.text:hover,
-      .toast .icon-btn:hover {
-        background: rgba(255, 255, 255, 0.12);
-      }
-      .toast :focus-visible {
-        outline-color: #fff;
-      }
-      @keyframes toast-in {
-        from {
-          transform: translateY(12px);
-          opacity: 0;
-        }
-      }
-      @media (min-width: 720px) {
-        :host(:not([narrow])) .app-bar {
-          display: flex;
-          align-items: stretch;
-        }
-        :host(:not([narrow])) .tabs {
-          margin-left: 24px;
-        }
-        :host(:not([narrow])) .tab {
-          flex: none;
-          min-height: 56px;
-        }
-      }
-    `]}};O(`pandora-panel`,Co);export{Co as PandoraPanel,$ as TABS};
+        ></pandora-panel-discover>`}}static{this.styles=xo}};O(`pandora-panel`,To);export{To as PandoraPanel,$ as TABS};

@@ -13,7 +13,7 @@
  * replaced as they change: a link, or back to this tab, shows the same list.
  */
 import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { guard } from "lit/directives/guard.js";
 import { repeat } from "lit/directives/repeat.js";
 import {
@@ -32,12 +32,11 @@ import type { PandoraHistory } from "./pandora-panel-history";
 import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiCompassOutline, mdiTrayArrowDown } from "../../components/icons";
 import "../../components/pandora-panel-sheet";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
-import { filterChips, shared } from "../../styles/shared";
 import { TorrentList } from "../../data/torrent-list";
-import { torrentRow, torrentRowStyles, torrentSkeleton } from "../../components/torrent-row";
+import { torrentRow, torrentSkeleton } from "../../components/torrent-row";
 import { FILTERS, SORTS, type Filter, isComplete, type Sort } from "../../data/torrents";
 import type { Info, Torrent, TorrentAction } from "../../data/types";
-
+import { downloadsStyles } from "./pandora-panel-downloads-styles";
 
 /** How long to wait before reloading the history after torrents complete or disappear. */
 const HISTORY_RELOAD_MS = 1500;
@@ -380,152 +379,7 @@ export class PandoraDownloads extends LitElement {
     </pandora-panel-sheet>`;
   }
 
-  static override styles = [
-    ...shared,
-    torrentRowStyles,
-    filterChips,
-    css`
-      :host {
-        display: block;
-        padding: 16px 16px 32px;
-        max-width: 960px;
-        margin: 0 auto;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .banner {
-        margin-bottom: 12px;
-      }
-      .toolbar {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        flex-wrap: wrap;
-        gap: 8px 16px;
-        margin-bottom: 8px;
-      }
-      .summary {
-        display: flex;
-        align-items: center;
-        flex-wrap: wrap;
-        gap: 4px 14px;
-        color: var(--_text-2);
-        font-size: 0.9rem;
-        font-variant-numeric: tabular-nums;
-      }
-      .summary .speed {
-        color: var(--_text);
-      }
-      .summary .icon {
-        width: 18px;
-        height: 18px;
-      }
-      .sort {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        font-size: 0.9rem;
-        color: var(--_text-2);
-      }
-      select {
-        min-height: 44px;
-        padding: 0 10px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-      .filters {
-        flex-wrap: nowrap;
-        overflow-x: auto;
-        padding: 4px 2px 10px;
-        margin: 0 -2px 4px;
-        scrollbar-width: none;
-      }
-      .torrents {
-        display: flex;
-        flex-direction: column;
-        gap: 10px;
-      }
-      /* The virtualizer places each row itself (absolutely): full width, spaced by a margin. */
-      .torrents.virtual {
-        display: block;
-      }
-      .torrents.virtual > li {
-        width: 100%;
-        box-sizing: border-box;
-        margin-bottom: 10px;
-      }
-      .search {
-        display: block;
-        margin-bottom: 12px;
-      }
-      .search input {
-        width: 100%;
-        box-sizing: border-box;
-        min-height: 44px;
-        padding: 0 12px;
-        border-radius: 8px;
-        border: 1px solid var(--_divider);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-      .muted {
-        color: var(--_text-2);
-      }
-      .none {
-        padding: 24px 0;
-        text-align: center;
-      }
-      .history {
-        margin-top: 28px;
-      }
-      .confirm {
-        padding: 24px 20px 20px;
-        display: flex;
-        flex-direction: column;
-        gap: 14px;
-      }
-      .confirm h2 {
-        font-size: 1.2rem;
-        font-weight: 600;
-        padding-right: 44px;
-      }
-      .confirm-name {
-        overflow-wrap: anywhere;
-        color: var(--_text-2);
-      }
-      .check {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        min-height: 44px;
-        cursor: pointer;
-      }
-      .check input {
-        width: 22px;
-        height: 22px;
-        margin: 0;
-        accent-color: var(--_primary);
-      }
-      .confirm-actions {
-        display: flex;
-        justify-content: flex-end;
-        flex-wrap: wrap;
-        gap: 10px;
-      }
-      @media (min-width: 600px) {
-        :host {
-          padding: 24px 24px 40px;
-        }
-      }
-    `,
-  ];
+  static override styles = downloadsStyles;
 }
 
 define("pandora-panel-downloads", PandoraDownloads);
