@@ -7,33 +7,21 @@
  * In the panel the URL names the folder and share (`folder`, `shareId`; view-url.ts): opening a
  * folder adds a history entry, so the browser's back goes up again.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
-import { repeat } from "lit/directives/repeat.js";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { type PandoraApi } from "../../data/api";
 import "../../components/pandora-confirm";
 import "../../components/pandora-switch";
 import type {  } from "../../components/pandora-switch";
 import { define } from "../../components/define";
-import { fileRow, fileSkeleton } from "../../components/file-row";
-import { folderNameFrom, folderNameProblem, normalizePath, pinnedFolders, samePath, shareFolders, sortEntries, type PinnedFolder, deleteMessage, emptyFolderText, moveMessage } from "../../data/files";
+import { fileSkeleton } from "../../components/file-row";
+import { folderNameFrom, folderNameProblem, normalizePath, pinnedFolders, samePath, shareFolders, sortEntries, type PinnedFolder, deleteMessage, moveMessage } from "../../data/files";
 import { icon, mdiFolderOutline, mdiRefresh } from "../../components/icons";
 import "../../components/pandora-panel-sheet";
 import { deleteSheet, folderCrumbs, moveSheet, selectionActions, type DeleteDraft, type FilesActions, type MoveDraft } from "./files-actions";
 import { filesStyles } from "./pandora-panel-files-styles";
-import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
+import { ROWS_PER_STEP, folderListing, type Listing, type ListingView } from "./files-listing";
+import { missingServiceState, navigate, toast } from "../../components/states";
 import type { FileEntry, FileListing, Info, MoveDestination, ShareFolders } from "../../data/types";
-
-/**
- * Rows drawn at first, and added each time the end of the list comes into view: a folder of
- * 5,000 entries would otherwise be 5,000 rows (tens of thousands of nodes) drawn at once.
- * Selection, select-all and Shift+click ranges work on every entry, drawn or not.
- */
-export const ROWS_PER_STEP = 200;
-
-type Listing =
-  | { status: "loading"; path: string }
-  | { status: "ready"; path: string; files: FileEntry[] }
-  | { status: "error"; path: string; error: unknown };
 
 /** Focus a row's checkbox (when a checkbox had the focus) or its name. */
 function focusRow(row: HTMLElement | undefined, checkbox: boolean): void {
@@ -387,7 +375,7 @@ export class PandoraFiles extends LitElement {
           ${icon(mdiRefresh)}
         </button>
       </div>
-      ${this.renderListing()} ${this.admin ? selectionActions(this._selected.size, this.actions) : nothing}
+      ${folderListing(this._listing, this.listingView)} ${this.admin ? selectionActions(this._selected.size, this.actions) : nothing}
       ${this._move ? moveSheet(this._move, this.actions) : nothing}
       ${this._delete && this.admin ? deleteSheet(this._delete, this.actions) : nothing}
     `;
@@ -414,61 +402,21 @@ export class PandoraFiles extends LitElement {
     this.moreObserver.observe(more);
   }
 
-  private renderListing(): TemplateResult {
-    const listing = this._listing;
-    if (listing.status === "loading") {
-      return html`<ul class="files surface" aria-busy="true" aria-label="Loading ${listing.path}">
-        ${[0, 1, 2, 3].map(fileSkeleton)}
-      </ul>`;
-    }
-    if (listing.status === "error") {
-      return errorState(`Could not open ${listing.path}`, listing.error, () => void this.open(listing.path));
-    }
-    if (!listing.files.length) {
-      return emptyState(mdiFolderOutline, "This folder is empty", emptyFolderText(listing.path, this.folders));
-    }
-    const all = listing.files.length;
-    const count = this._selected.size;
-    const language = this.api.language;
-    const pinned = this.pinned;
-    return html`
-      ${this.admin
-        ? html`<div class="select-bar">
-            <label class="check">
-              <input
-                type="checkbox"
-                .checked=${count === all}
-                .indeterminate=${count > 0 && count < all}
-                @change=${(e: Event) => this.selectAll((e.target as HTMLInputElement).checked)}
-              />
-              <span>Select all</span>
-            </label>
-            <span class="muted count" aria-live="polite">${count ? `${count} of ${all} selected` : `${all} item${all === 1 ? "" : "s"}`}</span>
-          </div>`
-        : html`<p class="muted count">${all} item${all === 1 ? "" : "s"}</p>`}
-      <ul class="files surface" aria-label="Files in ${listing.path}" @keydown=${this.onListKey}>
-        ${repeat(
-          listing.files.slice(0, this._shown),
-          (entry) => entry.path,
-          (entry) =>
-            fileRow(entry, {
-              language,
-              selectable: this.admin,
-              selected: this._selected.has(entry.path),
-              pinned,
-              onToggle: (e, event) => this.toggle(e, event),
-              onOpen: (e) => this.browse(e.path),
-            }),
-        )}
-        ${all > this._shown
-          ? html`<li class="more">
-              <button class="btn text" @click=${() => this.showMore()}>
-                Show ${Math.min(ROWS_PER_STEP, all - this._shown)} more (${all - this._shown} not shown)
-              </button>
-            </li>`
-          : nothing}
-      </ul>
-    `;
+  private get listingView(): ListingView {
+    return {
+      language: this.api.language,
+      admin: this.admin,
+      folders: this.folders,
+      pinned: this.pinned,
+      selected: this._selected,
+      shown: this._shown,
+      reload: (path) => void this.open(path),
+      selectAll: (checked) => this.selectAll(checked),
+      toggle: (entry, event) => this.toggle(entry, event),
+      browse: (path) => this.browse(path),
+      showMore: () => this.showMore(),
+      onListKey: (event) => this.onListKey(event),
+    };
   }
 
   /** The selection bar's and sheets' state and actions, for files-actions.ts. */
