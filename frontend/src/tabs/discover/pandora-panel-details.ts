@@ -10,19 +10,15 @@
  * the My List toggle (`watchlist-changed` with the new list), and administrators "Feature on
  * Discover" (`featured-changed` with the banner's title).
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { errorMessage, type PandoraApi } from "../../data/api";
 import { define } from "../../components/define";
 import { formatRuntime, sameImage } from "../../data/format";
 import {
   icon,
-  mdiCastVariant,
-  mdiCheck,
   mdiCheckCircle,
   mdiDownload,
-  mdiPlus,
   mdiStar,
-  mdiStarShootingOutline,
 } from "../../components/icons";
 import { safeHref } from "../../data/links";
 import { LiveFeed } from "../../components/live";
@@ -31,6 +27,7 @@ import { errorState, toast } from "../../components/states";
 import "./pandora-panel-play";
 import { requestButton, requestStatus, type RequestArea } from "./details-request";
 import { castSection, hideBroken, loadingSections, seasonsSection, streamingSection } from "./details-sections";
+import { watchingActions, type WatchingView } from "./details-watching";
 import { detailsStyles } from "./pandora-panel-details-styles";
 import type { DownloadTarget } from "../../data/releases";
 import type {
@@ -45,7 +42,6 @@ import type {
   RequestsSnapshot,
   WatchlistResult,
 } from "../../data/types";
-import { jellyfinLink } from "../../components/watching-cards";
 import { entryTarget, entryTitle } from "../../data/watching";
 
 export class PandoraMediaDetails extends LitElement {
@@ -243,40 +239,21 @@ export class PandoraMediaDetails extends LitElement {
     this.renderRoot.querySelector<HTMLElement>("pandora-panel-play")?.scrollIntoView?.({ block: "nearest" });
   }
 
-  private renderWatchingActions(): TemplateResult {
-    const url = this.webUrl;
-    const featured = this.featured || this._featuredNow;
-    return html`${this.inLibrary && url ? jellyfinLink(url) : nothing}
-    ${this.inLibrary
-      ? html`<button
-          class="btn ${url ? "" : "primary"} play-on"
-          aria-expanded=${this._playTarget ? "true" : "false"}
-          @click=${() => void this.togglePlay()}
-        >
-          ${icon(mdiCastVariant)} Play on…
-        </button>`
-      : nothing}
-    ${this.hasWatchlist
-      ? html`<button
-          class="btn my-list"
-          aria-pressed=${this.inList ? "true" : "false"}
-          ?disabled=${this._listBusy}
-          @click=${() => void this.toggleList()}
-        >
-          ${icon(this.inList ? mdiCheck : mdiPlus)} My List
-        </button>`
-      : nothing}
-    ${this.admin && this.hasWatchlist
-      ? html`<button
-          class="btn text feature"
-          ?disabled=${this._featuring || featured}
-          @click=${() => void this.feature()}
-        >
-          ${icon(featured ? mdiCheck : mdiStarShootingOutline)}
-          ${featured ? "Featured on Discover" : this._featuring ? "Featuring…" : "Feature on Discover"}
-        </button>`
-      : nothing}
-`;
+  private get watchingView(): WatchingView {
+    return {
+      inLibrary: this.inLibrary,
+      webUrl: this.webUrl,
+      playOpen: this._playTarget !== null,
+      hasWatchlist: this.hasWatchlist,
+      inList: this.inList,
+      listBusy: this._listBusy,
+      admin: this.admin,
+      featuring: this._featuring,
+      featured: this.featured || this._featuredNow,
+      togglePlay: () => void this.togglePlay(),
+      toggleList: () => void this.toggleList(),
+      feature: () => void this.feature(),
+    };
   }
 
   private async load(): Promise<void> {
@@ -440,7 +417,7 @@ export class PandoraMediaDetails extends LitElement {
           : nothing}
         ${this.admin || this.requests || this.inLibrary || this.hasWatchlist
           ? html`<div class="actions">
-              ${this.renderWatchingActions()}
+              ${watchingActions(this.watchingView)}
               ${this.requests && !(this.inLibrary && item.media_type === "movie")
                 ? requestButton(this.requestArea, open)
                 : nothing}
