@@ -143,7 +143,7 @@ describe("Downloads tab", () => {
     await settle();
     buttonWith(row(root, DUNE), "Remove").click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(sheet).not.toBeNull();
     expect(fake.callWS).not.toHaveBeenCalledWith(expect.objectContaining({ action: "remove" }));
     const checkbox = sheet.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
@@ -160,7 +160,7 @@ describe("Downloads tab", () => {
       instance: NAS,
       delete_files: true,
     });
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
   });
 
   it("cancelling the confirmation removes nothing", async () => {
@@ -169,9 +169,9 @@ describe("Downloads tab", () => {
     await settle();
     buttonWith(row(root, DUNE), "Remove").click();
     await settle();
-    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/torrents/action")).toBe(false);
   });
 

@@ -3222,7 +3222,7 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     width: 16px;
     height: 16px;
   }
-`,va=[...z,_a,pn,l`
+`,va=[...z,B,_a,pn,l`
     :host {
       display: block;
       padding: 16px 16px 32px;
@@ -3323,40 +3323,6 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
     .history {
       margin-top: 28px;
     }
-    .confirm {
-      padding: 24px 20px 20px;
-      display: flex;
-      flex-direction: column;
-      gap: 14px;
-    }
-    .confirm h2 {
-      font-size: 1.2rem;
-      font-weight: 600;
-      padding-right: 44px;
-    }
-    .confirm-name {
-      overflow-wrap: anywhere;
-      color: var(--_text-2);
-    }
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      min-height: 44px;
-      cursor: pointer;
-    }
-    .check input {
-      width: 22px;
-      height: 22px;
-      margin: 0;
-      accent-color: var(--_primary);
-    }
-    .confirm-actions {
-      display: flex;
-      justify-content: flex-end;
-      flex-wrap: wrap;
-      gap: 10px;
-    }
     @media (min-width: 600px) {
       :host {
         padding: 24px 24px 40px;
@@ -3424,30 +3390,25 @@ var e=Object.defineProperty,t=(e,t,n)=>()=>{if(n)throw n[0];try{return e&&(t=e(e
               </p>`:G(un,`No torrents yet`,`Find a movie or a show in Discover and download it, or add torrents in qBittorrent.`,b`<button class="btn" @click=${()=>q(this,{tab:`discover`})}>
                 ${R(At)} Go to Discover
               </button>`)}
-    `}renderConfirm(e){return b`<pandora-panel-sheet
+    `}renderConfirm(e){return b`<pandora-confirm
       .narrow=${this.narrow}
       label="Remove torrent"
-      @close=${()=>this._confirm=null}
+      heading="Remove this torrent?"
+      subject=${e.name}
+      confirm-label=${this._deleteFiles?`Remove and delete files`:`Remove`}
+      danger
+      @confirm=${this.confirmRemove}
+      @cancel=${()=>this._confirm=null}
     >
-      <div class="confirm">
-        <h2>Remove this torrent?</h2>
-        <p class="confirm-name">${e.name}</p>
-        <label class="check">
-          <input
-            type="checkbox"
-            .checked=${this._deleteFiles}
-            @change=${e=>this._deleteFiles=e.target.checked}
-          />
-          <span>Also delete the downloaded files</span>
-        </label>
-        <div class="confirm-actions">
-          <button class="btn" @click=${()=>this._confirm=null}>Cancel</button>
-          <button class="btn danger" @click=${this.confirmRemove}>
-            ${this._deleteFiles?`Remove and delete files`:`Remove`}
-          </button>
-        </div>
-      </div>
-    </pandora-panel-sheet>`}static{this.styles=va}});var ba=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),xa=[`downloads`,`downloaded`,`movies`,`tv`];function Sa(e){let t=e?.folders??{},n={...ba};for(let e of xa){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function Ca(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function wa(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function Ta(e=ba){let t=[{path:e.downloads,label:Ca(e.downloads,`Downloads`),description:`In progress`,icon:Lt},{path:e.downloaded,label:Ca(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:It}];return t.filter((e,n)=>t.findIndex(t=>wa(t.path,e.path))===n)}var Ea=Ta(ba);function Da(e,t=Ea){return t.find(t=>wa(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function Oa(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function ka(e,t=Ea){let n=e=>e.type===`directory`?+!Da(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var Aa=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,ja=/\.[A-Za-z0-9]{2,4}$/,Ma=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,Na=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,Pa=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function Fa(e,t=!0){let n=t?e.replace(ja,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=Na.exec(n),i=Ma.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${Ia(r[1])} (${r[2]})`:Ia(i?i[1]:Pa.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function Ia(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function La(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function Ra(e,t=Ea){return e.type===`directory`?Da(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:Aa.test(e.name)?Ft:Pt}function za(e=ba){return{movies:{label:Ca(e.movies,`Movies`),folder:e.movies,icon:Jt},tv:{label:Ca(e.tv,`TV Shows`),folder:e.tv,icon:cn}}}function Ba(e,t=ba){let n=wa(e,t.downloads),r=wa(e,t.downloaded),{movies:i,tv:a}=za(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function Va(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function Ha(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function Ua(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}function Wa(e,t){let n=e.type===`file`&&e.size!=null?V(e.size,t):null,r=H(e.modified,t);return b`<span class="file-meta">
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${this._deleteFiles}
+          @change=${e=>this._deleteFiles=e.target.checked}
+        />
+        <span>Also delete the downloaded files</span>
+      </label>
+    </pandora-confirm>`}static{this.styles=va}});var ba=Object.freeze({downloads:`/Downloads`,downloaded:`/Downloaded`,movies:`/Movies`,tv:`/TV Shows`}),xa=[`downloads`,`downloaded`,`movies`,`tv`];function Sa(e){let t=e?.folders??{},n={...ba};for(let e of xa){let r=t[e];typeof r==`string`&&r.trim()&&(n[e]=Q(r.trim()))}return n}function Ca(e,t){return Q(e).split(`/`).filter(Boolean).pop()??t}function wa(e,t){return Q(e).toLowerCase()===Q(t).toLowerCase()}function Ta(e=ba){let t=[{path:e.downloads,label:Ca(e.downloads,`Downloads`),description:`In progress`,icon:Lt},{path:e.downloaded,label:Ca(e.downloaded,`Downloaded`),description:`Finished, ready to file`,icon:It}];return t.filter((e,n)=>t.findIndex(t=>wa(t.path,e.path))===n)}var Ea=Ta(ba);function Da(e,t=Ea){return t.find(t=>wa(t.path,e))}function Q(e){return`/${e.split(`/`).filter(e=>e&&e!==`.`).join(`/`)}`}function Oa(e,t){let n=[{name:t,path:`/`}],r=``;for(let t of Q(e).split(`/`).filter(Boolean))r+=`/${t}`,n.push({name:t,path:r});return n}function ka(e,t=Ea){let n=e=>e.type===`directory`?+!Da(e.path,t):2;return[...e].sort((e,t)=>n(e)-n(t)||e.name.localeCompare(t.name,void 0,{numeric:!0}))}var Aa=/\.(mkv|mp4|m4v|avi|mov|wmv|ts|m2ts|webm|mpg|mpeg)$/i,ja=/\.[A-Za-z0-9]{2,4}$/,Ma=/^(.+?)\s+[[(]?(?:S\d{1,2}(?:\s?E\d{1,3})?|\d{1,2}x\d{2}|Season\s\d+|Complete)\b/i,Na=/^(.+?)\s+[[(]?((?:19|20)\d{2})[\])]?(?=\s|$)/,Pa=/^(.+?)\s+[[(]?(?:2160p|1080p|720p|576p|480p|4K|UHD|WEB[\s-]?DL|WEBRip|WEB|BluRay|BDRip|BRRip|HDTV|DVDRip|REMUX|x26[45]|H\s?26[45]|HEVC)\b/i;function Fa(e,t=!0){let n=t?e.replace(ja,``):e;(!/\s/.test(n)||/[._]\S+[._]/.test(n))&&(n=n.replace(/[._]+/g,` `)),n=n.replace(/\s+/g,` `).trim();let r=Na.exec(n),i=Ma.exec(n),a;return a=r&&(!i||r[1].length<=i[1].length)?`${Ia(r[1])} (${r[2]})`:Ia(i?i[1]:Pa.exec(n)?.[1]??n),a=a.replace(/[/\\\x00-\x1f]/g,` `).replace(/\s+/g,` `).trim().slice(0,200),a===`.`||a===`..`?``:a}function Ia(e){return e.replace(/[\s\-–[(]+$/,``).trim()}function La(e){let t=e.trim();return t?/[/\\]/.test(t)?`A folder name cannot contain / or \\.`:/[\x00-\x1f]/.test(t)?`A folder name cannot contain control characters.`:t===`.`||t===`..`?`Choose another folder name.`:t.length>200?`A folder name can have at most 200 characters.`:null:null}function Ra(e,t=Ea){return e.type===`directory`?Da(e.path,t)?.icon??`M20,18H4V8H20M20,6H12L10,4H4C2.89,4 2,4.89 2,6V18A2,2 0 0,0 4,20H20A2,2 0 0,0 22,18V8C22,6.89 21.1,6 20,6Z`:Aa.test(e.name)?Ft:Pt}function za(e=ba){return{movies:{label:Ca(e.movies,`Movies`),folder:e.movies,icon:Jt},tv:{label:Ca(e.tv,`TV Shows`),folder:e.tv,icon:cn}}}function Ba(e,t=ba){let n=wa(e,t.downloads),r=wa(e,t.downloaded),{movies:i,tv:a}=za(t),o=`ready to move into ${i.label} or ${a.label}`;return n&&r?`Torrents appear here while they download and stay once finished, ${o}.`:n?`Torrents being downloaded appear here.`:r?`Finished downloads land here, ${o}.`:`Nothing is in this folder yet.`}function Va(e){let t=e.moved.length,n=t===1?e.moved[0].split(`/`).pop()??`1 item`:`${t} items`,r=e.scanned?.length?`; scanning ${e.scanned.join(`, `)}`:``;return`Moved ${n} to ${e.destination}${r}.`}function Ha(e){return`Delete ${e===1?`1 item`:`${e} items`}?`}function Ua(e){return`Deleted ${e.length===1?e[0].name:`${e.length} items`}.`}function Wa(e,t){let n=e.type===`file`&&e.size!=null?V(e.size,t):null,r=H(e.modified,t);return b`<span class="file-meta">
     ${e.type===`directory`?b`<span>Folder</span>`:S}
     ${n?b`<span class="size">${n}</span>`:S}
     ${r?b`<time datetime=${e.modified??``} title=${U(e.modified,t)}

@@ -1,10 +1,11 @@
 /** The Downloads tab's styles (pandora-panel-downloads). */
 import { css } from "lit";
-import { filterChips, shared } from "../../styles/shared";
+import { filterChips, forms, shared } from "../../styles/shared";
 import { torrentRowStyles } from "../../components/torrent-row";
 
 export const downloadsStyles = [
   ...shared,
+  forms,
   torrentRowStyles,
   filterChips,
   css`
@@ -107,40 +108,6 @@ export const downloadsStyles = [
     }
     .history {
       margin-top: 28px;
-    }
-    .confirm {
-      padding: 24px 20px 20px;
-      display: flex;
-      flex-direction: column;
-      gap: 14px;
-    }
-    .confirm h2 {
-      font-size: 1.2rem;
-      font-weight: 600;
-      padding-right: 44px;
-    }
-    .confirm-name {
-      overflow-wrap: anywhere;
-      color: var(--_text-2);
-    }
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      min-height: 44px;
-      cursor: pointer;
-    }
-    .check input {
-      width: 22px;
-      height: 22px;
-      margin: 0;
-      accent-color: var(--_primary);
-    }
-    .confirm-actions {
-      display: flex;
-      justify-content: flex-end;
-      flex-wrap: wrap;
-      gap: 10px;
     }
     @media (min-width: 600px) {
       :host {

@@ -25,12 +25,12 @@ import {
   type TorrentState,
   type TorrentSubscription,
 } from "../../data/api";
+import "../../components/pandora-confirm";
 import { define } from "../../components/define";
 import { formatSpeed } from "../../data/format";
 import "./pandora-panel-history";
 import type { PandoraHistory } from "./pandora-panel-history";
 import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiCompassOutline, mdiTrayArrowDown } from "../../components/icons";
-import "../../components/pandora-panel-sheet";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
 import { TorrentList } from "../../data/torrent-list";
 import { torrentRow, torrentSkeleton } from "../../components/torrent-row";
@@ -353,30 +353,25 @@ export class PandoraDownloads extends LitElement {
   }
 
   private renderConfirm(torrent: Torrent): TemplateResult {
-    return html`<pandora-panel-sheet
+    return html`<pandora-confirm
       .narrow=${this.narrow}
       label="Remove torrent"
-      @close=${() => (this._confirm = null)}
+      heading="Remove this torrent?"
+      subject=${torrent.name}
+      confirm-label=${this._deleteFiles ? "Remove and delete files" : "Remove"}
+      danger
+      @confirm=${this.confirmRemove}
+      @cancel=${() => (this._confirm = null)}
     >
-      <div class="confirm">
-        <h2>Remove this torrent?</h2>
-        <p class="confirm-name">${torrent.name}</p>
-        <label class="check">
-          <input
-            type="checkbox"
-            .checked=${this._deleteFiles}
-            @change=${(e: Event) => (this._deleteFiles = (e.target as HTMLInputElement).checked)}
-          />
-          <span>Also delete the downloaded files</span>
-        </label>
-        <div class="confirm-actions">
-          <button class="btn" @click=${() => (this._confirm = null)}>Cancel</button>
-          <button class="btn danger" @click=${this.confirmRemove}>
-            ${this._deleteFiles ? "Remove and delete files" : "Remove"}
-          </button>
-        </div>
-      </div>
-    </pandora-panel-sheet>`;
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${this._deleteFiles}
+          @change=${(e: Event) => (this._deleteFiles = (e.target as HTMLInputElement).checked)}
+        />
+        <span>Also delete the downloaded files</span>
+      </label>
+    </pandora-confirm>`;
   }
 
   static override styles = downloadsStyles;
