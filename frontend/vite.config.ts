@@ -10,12 +10,12 @@ const LICENSES =
 // Deterministic: no timestamps, no hashes, no source maps, one chunk each.
 const ENTRIES: Record<string, { entry: string; file: string; banner: string }> = {
   panel: {
-    entry: "src/pandora-panel.ts",
+    entry: "src/app/pandora-panel.ts",
     file: "pandora-panel.js",
     banner: `/*! Pandora panel for Home Assistant. ${LICENSES} */`,
   },
   cards: {
-    entry: "src/pandora-cards.ts",
+    entry: "src/cards/pandora-cards.ts",
     file: "pandora-cards.js",
     banner: `/*! Pandora cards for Home Assistant. ${LICENSES} */`,
   },

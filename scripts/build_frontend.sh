@@ -3,7 +3,8 @@
 # users need no Node: custom_components/pandora/frontend/pandora-panel.js (the sidebar panel) and
 # custom_components/pandora/frontend/pandora-cards.js (the dashboard cards).
 #
-#   bash scripts/build_frontend.sh           install if needed, typecheck, test, build, print sizes
+#   bash scripts/build_frontend.sh           install if needed, typecheck, lint, test (with a
+#                                            coverage floor), build, print sizes
 #   bash scripts/build_frontend.sh --check   the same checks, but build into a temporary folder and
 #                                            fail when a committed bundle differs from the sources
 #
@@ -22,7 +23,7 @@ MODES=(panel cards)
 FILES=(pandora-panel.js pandora-cards.js)
 BUDGETS=($((150 * 1024)) $((60 * 1024)))
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
 fail() { printf '\033[1;31mERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 
@@ -58,7 +59,10 @@ fi
 step "typecheck (tsc --noEmit)"
 npm run --silent typecheck
 
-step "tests (vitest)"
+step "lint (eslint with eslint-plugin-lit, lit-analyzer; no warnings)"
+npm run --silent lint
+
+step "tests (vitest; coverage: at least 90 % of src/ lines)"
 npm test --silent
 
 # --- build ---------------------------------------------------------------------------------------

@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
-import { registerCard } from "../src/card-base";
-import "../src/pandora-cards";
+import { registerCard } from "../src/cards/card-base";
+import "../src/cards/pandora-cards";
 import {
   PandoraDiscoverCard,
   PandoraDownloadsCard,
   PandoraFilesCard,
-} from "../src/pandora-cards";
-import { DISCOVER_LISTS, type TorrentEvent, type WsMessage } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import downloaded from "./fixtures/files_downloaded.json";
-import info from "./fixtures/info_full.json";
-import full from "./fixtures/torrents_full.json";
+} from "../src/cards/pandora-cards";
+import { DISCOVER_LISTS, type TorrentEvent, type WsMessage } from "../src/data/types";
+import { discover_trending_day as trending, files_downloaded as downloaded, info_full as info, torrents_full as full } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 type Card = PandoraDownloadsCard | PandoraDiscoverCard | PandoraFilesCard;

@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import { containerHealth, groupByStack } from "../src/container-row";
-import "../src/containers-tab";
-import type { PandoraContainers } from "../src/containers-tab";
-import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, WsMessage } from "../src/types";
-import logs from "./fixtures/container_logs.json";
-import containers from "./fixtures/containers.json";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
-import vpnCountry from "./fixtures/vpn_country.json";
+import { PandoraApi } from "../src/data/api";
+import { containerHealth, groupByStack } from "../src/tabs/containers/container-row";
+import "../src/tabs/containers/pandora-panel-containers";
+import type { PandoraContainers } from "../src/tabs/containers/pandora-panel-containers";
+import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, WsMessage } from "../src/data/types";
+import { container_logs as logs, containers, info_empty as empty, info_full as full, vpn_country as vpnCountry } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const PORTAINER = "01JPTN0000000000000000001";
@@ -82,7 +78,7 @@ describe("Containers tab", () => {
     const { fake, root, toasts } = await containersTab(full);
     buttonWith(container(root, "jellyfin"), "Restart jellyfin").click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(deepText(sheet)).toContain("Restart this container?");
     expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/containers/restart")).toBe(false);
     buttonWith(sheet, "Restart").click();
@@ -93,16 +89,16 @@ describe("Containers tab", () => {
       instance: PORTAINER,
     });
     expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Restarted jellyfin." });
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
   });
 
   it("cancelling the confirmation restarts nothing", async () => {
     const { fake, root } = await containersTab(full);
     buttonWith(container(root, "backup"), "Restart backup").click();
     await settle();
-    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(fake.callWS).not.toHaveBeenCalled();
   });
 
@@ -115,7 +111,7 @@ describe("Containers tab", () => {
     expect(root.querySelector('section.stack[data-stack="tools"] .stack-head button')).toBeNull();
     buttonWith(media, "Redeploy media").click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(deepText(sheet)).toContain("Redeploy this stack?");
     buttonWith(sheet, "Redeploy").click();
     await settle();

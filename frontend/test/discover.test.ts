@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PandoraApi } from "../src/api";
-import "../src/discover-tab";
-import { LIST_TITLES, type PandoraDiscover } from "../src/discover-tab";
-import { DISCOVER_LISTS, type Info, type MediaPage } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import empty from "./fixtures/info_empty.json";
-import admin from "./fixtures/info_admin.json";
-import user from "./fixtures/info_user.json";
-import movie from "./fixtures/media_movie.json";
-import search from "./fixtures/search_media.json";
-import tv from "./fixtures/media_tv.json";
+import { PandoraApi } from "../src/data/api";
+import "../src/tabs/discover/pandora-panel-discover";
+import type { PandoraDiscover } from "../src/tabs/discover/pandora-panel-discover";
+import { DISCOVER_LISTS, LIST_TITLES, type Info, type MediaPage } from "../src/data/types";
+import { discover_trending_day as trending, info_empty as empty, info_admin as admin, info_user as user, media_movie as movie, search_media as search, media_tv as tv } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,

@@ -1,17 +1,12 @@
 import type { CSSResult } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import "../src/downloads-tab";
-import { sortTorrents, type PandoraDownloads } from "../src/downloads-tab";
-import { formatBytes, formatDuration, formatSpeed } from "../src/format";
-import type { Info, TorrentEvent } from "../src/types";
-import history from "./fixtures/history.json";
-import admin from "./fixtures/info_admin.json";
-import empty from "./fixtures/info_empty.json";
-import user from "./fixtures/info_user.json";
-import changed from "./fixtures/torrents_changed.json";
-import full from "./fixtures/torrents_full.json";
-import unavailable from "./fixtures/torrents_unavailable.json";
+import { PandoraApi } from "../src/data/api";
+import "../src/tabs/downloads/pandora-panel-downloads";
+import type { PandoraDownloads } from "../src/tabs/downloads/pandora-panel-downloads";
+import { sortTorrents } from "../src/data/torrents";
+import { formatBytes, formatDuration, formatSpeed } from "../src/data/format";
+import type { Info, TorrentEvent } from "../src/data/types";
+import { history, info_admin as admin, info_empty as empty, info_user as user, torrents_changed as changed, torrents_full as full, torrents_unavailable as unavailable } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
@@ -148,7 +143,7 @@ describe("Downloads tab", () => {
     await settle();
     buttonWith(row(root, DUNE), "Remove").click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(sheet).not.toBeNull();
     expect(fake.callWS).not.toHaveBeenCalledWith(expect.objectContaining({ action: "remove" }));
     const checkbox = sheet.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
@@ -165,7 +160,7 @@ describe("Downloads tab", () => {
       instance: NAS,
       delete_files: true,
     });
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
   });
 
   it("cancelling the confirmation removes nothing", async () => {
@@ -174,9 +169,9 @@ describe("Downloads tab", () => {
     await settle();
     buttonWith(row(root, DUNE), "Remove").click();
     await settle();
-    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/torrents/action")).toBe(false);
   });
 

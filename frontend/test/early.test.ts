@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import { EARLY_MS, HOME_KEY, discoverKey, startEarly, takeEarly, type EarlyGlobal } from "../src/early";
-import { preloadPanel } from "../src/preload";
-import { DISCOVER_LISTS, type WsMessage } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
+import { PandoraApi } from "../src/data/api";
+import { EARLY_MS, HOME_KEY, discoverKey, startEarly, takeEarly, type EarlyGlobal } from "../src/app/early";
+import { preloadPanel } from "../src/app/preload";
+import { DISCOVER_LISTS, type WsMessage } from "../src/data/types";
+import { discover_trending_day as trending } from "./fixture-files";
 import { FakeWsError, fakeHass, settle } from "./helpers";
 
 const INFO = { version: "1.0.0", admin: true, loaded: true, services: { tmdb: [{ id: "t", title: "TMDB" }] } };

@@ -1,40 +1,14 @@
 import type { CSSResult } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import {
-  DEFAULT_FOLDERS,
-  PINNED_FOLDERS,
-  breadcrumbs,
-  fileIcon,
-  folderLabel,
-  folderNameFrom,
-  folderNameProblem,
-  normalizePath,
-  parentPath,
-  pinnedFolder,
-  pinnedFolders,
-  shareFolders,
-  sortEntries,
-} from "../src/file-row";
-import "../src/files-tab";
-import {
-  DESTINATIONS,
-  ROWS_PER_STEP,
-  deleteMessage,
-  deleteQuestion,
-  destinations,
-  emptyFolderText,
-  moveMessage,
-  type PandoraFiles,
-} from "../src/files-tab";
-import { mdiFolderCheckOutline, mdiFolderDownloadOutline, mdiFolderOutline, mdiHomeOutline } from "../src/icons";
-import type { FileEntry, Info, WsMessage } from "../src/types";
-import downloaded from "./fixtures/files_downloaded.json";
-import moved from "./fixtures/files_move.json";
-import root from "./fixtures/files_root.json";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
-import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
+import { PandoraApi } from "../src/data/api";
+import "../src/tabs/files/pandora-panel-files";
+import type { PandoraFiles } from "../src/tabs/files/pandora-panel-files";
+import { ROWS_PER_STEP } from "../src/tabs/files/files-listing";
+import { mdiFolderCheckOutline, mdiFolderOutline, mdiHomeOutline } from "../src/components/icons";
+import { DEFAULT_FOLDERS } from "../src/data/files";
+import type { FileEntry, Info, WsMessage } from "../src/data/types";
+import { files_downloaded as downloaded, files_move as moved, files_root as root, info_empty as empty, info_full as full } from "./fixture-files";
+import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SHARE = "01JCCMD000000000000000001";
 const DUNE = "/Downloaded/Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv";
@@ -309,7 +283,7 @@ describe("Files tab", () => {
     expect(sheet.getAttribute("label")).toBe("Move to Movies");
     const folder = sheet.querySelector<HTMLInputElement>('input[name="folder"]')!;
     expect(folder.value).toBe("Dune Part Two (2024)");
-    const scan = sheet.querySelector<HTMLInputElement>('input[name="scan_after"]')!;
+    const scan = deepQuery<HTMLInputElement>(sheet, 'input[name="scan_after"]')!;
     expect(scan.checked).toBe(true);
     expect(scan.getAttribute("role")).toBe("switch");
     buttonWith(sheet, "Move 1 item").click();
@@ -345,7 +319,7 @@ describe("Files tab", () => {
     expect(folder.value).toBe("Breaking Bad");
     folder.value = "";
     folder.dispatchEvent(new Event("input"));
-    const scan = sheet.querySelector<HTMLInputElement>('input[name="scan_after"]')!;
+    const scan = deepQuery<HTMLInputElement>(sheet, 'input[name="scan_after"]')!;
     scan.checked = false;
     scan.dispatchEvent(new Event("change"));
     await settle();
@@ -467,9 +441,9 @@ describe("Files tab", () => {
     expect(remove.classList.contains("danger")).toBe(true);
     remove.click();
     await settle();
-    const sheet = r.querySelector("pandora-panel-sheet")!;
+    const sheet = r.querySelector("pandora-confirm")!;
     expect(sheet.getAttribute("label")).toBe("Delete files");
-    expect(sheet.querySelector("h2")!.textContent).toBe("Delete 2 items?");
+    expect(deepQuery(sheet, "h2")!.textContent).toBe("Delete 2 items?");
     expect([...sheet.querySelectorAll('[aria-label="Deleting"] li')].map((li) => li.textContent)).toEqual([
       "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv",
       "Ubuntu 24.04 Desktop amd64.iso",
@@ -478,19 +452,19 @@ describe("Files tab", () => {
     // Cancel: nothing deleted, still selected.
     buttonWith(sheet, "Cancel").click();
     await settle();
-    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(r.querySelector("pandora-confirm")).toBeNull();
     expect(r.querySelectorAll("li.file.selected")).toHaveLength(2);
     expect(fake.callWS.mock.calls.some(([m]) => m.type === "pandora/files/delete")).toBe(false);
 
     buttonWith(r.querySelector('.actions[role="group"]')!, "Delete").click();
     await settle();
-    const confirm = buttonWith(r.querySelector("pandora-panel-sheet")!, "Delete");
+    const confirm = buttonWith(r.querySelector("pandora-confirm")!, "Delete");
     expect(confirm.classList.contains("danger")).toBe(true);
     const before = lists(fake).length;
     confirm.click();
     await settle();
     expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [DUNE, UBUNTU], instance: SHARE });
-    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(r.querySelector("pandora-confirm")).toBeNull();
     expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Deleted 2 items." });
     expect(lists(fake).length).toBe(before + 1);
     expect(lists(fake).at(-1)!.path).toBe("/Downloaded");
@@ -508,9 +482,9 @@ describe("Files tab", () => {
     await check(r, BREAKING);
     buttonWith(r, "Delete").click();
     await settle();
-    const sheet = r.querySelector("pandora-panel-sheet")!;
-    expect(sheet.querySelector("h2")!.textContent).toBe("Delete 1 item?");
-    expect(sheet.querySelector(".confirm-name")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    const sheet = r.querySelector("pandora-confirm")!;
+    expect(deepQuery(sheet, "h2")!.textContent).toBe("Delete 1 item?");
+    expect(deepQuery(sheet, ".confirm-name")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
     expect(deepText(sheet)).toContain("Folders are deleted with everything in them.");
     buttonWith(sheet, "Delete").click();
     await settle();
@@ -519,19 +493,19 @@ describe("Files tab", () => {
     expect(busy.disabled).toBe(true);
     expect(buttonWith(sheet, "Cancel").disabled).toBe(true);
     // Closing is refused while the request runs.
-    sheet.dispatchEvent(new CustomEvent("close"));
+    sheet.dispatchEvent(new CustomEvent("cancel"));
     await settle();
-    expect(r.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(r.querySelector("pandora-confirm")).toBe(sheet);
     answer(new FakeWsError("home_assistant_error", "Cloud Commander did not answer"));
     await settle();
     expect(deepText(sheet.querySelector('[role="alert"]')!)).toBe("Could not delete: Cloud Commander did not answer");
-    expect(r.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(r.querySelector("pandora-confirm")).toBe(sheet);
     expect(buttonWith(sheet, "Delete").disabled).toBe(false);
     // Still selected, to try again.
     expect(row(r, BREAKING).classList.contains("selected")).toBe(true);
-    sheet.dispatchEvent(new CustomEvent("close"));
+    sheet.dispatchEvent(new CustomEvent("cancel"));
     await settle();
-    expect(r.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(r.querySelector("pandora-confirm")).toBeNull();
   });
 
   it("offers a share picker with several Cloud Commanders", async () => {
@@ -570,102 +544,5 @@ describe("Files tab", () => {
     const { fake, root: r } = await files(empty);
     expect(deepText(r)).toContain("Settings → Devices & services → Pandora → Add Cloud Commander");
     expect(fake.callWS).not.toHaveBeenCalled();
-  });
-});
-
-describe("file helpers", () => {
-  it("suggests library folder names from release names", () => {
-    expect(folderNameFrom("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv")).toBe("Dune Part Two (2024)");
-    expect(folderNameFrom("Breaking.Bad.S01.1080p.BluRay.x264", false)).toBe("Breaking Bad");
-    expect(folderNameFrom("The.Office.US.S03E05.720p.HDTV.mkv")).toBe("The Office US");
-    expect(folderNameFrom("1917.2019.1080p.BluRay.mkv")).toBe("1917 (2019)");
-    expect(folderNameFrom("Some Movie (2020) [1080p].mkv")).toBe("Some Movie (2020)");
-    expect(folderNameFrom("Ubuntu 24.04 Desktop amd64.iso")).toBe("Ubuntu 24.04 Desktop amd64");
-  });
-
-  it("checks folder names as the backend does", () => {
-    expect(folderNameProblem("")).toBeNull();
-    expect(folderNameProblem("Dune (2024)")).toBeNull();
-    expect(folderNameProblem("a/b")).not.toBeNull();
-    expect(folderNameProblem("..")).not.toBeNull();
-    expect(folderNameProblem("x".repeat(201))).not.toBeNull();
-  });
-
-  it("reads a share's folders from info, with the defaults for what is missing", () => {
-    expect(shareFolders(undefined)).toEqual(DEFAULT_FOLDERS);
-    expect(shareFolders({})).toEqual(DEFAULT_FOLDERS);
-    expect(shareFolders({ folders: { movies: "Films/", tv: " ", downloads: "/media//incoming" } })).toEqual({
-      downloads: "/media/incoming",
-      downloaded: "/Downloaded",
-      movies: "/Films",
-      tv: "/TV Shows",
-    });
-    expect(folderLabel("/Library/Series", "TV")).toBe("Series");
-    expect(folderLabel("/", "Downloads")).toBe("Downloads");
-  });
-
-  it("pins, sorts and draws the download folders given", () => {
-    expect(PINNED_FOLDERS.map((p) => [p.path, p.label])).toEqual([
-      ["/Downloads", "Downloads"],
-      ["/Downloaded", "Downloaded"],
-    ]);
-    const pinned = pinnedFolders(shareFolders({ folders: FOLDERS }));
-    expect(pinned.map((p) => [p.path, p.label, p.icon])).toEqual([
-      ["/media/incoming", "incoming", mdiFolderDownloadOutline],
-      ["/Ready", "Ready", mdiFolderCheckOutline],
-    ]);
-    expect(pinnedFolder("/ready/", pinned)?.label).toBe("Ready");
-    expect(pinnedFolder("/Downloaded", pinned)).toBeUndefined();
-    expect(pinnedFolder("/Downloaded")?.label).toBe("Downloaded");
-    // One folder for both: pinned once.
-    expect(pinnedFolders({ ...DEFAULT_FOLDERS, downloads: "/Torrents", downloaded: "/torrents" })).toHaveLength(1);
-    const entries = ["/Downloaded", "/Ready", "/b.txt", "/Alpha"].map((p) => (p.endsWith(".txt") ? file(p) : dir(p)));
-    expect(sortEntries(entries, pinned).map((e) => e.name)).toEqual(["Ready", "Alpha", "Downloaded", "b.txt"]);
-    expect(sortEntries(entries).map((e) => e.name)).toEqual(["Downloaded", "Alpha", "Ready", "b.txt"]);
-    // A file named like a pinned folder is still a file.
-    expect(sortEntries([dir("/A"), file("/Ready")], pinned).map((e) => e.type)).toEqual(["directory", "file"]);
-    expect(fileIcon(dir("/Ready"), pinned)).toBe(mdiFolderCheckOutline);
-    expect(fileIcon(dir("/Ready"))).toBe(mdiFolderOutline);
-  });
-
-  it("moves into the share's library folders", () => {
-    expect(DESTINATIONS.movies).toMatchObject({ label: "Movies", folder: "/Movies" });
-    expect(DESTINATIONS.tv).toMatchObject({ label: "TV Shows", folder: "/TV Shows" });
-    const custom = destinations(shareFolders({ folders: FOLDERS }));
-    expect(custom.movies).toMatchObject({ label: "Films", folder: "/Films" });
-    expect(custom.tv).toMatchObject({ label: "Series", folder: "/Library/Series" });
-  });
-
-  it("words empty folders", () => {
-    expect(emptyFolderText("/Downloads")).toBe("Torrents being downloaded appear here.");
-    expect(emptyFolderText("/downloaded/")).toBe(
-      "Finished downloads land here, ready to move into Movies or TV Shows.",
-    );
-    expect(emptyFolderText("/Movies")).toBe("Nothing is in this folder yet.");
-    expect(emptyFolderText("/Downloaded/Extras")).toBe("Nothing is in this folder yet.");
-    const one = { ...DEFAULT_FOLDERS, downloads: "/Torrents", downloaded: "/Torrents" };
-    expect(emptyFolderText("/Torrents", one)).toBe(
-      "Torrents appear here while they download and stay once finished, ready to move into Movies or TV Shows.",
-    );
-  });
-
-  it("words deletions", () => {
-    expect(deleteQuestion(1)).toBe("Delete 1 item?");
-    expect(deleteQuestion(4)).toBe("Delete 4 items?");
-    expect(deleteMessage([file("/Downloaded/a.mkv")])).toBe("Deleted a.mkv.");
-    expect(deleteMessage([file("/a"), dir("/b")])).toBe("Deleted 2 items.");
-  });
-
-  it("works with share paths", () => {
-    expect(normalizePath("Downloads//a/")).toBe("/Downloads/a");
-    expect(normalizePath("/")).toBe("/");
-    expect(parentPath("/Downloads/a")).toBe("/Downloads");
-    expect(parentPath("/Downloads")).toBe("/");
-    expect(breadcrumbs("/Downloads/a", "Share").map((c) => c.path)).toEqual(["/", "/Downloads", "/Downloads/a"]);
-    const entries = (root.files as FileEntry[]).slice();
-    expect(sortEntries(entries)[0]!.name).toBe("Downloaded");
-    expect(moveMessage({ moved: ["/a", "/b"], destination: "/TV Shows", server: "x", scanned: null })).toBe(
-      "Moved 2 items to /TV Shows.",
-    );
   });
 });

@@ -1,6 +1,6 @@
 /** A fake `hass` (callWS + connection.subscribeMessage mocks) and shadow-DOM query helpers. */
 import { vi, type Mock } from "vitest";
-import type { Hass, Torrent, TorrentChange, TorrentEvent, WsError, WsMessage } from "../src/types";
+import type { Hass, Torrent, TorrentChange, TorrentEvent, WsError, WsMessage } from "../src/data/types";
 
 export type Responder = unknown | ((message: WsMessage) => unknown);
 

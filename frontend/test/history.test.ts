@@ -4,16 +4,10 @@
  * way Home Assistant does, and `history.back()` is the phone's back gesture.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import "../src/pandora-panel";
-import type { PandoraPanel } from "../src/pandora-panel";
-import type { FileEntry, RequestsSnapshot, WsMessage } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import historyFixture from "./fixtures/history.json";
-import full from "./fixtures/info_full.json";
-import movie from "./fixtures/media_movie.json";
-import searchResults from "./fixtures/search_media.json";
-import snapshotFixture from "./fixtures/requests_snapshot.json";
-import torrents from "./fixtures/torrents_full.json";
+import "../src/app/pandora-panel";
+import type { PandoraPanel } from "../src/app/pandora-panel";
+import type { FileEntry, RequestsSnapshot, WsMessage } from "../src/data/types";
+import { discover_trending_day as trending, history as historyFixture, info_full as full, media_movie as movie, search_media as searchResults, requests_snapshot as snapshotFixture, torrents_full as torrents } from "./fixture-files";
 import { buttonWith, cleanup, deepQuery, deepQueryAll, deepText, fakeHass, settle, torrentsOf, type FakeHass, type Responder } from "./helpers";
 
 const PREFIX = "/pandora";

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import "../src/library-tab";
-import { collectionLabel, type PandoraLibrary } from "../src/library-tab";
-import type { Info } from "../src/types";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
-import library from "./fixtures/library.json";
-import scanning from "./fixtures/library_scanning.json";
-import scan from "./fixtures/library_scan.json";
+import { PandoraApi } from "../src/data/api";
+import "../src/tabs/library/pandora-panel-library";
+import { collectionLabel, type PandoraLibrary } from "../src/tabs/library/pandora-panel-library";
+import type { Info } from "../src/data/types";
+import { info_empty as empty, info_full as full, library, library_scanning as scanning, library_scan as scan } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SERVER = "01JJFN0000000000000000001";

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import "../src/discover-tab";
-import type { PandoraDiscover } from "../src/discover-tab";
-import "../src/media-details";
-import type { PandoraMediaDetails } from "../src/media-details";
-import type { Info, MediaItem, RequestsSnapshot } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import admin from "./fixtures/info_admin.json";
-import infoRequests from "./fixtures/info_requests.json";
-import movie from "./fixtures/media_movie.json";
-import tv from "./fixtures/media_tv.json";
-import existing from "./fixtures/requests_create_existing.json";
-import createdMovie from "./fixtures/requests_create_movie.json";
-import createdTv from "./fixtures/requests_create_tv.json";
-import snapshotFixture from "./fixtures/requests_snapshot.json";
+import { PandoraApi } from "../src/data/api";
+import "../src/tabs/discover/pandora-panel-discover";
+import type { PandoraDiscover } from "../src/tabs/discover/pandora-panel-discover";
+import "../src/tabs/discover/pandora-panel-details";
+import type { PandoraMediaDetails } from "../src/tabs/discover/pandora-panel-details";
+import type { Info, MediaItem, RequestsSnapshot } from "../src/data/types";
+import { discover_trending_day as trending, info_admin as admin, info_requests as infoRequests, media_movie as movie, media_tv as tv, requests_create_existing as existing, requests_create_movie as createdMovie, requests_create_tv as createdTv, requests_snapshot as snapshotFixture } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const FEED = "pandora/requests/subscribe";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
+import { PandoraApi } from "../src/data/api";
 import {
   actorName,
   mergeRequests,
@@ -8,18 +8,11 @@ import {
   seasonLabel,
   statusLabel,
   statusTone,
-} from "../src/request-format";
-import "../src/requests-tab";
-import { MAX_REASON, type PandoraRequests } from "../src/requests-tab";
-import type { Info, MediaRequest, RequestsSnapshot } from "../src/types";
-import admin from "./fixtures/info_admin.json";
-import infoRequests from "./fixtures/info_requests.json";
-import approved from "./fixtures/requests_approve.json";
-import denied from "./fixtures/requests_deny.json";
-import retried from "./fixtures/requests_retry.json";
-import snapshotFixture from "./fixtures/requests_snapshot.json";
-import userFixture from "./fixtures/requests_user.json";
-import withdrawn from "./fixtures/requests_withdraw.json";
+} from "../src/data/requests";
+import "../src/tabs/requests/pandora-panel-requests";
+import { MAX_REASON, type PandoraRequests } from "../src/tabs/requests/pandora-panel-requests";
+import type { Info, MediaRequest, RequestsSnapshot } from "../src/data/types";
+import { info_admin as admin, info_requests as infoRequests, requests_approve as approved, requests_deny as denied, requests_retry as retried, requests_snapshot as snapshotFixture, requests_user as userFixture, requests_withdraw as withdrawn } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
@@ -283,8 +276,8 @@ describe("Requests tab", () => {
     const { fake, root, toasts } = await withSnapshot();
     card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
-    expect(sheet.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute("aria-label")).toBe("Deny the request");
+    const sheet = root.querySelector("pandora-confirm")!;
+    expect(deepQuery(sheet, '[role="dialog"]')!.getAttribute("aria-label")).toBe("Deny the request");
     expect(deepText(sheet)).toContain("Deny this request?");
     expect(deepText(sheet)).toContain("Sam will see it as denied");
     const textarea = sheet.querySelector<HTMLTextAreaElement>("textarea")!;
@@ -293,14 +286,14 @@ describe("Requests tab", () => {
     textarea.dispatchEvent(new Event("input"));
     await settle();
     expect(deepText(sheet.querySelector("#deny-count")!)).toBe(`17 / ${MAX_REASON}`);
-    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    deepQuery<HTMLButtonElement>(sheet, "button.confirm")!.click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/requests/deny",
       request_id: OPPENHEIMER,
       reason: "Not this month",
     });
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Denied Oppenheimer" });
   });
 
@@ -313,18 +306,18 @@ describe("Requests tab", () => {
     });
     card(root, THE_BEAR)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
-    const sheet = root.querySelector("pandora-panel-sheet")!;
+    const sheet = root.querySelector("pandora-confirm")!;
     expect(deepText(sheet)).toContain("The Bear · Season 2");
-    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    deepQuery<HTMLButtonElement>(sheet, "button.confirm")!.click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/deny", request_id: THE_BEAR });
     expect(sheet.querySelector('[role="alert"]')!.textContent).toContain("Could not deny it: Unauthorized");
-    expect(root.querySelector("pandora-panel-sheet")).toBe(sheet);
+    expect(root.querySelector("pandora-confirm")).toBe(sheet);
     expect(toasts).not.toHaveBeenCalled();
     fail = false;
-    sheet.querySelector<HTMLButtonElement>("button.confirm-deny")!.click();
+    deepQuery<HTMLButtonElement>(sheet, "button.confirm")!.click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(toasts).toHaveBeenCalledTimes(1);
   });
 
@@ -332,9 +325,9 @@ describe("Requests tab", () => {
     const { fake, root } = await withSnapshot();
     card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
-    buttonWith(root.querySelector("pandora-panel-sheet")!, "Cancel").click();
+    buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
-    expect(root.querySelector("pandora-panel-sheet")).toBeNull();
+    expect(root.querySelector("pandora-confirm")).toBeNull();
     expect(wsCalls(fake, "pandora/requests/deny")).toHaveLength(0);
   });
 

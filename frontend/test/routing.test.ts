@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
-import { define } from "../src/define";
-import "../src/pandora-panel";
-import { titleFromPath } from "../src/navigation";
-import { PandoraPanel, tabFromPath } from "../src/pandora-panel";
-import type { Route, TorrentEvent } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import historyFixture from "./fixtures/history.json";
-import admin from "./fixtures/info_admin.json";
-import requestsInfo from "./fixtures/info_requests.json";
-import user from "./fixtures/info_user.json";
-import movie from "./fixtures/media_movie.json";
-import full from "./fixtures/torrents_full.json";
+import { define } from "../src/components/define";
+import "../src/app/pandora-panel";
+import { titleFromPath } from "../src/app/navigation";
+import { PandoraPanel } from "../src/app/pandora-panel";
+import { tabFromPath } from "../src/data/view-url";
+import type { Route, TorrentEvent } from "../src/data/types";
+import { discover_trending_day as trending, history as historyFixture, info_admin as admin, info_requests as requestsInfo, info_user as user, media_movie as movie, torrents_full as full } from "./fixture-files";
 import { FakeWsError, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 function responses(overrides: Record<string, Responder> = {}): Record<string, Responder> {

@@ -1,11 +1,9 @@
 import type { CSSResult } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import "../src/pandora-panel";
-import type { PandoraPanel } from "../src/pandora-panel";
-import { SHEET_OPEN_EVENT, type PandoraSheet, type SheetOpenDetail } from "../src/sheet";
-import admin from "./fixtures/info_admin.json";
-import movie from "./fixtures/media_movie.json";
-import trending from "./fixtures/discover_trending_day.json";
+import "../src/app/pandora-panel";
+import type { PandoraPanel } from "../src/app/pandora-panel";
+import { SHEET_OPEN_EVENT, type PandoraSheet, type SheetOpenDetail } from "../src/components/pandora-panel-sheet";
+import { info_admin as admin, media_movie as movie, discover_trending_day as trending } from "./fixture-files";
 import { cleanup, deepText, fakeHass, mount, settle } from "./helpers";
 
 afterEach(() => {

@@ -1,28 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PandoraApi } from "../src/api";
-import type { DownloadTarget } from "../src/media-details";
-import "../src/torrent-search";
-import {
-  qualityChips,
-  querySuggestions,
-  searchOutcome,
-  searchProblems,
-  type PandoraTorrentSearch,
-} from "../src/torrent-search";
-import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/types";
-import admin from "./fixtures/info_admin.json";
-import empty from "./fixtures/info_empty.json";
-import withRequests from "./fixtures/info_requests.json";
-import user from "./fixtures/info_user.json";
-import requested from "./fixtures/requests_create_movie.json";
-import existing from "./fixtures/requests_create_existing.json";
-import added from "./fixtures/torrent_add.json";
-import ranked from "./fixtures/torrent_search.json";
-import withRejected from "./fixtures/torrent_search_rejected.json";
+import { PandoraApi } from "../src/data/api";
+import { qualityChips, querySuggestions, searchOutcome, searchProblems, type DownloadTarget } from "../src/data/releases";
+import "../src/tabs/discover/pandora-panel-releases";
+import type { PandoraTorrentSearch } from "../src/tabs/discover/pandora-panel-releases";
+import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/data/types";
+import { info_admin as admin, info_empty as empty, info_requests as withRequests, info_user as user, requests_create_movie as requested, requests_create_existing as existing, torrent_add as added, torrent_search as ranked, torrent_search_rejected as withRejected } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
   cleanup,
+  deepQuery,
   deepText,
   fakeHass,
   mount,
@@ -112,7 +99,7 @@ describe("torrent search modal", () => {
 
   it("asks for rejected releases only behind the toggle, and marks them", async () => {
     const { fake, root } = await modal(admin);
-    const toggle = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    const toggle = deepQuery<HTMLInputElement>(root, 'input[role="switch"]')!;
     expect(toggle.checked).toBe(false);
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change"));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PandoraApi } from "../src/api";
-import "../src/discover-tab";
-import type { PandoraDiscover } from "../src/discover-tab";
-import type { PandoraMediaDetails } from "../src/media-details";
+import { PandoraApi } from "../src/data/api";
+import "../src/tabs/discover/pandora-panel-discover";
+import type { PandoraDiscover } from "../src/tabs/discover/pandora-panel-discover";
+import type { PandoraMediaDetails } from "../src/tabs/discover/pandora-panel-details";
 import type {
   Featured,
   HassEntity,
@@ -12,13 +12,9 @@ import type {
   MediaPage,
   WatchlistEntry,
   WsMessage,
-} from "../src/types";
-import { entryProgress, entryTitle, playablePlayers, remainingText } from "../src/watching";
-import trending from "./fixtures/discover_trending_day.json";
-import homeFixture from "./fixtures/home.json";
-import infoRequests from "./fixtures/info_requests.json";
-import movie from "./fixtures/media_movie.json";
-import tv from "./fixtures/media_tv.json";
+} from "../src/data/types";
+import { entryProgress, entryTitle, playablePlayers, remainingText } from "../src/data/watching";
+import { discover_trending_day as trending, home as homeFixture, info_requests as infoRequests, media_movie as movie, media_tv as tv } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,

@@ -936,7 +936,7 @@ class Run {
     await this.shot("requests-pending");
     await actions.getByRole("button", { name: "Deny", exact: true }).click();
     await this.sheet("Deny the request");
-    const sheet = page.locator("pandora-panel-sheet");
+    const sheet = page.locator("pandora-confirm");
     const body = (await sheet.locator(".confirm-body").innerText()).trim();
     if (!body.startsWith(`${FAMILY_NAME} will see it as denied`)) throw new Error(`the deny sheet says “${body}”`);
     await sheet.getByRole("textbox", { name: /^Reason/ }).fill(DENY_REASON);

@@ -1,0 +1,119 @@
+/**
+ * Torrents without rendering: the Downloads filters and sorts (the same as the
+ * `pandora.get_torrents` action's), the status a person reads, and what one row shows.
+ */
+import { formatBytes, formatPercent } from "./format";
+import type { Torrent } from "./types";
+
+export type Filter = "all" | "downloading" | "seeding" | "paused" | "completed" | "errored";
+
+export const FILTERS: [Filter, string][] = [
+  ["all", "All"],
+  ["downloading", "Downloading"],
+  ["seeding", "Seeding"],
+  ["paused", "Paused"],
+  ["completed", "Completed"],
+  ["errored", "Errored"],
+];
+
+export type Sort = "added" | "progress" | "name";
+
+export const SORTS: [Sort, string][] = [
+  ["added", "Recently added"],
+  ["progress", "Progress"],
+  ["name", "Name"],
+];
+
+/** Names in the order people expect ("Part 2" before "Part 10"); one collator, made once. */
+const NAMES = new Intl.Collator(undefined, { numeric: true });
+
+function byKey(a: Torrent, b: Torrent): number {
+  if (a.instance !== b.instance) return a.instance < b.instance ? -1 : 1;
+  return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
+}
+
+/**
+ * The order of a sort: newest first, most advanced first, or by name; ties by name, then by
+ * torrent, so the order is total (the list keeps it with binary searches, torrent-list.ts).
+ */
+export function torrentComparator(sort: Sort): (a: Torrent, b: Torrent) => number {
+  switch (sort) {
+    case "name":
+      return (a, b) => NAMES.compare(a.name, b.name) || byKey(a, b);
+    case "progress":
+      return (a, b) => b.progress - a.progress || NAMES.compare(a.name, b.name) || byKey(a, b);
+    default:
+      return (a, b) => (b.added ?? 0) - (a.added ?? 0) || NAMES.compare(a.name, b.name) || byKey(a, b);
+  }
+}
+
+export function sortTorrents(torrents: readonly Torrent[], sort: Sort): Torrent[] {
+  return [...torrents].sort(torrentComparator(sort));
+}
+
+export function isComplete(torrent: Torrent): boolean {
+  return torrent.progress >= 1;
+}
+
+/** The same filters as the `pandora.get_torrents` action. */
+export function matchesFilter(torrent: Torrent, filter: Filter): boolean {
+  switch (filter) {
+    case "all":
+      return true;
+    case "completed":
+      return isComplete(torrent);
+    default:
+      return torrent.status === filter;
+  }
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  downloading: "Downloading",
+  seeding: "Seeding",
+  paused: "Paused",
+  errored: "Error",
+  checking: "Checking",
+  queued: "Queued",
+  other: "Other",
+};
+
+export function statusLabel(torrent: Torrent): string {
+  if (torrent.status === "paused" && isComplete(torrent)) return "Completed";
+  if (torrent.status === "downloading" && torrent.state.startsWith("stalled")) return "Stalled";
+  if (torrent.status === "downloading" && torrent.state.toLowerCase().includes("meta")) {
+    return "Fetching metadata";
+  }
+  return STATUS_LABELS[torrent.status] ?? torrent.status;
+}
+
+
+/** What a torrent's row shows besides its name: progress, size, and which figures apply. */
+export interface TorrentFacts {
+  /** Progress in percent, 0 to 100. */
+  percent: number;
+  /** The progress bar's value, to one decimal, floored (100 only when complete). */
+  valueNow: number;
+  percentText: string;
+  /** "1.2 GB" when complete, else "600 MB of 1.2 GB". */
+  sizeText: string;
+  downloadSpeed: boolean;
+  uploadSpeed: boolean;
+  eta: boolean;
+}
+
+export function torrentFacts(torrent: Torrent, language: string): TorrentFacts {
+  const percent = Math.min(100, Math.max(0, torrent.progress * 100));
+  const done = Math.round(torrent.size * Math.min(1, torrent.progress));
+  const downloading = torrent.status === "downloading";
+  return {
+    percent,
+    valueNow: Math.floor(percent * 10) / 10,
+    percentText: formatPercent(torrent.progress, language),
+    sizeText: isComplete(torrent)
+      ? formatBytes(torrent.size, language)
+      : `${formatBytes(done, language)} of ${formatBytes(torrent.size, language)}`,
+    downloadSpeed: downloading || torrent.download_speed > 0,
+    uploadSpeed: torrent.upload_speed > 0 || torrent.status === "seeding",
+    eta: downloading && torrent.download_speed > 0,
+  };
+}
