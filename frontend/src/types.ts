@@ -1,5 +1,7 @@
 /** Shapes of Home Assistant's frontend objects (the parts used) and of Pandora's websocket API. */
 
+import { DISCOVER_LISTS, REQUEST_STATUSES } from "./data/names";
+
 // --- Home Assistant ---------------------------------------------------------------------------
 
 export interface WsMessage {
@@ -104,16 +106,7 @@ export interface Info {
 
 export type MediaType = "movie" | "tv";
 
-export const DISCOVER_LISTS = [
-  "trending_day",
-  "trending_week",
-  "popular_movies",
-  "popular_tv",
-  "top_rated_movies",
-  "upcoming_movies",
-  "now_playing_movies",
-  "on_the_air_tv",
-] as const;
+export { DISCOVER_LISTS };
 
 export type DiscoverList = (typeof DISCOVER_LISTS)[number];
 
@@ -648,17 +641,7 @@ export interface VpnCountryResult {
 
 // --- Household requests (requests.py, request_actions.py) -------------------------------------
 
-export const REQUEST_STATUSES = [
-  "pending",
-  "approved",
-  "denied",
-  "withdrawn",
-  "searching",
-  "downloading",
-  "importing",
-  "available",
-  "failed",
-] as const;
+export { REQUEST_STATUSES };
 
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
