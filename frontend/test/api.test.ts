@@ -8,10 +8,10 @@ import {
   torrentKey,
 } from "../src/api";
 import type { TorrentEvent } from "../src/types";
-import changed from "./fixtures/torrents_changed.json";
-import full from "./fixtures/torrents_full.json";
-import unavailable from "./fixtures/torrents_unavailable.json";
-import trending from "./fixtures/discover_trending_day.json";
+import changed from "./fixtures/handwritten/torrents_changed.json";
+import full from "./fixtures/handwritten/torrents_full.json";
+import unavailable from "./fixtures/handwritten/torrents_unavailable.json";
+import trending from "./fixtures/handwritten/discover_trending_day.json";
 import { FakeWsError, fakeHass, fullTorrentEvent, settle, torrentsOf } from "./helpers";
 
 const FULL = full as TorrentEvent;

@@ -7,10 +7,10 @@ import {
   PandoraFilesCard,
 } from "../src/pandora-cards";
 import { DISCOVER_LISTS, type TorrentEvent, type WsMessage } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import downloaded from "./fixtures/files_downloaded.json";
-import info from "./fixtures/info_full.json";
-import full from "./fixtures/torrents_full.json";
+import trending from "./fixtures/handwritten/discover_trending_day.json";
+import downloaded from "./fixtures/handwritten/files_downloaded.json";
+import info from "./fixtures/handwritten/info_full.json";
+import full from "./fixtures/handwritten/torrents_full.json";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 type Card = PandoraDownloadsCard | PandoraDiscoverCard | PandoraFilesCard;

@@ -4,11 +4,11 @@ import { containerHealth, groupByStack } from "../src/container-row";
 import "../src/containers-tab";
 import type { PandoraContainers } from "../src/containers-tab";
 import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, WsMessage } from "../src/types";
-import logs from "./fixtures/container_logs.json";
-import containers from "./fixtures/containers.json";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
-import vpnCountry from "./fixtures/vpn_country.json";
+import logs from "./fixtures/handwritten/container_logs.json";
+import containers from "./fixtures/handwritten/containers.json";
+import empty from "./fixtures/handwritten/info_empty.json";
+import full from "./fixtures/handwritten/info_full.json";
+import vpnCountry from "./fixtures/handwritten/vpn_country.json";
 import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const PORTAINER = "01JPTN0000000000000000001";

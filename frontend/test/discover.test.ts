@@ -3,13 +3,13 @@ import { PandoraApi } from "../src/api";
 import "../src/discover-tab";
 import { LIST_TITLES, type PandoraDiscover } from "../src/discover-tab";
 import { DISCOVER_LISTS, type Info, type MediaPage } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import empty from "./fixtures/info_empty.json";
-import admin from "./fixtures/info_admin.json";
-import user from "./fixtures/info_user.json";
-import movie from "./fixtures/media_movie.json";
-import search from "./fixtures/search_media.json";
-import tv from "./fixtures/media_tv.json";
+import trending from "./fixtures/handwritten/discover_trending_day.json";
+import empty from "./fixtures/handwritten/info_empty.json";
+import admin from "./fixtures/handwritten/info_admin.json";
+import user from "./fixtures/handwritten/info_user.json";
+import movie from "./fixtures/handwritten/media_movie.json";
+import search from "./fixtures/handwritten/search_media.json";
+import tv from "./fixtures/handwritten/media_tv.json";
 import {
   FakeWsError,
   buttonWith,

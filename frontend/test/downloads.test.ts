@@ -5,13 +5,13 @@ import "../src/downloads-tab";
 import { sortTorrents, type PandoraDownloads } from "../src/downloads-tab";
 import { formatBytes, formatDuration, formatSpeed } from "../src/format";
 import type { Info, TorrentEvent } from "../src/types";
-import history from "./fixtures/history.json";
-import admin from "./fixtures/info_admin.json";
-import empty from "./fixtures/info_empty.json";
-import user from "./fixtures/info_user.json";
-import changed from "./fixtures/torrents_changed.json";
-import full from "./fixtures/torrents_full.json";
-import unavailable from "./fixtures/torrents_unavailable.json";
+import history from "./fixtures/handwritten/history.json";
+import admin from "./fixtures/handwritten/info_admin.json";
+import empty from "./fixtures/handwritten/info_empty.json";
+import user from "./fixtures/handwritten/info_user.json";
+import changed from "./fixtures/handwritten/torrents_changed.json";
+import full from "./fixtures/handwritten/torrents_full.json";
+import unavailable from "./fixtures/handwritten/torrents_unavailable.json";
 import {
   FakeWsError,
   buttonWith,

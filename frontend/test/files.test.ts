@@ -29,11 +29,11 @@ import {
 } from "../src/files-tab";
 import { mdiFolderCheckOutline, mdiFolderDownloadOutline, mdiFolderOutline, mdiHomeOutline } from "../src/icons";
 import type { FileEntry, Info, WsMessage } from "../src/types";
-import downloaded from "./fixtures/files_downloaded.json";
-import moved from "./fixtures/files_move.json";
-import root from "./fixtures/files_root.json";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
+import downloaded from "./fixtures/handwritten/files_downloaded.json";
+import moved from "./fixtures/handwritten/files_move.json";
+import root from "./fixtures/handwritten/files_root.json";
+import empty from "./fixtures/handwritten/info_empty.json";
+import full from "./fixtures/handwritten/info_full.json";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SHARE = "01JCCMD000000000000000001";

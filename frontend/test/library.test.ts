@@ -3,11 +3,11 @@ import { PandoraApi } from "../src/api";
 import "../src/library-tab";
 import { collectionLabel, type PandoraLibrary } from "../src/library-tab";
 import type { Info } from "../src/types";
-import empty from "./fixtures/info_empty.json";
-import full from "./fixtures/info_full.json";
-import library from "./fixtures/library.json";
-import scanning from "./fixtures/library_scanning.json";
-import scan from "./fixtures/library_scan.json";
+import empty from "./fixtures/handwritten/info_empty.json";
+import full from "./fixtures/handwritten/info_full.json";
+import library from "./fixtures/handwritten/library.json";
+import scanning from "./fixtures/handwritten/library_scanning.json";
+import scan from "./fixtures/handwritten/library_scan.json";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SERVER = "01JJFN0000000000000000001";

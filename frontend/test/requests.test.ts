@@ -12,14 +12,14 @@ import {
 import "../src/requests-tab";
 import { MAX_REASON, type PandoraRequests } from "../src/requests-tab";
 import type { Info, MediaRequest, RequestsSnapshot } from "../src/types";
-import admin from "./fixtures/info_admin.json";
-import infoRequests from "./fixtures/info_requests.json";
-import approved from "./fixtures/requests_approve.json";
-import denied from "./fixtures/requests_deny.json";
-import retried from "./fixtures/requests_retry.json";
-import snapshotFixture from "./fixtures/requests_snapshot.json";
-import userFixture from "./fixtures/requests_user.json";
-import withdrawn from "./fixtures/requests_withdraw.json";
+import admin from "./fixtures/handwritten/info_admin.json";
+import infoRequests from "./fixtures/handwritten/info_requests.json";
+import approved from "./fixtures/handwritten/requests_approve.json";
+import denied from "./fixtures/handwritten/requests_deny.json";
+import retried from "./fixtures/handwritten/requests_retry.json";
+import snapshotFixture from "./fixtures/handwritten/requests_snapshot.json";
+import userFixture from "./fixtures/handwritten/requests_user.json";
+import withdrawn from "./fixtures/handwritten/requests_withdraw.json";
 import {
   FakeWsError,
   buttonWith,

@@ -4,13 +4,13 @@ import "../src/pandora-panel";
 import { titleFromPath } from "../src/navigation";
 import { PandoraPanel, tabFromPath } from "../src/pandora-panel";
 import type { Route, TorrentEvent } from "../src/types";
-import trending from "./fixtures/discover_trending_day.json";
-import historyFixture from "./fixtures/history.json";
-import admin from "./fixtures/info_admin.json";
-import requestsInfo from "./fixtures/info_requests.json";
-import user from "./fixtures/info_user.json";
-import movie from "./fixtures/media_movie.json";
-import full from "./fixtures/torrents_full.json";
+import trending from "./fixtures/handwritten/discover_trending_day.json";
+import historyFixture from "./fixtures/handwritten/history.json";
+import admin from "./fixtures/handwritten/info_admin.json";
+import requestsInfo from "./fixtures/handwritten/info_requests.json";
+import user from "./fixtures/handwritten/info_user.json";
+import movie from "./fixtures/handwritten/media_movie.json";
+import full from "./fixtures/handwritten/torrents_full.json";
 import { FakeWsError, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 function responses(overrides: Record<string, Responder> = {}): Record<string, Responder> {

@@ -10,15 +10,15 @@ import {
   type PandoraTorrentSearch,
 } from "../src/torrent-search";
 import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/types";
-import admin from "./fixtures/info_admin.json";
-import empty from "./fixtures/info_empty.json";
-import withRequests from "./fixtures/info_requests.json";
-import user from "./fixtures/info_user.json";
-import requested from "./fixtures/requests_create_movie.json";
-import existing from "./fixtures/requests_create_existing.json";
-import added from "./fixtures/torrent_add.json";
-import ranked from "./fixtures/torrent_search.json";
-import withRejected from "./fixtures/torrent_search_rejected.json";
+import admin from "./fixtures/handwritten/info_admin.json";
+import empty from "./fixtures/handwritten/info_empty.json";
+import withRequests from "./fixtures/handwritten/info_requests.json";
+import user from "./fixtures/handwritten/info_user.json";
+import requested from "./fixtures/handwritten/requests_create_movie.json";
+import existing from "./fixtures/handwritten/requests_create_existing.json";
+import added from "./fixtures/handwritten/torrent_add.json";
+import ranked from "./fixtures/handwritten/torrent_search.json";
+import withRejected from "./fixtures/handwritten/torrent_search_rejected.json";
 import {
   FakeWsError,
   buttonWith,

@@ -14,11 +14,11 @@ import type {
   WsMessage,
 } from "../src/types";
 import { entryProgress, entryTitle, playablePlayers, remainingText } from "../src/watching";
-import trending from "./fixtures/discover_trending_day.json";
-import homeFixture from "./fixtures/home.json";
-import infoRequests from "./fixtures/info_requests.json";
-import movie from "./fixtures/media_movie.json";
-import tv from "./fixtures/media_tv.json";
+import trending from "./fixtures/handwritten/discover_trending_day.json";
+import homeFixture from "./fixtures/handwritten/home.json";
+import infoRequests from "./fixtures/handwritten/info_requests.json";
+import movie from "./fixtures/handwritten/media_movie.json";
+import tv from "./fixtures/handwritten/media_tv.json";
 import {
   FakeWsError,
   buttonWith,
