@@ -95,9 +95,9 @@ class FullStack:
     stack: MediaStack | None
     folders: list[Path] = field(default_factory=list)
 
-    def subentries(self) -> list[ConfigSubentryData]:
+    def subentries(self) -> list[ConfigSubentryDataWithId]:
         """Every service, at fixed ids and titles."""
-        entries: list[ConfigSubentryData] = [
+        entries: list[ConfigSubentryDataWithId] = [
             qbittorrent_subentry(self.qbittorrent_url, HOSTS["qbittorrent"], QBITTORRENT_ID),
             qbittorrent_subentry(self.seedbox_server.url, HOSTS["seedbox"], SEEDBOX_ID),
             with_id(tmdb_subentry(self.sims), TMDB_ID),
@@ -149,9 +149,9 @@ class FullStack:
             entries += [portainer, gluetun]
         return entries
 
-    def only(self, *subentry_ids: str) -> list[ConfigSubentryData]:
+    def only(self, *subentry_ids: str) -> list[ConfigSubentryDataWithId]:
         """Some of the services."""
-        return [s for s in self.subentries() if s.get("subentry_id") in subentry_ids]
+        return [s for s in self.subentries() if s["subentry_id"] in subentry_ids]
 
     def entry(self, **options: Any) -> MockConfigEntry:
         """The hub entry (fixed id), not yet added."""
