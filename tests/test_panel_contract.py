@@ -228,15 +228,27 @@ async def test_torrents(
     _entry, normalise = full
     admin = Panel(await hass_ws_client(hass), normalise)
     feed = await admin.subscribe(type="pandora/torrents/subscribe")
-    first = await admin.event(feed, lambda e: e["full"] and len(e["rows"]) == TORRENTS + 1)
+    first = await admin.event(feed, lambda e: e["full"] and len(e["rows"]) == TORRENTS)
     assert first == panel_fixture(snapshot, "torrents_full")
 
-    everything.qbittorrent.mutate(1.0)
-    removed = next(iter(everything.qbittorrent.torrents))
-    everything.qbittorrent.remove_torrent(removed)
+    # The download goes on and the paused one is removed; then the seedbox gets a copy of
+    # the download (the same hash in another qBittorrent), already complete.
+    downloading, _seeding, paused = everything.qbittorrent.torrents
+    everything.qbittorrent.torrents[downloading].update(
+        progress=0.75, dlspeed=14_000_000, upspeed=300_000, eta=330
+    )
+    everything.qbittorrent.remove_torrent(paused)
     await poll(hass)
     changed = await admin.event(feed, lambda e: not e["full"] and bool(e["removed"]))
     assert changed == panel_fixture(snapshot, "torrents_changed")
+    copy = everything.seedbox.add_torrent()
+    assert copy == downloading
+    everything.seedbox.torrents[copy].update(
+        {k: v for k, v in everything.qbittorrent.torrents[downloading].items() if k != "added_on"}
+        | {"state": "uploading", "progress": 1.0, "dlspeed": 0, "upspeed": 5_000_000}
+    )
+    await poll(hass)
+    await admin.event(feed, lambda e: any(t["instance"] == SEEDBOX_ID for t in e["torrents"]))
 
     await everything.seedbox_server.stop()
     await poll(hass)
@@ -255,9 +267,9 @@ async def test_torrents(
         include_rejected=True,
     )
     assert rejected == panel_fixture(snapshot, "torrent_search_rejected")
-    everything.qbittorrent.add_torrent()
+    added = everything.qbittorrent.add_torrent()
     await poll(hass)
-    await admin.event(feed, lambda e: not e["full"] and bool(e["torrents"]))
+    await admin.event(feed, lambda e: any(t["hash"] == added for t in e["torrents"]))
     assert await admin.call(type="pandora/history", limit=50) == panel_fixture(snapshot, "history")
 
 

@@ -231,7 +231,8 @@ async def full_stack(sims: Sims, stack: MediaStack | None) -> AsyncIterator[Full
     """Start qBittorrent (simulator), a Cloud Commander share and Jellyfin over it."""
     allow_loopback()
     qbittorrent = QBittorrentSimulator(torrent_count=TORRENTS, seed=7)
-    seedbox = QBittorrentSimulator(torrent_count=1, seed=8)
+    shape_torrents(qbittorrent)
+    seedbox = QBittorrentSimulator(torrent_count=0, seed=8)
     qb_runner, qb_port = await qbittorrent_sim.start(qbittorrent)
     seedbox_server = await SimServer(seedbox.app).start()
     try:
@@ -267,6 +268,48 @@ async def full_stack(sims: Sims, stack: MediaStack | None) -> AsyncIterator[Full
     finally:
         await seedbox_server.stop()
         await qb_runner.cleanup()
+
+
+MB = 1_000_000
+# What the qBittorrent simulator's three torrents are made to look like: one downloading, one
+# seeding, one paused (name, state, progress, size, download and upload speed, ETA).
+TORRENT_SHAPES = (
+    (
+        "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP",
+        "downloading",
+        0.4213,
+        8000,
+        12.5,
+        0.25,
+        845,
+    ),
+    ("The.Cisco.Kid.S01.1080p.WEB-DL.AAC2.0.H.264", "uploading", 1.0, 9800, 0, 1.2, 8640000),
+    ("Big.Buck.Bunny.2008.2160p.WEB-DL.x265", "pausedDL", 0.1, 6100, 0, 0, 8640000),
+)
+
+
+def shape_torrents(qbittorrent: QBittorrentSimulator) -> list[str]:
+    """Give the simulator's torrents the shapes above; their hashes, in that order."""
+    hashes = list(qbittorrent.torrents)
+    for torrent_hash, shape in zip(hashes, TORRENT_SHAPES, strict=True):
+        name, state, progress, size, down, up, eta = shape
+        torrent = qbittorrent.torrents[torrent_hash]
+        done = int(size * MB * progress)
+        torrent.update(
+            name=name,
+            state=state,
+            progress=progress,
+            size=size * MB,
+            total_size=size * MB,
+            downloaded=done,
+            completed=done,
+            amount_left=size * MB - done,
+            dlspeed=int(down * MB),
+            upspeed=int(up * MB),
+            eta=eta,
+            content_path=f"/downloads/{name}",
+        )
+    return hashes
 
 
 def fix_times(root: Path) -> None:
