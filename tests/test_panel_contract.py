@@ -20,7 +20,7 @@ from syrupy.assertion import SnapshotAssertion
 from custom_components.pandora.requests import Status
 from homeassistant.core import HomeAssistant
 from tests.conftest import hub_entry, qb_subentry, setup_hub
-from tests.helpers import poll
+from tests.helpers import poll, poll_until
 from tests.panel_fixtures import panel_fixture
 from tests.support.containers import MediaStack, media_stack
 from tests.support.docker_engine import DockerEngine
@@ -347,11 +347,24 @@ async def test_library(
 ) -> None:
     """The Jellyfin libraries, idle then scanning."""
     _entry, normalise = full
-    everything.jellyfin.scan_duration = 30
     admin = Panel(await hass_ws_client(hass), normalise)
     feed = await admin.subscribe(type="pandora/library/subscribe")
-    idle = await admin.event(feed, lambda e: bool(e["jellyfin"]) and e["jellyfin"][0]["available"])
+
+    def last_result(result: str) -> Callable[[dict[str, Any]], bool]:
+        return lambda e: bool(e["jellyfin"]) and e["jellyfin"][0]["last_result"] == result
+
+    # A scan that completes, then one that fails, then one still running.
+    await admin.call(type="pandora/library/scan", library="all")
+    await poll_until(hass, lambda: everything.jellyfin.task_state == "Idle")
+    await poll(hass)
+    idle = await admin.event(feed, last_result("completed"))
     assert idle == panel_fixture(snapshot, "library")
+    everything.jellyfin.fail_next_scan = "Database is locked"
+    await admin.call(type="pandora/library/scan", library="all")
+    await poll_until(hass, lambda: everything.jellyfin.task_state == "Idle")
+    await poll(hass)
+    await admin.event(feed, last_result("failed"))
+    everything.jellyfin.scan_duration = 30
     scan = await admin.call(type="pandora/library/scan", library="Movies")
     assert scan == panel_fixture(snapshot, "library_scan")
     await poll(hass)

@@ -4,13 +4,13 @@ import "../src/pandora-panel";
 import { titleFromPath } from "../src/navigation";
 import { PandoraPanel, tabFromPath } from "../src/pandora-panel";
 import type { Route, TorrentEvent } from "../src/types";
-import trending from "./fixtures/handwritten/discover_trending_day.json";
-import historyFixture from "./fixtures/handwritten/history.json";
-import admin from "./fixtures/handwritten/info_admin.json";
-import requestsInfo from "./fixtures/handwritten/info_requests.json";
-import user from "./fixtures/handwritten/info_user.json";
-import movie from "./fixtures/handwritten/media_movie.json";
-import full from "./fixtures/handwritten/torrents_full.json";
+import trending from "./fixtures/discover_trending_day.json";
+import historyFixture from "./fixtures/history.json";
+import admin from "./fixtures/info_admin.json";
+import requestsInfo from "./fixtures/info_requests.json";
+import user from "./fixtures/info_user.json";
+import movie from "./fixtures/media_movie.json";
+import full from "./fixtures/torrents_full.json";
 import { FakeWsError, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 function responses(overrides: Record<string, Responder> = {}): Record<string, Responder> {
@@ -254,7 +254,10 @@ describe("panel routing", () => {
     expect(unsubscribe).toHaveBeenCalledTimes(1);
     cleanup();
     // An older Pandora: the tab says why it is empty.
-    const older = await panel({ prefix: "/pandora", path: "/requests" });
+    const older = await panel(
+      { prefix: "/pandora", path: "/requests" },
+      { overrides: { "pandora/info": { ...admin, requests: undefined } } },
+    );
     expect(deepText(older.root.querySelector("main")!)).toContain("Requests need a newer Pandora");
     expect(older.fake.subscriptions).toHaveLength(0);
   });
@@ -301,7 +304,7 @@ describe("panel routing", () => {
     expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/media", tmdb_id: 693134, media_type: "movie" });
     const discover = root.querySelector("pandora-panel-discover")!;
     const sheet = discover.shadowRoot!.querySelector("pandora-panel-sheet")!;
-    expect(sheet.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute("aria-label")).toBe("Dune: Part Two");
+    expect(sheet.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute("aria-label")).toBe("Night of the Living Dead");
     sheet.shadowRoot!.querySelector<HTMLButtonElement>("button.close")!.click();
     await settle();
     expect(window.location.pathname).toBe("/pandora/discover");

@@ -241,11 +241,14 @@ async def full_stack(sims: Sims, stack: MediaStack | None) -> AsyncIterator[Full
             patch.object(SimItem, "runtime_ticks", property(_stable_runtime)),
         ):
             seed_library(share.root)
+            (share.root / "Home videos").mkdir()
+            (share.root / "Home videos" / "Birthday 2025.mp4").write_bytes(bytes(1024))
             fix_times(share.root)
             jellyfin = JellyfinSimulator(
                 libraries=[
                     ("Movies", "movies", str(share.root / "Movies")),
                     ("TV Shows", "tvshows", str(share.root / "TV Shows")),
+                    ("Home videos", None, str(share.root / "Home videos")),
                 ],
                 server_id=JELLYFIN_SERVER_ID,
                 scan_duration=0.3,
