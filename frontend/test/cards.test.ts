@@ -141,11 +141,12 @@ describe("pandora-downloads-card", () => {
     expect(root.querySelector(".card-title")!.textContent).toBe("Downloads");
     const rows = [...root.querySelectorAll("li.torrent")];
     expect(rows).toHaveLength(2);
-    const dune = deepText(rows[0]!);
+    const downloading = rows.find((r) => deepText(r).includes("Night.of.the.Living.Dead"))!;
+    const dune = deepText(downloading);
     expect(dune).toContain("42.1%");
     expect(dune).toContain("12.5 MB/s");
     expect(dune).toContain("ETA 14 min");
-    expect(rows[0]!.querySelector('[role="progressbar"]')!.getAttribute("aria-valuenow")).toBe("42.1");
+    expect(downloading.querySelector('[role="progressbar"]')!.getAttribute("aria-valuenow")).toBe("42.1");
     // Read-only: no torrent actions on a dashboard.
     expect(root.querySelectorAll("li.torrent button")).toHaveLength(0);
     expect(deepText(root)).toContain("and 1 more");
@@ -233,7 +234,7 @@ describe("pandora-discover-card", () => {
     expect(root.querySelector(".card-title")!.textContent).toBe("Popular movies");
     const posters = [...root.querySelectorAll<HTMLButtonElement>("button.card")];
     expect(posters).toHaveLength(2);
-    expect(posters[0]!.getAttribute("aria-label")).toBe("Dune: Part Two, Movie, 2024, rated 8.2 out of 10");
+    expect(posters[0]!.getAttribute("aria-label")).toBe("The Stranger, Movie, 1946, rated 7.2 out of 10");
     expect(posters[0]!.querySelector("img")!.getAttribute("src")).toBe(trending.results[0]!.poster_url);
   });
 
@@ -256,7 +257,7 @@ describe("pandora-discover-card", () => {
     fail = false;
     buttonWith(root, "Try again").click();
     await settle();
-    expect(root.querySelectorAll("button.card")).toHaveLength(3);
+    expect(root.querySelectorAll("button.card")).toHaveLength(10);
     element.setConfig({ type: "custom:pandora-discover-card", list: "on_the_air_tv" });
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/discover", list: "on_the_air_tv", page: 1 });
@@ -294,11 +295,10 @@ describe("pandora-files-card", () => {
     expect(root.querySelector(".card-title")!.textContent).toBe("Downloaded");
     const rows = [...root.querySelectorAll<HTMLElement>("li.file")];
     expect(rows.map((r) => r.querySelector(".file-name")!.textContent)).toEqual([
-      "Breaking.Bad.S01.1080p.BluRay.x264",
-      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv",
-      "Ubuntu 24.04 Desktop amd64.iso",
+      "The.Cisco.Kid.S02.1080p.WEB-DL",
+      "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP.mkv",
     ]);
-    expect(deepText(rows[1]!)).toContain("18.4 GB");
+    expect(deepText(rows[1]!)).toContain("8 GB");
     // Read-only: no selection on a dashboard.
     expect(root.querySelectorAll('input[type="checkbox"]')).toHaveLength(0);
     expect(root.querySelector<HTMLAnchorElement>(".card-header a")!.getAttribute("href")).toBe("/pandora/files/Downloaded");
@@ -315,13 +315,13 @@ describe("pandora-files-card", () => {
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/files/list",
-      path: "/Downloaded/Breaking.Bad.S01.1080p.BluRay.x264",
+      path: "/Downloaded/The.Cisco.Kid.S02.1080p.WEB-DL",
       instance: "01JCCMD000000000000000001",
     });
-    expect(root.querySelector(".card-title")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    expect(root.querySelector(".card-title")!.textContent).toBe("The.Cisco.Kid.S02.1080p.WEB-DL");
     // Open in Pandora: the folder shown (the first share is the panel's default).
     expect(root.querySelector<HTMLAnchorElement>(".card-header a")!.getAttribute("href")).toBe(
-      "/pandora/files/Downloaded/Breaking.Bad.S01.1080p.BluRay.x264",
+      "/pandora/files/Downloaded/The.Cisco.Kid.S02.1080p.WEB-DL",
     );
     expect(deepText(root)).toContain("This folder is empty");
     buttonWith(root, "Up to /Downloaded").click();

@@ -4,7 +4,7 @@ import { containerHealth, groupByStack } from "../src/tabs/containers/container-
 import "../src/tabs/containers/pandora-panel-containers";
 import type { PandoraContainers } from "../src/tabs/containers/pandora-panel-containers";
 import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, WsMessage } from "../src/data/types";
-import { container_logs as logs, containers, info_empty as empty, info_full as full, vpn_country as vpnCountry } from "./fixture-files";
+import { container_logs as logs, containers, info_empty as empty, info_full as full, vpn_country as vpnCountry } from "./handwritten-files";
 import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const PORTAINER = "01JPTN0000000000000000001";

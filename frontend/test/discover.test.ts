@@ -3,7 +3,7 @@ import { PandoraApi } from "../src/data/api";
 import "../src/tabs/discover/pandora-panel-discover";
 import type { PandoraDiscover } from "../src/tabs/discover/pandora-panel-discover";
 import { DISCOVER_LISTS, LIST_TITLES, type Info, type MediaPage } from "../src/data/types";
-import { discover_trending_day as trending, info_empty as empty, info_admin as admin, info_user as user, media_movie as movie, search_media as search, media_tv as tv } from "./fixture-files";
+import { discover_trending_day as trending, info_empty as empty, info_admin as admin, info_user as user, media_movie as movie, search_media as search, media_tv as tv } from "./handwritten-files";
 import {
   FakeWsError,
   buttonWith,

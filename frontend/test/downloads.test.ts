@@ -6,7 +6,7 @@ import type { PandoraDownloads } from "../src/tabs/downloads/pandora-panel-downl
 import { sortTorrents } from "../src/data/torrents";
 import { formatBytes, formatDuration, formatSpeed } from "../src/data/format";
 import type { Info, TorrentEvent } from "../src/data/types";
-import { history, info_admin as admin, info_empty as empty, info_user as user, torrents_changed as changed, torrents_full as full, torrents_unavailable as unavailable } from "./fixture-files";
+import { history, info_admin as admin, info_empty as empty, info_user as user, torrents_changed as changed, torrents_full as full, torrents_unavailable as unavailable } from "./handwritten-files";
 import {
   FakeWsError,
   buttonWith,

@@ -7,7 +7,7 @@ import { ROWS_PER_STEP } from "../src/tabs/files/files-listing";
 import { mdiFolderCheckOutline, mdiFolderOutline, mdiHomeOutline } from "../src/components/icons";
 import { DEFAULT_FOLDERS } from "../src/data/files";
 import type { FileEntry, Info, WsMessage } from "../src/data/types";
-import { files_downloaded as downloaded, files_move as moved, files_root as root, info_empty as empty, info_full as full } from "./fixture-files";
+import { files_downloaded as downloaded, files_move as moved, files_root as root, info_empty as empty, info_full as full } from "./handwritten-files";
 import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SHARE = "01JCCMD000000000000000001";

@@ -7,7 +7,7 @@ import { info_empty as empty, info_full as full, library, library_scanning as sc
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SERVER = "01JJFN0000000000000000001";
-const MOVIES = "f137a2dd21bbc1b99aa5c0f6bf02a805";
+const MOVIES = "f3f4ab6649d727433ed88f014030bafb";
 const FEED = "pandora/library/subscribe";
 
 async function libraryTab(
@@ -45,18 +45,18 @@ describe("Library tab", () => {
     const server = root.querySelector<HTMLElement>(`section[data-server="${SERVER}"]`)!;
     expect(server.querySelector("h2")!.textContent).toBe("Jellyfin nas:8096");
     const counts = [...server.querySelectorAll(".count")].map((c) => deepText(c));
-    expect(counts).toEqual(["Movies 1,234", "Series 56", "Episodes 2,890"]);
+    expect(counts).toEqual(["Movies 7", "Series 1", "Episodes 3"]);
     const status = deepText(server.querySelector(".scan")!);
     expect(status).toContain("Last scan");
     expect(status).toContain("Completed");
-    expect(server.querySelector(".scan time")!.getAttribute("datetime")).toBe("2026-11-23T09:00:00+00:00");
+    expect(server.querySelector(".scan time")!.getAttribute("datetime")).toBe("2026-11-24T10:00:00+00:00");
     expect([...server.querySelectorAll(".library-name")].map((n) => n.textContent)).toEqual([
       "Movies",
       "TV Shows",
       "Home videos",
     ]);
     expect(deepText(lib(root, MOVIES))).toContain("Movies");
-    expect(deepText(lib(root, "7e64e319657a9516ec78490da03edccb"))).toContain("Mixed");
+    expect(deepText(lib(root, "9aeb45ac320ea8202ced5765a0e45592"))).toContain("Mixed");
     expect(server.querySelector('[role="progressbar"]')).toBeNull();
   });
 
@@ -71,10 +71,10 @@ describe("Library tab", () => {
     expect(bars[0]!.getAttribute("aria-label")).toBe("Library scan on Jellyfin nas:8096");
     expect(bars[1]!.getAttribute("aria-label")).toBe("Scan of Movies");
     expect(deepText(root.querySelector(".scan")!)).toContain("Scanning 42.5%");
-    expect(deepText(root.querySelector(".counts")!)).toContain("1,235");
+    expect(deepText(root.querySelector(".counts")!)).toContain("Movies 7");
     // A refreshing library's scan button waits.
     expect(buttonWith(lib(root, MOVIES), "Scan Movies").disabled).toBe(true);
-    fake.pushTo(FEED, { jellyfin: [{ ...scanning.jellyfin[0], scanning: false, progress: null, libraries: library.jellyfin[0]!.libraries }] });
+    fake.pushTo(FEED, { jellyfin: [{ ...scanning.jellyfin[0], scanning: false, progress: null, last_result: "failed", libraries: library.jellyfin[0]!.libraries }] });
     await settle();
     expect(root.querySelector('[role="progressbar"]')).toBeNull();
     expect(deepText(root.querySelector(".scan")!)).toContain("Failed");
@@ -122,7 +122,7 @@ describe("Library tab", () => {
     await settle();
     expect(root.querySelectorAll("li.library")).toHaveLength(3);
     expect(root.querySelectorAll("button")).toHaveLength(0);
-    expect(deepText(root)).toContain("1,234");
+    expect(deepText(root)).toContain("Movies 7");
   });
 
   it("warns when a server does not answer", async () => {

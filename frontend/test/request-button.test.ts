@@ -5,7 +5,7 @@ import type { PandoraDiscover } from "../src/tabs/discover/pandora-panel-discove
 import "../src/tabs/discover/pandora-panel-details";
 import type { PandoraMediaDetails } from "../src/tabs/discover/pandora-panel-details";
 import type { Info, MediaItem, RequestsSnapshot } from "../src/data/types";
-import { discover_trending_day as trending, info_admin as admin, info_requests as infoRequests, media_movie as movie, media_tv as tv, requests_create_existing as existing, requests_create_movie as createdMovie, requests_create_tv as createdTv, requests_snapshot as snapshotFixture } from "./fixture-files";
+import { discover_trending_day as trending, info_admin as admin, info_requests as infoRequests, media_movie as movie, media_tv as tv, requests_create_existing as existing, requests_create_movie as createdMovie, requests_create_tv as createdTv, requests_snapshot as snapshotFixture } from "./handwritten-files";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const FEED = "pandora/requests/subscribe";

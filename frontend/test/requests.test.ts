@@ -12,7 +12,7 @@ import {
 import "../src/tabs/requests/pandora-panel-requests";
 import { MAX_REASON, type PandoraRequests } from "../src/tabs/requests/pandora-panel-requests";
 import type { Info, MediaRequest, RequestsSnapshot } from "../src/data/types";
-import { info_admin as admin, info_requests as infoRequests, requests_approve as approved, requests_deny as denied, requests_retry as retried, requests_snapshot as snapshotFixture, requests_user as userFixture, requests_withdraw as withdrawn } from "./fixture-files";
+import { info_admin as admin, info_requests as infoRequests, requests_approve as approved, requests_deny as denied, requests_retry as retried, requests_snapshot as snapshotFixture, requests_user as userFixture, requests_withdraw as withdrawn } from "./handwritten-files";
 import {
   FakeWsError,
   buttonWith,

@@ -249,7 +249,10 @@ describe("panel routing", () => {
     expect(unsubscribe).toHaveBeenCalledTimes(1);
     cleanup();
     // An older Pandora: the tab says why it is empty.
-    const older = await panel({ prefix: "/pandora", path: "/requests" });
+    const older = await panel(
+      { prefix: "/pandora", path: "/requests" },
+      { overrides: { "pandora/info": { ...admin, requests: undefined } } },
+    );
     expect(deepText(older.root.querySelector("main")!)).toContain("Requests need a newer Pandora");
     expect(older.fake.subscriptions).toHaveLength(0);
   });
@@ -296,7 +299,7 @@ describe("panel routing", () => {
     expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/media", tmdb_id: 693134, media_type: "movie" });
     const discover = root.querySelector("pandora-panel-discover")!;
     const sheet = discover.shadowRoot!.querySelector("pandora-panel-sheet")!;
-    expect(sheet.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute("aria-label")).toBe("Dune: Part Two");
+    expect(sheet.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute("aria-label")).toBe("Night of the Living Dead");
     sheet.shadowRoot!.querySelector<HTMLButtonElement>("button.close")!.click();
     await settle();
     expect(window.location.pathname).toBe("/pandora/discover");

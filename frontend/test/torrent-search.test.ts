@@ -4,7 +4,7 @@ import { qualityChips, querySuggestions, searchOutcome, searchProblems, type Dow
 import "../src/tabs/discover/pandora-panel-releases";
 import type { PandoraTorrentSearch } from "../src/tabs/discover/pandora-panel-releases";
 import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/data/types";
-import { info_admin as admin, info_empty as empty, info_requests as withRequests, info_user as user, requests_create_movie as requested, requests_create_existing as existing, torrent_add as added, torrent_search as ranked, torrent_search_rejected as withRejected } from "./fixture-files";
+import { info_admin as admin, info_empty as empty, info_requests as withRequests, info_user as user, requests_create_movie as requested, requests_create_existing as existing, torrent_add as added, torrent_search as ranked, torrent_search_rejected as withRejected } from "./handwritten-files";
 import {
   FakeWsError,
   buttonWith,

@@ -14,7 +14,7 @@ import type {
   WsMessage,
 } from "../src/data/types";
 import { entryProgress, entryTitle, playablePlayers, remainingText } from "../src/data/watching";
-import { discover_trending_day as trending, home as homeFixture, info_requests as infoRequests, media_movie as movie, media_tv as tv } from "./fixture-files";
+import { discover_trending_day as trending, home as homeFixture, info_requests as infoRequests, media_movie as movie, media_tv as tv } from "./handwritten-files";
 import {
   FakeWsError,
   buttonWith,

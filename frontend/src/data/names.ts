@@ -1,7 +1,7 @@
 /**
- * Names the backend and the panel share: the Discover lists (`pandora/discover`'s `list`) and the
- * household request statuses. The Python side defines them too; keep both the same (a check or
- * a generator owns this file once the websocket answers become the panel's test fixtures).
+ * Names shared with the Python side, defined once for the panel. `tests/test_shared_names.py`
+ * reads these two arrays and checks they equal Python's (the Discover lists and the request
+ * statuses, and services.yaml's selectors): adding a name on either side alone fails that test.
  */
 
 export const DISCOVER_LISTS = [

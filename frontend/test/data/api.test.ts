@@ -16,8 +16,8 @@ const CHANGED = changed as TorrentEvent;
 const UNAVAILABLE = unavailable as TorrentEvent;
 const NAS = "01JQBT0000000000000000001";
 const SEEDBOX = "01JQBT0000000000000000002";
-const DUNE = "0123456789abcdef0123456789abcdef01234567";
-const UBUNTU = "fedcba9876543210fedcba9876543210fedcba98";
+const DUNE = "a3b552f85762e0f6a610fdda8089ed7c905953e2"; // Night of the Living Dead, downloading
+const UBUNTU = "edc2b2bed4f237e170a6e4899009d715512098d9"; // Big Buck Bunny, paused
 
 /** A fresh state with `events` applied; each event's diffs too. */
 function applied(...events: TorrentEvent[]) {
@@ -43,7 +43,7 @@ describe("applyTorrentEvent", () => {
     const before = state.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))!;
     const changes = applyTorrentEvent(state, CHANGED);
     expect(diffs).toEqual([null]);
-    expect(state.torrents.size).toBe(4 - 1);
+    expect(state.torrents.size).toBe(3 - 1);
     const dune = state.torrents.get(torrentKey({ instance: NAS, hash: DUNE }))!;
     expect(dune.progress).toBe(0.75);
     expect(dune.eta).toBe(330);
@@ -52,18 +52,24 @@ describe("applyTorrentEvent", () => {
     expect(dune.added).toBe(before.added);
     expect(dune).not.toBe(before);
     expect(before.progress).toBe(0.4213);
-    // The same hash in another qBittorrent is a different torrent.
-    const copy = state.torrents.get(torrentKey({ instance: SEEDBOX, hash: DUNE }))!;
-    expect(copy.status).toBe("seeding");
-    expect(copy.instance_title).toBe("qBittorrent seedbox:8080");
     expect(state.torrents.has(torrentKey({ instance: NAS, hash: UBUNTU }))).toBe(false);
-    expect([...state.torrents.values()].map((t) => t.name)).toContain("Breaking.Bad.S01.1080p.BluRay.x264");
+    expect([...state.torrents.values()].map((t) => t.name)).toContain("The.Cisco.Kid.S01.1080p.WEB-DL.AAC2.0.H.264");
     // What changed, for the list to follow: removed, changed, new.
     expect(changes!.map((d) => [d.key, Boolean(d.before), Boolean(d.after)])).toEqual([
       [torrentKey({ instance: NAS, hash: UBUNTU }), true, false],
       [torrentKey({ instance: NAS, hash: DUNE }), true, true],
-      [torrentKey({ instance: SEEDBOX, hash: DUNE }), false, true],
     ]);
+    // The same hash in another qBittorrent is a different torrent.
+    const { instance_title: _title, ...first } = torrentsOf(FULL)[0]!;
+    applyTorrentEvent(state, {
+      full: false,
+      torrents: [{ ...first, instance: SEEDBOX, status: "seeding" }],
+      removed: [],
+      unavailable: [],
+    });
+    const copy = state.torrents.get(torrentKey({ instance: SEEDBOX, hash: DUNE }))!;
+    expect(copy.status).toBe("seeding");
+    expect(copy.instance_title).toBe("qBittorrent seedbox:8080");
     expect(changes![1]!.before).toBe(before);
   });
 
@@ -107,11 +113,11 @@ describe("TorrentSubscription", () => {
     fake.push(FULL);
     fake.push(CHANGED);
     expect(onChange).toHaveBeenCalledTimes(2);
-    expect(subscription.state.torrents.size).toBe(3);
+    expect(subscription.state.torrents.size).toBe(2);
     expect(onChange.mock.calls[0]![1]).toBeNull(); // full: no diffs, start over
     const [state, diffs] = onChange.mock.calls[1]!;
     expect(state).toBe(subscription.state);
-    expect(diffs).toHaveLength(3);
+    expect(diffs).toHaveLength(2);
   });
 
   it("unsubscribes on close, once, and ignores later events", async () => {
