@@ -31,14 +31,8 @@ from custom_components.pandora.const import (
 )
 from custom_components.pandora.coordinator.gluetun import GluetunCoordinator
 from custom_components.pandora.coordinator.portainer import PortainerCoordinator
+from custom_components.pandora.hub.permissions import OPERATIONS, Access, Caller, Door, allowed
 from custom_components.pandora.intent import PandoraIntentHandler
-from custom_components.pandora.permissions import (
-    OPERATIONS,
-    Access,
-    Caller,
-    Door,
-    allowed,
-)
 from custom_components.pandora.request_notify import ACTION_APPROVE, ACTION_DENY
 from custom_components.pandora.websocket import ACTIONS, TORRENT_ACTIONS
 from homeassistant.auth.models import User

@@ -26,7 +26,7 @@ from custom_components.pandora import (
     vpn_entities,
 )
 from custom_components.pandora.api import errors as api_errors
-from custom_components.pandora.helpers import translated_error
+from custom_components.pandora.hub.errors import translated_error
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
 from homeassistant.components.sensor.const import DEVICE_CLASS_UNITS, NON_NUMERIC_DEVICE_CLASSES
 from homeassistant.const import PERCENTAGE

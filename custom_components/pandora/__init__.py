@@ -14,7 +14,6 @@ from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.typing import ConfigType
 
-from .cache import ResponseCache
 from .const import (
     CONF_INDEXERS,
     CONF_PORTAINER,
@@ -31,7 +30,6 @@ from .const import (
     SUBENTRY_WATCHMODE,
 )
 from .container_actions import async_setup_container_actions
-from .coordinator import PandoraCoordinator
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .coordinator.gluetun import GluetunCoordinator
 from .coordinator.jellyfin import JellyfinCoordinator
@@ -39,8 +37,13 @@ from .coordinator.portainer import PortainerCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
 from .files_actions import async_setup_files_actions
-from .helpers import create_session, split_list
 from .history import TorrentHistory
+from .hub.cache import ResponseCache
+from .hub.coordinator import PandoraCoordinator
+from .hub.flow import keyed_by_url
+from .hub.forms import split_list
+from .hub.session import create_session
+from .hub.validation import async_load_form_names
 from .image import ImageView, JellyfinImageView
 from .intent import async_setup_intents
 from .jellyfin_stream import JellyfinStreamView
@@ -56,10 +59,9 @@ from .request_notify import RequestNotifier
 from .request_pipeline import RequestPipeline
 from .requests import request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
-from .service_flows import SPECS, jackett_client, keyed_by_url, tmdb_client, watchmode_client
+from .service_flows import SPECS, jackett_client, tmdb_client, watchmode_client
 from .services import async_setup_services
 from .shared_stores import async_requests, async_watchlists
-from .validation import async_load_form_names
 from .watching_actions import async_setup_watching_actions
 from .websocket import async_setup_websocket
 
@@ -152,7 +154,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         runtime.discovery = Discovery(tmdb=tmdb, cache=cache, watchmode=watchmode)
     # One service being down must not keep the others (or the hub) from loading: its
     # entities start unavailable and its coordinator keeps retrying.
-    coordinators: list[PandoraCoordinator[Any]] = [
+    coordinators: list[PandoraCoordinator[Any, Any]] = [
         *runtime.qbittorrent.values(),
         *runtime.jellyfin.values(),
         *runtime.cloudcmd.values(),
@@ -249,7 +251,9 @@ def _key_by_url(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
 
 
 def _key_by_identity(
-    hass: HomeAssistant, entry: PandoraConfigEntry, coordinators: Iterable[PandoraCoordinator[Any]]
+    hass: HomeAssistant,
+    entry: PandoraConfigEntry,
+    coordinators: Iterable[PandoraCoordinator[Any, Any]],
 ) -> None:
     """Services added under their URL take the identity their coordinator has read as unique id.
 

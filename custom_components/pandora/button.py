@@ -12,8 +12,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from . import container_entities, jellyfin_entities
 from .api.qbittorrent import ALL, QBittorrentClient
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .entity import PandoraEntity
-from .helpers import call_service
+from .hub.entity import PandoraEntity
+from .hub.errors import call_service
 from .runtime import PandoraConfigEntry
 
 PARALLEL_UPDATES = 1

@@ -66,6 +66,7 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
+from .hub.flow import validate
 from .jellyfin_flow import JellyfinSubentryFlow
 from .runtime import PandoraConfigEntry
 from .service_flows import (
@@ -77,7 +78,6 @@ from .service_flows import (
     QBittorrentSubentryFlow,
     TmdbSubentryFlow,
     WatchmodeSubentryFlow,
-    validate,
 )
 
 CREDENTIALS_SCHEMA = vol.Schema(

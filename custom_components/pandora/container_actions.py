@@ -15,15 +15,10 @@ from .api.portainer_models import Container
 from .const import DOMAIN
 from .coordinator.gluetun import GluetunCoordinator
 from .coordinator.portainer import PortainerCoordinator
-from .helpers import (
-    call_service,
-    loaded_entry,
-    one_target,
-    targets,
-    validation_error,
-)
-from .permissions import register_action
-from .validation import filled
+from .hub.errors import call_service, validation_error
+from .hub.permissions import register_action
+from .hub.targets import loaded_entry, one_target, targets
+from .hub.validation import filled
 
 SERVICE_RESTART_CONTAINER = "restart_container"
 SERVICE_GET_CONTAINER_LOGS = "get_container_logs"

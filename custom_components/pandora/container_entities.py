@@ -30,8 +30,8 @@ from homeassistant.helpers.typing import StateType
 
 from .api.portainer_models import Container, Stack, status_without_age
 from .coordinator.portainer import SIGNAL_CONTAINERS, PortainerCoordinator
-from .entity import PandoraEntity
-from .helpers import call_service
+from .hub.entity import PandoraEntity
+from .hub.errors import call_service
 from .runtime import PandoraConfigEntry
 
 CONTAINER_STATES = ["created", "running", "paused", "restarting", "removing", "exited", "dead"]

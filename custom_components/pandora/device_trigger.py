@@ -42,7 +42,6 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
 
-from .announce import fired_by_pandora
 from .const import (
     DOMAIN,
     EVENT_CONTAINER_CHANGED,
@@ -53,6 +52,7 @@ from .const import (
     SUBENTRY_QBITTORRENT,
     TORRENT_EVENT_TYPES,
 )
+from .hub.announce import fired_by_pandora
 from .request_entities import requests_device_id
 from .requests import EVENT_REQUEST_PREFIX
 

@@ -13,7 +13,7 @@ from .api.http import http_url
 from .api.tmdb import TmdbClient
 from .api.tmdb_models import MediaDetails, MediaItem, MediaPage
 from .api.watchmode import StreamingSource, WatchmodeClient
-from .cache import ResponseCache
+from .hub.cache import ResponseCache
 
 HOUR: Final = 3600.0
 TTL_TRENDING: Final = 1 * HOUR

@@ -25,7 +25,7 @@ from .const import (
     DEFAULT_MIN_SEEDERS,
     DEFAULT_PREFERRED_RESOLUTION,
 )
-from .helpers import split_list
+from .hub.forms import split_list
 from .ranking import RankingPreferences
 from .release_search import fetch_torrent
 

@@ -17,7 +17,6 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import config_validation as cv
 
-from .announce import async_announce
 from .api.cloudcmd import DestinationExists, FileEntry, SharePath, UnsafePath
 from .api.errors import PandoraError
 from .const import (
@@ -28,16 +27,12 @@ from .const import (
     EVENT_FILES_MOVED,
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .helpers import (
-    loaded_entry,
-    one_target,
-    safe_text,
-    translated_error,
-    validation_error,
-)
+from .hub.announce import async_announce
+from .hub.errors import safe_text, translated_error, validation_error
+from .hub.permissions import register_action
+from .hub.targets import loaded_entry, one_target
+from .hub.validation import InputInvalid, filled
 from .library_actions import jellyfin_targets
-from .permissions import register_action
-from .validation import InputInvalid, filled
 
 SERVICE_LIST_FILES = "list_files"
 SERVICE_MOVE_FILES = "move_files"
@@ -76,7 +71,8 @@ DELETE_SCHEMA = vol.Schema({vol.Required("paths"): _PATHS, vol.Optional("instanc
 
 def share_target(hass: HomeAssistant, instance: str | None) -> CloudCommanderCoordinator:
     """The share an action targets: the named one, or the only one."""
-    return one_target(hass, loaded_entry(hass).runtime_data.cloudcmd, instance, "no_cloudcmd")
+    shares: dict[str, CloudCommanderCoordinator] = loaded_entry(hass).runtime_data.cloudcmd
+    return one_target(hass, shares, instance, "no_cloudcmd")
 
 
 async def run_files[T](func: Callable[[], Awaitable[T]]) -> T:

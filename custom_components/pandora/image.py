@@ -28,7 +28,7 @@ from homeassistant.helpers.http import HomeAssistantView
 from .api.errors import PandoraError
 from .api.http import fetch
 from .const import DOMAIN
-from .helpers import safe_text
+from .hub.errors import safe_text
 from .runtime import PandoraConfigEntry, PandoraRuntime, jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)

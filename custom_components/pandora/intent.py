@@ -30,8 +30,8 @@ from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
+from .hub.permissions import Caller, Door, async_authorize, async_caller
 from .library_actions import ALL as ALL_LIBRARIES, find_library
-from .permissions import Caller, Door, async_authorize, async_caller
 from .ranking import parse_release
 from .runtime import PandoraConfigEntry
 

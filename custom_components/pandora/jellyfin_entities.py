@@ -24,8 +24,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
 from .coordinator.jellyfin import SIGNAL_LIBRARIES, JellyfinCoordinator
-from .entity import PandoraEntity
-from .helpers import call_service
+from .hub.entity import PandoraEntity
+from .hub.errors import call_service
 from .runtime import PandoraConfigEntry
 
 SCAN_STATES = ["idle", "running"]

@@ -29,9 +29,11 @@ from homeassistant.helpers.selector import (
 from .api.errors import PandoraError
 from .api.jellyfin_models import JellyfinUser
 from .const import CONF_USERS, CONF_WEB_URL, NO_JELLYFIN_USER, SUBENTRY_JELLYFIN
-from .coordinator.jellyfin import resolve_watcher
-from .helpers import normalize_url, temporary_session
-from .service_flows import ERROR_KEYS, SPECS, ServiceSubentryFlow, jellyfin_client
+from .coordinator.jellyfin import jellyfin_client, resolve_watcher
+from .hub.flow import ERROR_KEYS, ServiceSubentryFlow
+from .hub.forms import normalize_url
+from .hub.session import temporary_session
+from .service_flows import SPECS
 
 # The choice that leaves a Home Assistant user unmapped (resolve_watcher decides).
 DEFAULT_USER: Final = "default"

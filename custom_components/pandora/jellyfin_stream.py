@@ -29,7 +29,7 @@ from homeassistant.helpers.http import HomeAssistantView
 
 from .api.errors import NotFound, PandoraError
 from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import safe_text
+from .hub.errors import safe_text
 from .runtime import jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)

@@ -9,14 +9,10 @@ import probatio as vol
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 
 from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import (
-    call_service,
-    loaded_entry,
-    targets,
-    validation_error,
-)
-from .permissions import register_action
-from .validation import filled
+from .hub.errors import call_service, validation_error
+from .hub.permissions import register_action
+from .hub.targets import loaded_entry, targets
+from .hub.validation import filled
 
 SERVICE_SCAN_LIBRARY = "scan_library"
 ALL = "all"

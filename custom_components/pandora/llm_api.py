@@ -24,13 +24,14 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import ItemType
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
-from .helpers import loaded_entry, safe_text, targets
+from .hub.errors import safe_text
+from .hub.permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
+from .hub.targets import loaded_entry, targets
+from .hub.validation import input_error
 from .library_actions import ALL, SERVICE_SCAN_LIBRARY
 from .media_actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
-from .permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
 from .request_actions import SERVICE_REQUEST_MEDIA
 from .runtime import PandoraRuntime
-from .validation import input_error
 
 API_ID: Final = DOMAIN
 API_NAME: Final = "Pandora"

@@ -17,20 +17,14 @@ from .api.errors import InvalidAuth, PandoraError, QuotaExceeded
 from .const import DOMAIN
 from .discovery import DISCOVER_LISTS, Discovery
 from .downloads import ReleaseLinks, add_release, query_for, ranking_preferences, release_links
-from .helpers import (
-    call_service,
-    loaded_entry,
-    one_target,
-    safe_text,
-    translated_error,
-    validation_error,
-)
+from .hub.errors import call_service, safe_text, translated_error, validation_error
+from .hub.permissions import register_action
+from .hub.targets import loaded_entry, one_target
+from .hub.validation import filled, needs
 from .library_links import annotate, library_link
-from .permissions import register_action
 from .release_search import DEFAULT_LIMIT, ReleaseSearch
 from .runtime import PandoraConfigEntry
 from .services import absolute_path, torrent_link
-from .validation import filled, needs
 
 SERVICE_DISCOVER = "discover"
 SERVICE_SEARCH_MEDIA = "search_media"

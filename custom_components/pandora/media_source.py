@@ -30,7 +30,7 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import safe_text
+from .hub.errors import safe_text
 from .jellyfin_stream import PLAYABLE, stream_path, watcher_id
 from .runtime import jellyfin_servers
 

@@ -24,7 +24,6 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .announce import async_announce, async_listen_internal
 from .api.cloudcmd import SharePath
 from .api.errors import TRANSIENT_ERRORS, InvalidAuth, IPBanned, PandoraError, RateLimited
 from .api.qbittorrent import QBittorrentClient
@@ -45,7 +44,8 @@ from .const import (
     TORRENT_REMOVED,
 )
 from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .helpers import safe_text
+from .hub.announce import async_announce, async_listen_internal
+from .hub.errors import safe_text
 from .ranking import parse_release
 from .requests import MediaRequest
 from .runtime import PandoraConfigEntry

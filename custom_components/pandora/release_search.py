@@ -21,7 +21,7 @@ from .api.errors import TRANSIENT_ERRORS, CannotConnect, InvalidAuth, PandoraErr
 from .api.http import fetch
 from .api.jackett import ALL, JackettClient, merge_results
 from .api.jackett_models import TorznabResult
-from .helpers import safe_text
+from .hub.errors import safe_text
 from .ranking import RankedResult, RankingPreferences, rank
 
 # Torznab's standard top-level categories.

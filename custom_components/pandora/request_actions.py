@@ -19,9 +19,11 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import config_validation as cv
 
-from .helpers import loaded_entry, validation_error
+from .hub.errors import validation_error
+from .hub.permissions import register_action
+from .hub.targets import loaded_entry
+from .hub.validation import filled
 from .media_actions import MEDIA_TYPES, media_details
-from .permissions import register_action
 from .request_notify import failure_message
 from .requests import (
     STATUSES,
@@ -32,7 +34,6 @@ from .requests import (
     can_see,
     user_names,
 )
-from .validation import filled
 
 SERVICE_REQUEST_MEDIA = "request_media"
 SERVICE_APPROVE_REQUEST = "approve_request"
@@ -97,7 +98,8 @@ def _require_admin(call: ServiceCall, user: User | None) -> None:
 
 
 def _queue(hass: HomeAssistant) -> RequestQueue:
-    return loaded_entry(hass).runtime_data.requests
+    queue: RequestQueue = loaded_entry(hass).runtime_data.requests
+    return queue
 
 
 def _find(hass: HomeAssistant, request_id: str) -> tuple[RequestQueue, MediaRequest]:

@@ -16,8 +16,8 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.event import async_track_time_interval
 
-from .announce import async_listen_internal
 from .const import DOMAIN, NAME
+from .hub.announce import async_listen_internal
 from .panel import PANEL_URL_PATH
 from .requests import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES, SIGNAL_REQUEST_CHANGED
 from .runtime import PandoraConfigEntry

@@ -42,7 +42,6 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.util import dt as dt_util
 
-from .announce import async_listen_internal
 from .api.errors import TRANSIENT_ERRORS, PandoraError, TorrentRejected
 from .api.jackett_models import infohash_from_magnet
 from .api.jellyfin_models import ItemType
@@ -63,7 +62,8 @@ from .downloads import (
     ranking_preferences,
     release_links,
 )
-from .helpers import safe_text
+from .hub.announce import async_listen_internal
+from .hub.errors import safe_text
 from .pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
 from .ranking import RankedResult, RankingPreferences, ReleaseInfo
 from .release_search import RankedSearch

@@ -26,7 +26,6 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 from homeassistant.util.ulid import ulid_now
 
-from .announce import async_announce
 from .const import (
     CONF_AUTO_APPROVE_ADMINS,
     CONF_AUTO_APPROVE_USERS,
@@ -35,6 +34,7 @@ from .const import (
     DEFAULT_REQUEST_STALL_MINUTES,
     DOMAIN,
 )
+from .hub.announce import async_announce
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -10,7 +10,6 @@ import aiohttp
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 
-from .cache import ResponseCache
 from .const import DOMAIN
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .coordinator.gluetun import GluetunCoordinator
@@ -19,6 +18,7 @@ from .coordinator.portainer import PortainerCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
 from .discovery import Discovery
 from .history import TorrentHistory
+from .hub.cache import ResponseCache
 from .release_search import ReleaseSearch
 from .requests import RequestQueue
 from .watchlist import Watchlists

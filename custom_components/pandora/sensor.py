@@ -20,7 +20,7 @@ from . import container_entities, jellyfin_entities, request_entities, vpn_entit
 from .api.qbittorrent_models import MainDataState, TorrentStatus
 from .coordinator.cloudcmd import CloudCommanderCoordinator
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .entity import PandoraEntity
+from .hub.entity import PandoraEntity
 from .runtime import PandoraConfigEntry
 
 # Coordinator-driven: no polling of their own.

@@ -15,14 +15,13 @@ address: that is the one to reconfigure, which a subentry flow cannot open itsel
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 import logging
 from typing import Any
 
 import probatio as vol
 
-from homeassistant.config_entries import ConfigSubentry, ConfigSubentryFlow, SubentryFlowResult
+from homeassistant.config_entries import ConfigSubentry
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import (
@@ -39,23 +38,12 @@ from homeassistant.helpers.selector import (
     TextSelectorType,
 )
 
-from .api.cloudcmd import CloudCommanderClient
 from .api.errors import (
-    CannotConnect,
-    InvalidAuth,
-    IPBanned,
-    PandoraError,
-    QuotaExceeded,
-    RateLimited,
     RouteNotAllowed,
     ServiceError,
 )
-from .api.gluetun import GluetunClient
 from .api.http import safe_url
 from .api.jackett import JackettClient
-from .api.jellyfin import JellyfinClient
-from .api.portainer import PortainerClient
-from .api.qbittorrent import QBittorrentClient
 from .api.tmdb import TmdbClient
 from .api.watchmode import WatchmodeClient
 from .const import (
@@ -93,38 +81,19 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .helpers import (
-    normalize_url,
-    safe_text,
-    split_countries,
-    split_list,
-    temporary_session,
-    url_key,
-    valid_country,
-)
+from .coordinator.cloudcmd import cloudcmd_client
+from .coordinator.gluetun import gluetun_client, split_countries, valid_country
+from .coordinator.jellyfin import jellyfin_client
+from .coordinator.portainer import portainer_client
+from .coordinator.qbittorrent import qbittorrent_client
+from .hub.flow import FieldError, ServiceSpec, ServiceSubentryFlow
+from .hub.forms import split_list
+from .hub.session import temporary_session
 
 _LOGGER = logging.getLogger(__name__)
 
-ERROR_KEYS: dict[type[PandoraError], str] = {
-    CannotConnect: "cannot_connect",
-    InvalidAuth: "invalid_auth",
-    IPBanned: "ip_banned",
-    QuotaExceeded: "quota_exceeded",
-    RateLimited: "rate_limited",
-}
-
-_CREDENTIALS = (CONF_USERNAME, CONF_PASSWORD)
 _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
-
-
-class FieldError(PandoraError):
-    """The service answered, but one form field names something it does not have."""
-
-    def __init__(self, field: str, key: str) -> None:
-        super().__init__(f"{field}: {key}")
-        self.field = field
-        self.key = key
 
 
 # --- connection tests: raise PandoraError on failure ---------------------------------------
@@ -161,30 +130,9 @@ def jackett_client(session: Any, data: Mapping[str, Any]) -> JackettClient:
     )
 
 
-def jellyfin_client(session: Any, data: Mapping[str, Any]) -> JellyfinClient:
-    """A Jellyfin client for subentry data."""
-    return JellyfinClient(
-        url=data[CONF_URL],
-        api_key=data[CONF_API_KEY],
-        session=session,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
-
-
 async def _test_jellyfin(hass: HomeAssistant, data: Mapping[str, Any]) -> str:
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
         return (await jellyfin_client(session, data).system_info()).id
-
-
-def qbittorrent_client(session: Any, data: Mapping[str, Any]) -> QBittorrentClient:
-    """A qBittorrent client for subentry data."""
-    return QBittorrentClient(
-        url=data[CONF_URL],
-        username=data.get(CONF_USERNAME, ""),
-        password=data.get(CONF_PASSWORD, ""),
-        session=session,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
 
 
 async def _test_qbittorrent(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
@@ -194,17 +142,6 @@ async def _test_qbittorrent(hass: HomeAssistant, data: Mapping[str, Any]) -> Non
             await client.connect()  # log in and read the versions
         finally:
             await client.close()
-
-
-def cloudcmd_client(session: Any, data: Mapping[str, Any]) -> CloudCommanderClient:
-    """A Cloud Commander client for subentry data."""
-    return CloudCommanderClient(
-        url=data[CONF_URL],
-        session=session,
-        username=data.get(CONF_USERNAME) or None,
-        password=data.get(CONF_PASSWORD) or None,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
 
 
 async def _test_cloudcmd(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
@@ -220,16 +157,6 @@ async def _test_cloudcmd(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
                 raise FieldError(key, "folder_not_found")
 
 
-def portainer_client(session: Any, data: Mapping[str, Any]) -> PortainerClient:
-    """A Portainer client for subentry data."""
-    return PortainerClient(
-        url=data[CONF_URL],
-        api_key=data[CONF_API_KEY],
-        session=session,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
-
-
 async def _test_portainer(hass: HomeAssistant, data: Mapping[str, Any]) -> str | None:
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
         client = portainer_client(session, data)
@@ -240,18 +167,6 @@ async def _test_portainer(hass: HomeAssistant, data: Mapping[str, Any]) -> str |
         if any(w.casefold() not in known for w in wanted):
             raise FieldError(CONF_ENDPOINTS, "unknown_endpoint")
         return status.instance_id
-
-
-def gluetun_client(session: Any, data: Mapping[str, Any]) -> GluetunClient:
-    """A gluetun control-server client for subentry data."""
-    return GluetunClient(
-        url=data[CONF_URL],
-        session=session,
-        api_key=data.get(CONF_API_KEY) or None,
-        username=data.get(CONF_USERNAME) or None,
-        password=data.get(CONF_PASSWORD) or None,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
 
 
 def portainer_subentries(hass: HomeAssistant) -> dict[str, ConfigSubentry]:
@@ -321,30 +236,6 @@ async def _test_jackett(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
 
 
 # --- specs ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceSpec:
-    """What differs between the API-key services' flows."""
-
-    subentry_type: str
-    schema: Callable[[HomeAssistant], vol.Schema]
-    # The connection test; it returns the service's own identity, if it has one.
-    test: Callable[[HomeAssistant, Mapping[str, Any]], Awaitable[str | None]]
-    title: Callable[[Mapping[str, Any]], str]
-    # The field kept when left empty on reconfigure (and asked for again on reauth).
-    secret: str = CONF_API_KEY
-    # The plain name a service gets when it is the only one of its kind so titled ("qBittorrent":
-    # entity names Assist matches as people say them); empty: always `title(data)`.
-    name: str = ""
-    # Settings kept through a reconfigure of the connection (set by other steps).
-    kept: tuple[str, ...] = ()
-    # One per hub (keyed by its type); the others are told apart by their URL or identity.
-    one_per_hub: bool = False
-
-    def unique_id(self, data: Mapping[str, Any]) -> str:
-        """The unique id when the service sends no identity: its type or its URL's key."""
-        return self.subentry_type if self.one_per_hub else url_key(data[CONF_URL])
 
 
 def _tmdb_schema(hass: HomeAssistant) -> vol.Schema:
@@ -528,204 +419,6 @@ SPECS: dict[str, ServiceSpec] = {
         name="gluetun",
     ),
 }
-
-
-async def validate(
-    spec: ServiceSpec, hass: HomeAssistant, data: Mapping[str, Any]
-) -> tuple[dict[str, str], str | None]:
-    """Run the service's connection test: (form errors, the service's identity if it has one)."""
-    try:
-        identity = await spec.test(hass, data)
-    except FieldError as err:
-        return {err.field: err.key}, None
-    except PandoraError as err:
-        key = ERROR_KEYS.get(type(err), "unknown")
-        if key == "unknown":
-            _LOGGER.warning("Unexpected answer from %s: %s", spec.subentry_type, safe_text(err))
-        return {"base": key}, None
-    except Exception:
-        _LOGGER.exception("Unexpected error testing %s", spec.subentry_type)
-        return {"base": "unknown"}, None
-    return {}, identity
-
-
-def keyed_by_url(spec: ServiceSpec, subentry: ConfigSubentry) -> bool:
-    """Whether a subentry is keyed by its URL: added before identities, or its server sent none.
-
-    Its key may still be the URL as an earlier Pandora stored it (set-up re-keys it).
-    """
-    return subentry.unique_id in (
-        None,
-        spec.unique_id(subentry.data),
-        subentry.data.get(CONF_URL),
-    )
-
-
-@dataclass(slots=True)
-class Checked:
-    """A submitted service form after its checks."""
-
-    data: dict[str, Any]
-    errors: dict[str, str]
-    unique_id: str = ""
-    placeholders: dict[str, str] = field(default_factory=dict)
-
-
-class ServiceSubentryFlow(ConfigSubentryFlow):
-    """Add or reconfigure one service (the subclass names which)."""
-
-    spec: ServiceSpec
-
-    def _of_kind(self) -> list[ConfigSubentry]:
-        """The hub's services of this flow's kind."""
-        return [
-            sub
-            for sub in self._get_entry().subentries.values()
-            if sub.subentry_type == self.spec.subentry_type
-        ]
-
-    def _holder(self, unique_id: str, ignore: ConfigSubentry | None) -> ConfigSubentry | None:
-        """The service of this kind (other than `ignore`) that has this unique id.
-
-        One keyed by its URL is matched by its URL's key, whether or not set-up has re-keyed it.
-        """
-        return next(
-            (
-                sub
-                for sub in self._of_kind()
-                if sub is not ignore
-                and (
-                    sub.unique_id == unique_id
-                    or (keyed_by_url(self.spec, sub) and self.spec.unique_id(sub.data) == unique_id)
-                )
-            ),
-            None,
-        )
-
-    async def _validate(
-        self, user_input: dict[str, Any], current: ConfigSubentry | None
-    ) -> Checked:
-        # Trim what users paste (URLs, keys, folders), never credentials typed on purpose.
-        data = {
-            k: v.strip() if isinstance(v, str) and k not in _CREDENTIALS else v
-            for k, v in user_input.items()
-        }
-        try:  # every service form has a URL (TMDB's and Watchmode's default to the public API)
-            data[CONF_URL] = normalize_url(data[CONF_URL])
-        except ValueError:
-            return Checked(data, {CONF_URL: "invalid_url"})
-        secret = self.spec.secret
-        if current is not None and not data.get(secret):
-            data[secret] = current.data.get(secret, "")  # empty keeps the stored secret
-        # Before the connection test: a wrong key would hide that the address is taken.
-        if (holder := self._holder(self.spec.unique_id(data), current)) is not None:
-            return Checked(
-                data, {CONF_URL: "already_configured"}, placeholders={"title": holder.title}
-            )
-        errors, identity = await validate(self.spec, self.hass, data)
-        checked = Checked(data, errors, identity or self.spec.unique_id(data))
-        if errors or identity is None:
-            return checked
-        if (holder := self._holder(identity, current)) is not None:
-            checked.errors = {"base": "already_added"}  # the same server at another address
-            checked.placeholders = {"title": holder.title}
-        elif (
-            current is not None
-            and not keyed_by_url(self.spec, current)
-            and current.unique_id != identity
-        ):
-            # Moving a service keeps its entities and history; another server's are not its.
-            checked.errors = {"base": "another_server"}
-        return checked
-
-    def _title(self, data: Mapping[str, Any], current: ConfigSubentry | None) -> str:
-        """The first service of its kind gets the plain name; the next ones their host.
-
-        On reconfigure a title naming the old host follows the new one; any other (the plain
-        name, or one the user chose) stays.
-        """
-        if current is not None:
-            named_by_host = current.title == self.spec.title(current.data)
-            return self.spec.title(data) if named_by_host else current.title
-        if self.spec.name and not self._of_kind():
-            return self.spec.name
-        return self.spec.title(data)
-
-    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
-        """Details for a new service."""
-        if self.spec.one_per_hub and self._of_kind():
-            return self.async_abort(reason="already_configured")  # before anything is typed
-        checked = Checked({}, {})
-        if user_input is not None:
-            checked = await self._validate(user_input, None)
-            if not checked.errors:
-                title = self._title(checked.data, None)
-                self._name_by_host()
-                return self.async_create_entry(
-                    title=title,
-                    data=checked.data,
-                    unique_id=checked.unique_id,
-                )
-        return self.async_show_form(
-            step_id="user",
-            data_schema=self.add_suggested_values_to_schema(
-                self.spec.schema(self.hass), user_input
-            ),
-            errors=checked.errors,
-            description_placeholders=checked.placeholders,
-        )
-
-    def _name_by_host(self) -> None:
-        """A second of a kind is being added: one still called by the plain name takes its host.
-
-        So several of a kind are told apart alike. A title the user chose stays, and so does a
-        device the user renamed (the others follow their service's title when the hub reloads).
-        """
-        for sub in self._of_kind():
-            if self.spec.name and sub.title == self.spec.name:
-                self.hass.config_entries.async_update_subentry(
-                    self._get_entry(), sub, title=self.spec.title(sub.data)
-                )
-
-    async def async_step_reconfigure(
-        self, user_input: dict[str, Any] | None = None
-    ) -> SubentryFlowResult:
-        """Change an existing service's settings (an empty key keeps the current one)."""
-        return await self._reconfigure_connection(user_input, "reconfigure")
-
-    async def _reconfigure_connection(
-        self, user_input: dict[str, Any] | None, step_id: str
-    ) -> SubentryFlowResult:
-        subentry = self._get_reconfigure_subentry()
-        checked = Checked({}, {})
-        if user_input is not None:
-            checked = await self._validate(user_input, subentry)
-            if not checked.errors:
-                kept = {k: subentry.data[k] for k in self.spec.kept if k in subentry.data}
-                return self.async_update_and_abort(
-                    self._get_entry(),
-                    subentry,
-                    data=kept | checked.data,
-                    title=self._title(checked.data, subentry),
-                    unique_id=checked.unique_id,
-                )
-        secret = self.spec.secret
-        # The secret becomes optional where the form has it (Password next to Username), not last.
-        schema = vol.Schema(
-            {
-                (vol.Optional(secret, default="") if key == secret else key): value
-                for key, value in self.spec.schema(self.hass).schema.items()
-            }
-        )
-        suggested = {
-            k: v for k, v in subentry.data.items() if k != secret and k not in self.spec.kept
-        }
-        return self.async_show_form(
-            step_id=step_id,
-            data_schema=self.add_suggested_values_to_schema(schema, user_input or suggested),
-            errors=checked.errors,
-            description_placeholders=checked.placeholders,
-        )
 
 
 class QBittorrentSubentryFlow(ServiceSubentryFlow):

@@ -22,15 +22,10 @@ from homeassistant.helpers import config_validation as cv
 from .api.qbittorrent import ALL, QBittorrentClient
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .helpers import (
-    call_service,
-    loaded_entry,
-    one_target,
-    targets,
-    validation_error,
-)
-from .permissions import register_action
-from .validation import InputInvalid, filled
+from .hub.errors import call_service, validation_error
+from .hub.permissions import register_action
+from .hub.targets import loaded_entry, one_target, targets
+from .hub.validation import InputInvalid, filled
 
 ATTR_INSTANCE = "instance"
 ATTR_HASHES = "hashes"

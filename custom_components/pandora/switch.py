@@ -9,8 +9,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator.qbittorrent import QBittorrentCoordinator
-from .entity import PandoraEntity
-from .helpers import call_service
+from .hub.entity import PandoraEntity
+from .hub.errors import call_service
 from .runtime import PandoraConfigEntry
 
 PARALLEL_UPDATES = 1

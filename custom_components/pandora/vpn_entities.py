@@ -19,7 +19,7 @@ from homeassistant.helpers.restore_state import RestoreEntity
 from homeassistant.helpers.typing import StateType
 
 from .coordinator.gluetun import GluetunCoordinator
-from .entity import PandoraEntity
+from .hub.entity import PandoraEntity
 from .runtime import PandoraConfigEntry
 
 VPN_STATES = ["starting", "running", "stopping", "stopped", "crashed", "completed"]

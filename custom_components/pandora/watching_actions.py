@@ -36,15 +36,16 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import loaded_entry, translated_error, validation_error
 from .home import featured_title, watchlist
+from .hub.errors import translated_error, validation_error
+from .hub.permissions import register_action
+from .hub.targets import loaded_entry
+from .hub.validation import InputInvalid, filled
 from .jellyfin_stream import PLAYABLE, stream_path
 from .library_links import find_title
 from .media_actions import MEDIA_TYPES, media_details
 from .media_source import mime_type
-from .permissions import register_action
 from .runtime import PandoraConfigEntry
-from .validation import InputInvalid, filled
 
 SERVICE_ADD_TO_WATCHLIST = "add_to_watchlist"
 SERVICE_REMOVE_FROM_WATCHLIST = "remove_from_watchlist"

@@ -30,10 +30,11 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.loader import async_get_integration
 
 from .const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
-from .coordinator import PandoraCoordinator
 from .coordinator.cloudcmd import share_folders
-from .helpers import loaded_entry, safe_text
 from .home import home_rows
+from .hub.coordinator import PandoraCoordinator
+from .hub.errors import safe_text
+from .hub.targets import loaded_entry
 from .image import signed_images
 from .request_actions import request_dicts, visible
 from .requests import SIGNAL_REQUEST_CHANGED
@@ -259,7 +260,7 @@ def _subscribe(
     connection: Connection,
     msg: dict[str, Any],
     entry: PandoraConfigEntry,
-    coordinators: Callable[[PandoraRuntime], Iterable[PandoraCoordinator[Any]]],
+    coordinators: Callable[[PandoraRuntime], Iterable[PandoraCoordinator[Any, Any]]],
     push: Callable[[PandoraRuntime, bool], None],
     *,
     signal: str | None = None,
@@ -369,7 +370,7 @@ def ws_torrents_subscribe(hass: HomeAssistant, connection: Connection, msg: dict
 def _snapshot_command(
     ws_type: str,
     snapshot: Callable[[PandoraRuntime], dict[str, Any]],
-    coordinators: Callable[[PandoraRuntime], list[PandoraCoordinator[Any]]],
+    coordinators: Callable[[PandoraRuntime], list[PandoraCoordinator[Any, Any]]],
 ) -> Any:
     """A subscription pushing `snapshot(runtime)` whenever it changes."""
 

@@ -8,12 +8,10 @@ from datetime import timedelta
 from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
-from homeassistant.const import CONF_URL
+from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
-from homeassistant.helpers.device_registry import DeviceInfo
 
-from ..api.cloudcmd import FileEntry
+from ..api.cloudcmd import CloudCommanderClient, FileEntry
 from ..api.errors import PandoraError
 from ..const import (
     CONF_DOWNLOADED_FOLDER,
@@ -22,11 +20,8 @@ from ..const import (
     CONF_TV_FOLDER,
     CONF_VERIFY_SSL,
     DEFAULT_FOLDERS,
-    DOMAIN,
 )
-from ..helpers import create_session
-from ..service_flows import cloudcmd_client
-from . import PandoraCoordinator
+from ..hub.coordinator import PandoraCoordinator
 
 # The share's folders by the names the panel uses (`pandora/info`).
 FOLDER_NAMES: Final = {
@@ -47,6 +42,17 @@ def share_folders(data: Mapping[str, Any]) -> dict[str, str]:
     return {name: share_folder(data, key) for name, key in FOLDER_NAMES.items()}
 
 
+def cloudcmd_client(session: Any, data: Mapping[str, Any]) -> CloudCommanderClient:
+    """A Cloud Commander client for subentry data."""
+    return CloudCommanderClient(
+        url=data[CONF_URL],
+        session=session,
+        username=data.get(CONF_USERNAME) or None,
+        password=data.get(CONF_PASSWORD) or None,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
 @dataclass
 class ShareState:
     """The share as the entities show it."""
@@ -55,17 +61,18 @@ class ShareState:
     downloaded: list[FileEntry] = field(default_factory=list)
 
 
-class CloudCommanderCoordinator(PandoraCoordinator[ShareState]):
+class CloudCommanderCoordinator(PandoraCoordinator[ShareState, CloudCommanderClient]):
     """Lists the Downloaded folder of one Cloud Commander share."""
 
     # Two listings (the folder's parent, to check it is a folder, then the folder), each making
     # the server read the directory; Pandora's own moves refresh at once.
     UPDATE_INTERVAL = timedelta(seconds=30)
+    CLIENT = cloudcmd_client
+    MANUFACTURER = "Cloud Commander"
+    MODEL = "Cloud Commander"
 
     def __init__(self, hass: HomeAssistant, entry: ConfigEntry, subentry: ConfigSubentry) -> None:
         super().__init__(hass, entry, subentry)
-        verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
-        self.client = cloudcmd_client(create_session(hass, verify_ssl), subentry.data)
         self.state = ShareState()
 
     def folder(self, key: str) -> str:
@@ -73,17 +80,9 @@ class CloudCommanderCoordinator(PandoraCoordinator[ShareState]):
         return share_folder(self.subentry.data, key)
 
     @property
-    def device_info(self) -> DeviceInfo:
-        """One device per share."""
-        return DeviceInfo(
-            identifiers={(DOMAIN, self.subentry.subentry_id)},
-            name=self.subentry.title,
-            manufacturer="Cloud Commander",
-            model="Cloud Commander",
-            sw_version=self.state.version,
-            configuration_url=self.subentry.data[CONF_URL],
-            entry_type=dr.DeviceEntryType.SERVICE,
-        )
+    def sw_version(self) -> str | None:
+        """Cloud Commander's version, once read."""
+        return self.state.version
 
     async def _async_update_data(self) -> ShareState:
         try:

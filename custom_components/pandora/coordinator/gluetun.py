@@ -17,19 +17,20 @@ changes are rolled back and the user gets the reason: the shown country stays th
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 import logging
 import time
+from typing import Any, Final
+import unicodedata
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
+from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import device_registry as dr, issue_registry as ir
-from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers import issue_registry as ir
 
-from ..announce import async_announce
 from ..api.errors import InvalidAuth, NotFound, PandoraError, RequestRefused, RouteNotAllowed
 from ..api.gluetun import GluetunClient, PublicIp, VpnStatus
 from ..api.portainer_models import Stack
@@ -46,22 +47,54 @@ from ..const import (
     EVENT_VPN_COUNTRY_CHANGED,
     EVENT_VPN_LEAK,
 )
-from ..helpers import (
-    create_session,
-    safe_text,
-    split_countries,
-    translated_error,
-    valid_country,
-    validation_error,
-)
-from ..service_flows import gluetun_client
-from . import PandoraCoordinator
+from ..hub.announce import async_announce
+from ..hub.coordinator import PandoraCoordinator
+from ..hub.errors import safe_text, translated_error, validation_error
 from .portainer import PortainerCoordinator
 
 _LOGGER = logging.getLogger(__name__)
 
+
+def split_countries(value: str) -> list[str]:
+    """Comma-separated names that may hold spaces ("United Kingdom"), trimmed, no repeats."""
+    return list(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+
+
+# gluetun's server lists spell countries with letters, spaces, hyphens ("Guinea-Bissau") and
+# apostrophes ("Cote d'Ivoire"). Nothing else passes: the name is written into the stack's
+# environment, where a newline would start another variable.
+_COUNTRY_PUNCTUATION: Final = frozenset(" -'’")
+MAX_COUNTRY_LENGTH: Final = 64
+
+
+def valid_country(name: str) -> bool:
+    """Whether `name` can be a gluetun country: letters (any script), spaces, - and '."""
+    return (
+        0 < len(name) <= MAX_COUNTRY_LENGTH
+        and name[0].isalpha()
+        and all(
+            char.isalpha()
+            or char in _COUNTRY_PUNCTUATION
+            or unicodedata.category(char) == "Mn"  # a combining accent ("Côte")
+            for char in name
+        )
+    )
+
+
 # How often a switch asks gluetun for its public IP while waiting for the new country.
 SWITCH_POLL = 1.0
+
+
+def gluetun_client(session: Any, data: Mapping[str, Any]) -> GluetunClient:
+    """A gluetun control-server client for subentry data."""
+    return GluetunClient(
+        url=data[CONF_URL],
+        session=session,
+        api_key=data.get(CONF_API_KEY) or None,
+        username=data.get(CONF_USERNAME) or None,
+        password=data.get(CONF_PASSWORD) or None,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
 
 
 @dataclass
@@ -72,12 +105,16 @@ class GluetunState:
     public_ip: PublicIp | None = None
 
 
-class GluetunCoordinator(PandoraCoordinator[GluetunState]):
+class GluetunCoordinator(PandoraCoordinator[GluetunState, GluetunClient]):
     """Follows one gluetun; switches its country; raises leak and VPN-down repairs."""
 
     # Two control-server requests (VPN status, public IP) for a state that changes rarely; a
     # country switch follows its own progress every SWITCH_POLL.
     UPDATE_INTERVAL = timedelta(seconds=30)
+    CLIENT = gluetun_client
+    MANUFACTURER = "gluetun"
+    MODEL = "VPN client"
+    LINKS_TO_SERVICE = False
 
     def __init__(
         self,
@@ -88,9 +125,6 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
     ) -> None:
         super().__init__(hass, entry, subentry)
         data = subentry.data
-        self.client: GluetunClient = gluetun_client(
-            create_session(hass, bool(data.get(CONF_VERIFY_SSL, True))), data
-        )
         self._portainer = portainer
         self.countries = _offered(subentry.title, data.get(CONF_COUNTRIES) or DEFAULT_COUNTRIES)
         self.stack_name: str = data.get(CONF_STACK) or ""
@@ -106,18 +140,6 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState]):
         self._down_polls = 0  # polls in a row that read the VPN as not running
         # Why gluetun cannot switch live stays true across switches: log it once, not each time.
         self._told_no_live = False
-
-    @property
-    def device_info(self) -> DeviceInfo:
-        """One device per gluetun."""
-        return DeviceInfo(
-            identifiers={(DOMAIN, self.subentry.subentry_id)},
-            name=self.subentry.title,
-            manufacturer="gluetun",
-            model="VPN client",
-            configuration_url=None,
-            entry_type=dr.DeviceEntryType.SERVICE,
-        )
 
     def canonical(self, country: str) -> str | None:
         """The offered spelling of a country (any case), or None when it is not offered."""

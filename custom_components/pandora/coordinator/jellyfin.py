@@ -13,11 +13,8 @@ from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
-from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 
-from ..announce import async_announce
 from ..api.errors import PandoraError
 from ..api.jellyfin import JellyfinClient
 from ..api.jellyfin_index import TitleIndex, TitleKey
@@ -37,9 +34,10 @@ from ..const import (
     EVENT_SCAN_STARTED,
     NO_JELLYFIN_USER,
 )
-from ..helpers import create_session, safe_text
 from ..history import TorrentHistory
-from . import PandoraCoordinator
+from ..hub.announce import async_announce
+from ..hub.coordinator import PandoraCoordinator
+from ..hub.errors import safe_text
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -48,6 +46,16 @@ SLOW_REFRESH = 300.0
 # The title index and the users after a failed read (they only serve the watching features).
 INDEX_RETRY = 60.0
 SIGNAL_LIBRARIES = f"{DOMAIN}_jellyfin_libraries"
+
+
+def jellyfin_client(session: Any, data: Mapping[str, Any]) -> JellyfinClient:
+    """A Jellyfin client for subentry data."""
+    return JellyfinClient(
+        url=data[CONF_URL],
+        api_key=data[CONF_API_KEY],
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
 
 
 @dataclass
@@ -100,12 +108,15 @@ def resolve_watcher(
     return (admin, "admin_default") if admin else (None, "no_admin")
 
 
-class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
+class JellyfinCoordinator(PandoraCoordinator[JellyfinState, JellyfinClient]):
     """Keeps one Jellyfin server's scan state current and fires scan events."""
 
     # Two requests (every scheduled task, to find the scan; the libraries with their refresh
     # state), and every SLOW_REFRESH the counts, the movie and series lists and the users.
     UPDATE_INTERVAL = timedelta(seconds=30)
+    CLIENT = jellyfin_client
+    MANUFACTURER = "Jellyfin"
+    MODEL = "Jellyfin server"
     # While a scan or a library refresh runs: its progress and its end (counts, scan event).
     SCANNING_INTERVAL = timedelta(seconds=5)
 
@@ -118,13 +129,6 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
     ) -> None:
         super().__init__(hass, entry, subentry)
         self.history = history  # scans are kept with the file actions
-        verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
-        self.client = JellyfinClient(
-            url=subentry.data[CONF_URL],
-            api_key=subentry.data[CONF_API_KEY],
-            session=create_session(hass, verify_ssl),
-            verify_ssl=verify_ssl,
-        )
         self.state = JellyfinState()
         self.index = TitleIndex()
         self._slow_at = 0.0
@@ -134,18 +138,10 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState]):
         self._running: bool | None = None
 
     @property
-    def device_info(self) -> DeviceInfo:
-        """One device per Jellyfin server."""
+    def sw_version(self) -> str | None:
+        """The server's version, once read."""
         info = self.state.info
-        return DeviceInfo(
-            identifiers={(DOMAIN, self.subentry.subentry_id)},
-            name=self.subentry.title,
-            manufacturer="Jellyfin",
-            model="Jellyfin server",
-            sw_version=info.version if info else None,
-            configuration_url=self.subentry.data[CONF_URL],
-            entry_type=dr.DeviceEntryType.SERVICE,
-        )
+        return info.version if info else None
 
     @property
     def identity(self) -> str | None:

@@ -7,6 +7,7 @@ with a new id, and its device and history must stay the same.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 import logging
@@ -19,13 +20,14 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 
-from ..announce import async_announce
 from ..api.errors import PandoraError
 from ..api.portainer import PortainerClient
 from ..api.portainer_models import Container, ContainerStats, Endpoint, Stack
 from ..const import CONF_ENDPOINTS, CONF_VERIFY_SSL, DOMAIN, EVENT_CONTAINER_CHANGED
-from ..helpers import create_session, safe_text, split_list
-from . import PandoraCoordinator
+from ..hub.announce import async_announce
+from ..hub.coordinator import PandoraCoordinator
+from ..hub.errors import safe_text
+from ..hub.forms import split_list
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -37,6 +39,16 @@ STATS_CONCURRENCY = 4
 def container_key(container: Container) -> str:
     """Stable key of a container across recreations: environment id and name."""
     return f"{container.endpoint_id}_{container.name}"
+
+
+def portainer_client(session: Any, data: Mapping[str, Any]) -> PortainerClient:
+    """A Portainer client for subentry data."""
+    return PortainerClient(
+        url=data[CONF_URL],
+        api_key=data[CONF_API_KEY],
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
 
 
 @dataclass
@@ -51,23 +63,19 @@ class PortainerState:
     stats: dict[str, ContainerStats] = field(default_factory=dict)
 
 
-class PortainerCoordinator(PandoraCoordinator[PortainerState]):
+class PortainerCoordinator(PandoraCoordinator[PortainerState, PortainerClient]):
     """Keeps one Portainer's containers and stacks current; fires container events."""
 
     # The environments, a container list per environment (Portainer asks each Docker engine),
     # the stacks, and a stats call (a second of sampling by Docker) per container whose CPU or
     # memory sensor is enabled. Restarts and redeploys refresh at once.
     UPDATE_INTERVAL = timedelta(seconds=30)
+    CLIENT = portainer_client
+    MANUFACTURER = "Portainer"
+    MODEL = "Portainer"
 
     def __init__(self, hass: HomeAssistant, entry: ConfigEntry, subentry: ConfigSubentry) -> None:
         super().__init__(hass, entry, subentry)
-        verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
-        self.client = PortainerClient(
-            url=subentry.data[CONF_URL],
-            api_key=subentry.data[CONF_API_KEY],
-            session=create_session(hass, verify_ssl),
-            verify_ssl=verify_ssl,
-        )
         self.wanted_endpoints = {
             e.casefold() for e in split_list(subentry.data.get(CONF_ENDPOINTS) or "")
         }
@@ -78,17 +86,9 @@ class PortainerCoordinator(PandoraCoordinator[PortainerState]):
         self.device_id: str | None = None
 
     @property
-    def device_info(self) -> DeviceInfo:
-        """The Portainer server itself."""
-        return DeviceInfo(
-            identifiers={(DOMAIN, self.subentry.subentry_id)},
-            name=self.subentry.title,
-            manufacturer="Portainer",
-            model="Portainer",
-            sw_version=self.state.version,
-            configuration_url=self.subentry.data[CONF_URL],
-            entry_type=dr.DeviceEntryType.SERVICE,
-        )
+    def sw_version(self) -> str | None:
+        """Portainer's version, once read."""
+        return self.state.version
 
     def register_device(self) -> None:
         """Register the Portainer device first: containers and stacks hang below it."""

@@ -7,16 +7,15 @@ from datetime import timedelta
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
-from homeassistant.const import CONF_URL
+from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
-from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.update_coordinator import UpdateFailed
 
-from ..announce import async_announce
 from ..api.errors import IPBanned, PandoraError
 from ..api.http import safe_url
+from ..api.qbittorrent import QBittorrentClient
 from ..api.qbittorrent_models import (
     LOADING_STATES,
     MainDataState,
@@ -34,10 +33,10 @@ from ..const import (
     TORRENT_ERRORED,
     TORRENT_REMOVED,
 )
-from ..helpers import create_session, safe_text
 from ..history import TorrentHistory
-from ..service_flows import qbittorrent_client
-from . import PandoraCoordinator
+from ..hub.announce import async_announce
+from ..hub.coordinator import PandoraCoordinator
+from ..hub.errors import safe_text
 
 
 def torrent_event_data(torrent: Torrent) -> dict[str, Any]:
@@ -52,12 +51,26 @@ def torrent_event_data(torrent: Torrent) -> dict[str, Any]:
     }
 
 
-class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
+def qbittorrent_client(session: Any, data: Mapping[str, Any]) -> QBittorrentClient:
+    """A qBittorrent client for subentry data."""
+    return QBittorrentClient(
+        url=data[CONF_URL],
+        username=data.get(CONF_USERNAME, ""),
+        password=data.get(CONF_PASSWORD, ""),
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )
+
+
+class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient]):
     """Keeps one qBittorrent's main data current and publishes torrent lifecycle events."""
 
     # One request, `sync/maindata?rid=`, answering only what changed: cheap enough for the
     # panel's live progress.
     UPDATE_INTERVAL = timedelta(seconds=5)
+    CLIENT = qbittorrent_client
+    MANUFACTURER = "qBittorrent project"
+    MODEL = "qBittorrent"
 
     def __init__(
         self,
@@ -67,8 +80,6 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
         history: TorrentHistory,
     ) -> None:
         super().__init__(hass, entry, subentry)
-        verify_ssl = bool(subentry.data.get(CONF_VERIFY_SSL, True))
-        self.client = qbittorrent_client(create_session(hass, verify_ssl), subentry.data)
         self.history = history
         self._baseline_taken = False
         # Torrents known incomplete, or new and not yet known complete (persisted in history).
@@ -83,19 +94,16 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState]):
         self.syncs = 0
 
     @property
-    def device_info(self) -> DeviceInfo:
-        """One device per qBittorrent."""
+    def sw_version(self) -> str | None:
+        """QBittorrent's version, once logged in."""
         info = self.client.info
-        return DeviceInfo(
-            identifiers={(DOMAIN, self.subentry.subentry_id)},
-            name=self.subentry.title,
-            manufacturer="qBittorrent project",
-            model="qBittorrent",
-            model_id=f"Web API {'.'.join(map(str, info.api_version))}" if info else None,
-            sw_version=info.app_version if info else None,
-            configuration_url=self.subentry.data[CONF_URL],
-            entry_type=dr.DeviceEntryType.SERVICE,
-        )
+        return info.app_version if info else None
+
+    @property
+    def model_id(self) -> str | None:
+        """Its Web API version, once logged in."""
+        info = self.client.info
+        return f"Web API {'.'.join(map(str, info.api_version))}" if info else None
 
     async def async_shutdown(self) -> None:
         """Log out of qBittorrent when the hub unloads (frees the Web UI session)."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .coordinator import PandoraCoordinator
 from .permissions import Door, async_authorize
 
 
-class PandoraEntity[CoordinatorT: PandoraCoordinator](CoordinatorEntity[CoordinatorT]):  # type: ignore[type-arg]
+class PandoraEntity[CoordinatorT: PandoraCoordinator[Any, Any]](CoordinatorEntity[CoordinatorT]):
     """An entity of one service (subentry) device, with a translated name."""
 
     _attr_has_entity_name = True

@@ -17,7 +17,7 @@ from typing import Any, cast
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.storage import Store
 
-from .const import DOMAIN
+from ..const import DOMAIN
 
 STORAGE_VERSION = 1
 SAVE_DELAY = 30.0

@@ -26,7 +26,7 @@ from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.typing import VolSchemaType
 from homeassistant.util.hass_dict import HassKey
 
-from .const import DOMAIN
+from ..const import DOMAIN
 
 # Placeholders that hold a field's key: shown by the field's form name.
 FIELD_PLACEHOLDERS: Final = ("field", "other")

@@ -40,7 +40,7 @@ from homeassistant.core import (
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers.typing import VolSchemaType
 
-from .const import CONF_VOICE_CONTROL, DEFAULT_VOICE_CONTROL, DOMAIN
+from ..const import CONF_VOICE_CONTROL, DEFAULT_VOICE_CONTROL, DOMAIN
 from .validation import action_schema
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from homeassistant.core import CALLBACK_TYPE, Event, EventOrigin, HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect, async_dispatcher_send
 
-from .const import DOMAIN
+from ..const import DOMAIN
 
 type Listener = Callable[[dict[str, Any]], Coroutine[Any, Any, None] | None]
 
