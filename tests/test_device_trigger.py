@@ -29,7 +29,7 @@ from custom_components.pandora.const import (
     SUBENTRY_PORTAINER,
     SUBENTRY_QBITTORRENT,
 )
-from custom_components.pandora.coordinator.portainer import PortainerCoordinator
+from custom_components.pandora.containers.portainer import PortainerCoordinator
 from custom_components.pandora.request_entities import requests_device_id
 from custom_components.pandora.requests import EVENT_REQUEST_PREFIX, MediaRequest, event_data
 from homeassistant.components.device_automation import DeviceAutomationType

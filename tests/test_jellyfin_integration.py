@@ -18,7 +18,7 @@ from custom_components.pandora.const import (
     EVENT_SCAN_STARTED,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.coordinator.jellyfin import JellyfinCoordinator
+from custom_components.pandora.library.coordinator import JellyfinCoordinator
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant

@@ -29,8 +29,8 @@ from custom_components.pandora.const import (
     DOMAIN,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.coordinator.gluetun import GluetunCoordinator
-from custom_components.pandora.coordinator.portainer import PortainerCoordinator
+from custom_components.pandora.containers.gluetun import GluetunCoordinator
+from custom_components.pandora.containers.portainer import PortainerCoordinator
 from custom_components.pandora.hub.permissions import OPERATIONS, Access, Caller, Door, allowed
 from custom_components.pandora.intent import PandoraIntentHandler
 from custom_components.pandora.request_notify import ACTION_APPROVE, ACTION_DENY

@@ -33,9 +33,9 @@ from custom_components.pandora.const import (
     SUBENTRY_CLOUDCMD,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.downloads import query_for, torrent_infohash
-from custom_components.pandora.ranking import RankingPreferences, rank
-from custom_components.pandora.release_search import ReleaseSearch
+from custom_components.pandora.downloads.add import query_for, torrent_infohash
+from custom_components.pandora.downloads.ranking import RankingPreferences, rank
+from custom_components.pandora.downloads.search import ReleaseSearch
 from custom_components.pandora.request_pipeline import main_reasons
 from custom_components.pandora.requests import MediaRequest, RequestQueue
 from homeassistant.auth.models import User

@@ -126,9 +126,7 @@ async def test_unexpected_errors(
     hass: HomeAssistant, hub: MockConfigEntry, sims: Sims, error: Exception, key: str
 ) -> None:
     flow_id = await start(hass, hub, SUBENTRY_TMDB)
-    with patch(
-        "custom_components.pandora.api.tmdb.TmdbClient.configuration", side_effect=error
-    ):
+    with patch("custom_components.pandora.api.tmdb.TmdbClient.configuration", side_effect=error):
         result = await submit(hass, flow_id, tmdb_form(sims))
     assert result["errors"] == {"base": key}
 

@@ -14,6 +14,7 @@ from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.typing import ConfigType
 
+from .config_flow import SPECS
 from .const import (
     CONF_INDEXERS,
     CONF_PORTAINER,
@@ -30,14 +31,16 @@ from .const import (
     SUBENTRY_WATCHMODE,
 )
 from .container_actions import async_setup_container_actions
-from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .coordinator.gluetun import GluetunCoordinator
-from .coordinator.jellyfin import JellyfinCoordinator
-from .coordinator.portainer import PortainerCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .containers.gluetun import GluetunCoordinator
+from .containers.portainer import PortainerCoordinator
+from .discover.clients import tmdb_client, watchmode_client
 from .discovery import Discovery
+from .downloads.actions import async_setup_services
+from .downloads.coordinator import QBittorrentCoordinator
+from .downloads.history import TorrentHistory
+from .downloads.search import JackettInstance, ReleaseSearch, jackett_client
+from .files.coordinator import CloudCommanderCoordinator
 from .files_actions import async_setup_files_actions
-from .history import TorrentHistory
 from .hub.cache import ResponseCache
 from .hub.coordinator import PandoraCoordinator
 from .hub.flow import keyed_by_url
@@ -47,20 +50,18 @@ from .hub.validation import async_load_form_names
 from .image import ImageView, JellyfinImageView
 from .intent import async_setup_intents
 from .jellyfin_stream import JellyfinStreamView
+from .library.coordinator import JellyfinCoordinator
 from .library_actions import async_setup_library_actions
 from .llm_api import async_register_llm_api
 from .media_actions import async_setup_media_actions
 from .panel import async_register_panel, async_remove_panel
 from .pipeline import Pipeline
-from .release_search import JackettInstance, ReleaseSearch
 from .request_actions import async_setup_request_actions
 from .request_entities import requests_device_id
 from .request_notify import RequestNotifier
 from .request_pipeline import RequestPipeline
 from .requests import request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
-from .service_flows import SPECS, jackett_client, tmdb_client, watchmode_client
-from .services import async_setup_services
 from .shared_stores import async_requests, async_watchlists
 from .watching_actions import async_setup_watching_actions
 from .websocket import async_setup_websocket

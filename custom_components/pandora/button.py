@@ -11,7 +11,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import container_entities, jellyfin_entities
 from .api.qbittorrent import ALL, QBittorrentClient
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .downloads.coordinator import QBittorrentCoordinator
 from .hub.entity import PandoraEntity
 from .hub.errors import call_service
 from .runtime import PandoraConfigEntry

@@ -13,8 +13,8 @@ from homeassistant.util import dt as dt_util
 
 from .api.portainer_models import Container
 from .const import DOMAIN
-from .coordinator.gluetun import GluetunCoordinator
-from .coordinator.portainer import PortainerCoordinator
+from .containers.gluetun import GluetunCoordinator
+from .containers.portainer import PortainerCoordinator
 from .hub.errors import call_service, validation_error
 from .hub.permissions import register_action
 from .hub.targets import loaded_entry, one_target, targets

@@ -29,7 +29,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
 from .api.portainer_models import Container, Stack, status_without_age
-from .coordinator.portainer import SIGNAL_CONTAINERS, PortainerCoordinator
+from .containers.portainer import SIGNAL_CONTAINERS, PortainerCoordinator
 from .hub.entity import PandoraEntity
 from .hub.errors import call_service
 from .runtime import PandoraConfigEntry

@@ -13,7 +13,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import request_entities
 from .const import SIGNAL_TORRENT_EVENT, TORRENT_EVENT_TYPES
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .downloads.coordinator import QBittorrentCoordinator
 from .hub.entity import PandoraEntity
 from .runtime import PandoraConfigEntry
 

@@ -26,7 +26,7 @@ from .const import (
     DOMAIN,
     EVENT_FILES_MOVED,
 )
-from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .files.coordinator import CloudCommanderCoordinator
 from .hub.announce import async_announce
 from .hub.errors import safe_text, translated_error, validation_error
 from .hub.permissions import register_action

@@ -28,11 +28,11 @@ from .api.errors import PandoraError
 from .api.qbittorrent import ALL
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
-from .coordinator.jellyfin import JellyfinCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .downloads.coordinator import QBittorrentCoordinator
+from .downloads.ranking import parse_release
 from .hub.permissions import Caller, Door, async_authorize, async_caller
+from .library.coordinator import JellyfinCoordinator
 from .library_actions import ALL as ALL_LIBRARIES, find_library
-from .ranking import parse_release
 from .runtime import PandoraConfigEntry
 
 INTENT_PAUSE_ALL: Final = "PandoraPauseAll"

@@ -23,9 +23,9 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from .coordinator.jellyfin import SIGNAL_LIBRARIES, JellyfinCoordinator
 from .hub.entity import PandoraEntity
 from .hub.errors import call_service
+from .library.coordinator import SIGNAL_LIBRARIES, JellyfinCoordinator
 from .runtime import PandoraConfigEntry
 
 SCAN_STATES = ["idle", "running"]

@@ -28,8 +28,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.http import HomeAssistantView
 
 from .api.errors import NotFound, PandoraError
-from .coordinator.jellyfin import JellyfinCoordinator
 from .hub.errors import safe_text
+from .library.coordinator import JellyfinCoordinator
 from .runtime import jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)

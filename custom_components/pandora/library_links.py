@@ -14,7 +14,7 @@ from homeassistant.const import CONF_URL
 
 from .api.http import http_url
 from .const import CONF_WEB_URL
-from .coordinator.jellyfin import JellyfinCoordinator
+from .library.coordinator import JellyfinCoordinator
 from .runtime import PandoraRuntime
 
 

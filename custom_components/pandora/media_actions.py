@@ -16,15 +16,15 @@ from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from .api.errors import InvalidAuth, PandoraError, QuotaExceeded
 from .const import DOMAIN
 from .discovery import DISCOVER_LISTS, Discovery
-from .downloads import ReleaseLinks, add_release, query_for, ranking_preferences, release_links
+from .downloads.actions import absolute_path, torrent_link
+from .downloads.add import ReleaseLinks, add_release, query_for, ranking_preferences, release_links
+from .downloads.search import DEFAULT_LIMIT, ReleaseSearch
 from .hub.errors import call_service, safe_text, translated_error, validation_error
 from .hub.permissions import register_action
 from .hub.targets import loaded_entry, one_target
 from .hub.validation import filled, needs
 from .library_links import annotate, library_link
-from .release_search import DEFAULT_LIMIT, ReleaseSearch
 from .runtime import PandoraConfigEntry
-from .services import absolute_path, torrent_link
 
 SERVICE_DISCOVER = "discover"
 SERVICE_SEARCH_MEDIA = "search_media"
@@ -241,7 +241,7 @@ async def _search_torrents(call: ServiceCall) -> ServiceResponse:
         details = await media_details(call.hass, data["tmdb_id"], media_type)
         query, year = query_for(details, media_type, season, episode)
         category = category or ("movies" if media_type == "movie" else "tv")
-    prefs = ranking_preferences(entry, year=year, season=season, episode=episode)
+    prefs = ranking_preferences(entry.options, year=year, season=season, episode=episode)
     result = await search.search(
         query,
         prefs,
@@ -271,7 +271,7 @@ async def _download_release(call: ServiceCall) -> ServiceResponse:
     )
     download = await call_service(
         add_release,
-        entry,
+        entry.runtime_data.history,
         coordinator,
         links,
         tmdb_id=data.get("tmdb_id"),

@@ -29,9 +29,9 @@ from homeassistant.helpers.http import current_request
 from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
-from .coordinator.jellyfin import JellyfinCoordinator
 from .hub.errors import safe_text
 from .jellyfin_stream import PLAYABLE, stream_path, watcher_id
+from .library.coordinator import JellyfinCoordinator
 from .runtime import jellyfin_servers
 
 ROWS = {"resume": "Continue watching", "latest": "Recently added"}

@@ -43,10 +43,10 @@ from .const import (
     TORRENT_COMPLETED,
     TORRENT_REMOVED,
 )
-from .coordinator.cloudcmd import CloudCommanderCoordinator
+from .downloads.ranking import parse_release
+from .files.coordinator import CloudCommanderCoordinator
 from .hub.announce import async_announce, async_listen_internal
 from .hub.errors import safe_text
-from .ranking import parse_release
 from .requests import MediaRequest
 from .runtime import PandoraConfigEntry
 

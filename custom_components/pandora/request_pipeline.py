@@ -54,7 +54,7 @@ from .const import (
     TORRENT_ERRORED,
     TORRENT_REMOVED,
 )
-from .downloads import (
+from .downloads.add import (
     ReleaseLinks,
     add_release,
     link_download,
@@ -62,16 +62,16 @@ from .downloads import (
     ranking_preferences,
     release_links,
 )
+from .downloads.ranking import RankedResult, RankingPreferences, ReleaseInfo
+from .downloads.search import RankedSearch
 from .hub.announce import async_listen_internal
 from .hub.errors import safe_text
 from .pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
-from .ranking import RankedResult, RankingPreferences, ReleaseInfo
-from .release_search import RankedSearch
 from .requests import ACTIVE_STATUSES, SIGNAL_REQUEST_CHANGED, MediaRequest, RequestError
 
 if TYPE_CHECKING:
     from .api.jackett_models import TorznabResult
-    from .coordinator.qbittorrent import QBittorrentCoordinator
+    from .downloads.coordinator import QBittorrentCoordinator
     from .requests import RequestQueue
     from .runtime import PandoraConfigEntry
 
@@ -313,7 +313,7 @@ class RequestPipeline:
         """The search text, the quality profile and the category for this request."""
         details = {"title": request.title, "year": request.year}
         query, year = query_for(details, request.media_type, request.season)
-        prefs = ranking_preferences(self.entry, year=year, season=request.season)
+        prefs = ranking_preferences(self.entry.options, year=year, season=request.season)
         return query, prefs, "movies" if request.media_type == "movie" else "tv"
 
     async def _search_ranked(self, request: MediaRequest) -> RankedSearch:
@@ -527,7 +527,7 @@ class RequestPipeline:
             if links is None or links.infohash != torrent_hash:
                 links = await self._links_again(request, torrent_hash)
             await add_release(
-                self.entry,
+                self.entry.runtime_data.history,
                 coordinator,
                 links,
                 tmdb_id=request.tmdb_id,

@@ -11,15 +11,15 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 
 from .const import DOMAIN
-from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .coordinator.gluetun import GluetunCoordinator
-from .coordinator.jellyfin import JellyfinCoordinator
-from .coordinator.portainer import PortainerCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .containers.gluetun import GluetunCoordinator
+from .containers.portainer import PortainerCoordinator
 from .discovery import Discovery
-from .history import TorrentHistory
+from .downloads.coordinator import QBittorrentCoordinator
+from .downloads.history import TorrentHistory
+from .downloads.search import ReleaseSearch
+from .files.coordinator import CloudCommanderCoordinator
 from .hub.cache import ResponseCache
-from .release_search import ReleaseSearch
+from .library.coordinator import JellyfinCoordinator
 from .requests import RequestQueue
 from .watchlist import Watchlists
 

@@ -18,8 +18,8 @@ from homeassistant.helpers.typing import StateType
 
 from . import container_entities, jellyfin_entities, request_entities, vpn_entities
 from .api.qbittorrent_models import MainDataState, TorrentStatus
-from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .downloads.coordinator import QBittorrentCoordinator
+from .files.coordinator import CloudCommanderCoordinator
 from .hub.entity import PandoraEntity
 from .runtime import PandoraConfigEntry
 

@@ -8,7 +8,7 @@ from homeassistant.components.switch import SwitchEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .downloads.coordinator import QBittorrentCoordinator
 from .hub.entity import PandoraEntity
 from .hub.errors import call_service
 from .runtime import PandoraConfigEntry

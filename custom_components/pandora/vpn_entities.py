@@ -18,7 +18,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.restore_state import RestoreEntity
 from homeassistant.helpers.typing import StateType
 
-from .coordinator.gluetun import GluetunCoordinator
+from .containers.gluetun import GluetunCoordinator
 from .hub.entity import PandoraEntity
 from .runtime import PandoraConfigEntry
 

@@ -35,13 +35,13 @@ from homeassistant.helpers import config_validation as cv
 from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
-from .coordinator.jellyfin import JellyfinCoordinator
 from .home import featured_title, watchlist
 from .hub.errors import translated_error, validation_error
 from .hub.permissions import register_action
 from .hub.targets import loaded_entry
 from .hub.validation import InputInvalid, filled
 from .jellyfin_stream import PLAYABLE, stream_path
+from .library.coordinator import JellyfinCoordinator
 from .library_links import find_title
 from .media_actions import MEDIA_TYPES, media_details
 from .media_source import mime_type

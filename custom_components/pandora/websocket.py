@@ -30,7 +30,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.loader import async_get_integration
 
 from .const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
-from .coordinator.cloudcmd import share_folders
+from .files.coordinator import share_folders
 from .home import home_rows
 from .hub.coordinator import PandoraCoordinator
 from .hub.errors import safe_text

@@ -19,10 +19,10 @@ from homeassistant.util.hass_dict import HassKey
 
 from .api.qbittorrent_models import Torrent
 from .const import DOMAIN
-from .coordinator.gluetun import GluetunCoordinator
-from .coordinator.jellyfin import JellyfinCoordinator
-from .coordinator.portainer import PortainerCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
+from .containers.gluetun import GluetunCoordinator
+from .containers.portainer import PortainerCoordinator
+from .downloads.coordinator import QBittorrentCoordinator
+from .library.coordinator import JellyfinCoordinator
 from .runtime import PandoraRuntime
 
 

@@ -3,10 +3,22 @@
 Pure: imports nothing of Pandora's but each other, and no Home Assistant.
 """
 
-from .parse import HdrFormat, ReleaseInfo, Resolution, Source, parse_release
+from .parse import (
+    DEFAULT_ALLOWED_SOURCES,
+    PRE_RELEASE_SOURCES,
+    Codec,
+    HdrFormat,
+    ReleaseInfo,
+    Resolution,
+    Source,
+    parse_release,
+)
 from .score import RankedResult, RankingPreferences, rank
 
 __all__ = [
+    "DEFAULT_ALLOWED_SOURCES",
+    "PRE_RELEASE_SOURCES",
+    "Codec",
     "HdrFormat",
     "RankedResult",
     "RankingPreferences",

@@ -19,13 +19,13 @@ from homeassistant.core import (
 )
 from homeassistant.helpers import config_validation as cv
 
-from .api.qbittorrent import ALL, QBittorrentClient
-from .api.qbittorrent_models import Torrent, TorrentStatus
-from .coordinator.qbittorrent import QBittorrentCoordinator
-from .hub.errors import call_service, validation_error
-from .hub.permissions import register_action
-from .hub.targets import loaded_entry, one_target, targets
-from .hub.validation import InputInvalid, filled
+from ..api.qbittorrent import ALL, QBittorrentClient
+from ..api.qbittorrent_models import Torrent, TorrentStatus
+from ..hub.errors import call_service, validation_error
+from ..hub.permissions import register_action
+from ..hub.targets import loaded_entry, one_target, targets
+from ..hub.validation import InputInvalid, filled
+from .coordinator import QBittorrentCoordinator
 
 ATTR_INSTANCE = "instance"
 ATTR_HASHES = "hashes"

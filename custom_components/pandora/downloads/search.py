@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 import hashlib
 import time
@@ -17,11 +17,14 @@ from typing import Any, Final
 import aiohttp
 from yarl import URL
 
-from .api.errors import TRANSIENT_ERRORS, CannotConnect, InvalidAuth, PandoraError, ServiceError
-from .api.http import fetch
-from .api.jackett import ALL, JackettClient, merge_results
-from .api.jackett_models import TorznabResult
-from .hub.errors import safe_text
+from homeassistant.const import CONF_API_KEY, CONF_URL
+
+from ..api.errors import TRANSIENT_ERRORS, CannotConnect, InvalidAuth, PandoraError, ServiceError
+from ..api.http import fetch
+from ..api.jackett import ALL, JackettClient, merge_results
+from ..api.jackett_models import TorznabResult
+from ..const import CONF_VERIFY_SSL
+from ..hub.errors import safe_text
 from .ranking import RankedResult, RankingPreferences, rank
 
 # Torznab's standard top-level categories.
@@ -230,3 +233,13 @@ async def fetch_torrent(
             raise ServiceError("the indexer did not send a torrent file")
         return resp.body, None
     raise ServiceError("too many redirects fetching the torrent file")
+
+
+def jackett_client(session: Any, data: Mapping[str, Any]) -> JackettClient:
+    """A Jackett client for subentry data."""
+    return JackettClient(
+        url=data[CONF_URL],
+        api_key=data[CONF_API_KEY],
+        session=session,
+        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+    )

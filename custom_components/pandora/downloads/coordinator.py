@@ -33,10 +33,10 @@ from ..const import (
     TORRENT_ERRORED,
     TORRENT_REMOVED,
 )
-from ..history import TorrentHistory
 from ..hub.announce import async_announce
 from ..hub.coordinator import PandoraCoordinator
 from ..hub.errors import safe_text
+from .history import TorrentHistory
 
 
 def torrent_event_data(torrent: Torrent) -> dict[str, Any]:

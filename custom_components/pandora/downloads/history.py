@@ -17,7 +17,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, HISTORY_MAX_ENTRIES, HISTORY_SAVE_DELAY
+from ..const import DOMAIN, HISTORY_MAX_ENTRIES, HISTORY_SAVE_DELAY
 
 STORAGE_VERSION = 1
 STORAGE_KEY = f"{DOMAIN}.history"

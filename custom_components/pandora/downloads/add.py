@@ -1,14 +1,14 @@
 """Getting a release into qBittorrent: the query, the quality profile, the links, the add.
 
-Shared by the `download_release` action (media_actions.py) and the request pipeline
-(request_pipeline.py), so both search the same way and link what they add the same way: the
+Shared by the `download_release` action (actions.py) and the request pipeline
+(requests/), so both search the same way and link what they add the same way: the
 torrent's hash is linked in history with the TMDB title (and request) it was added for, which is
 what the completed-download pipeline files it by.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 import hashlib
 import re
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import aiohttp
 
-from .api.jackett_models import TorznabResult, infohash_from_magnet
-from .const import (
+from ..api.jackett_models import TorznabResult, infohash_from_magnet
+from ..const import (
     CONF_EXCLUDED_WORDS,
     CONF_MAX_SIZE_GB,
     CONF_MIN_SEEDERS,
@@ -25,27 +25,25 @@ from .const import (
     DEFAULT_MIN_SEEDERS,
     DEFAULT_PREFERRED_RESOLUTION,
 )
-from .hub.forms import split_list
+from ..hub.forms import split_list
 from .ranking import RankingPreferences
-from .release_search import fetch_torrent
+from .search import fetch_torrent
 
 if TYPE_CHECKING:
-    from .coordinator.qbittorrent import QBittorrentCoordinator
+    from .coordinator import QBittorrentCoordinator
     from .history import TorrentHistory
-    from .runtime import PandoraConfigEntry
 
 _MAX_DEPTH: Final = 64  # bencode nesting a real .torrent never comes near
 
 
 def ranking_preferences(
-    entry: PandoraConfigEntry,
+    options: Mapping[str, Any],
     *,
     year: int | None = None,
     season: int | None = None,
     episode: int | None = None,
 ) -> RankingPreferences:
-    """The hub's quality profile, narrowed to what this search is for."""
-    options = entry.options
+    """The hub's quality profile (its options), narrowed to what this search is for."""
     max_gb = float(options.get(CONF_MAX_SIZE_GB, 0) or 0)
     return RankingPreferences(
         preferred_resolution=options.get(CONF_PREFERRED_RESOLUTION, DEFAULT_PREFERRED_RESOLUTION),
@@ -219,7 +217,7 @@ def link_download(
 
 
 async def add_release(
-    entry: PandoraConfigEntry,
+    history: TorrentHistory,
     coordinator: QBittorrentCoordinator,
     links: ReleaseLinks,
     *,
@@ -235,7 +233,6 @@ async def add_release(
     A hash known beforehand is linked before the add, so the `added` event already carries the
     title (and request); the ids qBittorrent 5.2+ answers with are linked after it.
     """
-    history = entry.runtime_data.history
 
     def link(hashes: Sequence[str]) -> None:
         link_download(

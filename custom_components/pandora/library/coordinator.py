@@ -34,7 +34,7 @@ from ..const import (
     EVENT_SCAN_STARTED,
     NO_JELLYFIN_USER,
 )
-from ..history import TorrentHistory
+from ..downloads.history import TorrentHistory
 from ..hub.announce import async_announce
 from ..hub.coordinator import PandoraCoordinator
 from ..hub.errors import safe_text

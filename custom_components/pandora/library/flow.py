@@ -9,14 +9,17 @@ also sets the address people open Jellyfin at, for "Play in Jellyfin" links.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Final
 
 import probatio as vol
 
 from homeassistant.auth.models import User
 from homeassistant.config_entries import SubentryFlowResult
-from homeassistant.const import CONF_URL
+from homeassistant.const import CONF_API_KEY, CONF_URL
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
@@ -26,14 +29,46 @@ from homeassistant.helpers.selector import (
     TextSelectorType,
 )
 
-from .api.errors import PandoraError
-from .api.jellyfin_models import JellyfinUser
-from .const import CONF_USERS, CONF_WEB_URL, NO_JELLYFIN_USER, SUBENTRY_JELLYFIN
-from .coordinator.jellyfin import jellyfin_client, resolve_watcher
-from .hub.flow import ERROR_KEYS, ServiceSubentryFlow
-from .hub.forms import normalize_url
-from .hub.session import temporary_session
-from .service_flows import SPECS
+from ..api.errors import PandoraError
+from ..api.jellyfin_models import JellyfinUser
+from ..const import CONF_USERS, CONF_VERIFY_SSL, CONF_WEB_URL, NO_JELLYFIN_USER, SUBENTRY_JELLYFIN
+from ..hub.flow import (
+    ERROR_KEYS,
+    PASSWORD,
+    URL,
+    ServiceSpec,
+    ServiceSubentryFlow,
+    where,
+)
+from ..hub.forms import normalize_url
+from ..hub.session import temporary_session
+from .coordinator import jellyfin_client, resolve_watcher
+
+
+async def _test_jellyfin(hass: HomeAssistant, data: Mapping[str, Any]) -> str:
+    with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
+        return (await jellyfin_client(session, data).system_info()).id
+
+
+def _jellyfin_schema(_hass: HomeAssistant) -> vol.Schema:
+    return vol.Schema(
+        {
+            vol.Required(CONF_URL): URL,
+            vol.Required(CONF_API_KEY): PASSWORD,
+            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+        }
+    )
+
+
+JELLYFIN = ServiceSpec(
+    SUBENTRY_JELLYFIN,
+    _jellyfin_schema,
+    _test_jellyfin,
+    lambda d: f"Jellyfin {where(d)}",
+    name="Jellyfin",
+    kept=(CONF_USERS, CONF_WEB_URL),
+)
+
 
 # The choice that leaves a Home Assistant user unmapped (resolve_watcher decides).
 DEFAULT_USER: Final = "default"
@@ -53,7 +88,7 @@ LINK_EXAMPLE: Final = "https://jellyfin.example.org"
 class JellyfinSubentryFlow(ServiceSubentryFlow):
     """Jellyfin: library scans and counts, the watching rows and playback (several allowed)."""
 
-    spec = SPECS[SUBENTRY_JELLYFIN]
+    spec = JELLYFIN
 
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
@@ -175,3 +210,6 @@ def _users_schema(
         default = chosen if chosen in known else NO_JELLYFIN_USER if chosen else DEFAULT_USER
         fields[vol.Required(field, default=default)] = choose
     return vol.Schema(fields)
+
+
+SUBENTRY_FLOWS = {SUBENTRY_JELLYFIN: JellyfinSubentryFlow}

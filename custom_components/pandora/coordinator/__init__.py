@@ -1,1 +1,0 @@
-"""Coordinators of each service (moving into their feature packages)."""
