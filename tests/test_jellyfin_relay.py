@@ -105,7 +105,7 @@ async def test_stream_relay(
     assert all(sim.api_key not in value for value in got.headers.values())
     # Jellyfin dropping the connection mid-file: the answer ends short, nothing breaks.
     sim.cut_streams_after = 1000
-    caplog.set_level(logging.DEBUG, logger="custom_components.pandora.jellyfin_stream")
+    caplog.set_level(logging.DEBUG, logger="custom_components.pandora.library.stream")
     got = await http.get(path)
     assert got.status == 200
     with pytest.raises(aiohttp.ClientPayloadError):

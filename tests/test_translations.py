@@ -20,13 +20,13 @@ import pytest
 from custom_components import pandora
 from custom_components.pandora import (
     container_entities,
-    jellyfin_entities,
     request_entities,
     sensor,
     vpn_entities,
 )
 from custom_components.pandora.api import errors as api_errors
 from custom_components.pandora.hub.errors import translated_error
+from custom_components.pandora.library import entities as jellyfin_entities
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
 from homeassistant.components.sensor.const import DEVICE_CLASS_UNITS, NON_NUMERIC_DEVICE_CLASSES
 from homeassistant.const import PERCENTAGE

@@ -49,9 +49,9 @@ from .hub.session import create_session
 from .hub.validation import async_load_form_names
 from .image import ImageView, JellyfinImageView
 from .intent import async_setup_intents
-from .jellyfin_stream import JellyfinStreamView
+from .library.actions import async_setup_library_actions
 from .library.coordinator import JellyfinCoordinator
-from .library_actions import async_setup_library_actions
+from .library.stream import JellyfinStreamView
 from .llm_api import async_register_llm_api
 from .media_actions import async_setup_media_actions
 from .panel import async_register_panel, async_remove_panel

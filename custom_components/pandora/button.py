@@ -9,11 +9,12 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import container_entities, jellyfin_entities
+from . import container_entities
 from .api.qbittorrent import ALL, QBittorrentClient
 from .downloads.coordinator import QBittorrentCoordinator
 from .hub.entity import PandoraEntity
 from .hub.errors import call_service
+from .library import entities as jellyfin_entities
 from .runtime import PandoraConfigEntry
 
 PARALLEL_UPDATES = 1

@@ -32,7 +32,7 @@ from .hub.errors import safe_text, translated_error, validation_error
 from .hub.permissions import register_action
 from .hub.targets import loaded_entry, one_target
 from .hub.validation import InputInvalid, filled
-from .library_actions import jellyfin_targets
+from .library.actions import jellyfin_targets
 
 SERVICE_LIST_FILES = "list_files"
 SERVICE_MOVE_FILES = "move_files"

@@ -22,7 +22,7 @@ from .api.jellyfin_models import UserItem
 from .hub.errors import safe_text
 from .image import jellyfin_image
 from .library.coordinator import JellyfinCoordinator
-from .library_links import in_library, library_link, web_url
+from .library.links import in_library, library_link, web_url
 from .media_actions import discover_page, media_details
 from .runtime import PandoraConfigEntry, PandoraRuntime
 

@@ -31,8 +31,8 @@ from .const import DOMAIN
 from .downloads.coordinator import QBittorrentCoordinator
 from .downloads.ranking import parse_release
 from .hub.permissions import Caller, Door, async_authorize, async_caller
+from .library.actions import ALL as ALL_LIBRARIES, find_library
 from .library.coordinator import JellyfinCoordinator
-from .library_actions import ALL as ALL_LIBRARIES, find_library
 from .runtime import PandoraConfigEntry
 
 INTENT_PAUSE_ALL: Final = "PandoraPauseAll"

@@ -28,7 +28,7 @@ from .hub.errors import safe_text
 from .hub.permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
 from .hub.targets import loaded_entry, targets
 from .hub.validation import input_error
-from .library_actions import ALL, SERVICE_SCAN_LIBRARY
+from .library.actions import ALL, SERVICE_SCAN_LIBRARY
 from .media_actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
 from .request_actions import SERVICE_REQUEST_MEDIA
 from .runtime import PandoraRuntime

@@ -23,7 +23,7 @@ from .hub.errors import call_service, safe_text, translated_error, validation_er
 from .hub.permissions import register_action
 from .hub.targets import loaded_entry, one_target
 from .hub.validation import filled, needs
-from .library_links import annotate, library_link
+from .library.links import annotate, library_link
 from .runtime import PandoraConfigEntry
 
 SERVICE_DISCOVER = "discover"

@@ -30,8 +30,8 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .hub.errors import safe_text
-from .jellyfin_stream import PLAYABLE, stream_path, watcher_id
 from .library.coordinator import JellyfinCoordinator
+from .library.stream import PLAYABLE, stream_path, watcher_id
 from .runtime import jellyfin_servers
 
 ROWS = {"resume": "Continue watching", "latest": "Recently added"}

@@ -16,11 +16,12 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from . import container_entities, jellyfin_entities, request_entities, vpn_entities
+from . import container_entities, request_entities, vpn_entities
 from .api.qbittorrent_models import MainDataState, TorrentStatus
 from .downloads.coordinator import QBittorrentCoordinator
 from .files.coordinator import CloudCommanderCoordinator
 from .hub.entity import PandoraEntity
+from .library import entities as jellyfin_entities
 from .runtime import PandoraConfigEntry
 
 # Coordinator-driven: no polling of their own.

@@ -40,9 +40,9 @@ from .hub.errors import translated_error, validation_error
 from .hub.permissions import register_action
 from .hub.targets import loaded_entry
 from .hub.validation import InputInvalid, filled
-from .jellyfin_stream import PLAYABLE, stream_path
 from .library.coordinator import JellyfinCoordinator
-from .library_links import find_title
+from .library.links import find_title
+from .library.stream import PLAYABLE, stream_path
 from .media_actions import MEDIA_TYPES, media_details
 from .media_source import mime_type
 from .runtime import PandoraConfigEntry

@@ -23,10 +23,10 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from .hub.entity import PandoraEntity
-from .hub.errors import call_service
-from .library.coordinator import SIGNAL_LIBRARIES, JellyfinCoordinator
-from .runtime import PandoraConfigEntry
+from ..hub.entity import PandoraEntity
+from ..hub.errors import call_service
+from ..runtime import PandoraConfigEntry
+from .coordinator import SIGNAL_LIBRARIES, JellyfinCoordinator
 
 SCAN_STATES = ["idle", "running"]
 SCAN_RESULTS = ["completed", "failed", "cancelled", "aborted"]

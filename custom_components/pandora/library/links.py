@@ -12,10 +12,10 @@ from typing import Any
 
 from homeassistant.const import CONF_URL
 
-from .api.http import http_url
-from .const import CONF_WEB_URL
-from .library.coordinator import JellyfinCoordinator
-from .runtime import PandoraRuntime
+from ..api.http import http_url
+from ..const import CONF_WEB_URL
+from ..runtime import PandoraRuntime
+from .coordinator import JellyfinCoordinator
 
 
 def web_url(coordinator: JellyfinCoordinator, item_id: str) -> str | None:

@@ -27,10 +27,10 @@ from homeassistant.components.http.const import KEY_HASS_USER
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.http import HomeAssistantView
 
-from .api.errors import NotFound, PandoraError
-from .hub.errors import safe_text
-from .library.coordinator import JellyfinCoordinator
-from .runtime import jellyfin_servers
+from ..api.errors import NotFound, PandoraError
+from ..hub.errors import safe_text
+from ..runtime import jellyfin_servers
+from .coordinator import JellyfinCoordinator
 
 _LOGGER = logging.getLogger(__name__)
 

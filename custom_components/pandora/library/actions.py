@@ -8,11 +8,11 @@ import probatio as vol
 
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 
-from .hub.errors import call_service, validation_error
-from .hub.permissions import register_action
-from .hub.targets import loaded_entry, targets
-from .hub.validation import filled
-from .library.coordinator import JellyfinCoordinator
+from ..hub.errors import call_service, validation_error
+from ..hub.permissions import register_action
+from ..hub.targets import loaded_entry, targets
+from ..hub.validation import filled
+from .coordinator import JellyfinCoordinator
 
 SERVICE_SCAN_LIBRARY = "scan_library"
 ALL = "all"
