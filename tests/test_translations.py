@@ -19,12 +19,11 @@ import pytest
 
 from custom_components import pandora
 from custom_components.pandora import (
-    container_entities,
     request_entities,
     sensor,
-    vpn_entities,
 )
 from custom_components.pandora.api import errors as api_errors
+from custom_components.pandora.containers import entities as container_entities, vpn as vpn_entities
 from custom_components.pandora.hub.errors import translated_error
 from custom_components.pandora.library import entities as jellyfin_entities
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription

@@ -30,7 +30,7 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .container_actions import async_setup_container_actions
+from .containers.actions import async_setup_container_actions
 from .containers.gluetun import GluetunCoordinator
 from .containers.portainer import PortainerCoordinator
 from .discover.clients import tmdb_client, watchmode_client
@@ -39,8 +39,9 @@ from .downloads.actions import async_setup_services
 from .downloads.coordinator import QBittorrentCoordinator
 from .downloads.history import TorrentHistory
 from .downloads.search import JackettInstance, ReleaseSearch, jackett_client
+from .files.actions import async_setup_files_actions
 from .files.coordinator import CloudCommanderCoordinator
-from .files_actions import async_setup_files_actions
+from .files.pipeline import Pipeline
 from .hub.cache import ResponseCache
 from .hub.coordinator import PandoraCoordinator
 from .hub.flow import keyed_by_url
@@ -55,7 +56,6 @@ from .library.stream import JellyfinStreamView
 from .llm_api import async_register_llm_api
 from .media_actions import async_setup_media_actions
 from .panel import async_register_panel, async_remove_panel
-from .pipeline import Pipeline
 from .request_actions import async_setup_request_actions
 from .request_entities import requests_device_id
 from .request_notify import RequestNotifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import container_entities, vpn_entities
+from .containers import entities as container_entities, vpn as vpn_entities
 from .runtime import PandoraConfigEntry
 
 # Coordinator-driven: no polling of their own.

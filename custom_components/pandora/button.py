@@ -9,8 +9,8 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import container_entities
 from .api.qbittorrent import ALL, QBittorrentClient
+from .containers import entities as container_entities
 from .downloads.coordinator import QBittorrentCoordinator
 from .hub.entity import PandoraEntity
 from .hub.errors import call_service

@@ -64,9 +64,9 @@ from .downloads.add import (
 )
 from .downloads.ranking import RankedResult, RankingPreferences, ReleaseInfo
 from .downloads.search import RankedSearch
+from .files.pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
 from .hub.announce import async_listen_internal
 from .hub.errors import safe_text
-from .pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
 from .requests import ACTIVE_STATUSES, SIGNAL_REQUEST_CHANGED, MediaRequest, RequestError
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from .requests import RequestQueue
 from .watchlist import Watchlists
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
+    from .files.pipeline import Pipeline
     from .request_notify import RequestNotifier
     from .request_pipeline import RequestPipeline
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import vpn_entities
+from .containers import vpn as vpn_entities
 from .runtime import PandoraConfigEntry
 
 # One switch at a time per gluetun (the coordinator also serialises them).

@@ -16,8 +16,9 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from . import container_entities, request_entities, vpn_entities
+from . import request_entities
 from .api.qbittorrent_models import MainDataState, TorrentStatus
+from .containers import entities as container_entities, vpn as vpn_entities
 from .downloads.coordinator import QBittorrentCoordinator
 from .files.coordinator import CloudCommanderCoordinator
 from .hub.entity import PandoraEntity

@@ -17,22 +17,22 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import config_validation as cv
 
-from .api.cloudcmd import DestinationExists, FileEntry, SharePath, UnsafePath
-from .api.errors import PandoraError
-from .const import (
+from ..api.cloudcmd import DestinationExists, FileEntry, SharePath, UnsafePath
+from ..api.errors import PandoraError
+from ..const import (
     CONF_DOWNLOADED_FOLDER,
     CONF_MOVIES_FOLDER,
     CONF_TV_FOLDER,
     DOMAIN,
     EVENT_FILES_MOVED,
 )
-from .files.coordinator import CloudCommanderCoordinator
-from .hub.announce import async_announce
-from .hub.errors import safe_text, translated_error, validation_error
-from .hub.permissions import register_action
-from .hub.targets import loaded_entry, one_target
-from .hub.validation import InputInvalid, filled
-from .library.actions import jellyfin_targets
+from ..hub.announce import async_announce
+from ..hub.errors import safe_text, translated_error, validation_error
+from ..hub.permissions import register_action
+from ..hub.targets import loaded_entry, one_target
+from ..hub.validation import InputInvalid, filled
+from ..library.actions import jellyfin_targets
+from .coordinator import CloudCommanderCoordinator
 
 SERVICE_LIST_FILES = "list_files"
 SERVICE_MOVE_FILES = "move_files"

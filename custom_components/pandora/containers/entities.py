@@ -28,11 +28,11 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from .api.portainer_models import Container, Stack, status_without_age
-from .containers.portainer import SIGNAL_CONTAINERS, PortainerCoordinator
-from .hub.entity import PandoraEntity
-from .hub.errors import call_service
-from .runtime import PandoraConfigEntry
+from ..api.portainer_models import Container, Stack, status_without_age
+from ..hub.entity import PandoraEntity
+from ..hub.errors import call_service
+from ..runtime import PandoraConfigEntry
+from .portainer import SIGNAL_CONTAINERS, PortainerCoordinator
 
 CONTAINER_STATES = ["created", "running", "paused", "restarting", "removing", "exited", "dead"]
 HEALTH_STATES = ["healthy", "unhealthy", "starting", "none"]

@@ -24,11 +24,11 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .api.cloudcmd import SharePath
-from .api.errors import TRANSIENT_ERRORS, InvalidAuth, IPBanned, PandoraError, RateLimited
-from .api.qbittorrent import QBittorrentClient
-from .api.qbittorrent_models import Torrent
-from .const import (
+from ..api.cloudcmd import SharePath
+from ..api.errors import TRANSIENT_ERRORS, InvalidAuth, IPBanned, PandoraError, RateLimited
+from ..api.qbittorrent import QBittorrentClient
+from ..api.qbittorrent_models import Torrent
+from ..const import (
     CONF_DOWNLOADED_FOLDER,
     CONF_FILE_INTO_LIBRARY,
     CONF_MOVIES_FOLDER,
@@ -43,12 +43,12 @@ from .const import (
     TORRENT_COMPLETED,
     TORRENT_REMOVED,
 )
-from .downloads.ranking import parse_release
-from .files.coordinator import CloudCommanderCoordinator
-from .hub.announce import async_announce, async_listen_internal
-from .hub.errors import safe_text
-from .requests import MediaRequest
-from .runtime import PandoraConfigEntry
+from ..downloads.ranking import parse_release
+from ..hub.announce import async_announce, async_listen_internal
+from ..hub.errors import safe_text
+from ..requests import MediaRequest
+from ..runtime import PandoraConfigEntry
+from .coordinator import CloudCommanderCoordinator
 
 _LOGGER = logging.getLogger(__name__)
 

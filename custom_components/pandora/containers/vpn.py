@@ -18,9 +18,9 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.restore_state import RestoreEntity
 from homeassistant.helpers.typing import StateType
 
-from .containers.gluetun import GluetunCoordinator
-from .hub.entity import PandoraEntity
-from .runtime import PandoraConfigEntry
+from ..hub.entity import PandoraEntity
+from ..runtime import PandoraConfigEntry
+from .gluetun import GluetunCoordinator
 
 VPN_STATES = ["starting", "running", "stopping", "stopped", "crashed", "completed"]
 

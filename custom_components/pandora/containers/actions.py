@@ -11,14 +11,14 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.util import dt as dt_util
 
-from .api.portainer_models import Container
-from .const import DOMAIN
-from .containers.gluetun import GluetunCoordinator
-from .containers.portainer import PortainerCoordinator
-from .hub.errors import call_service, validation_error
-from .hub.permissions import register_action
-from .hub.targets import loaded_entry, one_target, targets
-from .hub.validation import filled
+from ..api.portainer_models import Container
+from ..const import DOMAIN
+from ..hub.errors import call_service, validation_error
+from ..hub.permissions import register_action
+from ..hub.targets import loaded_entry, one_target, targets
+from ..hub.validation import filled
+from .gluetun import GluetunCoordinator
+from .portainer import PortainerCoordinator
 
 SERVICE_RESTART_CONTAINER = "restart_container"
 SERVICE_GET_CONTAINER_LOGS = "get_container_logs"
