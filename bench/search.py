@@ -28,7 +28,7 @@ from aiohttp import web
 
 from custom_components.pandora.api.jackett import JackettClient
 from custom_components.pandora.api.tmdb import TmdbClient
-from custom_components.pandora.discovery import Discovery
+from custom_components.pandora.discover.discovery import Discovery
 from custom_components.pandora.downloads.ranking import RankingPreferences
 from custom_components.pandora.downloads.search import JackettInstance, ReleaseSearch
 from custom_components.pandora.hub.cache import ResponseCache

@@ -28,7 +28,7 @@ from custom_components.pandora.const import (
     NO_JELLYFIN_USER,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.image import JELLYFIN_TYPES
+from custom_components.pandora.discover.image import JELLYFIN_TYPES
 from custom_components.pandora.library.coordinator import JellyfinCoordinator
 from custom_components.pandora.shared_stores import DATA_WATCHLISTS, async_watchlists
 from custom_components.pandora.watchlist import Watchlists

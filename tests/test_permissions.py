@@ -33,7 +33,7 @@ from custom_components.pandora.containers.gluetun import GluetunCoordinator
 from custom_components.pandora.containers.portainer import PortainerCoordinator
 from custom_components.pandora.hub.permissions import OPERATIONS, Access, Caller, Door, allowed
 from custom_components.pandora.intent import PandoraIntentHandler
-from custom_components.pandora.request_notify import ACTION_APPROVE, ACTION_DENY
+from custom_components.pandora.requests.notify import ACTION_APPROVE, ACTION_DENY
 from custom_components.pandora.websocket import ACTIONS, TORRENT_ACTIONS
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData

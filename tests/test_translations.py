@@ -19,13 +19,13 @@ import pytest
 
 from custom_components import pandora
 from custom_components.pandora import (
-    request_entities,
     sensor,
 )
 from custom_components.pandora.api import errors as api_errors
 from custom_components.pandora.containers import entities as container_entities, vpn as vpn_entities
 from custom_components.pandora.hub.errors import translated_error
 from custom_components.pandora.library import entities as jellyfin_entities
+from custom_components.pandora.requests import entities as request_entities
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
 from homeassistant.components.sensor.const import DEVICE_CLASS_UNITS, NON_NUMERIC_DEVICE_CLASSES
 from homeassistant.const import PERCENTAGE

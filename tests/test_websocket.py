@@ -19,7 +19,7 @@ from custom_components.pandora.const import (
     DOMAIN,
     SUBENTRY_CLOUDCMD,
 )
-from custom_components.pandora.image import _write
+from custom_components.pandora.discover.image import _write
 from custom_components.pandora.panel import PANEL_URL_PATH
 from homeassistant.components import frontend
 from homeassistant.config_entries import ConfigEntryDisabler, ConfigSubentryData

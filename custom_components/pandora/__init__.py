@@ -33,8 +33,10 @@ from .const import (
 from .containers.actions import async_setup_container_actions
 from .containers.gluetun import GluetunCoordinator
 from .containers.portainer import PortainerCoordinator
+from .discover.actions import async_setup_media_actions
 from .discover.clients import tmdb_client, watchmode_client
-from .discovery import Discovery
+from .discover.discovery import Discovery
+from .discover.image import ImageView, JellyfinImageView
 from .downloads.actions import async_setup_services
 from .downloads.coordinator import QBittorrentCoordinator
 from .downloads.history import TorrentHistory
@@ -48,19 +50,17 @@ from .hub.flow import keyed_by_url
 from .hub.forms import split_list
 from .hub.session import create_session
 from .hub.validation import async_load_form_names
-from .image import ImageView, JellyfinImageView
 from .intent import async_setup_intents
 from .library.actions import async_setup_library_actions
 from .library.coordinator import JellyfinCoordinator
 from .library.stream import JellyfinStreamView
 from .llm_api import async_register_llm_api
-from .media_actions import async_setup_media_actions
 from .panel import async_register_panel, async_remove_panel
-from .request_actions import async_setup_request_actions
-from .request_entities import requests_device_id
-from .request_notify import RequestNotifier
-from .request_pipeline import RequestPipeline
-from .requests import request_settings
+from .requests.actions import async_setup_request_actions
+from .requests.entities import requests_device_id
+from .requests.notify import RequestNotifier
+from .requests.pipeline import RequestPipeline
+from .requests.queue import request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .shared_stores import async_requests, async_watchlists
 from .watching_actions import async_setup_watching_actions

@@ -11,10 +11,10 @@ from homeassistant.core import HomeAssistant, State, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import request_entities
 from .const import SIGNAL_TORRENT_EVENT, TORRENT_EVENT_TYPES
 from .downloads.coordinator import QBittorrentCoordinator
 from .hub.entity import PandoraEntity
+from .requests import entities as request_entities
 from .runtime import PandoraConfigEntry
 
 PARALLEL_UPDATES = 0

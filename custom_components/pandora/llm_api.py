@@ -24,13 +24,13 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import ItemType
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
+from .discover.actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
 from .hub.errors import safe_text
 from .hub.permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
 from .hub.targets import loaded_entry, targets
 from .hub.validation import input_error
 from .library.actions import ALL, SERVICE_SCAN_LIBRARY
-from .media_actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
-from .request_actions import SERVICE_REQUEST_MEDIA
+from .requests.actions import SERVICE_REQUEST_MEDIA
 from .runtime import PandoraRuntime
 
 API_ID: Final = DOMAIN

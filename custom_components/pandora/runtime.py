@@ -13,20 +13,20 @@ from homeassistant.core import HomeAssistant
 from .const import DOMAIN
 from .containers.gluetun import GluetunCoordinator
 from .containers.portainer import PortainerCoordinator
-from .discovery import Discovery
+from .discover.discovery import Discovery
 from .downloads.coordinator import QBittorrentCoordinator
 from .downloads.history import TorrentHistory
 from .downloads.search import ReleaseSearch
 from .files.coordinator import CloudCommanderCoordinator
 from .hub.cache import ResponseCache
 from .library.coordinator import JellyfinCoordinator
-from .requests import RequestQueue
+from .requests.queue import RequestQueue
 from .watchlist import Watchlists
 
 if TYPE_CHECKING:
     from .files.pipeline import Pipeline
-    from .request_notify import RequestNotifier
-    from .request_pipeline import RequestPipeline
+    from .requests.notify import RequestNotifier
+    from .requests.pipeline import RequestPipeline
 
 
 @dataclass

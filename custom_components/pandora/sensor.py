@@ -16,13 +16,13 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from . import request_entities
 from .api.qbittorrent_models import MainDataState, TorrentStatus
 from .containers import entities as container_entities, vpn as vpn_entities
 from .downloads.coordinator import QBittorrentCoordinator
 from .files.coordinator import CloudCommanderCoordinator
 from .hub.entity import PandoraEntity
 from .library import entities as jellyfin_entities
+from .requests import entities as request_entities
 from .runtime import PandoraConfigEntry
 
 # Coordinator-driven: no polling of their own.

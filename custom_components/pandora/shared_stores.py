@@ -14,7 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.util.hass_dict import HassKey
 
 from .hub.stores import read_once
-from .requests import RequestQueue
+from .requests.queue import RequestQueue
 from .watchlist import Watchlists
 
 DATA_WATCHLISTS: Final[HassKey[asyncio.Task[Watchlists]]] = HassKey("pandora_watchlists")

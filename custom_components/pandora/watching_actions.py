@@ -35,6 +35,7 @@ from homeassistant.helpers import config_validation as cv
 from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
+from .discover.actions import MEDIA_TYPES, media_details
 from .home import featured_title, watchlist
 from .hub.errors import translated_error, validation_error
 from .hub.permissions import register_action
@@ -43,7 +44,6 @@ from .hub.validation import InputInvalid, filled
 from .library.coordinator import JellyfinCoordinator
 from .library.links import find_title
 from .library.stream import PLAYABLE, stream_path
-from .media_actions import MEDIA_TYPES, media_details
 from .media_source import mime_type
 from .runtime import PandoraConfigEntry
 

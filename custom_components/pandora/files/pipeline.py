@@ -46,7 +46,7 @@ from ..const import (
 from ..downloads.ranking import parse_release
 from ..hub.announce import async_announce, async_listen_internal
 from ..hub.errors import safe_text
-from ..requests import MediaRequest
+from ..requests.queue import MediaRequest
 from ..runtime import PandoraConfigEntry
 from .coordinator import CloudCommanderCoordinator
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from .api.http import http_url
-from .api.tmdb import TmdbClient
-from .api.tmdb_models import MediaDetails, MediaItem, MediaPage
-from .api.watchmode import StreamingSource, WatchmodeClient
-from .hub.cache import ResponseCache
+from ..api.http import http_url
+from ..api.tmdb import TmdbClient
+from ..api.tmdb_models import MediaDetails, MediaItem, MediaPage
+from ..api.watchmode import StreamingSource, WatchmodeClient
+from ..hub.cache import ResponseCache
 
 HOUR: Final = 3600.0
 TTL_TRENDING: Final = 1 * HOUR

@@ -13,18 +13,18 @@ from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 
-from .api.errors import InvalidAuth, PandoraError, QuotaExceeded
-from .const import DOMAIN
+from ..api.errors import InvalidAuth, PandoraError, QuotaExceeded
+from ..const import DOMAIN
+from ..downloads.actions import absolute_path, torrent_link
+from ..downloads.add import ReleaseLinks, add_release, query_for, ranking_preferences, release_links
+from ..downloads.search import DEFAULT_LIMIT, ReleaseSearch
+from ..hub.errors import call_service, safe_text, translated_error, validation_error
+from ..hub.permissions import register_action
+from ..hub.targets import loaded_entry, one_target
+from ..hub.validation import filled, needs
+from ..library.links import annotate, library_link
+from ..runtime import PandoraConfigEntry
 from .discovery import DISCOVER_LISTS, Discovery
-from .downloads.actions import absolute_path, torrent_link
-from .downloads.add import ReleaseLinks, add_release, query_for, ranking_preferences, release_links
-from .downloads.search import DEFAULT_LIMIT, ReleaseSearch
-from .hub.errors import call_service, safe_text, translated_error, validation_error
-from .hub.permissions import register_action
-from .hub.targets import loaded_entry, one_target
-from .hub.validation import filled, needs
-from .library.links import annotate, library_link
-from .runtime import PandoraConfigEntry
 
 SERVICE_DISCOVER = "discover"
 SERVICE_SEARCH_MEDIA = "search_media"

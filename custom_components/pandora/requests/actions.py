@@ -19,13 +19,13 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import config_validation as cv
 
-from .hub.errors import validation_error
-from .hub.permissions import register_action
-from .hub.targets import loaded_entry
-from .hub.validation import filled
-from .media_actions import MEDIA_TYPES, media_details
-from .request_notify import failure_message
-from .requests import (
+from ..discover.actions import MEDIA_TYPES, media_details
+from ..hub.errors import validation_error
+from ..hub.permissions import register_action
+from ..hub.targets import loaded_entry
+from ..hub.validation import filled
+from .notify import failure_message
+from .queue import (
     STATUSES,
     MediaRequest,
     RequestError,

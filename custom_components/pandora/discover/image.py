@@ -25,11 +25,11 @@ from homeassistant.components.websocket_api.connection import ActiveConnection
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.http import HomeAssistantView
 
-from .api.errors import PandoraError
-from .api.http import fetch
-from .const import DOMAIN
-from .hub.errors import safe_text
-from .runtime import PandoraConfigEntry, PandoraRuntime, jellyfin_servers
+from ..api.errors import PandoraError
+from ..api.http import fetch
+from ..const import DOMAIN
+from ..hub.errors import safe_text
+from ..runtime import PandoraConfigEntry, PandoraRuntime, jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)
 

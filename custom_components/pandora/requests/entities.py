@@ -16,11 +16,11 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.event import async_track_time_interval
 
-from .const import DOMAIN, NAME
-from .hub.announce import async_listen_internal
-from .panel import PANEL_URL_PATH
-from .requests import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES, SIGNAL_REQUEST_CHANGED
-from .runtime import PandoraConfigEntry
+from ..const import DOMAIN, NAME
+from ..hub.announce import async_listen_internal
+from ..panel import PANEL_URL_PATH
+from ..runtime import PandoraConfigEntry
+from .queue import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES, SIGNAL_REQUEST_CHANGED
 
 # `RequestQueue.counts()` key of each sensor.
 COUNTS: Final = ("pending", "in_progress", "available", "failed")

@@ -26,7 +26,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 from homeassistant.util.ulid import ulid_now
 
-from .const import (
+from ..const import (
     CONF_AUTO_APPROVE_ADMINS,
     CONF_AUTO_APPROVE_USERS,
     CONF_REQUEST_STALL_MINUTES,
@@ -34,7 +34,7 @@ from .const import (
     DEFAULT_REQUEST_STALL_MINUTES,
     DOMAIN,
 )
-from .hub.announce import async_announce
+from ..hub.announce import async_announce
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -42,11 +42,11 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.util import dt as dt_util
 
-from .api.errors import TRANSIENT_ERRORS, PandoraError, TorrentRejected
-from .api.jackett_models import infohash_from_magnet
-from .api.jellyfin_models import ItemType
-from .api.qbittorrent_models import Torrent, TorrentStatus
-from .const import (
+from ..api.errors import TRANSIENT_ERRORS, PandoraError, TorrentRejected
+from ..api.jackett_models import infohash_from_magnet
+from ..api.jellyfin_models import ItemType
+from ..api.qbittorrent_models import Torrent, TorrentStatus
+from ..const import (
     EVENT_FILES_MOVED,
     EVENT_SCAN_FINISHED,
     EVENT_TORRENT_PREFIX,
@@ -54,7 +54,7 @@ from .const import (
     TORRENT_ERRORED,
     TORRENT_REMOVED,
 )
-from .downloads.add import (
+from ..downloads.add import (
     ReleaseLinks,
     add_release,
     link_download,
@@ -62,18 +62,18 @@ from .downloads.add import (
     ranking_preferences,
     release_links,
 )
-from .downloads.ranking import RankedResult, RankingPreferences, ReleaseInfo
-from .downloads.search import RankedSearch
-from .files.pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
-from .hub.announce import async_listen_internal
-from .hub.errors import safe_text
-from .requests import ACTIVE_STATUSES, SIGNAL_REQUEST_CHANGED, MediaRequest, RequestError
+from ..downloads.ranking import RankedResult, RankingPreferences, ReleaseInfo
+from ..downloads.search import RankedSearch
+from ..files.pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
+from ..hub.announce import async_listen_internal
+from ..hub.errors import safe_text
+from .queue import ACTIVE_STATUSES, SIGNAL_REQUEST_CHANGED, MediaRequest, RequestError
 
 if TYPE_CHECKING:
-    from .api.jackett_models import TorznabResult
-    from .downloads.coordinator import QBittorrentCoordinator
-    from .requests import RequestQueue
-    from .runtime import PandoraConfigEntry
+    from ..api.jackett_models import TorznabResult
+    from ..downloads.coordinator import QBittorrentCoordinator
+    from ..runtime import PandoraConfigEntry
+    from .queue import RequestQueue
 
 _LOGGER = logging.getLogger(__name__)
 
