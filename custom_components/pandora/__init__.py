@@ -54,8 +54,9 @@ from .intent import async_setup_intents
 from .library.actions import async_setup_library_actions
 from .library.coordinator import JellyfinCoordinator
 from .library.stream import JellyfinStreamView
-from .llm_api import async_register_llm_api
-from .panel import async_register_panel, async_remove_panel
+from .panel.llm_api import async_register_llm_api
+from .panel.registration import async_register_panel, async_remove_panel
+from .panel.websocket import async_setup_websocket
 from .requests.actions import async_setup_request_actions
 from .requests.entities import requests_device_id
 from .requests.notify import RequestNotifier
@@ -63,8 +64,7 @@ from .requests.pipeline import RequestPipeline
 from .requests.queue import request_settings
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .shared_stores import async_requests, async_watchlists
-from .watching_actions import async_setup_watching_actions
-from .websocket import async_setup_websocket
+from .watching.actions import async_setup_watching_actions
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,

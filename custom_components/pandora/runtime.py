@@ -21,7 +21,7 @@ from .files.coordinator import CloudCommanderCoordinator
 from .hub.cache import ResponseCache
 from .library.coordinator import JellyfinCoordinator
 from .requests.queue import RequestQueue
-from .watchlist import Watchlists
+from .watching.watchlists import Watchlists
 
 if TYPE_CHECKING:
     from .files.pipeline import Pipeline

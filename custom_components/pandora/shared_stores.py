@@ -15,7 +15,7 @@ from homeassistant.util.hass_dict import HassKey
 
 from .hub.stores import read_once
 from .requests.queue import RequestQueue
-from .watchlist import Watchlists
+from .watching.watchlists import Watchlists
 
 DATA_WATCHLISTS: Final[HassKey[asyncio.Task[Watchlists]]] = HassKey("pandora_watchlists")
 DATA_REQUESTS: Final[HassKey[asyncio.Task[RequestQueue]]] = HassKey("pandora_requests")

@@ -18,7 +18,7 @@ from homeassistant.helpers.event import async_track_time_interval
 
 from ..const import DOMAIN, NAME
 from ..hub.announce import async_listen_internal
-from ..panel import PANEL_URL_PATH
+from ..panel.registration import PANEL_URL_PATH
 from ..runtime import PandoraConfigEntry
 from .queue import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES, SIGNAL_REQUEST_CHANGED
 

@@ -33,7 +33,7 @@ from homeassistant.util import slugify
 from ..const import CONF_REQUEST_NOTIFICATIONS, DEFAULT_REQUEST_NOTIFICATIONS
 from ..hub.announce import async_listen_internal
 from ..hub.permissions import Door, async_authorize
-from ..panel import PANEL_URL_PATH
+from ..panel.registration import PANEL_URL_PATH
 from ..runtime import PandoraConfigEntry
 from .queue import EVENT_REQUEST_PREFIX, MediaRequest, RequestError, RequestQueue, user_names
 

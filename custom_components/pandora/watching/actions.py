@@ -32,20 +32,20 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import HomeAssistantError, Unauthorized
 from homeassistant.helpers import config_validation as cv
 
-from .api.errors import PandoraError
-from .api.jellyfin_models import UserItem
-from .const import DOMAIN
-from .discover.actions import MEDIA_TYPES, media_details
+from ..api.errors import PandoraError
+from ..api.jellyfin_models import UserItem
+from ..const import DOMAIN
+from ..discover.actions import MEDIA_TYPES, media_details
+from ..hub.errors import translated_error, validation_error
+from ..hub.permissions import register_action
+from ..hub.targets import loaded_entry
+from ..hub.validation import InputInvalid, filled
+from ..library.coordinator import JellyfinCoordinator
+from ..library.links import find_title
+from ..library.stream import PLAYABLE, stream_path
+from ..media_source import mime_type
+from ..runtime import PandoraConfigEntry
 from .home import featured_title, watchlist
-from .hub.errors import translated_error, validation_error
-from .hub.permissions import register_action
-from .hub.targets import loaded_entry
-from .hub.validation import InputInvalid, filled
-from .library.coordinator import JellyfinCoordinator
-from .library.links import find_title
-from .library.stream import PLAYABLE, stream_path
-from .media_source import mime_type
-from .runtime import PandoraConfigEntry
 
 SERVICE_ADD_TO_WATCHLIST = "add_to_watchlist"
 SERVICE_REMOVE_FROM_WATCHLIST = "remove_from_watchlist"

@@ -29,17 +29,17 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError,
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.loader import async_get_integration
 
-from .const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
-from .discover.image import signed_images
-from .files.coordinator import share_folders
-from .home import home_rows
-from .hub.coordinator import PandoraCoordinator
-from .hub.errors import safe_text
-from .hub.targets import loaded_entry
-from .requests.actions import request_dicts, visible
-from .requests.queue import SIGNAL_REQUEST_CHANGED
-from .runtime import PandoraConfigEntry, PandoraRuntime
-from .websocket_feeds import TorrentFeed, containers_snapshot, library_snapshot
+from ..const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
+from ..discover.image import signed_images
+from ..files.coordinator import share_folders
+from ..hub.coordinator import PandoraCoordinator
+from ..hub.errors import safe_text
+from ..hub.targets import loaded_entry
+from ..requests.actions import request_dicts, visible
+from ..requests.queue import SIGNAL_REQUEST_CHANGED
+from ..runtime import PandoraConfigEntry, PandoraRuntime
+from ..watching.home import home_rows
+from .feeds import TorrentFeed, containers_snapshot, library_snapshot
 
 type Connection = ActiveConnection
 

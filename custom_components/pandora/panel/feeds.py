@@ -17,13 +17,13 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.json import json_dumps
 from homeassistant.util.hass_dict import HassKey
 
-from .api.qbittorrent_models import Torrent
-from .const import DOMAIN
-from .containers.gluetun import GluetunCoordinator
-from .containers.portainer import PortainerCoordinator
-from .downloads.coordinator import QBittorrentCoordinator
-from .library.coordinator import JellyfinCoordinator
-from .runtime import PandoraRuntime
+from ..api.qbittorrent_models import Torrent
+from ..const import DOMAIN
+from ..containers.gluetun import GluetunCoordinator
+from ..containers.portainer import PortainerCoordinator
+from ..downloads.coordinator import QBittorrentCoordinator
+from ..library.coordinator import JellyfinCoordinator
+from ..runtime import PandoraRuntime
 
 
 def _jellyfin(sub_id: str, coordinator: JellyfinCoordinator) -> dict[str, Any]:

@@ -20,18 +20,18 @@ from homeassistant.exceptions import HomeAssistantError, Unauthorized
 from homeassistant.helpers import config_validation as cv, llm
 from homeassistant.util.json import JsonObjectType
 
-from .api.errors import PandoraError
-from .api.jellyfin_models import ItemType
-from .api.qbittorrent_models import Torrent, TorrentStatus
-from .const import DOMAIN
-from .discover.actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
-from .hub.errors import safe_text
-from .hub.permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
-from .hub.targets import loaded_entry, targets
-from .hub.validation import input_error
-from .library.actions import ALL, SERVICE_SCAN_LIBRARY
-from .requests.actions import SERVICE_REQUEST_MEDIA
-from .runtime import PandoraRuntime
+from ..api.errors import PandoraError
+from ..api.jellyfin_models import ItemType
+from ..api.qbittorrent_models import Torrent, TorrentStatus
+from ..const import DOMAIN
+from ..discover.actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
+from ..hub.errors import safe_text
+from ..hub.permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
+from ..hub.targets import loaded_entry, targets
+from ..hub.validation import input_error
+from ..library.actions import ALL, SERVICE_SCAN_LIBRARY
+from ..requests.actions import SERVICE_REQUEST_MEDIA
+from ..runtime import PandoraRuntime
 
 API_ID: Final = DOMAIN
 API_NAME: Final = "Pandora"

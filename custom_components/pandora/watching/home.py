@@ -17,14 +17,14 @@ from typing import Any, Final
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 
-from .api.errors import PandoraError
-from .api.jellyfin_models import UserItem
-from .discover.actions import discover_page, media_details
-from .discover.image import jellyfin_image
-from .hub.errors import safe_text
-from .library.coordinator import JellyfinCoordinator
-from .library.links import in_library, library_link, web_url
-from .runtime import PandoraConfigEntry, PandoraRuntime
+from ..api.errors import PandoraError
+from ..api.jellyfin_models import UserItem
+from ..discover.actions import discover_page, media_details
+from ..discover.image import jellyfin_image
+from ..hub.errors import safe_text
+from ..library.coordinator import JellyfinCoordinator
+from ..library.links import in_library, library_link, web_url
+from ..runtime import PandoraConfigEntry, PandoraRuntime
 
 _LOGGER = logging.getLogger(__name__)
 
