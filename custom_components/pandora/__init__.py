@@ -30,20 +30,24 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .containers.actions import async_setup_container_actions
-from .containers.gluetun import GluetunCoordinator
-from .containers.portainer import PortainerCoordinator
-from .discover.actions import async_setup_media_actions
-from .discover.clients import tmdb_client, watchmode_client
-from .discover.discovery import Discovery
-from .discover.image import ImageView, JellyfinImageView
-from .downloads.actions import async_setup_services
-from .downloads.coordinator import QBittorrentCoordinator
-from .downloads.history import TorrentHistory
-from .downloads.search import JackettInstance, ReleaseSearch, jackett_client
-from .files.actions import async_setup_files_actions
-from .files.coordinator import CloudCommanderCoordinator
-from .files.pipeline import Pipeline
+from .containers import GluetunCoordinator, PortainerCoordinator, async_setup_container_actions
+from .discover import (
+    Discovery,
+    ImageView,
+    JellyfinImageView,
+    async_setup_media_actions,
+    tmdb_client,
+    watchmode_client,
+)
+from .downloads import (
+    JackettInstance,
+    QBittorrentCoordinator,
+    ReleaseSearch,
+    TorrentHistory,
+    async_setup_services,
+    jackett_client,
+)
+from .files import CloudCommanderCoordinator, Pipeline, async_setup_files_actions
 from .hub.cache import ResponseCache
 from .hub.coordinator import PandoraCoordinator
 from .hub.flow import keyed_by_url
@@ -51,20 +55,23 @@ from .hub.forms import split_list
 from .hub.session import create_session
 from .hub.validation import async_load_form_names
 from .intent import async_setup_intents
-from .library.actions import async_setup_library_actions
-from .library.coordinator import JellyfinCoordinator
-from .library.stream import JellyfinStreamView
-from .panel.llm_api import async_register_llm_api
-from .panel.registration import async_register_panel, async_remove_panel
-from .panel.websocket import async_setup_websocket
-from .requests.actions import async_setup_request_actions
-from .requests.entities import requests_device_id
-from .requests.notify import RequestNotifier
-from .requests.pipeline import RequestPipeline
-from .requests.queue import request_settings
+from .library import JellyfinCoordinator, JellyfinStreamView, async_setup_library_actions
+from .panel import (
+    async_register_llm_api,
+    async_register_panel,
+    async_remove_panel,
+    async_setup_websocket,
+)
+from .requests import (
+    RequestNotifier,
+    RequestPipeline,
+    async_setup_request_actions,
+    request_settings,
+    requests_device_id,
+)
 from .runtime import PandoraConfigEntry, PandoraRuntime
 from .shared_stores import async_requests, async_watchlists
-from .watching.actions import async_setup_watching_actions
+from .watching import async_setup_watching_actions
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,

@@ -120,3 +120,6 @@ DEFAULT_VOICE_CONTROL: Final = False
 EVENT_CONTAINER_CHANGED: Final = f"{DOMAIN}_container_changed"  # state or health changed
 EVENT_VPN_COUNTRY_CHANGED: Final = f"{DOMAIN}_vpn_country_changed"
 EVENT_VPN_LEAK: Final = f"{DOMAIN}_vpn_leak"
+
+# The panel's sidebar path (requests link to its pages: the device, notifications).
+PANEL_URL_PATH: Final = "pandora"

@@ -53,8 +53,7 @@ from .const import (
     TORRENT_EVENT_TYPES,
 )
 from .hub.announce import fired_by_pandora
-from .requests.entities import requests_device_id
-from .requests.queue import EVENT_REQUEST_PREFIX
+from .requests import EVENT_REQUEST_PREFIX, requests_device_id
 
 # The request kinds offered as triggers (approved and denied stay on the event entity).
 REQUEST_TRIGGER_KINDS: Final = ("created", "available", "failed")

@@ -16,7 +16,7 @@ from .const import (
     EVENT_TORRENT_PREFIX,
     TORRENT_EVENT_TYPES,
 )
-from .requests.queue import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES
+from .requests import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES
 
 REQUEST_MESSAGES = {
     "created": "{title} was requested",

@@ -30,35 +30,17 @@ from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
 from .hub.errors import safe_text
-from .library.coordinator import JellyfinCoordinator
-from .library.stream import PLAYABLE, stream_path, watcher_id
-from .runtime import jellyfin_servers
+from .library import (
+    PLAYABLE,
+    JellyfinCoordinator,
+    jellyfin_servers,
+    mime_type,
+    stream_path,
+    watcher_id,
+)
 
 ROWS = {"resume": "Continue watching", "latest": "Recently added"}
 ROW_LIMIT = 24
-
-# Jellyfin's Container -> the MIME type players are told (what the static stream sends).
-CONTAINER_MIME = {
-    "mkv": "video/x-matroska",
-    "mp4": "video/mp4",
-    "m4v": "video/mp4",
-    "mov": "video/quicktime",
-    "webm": "video/webm",
-    "avi": "video/x-msvideo",
-    "ts": "video/mp2t",
-    "m2ts": "video/mp2t",
-    "mpg": "video/mpeg",
-    "mpeg": "video/mpeg",
-    "wmv": "video/x-ms-wmv",
-    "ogv": "video/ogg",
-}
-DEFAULT_MIME = "video/mp4"
-
-
-def mime_type(container: str | None) -> str:
-    """The MIME type of a static stream of this container (the first of a list)."""
-    first = (container or "").split(",")[0].strip().lower()
-    return CONTAINER_MIME.get(first, DEFAULT_MIME)
 
 
 async def async_get_media_source(hass: HomeAssistant) -> MediaSource:

@@ -14,8 +14,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.util.hass_dict import HassKey
 
 from .hub.stores import read_once
-from .requests.queue import RequestQueue
-from .watching.watchlists import Watchlists
+from .requests import RequestQueue
+from .watching import Watchlists
 
 DATA_WATCHLISTS: Final[HassKey[asyncio.Task[Watchlists]]] = HassKey("pandora_watchlists")
 DATA_REQUESTS: Final[HassKey[asyncio.Task[RequestQueue]]] = HassKey("pandora_requests")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.binary_sensor import BinarySensorEntity
 from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
@@ -21,7 +21,7 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
-from homeassistant.const import PERCENTAGE, EntityCategory, UnitOfInformation
+from homeassistant.const import PERCENTAGE, EntityCategory, Platform, UnitOfInformation
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity import Entity
@@ -31,8 +31,11 @@ from homeassistant.helpers.typing import StateType
 from ..api.portainer_models import Container, Stack, status_without_age
 from ..hub.entity import PandoraEntity
 from ..hub.errors import call_service
-from ..runtime import PandoraConfigEntry
+from . import vpn
 from .portainer import SIGNAL_CONTAINERS, PortainerCoordinator
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 CONTAINER_STATES = ["created", "running", "paused", "restarting", "removing", "exited", "dead"]
 HEALTH_STATES = ["healthy", "unhealthy", "starting", "none"]
@@ -374,3 +377,20 @@ def buttons(
         container=lambda c, key: [RestartButton(c, key)],
         stack=lambda c, stack_id: [RedeployButton(c, stack_id)],
     )
+
+
+def add_entities(
+    platform: Platform,
+    hass: HomeAssistant,
+    entry: PandoraConfigEntry,
+    add: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Each Portainer's container and stack entities, and each gluetun's VPN entities."""
+    share = {
+        Platform.SENSOR: sensors,
+        Platform.BINARY_SENSOR: binary_sensors,
+        Platform.BUTTON: buttons,
+    }
+    if (portainer := share.get(platform)) is not None:
+        portainer(hass, entry, add)
+    vpn.setup(entry, add, platform)

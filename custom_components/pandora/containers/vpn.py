@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.binary_sensor import BinarySensorEntity
 from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
@@ -19,8 +19,10 @@ from homeassistant.helpers.restore_state import RestoreEntity
 from homeassistant.helpers.typing import StateType
 
 from ..hub.entity import PandoraEntity
-from ..runtime import PandoraConfigEntry
 from .gluetun import GluetunCoordinator
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 VPN_STATES = ["starting", "running", "stopping", "stopped", "crashed", "completed"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from functools import partial
 import re
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import probatio as vol
 
@@ -15,16 +15,26 @@ from homeassistant.helpers import config_validation as cv, issue_registry as ir
 
 from ..api.errors import InvalidAuth, PandoraError, QuotaExceeded
 from ..const import DOMAIN
-from ..downloads.actions import absolute_path, torrent_link
-from ..downloads.add import ReleaseLinks, add_release, query_for, ranking_preferences, release_links
-from ..downloads.search import DEFAULT_LIMIT, ReleaseSearch
+from ..downloads import (
+    DEFAULT_LIMIT,
+    ReleaseLinks,
+    ReleaseSearch,
+    absolute_path,
+    add_release,
+    query_for,
+    ranking_preferences,
+    release_links,
+    torrent_link,
+)
 from ..hub.errors import call_service, safe_text, translated_error, validation_error
 from ..hub.permissions import register_action
 from ..hub.targets import loaded_entry, one_target
 from ..hub.validation import filled, needs
-from ..library.links import annotate, library_link
-from ..runtime import PandoraConfigEntry
+from ..library import annotate, library_link
 from .discovery import DISCOVER_LISTS, Discovery
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 SERVICE_DISCOVER = "discover"
 SERVICE_SEARCH_MEDIA = "search_media"

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 import re
 import tempfile
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from aiohttp import web
 
@@ -29,7 +29,10 @@ from ..api.errors import PandoraError
 from ..api.http import fetch
 from ..const import DOMAIN
 from ..hub.errors import safe_text
-from ..runtime import PandoraConfigEntry, PandoraRuntime, jellyfin_servers
+from ..library import jellyfin_servers
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry, PandoraRuntime
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -31,7 +31,7 @@ from ..hub.errors import safe_text, translated_error, validation_error
 from ..hub.permissions import register_action
 from ..hub.targets import loaded_entry, one_target
 from ..hub.validation import InputInvalid, filled
-from ..library.actions import jellyfin_targets
+from ..library import jellyfin_targets
 from .coordinator import CloudCommanderCoordinator
 
 SERVICE_LIST_FILES = "list_files"

@@ -16,7 +16,7 @@ import asyncio
 from dataclasses import asdict, dataclass
 import logging
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
@@ -43,12 +43,14 @@ from ..const import (
     TORRENT_COMPLETED,
     TORRENT_REMOVED,
 )
-from ..downloads.ranking import parse_release
+from ..downloads import parse_release
 from ..hub.announce import async_announce, async_listen_internal
 from ..hub.errors import safe_text
-from ..requests.queue import MediaRequest
-from ..runtime import PandoraConfigEntry
 from .coordinator import CloudCommanderCoordinator
+
+if TYPE_CHECKING:
+    from ..requests import MediaRequest
+    from ..runtime import PandoraConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
 

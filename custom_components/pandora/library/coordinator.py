@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
@@ -34,10 +34,13 @@ from ..const import (
     EVENT_SCAN_STARTED,
     NO_JELLYFIN_USER,
 )
-from ..downloads.history import TorrentHistory
+from ..downloads import TorrentHistory
 from ..hub.announce import async_announce
 from ..hub.coordinator import PandoraCoordinator
 from ..hub.errors import safe_text
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -296,3 +299,9 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState, JellyfinClient]):
         if not libraries:
             await self.async_scan(None)
         return [lib.name for lib in libraries] or ["all"]
+
+
+def jellyfin_servers(hass: HomeAssistant) -> dict[str, JellyfinCoordinator]:
+    """Every loaded Jellyfin server by subentry id (the media source, image and stream views)."""
+    entries: list[PandoraConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
+    return {key: c for e in entries for key, c in e.runtime_data.jellyfin.items()}

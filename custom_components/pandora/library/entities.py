@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from homeassistant.components.button import ButtonEntity
 from homeassistant.components.sensor import (
@@ -16,7 +17,7 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
-from homeassistant.const import PERCENTAGE, EntityCategory
+from homeassistant.const import PERCENTAGE, EntityCategory, Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
@@ -25,8 +26,10 @@ from homeassistant.helpers.typing import StateType
 
 from ..hub.entity import PandoraEntity
 from ..hub.errors import call_service
-from ..runtime import PandoraConfigEntry
 from .coordinator import SIGNAL_LIBRARIES, JellyfinCoordinator
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 SCAN_STATES = ["idle", "running"]
 SCAN_RESULTS = ["completed", "failed", "cancelled", "aborted"]
@@ -208,3 +211,16 @@ class ScanButton(PandoraEntity[JellyfinCoordinator], ButtonEntity):
         """Start the scan."""
         await self.async_authorize("scan_library")
         await call_service(self.coordinator.async_scan, self._item_id)
+
+
+def add_entities(
+    platform: Platform,
+    hass: HomeAssistant,
+    entry: PandoraConfigEntry,
+    add: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Each Jellyfin's sensors and scan buttons."""
+    if platform is Platform.SENSOR:
+        setup_sensors(entry, add)
+    elif platform is Platform.BUTTON:
+        setup_buttons(hass, entry, add)

@@ -8,14 +8,16 @@ Discover cost no request at all.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.const import CONF_URL
 
 from ..api.http import http_url
 from ..const import CONF_WEB_URL
-from ..runtime import PandoraRuntime
 from .coordinator import JellyfinCoordinator
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraRuntime
 
 
 def web_url(coordinator: JellyfinCoordinator, item_id: str) -> str | None:

@@ -29,8 +29,7 @@ from homeassistant.helpers.http import HomeAssistantView
 
 from ..api.errors import NotFound, PandoraError
 from ..hub.errors import safe_text
-from ..runtime import jellyfin_servers
-from .coordinator import JellyfinCoordinator
+from .coordinator import JellyfinCoordinator, jellyfin_servers
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -157,3 +156,27 @@ async def _copy(
         if request.transport is not None:
             request.transport.close()
     return response
+
+
+# Jellyfin's Container -> the MIME type players are told (what the static stream sends).
+CONTAINER_MIME = {
+    "mkv": "video/x-matroska",
+    "mp4": "video/mp4",
+    "m4v": "video/mp4",
+    "mov": "video/quicktime",
+    "webm": "video/webm",
+    "avi": "video/x-msvideo",
+    "ts": "video/mp2t",
+    "m2ts": "video/mp2t",
+    "mpg": "video/mpeg",
+    "mpeg": "video/mpeg",
+    "wmv": "video/x-ms-wmv",
+    "ogv": "video/ogg",
+}
+DEFAULT_MIME = "video/mp4"
+
+
+def mime_type(container: str | None) -> str:
+    """The MIME type of a static stream of this container (the first of a list)."""
+    first = (container or "").split(",")[0].strip().lower()
+    return CONTAINER_MIME.get(first, DEFAULT_MIME)

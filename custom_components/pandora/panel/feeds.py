@@ -11,7 +11,7 @@ subscribed panel the same changes, computed and encoded once per poll (docs/webs
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.json import json_dumps
@@ -19,11 +19,12 @@ from homeassistant.util.hass_dict import HassKey
 
 from ..api.qbittorrent_models import Torrent
 from ..const import DOMAIN
-from ..containers.gluetun import GluetunCoordinator
-from ..containers.portainer import PortainerCoordinator
-from ..downloads.coordinator import QBittorrentCoordinator
-from ..library.coordinator import JellyfinCoordinator
-from ..runtime import PandoraRuntime
+from ..containers import GluetunCoordinator, PortainerCoordinator
+from ..downloads import QBittorrentCoordinator
+from ..library import JellyfinCoordinator
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraRuntime
 
 
 def _jellyfin(sub_id: str, coordinator: JellyfinCoordinator) -> dict[str, Any]:

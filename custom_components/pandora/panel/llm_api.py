@@ -11,7 +11,7 @@ input's, is an `{"error": "..."}` answer, never a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Final, cast, override
+from typing import TYPE_CHECKING, Any, Final, cast, override
 
 import probatio as vol
 
@@ -24,14 +24,16 @@ from ..api.errors import PandoraError
 from ..api.jellyfin_models import ItemType
 from ..api.qbittorrent_models import Torrent, TorrentStatus
 from ..const import DOMAIN
-from ..discover.actions import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
+from ..discover import MEDIA_TYPES, SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA
 from ..hub.errors import safe_text
 from ..hub.permissions import OPERATIONS, Access, Caller, Door, async_authorize, async_caller
 from ..hub.targets import loaded_entry, targets
 from ..hub.validation import input_error
-from ..library.actions import ALL, SERVICE_SCAN_LIBRARY
-from ..requests.actions import SERVICE_REQUEST_MEDIA
-from ..runtime import PandoraRuntime
+from ..library import ALL, SERVICE_SCAN_LIBRARY
+from ..requests import SERVICE_REQUEST_MEDIA
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraRuntime
 
 API_ID: Final = DOMAIN
 API_NAME: Final = "Pandora"

@@ -14,14 +14,13 @@ from homeassistant.components import frontend, panel_custom
 from homeassistant.components.http.server import StaticPathConfig
 from homeassistant.core import HomeAssistant
 
-from ..const import DOMAIN
+from ..const import DOMAIN, PANEL_URL_PATH
 
 STATIC_URL: Final = "/pandora_static"
 FRONTEND_DIR: Final = Path(__file__).parent.parent / "frontend"
 PANEL_FILE: Final = "pandora-panel.js"
 CARDS_FILE: Final = "pandora-cards.js"  # Lovelace cards, loaded on every dashboard
 _CARDS_URL: Final = f"{DOMAIN}_cards_url"
-PANEL_URL_PATH: Final = "pandora"
 PANEL_ELEMENT: Final = "pandora-panel"
 _STATIC_REGISTERED: Final = f"{DOMAIN}_static_registered"
 

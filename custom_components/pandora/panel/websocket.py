@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import probatio as vol
 
@@ -30,16 +30,17 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.loader import async_get_integration
 
 from ..const import DOMAIN, SIGNAL_HUB_LOADED, SUBENTRY_CLOUDCMD
-from ..discover.image import signed_images
-from ..files.coordinator import share_folders
+from ..discover import signed_images
+from ..files import share_folders
 from ..hub.coordinator import PandoraCoordinator
 from ..hub.errors import safe_text
 from ..hub.targets import loaded_entry
-from ..requests.actions import request_dicts, visible
-from ..requests.queue import SIGNAL_REQUEST_CHANGED
-from ..runtime import PandoraConfigEntry, PandoraRuntime
-from ..watching.home import home_rows
+from ..requests import SIGNAL_REQUEST_CHANGED, request_dicts, visible
+from ..watching import home_rows
 from .feeds import TorrentFeed, containers_snapshot, library_snapshot
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry, PandoraRuntime
 
 type Connection = ActiveConnection
 

@@ -19,7 +19,7 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import config_validation as cv
 
-from ..discover.actions import MEDIA_TYPES, media_details
+from ..discover import MEDIA_TYPES, media_details
 from ..hub.errors import validation_error
 from ..hub.permissions import register_action
 from ..hub.targets import loaded_entry

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.components.event import EventEntity
 from homeassistant.components.sensor import SensorEntity, SensorStateClass
-from homeassistant.core import callback
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
@@ -16,11 +17,12 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.event import async_track_time_interval
 
-from ..const import DOMAIN, NAME
+from ..const import DOMAIN, NAME, PANEL_URL_PATH
 from ..hub.announce import async_listen_internal
-from ..panel.registration import PANEL_URL_PATH
-from ..runtime import PandoraConfigEntry
 from .queue import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES, SIGNAL_REQUEST_CHANGED
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 # `RequestQueue.counts()` key of each sensor.
 COUNTS: Final = ("pending", "in_progress", "available", "failed")
@@ -118,3 +120,16 @@ def setup_sensors(entry: PandoraConfigEntry, add: AddConfigEntryEntitiesCallback
 def setup_events(entry: PandoraConfigEntry, add: AddConfigEntryEntitiesCallback) -> None:
     """The request event entity."""
     add([RequestEventEntity(entry)])
+
+
+def add_entities(
+    platform: Platform,
+    hass: HomeAssistant,
+    entry: PandoraConfigEntry,
+    add: AddConfigEntryEntitiesCallback,
+) -> None:
+    """The requests device's count sensors and event entity."""
+    if platform is Platform.SENSOR:
+        setup_sensors(entry, add)
+    elif platform is Platform.EVENT:
+        setup_events(entry, add)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Coroutine, Mapping
 from functools import partial
 from itertools import pairwise
 import logging
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
 from homeassistant.components import persistent_notification
@@ -30,12 +30,13 @@ from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import device_registry as dr
 from homeassistant.util import slugify
 
-from ..const import CONF_REQUEST_NOTIFICATIONS, DEFAULT_REQUEST_NOTIFICATIONS
+from ..const import CONF_REQUEST_NOTIFICATIONS, DEFAULT_REQUEST_NOTIFICATIONS, PANEL_URL_PATH
 from ..hub.announce import async_listen_internal
 from ..hub.permissions import Door, async_authorize
-from ..panel.registration import PANEL_URL_PATH
-from ..runtime import PandoraConfigEntry
 from .queue import EVENT_REQUEST_PREFIX, MediaRequest, RequestError, RequestQueue, user_names
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -54,7 +54,11 @@ from ..const import (
     TORRENT_ERRORED,
     TORRENT_REMOVED,
 )
-from ..downloads.add import (
+from ..downloads import (
+    RankedResult,
+    RankedSearch,
+    RankingPreferences,
+    ReleaseInfo,
     ReleaseLinks,
     add_release,
     link_download,
@@ -62,16 +66,14 @@ from ..downloads.add import (
     ranking_preferences,
     release_links,
 )
-from ..downloads.ranking import RankedResult, RankingPreferences, ReleaseInfo
-from ..downloads.search import RankedSearch
-from ..files.pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
+from ..files import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED
 from ..hub.announce import async_listen_internal
 from ..hub.errors import safe_text
 from .queue import ACTIVE_STATUSES, SIGNAL_REQUEST_CHANGED, MediaRequest, RequestError
 
 if TYPE_CHECKING:
     from ..api.jackett_models import TorznabResult
-    from ..downloads.coordinator import QBittorrentCoordinator
+    from ..downloads import QBittorrentCoordinator
     from ..runtime import PandoraConfigEntry
     from .queue import RequestQueue
 

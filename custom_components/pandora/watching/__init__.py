@@ -1,1 +1,20 @@
-"""TODO."""
+"""Watching: watchlists and the home rows.
+
+Holds everyone's watchlists and the featured title, the panel's home rows and the watching
+actions (watchlist, play on a media player).
+
+This module is the package's face: other packages import only what it re-exports (import-linter's
+protected contracts, pyproject.toml).
+
+May import: `..hub`, `..api`, `..const`, and the faces of `..library` and `..discover`.
+"""
+
+from .actions import async_setup_watching_actions
+from .home import home_rows
+from .watchlists import Watchlists
+
+__all__ = [
+    "Watchlists",
+    "async_setup_watching_actions",
+    "home_rows",
+]

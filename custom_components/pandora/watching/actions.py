@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import probatio as vol
 
@@ -35,17 +35,16 @@ from homeassistant.helpers import config_validation as cv
 from ..api.errors import PandoraError
 from ..api.jellyfin_models import UserItem
 from ..const import DOMAIN
-from ..discover.actions import MEDIA_TYPES, media_details
+from ..discover import MEDIA_TYPES, media_details
 from ..hub.errors import translated_error, validation_error
 from ..hub.permissions import register_action
 from ..hub.targets import loaded_entry
 from ..hub.validation import InputInvalid, filled
-from ..library.coordinator import JellyfinCoordinator
-from ..library.links import find_title
-from ..library.stream import PLAYABLE, stream_path
-from ..media_source import mime_type
-from ..runtime import PandoraConfigEntry
+from ..library import PLAYABLE, JellyfinCoordinator, find_title, mime_type, stream_path
 from .home import featured_title, watchlist
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry
 
 SERVICE_ADD_TO_WATCHLIST = "add_to_watchlist"
 SERVICE_REMOVE_FROM_WATCHLIST = "remove_from_watchlist"

@@ -12,19 +12,19 @@ from collections.abc import Awaitable
 from datetime import UTC, datetime
 from itertools import zip_longest
 import logging
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 
 from ..api.errors import PandoraError
 from ..api.jellyfin_models import UserItem
-from ..discover.actions import discover_page, media_details
-from ..discover.image import jellyfin_image
+from ..discover import discover_page, jellyfin_image, media_details
 from ..hub.errors import safe_text
-from ..library.coordinator import JellyfinCoordinator
-from ..library.links import in_library, library_link, web_url
-from ..runtime import PandoraConfigEntry, PandoraRuntime
+from ..library import JellyfinCoordinator, in_library, library_link, web_url
+
+if TYPE_CHECKING:
+    from ..runtime import PandoraConfigEntry, PandoraRuntime
 
 _LOGGER = logging.getLogger(__name__)
 
