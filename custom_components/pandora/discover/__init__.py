@@ -11,18 +11,11 @@ May import: `..hub`, `..api`, `..const`, and the faces of `..downloads` (release
 adding a release) and `..library` (title links, Jellyfin images).
 """
 
-from .actions import (
-    MEDIA_TYPES,
-    SERVICE_GET_MEDIA,
-    SERVICE_SEARCH_MEDIA,
-    async_setup_media_actions,
-    discover_page,
-    media_details,
-)
-from .clients import tmdb_client, watchmode_client
-from .discovery import Discovery
+from .actions import SERVICE_GET_MEDIA, SERVICE_SEARCH_MEDIA, async_setup_media_actions
+from .discovery import Discovery, tmdb_client, watchmode_client
 from .flow import SUBENTRY_FLOWS
 from .image import ImageView, JellyfinImageView, jellyfin_image, signed_images
+from .queries import MEDIA_TYPES, discover_page, media_details
 
 __all__ = [
     "MEDIA_TYPES",

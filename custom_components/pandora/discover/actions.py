@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from functools import partial
 import re
 from typing import TYPE_CHECKING, Any, cast
 
 import probatio as vol
 
-from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 
-from ..api.errors import InvalidAuth, PandoraError, QuotaExceeded
-from ..const import DOMAIN
 from ..downloads import (
     DEFAULT_LIMIT,
     ReleaseLinks,
-    ReleaseSearch,
     absolute_path,
     add_release,
     query_for,
@@ -26,15 +21,25 @@ from ..downloads import (
     release_links,
     torrent_link,
 )
-from ..hub.errors import call_service, safe_text, translated_error, validation_error
+from ..hub.errors import call_service, safe_text, validation_error
 from ..hub.permissions import register_action
 from ..hub.targets import loaded_entry, one_target
 from ..hub.validation import filled, needs
-from ..library import annotate, library_link
-from .discovery import DISCOVER_LISTS, Discovery
+from ..library import library_link
+from .discovery import DISCOVER_LISTS
+from .queries import (
+    MEDIA_TYPES,
+    discover_page,
+    guarded,
+    loaded_discovery,
+    loaded_search,
+    media_details,
+    subentry_of,
+    with_library,
+)
 
 if TYPE_CHECKING:
-    from ..runtime import PandoraConfigEntry
+    pass
 
 SERVICE_DISCOVER = "discover"
 SERVICE_SEARCH_MEDIA = "search_media"
@@ -42,7 +47,6 @@ SERVICE_GET_MEDIA = "get_media"
 SERVICE_SEARCH_TORRENTS = "search_torrents"
 SERVICE_DOWNLOAD_RELEASE = "download_release"
 
-MEDIA_TYPES = ("movie", "tv")
 _PAGE = vol.All(vol.Coerce(int), vol.Range(min=1, max=500))
 _YEAR = vol.All(vol.Coerce(int), vol.Range(min=1870, max=2100))
 _TMDB_ID = vol.All(vol.Coerce(int), vol.Range(min=1))
@@ -102,82 +106,7 @@ DOWNLOAD_SCHEMA = vol.All(
 )
 
 
-# --- errors: reauth, repairs -------------------------------------------------------------------
-
-
-def _subentry_of(entry: PandoraConfigEntry, subentry_type: str) -> ConfigSubentry | None:
-    return next((s for s in entry.subentries.values() if s.subentry_type == subentry_type), None)
-
-
-async def _guarded[T](
-    hass: HomeAssistant,
-    entry: PandoraConfigEntry,
-    subentry: ConfigSubentry | None,
-    func: Callable[[], Awaitable[T]],
-) -> T:
-    """Run a call for a service; bad keys start reauth, a spent quota raises a repair issue.
-
-    The error names the service (its title), as the credentials message must.
-    """
-    name = subentry.title if subentry is not None else "The service"
-    try:
-        result = await func()
-    except InvalidAuth as err:
-        if subentry is not None:
-            entry.async_start_reauth(hass, data={"subentry_id": subentry.subentry_id})
-        raise translated_error(err, name) from err
-    except QuotaExceeded as err:
-        if subentry is not None:
-            ir.async_create_issue(
-                hass,
-                DOMAIN,
-                f"quota_exceeded_{subentry.subentry_id}",
-                is_fixable=False,
-                severity=ir.IssueSeverity.WARNING,
-                translation_key="quota_exceeded",
-                translation_placeholders={"name": subentry.title},
-            )
-        raise translated_error(err, name) from err
-    except PandoraError as err:
-        raise translated_error(err, name) from err
-    if subentry is not None:
-        ir.async_delete_issue(hass, DOMAIN, f"quota_exceeded_{subentry.subentry_id}")
-    return result
-
-
-def _discovery(hass: HomeAssistant) -> tuple[PandoraConfigEntry, Discovery]:
-    entry = loaded_entry(hass)
-    discovery = entry.runtime_data.discovery
-    if discovery is None:
-        raise validation_error("no_tmdb")
-    return entry, discovery
-
-
-def _search(hass: HomeAssistant) -> tuple[PandoraConfigEntry, ReleaseSearch]:
-    entry = loaded_entry(hass)
-    if not entry.runtime_data.release_search.instances:
-        raise validation_error("no_jackett")
-    return entry, entry.runtime_data.release_search
-
-
 # --- handlers ----------------------------------------------------------------------------------
-
-
-def _with_library(entry: PandoraConfigEntry, page: dict[str, Any]) -> ServiceResponse:
-    """A TMDB page whose titles say whether a Jellyfin library holds them."""
-    return cast(
-        ServiceResponse,
-        page | {"results": annotate(entry.runtime_data, page.get("results") or [])},
-    )
-
-
-async def discover_page(hass: HomeAssistant, list_name: str, page: int = 1) -> dict[str, Any]:
-    """One page of a TMDB list (cached), each title saying whether a library holds it."""
-    entry, discovery = _discovery(hass)
-    answer = await _guarded(
-        hass, entry, _subentry_of(entry, "tmdb"), lambda: discovery.discover(list_name, page)
-    )
-    return cast(dict[str, Any], _with_library(entry, answer))
 
 
 async def _discover(call: ServiceCall) -> ServiceResponse:
@@ -187,39 +116,31 @@ async def _discover(call: ServiceCall) -> ServiceResponse:
 
 
 async def _search_media(call: ServiceCall) -> ServiceResponse:
-    entry, discovery = _discovery(call.hass)
+    entry, discovery = loaded_discovery(call.hass)
     data = call.data
-    page = await _guarded(
+    page = await guarded(
         call.hass,
         entry,
-        _subentry_of(entry, "tmdb"),
+        subentry_of(entry, "tmdb"),
         lambda: discovery.search_media(
             data["query"], data["media_type"], data.get("year"), data["page"]
         ),
     )
-    return _with_library(entry, page)
-
-
-async def media_details(hass: HomeAssistant, tmdb_id: int, media_type: str) -> dict[str, Any]:
-    """A title's TMDB details (cached), TMDB's failures as translated errors (and reauth)."""
-    entry, discovery = _discovery(hass)
-    return await _guarded(
-        hass, entry, _subentry_of(entry, "tmdb"), lambda: discovery.details(tmdb_id, media_type)
-    )
+    return with_library(entry, page)
 
 
 async def _get_media(call: ServiceCall) -> ServiceResponse:
-    entry, discovery = _discovery(call.hass)
+    entry, discovery = loaded_discovery(call.hass)
     tmdb_id, media_type = call.data["tmdb_id"], call.data["media_type"]
     details = await media_details(call.hass, tmdb_id, media_type)
     # Availability is a bonus: a Watchmode failure is reported, not fatal.
     availability: list[dict[str, Any]] | None = None
     availability_error: str | None = None
     try:
-        availability = await _guarded(
+        availability = await guarded(
             call.hass,
             entry,
-            _subentry_of(entry, "watchmode"),
+            subentry_of(entry, "watchmode"),
             lambda: discovery.availability(tmdb_id, media_type),
         )
     except Exception as err:
@@ -242,7 +163,7 @@ async def _get_media(call: ServiceCall) -> ServiceResponse:
 
 
 async def _search_torrents(call: ServiceCall) -> ServiceResponse:
-    entry, search = _search(call.hass)
+    entry, search = loaded_search(call.hass)
     data = call.data
     year, season, episode = data.get("year"), data.get("season"), data.get("episode")
     category = data.get("category")
@@ -269,7 +190,7 @@ async def _download_release(call: ServiceCall) -> ServiceResponse:
         result = entry.runtime_data.release_search.result(key)
         if result is None:
             raise validation_error("unknown_result", result_id=key)
-        links = await _guarded(
+        links = await guarded(
             call.hass, entry, None, lambda: release_links(entry.runtime_data.session, result)
         )
         if not links:

@@ -1,4 +1,4 @@
-"""Discovery: TMDB lists, search and details, with Watchmode availability, cached.
+"""Discovery: TMDB lists, search and details, with Watchmode availability, cached; its clients.
 
 Shared by the actions (and, later, the panel's websocket commands): every function returns
 JSON-ready dicts, which is also what the persistent cache keeps.
@@ -6,14 +6,25 @@ JSON-ready dicts, which is also what the persistent cache keeps.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
+
+from homeassistant.const import CONF_API_KEY, CONF_URL
 
 from ..api.http import http_url
 from ..api.tmdb import TmdbClient
 from ..api.tmdb_models import MediaDetails, MediaItem, MediaPage
 from ..api.watchmode import StreamingSource, WatchmodeClient
+from ..const import (
+    CONF_LANGUAGE,
+    CONF_REGION,
+    CONF_REGIONS,
+    DEFAULT_TMDB_URL,
+    DEFAULT_WATCHMODE_URL,
+)
 from ..hub.cache import ResponseCache
+from ..hub.forms import split_list
 
 HOUR: Final = 3600.0
 TTL_TRENDING: Final = 1 * HOUR
@@ -195,3 +206,27 @@ def _source(source: StreamingSource) -> dict[str, Any]:
         "price": source.price,
         "web_url": http_url(source.web_url),
     }
+
+
+# --- the clients, for a subentry's data (the hub builds them; the flows test them) ------------
+
+
+def tmdb_client(session: Any, data: Mapping[str, Any]) -> TmdbClient:
+    """A TMDB client for subentry data."""
+    return TmdbClient(
+        session=session,
+        api_key=data[CONF_API_KEY],
+        language=data.get(CONF_LANGUAGE) or "en-US",
+        region=data.get(CONF_REGION) or None,
+        base_url=data.get(CONF_URL) or DEFAULT_TMDB_URL,
+    )
+
+
+def watchmode_client(session: Any, data: Mapping[str, Any]) -> WatchmodeClient:
+    """A Watchmode client for subentry data."""
+    return WatchmodeClient(
+        session=session,
+        api_key=data[CONF_API_KEY],
+        base_url=data.get(CONF_URL) or DEFAULT_WATCHMODE_URL,
+        regions=tuple(split_list(data.get(CONF_REGIONS) or "US", upper=True)),
+    )

@@ -22,7 +22,7 @@ from ..const import (
 )
 from ..hub.flow import PASSWORD, URL, ServiceSpec, subentry_flow
 from ..hub.session import temporary_session
-from .clients import tmdb_client, watchmode_client
+from .discovery import tmdb_client, watchmode_client
 
 
 async def _test_tmdb(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
