@@ -32,7 +32,7 @@ from custom_components.pandora.api.qbittorrent_models import Torrent, TorrentSta
 from custom_components.pandora.const import DOMAIN
 from custom_components.pandora.downloads.search import ReleaseSearch
 from custom_components.pandora.files.pipeline import RETRY_FIRST
-from custom_components.pandora.requests import pipeline as request_pipeline
+from custom_components.pandora.requests.pipeline import timing as request_pipeline
 from custom_components.pandora.requests.queue import MediaRequest
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntryState

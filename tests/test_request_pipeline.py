@@ -35,8 +35,7 @@ from custom_components.pandora.const import (
 from custom_components.pandora.downloads.add import query_for, torrent_infohash
 from custom_components.pandora.downloads.ranking import RankingPreferences, rank
 from custom_components.pandora.downloads.search import ReleaseSearch
-from custom_components.pandora.requests import pipeline as request_pipeline
-from custom_components.pandora.requests.pipeline import main_reasons
+from custom_components.pandora.requests.pipeline import main_reasons, timing as request_pipeline
 from custom_components.pandora.requests.queue import MediaRequest, RequestQueue
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
