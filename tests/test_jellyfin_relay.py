@@ -30,8 +30,11 @@ from custom_components.pandora.const import (
 )
 from custom_components.pandora.discover.image import JELLYFIN_TYPES
 from custom_components.pandora.library.coordinator import JellyfinCoordinator
-from custom_components.pandora.shared_stores import DATA_WATCHLISTS, async_watchlists
-from custom_components.pandora.watching.watchlists import Watchlists
+from custom_components.pandora.watching.watchlists import (
+    DATA_WATCHLISTS,
+    Watchlists,
+    async_watchlists,
+)
 from homeassistant.components.http.auth import async_sign_path
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL

@@ -65,13 +65,13 @@ from .panel import (
 from .requests import (
     RequestNotifier,
     RequestPipeline,
+    async_requests,
     async_setup_request_actions,
     request_settings,
     requests_device_id,
 )
 from .runtime import PandoraConfigEntry, PandoraRuntime
-from .shared_stores import async_requests, async_watchlists
-from .watching import async_setup_watching_actions
+from .watching import async_setup_watching_actions, async_watchlists
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,

@@ -1,5 +1,7 @@
 """Stored data that outlives reloads of the hub entry: one copy per Home Assistant run.
 
+(`requests.async_requests` and `watching.async_watchlists` read theirs through `read_once`.)
+
 Watchlists and requests are people's data. A reload (options or services changed) while an
 action awaits TMDB would otherwise let that action write to the old copy, and the new setup
 would never see the change; a single shared copy, read once, cannot lose it.

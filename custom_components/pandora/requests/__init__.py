@@ -19,6 +19,7 @@ from .queue import (
     SIGNAL_REQUEST_CHANGED,
     MediaRequest,
     RequestQueue,
+    async_requests,
     request_settings,
 )
 
@@ -32,6 +33,7 @@ __all__ = [
     "RequestPipeline",
     "RequestQueue",
     "add_entities",
+    "async_requests",
     "async_setup_request_actions",
     "request_dicts",
     "request_settings",

@@ -13,6 +13,7 @@ Who may do what is checked by the callers (actions, websocket) with `can_see` / 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
@@ -24,6 +25,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
+from homeassistant.util.hass_dict import HassKey
 from homeassistant.util.ulid import ulid_now
 
 from ..const import (
@@ -35,6 +37,7 @@ from ..const import (
     DOMAIN,
 )
 from ..hub.announce import async_announce
+from ..hub.stores import read_once
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -440,3 +443,11 @@ async def user_names(hass: HomeAssistant, ids: Iterable[str]) -> dict[str, str]:
         if (user := await hass.auth.async_get_user(user_id)) is not None:
             names[user_id] = user.name or user_id
     return names
+
+
+DATA_REQUESTS: Final[HassKey[asyncio.Task[RequestQueue]]] = HassKey("pandora_requests")
+
+
+async def async_requests(hass: HomeAssistant) -> RequestQueue:
+    """The household's requests, read once per run, outliving reloads (each setup sets them up)."""
+    return await read_once(hass, DATA_REQUESTS, lambda: RequestQueue(hass), "requests")

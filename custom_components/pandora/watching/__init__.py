@@ -11,10 +11,11 @@ May import: `..hub`, `..api`, `..const`, and the faces of `..library` and `..dis
 
 from .actions import async_setup_watching_actions
 from .home import home_rows
-from .watchlists import Watchlists
+from .watchlists import Watchlists, async_watchlists
 
 __all__ = [
     "Watchlists",
     "async_setup_watching_actions",
+    "async_watchlists",
     "home_rows",
 ]

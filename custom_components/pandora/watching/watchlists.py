@@ -9,6 +9,7 @@ administrator (`pandora.set_featured`); none chosen means Discover picks its own
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -16,6 +17,9 @@ from typing import Any, Final
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
+from homeassistant.util.hass_dict import HassKey
+
+from ..hub.stores import read_once
 
 STORAGE_KEY: Final = "pandora.watchlist"
 STORAGE_VERSION: Final = 1
@@ -157,3 +161,11 @@ def _valid(entry: Any) -> bool:
         and isinstance(entry.get("tmdb_id"), int)
         and entry.get("media_type") in ("movie", "tv")
     )
+
+
+DATA_WATCHLISTS: Final[HassKey[asyncio.Task[Watchlists]]] = HassKey("pandora_watchlists")
+
+
+async def async_watchlists(hass: HomeAssistant) -> Watchlists:
+    """Everyone's lists and the featured title, read once per run (outliving reloads)."""
+    return await read_once(hass, DATA_WATCHLISTS, lambda: Watchlists(hass), "watchlists")
