@@ -100,7 +100,7 @@ CONF_FILE_INTO_LIBRARY: Final = "file_into_library"  # ... and linked titles int
 DEFAULT_PIPELINE: Final = True
 DEFAULT_FILE_INTO_LIBRARY: Final = False
 
-# Hub options: household requests (requests.py).
+# Hub options: household requests (requests/queue.py).
 CONF_AUTO_APPROVE_ADMINS: Final = "auto_approve_admins"
 CONF_AUTO_APPROVE_USERS: Final = "auto_approve_users"  # Home Assistant user ids
 CONF_REQUEST_STALL_MINUTES: Final = "request_stall_minutes"

@@ -1,7 +1,7 @@
 """Jellyfin items as a Home Assistant media source: `media-source://pandora/<server>/<item>`.
 
 Resolving gives the item's original file as Jellyfin streams it (`static=true`, no
-transcoding), relayed by Home Assistant (jellyfin_stream.py) so the player never holds the
+transcoding), relayed by Home Assistant (library/stream.py) so the player never holds the
 Jellyfin key; `pandora.play_title` and the panel's "Play on…" use it. Browsing shows each
 server's Continue watching and Recently added as the Jellyfin user the browsing person watches
 as (the server's Users settings, see resolve_watcher); someone who watches as nobody sees and

@@ -89,7 +89,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         self._unsettled: set[str] = set()
         self._ban_issue_id = f"ip_banned_{subentry.subentry_id}"
         # What the last sync changed, and how many syncs there were: the panel's feed follows
-        # the changes (O(changes)) and notices a sync it did not see (websocket_feeds.py).
+        # the changes (O(changes)) and notices a sync it did not see (panel/feeds.py).
         self.last_delta: SyncDelta | None = None
         self.syncs = 0
 

@@ -1,7 +1,7 @@
 """Request actions: anyone asks for a title or withdraws it, administrators approve or deny.
 
 A call without a user (an automation or script) acts as the system, an administrator. Requests
-are read and changed only through the queue (requests.py); this module checks who may do what
+are read and changed only through the queue (queue.py); this module checks who may do what
 and shapes the answers (`request_dicts`, shared with the websocket subscription).
 """
 

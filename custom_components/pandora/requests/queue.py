@@ -222,7 +222,7 @@ class RequestQueue:
             hass, STORAGE_VERSION, STORAGE_KEY, serialize_in_event_loop=False
         )
         self._requests: dict[str, MediaRequest] = {}
-        # Each request as last saved: a change rebuilds only its own (requests.py is the only
+        # Each request as last saved: a change rebuilds only its own (queue.py is the only
         # place requests change, and every change goes through `_save`).
         self._saved: dict[str, dict[str, Any]] = {}
 

@@ -234,7 +234,7 @@ async def _play(call: ServiceCall) -> ServiceResponse:
     entity_id: str = call.data["entity_id"]
     player = _player(hass, entity_id)
     coordinator, item, title = await _playable(call, loaded_entry(hass))
-    # Home Assistant's relay of the stream (jellyfin_stream.py), signed for the player: it
+    # Home Assistant's relay of the stream (library/stream.py), signed for the player: it
     # never learns the Jellyfin key. A person's call is signed as them (the relay checks
     # their mapping); an automation's as Home Assistant itself, whatever started it.
     path = stream_path(coordinator.subentry.subentry_id, item.id)
