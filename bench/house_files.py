@@ -22,8 +22,8 @@ from typing import Any
 
 import aiohttp
 
-from custom_components.pandora import files_actions
 from custom_components.pandora.api import cloudcmd as cloudcmd_now
+from custom_components.pandora.files import actions as files_actions
 from tests.support.cloudcmd import CloudCommander, cloudcmd_available
 
 from . import base

@@ -30,7 +30,8 @@ import tempfile
 from types import ModuleType
 from typing import Any
 
-from custom_components.pandora import history as history_now, requests as requests_now
+from custom_components.pandora.downloads import history as history_now
+from custom_components.pandora.requests import queue as requests_now
 from homeassistant.auth.models import User
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util

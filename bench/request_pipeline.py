@@ -41,7 +41,7 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
     SUBENTRY_QBITTORRENT,
 )
-from custom_components.pandora.requests import MediaRequest
+from custom_components.pandora.requests.queue import MediaRequest
 from custom_components.pandora.runtime import PandoraRuntime
 from homeassistant import loader
 from homeassistant.auth.models import User

@@ -28,10 +28,10 @@ from aiohttp import web
 
 from custom_components.pandora.api.jackett import JackettClient
 from custom_components.pandora.api.tmdb import TmdbClient
-from custom_components.pandora.cache import ResponseCache
-from custom_components.pandora.discovery import Discovery
-from custom_components.pandora.ranking import RankingPreferences
-from custom_components.pandora.release_search import JackettInstance, ReleaseSearch
+from custom_components.pandora.discover.discovery import Discovery
+from custom_components.pandora.downloads.ranking import RankingPreferences
+from custom_components.pandora.downloads.search import JackettInstance, ReleaseSearch
+from custom_components.pandora.hub.cache import ResponseCache
 from tests.simulators import jackett as jackett_sim, tmdb as tmdb_sim
 
 INDEXERS = 5

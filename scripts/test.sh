@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: installs what it needs (scripts/bootstrap.sh), then
-# ruff, mypy --strict, the frontend's typecheck/tests/bundle check, and pytest with coverage
-# (fails under 95%) against real qBittorrent 4.5 and 5.x, including the panel's Chromium end-to-end.
+# ruff, mypy --strict, the import contracts (lint-imports), the frontend's typecheck/tests/bundle
+# check, and pytest with coverage (fails under 95%) against real qBittorrent 4.5 and 5.x, including
+# the panel's Chromium end-to-end.
 # Extra arguments go to pytest (e.g. `scripts/test.sh -k config_flow`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,8 @@ step "ruff"
 .venv/bin/ruff format --check .
 step "mypy --strict"
 .venv/bin/mypy
+step "import contracts (root, features, hub, api; features through their faces)"
+.venv/bin/lint-imports --no-logo
 step "frontend: typecheck, Vitest, and the committed bundles equal a fresh build"
 bash scripts/build_frontend.sh --check
 step "pytest (real qbittorrent-nox 4.5 and 5.x, Cloud Commander, dockerd; the panel in Chromium)"

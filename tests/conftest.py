@@ -13,11 +13,11 @@ import pytest_socket
 # Imported at module level so the repo's custom_components shadows the test harness's.
 from custom_components.pandora.config_flow import PandoraConfigFlow
 from custom_components.pandora.const import CONF_VERIFY_SSL, DOMAIN, SUBENTRY_QBITTORRENT
-from custom_components.pandora.coordinator.cloudcmd import CloudCommanderCoordinator
-from custom_components.pandora.coordinator.gluetun import GluetunCoordinator
-from custom_components.pandora.coordinator.jellyfin import JellyfinCoordinator
-from custom_components.pandora.coordinator.portainer import PortainerCoordinator
-from custom_components.pandora.coordinator.qbittorrent import QBittorrentCoordinator
+from custom_components.pandora.containers.gluetun import GluetunCoordinator
+from custom_components.pandora.containers.portainer import PortainerCoordinator
+from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
+from custom_components.pandora.files.coordinator import CloudCommanderCoordinator
+from custom_components.pandora.library.coordinator import JellyfinCoordinator
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant

@@ -20,7 +20,7 @@ from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import filled_in
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 
-CONNECT = "custom_components.pandora.service_flows.QBittorrentClient.connect"
+CONNECT = "custom_components.pandora.api.qbittorrent.QBittorrentClient.connect"
 
 
 def form(daemon: QBittorrentDaemon, **overrides: object) -> dict[str, object]:

@@ -29,9 +29,9 @@ from custom_components.pandora.const import (
     SUBENTRY_PORTAINER,
     SUBENTRY_QBITTORRENT,
 )
-from custom_components.pandora.coordinator.portainer import PortainerCoordinator
-from custom_components.pandora.request_entities import requests_device_id
-from custom_components.pandora.requests import EVENT_REQUEST_PREFIX, MediaRequest, event_data
+from custom_components.pandora.containers.portainer import PortainerCoordinator
+from custom_components.pandora.requests.entities import requests_device_id
+from custom_components.pandora.requests.queue import EVENT_REQUEST_PREFIX, MediaRequest, event_data
 from homeassistant.components.device_automation import DeviceAutomationType
 from homeassistant.components.device_automation.exceptions import InvalidDeviceAutomationConfig
 from homeassistant.config_entries import ConfigSubentryData

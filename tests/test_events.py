@@ -11,8 +11,8 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.pandora.const import BUS_EVENTS, DOMAIN
-from custom_components.pandora.coordinator.qbittorrent import QBittorrentCoordinator
-from custom_components.pandora.history import TorrentHistory
+from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
+from custom_components.pandora.downloads.history import TorrentHistory
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import entity_registry as er

@@ -19,7 +19,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora.const import DOMAIN
-from custom_components.pandora.validation import TranslatedSchema
+from custom_components.pandora.hub.validation import TranslatedSchema
 from homeassistant.core import HomeAssistant, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.util.yaml import load_yaml_dict

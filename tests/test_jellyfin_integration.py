@@ -18,7 +18,7 @@ from custom_components.pandora.const import (
     EVENT_SCAN_STARTED,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.coordinator.jellyfin import JellyfinCoordinator
+from custom_components.pandora.library.coordinator import JellyfinCoordinator
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -213,7 +213,7 @@ async def test_orphan_cleanup_only_touches_library_buttons(
     hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str], hub: MockConfigEntry
 ) -> None:
     """Regression: sensors such as scan_status share the "<id>_scan_" prefix."""
-    from custom_components.pandora.jellyfin_entities import _remove_orphans
+    from custom_components.pandora.library.entities import _remove_orphans
 
     registry = er.async_get(hass)
     subentry_id = next(iter(hub.subentries))

@@ -28,10 +28,13 @@ from custom_components.pandora.const import (
     NO_JELLYFIN_USER,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.coordinator.jellyfin import JellyfinCoordinator
-from custom_components.pandora.image import JELLYFIN_TYPES
-from custom_components.pandora.shared_stores import DATA_WATCHLISTS, async_watchlists
-from custom_components.pandora.watchlist import Watchlists
+from custom_components.pandora.discover.image import JELLYFIN_TYPES
+from custom_components.pandora.library.coordinator import JellyfinCoordinator
+from custom_components.pandora.watching.watchlists import (
+    DATA_WATCHLISTS,
+    Watchlists,
+    async_watchlists,
+)
 from homeassistant.components.http.auth import async_sign_path
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
@@ -105,7 +108,7 @@ async def test_stream_relay(
     assert all(sim.api_key not in value for value in got.headers.values())
     # Jellyfin dropping the connection mid-file: the answer ends short, nothing breaks.
     sim.cut_streams_after = 1000
-    caplog.set_level(logging.DEBUG, logger="custom_components.pandora.jellyfin_stream")
+    caplog.set_level(logging.DEBUG, logger="custom_components.pandora.library.stream")
     got = await http.get(path)
     assert got.status == 200
     with pytest.raises(aiohttp.ClientPayloadError):

@@ -16,7 +16,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora.const import CONF_VERIFY_SSL, CONF_VOICE_CONTROL, SUBENTRY_JELLYFIN
-from custom_components.pandora.llm_api import NO_USER, NOT_ALLOWED, SATELLITE_NOT_ALLOWED
+from custom_components.pandora.panel.llm_api import NO_USER, NOT_ALLOWED, SATELLITE_NOT_ALLOWED
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL

@@ -21,7 +21,6 @@ from typing import Any
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
-from custom_components.pandora import llm_api
 from custom_components.pandora.const import (
     CONF_AUTO_APPROVE_ADMINS,
     CONF_VERIFY_SSL,
@@ -29,18 +28,13 @@ from custom_components.pandora.const import (
     DOMAIN,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.coordinator.gluetun import GluetunCoordinator
-from custom_components.pandora.coordinator.portainer import PortainerCoordinator
+from custom_components.pandora.containers.gluetun import GluetunCoordinator
+from custom_components.pandora.containers.portainer import PortainerCoordinator
+from custom_components.pandora.hub.permissions import OPERATIONS, Access, Caller, Door, allowed
 from custom_components.pandora.intent import PandoraIntentHandler
-from custom_components.pandora.permissions import (
-    OPERATIONS,
-    Access,
-    Caller,
-    Door,
-    allowed,
-)
-from custom_components.pandora.request_notify import ACTION_APPROVE, ACTION_DENY
-from custom_components.pandora.websocket import ACTIONS, TORRENT_ACTIONS
+from custom_components.pandora.panel import llm_api
+from custom_components.pandora.panel.websocket import ACTIONS, TORRENT_ACTIONS
+from custom_components.pandora.requests.notify import ACTION_APPROVE, ACTION_DENY
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL

@@ -24,16 +24,16 @@ from aiohttp import web
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.pandora import request_pipeline
 from custom_components.pandora.api.cloudcmd import CloudCommanderClient
 from custom_components.pandora.api.errors import TRANSIENT_ERRORS, InvalidAuth
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.qbittorrent import QBittorrentClient
 from custom_components.pandora.api.qbittorrent_models import Torrent, TorrentStatus
 from custom_components.pandora.const import DOMAIN
-from custom_components.pandora.pipeline import RETRY_FIRST
-from custom_components.pandora.release_search import ReleaseSearch
-from custom_components.pandora.requests import MediaRequest
+from custom_components.pandora.downloads.search import ReleaseSearch
+from custom_components.pandora.files.pipeline import RETRY_FIRST
+from custom_components.pandora.requests.pipeline import timing as request_pipeline
+from custom_components.pandora.requests.queue import MediaRequest
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME

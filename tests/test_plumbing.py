@@ -27,9 +27,10 @@ from custom_components.pandora.api.http import (
     retry_after,
     safe_url,
 )
-from custom_components.pandora.cache import ResponseCache
-from custom_components.pandora.helpers import split_list, valid_country
-from custom_components.pandora.release_search import fetch_torrent
+from custom_components.pandora.containers.gluetun import valid_country
+from custom_components.pandora.downloads.search import fetch_torrent
+from custom_components.pandora.hub.cache import ResponseCache
+from custom_components.pandora.hub.forms import split_list
 from homeassistant.core import HomeAssistant
 from tests.simulators import LOGIN_PAGE, NGINX_502
 

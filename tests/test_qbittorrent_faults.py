@@ -15,7 +15,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.pandora.const import BUS_EVENTS, DOMAIN
-from custom_components.pandora.coordinator.qbittorrent import QBittorrentCoordinator
+from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant

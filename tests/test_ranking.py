@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from custom_components.pandora.ranking import (
+from custom_components.pandora.downloads.ranking import (
     DEFAULT_ALLOWED_SOURCES,
     Codec,
     HdrFormat,

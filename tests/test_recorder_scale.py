@@ -29,7 +29,7 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
     SUBENTRY_QBITTORRENT,
 )
-from custom_components.pandora.requests import STORAGE_KEY as REQUESTS_KEY
+from custom_components.pandora.requests.queue import STORAGE_KEY as REQUESTS_KEY
 from homeassistant.components.recorder.db_schema import MAX_STATE_ATTRS_BYTES, StateAttributes
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import (

@@ -11,7 +11,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.pandora.const import DOMAIN
-from custom_components.pandora.requests import EVENT_REQUEST_PREFIX
+from custom_components.pandora.requests.queue import EVENT_REQUEST_PREFIX
 from homeassistant.auth.models import User
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized

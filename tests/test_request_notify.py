@@ -8,7 +8,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 
 from custom_components.pandora.const import CONF_AUTO_APPROVE_ADMINS, CONF_REQUEST_NOTIFICATIONS
-from custom_components.pandora.request_notify import (
+from custom_components.pandora.requests.notify import (
     DENY_REASON,
     EVENT_NOTIFICATION_ACTION,
     failure_message,
@@ -16,7 +16,7 @@ from custom_components.pandora.request_notify import (
     request_url,
     title_url,
 )
-from custom_components.pandora.requests import MediaRequest, RequestQueue, Status, Transition
+from custom_components.pandora.requests.queue import MediaRequest, RequestQueue, Status, Transition
 from homeassistant.auth.models import User
 from homeassistant.components import persistent_notification
 from homeassistant.config_entries import ConfigEntryState

@@ -23,7 +23,6 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
 )
 
-from custom_components.pandora import request_pipeline
 from custom_components.pandora.api.qbittorrent import QBittorrentClient
 from custom_components.pandora.api.qbittorrent_models import Torrent
 from custom_components.pandora.const import (
@@ -33,11 +32,11 @@ from custom_components.pandora.const import (
     SUBENTRY_CLOUDCMD,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.downloads import query_for, torrent_infohash
-from custom_components.pandora.ranking import RankingPreferences, rank
-from custom_components.pandora.release_search import ReleaseSearch
-from custom_components.pandora.request_pipeline import main_reasons
-from custom_components.pandora.requests import MediaRequest, RequestQueue
+from custom_components.pandora.downloads.add import query_for, torrent_infohash
+from custom_components.pandora.downloads.ranking import RankingPreferences, rank
+from custom_components.pandora.downloads.search import ReleaseSearch
+from custom_components.pandora.requests.pipeline import main_reasons, timing as request_pipeline
+from custom_components.pandora.requests.queue import MediaRequest, RequestQueue
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL

@@ -39,7 +39,9 @@ async def test_a_request_waits_while_no_jackett_answers(
     jackett: tuple[JackettSimulator, SimServer],
     hass_admin_user: User,
 ) -> None:
-    monkeypatch.setattr("custom_components.pandora.request_pipeline.SEARCH_RETRY_FIRST", 0.2)
+    monkeypatch.setattr(
+        "custom_components.pandora.requests.pipeline.timing.SEARCH_RETRY_FIRST", 0.2
+    )
     simulator, server = jackett
     hub = await setup_hub(
         hass,

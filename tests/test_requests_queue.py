@@ -10,7 +10,7 @@ from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import async_capture_events
 
-from custom_components.pandora.requests import (
+from custom_components.pandora.requests.queue import (
     EVENT_REQUEST_PREFIX,
     STORAGE_KEY,
     MediaRequest,
@@ -160,7 +160,7 @@ async def test_counts_available_in_the_last_30_days(
 async def test_old_closed_requests_are_forgotten(
     hass: HomeAssistant, hass_admin_user: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("custom_components.pandora.requests.MAX_CLOSED", 5)
+    monkeypatch.setattr("custom_components.pandora.requests.queue.MAX_CLOSED", 5)
     requests = await queue(hass, auto_approve_admins=False)
     for tmdb_id in range(5 + 3):
         request, _ = await requests.async_create(
@@ -180,7 +180,7 @@ async def test_the_cap_holds_from_the_load(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A saved queue with more closed requests than the cap keeps the newest at once."""
-    monkeypatch.setattr("custom_components.pandora.requests.MAX_CLOSED", 5)
+    monkeypatch.setattr("custom_components.pandora.requests.queue.MAX_CLOSED", 5)
     saved = [
         MediaRequest(
             id=f"r{n}",

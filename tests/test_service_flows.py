@@ -24,7 +24,7 @@ from custom_components.pandora.const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from custom_components.pandora.helpers import url_key
+from custom_components.pandora.hub.forms import url_key
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -126,9 +126,7 @@ async def test_unexpected_errors(
     hass: HomeAssistant, hub: MockConfigEntry, sims: Sims, error: Exception, key: str
 ) -> None:
     flow_id = await start(hass, hub, SUBENTRY_TMDB)
-    with patch(
-        "custom_components.pandora.service_flows.TmdbClient.configuration", side_effect=error
-    ):
+    with patch("custom_components.pandora.api.tmdb.TmdbClient.configuration", side_effect=error):
         result = await submit(hass, flow_id, tmdb_form(sims))
     assert result["errors"] == {"base": key}
 
@@ -143,7 +141,7 @@ async def test_add_watchmode_and_quota(
     }
     flow_id = await start(hass, hub, SUBENTRY_WATCHMODE)
     with patch(
-        "custom_components.pandora.service_flows.WatchmodeClient.check",
+        "custom_components.pandora.api.watchmode.WatchmodeClient.check",
         side_effect=QuotaExceeded("over quota"),
     ):
         result = await submit(hass, flow_id, form)
@@ -300,7 +298,7 @@ async def test_a_taken_address_is_said_on_the_form(
     hub.add_to_hass(hass)
     flow_id = await start(hass, hub, kind)
     form = {CONF_URL: typed, **WRONG_SECRET[kind]}
-    with patch("custom_components.pandora.service_flows.validate") as validate:
+    with patch("custom_components.pandora.hub.flow.validate") as validate:
         result = await submit(hass, flow_id, form)
     validate.assert_not_called()
     assert result["type"] is FlowResultType.FORM
@@ -342,7 +340,7 @@ async def test_a_chosen_title_is_kept(hass: HomeAssistant, sims: Sims) -> None:
     )
     hub.add_to_hass(hass)
     flow_id = await start(hass, hub, SUBENTRY_JACKETT)
-    with patch("custom_components.pandora.service_flows.JackettClient.caps"):
+    with patch("custom_components.pandora.api.jackett.JackettClient.caps"):
         result = await submit(hass, flow_id, jackett_form(sims, url="http://127.0.0.1:9/two"))
     assert result["title"] == "Jackett 127.0.0.1:9/two"
     assert {sub.title for sub in hub.subentries.values()} == {

@@ -18,8 +18,8 @@ from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.pandora.api.qbittorrent_models import MainDataState, TorrentStatus
 from custom_components.pandora.const import BUS_EVENTS
-from custom_components.pandora.coordinator.qbittorrent import QBittorrentCoordinator
-from custom_components.pandora.history import MAX_COMPLETED, TorrentHistory
+from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
+from custom_components.pandora.downloads.history import MAX_COMPLETED, TorrentHistory
 from homeassistant.core import HomeAssistant
 from tests.conftest import hub_entry, qb_subentry
 from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port

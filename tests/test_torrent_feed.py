@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from custom_components.pandora import websocket_feeds
 from custom_components.pandora.api.qbittorrent_models import MainDataState, SyncDelta, Torrent
-from custom_components.pandora.websocket_feeds import TorrentFeed
+from custom_components.pandora.panel import feeds as websocket_feeds
+from custom_components.pandora.panel.feeds import TorrentFeed
 from homeassistant.core import HomeAssistant
 from tests.simulators.qbittorrent import make_torrent
 

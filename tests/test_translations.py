@@ -18,15 +18,13 @@ from types import ModuleType
 import pytest
 
 from custom_components import pandora
-from custom_components.pandora import (
-    container_entities,
-    jellyfin_entities,
-    request_entities,
-    sensor,
-    vpn_entities,
-)
 from custom_components.pandora.api import errors as api_errors
-from custom_components.pandora.helpers import translated_error
+from custom_components.pandora.containers import entities as container_entities, vpn as vpn_entities
+from custom_components.pandora.downloads import entities as torrent_entities
+from custom_components.pandora.files import entities as file_entities
+from custom_components.pandora.hub.errors import translated_error
+from custom_components.pandora.library import entities as jellyfin_entities
+from custom_components.pandora.requests import entities as request_entities
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
 from homeassistant.components.sensor.const import DEVICE_CLASS_UNITS, NON_NUMERIC_DEVICE_CLASSES
 from homeassistant.const import PERCENTAGE
@@ -38,8 +36,8 @@ EXCEPTIONS = STRINGS["exceptions"]
 ENTITY_STRINGS = STRINGS["entity"]["sensor"]
 # Every sensor class, with its descriptions or its translation keys (an entity per key).
 SENSORS: dict[type[SensorEntity], tuple[SensorEntityDescription | str, ...]] = {
-    sensor.QBittorrentSensor: sensor.SENSORS,
-    sensor.DownloadedSensor: ("downloaded_items",),
+    torrent_entities.QBittorrentSensor: torrent_entities.SENSORS,
+    file_entities.DownloadedSensor: ("downloaded_items",),
     jellyfin_entities.JellyfinSensor: jellyfin_entities.SENSORS,
     container_entities.ContainerSensor: container_entities.CONTAINER_SENSORS,
     container_entities.ContainerCountSensor: ("containers_running", "containers_unhealthy"),

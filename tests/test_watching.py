@@ -767,7 +767,7 @@ async def test_play_refusals_from_jellyfin(
 async def test_damaged_storage_is_read_around(
     hass: HomeAssistant, hass_storage: dict[str, Any]
 ) -> None:
-    from custom_components.pandora.watchlist import STORAGE_KEY, Watchlists, snapshot
+    from custom_components.pandora.watching.watchlists import STORAGE_KEY, Watchlists, snapshot
 
     hass_storage[STORAGE_KEY] = {
         "version": 1,

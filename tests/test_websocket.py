@@ -17,10 +17,10 @@ from custom_components.pandora.const import (
     CONF_TV_FOLDER,
     CONF_VERIFY_SSL,
     DOMAIN,
+    PANEL_URL_PATH,
     SUBENTRY_CLOUDCMD,
 )
-from custom_components.pandora.image import _write
-from custom_components.pandora.panel import PANEL_URL_PATH
+from custom_components.pandora.discover.image import _write
 from homeassistant.components import frontend
 from homeassistant.config_entries import ConfigEntryDisabler, ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME

@@ -14,7 +14,7 @@ from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.typing import ConfigType
 
-from .cache import ResponseCache
+from .config_flow import SPECS
 from .const import (
     CONF_INDEXERS,
     CONF_PORTAINER,
@@ -30,38 +30,48 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .container_actions import async_setup_container_actions
-from .coordinator import PandoraCoordinator
-from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .coordinator.gluetun import GluetunCoordinator
-from .coordinator.jellyfin import JellyfinCoordinator
-from .coordinator.portainer import PortainerCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
-from .discovery import Discovery
-from .files_actions import async_setup_files_actions
-from .helpers import create_session, split_list
-from .history import TorrentHistory
-from .image import ImageView, JellyfinImageView
+from .containers import GluetunCoordinator, PortainerCoordinator, async_setup_container_actions
+from .discover import (
+    Discovery,
+    ImageView,
+    JellyfinImageView,
+    async_setup_media_actions,
+    tmdb_client,
+    watchmode_client,
+)
+from .downloads import (
+    JackettInstance,
+    QBittorrentCoordinator,
+    ReleaseSearch,
+    TorrentHistory,
+    async_setup_services,
+    jackett_client,
+)
+from .files import CloudCommanderCoordinator, Pipeline, async_setup_files_actions
+from .hub.cache import ResponseCache
+from .hub.coordinator import PandoraCoordinator
+from .hub.flow import keyed_by_url
+from .hub.forms import split_list
+from .hub.session import create_session
+from .hub.validation import async_load_form_names
 from .intent import async_setup_intents
-from .jellyfin_stream import JellyfinStreamView
-from .library_actions import async_setup_library_actions
-from .llm_api import async_register_llm_api
-from .media_actions import async_setup_media_actions
-from .panel import async_register_panel, async_remove_panel
-from .pipeline import Pipeline
-from .release_search import JackettInstance, ReleaseSearch
-from .request_actions import async_setup_request_actions
-from .request_entities import requests_device_id
-from .request_notify import RequestNotifier
-from .request_pipeline import RequestPipeline
-from .requests import request_settings
+from .library import JellyfinCoordinator, JellyfinStreamView, async_setup_library_actions
+from .panel import (
+    async_register_llm_api,
+    async_register_panel,
+    async_remove_panel,
+    async_setup_websocket,
+)
+from .requests import (
+    RequestNotifier,
+    RequestPipeline,
+    async_requests,
+    async_setup_request_actions,
+    request_settings,
+    requests_device_id,
+)
 from .runtime import PandoraConfigEntry, PandoraRuntime
-from .service_flows import SPECS, jackett_client, keyed_by_url, tmdb_client, watchmode_client
-from .services import async_setup_services
-from .shared_stores import async_requests, async_watchlists
-from .validation import async_load_form_names
-from .watching_actions import async_setup_watching_actions
-from .websocket import async_setup_websocket
+from .watching import async_setup_watching_actions, async_watchlists
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -152,7 +162,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         runtime.discovery = Discovery(tmdb=tmdb, cache=cache, watchmode=watchmode)
     # One service being down must not keep the others (or the hub) from loading: its
     # entities start unavailable and its coordinator keeps retrying.
-    coordinators: list[PandoraCoordinator[Any]] = [
+    coordinators: list[PandoraCoordinator[Any, Any]] = [
         *runtime.qbittorrent.values(),
         *runtime.jellyfin.values(),
         *runtime.cloudcmd.values(),
@@ -249,7 +259,9 @@ def _key_by_url(hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
 
 
 def _key_by_identity(
-    hass: HomeAssistant, entry: PandoraConfigEntry, coordinators: Iterable[PandoraCoordinator[Any]]
+    hass: HomeAssistant,
+    entry: PandoraConfigEntry,
+    coordinators: Iterable[PandoraCoordinator[Any, Any]],
 ) -> None:
     """Services added under their URL take the identity their coordinator has read as unique id.
 

@@ -1,12 +1,15 @@
-"""Binary sensors: container running (Portainer), VPN leak (gluetun)."""
+"""Binary sensors: container running (Portainer), VPN leak (gluetun).
+
+Each feature adds its own (`runtime.add_feature_entities`); this file only names the platform.
+"""
 
 from __future__ import annotations
 
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import container_entities, vpn_entities
-from .runtime import PandoraConfigEntry
+from .runtime import PandoraConfigEntry, add_feature_entities
 
 # Coordinator-driven: no polling of their own.
 PARALLEL_UPDATES = 0
@@ -17,6 +20,5 @@ async def async_setup_entry(
     entry: PandoraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """One running sensor per container; one leak sensor per gluetun."""
-    container_entities.binary_sensors(hass, entry, async_add_entities)
-    vpn_entities.setup(entry, async_add_entities, "binary_sensor")
+    """Every feature's binary sensor entities."""
+    add_feature_entities(Platform.BINARY_SENSOR, hass, entry, async_add_entities)

@@ -66,19 +66,30 @@ from .const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
-from .jellyfin_flow import JellyfinSubentryFlow
+from .containers import SUBENTRY_FLOWS as CONTAINERS_FLOWS
+from .discover import SUBENTRY_FLOWS as DISCOVER_FLOWS
+from .downloads import SUBENTRY_FLOWS as DOWNLOADS_FLOWS
+from .files import SUBENTRY_FLOWS as FILES_FLOWS
+from .hub.flow import ServiceSpec, ServiceSubentryFlow, validate
+from .library import SUBENTRY_FLOWS as LIBRARY_FLOWS
 from .runtime import PandoraConfigEntry
-from .service_flows import (
-    SPECS,
-    CloudCommanderSubentryFlow,
-    GluetunSubentryFlow,
-    JackettSubentryFlow,
-    PortainerSubentryFlow,
-    QBittorrentSubentryFlow,
-    TmdbSubentryFlow,
-    WatchmodeSubentryFlow,
-    validate,
-)
+
+# Every kind of service the hub takes, in the order the "Add service" menu lists them.
+_FLOWS: dict[str, type[ServiceSubentryFlow]] = DOWNLOADS_FLOWS | DISCOVER_FLOWS | LIBRARY_FLOWS
+SUBENTRY_FLOWS: dict[str, type[ServiceSubentryFlow]] = {
+    kind: (_FLOWS | FILES_FLOWS | CONTAINERS_FLOWS)[kind]
+    for kind in (
+        SUBENTRY_QBITTORRENT,
+        SUBENTRY_TMDB,
+        SUBENTRY_WATCHMODE,
+        SUBENTRY_JACKETT,
+        SUBENTRY_JELLYFIN,
+        SUBENTRY_CLOUDCMD,
+        SUBENTRY_PORTAINER,
+        SUBENTRY_GLUETUN,
+    )
+}
+SPECS: dict[str, ServiceSpec] = {kind: flow.spec for kind, flow in SUBENTRY_FLOWS.items()}
 
 CREDENTIALS_SCHEMA = vol.Schema(
     {
@@ -127,16 +138,7 @@ class PandoraConfigFlow(ConfigFlow, domain=DOMAIN):
         cls, config_entry: ConfigEntry
     ) -> dict[str, type[ConfigSubentryFlow]]:
         """The kinds of service that can be added to the hub."""
-        return {
-            SUBENTRY_QBITTORRENT: QBittorrentSubentryFlow,
-            SUBENTRY_TMDB: TmdbSubentryFlow,
-            SUBENTRY_WATCHMODE: WatchmodeSubentryFlow,
-            SUBENTRY_JACKETT: JackettSubentryFlow,
-            SUBENTRY_JELLYFIN: JellyfinSubentryFlow,
-            SUBENTRY_CLOUDCMD: CloudCommanderSubentryFlow,
-            SUBENTRY_PORTAINER: PortainerSubentryFlow,
-            SUBENTRY_GLUETUN: GluetunSubentryFlow,
-        }
+        return dict(SUBENTRY_FLOWS)
 
     @staticmethod
     @callback

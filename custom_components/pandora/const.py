@@ -100,7 +100,7 @@ CONF_FILE_INTO_LIBRARY: Final = "file_into_library"  # ... and linked titles int
 DEFAULT_PIPELINE: Final = True
 DEFAULT_FILE_INTO_LIBRARY: Final = False
 
-# Hub options: household requests (requests.py).
+# Hub options: household requests (requests/queue.py).
 CONF_AUTO_APPROVE_ADMINS: Final = "auto_approve_admins"
 CONF_AUTO_APPROVE_USERS: Final = "auto_approve_users"  # Home Assistant user ids
 CONF_REQUEST_STALL_MINUTES: Final = "request_stall_minutes"
@@ -120,3 +120,6 @@ DEFAULT_VOICE_CONTROL: Final = False
 EVENT_CONTAINER_CHANGED: Final = f"{DOMAIN}_container_changed"  # state or health changed
 EVENT_VPN_COUNTRY_CHANGED: Final = f"{DOMAIN}_vpn_country_changed"
 EVENT_VPN_LEAK: Final = f"{DOMAIN}_vpn_leak"
+
+# The panel's sidebar path (requests link to its pages: the device, notifications).
+PANEL_URL_PATH: Final = "pandora"

@@ -42,7 +42,6 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
 
-from .announce import fired_by_pandora
 from .const import (
     DOMAIN,
     EVENT_CONTAINER_CHANGED,
@@ -53,8 +52,8 @@ from .const import (
     SUBENTRY_QBITTORRENT,
     TORRENT_EVENT_TYPES,
 )
-from .request_entities import requests_device_id
-from .requests import EVENT_REQUEST_PREFIX
+from .hub.announce import fired_by_pandora
+from .requests import EVENT_REQUEST_PREFIX, requests_device_id
 
 # The request kinds offered as triggers (approved and denied stay on the event entity).
 REQUEST_TRIGGER_KINDS: Final = ("created", "available", "failed")

@@ -28,11 +28,9 @@ from .api.errors import PandoraError
 from .api.qbittorrent import ALL
 from .api.qbittorrent_models import Torrent, TorrentStatus
 from .const import DOMAIN
-from .coordinator.jellyfin import JellyfinCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
-from .library_actions import ALL as ALL_LIBRARIES, find_library
-from .permissions import Caller, Door, async_authorize, async_caller
-from .ranking import parse_release
+from .downloads import QBittorrentCoordinator, parse_release
+from .hub.permissions import Caller, Door, async_authorize, async_caller
+from .library import ALL as ALL_LIBRARIES, JellyfinCoordinator, find_library
 from .runtime import PandoraConfigEntry
 
 INTENT_PAUSE_ALL: Final = "PandoraPauseAll"

@@ -1,7 +1,7 @@
 """Jellyfin items as a Home Assistant media source: `media-source://pandora/<server>/<item>`.
 
 Resolving gives the item's original file as Jellyfin streams it (`static=true`, no
-transcoding), relayed by Home Assistant (jellyfin_stream.py) so the player never holds the
+transcoding), relayed by Home Assistant (library/stream.py) so the player never holds the
 Jellyfin key; `pandora.play_title` and the panel's "Play on…" use it. Browsing shows each
 server's Continue watching and Recently added as the Jellyfin user the browsing person watches
 as (the server's Users settings, see resolve_watcher); someone who watches as nobody sees and
@@ -29,36 +29,18 @@ from homeassistant.helpers.http import current_request
 from .api.errors import PandoraError
 from .api.jellyfin_models import UserItem
 from .const import DOMAIN
-from .coordinator.jellyfin import JellyfinCoordinator
-from .helpers import safe_text
-from .jellyfin_stream import PLAYABLE, stream_path, watcher_id
-from .runtime import jellyfin_servers
+from .hub.errors import safe_text
+from .library import (
+    PLAYABLE,
+    JellyfinCoordinator,
+    jellyfin_servers,
+    mime_type,
+    stream_path,
+    watcher_id,
+)
 
 ROWS = {"resume": "Continue watching", "latest": "Recently added"}
 ROW_LIMIT = 24
-
-# Jellyfin's Container -> the MIME type players are told (what the static stream sends).
-CONTAINER_MIME = {
-    "mkv": "video/x-matroska",
-    "mp4": "video/mp4",
-    "m4v": "video/mp4",
-    "mov": "video/quicktime",
-    "webm": "video/webm",
-    "avi": "video/x-msvideo",
-    "ts": "video/mp2t",
-    "m2ts": "video/mp2t",
-    "mpg": "video/mpeg",
-    "mpeg": "video/mpeg",
-    "wmv": "video/x-ms-wmv",
-    "ogv": "video/ogg",
-}
-DEFAULT_MIME = "video/mp4"
-
-
-def mime_type(container: str | None) -> str:
-    """The MIME type of a static stream of this container (the first of a list)."""
-    first = (container or "").split(",")[0].strip().lower()
-    return CONTAINER_MIME.get(first, DEFAULT_MIME)
 
 
 async def async_get_media_source(hass: HomeAssistant) -> MediaSource:

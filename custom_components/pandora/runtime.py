@@ -1,32 +1,30 @@
-"""What a loaded Pandora entry holds at runtime (`entry.runtime_data`)."""
+"""What a loaded Pandora entry holds (`entry.runtime_data`), and whose entities it adds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import aiohttp
 
 from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .cache import ResponseCache
-from .const import DOMAIN
-from .coordinator.cloudcmd import CloudCommanderCoordinator
-from .coordinator.gluetun import GluetunCoordinator
-from .coordinator.jellyfin import JellyfinCoordinator
-from .coordinator.portainer import PortainerCoordinator
-from .coordinator.qbittorrent import QBittorrentCoordinator
-from .discovery import Discovery
-from .history import TorrentHistory
-from .release_search import ReleaseSearch
+from . import containers, downloads, files, library, requests as requests_feature
+from .containers import GluetunCoordinator, PortainerCoordinator
+from .discover import Discovery
+from .downloads import QBittorrentCoordinator, ReleaseSearch, TorrentHistory
+from .files import CloudCommanderCoordinator
+from .hub.cache import ResponseCache
+from .library import JellyfinCoordinator
 from .requests import RequestQueue
-from .watchlist import Watchlists
+from .watching import Watchlists
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
-    from .request_notify import RequestNotifier
-    from .request_pipeline import RequestPipeline
+    from .files import Pipeline
+    from .requests import RequestNotifier, RequestPipeline
 
 
 @dataclass
@@ -52,8 +50,22 @@ class PandoraRuntime:
 
 type PandoraConfigEntry = ConfigEntry[PandoraRuntime]
 
+# Each feature's entities, in the order their platform adds them.
+ENTITY_FEATURES: Final = (
+    downloads.add_entities,
+    library.add_entities,
+    files.add_entities,
+    containers.add_entities,
+    requests_feature.add_entities,
+)
 
-def jellyfin_servers(hass: HomeAssistant) -> dict[str, JellyfinCoordinator]:
-    """Every loaded Jellyfin server by subentry id (the media source, image and stream views)."""
-    entries: list[PandoraConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
-    return {key: c for e in entries for key, c in e.runtime_data.jellyfin.items()}
+
+def add_feature_entities(
+    platform: Platform,
+    hass: HomeAssistant,
+    entry: PandoraConfigEntry,
+    add: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Every feature's entities of `platform`: the whole set-up of a platform file."""
+    for add_entities in ENTITY_FEATURES:
+        add_entities(platform, hass, entry, add)

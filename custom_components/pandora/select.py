@@ -1,12 +1,15 @@
-"""Selects: the VPN country of each gluetun."""
+"""Selects: the VPN country of each gluetun.
+
+Each feature adds its own (`runtime.add_feature_entities`); this file only names the platform.
+"""
 
 from __future__ import annotations
 
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import vpn_entities
-from .runtime import PandoraConfigEntry
+from .runtime import PandoraConfigEntry, add_feature_entities
 
 # One switch at a time per gluetun (the coordinator also serialises them).
 PARALLEL_UPDATES = 1
@@ -17,5 +20,5 @@ async def async_setup_entry(
     entry: PandoraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """The VPN country select per gluetun."""
-    vpn_entities.setup(entry, async_add_entities, "select")
+    """Every feature's select entities."""
+    add_feature_entities(Platform.SELECT, hass, entry, async_add_entities)

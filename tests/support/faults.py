@@ -32,7 +32,7 @@ from custom_components.pandora.const import (
     SUBENTRY_CLOUDCMD,
     SUBENTRY_JELLYFIN,
 )
-from custom_components.pandora.coordinator import PandoraCoordinator
+from custom_components.pandora.hub.coordinator import PandoraCoordinator
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import (
     CONF_API_KEY,
@@ -70,7 +70,7 @@ class Service:
     _refuse: Callable[[str], Awaitable[dict[str, Any]]]
 
     @property
-    def coordinator(self) -> PandoraCoordinator[Any]:
+    def coordinator(self) -> PandoraCoordinator[Any, Any]:
         """The service's coordinator in the hub as loaded now (a reload makes a new one)."""
         runtime = self.hub.runtime_data
         for kind in (runtime.jellyfin, runtime.portainer, runtime.gluetun, runtime.cloudcmd):

@@ -13,7 +13,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora.const import DOMAIN
-from custom_components.pandora.requests import RequestQueue
+from custom_components.pandora.requests.queue import RequestQueue
 from homeassistant.core import Context, HomeAssistant
 from tests.conftest import hub_entry, setup_hub
 from tests.support.media import Sims, tmdb_subentry
@@ -29,7 +29,7 @@ def hold_back_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("async_start", "async_stop"):
         monkeypatch.setattr(
-            f"custom_components.pandora.request_pipeline.RequestPipeline.{name}", idle
+            f"custom_components.pandora.requests.pipeline.RequestPipeline.{name}", idle
         )
 
 

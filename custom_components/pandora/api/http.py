@@ -1,7 +1,8 @@
 """The HTTP plumbing shared by the JSON/XML clients: one request, errors mapped, size bounded.
 
-Clients keep their own auth and error semantics; this module only turns transport failures into
-`CannotConnect`, bounds how much a service may send, and parses `Retry-After`.
+Clients keep their own auth semantics; this module turns transport failures into `CannotConnect`,
+bounds how much a service may send, decodes JSON answers (`HttpResponse.json`, `decode_json`),
+maps the statuses every service means alike to errors (`status_error`) and parses `Retry-After`.
 
 It is also the one place where text is made fit to show: API keys travel in URLs (Jackett's
 `/dl/` links, TMDB, Watchmode) and headers, and error texts end up in notifications, events and
@@ -27,7 +28,15 @@ from urllib.parse import quote, quote_plus
 import aiohttp
 from multidict import CIMultiDictProxy
 
-from .errors import CannotConnect, ParseError
+from .errors import (
+    CannotConnect,
+    NotFound,
+    PandoraError,
+    ParseError,
+    RateLimited,
+    ServerError,
+    ServiceError,
+)
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 REDACTED: Final = "<redacted>"
@@ -58,12 +67,18 @@ class HttpResponse:
     body: bytes
     url: str
 
-    def json(self) -> Any:
-        """The body as JSON, or `ParseError`."""
+    def json(self, service: str | None = None, path: str | None = None) -> Any:
+        """The body as JSON, or `ParseError` naming the service and path (or else the URL)."""
+        if service is None:
+            return decode_json(self.body, f"{self.url} did not answer JSON")
+        return decode_json(self.body, f"{service} sent invalid JSON for {path}")
+
+    def details(self) -> Any:
+        """The body as JSON when it is some (an error answer's details), else None."""
         try:
             return json.loads(self.body)
-        except ValueError as err:
-            raise ParseError(f"{self.url} did not answer JSON") from err
+        except ValueError:
+            return None
 
     def text(self) -> str:
         """The body as text."""
@@ -83,6 +98,40 @@ class HttpResponse:
             name = " ".join(html.unescape(words).split())[:80]
             return f"an HTML page ({name})" if name else "an HTML page"
         return text[:limit]
+
+
+def decode_json(body: bytes | str, invalid: str) -> Any:
+    """`body` as JSON, or `ParseError(invalid)`."""
+    try:
+        return json.loads(body)
+    except ValueError as err:
+        raise ParseError(invalid) from err
+
+
+def status_error(
+    resp: HttpResponse, service: str, path: str, details: str, *, server_error: bool = True
+) -> PandoraError:
+    """The error of a refused request whose status means the same from every service.
+
+    A client maps what is its own first (refused credentials, its quirks), then this: 404 →
+    `NotFound`, 429 → `RateLimited` (with `Retry-After`), a redirect (the URL is wrong: behind a
+    login page, http → https), and any other status → `ServerError` for 5xx when the service's
+    5xx are worth retrying (`server_error`), else `ServiceError`. `details` is the answer's
+    reason, already scrubbed.
+    """
+    suffix = f": {details}" if details else ""
+    status = resp.status
+    if status == 404:
+        return NotFound(f"{service} does not know {path}{suffix}")
+    if status == 429:
+        return RateLimited(
+            f"{service} (or its proxy) is rate limiting requests{suffix}",
+            retry_after=retry_after(resp.headers),
+        )
+    if 300 <= status < 400:
+        return ServiceError(f"{service} redirected {path} (HTTP {status}); check the URL")
+    error = ServerError if server_error and status >= 500 else ServiceError
+    return error(f"{service} answered {status} to {path}{suffix}")
 
 
 def _size(count: int) -> str:

@@ -37,7 +37,6 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-import json
 import math
 import re
 from typing import Any
@@ -50,9 +49,6 @@ from .errors import (
     NotFound,
     PandoraError,
     ParseError,
-    RateLimited,
-    ServerError,
-    ServiceError,
 )
 from .http import (
     DEFAULT_MAX_BYTES,
@@ -60,7 +56,7 @@ from .http import (
     KeyedClient,
     fetch,
     open_stream,
-    retry_after,
+    status_error,
 )
 from .jellyfin_models import (
     IMAGE_TYPES,
@@ -202,41 +198,23 @@ class JellyfinClient(KeyedClient):
         self, path: str, params: Mapping[str, str] | None = None, *, auth: bool = True
     ) -> Any:
         """GET a path and decode the JSON."""
-        resp = await self._request("GET", path, params, auth=auth)
-        try:
-            return json.loads(resp.body)
-        except ValueError as err:
-            raise ParseError(f"Jellyfin sent invalid JSON for {path}") from err
+        return (await self._request("GET", path, params, auth=auth)).json("Jellyfin", path)
 
     def _error(self, resp: HttpResponse, path: str) -> PandoraError:
         message = resp.reason()
-        try:
-            body = json.loads(resp.body)
-        except ValueError:
-            body = None
+        body = resp.details()
         if isinstance(body, dict):  # ASP.NET ProblemDetails
             parts = (body.get("title"), body.get("detail"))
             message = ": ".join(p for p in parts if isinstance(p, str) and p)[:200] or message
         message = self._scrub(message)
-        suffix = f": {message}" if message else ""
-        status = resp.status
-        if status == 401:
+        if resp.status == 401:
+            suffix = f": {message}" if message else ""
             return InvalidAuth(f"Jellyfin refused the API key (HTTP 401){suffix}")
-        if status == 403:
+        if resp.status == 403:
             return InvalidAuth(
                 f"Jellyfin refused {path}: the API key lacks administrator rights (HTTP 403)"
             )
-        if status == 404:
-            return NotFound(f"Jellyfin does not know {path}{suffix}")
-        if status == 429:
-            return RateLimited(
-                f"Jellyfin (or its proxy) is rate limiting requests{suffix}",
-                retry_after=retry_after(resp.headers),
-            )
-        if 300 <= status < 400:
-            return ServiceError(f"Jellyfin redirected {path} (HTTP {status}); check the URL")
-        error = ServerError if status >= 500 else ServiceError
-        return error(f"Jellyfin answered {status} to {path}{suffix}")
+        return status_error(resp, "Jellyfin", path, message)
 
     # --- server -----------------------------------------------------------------------------
 
@@ -309,11 +287,7 @@ class JellyfinClient(KeyedClient):
         start = 0
         while start < MAX_ITEMS:
             resp = await self._request("GET", "Items", params | {"StartIndex": str(start)})
-            try:
-                body = json.loads(resp.body)
-            except ValueError as err:
-                raise ParseError("Jellyfin sent invalid JSON for Items") from err
-            page = RawItemPage.from_dict(body, _server_time(resp))
+            page = RawItemPage.from_dict(resp.json("Jellyfin", "Items"), _server_time(resp))
             yield page
             count = len(page.entries)
             start += count

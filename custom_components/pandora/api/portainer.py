@@ -26,8 +26,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from .errors import InvalidAuth, NotFound, PandoraError, ParseError, RateLimited, ServiceError
-from .http import DEFAULT_MAX_BYTES, HttpResponse, KeyedClient, fetch, retry_after
+from .errors import InvalidAuth, NotFound, PandoraError, ParseError, ServiceError
+from .http import DEFAULT_MAX_BYTES, HttpResponse, KeyedClient, fetch, status_error
 from .portainer_models import (
     Container,
     ContainerStats,
@@ -96,21 +96,11 @@ class PortainerClient(KeyedClient):
 
     async def _get(self, path: str, params: Mapping[str, str] | None = None) -> Any:
         """GET a path and decode the JSON."""
-        return self._json(await self._request("GET", path, params), path)
-
-    @staticmethod
-    def _json(resp: HttpResponse, path: str) -> Any:
-        try:
-            return json.loads(resp.body)
-        except ValueError as err:
-            raise ParseError(f"Portainer sent invalid JSON for {path}") from err
+        return (await self._request("GET", path, params)).json("Portainer", path)
 
     def _error(self, resp: HttpResponse, path: str) -> PandoraError:
         message = resp.reason()
-        try:
-            body = json.loads(resp.body)
-        except ValueError:
-            body = None
+        body = resp.details()
         if isinstance(body, Mapping):  # Portainer {"message","details"}, Docker {"message"}
             parts = [body.get("message"), body.get("details")]
             texts = [p for p in parts if isinstance(p, str) and p]
@@ -125,20 +115,11 @@ class PortainerClient(KeyedClient):
                 "the API key" if status == 401 else f"{path}: the API key's user lacks access to it"
             )
             return InvalidAuth(f"Portainer refused {reason} (HTTP {status}){suffix}")
-        if status == 404:
-            return NotFound(f"Portainer does not know {path}{suffix}")
-        if status == 429:
-            return RateLimited(
-                f"Portainer (or its proxy) is rate limiting requests{suffix}",
-                retry_after=retry_after(resp.headers),
-            )
         if status == 502 and not message:
             return ServiceError(
                 f"Portainer cannot reach the environment of {path} (HTTP 502); is it up?"
             )
-        if 300 <= status < 400:
-            return ServiceError(f"Portainer redirected {path} (HTTP {status}); check the URL")
-        return ServiceError(f"Portainer answered {status} to {path}{suffix}")
+        return status_error(resp, "Portainer", path, message, server_error=False)
 
     # --- server and environments ------------------------------------------------------------
 
@@ -281,7 +262,7 @@ class PortainerClient(KeyedClient):
             json_body=payload,
             wait=max(self.request_timeout, DEPLOY_TIMEOUT),
         )
-        return Stack.from_dict(self._json(resp, path))
+        return Stack.from_dict(resp.json("Portainer", path))
 
     async def update_stack_env(self, stack_id: int, changes: Mapping[str, str]) -> Stack:
         """Set some env variables of a stack and redeploy it; the updated stack.

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import contextlib
 from dataclasses import dataclass, field
 from http import HTTPStatus
-import json
 import socket
 from typing import Any, Self
 
@@ -32,7 +31,7 @@ from .errors import (
     ServiceError,
     TorrentRejected,
 )
-from .http import read_bounded, redact, safe_url
+from .http import decode_json, read_bounded, redact, safe_url
 from .qbittorrent_models import AddResult, MainDataState, ServerInfo, SyncDelta, Torrent
 
 ALL = "all"
@@ -156,10 +155,7 @@ class QBittorrentClient:
     async def _json(self, path: str, params: Mapping[str, str] | None = None) -> Any:
         # Only the torrent lists get big; each is read whole, but within `MAX_LIST_BYTES`.
         _, body = await self._request("GET", path, params=params, max_bytes=MAX_LIST_BYTES)
-        try:
-            return json.loads(body)
-        except ValueError as err:
-            raise ParseError(f"qBittorrent sent invalid JSON for {path}") from err
+        return decode_json(body, f"qBittorrent sent invalid JSON for {path}")
 
     async def _text(self, path: str) -> str:
         _, body = await self._request("GET", path)
@@ -340,10 +336,7 @@ def _parse_add(body: bytes) -> AddResult:
     if text == "Ok.":
         return AddResult()
     if text.startswith("{"):
-        try:
-            data = json.loads(text)
-        except ValueError as err:
-            raise ParseError("torrents/add sent invalid JSON") from err
+        data = decode_json(text, "torrents/add sent invalid JSON")
         result = AddResult(
             added_ids=tuple(data.get("added_torrent_ids") or ()),
             success_count=int(data.get("success_count", 0)),

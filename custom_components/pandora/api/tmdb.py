@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
-import json
 from typing import Any, Literal
 
 import aiohttp
 
-from .errors import InvalidAuth, NotFound, ParseError, RateLimited, ServiceError
+from .errors import InvalidAuth, NotFound, RateLimited, ServiceError
 from .http import HttpResponse, fetch, retry_after
 from .ratelimit import RateLimiter
 from .tmdb_models import (
@@ -120,15 +119,9 @@ class TmdbClient:
     @staticmethod
     def _decode(resp: HttpResponse, path: str) -> Any:
         if resp.status == 200:
-            try:
-                return json.loads(resp.body)
-            except ValueError as err:
-                raise ParseError(f"TMDB sent invalid JSON for {path}") from err
+            return resp.json("TMDB", path)
         message = resp.reason()
-        try:
-            body = json.loads(resp.body)
-        except ValueError:
-            body = None
+        body = resp.details()
         if isinstance(body, dict) and isinstance(body.get("status_message"), str):
             message = f"{body['status_message']} (code {body.get('status_code')})"
         if resp.status == 401:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-import json
 import re
 from typing import Any
 
@@ -162,10 +161,7 @@ class WatchmodeClient:
         )
         self._read_quota(resp)
         if resp.status == 200:
-            try:
-                return json.loads(resp.body)
-            except ValueError as err:
-                raise ParseError(f"Watchmode sent invalid JSON for {path}") from err
+            return resp.json("Watchmode", path)
         raise self._error(resp, path)
 
     def _read_quota(self, resp: HttpResponse) -> None:
@@ -178,10 +174,7 @@ class WatchmodeClient:
 
     def _error(self, resp: HttpResponse, path: str) -> PandoraError:
         message = resp.reason()
-        try:
-            body = json.loads(resp.body)
-        except ValueError:
-            body = None
+        body = resp.details()
         if isinstance(body, dict) and isinstance(body.get("statusMessage"), str):
             message = body["statusMessage"][:200]
         message = redact(message, (self.api_key,))

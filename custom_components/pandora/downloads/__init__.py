@@ -1,0 +1,52 @@
+"""Downloads: qBittorrent and Jackett.
+
+Holds the qBittorrent coordinator (and its client factory), the torrent history, Jackett release
+search, release ranking (`ranking/`: parse, score), adding a release, the torrent entities and
+actions, and the qBittorrent and Jackett subentry flows.
+
+This module is the package's face: other packages import only what it re-exports (import-linter's
+protected contracts, pyproject.toml).
+
+May import: `..hub`, `..api`, `..const`; no other feature.
+"""
+
+from .actions import absolute_path, async_setup_services, torrent_link
+from .add import (
+    ReleaseLinks,
+    add_release,
+    link_download,
+    query_for,
+    ranking_preferences,
+    release_links,
+)
+from .coordinator import QBittorrentCoordinator
+from .entities import add_entities
+from .flow import SUBENTRY_FLOWS
+from .history import TorrentHistory
+from .ranking import RankedResult, RankingPreferences, ReleaseInfo, parse_release
+from .search import DEFAULT_LIMIT, JackettInstance, RankedSearch, ReleaseSearch, jackett_client
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "SUBENTRY_FLOWS",
+    "JackettInstance",
+    "QBittorrentCoordinator",
+    "RankedResult",
+    "RankedSearch",
+    "RankingPreferences",
+    "ReleaseInfo",
+    "ReleaseLinks",
+    "ReleaseSearch",
+    "TorrentHistory",
+    "absolute_path",
+    "add_entities",
+    "add_release",
+    "async_setup_services",
+    "jackett_client",
+    "link_download",
+    "parse_release",
+    "query_for",
+    "ranking_preferences",
+    "release_links",
+    "torrent_link",
+]
