@@ -17,7 +17,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.pandora.requests import Status
+from custom_components.pandora.requests.queue import Status
 from homeassistant.core import HomeAssistant
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll, poll_until

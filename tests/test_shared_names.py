@@ -2,7 +2,7 @@
 
 The panel's Discover list names and request statuses live in `frontend/src/data/names.ts`
 (`export const DISCOVER_LISTS = [...] as const;`, `export const REQUEST_STATUSES = [...] as
-const;`). Python's are `discovery.DISCOVER_LISTS` and the `requests.Status` literal; the actions'
+const;`). Python's are `discover.discovery.DISCOVER_LISTS` and the `requests.queue.Status` literal; the actions'
 selectors in services.yaml list them too. A name added on one side only fails here.
 """
 
@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 import re
 
-from custom_components.pandora.discovery import DISCOVER_LISTS
-from custom_components.pandora.requests import STATUSES
+from custom_components.pandora.discover.discovery import DISCOVER_LISTS
+from custom_components.pandora.requests.queue import STATUSES
 from homeassistant.util.yaml import load_yaml_dict
 
 ROOT = Path(__file__).parent.parent

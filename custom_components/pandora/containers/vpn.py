@@ -133,5 +133,5 @@ def setup(entry: PandoraConfigEntry, add: AddConfigEntryEntitiesCallback, platfo
             add((VpnSensor(coordinator, d) for d in SENSORS), config_subentry_id=subentry_id)
         elif platform == "binary_sensor":
             add([LeakSensor(coordinator)], config_subentry_id=subentry_id)
-        else:
+        elif platform == "select":
             add([CountrySelect(coordinator)], config_subentry_id=subentry_id)
