@@ -32,7 +32,7 @@ from custom_components.pandora.cache import ResponseCache
 from custom_components.pandora.discovery import Discovery
 from custom_components.pandora.ranking import RankingPreferences
 from custom_components.pandora.release_search import JackettInstance, ReleaseSearch
-from tests.simulators import jackett as jackett_sim, tmdb as tmdb_sim
+from devtools.simulators import jackett as jackett_sim, tmdb as tmdb_sim
 
 INDEXERS = 5
 DELAY = 0.2

@@ -30,8 +30,8 @@ from custom_components.pandora.api.http import (
 from custom_components.pandora.cache import ResponseCache
 from custom_components.pandora.helpers import split_list, valid_country
 from custom_components.pandora.release_search import fetch_torrent
+from devtools.simulators import LOGIN_PAGE, NGINX_502
 from homeassistant.core import HomeAssistant
-from tests.simulators import LOGIN_PAGE, NGINX_502
 
 # --- cache -------------------------------------------------------------------------------------
 
