@@ -1,6 +1,6 @@
 """Files with a 5,000-entry folder (bench/house_scale.py, section `files`).
 
-A real Cloud Commander (tests/support/cloudcmd.py) serves a share whose Downloaded folder holds
+A real Cloud Commander (devtools/support/cloudcmd.py) serves a share whose Downloaded folder holds
 5,000 entries (4,500 files, 500 folders, release-style names) and one of whose folders holds
 5,000 more. Measured in this process, the base commit's client (bench/base.py) beside today's:
 - the Downloaded listing as the coordinator reads it every 30 s (and the Downloaded sensor shows
@@ -24,7 +24,7 @@ import aiohttp
 
 from custom_components.pandora.api import cloudcmd as cloudcmd_now
 from custom_components.pandora.files import actions as files_actions
-from tests.support.cloudcmd import CloudCommander, cloudcmd_available
+from devtools.support.cloudcmd import CloudCommander, cloudcmd_available
 
 from . import base
 from .probe import Cost, measure, median, verdict

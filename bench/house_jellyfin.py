@@ -33,7 +33,7 @@ from custom_components.pandora.api.http import HttpResponse
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.jellyfin_index import KINDS, TitleIndex
 from custom_components.pandora.api.jellyfin_models import MediaItemRef
-from tests.simulators.jellyfin import DEFAULT_API_KEY
+from devtools.simulators.jellyfin import DEFAULT_API_KEY
 
 from .probe import Cost, cpu_us, measure, median, retained_bytes, tracked_objects, verdict
 
@@ -68,7 +68,7 @@ def simulator(movies: Path, shows: Path) -> Iterator[str]:
         [
             sys.executable,
             "-m",
-            "tests.simulators.jellyfin",
+            "devtools.simulators.jellyfin",
             "--scan-duration",
             "0.05",
             "--library",

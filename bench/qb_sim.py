@@ -1,6 +1,6 @@
 """The qBittorrent simulator as the scale benchmarks run it: a share of torrents changes per poll.
 
-`tests/simulators/qbittorrent.py` changes torrents only when told (`/sim/mutate`). Home
+`devtools/simulators/qbittorrent.py` changes torrents only when told (`/sim/mutate`). Home
 Assistant polls on its own clock, so here every `sync/maindata` request first advances
 `--fraction` of the torrents: each poll, incremental or full, sees that many changes, as on a
 busy seedbox. `/sim/stats` says how many polls were answered (the benchmark's poll counter).
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from tests.simulators import run
-from tests.simulators.qbittorrent import QBittorrentSimulator
+from devtools.simulators import run
+from devtools.simulators.qbittorrent import QBittorrentSimulator
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Incremental `sync/maindata` versus full `torrents/info` polling at scale.
 
-A qBittorrent simulator (tests/simulators/qbittorrent.py) runs in its own process with N torrents
+A qBittorrent simulator (devtools/simulators/qbittorrent.py) runs in its own process with N torrents
 (10,000 by default); before each poll 1% of them change, as on a busy seedbox. For each poll the
 benchmark measures, on the client side only:
 - event-loop CPU time (`time.thread_time`: this thread's CPU, so the server's work and time spent
@@ -29,7 +29,7 @@ from typing import Any
 import aiohttp
 
 from custom_components.pandora.api.qbittorrent import QBittorrentClient
-from tests.simulators.qbittorrent import DEFAULT_PASSWORD, DEFAULT_USERNAME
+from devtools.simulators.qbittorrent import DEFAULT_PASSWORD, DEFAULT_USERNAME
 
 TARGET_CPU_MS = 5.0
 TARGET_BYTES_RATIO = 20.0
@@ -57,7 +57,7 @@ async def _measure(client: QBittorrentClient, poll: Callable[[], Awaitable[Any]]
 
 def _start_simulator(torrents: int) -> tuple[subprocess.Popen[str], int]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.simulators.qbittorrent", "--torrents", str(torrents)],
+        [sys.executable, "-m", "devtools.simulators.qbittorrent", "--torrents", str(torrents)],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -43,18 +43,18 @@ from custom_components.pandora.const import (
 )
 from custom_components.pandora.requests.queue import MediaRequest
 from custom_components.pandora.runtime import PandoraRuntime
+from devtools.simulators import jackett as jackett_sim, jellyfin as jellyfin_sim
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.media import jackett_subentry
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.swarm import Swarm, sim_release
+from devtools.support.torrents import TorrentFile
 from homeassistant import loader
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntry, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
-from tests.simulators import jackett as jackett_sim, jellyfin as jellyfin_sim
-from tests.support.cloudcmd import CloudCommander
-from tests.support.media import jackett_subentry
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.swarm import Swarm, sim_release
-from tests.support.torrents import TorrentFile
 
 TARGET_S = 60.0
 TIMEOUT_S = 300.0

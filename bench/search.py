@@ -32,7 +32,7 @@ from custom_components.pandora.discover.discovery import Discovery
 from custom_components.pandora.downloads.ranking import RankingPreferences
 from custom_components.pandora.downloads.search import JackettInstance, ReleaseSearch
 from custom_components.pandora.hub.cache import ResponseCache
-from tests.simulators import jackett as jackett_sim, tmdb as tmdb_sim
+from devtools.simulators import jackett as jackett_sim, tmdb as tmdb_sim
 
 INDEXERS = 5
 DELAY = 0.2

@@ -97,7 +97,7 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
   log "installing Python requirements (first run takes a minute or two)"
   # Extensions (Assist's pymicro-vad, pyspeex-noise) compile against this Python: a private one's
   # pyconfig.h includes <x86_64-linux-gnu/python3.14/pyconfig.h> from its prefix's include
-  # folder, which compilers do not search (same as scripts/demo.py _build_env).
+  # folder, which compilers do not search (same as devtools/demo/requirements.py _build_env).
   include="$("$VENV/bin/python" -c 'import sysconfig, pathlib; print(pathlib.Path(sysconfig.get_paths()["include"]).parent)')"
   if [[ "$include" != /usr/include && -d "$include" ]]; then export CPATH="$include${CPATH:+:$CPATH}"; fi
   "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements_test.txt"

@@ -9,4 +9,4 @@ cd "$ROOT"
 if [[ "${1:-start}" == "start" ]]; then
   bash scripts/bootstrap.sh --no-qb5
 fi
-exec .venv/bin/python scripts/demo.py "${@:-start}"
+exec .venv/bin/python -m devtools.demo "${@:-start}"

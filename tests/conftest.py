@@ -18,11 +18,11 @@ from custom_components.pandora.containers.portainer import PortainerCoordinator
 from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
 from custom_components.pandora.files.coordinator import CloudCommanderCoordinator
 from custom_components.pandora.library.coordinator import JellyfinCoordinator
+from devtools.support.media import Sims, running_sims
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, qb5_available
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
-from tests.support.media import Sims, running_sims
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, qb5_available
 
 QB_VERSIONS = ["4", "5"]
 # How often tests poll every service (real time), instead of the shipped intervals.
@@ -149,4 +149,4 @@ async def sims() -> AsyncIterator[Sims]:
         yield running
 
 
-from tests.support.docker_engine import docker_engine, docker_engine_session  # noqa: E402, F401
+from devtools.support.docker_engine import docker_engine, docker_engine_session  # noqa: E402, F401

@@ -14,6 +14,7 @@ from typing import Any
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
+from devtools.support.companion_app import register_app
 from homeassistant.auth.models import User
 from homeassistant.components.automation.config import AUTOMATION_BLUEPRINT_SCHEMA
 from homeassistant.components.blueprint.models import Blueprint
@@ -21,7 +22,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml_dict
-from tests.support.companion_app import register_app
 
 BLUEPRINTS = Path(__file__).parent.parent / "blueprints" / "automation" / "pandora"
 PUSH_URL = "https://mobile-push.home-assistant.dev/push"

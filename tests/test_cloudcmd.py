@@ -49,9 +49,9 @@ from custom_components.pandora.api.errors import (
     ServiceError,
 )
 from custom_components.pandora.api.http import HttpResponse
+from devtools.support.cloudcmd import SHARE_FOLDERS, CloudCommander, cloudcmd_available
+from devtools.support.qbittorrent_daemon import free_port
 from tests.conftest import allow_loopback
-from tests.support.cloudcmd import SHARE_FOLDERS, CloudCommander, cloudcmd_available
-from tests.support.qbittorrent_daemon import free_port
 
 USERNAME = "pandora-cc"
 PASSWORD = "s3cret pw Pässwörd"  # a space and non-ASCII: Basic auth must send UTF-8

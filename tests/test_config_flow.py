@@ -11,6 +11,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUs
 from custom_components.pandora.api.errors import ServiceError
 from custom_components.pandora.config_flow import PandoraConfigFlow
 from custom_components.pandora.const import CONF_VERIFY_SSL, DOMAIN, SUBENTRY_QBITTORRENT
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
@@ -18,7 +19,6 @@ from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers import device_registry as dr
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import filled_in
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 
 CONNECT = "custom_components.pandora.api.qbittorrent.QBittorrentClient.connect"
 

@@ -19,14 +19,14 @@ from custom_components.pandora.const import (
     SUBENTRY_GLUETUN,
     SUBENTRY_PORTAINER,
 )
+from devtools.simulators.gluetun import READ_ROUTES
+from devtools.support.containers import COUNTRIES, PORTAINER_SUBENTRY_ID, MediaStack, media_stack
+from devtools.support.docker_engine import DockerEngine
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import hub_entry
-from tests.simulators.gluetun import READ_ROUTES
-from tests.support.containers import COUNTRIES, PORTAINER_SUBENTRY_ID, MediaStack, media_stack
-from tests.support.docker_engine import DockerEngine
 
 
 @pytest.fixture

@@ -24,19 +24,19 @@ from custom_components.pandora.const import (
     EVENT_VPN_COUNTRY_CHANGED,
     EVENT_VPN_LEAK,
 )
-from homeassistant.core import Context, HomeAssistant
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
-from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
-from tests.conftest import hub_entry, setup_hub
-from tests.helpers import get_state, poll, poll_until
-from tests.simulators.gluetun import READ_ROUTES
-from tests.support.containers import (
+from devtools.simulators.gluetun import READ_ROUTES
+from devtools.support.containers import (
     GLUETUN_SUBENTRY_ID,
     PORTAINER_SUBENTRY_ID,
     MediaStack,
     media_stack,
 )
-from tests.support.docker_engine import DockerEngine
+from devtools.support.docker_engine import DockerEngine
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
+from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
+from tests.conftest import hub_entry, setup_hub
+from tests.helpers import get_state, poll, poll_until
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ from custom_components.pandora.const import (
 from custom_components.pandora.containers.portainer import PortainerCoordinator
 from custom_components.pandora.requests.entities import requests_device_id
 from custom_components.pandora.requests.queue import EVENT_REQUEST_PREFIX, MediaRequest, event_data
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, free_port
+from devtools.support.torrents import make_payload, make_torrent
 from homeassistant.components.device_automation import DeviceAutomationType
 from homeassistant.components.device_automation.exceptions import InvalidDeviceAutomationConfig
 from homeassistant.config_entries import ConfigSubentryData
@@ -41,8 +43,6 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll_until
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
-from tests.support.torrents import make_payload, make_torrent
 
 TORRENT_TYPES = {"torrent_added", "torrent_completed", "torrent_removed", "torrent_errored"}
 CONTAINER_TYPES = {"container_unhealthy", "container_stopped"}

@@ -14,8 +14,8 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.pandora.const import DOMAIN, EVENT_TORRENT_PREFIX
 from custom_components.pandora.logbook import async_describe_events
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.core import Event, HomeAssistant
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
 
 
 async def test_diagnostics_redact_secrets(

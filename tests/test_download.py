@@ -9,11 +9,11 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.pandora.const import EVENT_TORRENT_PREFIX
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import make_payload, make_torrent
 from homeassistant.core import HomeAssistant
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll_until
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import make_payload, make_torrent
 
 SIZE = 20 * 1024 * 1024
 

@@ -13,13 +13,13 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.pandora.const import BUS_EVENTS, DOMAIN
 from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
 from custom_components.pandora.downloads.history import TorrentHistory
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import make_payload, make_torrent, random_suffix
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import entity_registry as er
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll_until
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import make_payload, make_torrent, random_suffix
 
 
 def capture_all(hass: HomeAssistant) -> dict[str, list[Any]]:

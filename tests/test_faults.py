@@ -22,15 +22,14 @@ from typing import Any
 import pytest
 
 from custom_components.pandora.const import DOMAIN
+from devtools.simulators import Faults
+from devtools.support.containers import media_stack
+from devtools.support.docker_engine import DockerEngine
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from tests.conftest import FAST_POLL, hub_entry, setup_hub
-from tests.helpers import get_state, poll, wait_until
-from tests.simulators import Faults
-from tests.support.containers import media_stack
-from tests.support.docker_engine import DockerEngine
-from tests.support.faults import (
+from tests.harness.faults import (
     COORDINATED,
     Figures,
     Stopwatch,
@@ -39,6 +38,7 @@ from tests.support.faults import (
     running_service,
     tracebacks,
 )
+from tests.helpers import get_state, poll, wait_until
 
 # Each service's own 500, as it writes one.
 SERVER_ERRORS: dict[str, tuple[str, str]] = {

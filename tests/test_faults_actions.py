@@ -24,15 +24,11 @@ from typing import Any
 import pytest
 
 from custom_components.pandora.const import DOMAIN
-from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
-from tests.conftest import allow_loopback, hub_entry, setup_hub
-from tests.simulators import Faults, SimServer
-from tests.simulators.jackett import JackettSimulator, SimIndexer
-from tests.simulators.tmdb import TmdbSimulator
-from tests.simulators.watchmode import WatchmodeSimulator
-from tests.support.faults import NEW_SECRET, Figures, Stopwatch, tracebacks
-from tests.support.media import (
+from devtools.simulators import Faults, SimServer
+from devtools.simulators.jackett import JackettSimulator, SimIndexer
+from devtools.simulators.tmdb import TmdbSimulator
+from devtools.simulators.watchmode import WatchmodeSimulator
+from devtools.support.media import (
     NOTLD,
     Sims,
     jackett_subentry,
@@ -40,6 +36,10 @@ from tests.support.media import (
     tmdb_subentry,
     watchmode_subentry,
 )
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from tests.conftest import allow_loopback, hub_entry, setup_hub
+from tests.harness.faults import NEW_SECRET, Figures, Stopwatch, tracebacks
 
 SERVICES = ("tmdb", "watchmode", "jackett")
 MARKUP = re.compile(r"(?i)<\s*(?:!doctype|/?html|/?head|/?body|/?title)")

@@ -19,6 +19,8 @@ from custom_components.pandora.const import (
     SUBENTRY_CLOUDCMD,
     SUBENTRY_JELLYFIN,
 )
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
+from devtools.support.cloudcmd import CloudCommander
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import Context, HomeAssistant
@@ -26,8 +28,6 @@ from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from tests.conftest import allow_loopback, hub_entry, setup_hub
 from tests.helpers import entity_id, get_state, poll
-from tests.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
-from tests.support.cloudcmd import CloudCommander
 
 USER, PASSWORD = "pandora", "s3cret pw"
 

@@ -19,9 +19,8 @@ from custom_components.pandora.api.errors import (
     ServiceError,
 )
 from custom_components.pandora.api.gluetun import GluetunClient, PublicIp
-from tests.conftest import allow_loopback
-from tests.simulators import serve
-from tests.simulators.gluetun import (
+from devtools.simulators import serve
+from devtools.simulators.gluetun import (
     DEFAULT_VERSION,
     HOME_ISPS,
     READ_ROUTES,
@@ -34,13 +33,14 @@ from tests.simulators.gluetun import (
     start,
     static_country_source,
 )
-from tests.support.docker_engine import (  # noqa: F401 - fixtures
+from devtools.support.docker_engine import (  # noqa: F401 - fixtures
     DockerEngine,
     docker_engine,
     docker_engine_session,
     forever,
 )
-from tests.support.qbittorrent_daemon import free_port
+from devtools.support.qbittorrent_daemon import free_port
+from tests.conftest import allow_loopback
 
 RECONNECT = 0.3
 API_KEY = "gluetun-api-key-0123456789abcdef"

@@ -13,7 +13,7 @@ from aiohttp import web
 from multidict import CIMultiDictProxy
 import pytest
 
-from tests.simulators.gluetun import (
+from devtools.simulators.gluetun import (
     ALL_ROUTES,
     BASIC_CHALLENGE,
     FAKE_PRIVATE_KEY,
@@ -325,7 +325,7 @@ async def test_standalone_prints_its_port(session: aiohttp.ClientSession) -> Non
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "tests.simulators.gluetun",
+        "devtools.simulators.gluetun",
         "--port",
         "0",
         "--country",

@@ -25,16 +25,16 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
     SUBENTRY_PORTAINER,
 )
+from devtools.simulators import jellyfin as jellyfin_sim, portainer as portainer_sim
+from devtools.simulators.jellyfin import JellyfinSimulator
+from devtools.simulators.portainer import PortainerSimulator
+from devtools.support.docker_engine import DockerEngine
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import hub_entry, setup_hub
 from tests.helpers import filled_in
-from tests.simulators import jellyfin as jellyfin_sim, portainer as portainer_sim
-from tests.simulators.jellyfin import JellyfinSimulator
-from tests.simulators.portainer import PortainerSimulator
-from tests.support.docker_engine import DockerEngine
 
 
 @dataclass

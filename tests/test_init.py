@@ -13,6 +13,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora import async_migrate_entry
 from custom_components.pandora.const import DOMAIN
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, free_port
+from devtools.support.torrents import make_payload, make_torrent
 from homeassistant.components.sensor import DATA_COMPONENT
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE
@@ -22,8 +24,6 @@ from homeassistant.helpers.template import Template
 from homeassistant.setup import async_setup_component
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll, poll_until
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
-from tests.support.torrents import make_payload, make_torrent
 
 SENSORS = [
     "download_speed",

@@ -22,6 +22,9 @@ from custom_components.pandora.intent import (
     humanize_duration,
     match_score,
 )
+from devtools.simulators.jellyfin import JellyfinSimulator, start
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import add_stalled, make_payload, make_torrent
 from homeassistant.components import conversation
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
@@ -30,9 +33,6 @@ from homeassistant.helpers import intent
 from homeassistant.setup import async_setup_component
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll_until
-from tests.simulators.jellyfin import JellyfinSimulator, start
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import add_stalled, make_payload, make_torrent
 
 SENTENCES = Path(__file__).parents[1] / "custom_sentences" / "en" / "pandora.yaml"
 PAUSED_STATES = {"pausedDL", "pausedUP", "stoppedDL", "stoppedUP"}

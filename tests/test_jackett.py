@@ -46,7 +46,7 @@ from custom_components.pandora.api.jackett_models import (
     parse_indexers,
     parse_results,
 )
-from tests.simulators.jackett import (
+from devtools.simulators.jackett import (
     DEFAULT_API_KEY,
     Failure,
     JackettSimulator,
@@ -651,7 +651,7 @@ def test_long_error_descriptions_and_odd_indexer_entries() -> None:
 
 def test_standalone_simulator_prints_its_port() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.simulators.jackett", "--port", "0"],
+        [sys.executable, "-m", "devtools.simulators.jackett", "--port", "0"],
         stdout=subprocess.PIPE,
         text=True,
         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),

@@ -46,8 +46,8 @@ from custom_components.pandora.api.jellyfin_models import (
     parse_datetime,
     parse_libraries,
 )
-from tests.simulators import jellyfin as jellyfin_sim
-from tests.simulators.jellyfin import (
+from devtools.simulators import jellyfin as jellyfin_sim
+from devtools.simulators.jellyfin import (
     DEFAULT_API_KEY,
     DEFAULT_USER_TOKEN,
     JellyfinSimulator,
@@ -894,7 +894,7 @@ async def test_simulator_runs_standalone(folders: dict[str, Path]) -> None:
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "tests.simulators.jellyfin",
+        "devtools.simulators.jellyfin",
         "--port",
         "0",
         "--scan-duration",

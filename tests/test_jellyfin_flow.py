@@ -14,12 +14,12 @@ from custom_components.pandora.const import (
     CONF_WEB_URL,
     NO_JELLYFIN_USER,
 )
+from devtools.simulators.jellyfin import JellyfinSimulator, guid_n, start
 from homeassistant.auth.models import User
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import allow_loopback, hub_entry
-from tests.simulators.jellyfin import JellyfinSimulator, guid_n, start
 from tests.test_watching import jellyfin_subentry
 
 

@@ -19,7 +19,7 @@ from custom_components.pandora.api import jellyfin as jellyfin_api
 from custom_components.pandora.api.errors import ServiceError
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.jellyfin_index import FULL_EVERY, TitleIndex
-from tests.simulators.jellyfin import JellyfinSimulator, start
+from devtools.simulators.jellyfin import JellyfinSimulator, start
 from tests.test_jellyfin import NOTLD, _scan_and_wait, media_tree, touch
 
 NOTLD_ID = 900001

@@ -19,6 +19,7 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
 )
 from custom_components.pandora.library.coordinator import JellyfinCoordinator
+from devtools.simulators.jellyfin import JellyfinSimulator, start
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -27,7 +28,6 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from tests.conftest import allow_loopback, hub_entry, setup_hub
 from tests.helpers import entity_id, get_state, poll, poll_until
-from tests.simulators.jellyfin import JellyfinSimulator, start
 
 
 @pytest.fixture

@@ -35,13 +35,13 @@ from custom_components.pandora.watching.watchlists import (
     Watchlists,
     async_watchlists,
 )
+from devtools.simulators.jellyfin import JellyfinSimulator, start
+from devtools.support.media import Sims, tmdb_subentry
 from homeassistant.components.http.auth import async_sign_path
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from tests.conftest import allow_loopback, hub_entry, setup_hub
-from tests.simulators.jellyfin import JellyfinSimulator, start
-from tests.support.media import Sims, tmdb_subentry
 from tests.test_watching import (  # noqa: F401  (fixtures used by name)
     MOVIE_BYTES,
     NOSFERATU,

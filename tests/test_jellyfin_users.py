@@ -29,8 +29,8 @@ from custom_components.pandora.api.jellyfin_models import (
     parse_user_items,
     parse_users,
 )
-from tests.simulators import jellyfin as jellyfin_sim
-from tests.simulators.jellyfin import (
+from devtools.simulators import jellyfin as jellyfin_sim
+from devtools.simulators.jellyfin import (
     DEFAULT_API_KEY,
     DEFAULT_USER_TOKEN,
     TICKS,
@@ -951,7 +951,7 @@ async def test_simulator_runs_standalone_with_users(folders: dict[str, Path]) ->
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "tests.simulators.jellyfin",
+        "devtools.simulators.jellyfin",
         "--port",
         "0",
         "--library",

@@ -17,17 +17,17 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora.const import CONF_VERIFY_SSL, CONF_VOICE_CONTROL, SUBENTRY_JELLYFIN
 from custom_components.pandora.panel.llm_api import NO_USER, NOT_ALLOWED, SATELLITE_NOT_ALLOWED
+from devtools.simulators.jellyfin import JellyfinSimulator, start
+from devtools.support.media import NOTLD, Sims, tmdb_subentry, watchmode_subentry
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import llm
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
+from tests.harness.request_hub import CISCO_KID, hold_back_pipeline, queue
 from tests.helpers import poll_until
-from tests.simulators.jellyfin import JellyfinSimulator, start
-from tests.support.media import NOTLD, Sims, tmdb_subentry, watchmode_subentry
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.request_hub import CISCO_KID, hold_back_pipeline, queue
 
 ALL_TOOLS = {
     "search_media",

@@ -18,13 +18,8 @@ from custom_components.pandora.const import (
     DOMAIN,
     EVENT_TORRENT_PREFIX,
 )
-from homeassistant.core import Context, HomeAssistant
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
-from homeassistant.helpers import issue_registry as ir
-from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
-from tests.helpers import poll_until
-from tests.simulators.jackett import Failure, SimIndexer, SimRelease
-from tests.support.media import (
+from devtools.simulators.jackett import Failure, SimIndexer, SimRelease
+from devtools.support.media import (
     NOTLD,
     Sims,
     hash_of as _hash,
@@ -32,8 +27,13 @@ from tests.support.media import (
     tmdb_subentry,
     watchmode_subentry,
 )
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import TorrentFile, make_payload, make_torrent
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import TorrentFile, make_payload, make_torrent
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
+from homeassistant.helpers import issue_registry as ir
+from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
+from tests.helpers import poll_until
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ Every websocket answer the panel's Vitest tests stand on (`frontend/test/fixture
 asked of a hub with every service (the simulators, a real Cloud Commander, a real Docker
 Engine behind the Portainer and gluetun simulators) and compared with its fixture; what
 changes from run to run is normalised first (addresses, folders, ids, times, signed tokens:
-see `tests/support/full_hub.py`). `pytest --snapshot-update tests/test_panel_contract.py`
+see `tests/harness/full_hub.py`). `pytest --snapshot-update tests/test_panel_contract.py`
 writes the fixtures again from the answers.
 """
 
@@ -18,13 +18,13 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUs
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.pandora.requests.queue import Status
+from devtools.support.containers import MediaStack, media_stack
+from devtools.support.docker_engine import DockerEngine
+from devtools.support.media import NOTLD, Sims
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.core import HomeAssistant
 from tests.conftest import hub_entry, qb_subentry, setup_hub
-from tests.helpers import poll, poll_until
-from tests.panel_fixtures import panel_fixture
-from tests.support.containers import MediaStack, media_stack
-from tests.support.docker_engine import DockerEngine
-from tests.support.full_hub import (
+from tests.harness.full_hub import (
     HOSTS,
     JACKETT_ID,
     QBITTORRENT_ID,
@@ -39,9 +39,9 @@ from tests.support.full_hub import (
     setup_full_hub,
     with_id,
 )
-from tests.support.media import NOTLD, Sims
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.request_hub import CISCO_KID, call, hold_back_pipeline, queue
+from tests.harness.request_hub import CISCO_KID, call, hold_back_pipeline, queue
+from tests.helpers import poll, poll_until
+from tests.panel_fixtures import panel_fixture
 
 ADMIN_NAME, USER_NAME = "Alex", "Sam"
 

@@ -35,6 +35,12 @@ from custom_components.pandora.intent import PandoraIntentHandler
 from custom_components.pandora.panel import llm_api
 from custom_components.pandora.panel.websocket import ACTIONS, TORRENT_ACTIONS
 from custom_components.pandora.requests.notify import ACTION_APPROVE, ACTION_DENY
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.containers import MediaStack, media_stack
+from devtools.support.docker_engine import DockerEngine
+from devtools.support.media import NOTLD, Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
@@ -42,13 +48,7 @@ from homeassistant.core import Context, HomeAssistant, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError, Unauthorized
 from homeassistant.helpers import entity_registry as er, intent, llm
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
-from tests.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
-from tests.support.cloudcmd import CloudCommander
-from tests.support.containers import MediaStack, media_stack
-from tests.support.docker_engine import DockerEngine
-from tests.support.media import NOTLD, Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.request_hub import hold_back_pipeline
+from tests.harness.request_hub import hold_back_pipeline
 
 DOC = Path(__file__).parents[1] / "docs" / "permissions.md"
 MAGNET = "magnet:?xt=urn:btih:" + "a" * 40

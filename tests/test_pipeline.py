@@ -21,16 +21,16 @@ from custom_components.pandora.const import (
     SUBENTRY_CLOUDCMD,
     SUBENTRY_JELLYFIN,
 )
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import TorrentFile, make_payload, make_torrent
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll_until, wait_until
-from tests.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
-from tests.support.cloudcmd import CloudCommander
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import TorrentFile, make_payload, make_torrent
 
 NAME = "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-PANDORA.mkv"
 FILED = Path("Movies") / "Night of the Living Dead (1968)" / NAME

@@ -34,6 +34,12 @@ from custom_components.pandora.downloads.search import ReleaseSearch
 from custom_components.pandora.files.pipeline import RETRY_FIRST
 from custom_components.pandora.requests.pipeline import timing as request_pipeline
 from custom_components.pandora.requests.queue import MediaRequest
+from devtools.simulators import jackett as jackett_sim
+from devtools.simulators.jackett import JackettSimulator, SimIndexer
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.swarm import Swarm, sim_release
+from devtools.support.torrents import TorrentFile
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
@@ -42,12 +48,6 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from tests.conftest import allow_loopback
 from tests.helpers import wait_until
-from tests.simulators import jackett as jackett_sim
-from tests.simulators.jackett import JackettSimulator, SimIndexer
-from tests.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
-from tests.support.cloudcmd import CloudCommander
-from tests.support.swarm import Swarm, sim_release
-from tests.support.torrents import TorrentFile
 from tests.test_request_pipeline import (  # noqa: F401  (fixtures used by name)
     MIB,
     NOTLD,

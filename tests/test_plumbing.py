@@ -31,8 +31,8 @@ from custom_components.pandora.containers.gluetun import valid_country
 from custom_components.pandora.downloads.search import fetch_torrent
 from custom_components.pandora.hub.cache import ResponseCache
 from custom_components.pandora.hub.forms import split_list
+from devtools.simulators import LOGIN_PAGE, NGINX_502
 from homeassistant.core import HomeAssistant
-from tests.simulators import LOGIN_PAGE, NGINX_502
 
 # --- cache -------------------------------------------------------------------------------------
 

@@ -39,13 +39,13 @@ from custom_components.pandora.api.portainer_models import (
     status_without_age,
     unix_time,
 )
-from tests.simulators.portainer import (
+from devtools.simulators.portainer import (
     DEFAULT_API_KEY,
     DEFAULT_RESTRICTED_KEY,
     PortainerSimulator,
     start,
 )
-from tests.support.docker_engine import IMAGE, TRAP, DockerEngine, forever
+from devtools.support.docker_engine import IMAGE, TRAP, DockerEngine, forever
 
 RECORDED = Path("/work/shared/fixtures/recorded")
 LOOP = "trap 'exit 0' TERM; while :; do echo country=$${SERVER_COUNTRIES:-none}; sleep 1 & wait $$!; done"

@@ -19,7 +19,7 @@ import aiohttp
 from multidict import CIMultiDictProxy
 import pytest
 
-from tests.simulators.portainer import (
+from devtools.simulators.portainer import (
     DEFAULT_API_KEY,
     DEFAULT_RESTRICTED_KEY,
     ComposeError,
@@ -29,7 +29,7 @@ from tests.simulators.portainer import (
     plan_services,
     start,
 )
-from tests.support.docker_engine import IMAGE, DockerEngine, forever
+from devtools.support.docker_engine import IMAGE, DockerEngine, forever
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOOP = "trap 'exit 0' TERM; while :; do echo tick; sleep 1 & wait $$!; done"
@@ -600,7 +600,7 @@ async def test_standalone_command(docker_engine: DockerEngine) -> None:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "tests.simulators.portainer",
+        "devtools.simulators.portainer",
         "--port",
         "0",
         "--docker-socket",

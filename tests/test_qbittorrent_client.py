@@ -18,8 +18,8 @@ from custom_components.pandora.api.errors import (
 )
 from custom_components.pandora.api.qbittorrent import ALL, QBittorrentClient
 from custom_components.pandora.api.qbittorrent_models import Torrent, TorrentStatus
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
-from tests.support.torrents import TorrentFile, make_payload, make_torrent, random_suffix
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, free_port
+from devtools.support.torrents import TorrentFile, make_payload, make_torrent, random_suffix
 
 
 @pytest.fixture

@@ -16,14 +16,14 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.pandora.const import BUS_EVENTS, DOMAIN
 from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import make_payload, make_torrent, random_suffix
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import QB_VERSIONS, _start, hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll, poll_until
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import make_payload, make_torrent, random_suffix
 
 NEW_PASSWORD = "changed-elsewhere"
 

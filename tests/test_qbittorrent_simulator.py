@@ -20,6 +20,8 @@ from custom_components.pandora.api.qbittorrent import (
     QBittorrentClient,
 )
 from custom_components.pandora.const import CONF_VERIFY_SSL, DOMAIN, SUBENTRY_QBITTORRENT
+from devtools.simulators import serve
+from devtools.simulators.qbittorrent import QBittorrentSimulator, start
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import (
     CONF_PASSWORD,
@@ -32,8 +34,6 @@ from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.update_coordinator import UpdateFailed
 from tests.conftest import hub_entry, setup_hub
 from tests.helpers import get_state
-from tests.simulators import serve
-from tests.simulators.qbittorrent import QBittorrentSimulator, start
 
 
 @pytest.fixture

@@ -30,6 +30,12 @@ from custom_components.pandora.const import (
     SUBENTRY_QBITTORRENT,
 )
 from custom_components.pandora.requests.queue import STORAGE_KEY as REQUESTS_KEY
+from devtools.simulators import jellyfin as jellyfin_sim, qbittorrent as qbittorrent_sim
+from devtools.simulators.jellyfin import JellyfinSimulator
+from devtools.simulators.qbittorrent import QBittorrentSimulator
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.containers import MediaStack, media_stack
+from devtools.support.docker_engine import DockerEngine
 from homeassistant.components.recorder.db_schema import MAX_STATE_ATTRS_BYTES, StateAttributes
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import (
@@ -43,12 +49,6 @@ from homeassistant.core import Event, EventStateChangedData, HomeAssistant, Stat
 from homeassistant.helpers import entity_registry as er
 from tests.conftest import allow_loopback, hub_entry, setup_hub
 from tests.helpers import poll, poll_until
-from tests.simulators import jellyfin as jellyfin_sim, qbittorrent as qbittorrent_sim
-from tests.simulators.jellyfin import JellyfinSimulator
-from tests.simulators.qbittorrent import QBittorrentSimulator
-from tests.support.cloudcmd import CloudCommander
-from tests.support.containers import MediaStack, media_stack
-from tests.support.docker_engine import DockerEngine
 
 TORRENTS = 3000
 LIBRARIES = 12  # movies, shows and music, each its own sensors and scan button

@@ -12,12 +12,12 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.pandora.const import DOMAIN
 from custom_components.pandora.requests.queue import EVENT_REQUEST_PREFIX
+from devtools.support.media import NOTLD, Sims
 from homeassistant.auth.models import User
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from tests.conftest import hub_entry, setup_hub
-from tests.support.media import NOTLD, Sims
-from tests.support.request_hub import CISCO_KID, call, hold_back_pipeline, queue, request_hub
+from tests.harness.request_hub import CISCO_KID, call, hold_back_pipeline, queue, request_hub
 
 MOVIE: dict[str, Any] = {"tmdb_id": NOTLD, "media_type": "movie"}
 

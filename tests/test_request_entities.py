@@ -20,14 +20,14 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.pandora import async_remove_config_entry_device
 from custom_components.pandora.const import DOMAIN
+from devtools.support.media import NOTLD, Sims
 from homeassistant.auth.models import User
 from homeassistant.components.sensor import ATTR_STATE_CLASS, SensorStateClass
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.util import dt as dt_util
+from tests.harness.request_hub import call, hold_back_pipeline, queue, request_hub
 from tests.helpers import get_state
-from tests.support.media import NOTLD, Sims
-from tests.support.request_hub import call, hold_back_pipeline, queue, request_hub
 
 COUNTS = ("pending", "in_progress", "available", "failed")
 

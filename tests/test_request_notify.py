@@ -25,7 +25,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.util import slugify
 from tests.conftest import hub_entry, setup_hub
-from tests.support.request_hub import hold_back_pipeline
+from tests.harness.request_hub import hold_back_pipeline
 
 
 @pytest.fixture(autouse=True)

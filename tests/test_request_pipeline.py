@@ -37,19 +37,19 @@ from custom_components.pandora.downloads.ranking import RankingPreferences, rank
 from custom_components.pandora.downloads.search import ReleaseSearch
 from custom_components.pandora.requests.pipeline import main_reasons, timing as request_pipeline
 from custom_components.pandora.requests.queue import MediaRequest, RequestQueue
+from devtools.simulators import jackett as jackett_sim
+from devtools.simulators.jackett import JackettSimulator, SimIndexer, SimRelease
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
+from devtools.support.cloudcmd import SHARE_FOLDERS, CloudCommander
+from devtools.support.media import jackett_subentry
+from devtools.support.swarm import Swarm, sim_release
+from devtools.support.torrents import TorrentFile, bencode
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import wait_until
-from tests.simulators import jackett as jackett_sim
-from tests.simulators.jackett import JackettSimulator, SimIndexer, SimRelease
-from tests.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
-from tests.support.cloudcmd import SHARE_FOLDERS, CloudCommander
-from tests.support.media import jackett_subentry
-from tests.support.swarm import Swarm, sim_release
-from tests.support.torrents import TorrentFile, bencode
 
 MIB = 1024 * 1024
 NOTLD, NOSFERATU, CARNIVAL, METROPOLIS, GENERAL = 900001, 900002, 900009, 900004, 900003

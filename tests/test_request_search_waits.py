@@ -13,14 +13,14 @@ from typing import Any, cast
 
 import pytest
 
+from devtools.simulators import SimServer
+from devtools.simulators.jackett import JackettSimulator, SimIndexer
+from devtools.support.media import NOTLD, Sims, jackett_subentry, releases, tmdb_subentry
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.auth.models import User
 from homeassistant.core import Context, HomeAssistant
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll, poll_until
-from tests.simulators import SimServer
-from tests.simulators.jackett import JackettSimulator, SimIndexer
-from tests.support.media import NOTLD, Sims, jackett_subentry, releases, tmdb_subentry
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
 
 
 @pytest.fixture

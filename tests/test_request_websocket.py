@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from devtools.support.media import NOTLD, Sims
 from homeassistant.auth.models import User
 from homeassistant.core import HomeAssistant
-from tests.support.media import NOTLD, Sims
-from tests.support.request_hub import CISCO_KID, call, hold_back_pipeline, queue, request_hub
+from tests.harness.request_hub import CISCO_KID, call, hold_back_pipeline, queue, request_hub
 
 
 @pytest.fixture(autouse=True)

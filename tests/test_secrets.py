@@ -33,6 +33,28 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
     SUBENTRY_PORTAINER,
 )
+from devtools.simulators.gluetun import GluetunSimulator, start as start_gluetun
+from devtools.simulators.jackett import (
+    Failure,
+    JackettSimulator,
+    SimIndexer,
+    SimRelease,
+    start as start_jackett,
+)
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
+from devtools.simulators.portainer import PortainerSimulator, start as start_portainer
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.containers import MediaStack, media_stack
+from devtools.support.docker_engine import DockerEngine
+from devtools.support.media import (
+    NOTLD,
+    Sims,
+    hash_of,
+    jackett_subentry,
+    tmdb_subentry,
+    watchmode_subentry,
+)
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 from homeassistant.auth.models import User
 from homeassistant.components import persistent_notification
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
@@ -42,28 +64,6 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir, llm
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll, wait_until
-from tests.simulators.gluetun import GluetunSimulator, start as start_gluetun
-from tests.simulators.jackett import (
-    Failure,
-    JackettSimulator,
-    SimIndexer,
-    SimRelease,
-    start as start_jackett,
-)
-from tests.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
-from tests.simulators.portainer import PortainerSimulator, start as start_portainer
-from tests.support.cloudcmd import CloudCommander
-from tests.support.containers import MediaStack, media_stack
-from tests.support.docker_engine import DockerEngine
-from tests.support.media import (
-    NOTLD,
-    Sims,
-    hash_of,
-    jackett_subentry,
-    tmdb_subentry,
-    watchmode_subentry,
-)
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 from tests.test_request_notify import add_phone
 
 MIB = 1024 * 1024

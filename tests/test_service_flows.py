@@ -25,14 +25,14 @@ from custom_components.pandora.const import (
     SUBENTRY_WATCHMODE,
 )
 from custom_components.pandora.hub.forms import url_key
+from devtools.simulators.jackett import JackettSimulator, start as jackett_start
+from devtools.support.media import Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from tests.conftest import hub_entry, setup_hub
 from tests.helpers import filled_in
-from tests.simulators.jackett import JackettSimulator, start as jackett_start
-from tests.support.media import Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
 from custom_components.pandora.const import DOMAIN
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import TorrentFile, make_payload, make_torrent, random_suffix
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.helpers import device_registry as dr
 from tests.conftest import hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll_until
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import TorrentFile, make_payload, make_torrent, random_suffix
 
 
 async def call(hass: HomeAssistant, service: str, data: dict[str, Any], **kw: Any) -> Any:

@@ -1,6 +1,6 @@
 """Snapshots (syrupy) of what Pandora gives Home Assistant: entities, devices, diagnostics, flows.
 
-Against a hub with every service (`tests/support/full_hub.py`: the simulators, a real Cloud
+Against a hub with every service (`tests/harness/full_hub.py`: the simulators, a real Cloud
 Commander, a real Docker Engine behind the Portainer and gluetun simulators) at fixed ids, each
 entity platform alone (`snapshot_platform`: every entity's registry entry and state), the
 devices, the diagnostics, and what the config flows create. Against the real qBittorrent
@@ -34,16 +34,17 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 from syrupy.types import PropertyPath, SerializableData
 
+from devtools.support.containers import MediaStack, media_stack
+from devtools.support.docker_engine import DockerEngine
+from devtools.support.media import Sims
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from tests.conftest import hub_entry, qb_subentry, setup_hub
-from tests.helpers import poll_until
-from tests.support.containers import MediaStack, media_stack
-from tests.support.docker_engine import DockerEngine
-from tests.support.full_hub import (
+from tests.harness.full_hub import (
     ENTRY_ID,
     GLUETUN_ID,
     ISO_TIME,
@@ -54,8 +55,7 @@ from tests.support.full_hub import (
     setup_full_hub,
     with_id,
 )
-from tests.support.media import Sims
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
+from tests.helpers import poll_until
 
 DOMAIN = "pandora"
 PLATFORMS = [

@@ -35,8 +35,8 @@ from custom_components.pandora.api.tmdb_models import (
     MediaItem,
     MediaPage,
 )
-from tests.simulators import catalogue
-from tests.simulators.tmdb import (
+from devtools.simulators import catalogue
+from devtools.simulators.tmdb import (
     DEFAULT_API_KEY,
     DEFAULT_READ_TOKEN,
     PNG_SIGNATURE,
@@ -675,7 +675,12 @@ async def test_simulator_control_routes(
 
 async def test_simulator_runs_standalone() -> None:
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.simulators.tmdb", "--port", "0", stdout=asyncio.subprocess.PIPE
+        sys.executable,
+        "-m",
+        "devtools.simulators.tmdb",
+        "--port",
+        "0",
+        stdout=asyncio.subprocess.PIPE,
     )
     try:
         assert proc.stdout is not None

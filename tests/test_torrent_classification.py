@@ -20,9 +20,9 @@ from custom_components.pandora.api.qbittorrent_models import MainDataState, Torr
 from custom_components.pandora.const import BUS_EVENTS
 from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
 from custom_components.pandora.downloads.history import MAX_COMPLETED, TorrentHistory
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 from homeassistant.core import HomeAssistant
 from tests.conftest import hub_entry, qb_subentry
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDED = ["qb_restart_window_v4.json", "qb_restart_window_v5.json"]

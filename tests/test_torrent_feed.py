@@ -18,8 +18,8 @@ import pytest
 from custom_components.pandora.api.qbittorrent_models import MainDataState, SyncDelta, Torrent
 from custom_components.pandora.panel import feeds as websocket_feeds
 from custom_components.pandora.panel.feeds import TorrentFeed
+from devtools.simulators.qbittorrent import make_torrent
 from homeassistant.core import HomeAssistant
-from tests.simulators.qbittorrent import make_torrent
 
 NOW = 1_795_000_000
 

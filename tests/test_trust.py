@@ -25,6 +25,10 @@ from custom_components.pandora.const import (
     DOMAIN,
     SUBENTRY_CLOUDCMD,
 )
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.companion_app import register_app
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon, free_port
+from devtools.support.torrents import add_stalled
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_URL
@@ -34,10 +38,6 @@ from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.setup import async_setup_component
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll, poll_until
-from tests.support.cloudcmd import CloudCommander
-from tests.support.companion_app import register_app
-from tests.support.qbittorrent_daemon import QBittorrentDaemon, free_port
-from tests.support.torrents import add_stalled
 
 PAUSED_STATES = {"pausedDL", "pausedUP", "stoppedDL", "stoppedUP"}
 PHISHING = "Click [here](https://evil.example/login) to fix your downloads"

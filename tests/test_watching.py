@@ -29,6 +29,9 @@ from custom_components.pandora.const import (
     NO_JELLYFIN_USER,
     SUBENTRY_JELLYFIN,
 )
+from devtools.simulators import catalogue
+from devtools.simulators.jellyfin import JellyfinSimulator, start
+from devtools.support.media import Sims, tmdb_subentry
 from homeassistant.auth.models import User
 from homeassistant.components import media_source
 from homeassistant.components.media_player import MediaPlayerEntity
@@ -41,9 +44,6 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.setup import async_setup_component
 from tests.conftest import allow_loopback, hub_entry, setup_hub
-from tests.simulators import catalogue
-from tests.simulators.jellyfin import JellyfinSimulator, start
-from tests.support.media import Sims, tmdb_subentry
 
 NOTLD, NOSFERATU, CISCO_KID = 900001, 900002, 960001
 MOVIE_BYTES = bytes(range(256)) * 256  # 64 KiB the stream must hand over unchanged

@@ -26,8 +26,8 @@ from custom_components.pandora.api.watchmode import (
     WatchmodeStatus,
     best_sources,
 )
-from tests.simulators import catalogue
-from tests.simulators.watchmode import DEFAULT_API_KEY, WatchmodeSimulator, start, watchmode_id
+from devtools.simulators import catalogue
+from devtools.simulators.watchmode import DEFAULT_API_KEY, WatchmodeSimulator, start, watchmode_id
 
 NIGHT = catalogue.MOVIES[0]  # Night of the Living Dead, TMDB 900001
 HILLBILLIES = catalogue.SERIES[2]  # The Beverly Hillbillies, TMDB 960003
@@ -362,7 +362,7 @@ async def test_simulator_runs_standalone() -> None:
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "tests.simulators.watchmode",
+        "devtools.simulators.watchmode",
         "--quota",
         "5",
         stdout=asyncio.subprocess.PIPE,

@@ -21,15 +21,15 @@ from custom_components.pandora.const import (
     SUBENTRY_CLOUDCMD,
 )
 from custom_components.pandora.discover.image import _write
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.media import Sims, jackett_subentry, tmdb_subentry
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.components import frontend
 from homeassistant.config_entries import ConfigEntryDisabler, ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll, poll_until
-from tests.support.cloudcmd import CloudCommander
-from tests.support.media import Sims, jackett_subentry, tmdb_subentry
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
 
 MAGNET = "magnet:?xt=urn:btih:{}&dn=Pandora+Websocket"
 SHARE_USER, SHARE_PASSWORD = "pandora", "s3cret pw"

@@ -218,7 +218,7 @@ function measureFirstRender() {
 
 /**
  * Ask the demo's seeder to announce to the demo tracker now: a workaround, outside the UI, for a
- * bug of the demo's tracker simulator (tests/simulators/tracker.py). It forgets a peer 120 s
+ * bug of the demo's tracker simulator (devtools/simulators/tracker.py). It forgets a peer 120 s
  * after its last announce (PEER_TTL) while qBittorrent (libtorrent's min_announce_interval)
  * announces only every 300 s whatever the tracker's 10 s interval says; so from 2 to 5 minutes
  * after each of the seeder's announces, a new download finds no peer and stalls. The seeder's

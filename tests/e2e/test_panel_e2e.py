@@ -1,6 +1,6 @@
 """End-to-end: Pandora's sidebar panel in Debian's Chromium against a real Home Assistant.
 
-The test starts a throw-away copy of the demo (`scripts/demo.py`: real `hass`, qbittorrent-nox
+The test starts a throw-away copy of the demo (`python -m devtools.demo`: real `hass`, qbittorrent-nox
 seeder and daemon, the TMDB/Watchmode/Jackett/Jellyfin/Portainer/gluetun simulators, Cloud
 Commander, a private dockerd) in a fresh temporary folder on a free block of loopback ports, so
 it never meets a demo the user runs on 8123 and 18080-18097. Then `tests/e2e/panel.spec.mjs`
@@ -14,7 +14,7 @@ loaded in a new tab, and the hub's options from Home Assistant's integration pag
 hub's gear opens them; Request notifications is changed, saved, read back and put back).
 
 Screenshots, the script's JSON and the demo's logs land in `.artifacts/e2e/`. Everything the
-test started is stopped afterwards, failed or not: `demo.py stop`, then any process still
+test started is stopped afterwards, failed or not: `devtools.demo stop`, then any process still
 carrying the folder's path (containerd and its shims, Chromium's profile), the mounts dockerd
 left below it, and the folder itself.
 
@@ -207,10 +207,10 @@ class Demo:
 
     def _demo(self, command: str, timeout: float) -> subprocess.CompletedProcess[str]:
         with (ARTIFACTS / "demo.log").open("a") as out:
-            out.write(f"\n$ scripts/demo.py {command}\n")
+            out.write(f"\n$ python -m devtools.demo {command}\n")
             out.flush()
             return subprocess.run(
-                [sys.executable, str(ROOT / "scripts" / "demo.py"), command],
+                [sys.executable, "-m", "devtools.demo", command],
                 cwd=ROOT,
                 env=self.env,
                 stdin=subprocess.DEVNULL,
@@ -222,7 +222,7 @@ class Demo:
             )
 
     def start(self) -> None:
-        """`demo.py start`, then `demo.py info` for the addresses and credentials."""
+        """`devtools.demo start`, then `devtools.demo info` for the addresses and credentials."""
         (self.folder / "tmp").mkdir(parents=True, exist_ok=True)
         result = self._demo("start", DEMO_START_TIMEOUT)
         if result.returncode:

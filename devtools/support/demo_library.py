@@ -16,7 +16,7 @@ from typing import Any
 import urllib.parse
 import urllib.request
 
-from tests.simulators.catalogue import find
+from devtools.simulators.catalogue import find
 
 MOVIES = (900003, 900004, 900005, 900006, 900013, 900014)
 SERIES = 960001

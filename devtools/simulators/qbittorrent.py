@@ -11,7 +11,7 @@ It follows qBittorrent's documented behaviour (../shared/notes/service-apis.md):
 - `torrents/info`: every torrent, every field, each call.
 Simulator-only control routes live under `/sim/` (mutate a fraction of torrents, add, remove).
 
-Run standalone: `python -m tests.simulators.qbittorrent --torrents 10000` prints `{"port": N}`.
+Run standalone: `python -m devtools.simulators.qbittorrent --torrents 10000` prints `{"port": N}`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.simulators import run, serve
+from devtools.simulators import run, serve
 
 DEFAULT_USERNAME = "admin"
 DEFAULT_PASSWORD = "adminadmin"  # qBittorrent's historical default, for a simulator only

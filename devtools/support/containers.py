@@ -23,12 +23,12 @@ from custom_components.pandora.const import (
     SUBENTRY_GLUETUN,
     SUBENTRY_PORTAINER,
 )
+from devtools.simulators import SimServer
+from devtools.simulators.gluetun import GluetunSimulator, docker_country_source
+from devtools.simulators.portainer import PortainerSimulator
+from devtools.support.docker_engine import IMAGE, DockerEngine
 from homeassistant.config_entries import ConfigSubentryDataWithId
 from homeassistant.const import CONF_API_KEY, CONF_URL, CONF_VERIFY_SSL
-from tests.simulators import SimServer
-from tests.simulators.gluetun import GluetunSimulator, docker_country_source
-from tests.simulators.portainer import PortainerSimulator
-from tests.support.docker_engine import IMAGE, DockerEngine
 
 PORTAINER_SUBENTRY_ID = "01PORTAINER0000000000000000"
 GLUETUN_SUBENTRY_ID = "01GLUETUN00000000000000000"

@@ -16,12 +16,12 @@ from custom_components.pandora.const import (
     SUBENTRY_TMDB,
     SUBENTRY_WATCHMODE,
 )
+from devtools.simulators import jackett as jackett_sim, tmdb as tmdb_sim, watchmode as watchmode_sim
+from devtools.simulators.jackett import JackettSimulator, SimIndexer, SimRelease
+from devtools.simulators.tmdb import TmdbSimulator
+from devtools.simulators.watchmode import WatchmodeSimulator
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_API_KEY, CONF_URL
-from tests.simulators import jackett as jackett_sim, tmdb as tmdb_sim, watchmode as watchmode_sim
-from tests.simulators.jackett import JackettSimulator, SimIndexer, SimRelease
-from tests.simulators.tmdb import TmdbSimulator
-from tests.simulators.watchmode import WatchmodeSimulator
 
 NOTLD = 900001  # Night of the Living Dead (1968) in the simulators' catalogue
 GB = 1_000_000_000

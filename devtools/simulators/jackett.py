@@ -16,7 +16,7 @@ Per-indexer failure modes: a delay, HTTP 500, 429 + `Retry-After` + error 900, 4
 (whose description quotes a proxied link with the key, as exception texts may: clients must
 scrub it), or malformed XML.
 
-Run standalone: `python -m tests.simulators.jackett --port 9117` prints `{"port": N}`.
+Run standalone: `python -m devtools.simulators.jackett --port 9117` prints `{"port": N}`.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from aiohttp import web
 
-from tests.simulators import run, serve
+from devtools.simulators import run, serve
 
 DEFAULT_API_KEY = "0123456789abcdefghijklmnopqrstuv"  # Jackett keys: 32 lowercase alphanumerics
 TORZNAB_NS = "http://torznab.com/schemas/2015/feed"

@@ -37,17 +37,17 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
     SUBENTRY_QBITTORRENT,
 )
+from devtools.simulators import SimServer, jellyfin as jellyfin_sim, qbittorrent as qbittorrent_sim
+from devtools.simulators.jellyfin import JellyfinSimulator, SimItem, guid_n
+from devtools.simulators.qbittorrent import QBittorrentSimulator
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.containers import MediaStack
+from devtools.support.demo_library import seed_library
+from devtools.support.media import Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
 from homeassistant.config_entries import ConfigSubentryData, ConfigSubentryDataWithId
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from tests.conftest import allow_loopback, hub_entry
-from tests.simulators import SimServer, jellyfin as jellyfin_sim, qbittorrent as qbittorrent_sim
-from tests.simulators.jellyfin import JellyfinSimulator, SimItem, guid_n
-from tests.simulators.qbittorrent import QBittorrentSimulator
-from tests.support.cloudcmd import CloudCommander
-from tests.support.containers import MediaStack
-from tests.support.demo_library import seed_library
-from tests.support.media import Sims, jackett_subentry, tmdb_subentry, watchmode_subentry
 
 ENTRY_ID = "01JPANDORA000000000000001"
 QBITTORRENT_ID = "01JQBT0000000000000000001"

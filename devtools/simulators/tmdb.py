@@ -12,7 +12,7 @@ Tests steer failures (429 with Retry-After, 500, malformed JSON, slowness) throu
 `POST /sim/fault?mode=429|500|malformed|delay&count=N` when run standalone; `requests` counts
 hits per path so caches can be checked.
 
-Run standalone: `python -m tests.simulators.tmdb --port 8765` prints `{"port": N}`.
+Run standalone: `python -m devtools.simulators.tmdb --port 8765` prints `{"port": N}`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import zlib
 
 from aiohttp import web
 
-from tests.simulators import run, serve
+from devtools.simulators import run, serve
 
 from . import catalogue
 from .catalogue import Title

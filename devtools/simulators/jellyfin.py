@@ -77,7 +77,7 @@ drops mid-file) or `POST /sim/fault?mode=500|malformed|delay|reset&count=N&secon
 (`POST /sim/backdate?seconds=S` ages every item's DateLastSaved, as on a server long running);
 `refresh_calls` records every refresh request.
 
-Run standalone: `python -m tests.simulators.jellyfin --port 8096 --library Movies:movies:/media
+Run standalone: `python -m devtools.simulators.jellyfin --port 8096 --library Movies:movies:/media
 [--user NAME[:admin] ...]` prints `{"port": N}` (`--user` replaces the default users).
 """
 
@@ -101,7 +101,7 @@ import uuid
 
 from aiohttp import web
 
-from tests.simulators import run, serve
+from devtools.simulators import run, serve
 
 DEFAULT_API_KEY = "0b5e9f3c7a1d4e2f8c6b0a9d3e7f1c5b"  # 32 hex characters, like a real key
 DEFAULT_USER_TOKEN = "9d2c4e6f8a0b1c3d5e7f9a1b3c5d7e9f"  # a non-administrator's access token

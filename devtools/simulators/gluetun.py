@@ -32,7 +32,7 @@ public IP a home ISP's in that country while the VPN still says running; `POST /
 sets the status to crashed (gluetun then answers `already crashed` to start and stop);
 `POST /_sim/reset` drops leak, crash, stop and live override; `GET /_sim/state` shows it all.
 
-Run standalone: `python -m tests.simulators.gluetun --port 8000 [--docker-socket PATH
+Run standalone: `python -m devtools.simulators.gluetun --port 8000 [--docker-socket PATH
 --container NAME]` prints `{"port": N}`.
 """
 
@@ -54,7 +54,7 @@ from urllib.parse import quote
 import aiohttp
 from aiohttp import web
 
-from tests.simulators import run, serve
+from devtools.simulators import run, serve
 
 CountrySource = Callable[[], Awaitable[tuple[str, str] | None]]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

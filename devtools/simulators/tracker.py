@@ -4,7 +4,7 @@ Real releases found through Jackett name public trackers; the demo's releases na
 the demo's qbittorrent-nox finds the local seeder by itself (no DHT, no manual peers), exactly as
 it would find peers on the internet.
 
-Run standalone: `python -m tests.simulators.tracker --port N` prints `{"port": N}`.
+Run standalone: `python -m devtools.simulators.tracker --port N` prints `{"port": N}`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import time
 from aiohttp import web
 from yarl import URL
 
-from tests.simulators import run
-from tests.support.torrents import bencode
+from devtools.simulators import run
+from devtools.support.torrents import bencode
 
 ANNOUNCE_INTERVAL = 10  # seconds: short, so a new swarm forms quickly in the demo
 # Longer than qBittorrent's re-announce interval (300 s by default), or a seeder drops out.

@@ -47,7 +47,7 @@ Tests steer failures with `inject(status, body, headers=, count=)` (the next ans
 the key check) and read `deploys` (what each deploy did to which service); `start()` one
 simulator twice to serve the same server at two addresses.
 
-Run standalone: `python -m tests.simulators.portainer --port 9000 --docker-socket /tmp/pd-x/
+Run standalone: `python -m devtools.simulators.portainer --port 9000 --docker-socket /tmp/pd-x/
 docker.sock` prints `{"port": N}`.
 """
 
@@ -70,7 +70,7 @@ from aiohttp import web
 import yaml  # type: ignore[import-untyped]  # no types-PyYAML in the venv
 from yarl import URL
 
-from tests.simulators import run, serve
+from devtools.simulators import run, serve
 
 DEFAULT_API_KEY = "ptr_5vKc3Q0kbm0m1gpGgX8HTbm1YHd1VyXJhtrVqzQ1bF8="  # ptr_ + base64, like 2.x
 DEFAULT_RESTRICTED_KEY = "ptr_restrictedUserKeyWithoutEnvironmentAccess00000="

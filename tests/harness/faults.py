@@ -33,6 +33,11 @@ from custom_components.pandora.const import (
     SUBENTRY_JELLYFIN,
 )
 from custom_components.pandora.hub.coordinator import PandoraCoordinator
+from devtools.simulators import SimServer, proxy_app
+from devtools.simulators.jellyfin import JellyfinSimulator
+from devtools.support.cloudcmd import CloudCommander
+from devtools.support.containers import GLUETUN_SUBENTRY_ID, PORTAINER_SUBENTRY_ID, media_stack
+from devtools.support.docker_engine import DockerEngine
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import (
     CONF_API_KEY,
@@ -44,11 +49,6 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from tests.conftest import allow_loopback, hub_entry, setup_hub
-from tests.simulators import SimServer, proxy_app
-from tests.simulators.jellyfin import JellyfinSimulator
-from tests.support.cloudcmd import CloudCommander
-from tests.support.containers import GLUETUN_SUBENTRY_ID, PORTAINER_SUBENTRY_ID, media_stack
-from tests.support.docker_engine import DockerEngine
 
 COORDINATED = ("jellyfin", "portainer", "gluetun", "cloudcmd")
 NEW_SECRET = "rotated-0f9e8d7c6b5a4f3e2d1c0b9a"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tests.support.qbittorrent_daemon import QBittorrentDaemon
+    from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 
 PIECE_LENGTH = 256 * 1024
 

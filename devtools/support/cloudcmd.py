@@ -33,9 +33,9 @@ from custom_components.pandora.const import (
     DEFAULT_FOLDERS,
     SUBENTRY_CLOUDCMD,
 )
+from devtools.support.qbittorrent_daemon import free_port
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_URL
-from tests.support.qbittorrent_daemon import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CLOUDCMD = Path(

@@ -14,9 +14,9 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.pandora.const import DOMAIN
 from custom_components.pandora.requests.queue import RequestQueue
+from devtools.support.media import Sims, tmdb_subentry
 from homeassistant.core import Context, HomeAssistant
 from tests.conftest import hub_entry, setup_hub
-from tests.support.media import Sims, tmdb_subentry
 
 CISCO_KID = 960001  # a series of six seasons in the simulators' catalogue
 

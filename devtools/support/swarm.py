@@ -1,6 +1,6 @@
 """A loopback BitTorrent swarm for end-to-end downloads: a tracker, a seeder and a downloader.
 
-The tracker (tests/simulators/tracker.py) runs as its own process; releases made here announce
+The tracker (devtools/simulators/tracker.py) runs as its own process; releases made here announce
 on it, so the downloader finds the seeder by itself, the way qBittorrent finds peers on the
 internet (no `add_peers` needed), and a release the seeder does not hold has no peers at all (a
 stalled download). The Jackett simulator offers each release as a real `.torrent`.
@@ -17,9 +17,9 @@ import subprocess
 import sys
 import tempfile
 
-from tests.simulators.jackett import SimRelease
-from tests.support.qbittorrent_daemon import QBittorrentDaemon
-from tests.support.torrents import TorrentFile, make_payload, make_torrent
+from devtools.simulators.jackett import SimRelease
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from devtools.support.torrents import TorrentFile, make_payload, make_torrent
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
@@ -27,7 +27,7 @@ START_TIMEOUT = 30.0
 
 @dataclass
 class TrackerProcess:
-    """`python -m tests.simulators.tracker` on a free port."""
+    """`python -m devtools.simulators.tracker` on a free port."""
 
     process: subprocess.Popen[str] | None = None
     port: int = 0
@@ -40,7 +40,7 @@ class TrackerProcess:
     def start(self) -> TrackerProcess:
         """Start it and read the port it printed."""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.simulators.tracker", "--port", "0"],
+            [sys.executable, "-m", "devtools.simulators.tracker", "--port", "0"],
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,

@@ -10,7 +10,7 @@ It follows Watchmode's documented behaviour (../shared/notes/service-apis.md, se
   per service, type, region and format, as Watchmode lists them.
 Watchmode ids are the simulator's own (never equal to the catalogue's TMDB ids).
 
-Run standalone: `python -m tests.simulators.watchmode --port 8766` prints `{"port": N}`.
+Run standalone: `python -m devtools.simulators.watchmode --port 8766` prints `{"port": N}`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.simulators import run, serve
+from devtools.simulators import run, serve
 
 from . import catalogue
 from .catalogue import Title

@@ -1,0 +1,1 @@
+"""Test harness: pytest fixtures over a configured Pandora hub (fault injection, request queue)."""
