@@ -3,9 +3,9 @@
  * live (`pandora/containers/subscribe`). Administrators restart containers, redeploy stacks
  * (both after a confirmation) and read logs.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from "lit";
+import { css, html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
-import { errorMessage, type PandoraApi } from "../../data/api";
+import { errorMessage } from "../../data/api";
 import "../../components/pandora-confirm";
 import { containerHealth, containerRow, containerRowStyles, groupByStack, type StackGroup } from "./container-row";
 import { define } from "../../components/define";
@@ -15,8 +15,9 @@ import "./pandora-panel-logs";
 import "../../components/pandora-panel-sheet";
 import { emptyState, errorState, missingServiceState, toast } from "../../components/states";
 import { shared, surfaces } from "../../styles/shared";
-import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, StackInfo } from "../../data/types";
+import type { ContainerInfo, ContainersSnapshot, PortainerState, StackInfo } from "../../data/types";
 import "./pandora-panel-vpn";
+import { PandoraTab } from "../pandora-tab";
 
 type Confirm =
   | { kind: "restart"; portainer: PortainerState; container: ContainerInfo }
@@ -24,23 +25,15 @@ type Confirm =
 
 const busyKey = (portainer: string, what: string) => `${portainer}\u0000${what}`;
 
-export class PandoraContainers extends LitElement {
+export class PandoraContainers extends PandoraTab {
   static override get properties() {
     return {
-      api: { attribute: false },
-      info: { attribute: false },
-      admin: { type: Boolean },
-      narrow: { type: Boolean },
       _busy: { state: true },
       _confirm: { state: true },
       _logs: { state: true },
     };
   }
 
-  declare api: PandoraApi;
-  declare info: Info | null;
-  declare admin: boolean;
-  declare narrow: boolean;
   declare _busy: ReadonlySet<string>;
   declare _confirm: Confirm | null;
   declare _logs: { portainer: PortainerState; container: ContainerInfo } | null;

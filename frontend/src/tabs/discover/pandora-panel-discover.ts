@@ -10,8 +10,8 @@
  * Continue watching and Recently added. Every card gets a My List toggle once the list is known.
  * A backend without `pandora/home` (unknown command) shows the TMDB rows alone.
  */
-import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { errorMessage, type PandoraApi } from "../../data/api";
+import { html, nothing, type PropertyValues } from "lit";
+import { errorMessage } from "../../data/api";
 import { define } from "../../components/define";
 import "./pandora-panel-featured";
 import type { FeaturedActionDetail } from "./pandora-panel-featured";
@@ -29,15 +29,14 @@ import {
   DISCOVER_LISTS,
   type DiscoverList,
   type FeaturedSetResult,
-  type Info,
   type JellyfinEntry,
   type MediaItem,
   type MediaPage,
   type PlayTarget,
-  type WatchlistResult,
-} from "../../data/types";
+  type WatchlistResult } from "../../data/types";
 import type { TitleRef } from "../../data/view-url";
 import { entryAsItem, entryTarget, entryTitle } from "../../data/watching";
+import { PandoraTab } from "../pandora-tab";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -49,13 +48,9 @@ interface PlaySheet {
   target: PlayTarget;
 }
 
-export class PandoraDiscover extends LitElement {
+export class PandoraDiscover extends PandoraTab {
   static override get properties() {
     return {
-      api: { attribute: false },
-      info: { attribute: false },
-      admin: { type: Boolean },
-      narrow: { type: Boolean },
       openTitle: { attribute: false },
       search: { attribute: false },
       _rows: { state: true },
@@ -69,10 +64,6 @@ export class PandoraDiscover extends LitElement {
     };
   }
 
-  declare api: PandoraApi;
-  declare info: Info | null;
-  declare admin: boolean;
-  declare narrow: boolean;
   declare openTitle: TitleRef | null;
   /** The search the URL names (`?q=`). */
   declare search: string;

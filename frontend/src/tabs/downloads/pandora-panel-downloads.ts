@@ -13,18 +13,16 @@
  * replaced as they change: a link, or back to this tab, shows the same list.
  */
 import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { guard } from "lit/directives/guard.js";
 import { repeat } from "lit/directives/repeat.js";
 import {
   emptyTorrentState,
   errorMessage,
   torrentKey,
-  type PandoraApi,
   type TorrentDiff,
   type TorrentState,
-  type TorrentSubscription,
-} from "../../data/api";
+  type TorrentSubscription } from "../../data/api";
 import "../../components/pandora-confirm";
 import { define } from "../../components/define";
 import { formatSpeed } from "../../data/format";
@@ -35,21 +33,18 @@ import { emptyState, errorState, missingServiceState, navigate, toast } from "..
 import { TorrentList } from "../../data/torrent-list";
 import { torrentRow, torrentSkeleton } from "../../components/torrent-row";
 import { FILTERS, SORTS, type Filter, isComplete, type Sort } from "../../data/torrents";
-import type { Info, Torrent, TorrentAction } from "../../data/types";
+import type { Torrent, TorrentAction } from "../../data/types";
 import { downloadsStyles } from "./pandora-panel-downloads-styles";
+import { PandoraTab } from "../pandora-tab";
 
 /** How long to wait before reloading the history after torrents complete or disappear. */
 const HISTORY_RELOAD_MS = 1500;
 /** From this many rows on, only the rows in view are in the page. */
 export const VIRTUALIZE_FROM = 60;
 
-export class PandoraDownloads extends LitElement {
+export class PandoraDownloads extends PandoraTab {
   static override get properties() {
     return {
-      api: { attribute: false },
-      info: { attribute: false },
-      admin: { type: Boolean },
-      narrow: { type: Boolean },
       filter: { attribute: false },
       sort: { attribute: false },
       _state: { state: true },
@@ -63,10 +58,6 @@ export class PandoraDownloads extends LitElement {
     };
   }
 
-  declare api: PandoraApi;
-  declare info: Info | null;
-  declare admin: boolean;
-  declare narrow: boolean;
   /** The filter and sort the URL names. */
   declare filter: string | null;
   declare sort: string | null;

@@ -7,8 +7,8 @@
  * In the panel the URL names the folder and share (`folder`, `shareId`; view-url.ts): opening a
  * folder adds a history entry, so the browser's back goes up again.
  */
-import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { type PandoraApi } from "../../data/api";
+import { html, nothing, type PropertyValues } from "lit";
+
 import "../../components/pandora-confirm";
 import "../../components/pandora-switch";
 import type {  } from "../../components/pandora-switch";
@@ -21,7 +21,8 @@ import { deleteSheet, folderCrumbs, moveSheet, selectionActions, type DeleteDraf
 import { filesStyles } from "./pandora-panel-files-styles";
 import { ROWS_PER_STEP, folderListing, type Listing, type ListingView } from "./files-listing";
 import { missingServiceState, navigate, toast } from "../../components/states";
-import type { FileEntry, FileListing, Info, MoveDestination, ShareFolders } from "../../data/types";
+import type { FileEntry, FileListing, MoveDestination, ShareFolders } from "../../data/types";
+import { PandoraTab } from "../pandora-tab";
 
 /** Focus a row's checkbox (when a checkbox had the focus) or its name. */
 function focusRow(row: HTMLElement | undefined, checkbox: boolean): void {
@@ -32,13 +33,9 @@ function focusRow(row: HTMLElement | undefined, checkbox: boolean): void {
   target?.focus();
 }
 
-export class PandoraFiles extends LitElement {
+export class PandoraFiles extends PandoraTab {
   static override get properties() {
     return {
-      api: { attribute: false },
-      info: { attribute: false },
-      admin: { type: Boolean },
-      narrow: { type: Boolean },
       folder: { attribute: false },
       shareId: { attribute: false },
       _share: { state: true },
@@ -50,10 +47,6 @@ export class PandoraFiles extends LitElement {
     };
   }
 
-  declare api: PandoraApi;
-  declare info: Info | null;
-  declare admin: boolean;
-  declare narrow: boolean;
   /** The folder the URL names; null outside the panel (the element then keeps its own). */
   declare folder: string | null;
   /** The share the URL names; null: the first. */

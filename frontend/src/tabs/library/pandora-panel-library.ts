@@ -3,9 +3,9 @@
  * library scan's progress and last result, every library with its own scan button and "Scan all"
  * for administrators (`pandora/library/scan`).
  */
-import { LitElement, css, html, nothing, type TemplateResult } from "lit";
+import { css, html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
-import { errorMessage, type PandoraApi } from "../../data/api";
+import { errorMessage } from "../../data/api";
 import { define } from "../../components/define";
 import { formatDateTime, formatRelative } from "../../data/format";
 import {
@@ -23,7 +23,8 @@ import { LiveFeed } from "../../components/live";
 import { progressBar, progressStyles, progressText } from "../../components/progress";
 import { emptyState, errorState, missingServiceState, toast } from "../../components/states";
 import { shared, surfaces } from "../../styles/shared";
-import type { Info, JellyfinLibrary, JellyfinServer, LibrarySnapshot } from "../../data/types";
+import type { JellyfinLibrary, JellyfinServer, LibrarySnapshot } from "../../data/types";
+import { PandoraTab } from "../pandora-tab";
 
 const COLLECTIONS: Record<string, [string, string]> = {
   movies: ["Movies", mdiMovieOutline],
@@ -46,21 +47,13 @@ const RESULTS: Record<string, [string, string]> = {
 /** Key of a pending scan request: a server and a library id (or "all"). */
 const scanKey = (server: string, library: string) => `${server}\u0000${library}`;
 
-export class PandoraLibrary extends LitElement {
+export class PandoraLibrary extends PandoraTab {
   static override get properties() {
     return {
-      api: { attribute: false },
-      info: { attribute: false },
-      admin: { type: Boolean },
-      narrow: { type: Boolean },
       _busy: { state: true },
     };
   }
 
-  declare api: PandoraApi;
-  declare info: Info | null;
-  declare admin: boolean;
-  declare narrow: boolean;
   declare _busy: ReadonlySet<string>;
 
   readonly feed = new LiveFeed<LibrarySnapshot>(this, {

@@ -10,9 +10,9 @@
  * (`filter`, `?filter=`; view-url.ts). A request is opened with its History (a history entry, so the
  * browser's back closes it); a link opens it, highlighted and scrolled to, under a filter that shows it.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
-import { errorMessage, type PandoraApi } from "../../data/api";
+import { errorMessage } from "../../data/api";
 import "../../components/pandora-confirm";
 import { define } from "../../components/define";
 import {
@@ -26,18 +26,15 @@ import "../../components/pandora-panel-sheet";
 import { requestCard, type Action, type RequestCardView } from "./request-card";
 import { requestsStyles } from "./pandora-panel-requests-styles";
 import { emptyState, errorState, navigate, toast } from "../../components/states";
-import type { Info, MediaRequest, RequestsSnapshot } from "../../data/types";
+import type { MediaRequest, RequestsSnapshot } from "../../data/types";
+import { PandoraTab } from "../pandora-tab";
 
 /** The longest reason a denial may carry (the backend refuses more). */
 export const MAX_REASON = 500;
 
-export class PandoraRequests extends LitElement {
+export class PandoraRequests extends PandoraTab {
   static override get properties() {
     return {
-      api: { attribute: false },
-      info: { attribute: false },
-      admin: { type: Boolean },
-      narrow: { type: Boolean },
       openRequest: { attribute: false },
       filter: { attribute: false },
       _filter: { state: true },
@@ -50,10 +47,6 @@ export class PandoraRequests extends LitElement {
     };
   }
 
-  declare api: PandoraApi;
-  declare info: Info | null;
-  declare admin: boolean;
-  declare narrow: boolean;
   /** The request the URL opens. */
   declare openRequest: string | null;
   /** The filter the URL names. */
