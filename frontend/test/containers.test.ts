@@ -4,20 +4,51 @@ import { containerHealth, groupByStack } from "../src/tabs/containers/container-
 import "../src/tabs/containers/pandora-panel-containers";
 import type { PandoraContainers } from "../src/tabs/containers/pandora-panel-containers";
 import type { ContainerInfo, ContainersSnapshot, Info, PortainerState, WsMessage } from "../src/data/types";
-import { container_logs as logs, containers, info_empty as empty, info_full as full, vpn_country as vpnCountry } from "./handwritten-files";
+import { container_logs as logs, containers, info_empty as empty, info_full as full, vpn_country as vpnCountry } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const PORTAINER = "01JPTN0000000000000000001";
 const GLUETUN = "01JGLU0000000000000000001";
 const FEED = "pandora/containers/subscribe";
-const SNAPSHOT = containers as ContainersSnapshot;
+const REAL = containers as ContainersSnapshot;
+const [gluetun, jackett, qbittorrent] = REAL.portainer[0]!.containers;
+// The generated snapshot is one Portainer stack ("media") of three running containers without
+// stats. The tab's grouping and tones need more, built from those: gluetun gets CPU and RAM, and
+// two are added: one running without a health check in a stack Portainer does not manage
+// ("tools"), and one exited outside any stack.
+const SNAPSHOT: ContainersSnapshot = {
+  ...REAL,
+  portainer: [
+    {
+      ...REAL.portainer[0]!,
+      containers: [
+        { ...gluetun!, cpu_percent: 1.5, memory_bytes: 52428800 },
+        jackett!,
+        qbittorrent!,
+        { ...qbittorrent!, key: "1_cloudcmd", name: "cloudcmd", health: "none", status: "Up 5 seconds", stack: "tools" },
+        { ...qbittorrent!, key: "1_backup", name: "backup", state: "exited", health: "none", status: "Exited (0) 3 hours ago", stack: null },
+      ],
+    },
+  ],
+};
+// The generated answer has no lines (its container wrote none): three are put in, one on stderr
+// and one without a time, for jackett, whose logs the tests open.
+const LOGS = {
+  ...logs,
+  container: "jackett",
+  lines: [
+    { time: "2026-11-24T09:59:58+00:00", stream: "stdout", text: "[INF] Loaded 12 indexers" },
+    { time: "2026-11-24T09:59:59+00:00", stream: "stderr", text: "[ERR] Health check failed: indexer timed out" },
+    { time: null, stream: "stdout", text: "[INF] Retrying in 5 s" },
+  ],
+};
 
 async function containersTab(info: unknown, isAdmin = true, overrides: Record<string, Responder> = {}) {
   const fake = fakeHass(
     {
       "pandora/containers/restart": null,
       "pandora/stacks/redeploy": null,
-      "pandora/containers/logs": logs,
+      "pandora/containers/logs": LOGS,
       "pandora/vpn/country": vpnCountry,
       ...overrides,
     },
@@ -48,26 +79,27 @@ describe("Containers tab", () => {
     expect(stacks.map((s) => s.querySelector("h3")!.textContent)).toEqual(["media", "tools", "Other containers"]);
     expect([...stacks[0]!.querySelectorAll("li.container")].map((li) => li.getAttribute("data-name"))).toEqual([
       "gluetun",
-      "jellyfin",
+      "jackett",
       "qbittorrent",
     ]);
     expect(deepText(stacks[0]!.querySelector(".stack-meta")!)).toBe("3 of 3 running");
     expect(deepText(stacks[1]!.querySelector(".stack-meta")!)).toContain("not managed by Portainer");
     const tones = Object.fromEntries(
-      ["gluetun", "qbittorrent", "jellyfin", "cloudcmd", "backup"].map((name) => [
+      ["gluetun", "qbittorrent", "jackett", "cloudcmd", "backup"].map((name) => [
         name,
         [...container(root, name).classList].find((c) => c.startsWith("tone-")),
       ]),
     );
     expect(tones).toEqual({
       gluetun: "tone-ok",
-      qbittorrent: "tone-warn",
-      jellyfin: "tone-bad",
+      qbittorrent: "tone-ok",
+      jackett: "tone-bad",
       cloudcmd: "tone-warn",
       backup: "tone-bad",
     });
-    expect(deepText(container(root, "jellyfin"))).toContain("Unhealthy · Up 3 days (unhealthy)");
-    expect(deepText(container(root, "qbittorrent"))).toContain("Running, no health check");
+    expect(deepText(container(root, "jackett"))).toContain("Unhealthy · Up 2 hours (unhealthy)");
+    expect(deepText(container(root, "qbittorrent"))).toContain("Up 2 hours (healthy)");
+    expect(deepText(container(root, "cloudcmd"))).toContain("Running, no health check");
     expect(deepText(container(root, "backup"))).toContain("Exited · Exited (0) 3 hours ago");
     expect(deepText(container(root, "gluetun"))).toContain("CPU 1.5%");
     expect(deepText(container(root, "gluetun"))).toContain("RAM 52.4 MB");
@@ -76,7 +108,7 @@ describe("Containers tab", () => {
 
   it("restarts a container after a confirmation", async () => {
     const { fake, root, toasts } = await containersTab(full);
-    buttonWith(container(root, "jellyfin"), "Restart jellyfin").click();
+    buttonWith(container(root, "jackett"), "Restart jackett").click();
     await settle();
     const sheet = root.querySelector("pandora-confirm")!;
     expect(deepText(sheet)).toContain("Restart this container?");
@@ -85,10 +117,10 @@ describe("Containers tab", () => {
     await settle();
     expect(fake.callWS).toHaveBeenCalledWith({
       type: "pandora/containers/restart",
-      container: "jellyfin",
+      container: "jackett",
       instance: PORTAINER,
     });
-    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Restarted jellyfin." });
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Restarted jackett." });
     expect(root.querySelector("pandora-confirm")).toBeNull();
   });
 
@@ -115,29 +147,29 @@ describe("Containers tab", () => {
     expect(deepText(sheet)).toContain("Redeploy this stack?");
     buttonWith(sheet, "Redeploy").click();
     await settle();
-    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/stacks/redeploy", stack: "3", instance: PORTAINER });
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/stacks/redeploy", stack: "1", instance: PORTAINER });
     expect(toasts).toHaveBeenCalledWith({ kind: "error", message: "Could not redeploy media: Portainer answered 500" });
   });
 
   it("opens a container's logs: monospace lines, stderr marked, tail and refresh", async () => {
     const { fake, root } = await containersTab(full);
-    buttonWith(container(root, "jellyfin"), "Logs").click();
+    buttonWith(container(root, "jackett"), "Logs").click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/containers/logs",
-      container: "jellyfin",
+      container: "jackett",
       tail: 100,
       instance: PORTAINER,
     });
     const sheet = root.querySelector("pandora-panel-sheet")!;
-    expect(sheet.getAttribute("label")).toBe("Logs of jellyfin");
+    expect(sheet.getAttribute("label")).toBe("Logs of jackett");
     const viewer = sheet.querySelector("pandora-panel-logs")!.shadowRoot!;
     const log = viewer.querySelector('[role="log"]')!;
     const lines = [...log.querySelectorAll<HTMLElement>(".line")];
     expect(lines).toHaveLength(3);
     expect(lines.map((l) => l.classList.contains("stderr"))).toEqual([false, true, false]);
     expect(deepText(lines[1]!)).toContain("err");
-    expect(deepText(lines[1]!)).toContain("[ERR] Health check failed: database is locked");
+    expect(deepText(lines[1]!)).toContain("[ERR] Health check failed: indexer timed out");
     expect(lines[0]!.querySelector("time")).not.toBeNull();
     expect(lines[2]!.querySelector("time")).toBeNull();
     expect(deepText(viewer.querySelector(".legend")!)).toBe("3 lines, 1 on stderr");
@@ -157,7 +189,7 @@ describe("Containers tab", () => {
   it("shows a logs error with a retry", async () => {
     let fail = true;
     const { root } = await containersTab(full, true, {
-      "pandora/containers/logs": () => (fail ? new FakeWsError("unauthorized", "Administrators only") : logs),
+      "pandora/containers/logs": () => (fail ? new FakeWsError("unauthorized", "Administrators only") : LOGS),
     });
     buttonWith(container(root, "gluetun"), "Logs").click();
     await settle();
@@ -175,11 +207,11 @@ describe("Containers tab", () => {
     expect(vpn.querySelector("h2")!.textContent).toBe("gluetun nas:8000");
     const text = deepText(vpn);
     expect(text).toContain("Connected");
-    expect(text).toContain("185.65.134.10");
-    expect(text).toContain("Amsterdam, Netherlands");
+    expect(text).toContain("203.0.113.21");
+    expect(text).toContain("Stockholm, Sweden");
     expect(vpn.querySelector(".leak")).toBeNull();
     const select = vpn.querySelector<HTMLSelectElement>("select")!;
-    expect(select.value).toBe("Netherlands");
+    expect(select.value).toBe("Sweden");
     // The current country: nothing to switch to yet.
     expect(buttonWith(vpn, "Switch").disabled).toBe(true);
   });
@@ -191,15 +223,15 @@ describe("Containers tab", () => {
     });
     const vpn = vpnOf(root);
     const select = vpn.querySelector<HTMLSelectElement>("select")!;
-    select.value = "Sweden";
+    select.value = "Netherlands";
     select.dispatchEvent(new Event("change"));
     await settle();
     buttonWith(vpn, "Switch").click();
     await settle();
-    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/vpn/country", country: "Sweden", instance: GLUETUN });
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/vpn/country", country: "Netherlands", instance: GLUETUN });
     const status = vpn.querySelector(".switching")!;
     expect(status.getAttribute("role")).toBe("status");
-    expect(deepText(status)).toContain("Switching to Sweden… This can take up to a minute");
+    expect(deepText(status)).toContain("Switching to Netherlands… This can take up to a minute");
     expect(status.querySelector('[role="progressbar"]')).not.toBeNull();
     expect(vpn.querySelector<HTMLSelectElement>("select")!.disabled).toBe(true);
     expect(buttonWith(vpn, "Switching…").disabled).toBe(true);
@@ -209,7 +241,7 @@ describe("Containers tab", () => {
     expect(vpn.querySelector(".switching")).toBeNull();
     expect(toasts).toHaveBeenCalledWith({
       kind: "success",
-      message: "gluetun nas:8000 now uses Sweden. Public IP 185.213.154.66 (Sweden).",
+      message: "gluetun nas:8000 now uses Netherlands. Public IP 203.0.113.17 (Netherlands).",
     });
   });
 
@@ -228,7 +260,7 @@ describe("Containers tab", () => {
     const alert = vpn.querySelector('[role="alert"]')!;
     expect(deepText(alert)).toContain("Could not switch to Germany: The public IP did not move to Germany within 60 s");
     expect(vpn.querySelector(".switching")).toBeNull();
-    expect(select.value).toBe("Netherlands");
+    expect(select.value).toBe("Sweden");
     buttonWith(alert as HTMLElement, "Dismiss").click();
     await settle();
     expect(vpn.querySelector('[role="alert"]')).toBeNull();
@@ -257,7 +289,7 @@ describe("Containers tab", () => {
     expect(root.querySelectorAll("li.container button, .stack-head button")).toHaveLength(0);
     const vpn = vpnOf(root);
     expect(vpn.querySelector("select")).toBeNull();
-    expect(deepText(vpn)).toContain("185.65.134.10");
+    expect(deepText(vpn)).toContain("203.0.113.21");
   });
 
   it("explains how to add Portainer when nothing is configured", async () => {
@@ -289,6 +321,6 @@ describe("container helpers", () => {
   it("keeps Portainer stacks without containers", () => {
     const portainer = { ...SNAPSHOT.portainer[0]!, containers: [] } as PortainerState;
     const groups = groupByStack(portainer);
-    expect(groups.map((g) => [g.name, g.stack?.id, g.containers.length])).toEqual([["media", 3, 0]]);
+    expect(groups.map((g) => [g.name, g.stack?.id, g.containers.length])).toEqual([["media", 1, 0]]);
   });
 });

@@ -3,7 +3,7 @@ import { PandoraApi } from "../src/data/api";
 import "../src/tabs/discover/pandora-panel-discover";
 import type { PandoraDiscover } from "../src/tabs/discover/pandora-panel-discover";
 import { DISCOVER_LISTS, LIST_TITLES, type Info, type MediaPage } from "../src/data/types";
-import { discover_trending_day as trending, info_empty as empty, info_admin as admin, info_user as user, media_movie as movie, search_media as search, media_tv as tv } from "./handwritten-files";
+import { discover_trending_day as trending, info_empty as empty, info_admin as admin, info_user as user, media_movie as movie, search_media as search, media_tv as tv } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
@@ -18,6 +18,13 @@ import {
 } from "./helpers";
 
 const page = (list: string): MediaPage => ({ ...(trending as MediaPage), list } as MediaPage);
+const ROW = trending.results.length;
+
+/** The trending row's card for the generated media_movie (Night of the Living Dead), whose details pandora/media answers. */
+const movieCard = (root: ShadowRoot) =>
+  [...root.querySelectorAll<HTMLButtonElement>('section[data-list="trending_day"] button.card')].find(
+    (card) => card.querySelector(".title")!.textContent === movie.title,
+  )!;
 
 function responses(overrides: Record<string, Responder> = {}): Record<string, Responder> {
   return {
@@ -42,7 +49,11 @@ afterEach(cleanup);
 
 describe("Discover tab", () => {
   it("loads every list and renders a row of cards from the fixture", async () => {
-    const { fake, root } = await discover(admin);
+    // The generated page is all movies, each with a poster and a rating: the second result is made
+    // a show and the third loses its poster and rating, to check how such cards look.
+    const [one, two, three, ...rest] = trending.results;
+    const mixed = { ...trending, results: [one, { ...two!, media_type: "tv" }, { ...three!, poster_url: null, rating: null }, ...rest] };
+    const { fake, root } = await discover(admin, { "pandora/discover": (m: { list?: unknown }) => ({ ...mixed, list: m.list }) });
     const lists = fake.callWS.mock.calls.map(([m]) => m).filter((m) => m.type === "pandora/discover");
     expect(lists.map((m) => m.list)).toEqual([...DISCOVER_LISTS]);
     expect(lists[0]).toEqual({ type: "pandora/discover", list: "trending_day", page: 1 });
@@ -53,12 +64,12 @@ describe("Discover tab", () => {
     expect(deepText(root)).toContain("Popular TV");
 
     const cards = row.querySelectorAll<HTMLButtonElement>("button.card");
-    expect(cards).toHaveLength(3);
+    expect(cards).toHaveLength(ROW);
     const first = cards[0]!;
-    expect(first.getAttribute("aria-label")).toBe("Dune: Part Two, Movie, 2024, rated 8.2 out of 10");
-    expect(first.querySelector(".title")!.textContent).toBe("Dune: Part Two");
-    expect(first.querySelector(".year")!.textContent).toContain("2024");
-    expect(first.querySelector(".rating")!.textContent).toContain("8.2");
+    expect(first.getAttribute("aria-label")).toBe("The Stranger, Movie, 1946, rated 7.2 out of 10");
+    expect(first.querySelector(".title")!.textContent).toBe("The Stranger");
+    expect(first.querySelector(".year")!.textContent).toContain("1946");
+    expect(first.querySelector(".rating")!.textContent).toContain("7.2");
     expect(first.querySelector("img")!.getAttribute("src")).toBe(trending.results[0]!.poster_url);
     expect(first.querySelector("img")!.getAttribute("alt")).toBe("");
     // No poster, no rating: a placeholder and no badge.
@@ -68,42 +79,52 @@ describe("Discover tab", () => {
   });
 
   it("opens the details sheet from a card, with cast and where it streams", async () => {
-    const { fake, root } = await discover(admin);
-    root.querySelector<HTMLButtonElement>('section[data-list="trending_day"] button.card')!.click();
+    // The generated cast all have photos: the second is given none, to check its initial. Every
+    // generated offer has one format: Kanopy gets a 4K one too, to check formats are merged.
+    const kanopy = movie.availability.find((a) => a.name === "Kanopy")!;
+    const { fake, root } = await discover(admin, {
+      "pandora/media": {
+        ...movie,
+        cast: movie.cast.map((person, index) => (index === 1 ? { ...person, profile_url: null } : person)),
+        availability: [...movie.availability, { ...kanopy, format: "4K" }],
+      },
+    });
+    movieCard(root).click();
     await settle();
 
     expect(fake.callWS).toHaveBeenCalledWith({
       type: "pandora/media",
-      tmdb_id: 693134,
+      tmdb_id: 900001,
       media_type: "movie",
     });
     const sheet = root.querySelector("pandora-panel-sheet")!;
     const dialog = sheet.shadowRoot!.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute("aria-modal")).toBe("true");
-    expect(dialog.getAttribute("aria-label")).toBe("Dune: Part Two");
+    expect(dialog.getAttribute("aria-label")).toBe("Night of the Living Dead");
 
     const details = root.querySelector("pandora-panel-details")!;
     const text = deepText(details);
-    expect(text).toContain("Long live the fighters.");
-    expect(text).toContain("2 h 47 min");
-    expect(text).toContain("Follow the mythic journey");
-    expect(deepQueryAll(details, ".genres .chip").map((c) => c.textContent)).toEqual([
-      "Science Fiction",
-      "Adventure",
-    ]);
+    expect(text).toContain("They won't stay dead!");
+    expect(text).toContain("1 h 36 min");
+    expect(text).toContain("Strangers barricade themselves");
+    expect(deepQueryAll(details, ".genres .chip").map((c) => c.textContent)).toEqual(["Horror", "Thriller"]);
     const people = deepQueryAll(details, ".person");
     expect(people.map((p) => p.querySelector(".name")!.textContent)).toEqual([
-      "Timothée Chalamet",
-      "Zendaya",
+      "Duane Jones",
+      "Judith O'Dea",
+      "Karl Hardman",
+      "Marilyn Eastman",
+      "Russell Streiner",
     ]);
     expect(people[0]!.querySelector("img")!.getAttribute("src")).toContain("/api/pandora/image/w185/");
-    expect(people[1]!.querySelector(".photo")!.textContent).toContain("Z");
+    expect(people[1]!.querySelector(".photo")!.textContent).toContain("J");
     // Watchmode's availability: one chip per service (formats merged), grouped by type.
     expect(text).toContain("Where it streams");
-    const max = deepQuery<HTMLAnchorElement>(details, 'a.provider[href="https://play.max.com/movie/dune-part-two"]')!;
-    expect(deepText(max)).toContain("Max");
-    expect(deepText(max)).toContain("4K, HD");
-    expect(deepQueryAll(details, ".provider")).toHaveLength(2);
+    const chip = deepQuery<HTMLAnchorElement>(details, `a.provider[href="${kanopy.web_url}"]`)!;
+    expect(deepText(chip)).toContain("Kanopy");
+    expect(deepText(chip)).toContain("HD, 4K");
+    // Seven offers, Apple TV's rent and buy in two groups: seven chips.
+    expect(deepQueryAll(details, ".provider")).toHaveLength(7);
     // Administrators can download.
     expect(deepQuery(details, "button.download")).not.toBeNull();
   });
@@ -139,7 +160,8 @@ describe("Discover tab", () => {
     await settle();
     const details = root.querySelector("pandora-panel-details")!;
     const names = deepQueryAll(details, ".provider").map((p) => p.textContent?.trim());
-    expect(names).toEqual(["Max", "Apple TV", "Apple TV"]);
+    // TMDB's groups in order: subscription, free, rent, buy.
+    expect(names).toEqual(["Kanopy", "Tubi", "Plex", "Internet Archive", "Apple TV", "Amazon Video", "Apple TV"]);
     expect(deepText(details)).toContain("Watchmode could not be asked: Watchmode's monthly quota is used up");
   });
 
@@ -165,7 +187,7 @@ describe("Discover tab", () => {
       availability: [
         { ...movie.availability[0]!, web_url: "javascript:alert(1)" },
         { ...movie.availability[1]!, web_url: " data:text/html,<script>alert(1)</script>" },
-        { ...movie.availability[2]!, web_url: "https://tv.apple.com/movie/dune-part-two" },
+        { ...movie.availability[2]!, web_url: "https://tubitv.com/watch/night-of-the-living-dead" },
       ],
     };
     const { root } = await discover(admin, { "pandora/media": unsafe });
@@ -174,9 +196,9 @@ describe("Discover tab", () => {
     const details = root.querySelector("pandora-panel-details")!;
     expect(deepText(details)).toContain("Where it streams");
     const hrefs = deepQueryAll<HTMLAnchorElement>(details, "a").map((a) => a.getAttribute("href"));
-    expect(hrefs).toEqual(["https://tv.apple.com/movie/dune-part-two"]);
-    // Max has no safe link: its chip stays, without one.
-    const chips = deepQueryAll(details, ".provider").filter((c) => deepText(c).includes("Max"));
+    expect(hrefs).toEqual(["https://tubitv.com/watch/night-of-the-living-dead"]);
+    // Internet Archive has no safe link: its chip stays, without one.
+    const chips = deepQueryAll(details, ".provider").filter((c) => deepText(c).includes(movie.availability[0]!.name));
     expect(chips.map((c) => c.tagName)).toContain("SPAN");
     expect(deepText(details)).not.toContain("All offers");
     expect(deepQuery(details, "a.play-jellyfin")).toBeNull();
@@ -211,16 +233,16 @@ describe("Discover tab", () => {
 
   it("opens the torrent search for the title from Download", async () => {
     const { fake, root } = await discover(admin, {
-      "pandora/torrents/search": { query: "Dune Part Two 2024", total: 0, accepted: 0, results: [], instances: [] },
+      "pandora/torrents/search": { query: "Night of the Living Dead 1968", total: 0, accepted: 0, results: [], instances: [] },
     });
-    root.querySelector<HTMLButtonElement>("button.card")!.click();
+    movieCard(root).click();
     await settle();
     deepQuery<HTMLButtonElement>(root, "button.download")!.click();
     await settle();
     expect(root.querySelectorAll("pandora-panel-sheet")).toHaveLength(2);
     expect(fake.callWS).toHaveBeenCalledWith({
       type: "pandora/torrents/search",
-      tmdb_id: 693134,
+      tmdb_id: 900001,
       media_type: "movie",
     });
   });
@@ -228,7 +250,7 @@ describe("Discover tab", () => {
   it("searches after a 300 ms pause in typing, once", async () => {
     const { fake, root } = await discover(admin);
     const input = root.querySelector<HTMLInputElement>("#search")!;
-    for (const value of ["d", "du", "dun", "dune"]) {
+    for (const value of ["n", "ni", "night", "night of the living"]) {
       input.value = value;
       input.dispatchEvent(new Event("input"));
     }
@@ -237,10 +259,11 @@ describe("Discover tab", () => {
     await new Promise((resolve) => setTimeout(resolve, 350));
     await settle();
     const searches = fake.callWS.mock.calls.map(([m]) => m).filter((m) => m.type === "pandora/search_media");
-    expect(searches).toEqual([{ type: "pandora/search_media", query: "dune", page: 1 }]);
+    expect(searches).toEqual([{ type: "pandora/search_media", query: "night of the living", page: 1 }]);
     const cards = root.querySelectorAll(".grid button.card");
     expect(cards).toHaveLength(1);
-    expect(deepText(root)).toContain("1 result for “dune”");
+    expect(cards[0]!.querySelector(".title")!.textContent).toBe("Night of the Living Dead");
+    expect(deepText(root)).toContain("1 result for “night of the living”");
     // Clearing the search brings the rows back.
     buttonWith(root, "Clear search").click();
     await settle();
@@ -260,7 +283,7 @@ describe("Discover tab", () => {
     fail = false;
     buttonWith(row, "Try again").click();
     await settle();
-    expect(row.querySelectorAll("button.card")).toHaveLength(3);
+    expect(row.querySelectorAll("button.card")).toHaveLength(ROW);
     expect(fake.callWS.mock.calls.filter(([m]) => m.list === "popular_tv")).toHaveLength(2);
   });
 

@@ -6,7 +6,7 @@ import type { PandoraDownloads } from "../src/tabs/downloads/pandora-panel-downl
 import { sortTorrents } from "../src/data/torrents";
 import { formatBytes, formatDuration, formatSpeed } from "../src/data/format";
 import type { Info, TorrentEvent } from "../src/data/types";
-import { history, info_admin as admin, info_empty as empty, info_user as user, torrents_changed as changed, torrents_full as full, torrents_unavailable as unavailable } from "./handwritten-files";
+import { history, info_admin as admin, info_empty as empty, info_user as user, torrents_changed as changed, torrents_full as full, torrents_unavailable as unavailable } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
@@ -19,12 +19,45 @@ import {
   torrentsOf,
 } from "./helpers";
 
-const DUNE = "0123456789abcdef0123456789abcdef01234567";
+const NIGHT = "a3b552f85762e0f6a610fdda8089ed7c905953e2";
+const BUNNY = "edc2b2bed4f237e170a6e4899009d715512098d9";
 const NAS = "01JQBT0000000000000000001";
+const SEEDBOX = "01JQBT0000000000000000002";
+// The generated change moves Night of the Living Dead on and removes Big Buck Bunny; the same
+// torrent also appearing on the second qBittorrent (as when it is seeded from both) is added here,
+// to check each row then names its instance.
+const CHANGED = {
+  ...changed,
+  torrents: [
+    ...changed.torrents,
+    {
+      instance: SEEDBOX,
+      hash: NIGHT,
+      name: "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP",
+      state: "uploading",
+      status: "seeding",
+      progress: 1,
+      size: 8000000000,
+      download_speed: 0,
+      upload_speed: 5000000,
+      eta: null,
+      added: 1790743400,
+    },
+  ],
+};
+// The generated history's file activity is two failed moves: a successful one is added, to check
+// its destination is shown too.
+const HISTORY = {
+  ...history,
+  files: [
+    ...history.files,
+    { time: "2026-11-24T10:07:00+00:00", action: "moved", hash: history.files[0]!.hash, name: history.files[0]!.name, destination: "/media/tv/Simulated" },
+  ],
+};
 
 async function downloads(info: unknown, isAdmin: boolean, options: { subscribeError?: FakeWsError } = {}) {
   const fake = fakeHass(
-    { "pandora/history": history, "pandora/torrents/action": null },
+    { "pandora/history": HISTORY, "pandora/torrents/action": null },
     { admin: isAdmin, ...options },
   );
   const element = document.createElement("pandora-panel-downloads") as PandoraDownloads;
@@ -53,21 +86,21 @@ describe("Downloads tab", () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);
     await settle();
-    const dune = row(root, DUNE);
-    const bar = dune.querySelector('[role="progressbar"]')!;
+    const night = row(root, NIGHT);
+    const bar = night.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute("aria-valuenow")).toBe("42.1");
     expect(bar.getAttribute("aria-valuemin")).toBe("0");
     expect(bar.getAttribute("aria-valuemax")).toBe("100");
     expect(bar.getAttribute("aria-valuetext")).toBe("42.1%");
-    expect(bar.getAttribute("aria-label")).toContain("Dune.Part.Two");
-    const text = deepText(dune);
+    expect(bar.getAttribute("aria-label")).toContain("Night.of.the.Living.Dead");
+    const text = deepText(night);
     expect(text).toContain("42.1%");
-    expect(text).toContain("7.8 GB of 18.4 GB");
+    expect(text).toContain("3.4 GB of 8 GB");
     expect(text).toContain("12.5 MB/s");
     expect(text).toContain("250 kB/s");
     expect(text).toContain("ETA 14 min");
-    expect(dune.querySelector(".status-chip")!.textContent).toContain("Downloading");
-    expect(dune.classList.contains("status-downloading")).toBe(true);
+    expect(night.querySelector(".status-chip")!.textContent).toContain("Downloading");
+    expect(night.classList.contains("status-downloading")).toBe(true);
     const seeding = [...root.querySelectorAll("li.torrent")].find((li) => li.classList.contains("status-seeding"))!;
     expect(deepText(seeding)).toContain("100%");
     expect(deepText(seeding)).not.toContain("ETA");
@@ -99,11 +132,14 @@ describe("Downloads tab", () => {
   it("merges later events: progress moves, removed torrents go, instances appear", async () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);
-    fake.push(changed as TorrentEvent);
+    fake.push(CHANGED as TorrentEvent);
     await settle();
     expect(root.querySelectorAll("li.torrent")).toHaveLength(3);
     expect(root.querySelector('[aria-valuenow="75"]')).not.toBeNull();
-    expect(deepText(root)).not.toContain("Ubuntu");
+    // (The history below the list still names it: it was removed.)
+    const names = [...root.querySelectorAll("li.torrent h3")].map((h) => h.textContent);
+    expect(names).not.toContain("Big.Buck.Bunny.2008.2160p.WEB-DL.x265");
+    expect(names).toContain("The.Cisco.Kid.S01.1080p.WEB-DL.AAC2.0.H.264");
     // The same torrent in two qBittorrents: each row names its instance.
     const titles = [...root.querySelectorAll(".instance")].map((i) => i.textContent);
     expect(titles).toContain("qBittorrent seedbox:8080");
@@ -121,19 +157,19 @@ describe("Downloads tab", () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);
     await settle();
-    buttonWith(row(root, DUNE), "Pause").click();
+    buttonWith(row(root, NIGHT), "Pause").click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/action",
       action: "pause",
-      hashes: [DUNE],
+      hashes: [NIGHT],
       instance: NAS,
     });
     const paused = [...root.querySelectorAll<HTMLElement>("li.torrent")].find((li) => li.classList.contains("status-paused"))!;
     buttonWith(paused, "Resume").click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith(
-      expect.objectContaining({ action: "resume", hashes: ["fedcba9876543210fedcba9876543210fedcba98"] }),
+      expect.objectContaining({ action: "resume", hashes: [BUNNY] }),
     );
   });
 
@@ -141,7 +177,7 @@ describe("Downloads tab", () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);
     await settle();
-    buttonWith(row(root, DUNE), "Remove").click();
+    buttonWith(row(root, NIGHT), "Remove").click();
     await settle();
     const sheet = root.querySelector("pandora-confirm")!;
     expect(sheet).not.toBeNull();
@@ -156,7 +192,7 @@ describe("Downloads tab", () => {
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/action",
       action: "remove",
-      hashes: [DUNE],
+      hashes: [NIGHT],
       instance: NAS,
       delete_files: true,
     });
@@ -167,7 +203,7 @@ describe("Downloads tab", () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);
     await settle();
-    buttonWith(row(root, DUNE), "Remove").click();
+    buttonWith(row(root, NIGHT), "Remove").click();
     await settle();
     buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
@@ -197,7 +233,7 @@ describe("Downloads tab", () => {
     await settle();
     expect(chip("completed").getAttribute("aria-pressed")).toBe("true");
     expect([...root.querySelectorAll("li.torrent h3")].map((h) => h.textContent)).toEqual([
-      "Breaking.Bad.S01.1080p.BluRay.x264",
+      "The.Cisco.Kid.S01.1080p.WEB-DL.AAC2.0.H.264",
     ]);
     chip("errored").click();
     await settle();
@@ -208,9 +244,9 @@ describe("Downloads tab", () => {
     sort.dispatchEvent(new Event("change"));
     await settle();
     expect([...root.querySelectorAll("li.torrent h3")].map((h) => h.textContent)).toEqual([
-      "Breaking.Bad.S01.1080p.BluRay.x264",
-      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX",
-      "Ubuntu 24.04 Desktop amd64",
+      "Big.Buck.Bunny.2008.2160p.WEB-DL.x265",
+      "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP",
+      "The.Cisco.Kid.S01.1080p.WEB-DL.AAC2.0.H.264",
     ]);
   });
 
@@ -239,9 +275,10 @@ describe("Downloads tab", () => {
     const historyEl = root.querySelector("pandora-panel-history")!;
     const text = deepText(historyEl);
     expect(text).toContain("Completed");
-    expect(text).toContain("Breaking.Bad.S01.1080p.BluRay.x264");
-    expect(text).toContain("File activity (1)");
-    expect(text).toContain("to /media/tv/Breaking Bad");
+    expect(text).toContain("Simulated.Release.00003.2160p.WEB-DL.x265");
+    expect(text).toContain("File activity (3)");
+    expect(text).toContain("qBittorrent answered 404 to torrents/setLocation: 404: Not Found");
+    expect(text).toContain("to /media/tv/Simulated");
   });
 
   it("explains how to add qBittorrent when it is missing", async () => {
@@ -296,7 +333,7 @@ describe("formatting", () => {
 
   it("sorts by added, progress and name", () => {
     const torrents = torrentsOf(full);
-    expect(sortTorrents(torrents, "added").map((t) => t.name[0])).toEqual(["D", "U", "B"]);
+    expect(sortTorrents(torrents, "added").map((t) => t.name[0])).toEqual(["B", "N", "T"]);
     expect(sortTorrents(torrents, "progress").map((t) => t.progress)).toEqual([1, 0.4213, 0.1]);
   });
 });

@@ -7,13 +7,22 @@ import { ROWS_PER_STEP } from "../src/tabs/files/files-listing";
 import { mdiFolderCheckOutline, mdiFolderOutline, mdiHomeOutline } from "../src/components/icons";
 import { DEFAULT_FOLDERS } from "../src/data/files";
 import type { FileEntry, Info, WsMessage } from "../src/data/types";
-import { files_downloaded as downloaded, files_move as moved, files_root as root, info_empty as empty, info_full as full } from "./handwritten-files";
+import { files_downloaded as downloaded, files_move as moved, files_root as root, info_empty as empty, info_full as full } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepQuery, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const SHARE = "01JCCMD000000000000000001";
-const DUNE = "/Downloaded/Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv";
-const BREAKING = "/Downloaded/Breaking.Bad.S01.1080p.BluRay.x264";
-const UBUNTU = "/Downloaded/Ubuntu 24.04 Desktop amd64.iso";
+const NIGHT = "/Downloaded/Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP.mkv";
+const CISCO = "/Downloaded/The.Cisco.Kid.S02.1080p.WEB-DL";
+const SINTEL = "/Downloaded/Sintel.2010.1080p.BluRay.x264-GRP.mkv";
+// The generated Downloaded folder holds a folder and a file; the selection tests need a third
+// entry (a Shift+click range across three, two files to delete), so a file is added after them.
+const DOWNLOADED = {
+  ...downloaded,
+  files: [
+    ...downloaded.files,
+    { ...downloaded.files[1]!, name: "Sintel.2010.1080p.BluRay.x264-GRP.mkv", size: 2000000000, path: SINTEL },
+  ],
+};
 
 const SEEDBOX = "01JCCMD000000000000000002";
 const FOLDERS = { downloads: "/media/incoming", downloaded: "/Ready", movies: "/Films", tv: "/Library/Series" };
@@ -47,7 +56,7 @@ const customListing = (m: WsMessage) =>
       ? { path: "/Ready", files: [file("/Ready/Dune.2021.2160p.mkv"), dir("/Ready/Extras")] }
       : listing(m);
 
-const listing = (m: WsMessage) => (m.path === "/Downloaded" ? downloaded : m.path === "/" ? root : { path: m.path, files: [] });
+const listing = (m: WsMessage) => (m.path === "/Downloaded" ? DOWNLOADED : m.path === "/" ? root : { path: m.path, files: [] });
 
 async function files(info: unknown, isAdmin = true, overrides: Record<string, Responder> = {}) {
   const fake = fakeHass({ "pandora/files/list": listing, "pandora/files/move": moved, ...overrides }, { admin: isAdmin });
@@ -76,15 +85,15 @@ describe("Files tab", () => {
     const { fake, root: r } = await files(full);
     expect(lists(fake)[0]).toEqual({ type: "pandora/files/list", path: "/", instance: SHARE });
     const names = [...r.querySelectorAll("li.file .file-name")].map((n) => n.textContent);
-    expect(names).toEqual(["Downloaded", "Downloads", "Movies", "TV Shows", "notes.txt"]);
+    expect(names).toEqual(["Downloaded", "Downloads", "Home videos", "Movies", "TV Shows", "notes.txt"]);
     expect(row(r, "/Downloads").classList.contains("pinned")).toBe(true);
     expect(row(r, "/Downloaded").classList.contains("pinned")).toBe(true);
     expect(row(r, "/Movies").classList.contains("pinned")).toBe(false);
     expect(deepText(row(r, "/Downloaded"))).toContain("Finished, ready to file");
     // Sizes and dates for people.
-    expect(deepText(row(r, "/notes.txt"))).toContain("2 kB");
+    expect(deepText(row(r, "/notes.txt"))).toContain("16 B");
     const time = row(r, "/notes.txt").querySelector("time")!;
-    expect(time.getAttribute("datetime")).toBe("2026-10-01T08:00:00+00:00");
+    expect(time.getAttribute("datetime")).toBe("2026-11-24T10:05:00+00:00");
     expect(time.textContent).toMatch(/ago|last|month|year/);
     expect(time.getAttribute("title")).toContain("2026");
     // Pinned shortcuts above the listing.
@@ -101,7 +110,7 @@ describe("Files tab", () => {
     expect(deepText(crumbs)).toBe("Cloud Commander nas:8000 Downloaded");
     expect(crumbs.querySelector('[aria-current="location"]')!.textContent).toContain("Downloaded");
     expect(r.querySelector('.pins button[aria-current="true"]')!.textContent).toContain("Downloaded");
-    expect(deepText(row(r, DUNE))).toContain("18.4 GB");
+    expect(deepText(row(r, NIGHT))).toContain("8 GB");
     crumbs.querySelector<HTMLButtonElement>("button.crumb")!.click();
     await settle();
     expect(lists(fake).at(-1)!.path).toBe("/");
@@ -116,7 +125,7 @@ describe("Files tab", () => {
     expect(items.map((li) => li.className.trim())).toEqual(["root current"]);
     expect(items[0]!.querySelector('[aria-current="location"]')!.getAttribute("title")).toBe("Cloud Commander nas:8000");
 
-    await element.open(BREAKING);
+    await element.open(CISCO);
     await settle();
     items = [...crumbs().querySelectorAll("li")];
     expect(items.map((li) => li.className.trim())).toEqual(["root", "short", "long current"]);
@@ -132,11 +141,11 @@ describe("Files tab", () => {
     expect(rule(".crumbs li.long")).toMatch(/flex:\s*0 1 auto/);
     expect(styles).not.toMatch(/li\.(root|short|current)\s*\{[^}]*flex:\s*0 \d/);
     // A short current folder stays whole too; a long one in between gives way.
-    await element.open(`${BREAKING}/Subs`);
+    await element.open(`${CISCO}/Subs`);
     await settle();
     items = [...crumbs().querySelectorAll("li")];
     expect(items.map((li) => li.className.trim())).toEqual(["root", "short", "long", "short current"]);
-    await element.open(BREAKING);
+    await element.open(CISCO);
     await settle();
     items = [...crumbs().querySelectorAll("li")];
     // The root: a home icon whose accessible name and tooltip are the share's title.
@@ -147,8 +156,8 @@ describe("Files tab", () => {
     // A shortened name's full text is its tooltip.
     expect(items[1]!.querySelector("button.crumb")!.getAttribute("title")).toBe("Downloaded");
     const current = items[2]!.querySelector('[aria-current="location"]')!;
-    expect(current.getAttribute("title")).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
-    expect(deepText(current)).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    expect(current.getAttribute("title")).toBe("The.Cisco.Kid.S02.1080p.WEB-DL");
+    expect(deepText(current)).toBe("The.Cisco.Kid.S02.1080p.WEB-DL");
     // Each crumb button is a touch target that still navigates.
     home.click();
     await settle();
@@ -159,7 +168,7 @@ describe("Files tab", () => {
     const { element, root: r } = await files(full);
     await element.open("/Downloaded");
     await settle();
-    await check(r, DUNE);
+    await check(r, NIGHT);
     const bar = r.querySelector<HTMLElement>('[role="group"][aria-label="Selected files"]')!;
     const head = bar.querySelector(".actions-head")!;
     expect(deepText(head)).toBe("1 selected");
@@ -203,11 +212,11 @@ describe("Files tab", () => {
     r.querySelector<HTMLButtonElement>(".pins button:nth-child(2)")!.click();
     await settle();
     const order = [...r.querySelectorAll<HTMLElement>("li.file")].map((li) => li.dataset.path);
-    expect(order).toEqual([BREAKING, DUNE, UBUNTU]);
-    await check(r, BREAKING);
-    expect(row(r, BREAKING).classList.contains("selected")).toBe(true);
+    expect(order).toEqual([CISCO, NIGHT, SINTEL]);
+    await check(r, CISCO);
+    expect(row(r, CISCO).classList.contains("selected")).toBe(true);
     expect(deepText(r.querySelector('.actions[role="group"]')!)).toContain("1 selected");
-    await check(r, UBUNTU, true);
+    await check(r, SINTEL, true);
     expect(r.querySelectorAll("li.file.selected")).toHaveLength(3);
     r.querySelector("ul.files")!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     await settle();
@@ -264,7 +273,7 @@ describe("Files tab", () => {
     first.focus();
     first.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
     expect(r.activeElement).toBe(row(r, "/Downloads").querySelector("input"));
-    const name = row(r, "/Movies").querySelector<HTMLButtonElement>("button.file-name")!;
+    const name = row(r, "/Home videos").querySelector<HTMLButtonElement>("button.file-name")!;
     name.focus();
     name.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowUp", bubbles: true }));
     expect(r.activeElement).toBe(row(r, "/Downloads").querySelector("button.file-name"));
@@ -276,13 +285,13 @@ describe("Files tab", () => {
     element.addEventListener("pandora-toast", (e) => toasts((e as CustomEvent).detail));
     await element.open("/Downloaded");
     await settle();
-    await check(r, DUNE);
+    await check(r, NIGHT);
     buttonWith(r.querySelector('.actions[role="group"]')!, "Move to Movies").click();
     await settle();
     const sheet = r.querySelector("pandora-panel-sheet")!;
     expect(sheet.getAttribute("label")).toBe("Move to Movies");
     const folder = sheet.querySelector<HTMLInputElement>('input[name="folder"]')!;
-    expect(folder.value).toBe("Dune Part Two (2024)");
+    expect(folder.value).toBe("Night of the Living Dead (1968)");
     const scan = deepQuery<HTMLInputElement>(sheet, 'input[name="scan_after"]')!;
     expect(scan.checked).toBe(true);
     expect(scan.getAttribute("role")).toBe("switch");
@@ -290,16 +299,17 @@ describe("Files tab", () => {
     await settle();
     expect(fake.callWS).toHaveBeenCalledWith({
       type: "pandora/files/move",
-      paths: [DUNE],
+      paths: [NIGHT],
       destination: "movies",
-      folder: "Dune Part Two (2024)",
+      folder: "Night of the Living Dead (1968)",
       scan_after: true,
       instance: SHARE,
     });
     expect(r.querySelector("pandora-panel-sheet")).toBeNull();
     expect(toasts).toHaveBeenCalledWith({
       kind: "success",
-      message: "Moved Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv to /Movies/Dune Part Two (2024); scanning Movies.",
+      message:
+        "Moved Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP.mkv to /Movies/Night of the Living Dead (1968); scanning Movies.",
     });
     // The folder is listed again, with nothing selected.
     expect(lists(fake).at(-1)!.path).toBe("/Downloaded");
@@ -310,13 +320,13 @@ describe("Files tab", () => {
     const { fake, element, root: r } = await files(full);
     await element.open("/Downloaded");
     await settle();
-    await check(r, BREAKING);
-    await check(r, UBUNTU);
+    await check(r, CISCO);
+    await check(r, SINTEL);
     buttonWith(r, "Move to TV Shows").click();
     await settle();
     const sheet = r.querySelector("pandora-panel-sheet")!;
     const folder = sheet.querySelector<HTMLInputElement>('input[name="folder"]')!;
-    expect(folder.value).toBe("Breaking Bad");
+    expect(folder.value).toBe("The Cisco Kid");
     folder.value = "";
     folder.dispatchEvent(new Event("input"));
     const scan = deepQuery<HTMLInputElement>(sheet, 'input[name="scan_after"]')!;
@@ -327,7 +337,7 @@ describe("Files tab", () => {
     await settle();
     expect(fake.callWS).toHaveBeenCalledWith({
       type: "pandora/files/move",
-      paths: [BREAKING, UBUNTU],
+      paths: [CISCO, SINTEL],
       destination: "tv",
       scan_after: false,
       instance: SHARE,
@@ -336,35 +346,35 @@ describe("Files tab", () => {
 
   it("refuses a folder name with a slash and shows the backend's error in the sheet", async () => {
     const { fake, element, root: r } = await files(full, true, {
-      "pandora/files/move": new FakeWsError("home_assistant_error", "/Movies/Dune Part Two (2024) already exists"),
+      "pandora/files/move": new FakeWsError("home_assistant_error", "/Movies/Night of the Living Dead (1968) already exists"),
     });
     await element.open("/Downloaded");
     await settle();
-    await check(r, DUNE);
+    await check(r, NIGHT);
     buttonWith(r, "Move to Movies").click();
     await settle();
     const sheet = r.querySelector("pandora-panel-sheet")!;
     const folder = sheet.querySelector<HTMLInputElement>('input[name="folder"]')!;
-    folder.value = "Dune/2024";
+    folder.value = "Night/1968";
     folder.dispatchEvent(new Event("input"));
     await settle();
     expect(folder.getAttribute("aria-invalid")).toBe("true");
     expect(deepText(sheet)).toContain("A folder name cannot contain / or \\.");
     expect(buttonWith(sheet, "Move 1 item").disabled).toBe(true);
-    folder.value = "Dune Part Two (2024)";
+    folder.value = "Night of the Living Dead (1968)";
     folder.dispatchEvent(new Event("input"));
     await settle();
     buttonWith(sheet, "Move 1 item").click();
     await settle();
     expect(fake.callWS).toHaveBeenCalledWith(expect.objectContaining({ type: "pandora/files/move" }));
     const alert = sheet.querySelector('[role="alert"]')!;
-    expect(deepText(alert)).toContain("Could not move: /Movies/Dune Part Two (2024) already exists");
+    expect(deepText(alert)).toContain("Could not move: /Movies/Night of the Living Dead (1968) already exists");
     expect(r.querySelector("pandora-panel-sheet")).not.toBeNull();
   });
 
   it("lets non-administrators browse but not select, move or delete", async () => {
     const { fake, root: r } = await files({ ...full, admin: false }, false);
-    expect(r.querySelectorAll("li.file")).toHaveLength(5);
+    expect(r.querySelectorAll("li.file")).toHaveLength(6);
     expect(r.querySelectorAll('li.file input[type="checkbox"]')).toHaveLength(0);
     expect(r.querySelector(".select-bar")).toBeNull();
     expect(deepText(r)).not.toContain("Move to");
@@ -435,8 +445,8 @@ describe("Files tab", () => {
     element.addEventListener("pandora-toast", (e) => toasts((e as CustomEvent).detail));
     await element.open("/Downloaded");
     await settle();
-    await check(r, DUNE);
-    await check(r, UBUNTU);
+    await check(r, NIGHT);
+    await check(r, SINTEL);
     const remove = buttonWith(r.querySelector('.actions[role="group"]')!, "Delete");
     expect(remove.classList.contains("danger")).toBe(true);
     remove.click();
@@ -445,8 +455,8 @@ describe("Files tab", () => {
     expect(sheet.getAttribute("label")).toBe("Delete files");
     expect(deepQuery(sheet, "h2")!.textContent).toBe("Delete 2 items?");
     expect([...sheet.querySelectorAll('[aria-label="Deleting"] li')].map((li) => li.textContent)).toEqual([
-      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv",
-      "Ubuntu 24.04 Desktop amd64.iso",
+      "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP.mkv",
+      "Sintel.2010.1080p.BluRay.x264-GRP.mkv",
     ]);
     expect(deepText(sheet)).toContain("cannot be undone");
     // Cancel: nothing deleted, still selected.
@@ -463,7 +473,7 @@ describe("Files tab", () => {
     const before = lists(fake).length;
     confirm.click();
     await settle();
-    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [DUNE, UBUNTU], instance: SHARE });
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [NIGHT, SINTEL], instance: SHARE });
     expect(r.querySelector("pandora-confirm")).toBeNull();
     expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Deleted 2 items." });
     expect(lists(fake).length).toBe(before + 1);
@@ -479,16 +489,16 @@ describe("Files tab", () => {
     });
     await element.open("/Downloaded");
     await settle();
-    await check(r, BREAKING);
+    await check(r, CISCO);
     buttonWith(r, "Delete").click();
     await settle();
     const sheet = r.querySelector("pandora-confirm")!;
     expect(deepQuery(sheet, "h2")!.textContent).toBe("Delete 1 item?");
-    expect(deepQuery(sheet, ".confirm-name")!.textContent).toBe("Breaking.Bad.S01.1080p.BluRay.x264");
+    expect(deepQuery(sheet, ".confirm-name")!.textContent).toBe("The.Cisco.Kid.S02.1080p.WEB-DL");
     expect(deepText(sheet)).toContain("Folders are deleted with everything in them.");
     buttonWith(sheet, "Delete").click();
     await settle();
-    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [BREAKING], instance: SHARE });
+    expect(fake.callWS).toHaveBeenCalledWith({ type: "pandora/files/delete", paths: [CISCO], instance: SHARE });
     const busy = buttonWith(sheet, "Deleting…");
     expect(busy.disabled).toBe(true);
     expect(buttonWith(sheet, "Cancel").disabled).toBe(true);
@@ -502,7 +512,7 @@ describe("Files tab", () => {
     expect(r.querySelector("pandora-confirm")).toBe(sheet);
     expect(buttonWith(sheet, "Delete").disabled).toBe(false);
     // Still selected, to try again.
-    expect(row(r, BREAKING).classList.contains("selected")).toBe(true);
+    expect(row(r, CISCO).classList.contains("selected")).toBe(true);
     sheet.dispatchEvent(new CustomEvent("cancel"));
     await settle();
     expect(r.querySelector("pandora-confirm")).toBeNull();

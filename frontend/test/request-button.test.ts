@@ -5,11 +5,22 @@ import type { PandoraDiscover } from "../src/tabs/discover/pandora-panel-discove
 import "../src/tabs/discover/pandora-panel-details";
 import type { PandoraMediaDetails } from "../src/tabs/discover/pandora-panel-details";
 import type { Info, MediaItem, RequestsSnapshot } from "../src/data/types";
-import { discover_trending_day as trending, info_admin as admin, info_requests as infoRequests, media_movie as movie, media_tv as tv, requests_create_existing as existing, requests_create_movie as createdMovie, requests_create_tv as createdTv, requests_snapshot as snapshotFixture } from "./handwritten-files";
+import { discover_trending_day as trending, info_admin as admin, info_requests as infoRequests, media_movie as movie, media_tv as tv, requests_create_existing as existing, requests_create_movie as createdMovie, requests_create_tv as createdTv, requests_snapshot as snapshotFixture } from "./fixture-files";
 import { FakeWsError, buttonWith, cleanup, deepText, fakeHass, mount, settle, type Responder } from "./helpers";
 
 const FEED = "pandora/requests/subscribe";
-const snapshot = snapshotFixture as RequestsSnapshot;
+// Via unknown: TypeScript unions the JSON's per-request `names` objects into optional keys.
+const snapshot = snapshotFixture as unknown as RequestsSnapshot;
+const trendingItem = (tmdbId: number) => trending.results.find((r) => r.tmdb_id === tmdbId)!;
+// The titles the generated requests answers are about, as Discover lists them: Charade is what
+// pandora/requests/create answered for a movie, Sintel the snapshot's (and create's "already
+// requested") downloading movie.
+const charade = trendingItem(900006);
+const sintel = trendingItem(900014);
+// The snapshot's show with an open season request (The Beverly Hillbillies, season 1 searching);
+// no generated fixture lists it as a Discover item, so the generated show is given its id and title.
+const hillbilliesRequest = snapshot.requests.find((r) => r.tmdb_id === 960003 && r.season === 1)!;
+const hillbillies = { ...tv, tmdb_id: hillbilliesRequest.tmdb_id, title: hillbilliesRequest.title };
 
 async function details(
   item: unknown,
@@ -43,7 +54,7 @@ afterEach(cleanup);
 
 describe("the Request button", () => {
   it("requests a movie and shows its status", async () => {
-    const { fake, root, toasts } = await details(movie);
+    const { fake, root, toasts } = await details(charade);
     expect(fake.subscribeMessage).toHaveBeenCalledWith(expect.any(Function), { type: FEED });
     fake.pushTo(FEED, { requests: [] });
     await settle();
@@ -53,13 +64,13 @@ describe("the Request button", () => {
     expect(deepText(button)).toBe("Request");
     button.click();
     await settle();
-    expect(creates(fake)).toEqual([{ type: "pandora/requests/create", tmdb_id: 693134, media_type: "movie" }]);
+    expect(creates(fake)).toEqual([{ type: "pandora/requests/create", tmdb_id: 900006, media_type: "movie" }]);
     expect(toasts).toHaveBeenCalledWith({
       kind: "success",
-      message: "Requested Dune: Part Two",
+      message: "Requested Charade",
       action: { label: "View requests", tab: "requests" },
     });
-    expect(deepText(root.querySelector(".request-status")!)).toContain("Requested · Pending");
+    expect(deepText(root.querySelector(".request-status")!)).toContain("Requested · Approved");
     expect(requestButton(root)).toBeNull();
     expect(root.activeElement).toBe(root.querySelector(".request-status"));
   });
@@ -73,7 +84,7 @@ describe("the Request button", () => {
   });
 
   it("shows an open request's status instead of the button, with a link to that request", async () => {
-    const { fake, element, root } = await details(movie);
+    const { fake, element, root } = await details(sintel);
     fake.pushTo(FEED, snapshot);
     await settle();
     expect(requestButton(root)).toBeNull();
@@ -84,7 +95,7 @@ describe("the Request button", () => {
     expect(navigate).toHaveBeenCalledWith({ view: { tab: "requests", request: "01JREQ0000000000000000005" } });
     // Once it is available, it can be asked for again.
     fake.pushTo(FEED, {
-      requests: snapshot.requests.map((r) => (r.tmdb_id === 693134 ? { ...r, status: "available" } : r)),
+      requests: snapshot.requests.map((r) => (r.tmdb_id === 900014 ? { ...r, status: "available" } : r)),
     });
     await settle();
     expect(root.querySelector(".request-status")).toBeNull();
@@ -92,7 +103,7 @@ describe("the Request button", () => {
   });
 
   it("says when the title was already requested", async () => {
-    const { fake, root, toasts } = await details(movie, {
+    const { fake, root, toasts } = await details(sintel, {
       overrides: { "pandora/requests/create": existing },
     });
     fake.pushTo(FEED, { requests: [] });
@@ -126,7 +137,9 @@ describe("the Request button", () => {
   });
 
   it("asks which seasons of a show, then requests them", async () => {
-    const { fake, root, toasts } = await details(tv);
+    // The generated show has no specials; a season 0 is added to check the picker leaves it out.
+    const withSpecials = { ...tv, seasons: [{ number: 0, name: "Specials", episode_count: 3, year: 1950 }, ...tv.seasons] };
+    const { fake, root, toasts } = await details(tv, { overrides: { "pandora/media": withSpecials } });
     fake.pushTo(FEED, { requests: [] });
     await settle();
     requestButton(root)!.click();
@@ -138,8 +151,12 @@ describe("the Request button", () => {
     // Specials (season 0) are left out.
     expect(labels).toEqual([
       "Whole series (all seasons, as one request)",
-      "Season 1 (7 episodes)",
-      "Season 2 (13 episodes)",
+      "Season 1 (26 episodes)",
+      "Season 2 (26 episodes)",
+      "Season 3 (26 episodes)",
+      "Season 4 (26 episodes)",
+      "Season 5 (26 episodes)",
+      "Season 6 (26 episodes)",
     ]);
     expect(root.activeElement).toBe(picker.querySelector("input"));
     const submit = picker.querySelector<HTMLButtonElement>("button.submit-request")!;
@@ -155,12 +172,12 @@ describe("the Request button", () => {
     submit.click();
     await settle();
     expect(creates(fake)).toEqual([
-      { type: "pandora/requests/create", tmdb_id: 1396, media_type: "tv", seasons: [1, 2] },
+      { type: "pandora/requests/create", tmdb_id: 960001, media_type: "tv", seasons: [1, 2] },
     ]);
-    expect(toasts).toHaveBeenCalledWith(expect.objectContaining({ message: "Requested Breaking Bad" }));
+    expect(toasts).toHaveBeenCalledWith(expect.objectContaining({ message: "Requested The Cisco Kid" }));
     expect(root.querySelector("fieldset.picker")).toBeNull();
     const rows = [...root.querySelectorAll(".requested li")].map((li) => deepText(li));
-    expect(rows).toEqual(["Season 1 · Requested · Pending", "Season 2 · Requested · Pending"]);
+    expect(rows).toEqual(["Season 1 · Requested · Approved", "Season 2 · Requested · Approved"]);
     expect(deepText(requestButton(root)!)).toBe("Request more");
     // Two requests open: the link goes to the Requests tab, not to one of them.
     const navigate = vi.fn();
@@ -185,7 +202,7 @@ describe("the Request button", () => {
     expect(deepText(submit)).toBe("Request whole series");
     submit.click();
     await settle();
-    expect(creates(fake)).toEqual([{ type: "pandora/requests/create", tmdb_id: 1396, media_type: "tv" }]);
+    expect(creates(fake)).toEqual([{ type: "pandora/requests/create", tmdb_id: 960001, media_type: "tv" }]);
   });
 
   it("closes the season picker on Cancel without a request", async () => {
@@ -200,7 +217,7 @@ describe("the Request button", () => {
   });
 
   it("shows a show's open season requests and locks those seasons", async () => {
-    const { fake, root } = await details(tv);
+    const { fake, root } = await details(hillbillies);
     fake.pushTo(FEED, snapshot);
     await settle();
     expect([...root.querySelectorAll(".requested li")].map((li) => deepText(li))).toEqual([
@@ -217,8 +234,9 @@ describe("the Request button", () => {
   });
 
   it("hides Request when a whole series is on its way", async () => {
-    const { fake, root } = await details(tv);
-    const whole = { ...snapshot.requests[3]!, season: null };
+    const { fake, root } = await details(hillbillies);
+    // The snapshot has no whole-series request; its open season one is made one.
+    const whole = { ...hillbilliesRequest, season: null };
     fake.pushTo(FEED, { requests: [whole] });
     await settle();
     expect(requestButton(root)).toBeNull();
@@ -228,8 +246,16 @@ describe("the Request button", () => {
   it("is not offered by a Pandora without requests", async () => {
     const { fake, root } = await details(movie, { requests: false });
     expect(requestButton(root)).toBeNull();
-    expect(root.querySelector(".actions")).toBeNull();
+    expect(root.querySelector(".request-status")).toBeNull();
+    // The real answer has in_watchlist, so the actions row stays for the watchlist alone.
+    expect(root.querySelector(".actions")).not.toBeNull();
     expect(fake.subscribeMessage).not.toHaveBeenCalled();
+    cleanup();
+    // Without a watchlist either (no in_watchlist in the answer), there are no actions at all.
+    const noWatchlist = { ...movie, in_watchlist: undefined };
+    const bare = await details(noWatchlist, { requests: false, overrides: { "pandora/media": noWatchlist } });
+    expect(bare.root.querySelector(".actions")).toBeNull();
+    expect(bare.fake.subscribeMessage).not.toHaveBeenCalled();
   });
 
   it("unsubscribes when the details close", async () => {
@@ -243,7 +269,8 @@ describe("the Request button", () => {
   it("shows in Discover's details sheet when pandora/info has requests", async () => {
     for (const [info, expected] of [
       [infoRequests, true],
-      [admin, false],
+      // Every generated pandora/info has requests; an older backend leaves the key out.
+      [{ ...admin, requests: undefined }, false],
     ] as const) {
       const fake = fakeHass({ "pandora/discover": trending, "pandora/media": movie }, { admin: false });
       const element = document.createElement("pandora-panel-discover") as PandoraDiscover;

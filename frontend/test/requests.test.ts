@@ -12,7 +12,7 @@ import {
 import "../src/tabs/requests/pandora-panel-requests";
 import { MAX_REASON, type PandoraRequests } from "../src/tabs/requests/pandora-panel-requests";
 import type { Info, MediaRequest, RequestsSnapshot } from "../src/data/types";
-import { info_admin as admin, info_requests as infoRequests, requests_approve as approved, requests_deny as denied, requests_retry as retried, requests_snapshot as snapshotFixture, requests_user as userFixture, requests_withdraw as withdrawn } from "./handwritten-files";
+import { info_admin as admin, info_requests as infoRequests, requests_approve as approved, requests_deny as denied, requests_retry as retried, requests_snapshot as snapshotFixture, requests_user as userFixture, requests_withdraw as withdrawn } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
@@ -26,15 +26,22 @@ import {
 } from "./helpers";
 
 const FEED = "pandora/requests/subscribe";
-const snapshot = snapshotFixture as RequestsSnapshot;
-const userSnapshot = userFixture as RequestsSnapshot;
-const OPPENHEIMER = "01JREQ0000000000000000007"; // pending, Sam
-const THE_BEAR = "01JREQ0000000000000000006"; // pending, TV season 2, Robin + Sam
-const DUNE = "01JREQ0000000000000000005"; // downloading, Alex (u1, the fake user)
-const BREAKING_BAD = "01JREQ0000000000000000004"; // searching, season 1
-const PAST_LIVES = "01JREQ0000000000000000003"; // available
-const SEVERANCE = "01JREQ0000000000000000002"; // failed, whole series, Alex
-const CATS = "01JREQ0000000000000000001"; // denied
+// Via unknown: TypeScript unions the JSON's per-request `names` objects into optional keys.
+const snapshot = snapshotFixture as unknown as RequestsSnapshot;
+const userSnapshot = userFixture as unknown as RequestsSnapshot;
+const HIS_GIRL_FRIDAY = "01JREQ0000000000000000007"; // pending, Sam
+const BONANZA = "01JREQ0000000000000000006"; // pending, TV season 2, Robin + Sam
+const SINTEL = "01JREQ0000000000000000005"; // downloading, Alex (u1, the fake user)
+const HILLBILLIES = "01JREQ0000000000000000004"; // The Beverly Hillbillies: searching, season 1
+const THE_GENERAL = "01JREQ0000000000000000003"; // available
+const DRAGNET = "01JREQ0000000000000000002"; // failed, whole series, Alex
+const PLAN_9 = "01JREQ0000000000000000001"; // Plan 9 from Outer Space: denied
+
+// The generated withdraw and deny answers are for requests of their own (Detour, Bonanza); the
+// tests withdraw and deny His Girl Friday, so its request is answered the same way.
+const hisGirlFriday = snapshot.requests.find((r) => r.id === HIS_GIRL_FRIDAY)!;
+const WITHDRAWN = { ...withdrawn, request: { ...hisGirlFriday, status: withdrawn.request.status } };
+const DENIED_HGF = { ...denied, request: { ...hisGirlFriday, status: denied.request.status } };
 
 async function requestsTab(
   options: {
@@ -52,7 +59,7 @@ async function requestsTab(
       "pandora/requests/approve": approved,
       "pandora/requests/deny": denied,
       "pandora/requests/retry": retried,
-      "pandora/requests/withdraw": withdrawn,
+      "pandora/requests/withdraw": WITHDRAWN,
       ...options.overrides,
     },
     { admin: isAdmin, subscribeError: options.subscribeError },
@@ -93,8 +100,8 @@ describe("request helpers", () => {
     expect(seasonLabel(severance)).toBe("Whole series");
     expect(seasonLabel({ media_type: "tv", season: 0 })).toBe("Specials");
     expect(seasonLabel(snapshot.requests[0]!)).toBeNull();
-    expect(requestSubject(bear)).toBe("The Bear · Season 2");
-    expect(requestSubject(snapshot.requests[0]!)).toBe("Oppenheimer");
+    expect(requestSubject(bear)).toBe("Bonanza · Season 2");
+    expect(requestSubject(snapshot.requests[0]!)).toBe("His Girl Friday");
     expect(
       (
         [
@@ -125,15 +132,15 @@ describe("request helpers", () => {
   });
 
   it("finds a title's open requests and merges answers", () => {
-    expect(openRequestsFor(snapshot, { tmdb_id: 693134, media_type: "movie" }).map((r) => r.id)).toEqual([DUNE]);
+    expect(openRequestsFor(snapshot, { tmdb_id: 900014, media_type: "movie" }).map((r) => r.id)).toEqual([SINTEL]);
     // Failed and denied requests are not open.
-    expect(openRequestsFor(snapshot, { tmdb_id: 95396, media_type: "tv" })).toEqual([]);
+    expect(openRequestsFor(snapshot, { tmdb_id: 960002, media_type: "tv" })).toEqual([]);
     expect(openRequestsFor(null, { tmdb_id: 1, media_type: "movie" })).toEqual([]);
     const merged = mergeRequests(snapshot, [approved.request as MediaRequest]);
     expect(merged.requests).toHaveLength(snapshot.requests.length);
     expect(merged.requests[0]!.status).toBe("approved");
     const added = mergeRequests({ requests: [] }, [approved.request as MediaRequest]);
-    expect(added.requests.map((r) => r.id)).toEqual([OPPENHEIMER]);
+    expect(added.requests.map((r) => r.id)).toEqual([HIS_GIRL_FRIDAY]);
   });
 });
 
@@ -145,20 +152,31 @@ describe("Requests tab", () => {
   });
 
   it("renders a card per request with its status, season, requesters, release and reason", async () => {
-    const { root } = await withSnapshot(snapshot, {});
+    // Every generated request has a poster, and only the downloading one names its release:
+    // Bonanza loses its poster and The General (available) gets a release, to check both.
+    const shown = {
+      requests: snapshot.requests.map((r) =>
+        r.id === BONANZA
+          ? { ...r, poster_url: null }
+          : r.id === THE_GENERAL
+            ? { ...r, release: "The.General.1926.1080p.BluRay.x264-GRP" }
+            : r,
+      ),
+    };
+    const { root } = await withSnapshot(shown, {});
     buttonWith(root, "All").click();
     await settle();
     expect(shownIds(root)).toEqual(snapshot.requests.map((r) => r.id));
 
     const status = (id: string) => card(root, id)!.querySelector<HTMLElement>(".status")!;
     const expected: [string, string, string][] = [
-      [OPPENHEIMER, "Pending", "pending"],
-      [THE_BEAR, "Pending", "pending"],
-      [DUNE, "Downloading", "progress"],
-      [BREAKING_BAD, "Searching", "progress"],
-      [PAST_LIVES, "Available", "available"],
-      [SEVERANCE, "Failed", "failed"],
-      [CATS, "Denied", "denied"],
+      [HIS_GIRL_FRIDAY, "Pending", "pending"],
+      [BONANZA, "Pending", "pending"],
+      [SINTEL, "Downloading", "progress"],
+      [HILLBILLIES, "Searching", "progress"],
+      [THE_GENERAL, "Available", "available"],
+      [DRAGNET, "Failed", "failed"],
+      [PLAN_9, "Denied", "denied"],
     ];
     for (const [id, label, tone] of expected) {
       expect(status(id).textContent!.trim()).toBe(label);
@@ -166,50 +184,47 @@ describe("Requests tab", () => {
       expect(card(root, id)!.dataset.status).toBe(snapshot.requests.find((r) => r.id === id)!.status);
     }
 
-    const oppenheimer = card(root, OPPENHEIMER)!;
-    expect(oppenheimer.querySelector("h3")!.textContent).toContain("Oppenheimer");
-    expect(oppenheimer.querySelector(".year")!.textContent).toBe("(2023)");
-    expect(oppenheimer.querySelector("img")!.getAttribute("src")).toBe(snapshot.requests[0]!.poster_url);
-    expect(deepText(oppenheimer.querySelector(".sub")!)).toBe("Movie");
-    expect(deepText(oppenheimer.querySelector(".who")!)).toContain("Requested by Sam");
-    expect(oppenheimer.querySelector(".who time")!.getAttribute("datetime")).toBe("2026-11-24T10:00:00+00:00");
+    const girlFriday = card(root, HIS_GIRL_FRIDAY)!;
+    expect(girlFriday.querySelector("h3")!.textContent).toContain("His Girl Friday");
+    expect(girlFriday.querySelector(".year")!.textContent).toBe("(1940)");
+    expect(girlFriday.querySelector("img")!.getAttribute("src")).toBe(snapshot.requests[0]!.poster_url);
+    expect(deepText(girlFriday.querySelector(".sub")!)).toBe("Movie");
+    expect(deepText(girlFriday.querySelector(".who")!)).toContain("Requested by Sam");
+    expect(girlFriday.querySelector(".who time")!.getAttribute("datetime")).toBe("2026-11-24T10:26:00+00:00");
 
-    const bear = card(root, THE_BEAR)!;
+    const bear = card(root, BONANZA)!;
     expect(deepText(bear.querySelector(".sub")!)).toBe("TV · Season 2");
     expect(deepText(bear.querySelector(".who")!)).toContain("Requested by Robin, Sam");
     // No poster: the placeholder icon only.
     expect(bear.querySelector("img")).toBeNull();
-    expect(deepText(card(root, SEVERANCE)!.querySelector(".sub")!)).toBe("TV · Whole series");
+    expect(deepText(card(root, DRAGNET)!.querySelector(".sub")!)).toBe("TV · Whole series");
 
-    expect(deepText(card(root, DUNE)!.querySelector(".release")!)).toContain(
-      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.H.265-FLUX",
+    expect(deepText(card(root, SINTEL)!.querySelector(".release")!)).toContain(
+      "Sintel.2010.1080p.BluRay.x264-GRP",
     );
     // The release shows only while it downloads (or is filed).
-    expect(card(root, PAST_LIVES)!.querySelector(".release")).toBeNull();
+    expect(card(root, THE_GENERAL)!.querySelector(".release")).toBeNull();
     // A failure in words for people; the administrator also reads its cause.
-    expect(deepText(card(root, SEVERANCE)!.querySelector(".reason")!)).toBe(
-      "Failed: We couldn't find a copy of Severance (2022) yet; an admin can retry " +
-        "no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
+    expect(deepText(card(root, DRAGNET)!.querySelector(".reason")!)).toBe(
+      "Failed: We couldn't find a copy of Dragnet (1951) yet; an admin can retry no release found",
     );
-    expect(deepText(card(root, SEVERANCE)!.querySelector(".reason-detail")!)).toBe(
-      "no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
-    );
-    expect(deepText(card(root, CATS)!.querySelector(".reason")!)).toBe("Denied: We have it on Blu-ray already");
-    expect(card(root, DUNE)!.querySelector(".reason")).toBeNull();
+    expect(deepText(card(root, DRAGNET)!.querySelector(".reason-detail")!)).toBe("no release found");
+    expect(deepText(card(root, PLAN_9)!.querySelector(".reason")!)).toBe("Denied: Not this month");
+    expect(card(root, SINTEL)!.querySelector(".reason")).toBeNull();
   });
 
   it("opens on Pending for administrators when requests wait, with counts", async () => {
     const { root } = await withSnapshot();
     expect(filterButton(root, "pending").getAttribute("aria-pressed")).toBe("true");
-    expect(shownIds(root)).toEqual([OPPENHEIMER, THE_BEAR]);
+    expect(shownIds(root)).toEqual([HIS_GIRL_FRIDAY, BONANZA]);
     const counts = ["pending", "all", "mine"].map((f) => filterButton(root, f).querySelector(".count")!.textContent);
     expect(counts).toEqual(["2", "7", "2"]);
     filterButton(root, "mine").click();
     await settle();
     expect(filterButton(root, "mine").getAttribute("aria-pressed")).toBe("true");
     expect(filterButton(root, "pending").getAttribute("aria-pressed")).toBe("false");
-    // Alex (u1) asked for Dune and Severance.
-    expect(shownIds(root)).toEqual([DUNE, SEVERANCE]);
+    // Alex (u1) asked for Sintel and Dragnet.
+    expect(shownIds(root)).toEqual([SINTEL, DRAGNET]);
     filterButton(root, "all").click();
     await settle();
     expect(shownIds(root)).toHaveLength(7);
@@ -239,42 +254,42 @@ describe("Requests tab", () => {
     const { fake, root, toasts } = await withSnapshot(snapshot, {
       overrides: { "pandora/requests/approve": () => new Promise((resolve) => (answer = resolve)) },
     });
-    const button = card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.approve")!;
+    const button = card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.approve")!;
     expect(deepText(button)).toBe("Approve");
     button.click();
     await settle();
-    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/approve", request_id: OPPENHEIMER });
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/approve", request_id: HIS_GIRL_FRIDAY });
     expect(deepText(button)).toBe("Approving…");
     expect(button.disabled).toBe(true);
-    expect(card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.disabled).toBe(true);
+    expect(card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.deny")!.disabled).toBe(true);
     answer(approved);
     await settle();
-    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Approved Oppenheimer" });
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Approved His Girl Friday" });
     // The answer shows at once: approved, so it leaves the Pending filter.
-    expect(card(root, OPPENHEIMER)).toBeNull();
+    expect(card(root, HIS_GIRL_FRIDAY)).toBeNull();
     filterButton(root, "all").click();
     await settle();
-    expect(card(root, OPPENHEIMER)!.querySelector(".status")!.textContent!.trim()).toBe("Approved");
-    expect(card(root, OPPENHEIMER)!.querySelector("button.approve")).toBeNull();
+    expect(card(root, HIS_GIRL_FRIDAY)!.querySelector(".status")!.textContent!.trim()).toBe("Approved");
+    expect(card(root, HIS_GIRL_FRIDAY)!.querySelector("button.approve")).toBeNull();
   });
 
   it("shows a failed approval inline, without a toast", async () => {
     const { root, toasts } = await withSnapshot(snapshot, {
       overrides: {
-        "pandora/requests/approve": new FakeWsError("request_wrong_status", "Oppenheimer is already approved"),
+        "pandora/requests/approve": new FakeWsError("request_wrong_status", "His Girl Friday is already approved"),
       },
     });
-    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.approve")!.click();
+    card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.approve")!.click();
     await settle();
-    const alert = card(root, OPPENHEIMER)!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).toContain("Could not approve it: Oppenheimer is already approved");
+    const alert = card(root, HIS_GIRL_FRIDAY)!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain("Could not approve it: His Girl Friday is already approved");
     expect(toasts).not.toHaveBeenCalled();
-    expect(card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.approve")!.disabled).toBe(false);
+    expect(card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.approve")!.disabled).toBe(false);
   });
 
   it("denies with a reason from the sheet", async () => {
-    const { fake, root, toasts } = await withSnapshot();
-    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
+    const { fake, root, toasts } = await withSnapshot(snapshot, { overrides: { "pandora/requests/deny": DENIED_HGF } });
+    card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
     const sheet = root.querySelector("pandora-confirm")!;
     expect(deepQuery(sheet, '[role="dialog"]')!.getAttribute("aria-label")).toBe("Deny the request");
@@ -290,11 +305,11 @@ describe("Requests tab", () => {
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/requests/deny",
-      request_id: OPPENHEIMER,
+      request_id: HIS_GIRL_FRIDAY,
       reason: "Not this month",
     });
     expect(root.querySelector("pandora-confirm")).toBeNull();
-    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Denied Oppenheimer" });
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Denied His Girl Friday" });
   });
 
   it("denies without a reason, and keeps the sheet open with the error when it fails", async () => {
@@ -304,13 +319,13 @@ describe("Requests tab", () => {
         "pandora/requests/deny": () => (fail ? new FakeWsError("unauthorized", "Unauthorized") : denied),
       },
     });
-    card(root, THE_BEAR)!.querySelector<HTMLButtonElement>("button.deny")!.click();
+    card(root, BONANZA)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
     const sheet = root.querySelector("pandora-confirm")!;
-    expect(deepText(sheet)).toContain("The Bear · Season 2");
+    expect(deepText(sheet)).toContain("Bonanza · Season 2");
     deepQuery<HTMLButtonElement>(sheet, "button.confirm")!.click();
     await settle();
-    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/deny", request_id: THE_BEAR });
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/deny", request_id: BONANZA });
     expect(sheet.querySelector('[role="alert"]')!.textContent).toContain("Could not deny it: Unauthorized");
     expect(root.querySelector("pandora-confirm")).toBe(sheet);
     expect(toasts).not.toHaveBeenCalled();
@@ -323,7 +338,7 @@ describe("Requests tab", () => {
 
   it("cancels the deny sheet without a command", async () => {
     const { fake, root } = await withSnapshot();
-    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.deny")!.click();
+    card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.deny")!.click();
     await settle();
     buttonWith(root.querySelector("pandora-confirm")!, "Cancel").click();
     await settle();
@@ -335,22 +350,22 @@ describe("Requests tab", () => {
     const { fake, root, toasts } = await withSnapshot();
     filterButton(root, "all").click();
     await settle();
-    expect(card(root, DUNE)!.querySelector(".actions")).toBeNull();
-    expect(card(root, PAST_LIVES)!.querySelector(".actions")).toBeNull();
-    expect(card(root, CATS)!.querySelector("button.retry")).not.toBeNull();
-    card(root, SEVERANCE)!.querySelector<HTMLButtonElement>("button.retry")!.click();
+    expect(card(root, SINTEL)!.querySelector(".actions")).toBeNull();
+    expect(card(root, THE_GENERAL)!.querySelector(".actions")).toBeNull();
+    expect(card(root, PLAN_9)!.querySelector("button.retry")).not.toBeNull();
+    card(root, DRAGNET)!.querySelector<HTMLButtonElement>("button.retry")!.click();
     await settle();
-    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/retry", request_id: SEVERANCE });
-    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Retrying Severance · Whole series" });
-    expect(card(root, SEVERANCE)!.querySelector(".status")!.textContent!.trim()).toBe("Approved");
-    expect(card(root, SEVERANCE)!.querySelector(".reason")).toBeNull();
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/retry", request_id: DRAGNET });
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Retrying Dragnet · Whole series" });
+    expect(card(root, DRAGNET)!.querySelector(".status")!.textContent!.trim()).toBe("Approved");
+    expect(card(root, DRAGNET)!.querySelector(".reason")).toBeNull();
   });
 
   it("expands a request's time line", async () => {
     const { root } = await withSnapshot();
     filterButton(root, "all").click();
     await settle();
-    const dune = card(root, DUNE)!;
+    const dune = card(root, SINTEL)!;
     const toggle = dune.querySelector<HTMLButtonElement>("button.steps-toggle")!;
     const steps = dune.querySelector<HTMLElement>("ol.steps")!;
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
@@ -367,7 +382,7 @@ describe("Requests tab", () => {
     expect(items[1]).toContain("Approved by you");
     expect(items[1]).toContain("auto-approved");
     expect(items[3]).toContain("Downloading by Pandora");
-    expect(steps.querySelector("time")!.getAttribute("datetime")).toBe("2026-11-23T20:00:00+00:00");
+    expect(steps.querySelector("time")!.getAttribute("datetime")).toBe("2026-11-24T10:19:00+00:00");
     toggle.click();
     await settle();
     expect(steps.hidden).toBe(true);
@@ -375,14 +390,14 @@ describe("Requests tab", () => {
 
   it("shows a household member a failure in words for them, without its technical cause", async () => {
     const { root } = await withSnapshot(snapshot, { admin: false });
-    const reason = card(root, SEVERANCE)!.querySelector(".reason")!;
-    expect(deepText(reason)).toBe("Failed: We couldn't find a copy of Severance (2022) yet; an admin can retry");
+    const reason = card(root, DRAGNET)!.querySelector(".reason")!;
+    expect(deepText(reason)).toBe("Failed: We couldn't find a copy of Dragnet (1951) yet; an admin can retry");
     expect(reason.querySelector(".reason-detail")).toBeNull();
     // An older backend without `public_reason`: its reason, as before.
-    const older = snapshot.requests.map((r) => (r.id === SEVERANCE ? { ...r, public_reason: undefined } : r));
+    const older = snapshot.requests.map((r) => (r.id === DRAGNET ? { ...r, public_reason: undefined } : r));
     const { root: olderRoot } = await withSnapshot({ requests: older }, { admin: false });
-    expect(deepText(card(olderRoot, SEVERANCE)!.querySelector(".reason")!)).toBe(
-      "Failed: no acceptable release: 12 results, all rejected (no seeders: 8, wrong season: 4)",
+    expect(deepText(card(olderRoot, DRAGNET)!.querySelector(".reason")!)).toBe(
+      "Failed: no release found",
     );
   });
 
@@ -394,36 +409,36 @@ describe("Requests tab", () => {
       overrides: { "pandora/requests/withdraw": () => new Promise((resolve) => (answer = resolve)) },
     });
     const withdrawButton = (id: string) => card(root, id)!.querySelector<HTMLButtonElement>("button.withdraw");
-    // Sam (u2) asked for Oppenheimer and joined The Bear; Breaking Bad is already searching.
-    expect(withdrawButton(OPPENHEIMER)).not.toBeNull();
-    expect(withdrawButton(THE_BEAR)).not.toBeNull();
-    expect(withdrawButton(BREAKING_BAD)).toBeNull();
-    expect(withdrawButton(PAST_LIVES)).toBeNull();
+    // Sam (u2) asked for His Girl Friday and joined Bonanza; The Beverly Hillbillies is already searching.
+    expect(withdrawButton(HIS_GIRL_FRIDAY)).not.toBeNull();
+    expect(withdrawButton(BONANZA)).not.toBeNull();
+    expect(withdrawButton(HILLBILLIES)).toBeNull();
+    expect(withdrawButton(THE_GENERAL)).toBeNull();
     expect(root.querySelectorAll("button.approve, button.deny, button.retry")).toHaveLength(0);
 
-    const button = withdrawButton(OPPENHEIMER)!;
+    const button = withdrawButton(HIS_GIRL_FRIDAY)!;
     expect(deepText(button)).toBe("Withdraw");
-    expect(button.closest('[role="group"]')!.getAttribute("aria-labelledby")).toBe(`request-${OPPENHEIMER}`);
+    expect(button.closest('[role="group"]')!.getAttribute("aria-labelledby")).toBe(`request-${HIS_GIRL_FRIDAY}`);
     button.click();
     await settle();
-    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/withdraw", request_id: OPPENHEIMER });
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/withdraw", request_id: HIS_GIRL_FRIDAY });
     expect(deepText(button)).toBe("Withdrawing…");
     expect(button.disabled).toBe(true);
-    answer(withdrawn);
+    answer(WITHDRAWN);
     await settle();
-    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Withdrew Oppenheimer" });
-    expect(card(root, OPPENHEIMER)!.querySelector(".status")!.textContent!.trim()).toBe("Withdrawn");
-    expect(card(root, OPPENHEIMER)!.dataset.status).toBe("withdrawn");
-    expect(withdrawButton(OPPENHEIMER)).toBeNull();
+    expect(toasts).toHaveBeenCalledWith({ kind: "success", message: "Withdrew His Girl Friday" });
+    expect(card(root, HIS_GIRL_FRIDAY)!.querySelector(".status")!.textContent!.trim()).toBe("Withdrawn");
+    expect(card(root, HIS_GIRL_FRIDAY)!.dataset.status).toBe("withdrawn");
+    expect(withdrawButton(HIS_GIRL_FRIDAY)).toBeNull();
 
-    // Robin asked for The Bear first: Sam only leaves it, and no longer sees it.
-    const bear = userSnapshot.requests.find((r) => r.id === THE_BEAR)!;
+    // Robin asked for Bonanza first: Sam only leaves it, and no longer sees it.
+    const bear = userSnapshot.requests.find((r) => r.id === BONANZA)!;
     const left = { request: { ...bear, watchers: [], users_names: ["Robin"] } };
     fake.respond("pandora/requests/withdraw", left);
-    withdrawButton(THE_BEAR)!.click();
+    withdrawButton(BONANZA)!.click();
     await settle();
-    expect(card(root, THE_BEAR)).toBeNull();
-    expect(toasts).toHaveBeenLastCalledWith({ kind: "success", message: "Withdrew The Bear · Season 2" });
+    expect(card(root, BONANZA)).toBeNull();
+    expect(toasts).toHaveBeenLastCalledWith({ kind: "success", message: "Withdrew Bonanza · Season 2" });
   });
 
   it("shows a refused withdrawal inline", async () => {
@@ -433,13 +448,13 @@ describe("Requests tab", () => {
       overrides: {
         "pandora/requests/withdraw": new FakeWsError(
           "service_validation_error",
-          "Only a request still waiting for approval can be withdrawn: the request for Oppenheimer is already approved",
+          "Only a request still waiting for approval can be withdrawn: the request for His Girl Friday is already approved",
         ),
       },
     });
-    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.withdraw")!.click();
+    card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.withdraw")!.click();
     await settle();
-    expect(card(root, OPPENHEIMER)!.querySelector('[role="alert"]')!.textContent).toContain(
+    expect(card(root, HIS_GIRL_FRIDAY)!.querySelector('[role="alert"]')!.textContent).toContain(
       "Could not withdraw it: Only a request still waiting for approval can be withdrawn",
     );
     expect(toasts).not.toHaveBeenCalled();
@@ -447,13 +462,13 @@ describe("Requests tab", () => {
 
   it("lets administrators withdraw any pending request", async () => {
     const { fake, root } = await withSnapshot();
-    const actions = card(root, THE_BEAR)!.querySelector(".actions")!;
+    const actions = card(root, BONANZA)!.querySelector(".actions")!;
     expect([...actions.querySelectorAll("button")].map((b) => deepText(b))).toEqual(["Approve", "Deny", "Withdraw"]);
-    card(root, OPPENHEIMER)!.querySelector<HTMLButtonElement>("button.withdraw")!.click();
+    card(root, HIS_GIRL_FRIDAY)!.querySelector<HTMLButtonElement>("button.withdraw")!.click();
     await settle();
-    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/withdraw", request_id: OPPENHEIMER });
+    expect(fake.callWS).toHaveBeenLastCalledWith({ type: "pandora/requests/withdraw", request_id: HIS_GIRL_FRIDAY });
     // Withdrawn: no longer pending.
-    expect(card(root, OPPENHEIMER)).toBeNull();
+    expect(card(root, HIS_GIRL_FRIDAY)).toBeNull();
   });
 
   it("shows users their own requests without filters or administrator buttons", async () => {
@@ -483,7 +498,8 @@ describe("Requests tab", () => {
   });
 
   it("needs a newer Pandora when pandora/info has no requests", async () => {
-    const { fake, root } = await requestsTab({ info: admin });
+    // Every generated pandora/info has requests: an older backend leaves the key out.
+    const { fake, root } = await requestsTab({ info: { ...admin, requests: undefined } });
     expect(deepText(root)).toContain("Requests need a newer Pandora");
     expect(fake.subscribeMessage).not.toHaveBeenCalled();
   });
@@ -501,11 +517,11 @@ describe("Requests tab", () => {
   it("follows the live snapshot and unsubscribes when it leaves the page", async () => {
     const { fake, element, root } = await withSnapshot();
     const changed = snapshot.requests.map((r) =>
-      r.id === THE_BEAR ? { ...r, status: "approved" as const } : r,
+      r.id === BONANZA ? { ...r, status: "approved" as const } : r,
     );
     fake.pushTo(FEED, { requests: changed });
     await settle();
-    expect(shownIds(root)).toEqual([OPPENHEIMER]);
+    expect(shownIds(root)).toEqual([HIS_GIRL_FRIDAY]);
     const { unsubscribe } = fake.subscriptions[0]!;
     element.remove();
     await settle();
@@ -524,18 +540,18 @@ describe("request commands", () => {
       "pandora/requests/withdraw": withdrawn,
     });
     const api = new PandoraApi(fake.hass);
-    await api.requestMedia({ tmdb_id: 693134, media_type: "movie" });
-    await api.requestMedia({ tmdb_id: 1396, media_type: "tv", seasons: [1, 2] });
-    await api.requestMedia({ tmdb_id: 1396, media_type: "tv", seasons: [] });
+    await api.requestMedia({ tmdb_id: 900001, media_type: "movie" });
+    await api.requestMedia({ tmdb_id: 960001, media_type: "tv", seasons: [1, 2] });
+    await api.requestMedia({ tmdb_id: 960001, media_type: "tv", seasons: [] });
     await api.denyRequest("r1", "   ");
     await api.denyRequest("r1", "No");
     expect(await api.listRequests({ status: ["pending", "failed"], limit: 20 })).toEqual(userSnapshot);
     await api.listRequests();
     expect((await api.withdrawRequest("r2")).request.status).toBe("withdrawn");
     expect(fake.callWS.mock.calls.map(([m]) => m)).toEqual([
-      { type: "pandora/requests/create", tmdb_id: 693134, media_type: "movie" },
-      { type: "pandora/requests/create", tmdb_id: 1396, media_type: "tv", seasons: [1, 2] },
-      { type: "pandora/requests/create", tmdb_id: 1396, media_type: "tv" },
+      { type: "pandora/requests/create", tmdb_id: 900001, media_type: "movie" },
+      { type: "pandora/requests/create", tmdb_id: 960001, media_type: "tv", seasons: [1, 2] },
+      { type: "pandora/requests/create", tmdb_id: 960001, media_type: "tv" },
       { type: "pandora/requests/deny", request_id: "r1" },
       { type: "pandora/requests/deny", request_id: "r1", reason: "No" },
       { type: "pandora/requests/list", status: ["pending", "failed"], limit: 20 },

@@ -4,7 +4,7 @@ import { qualityChips, querySuggestions, searchOutcome, searchProblems, type Dow
 import "../src/tabs/discover/pandora-panel-releases";
 import type { PandoraTorrentSearch } from "../src/tabs/discover/pandora-panel-releases";
 import type { IndexerStatus, Info, RankedRelease, TorrentSearchResult } from "../src/data/types";
-import { info_admin as admin, info_empty as empty, info_requests as withRequests, info_user as user, requests_create_movie as requested, requests_create_existing as existing, torrent_add as added, torrent_search as ranked, torrent_search_rejected as withRejected } from "./handwritten-files";
+import { info_admin as admin, info_empty as empty, info_requests as withRequests, info_user as user, requests_create_movie as requested, requests_create_existing as existing, torrent_add as added, torrent_search as ranked, torrent_search_rejected as withRejected } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
@@ -17,22 +17,24 @@ import {
   type Responder,
 } from "./helpers";
 
-const DUNE: DownloadTarget = {
-  tmdb_id: 693134,
+/** The generated media_movie, whose releases torrent_search holds. */
+const NIGHT: DownloadTarget = {
+  tmdb_id: 900001,
   media_type: "movie",
-  title: "Dune: Part Two",
-  year: 2024,
+  title: "Night of the Living Dead",
+  year: 1968,
   seasons: [],
 };
 
-const BREAKING_BAD: DownloadTarget = {
-  tmdb_id: 1396,
+/** The generated media_tv, with its first two seasons. */
+const CISCO_KID: DownloadTarget = {
+  tmdb_id: 960001,
   media_type: "tv",
-  title: "Breaking Bad",
-  year: 2008,
+  title: "The Cisco Kid",
+  year: 1950,
   seasons: [
-    { number: 1, name: "Season 1", episode_count: 7, year: 2008 },
-    { number: 2, name: "Season 2", episode_count: 13, year: 2009 },
+    { number: 1, name: "Season 1", episode_count: 26, year: 1950 },
+    { number: 2, name: "Season 2", episode_count: 26, year: 1951 },
   ],
 };
 
@@ -47,7 +49,7 @@ const NOTHING = answer({ total: 0, accepted: 0, results: [], instances: [JACKETT
 async function modal(
   info: unknown,
   overrides: Record<string, Responder> = {},
-  target: DownloadTarget = DUNE,
+  target: DownloadTarget = NIGHT,
 ) {
   const fake = fakeHass({
     "pandora/torrents/search": (m: { include_rejected?: unknown }) =>
@@ -67,38 +69,57 @@ afterEach(cleanup);
 
 describe("torrent search modal", () => {
   it("searches by TMDB id and renders ranked results with chips, numbers and reasons", async () => {
-    const { fake, root } = await modal(admin);
+    // No generated release is freeleech: the second is made one, to check it is marked.
+    const { fake, root } = await modal(admin, {
+      "pandora/torrents/search": answer({ results: [ranked.results[0]!, { ...ranked.results[1]!, freeleech: true }] }),
+    });
     expect(fake.callWS).toHaveBeenCalledWith({
       type: "pandora/torrents/search",
-      tmdb_id: 693134,
+      tmdb_id: 900001,
       media_type: "movie",
     });
     const releases = root.querySelectorAll("li.release");
     expect(releases).toHaveLength(2);
     const best = releases[0]!;
     expect(best.querySelector("h3")!.textContent).toBe(
-      "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX",
+      "Night.of.the.Living.Dead.1968.1080p.BluRay.x264-GRP",
     );
     const chips = [...best.querySelectorAll('ul[aria-label="Quality"] .chip')].map((c) => c.textContent);
-    expect(chips).toEqual(["2160p", "WEB-DL", "H.265", "DV", "HDR"]);
+    expect(chips).toEqual(["1080p", "Blu-ray", "H.264"]);
     const stats = deepText(best.querySelector(".stats")!);
-    expect(stats).toContain("18.4 GB");
-    expect(stats).toContain("812");
-    expect(stats).toContain("95");
-    expect(stats).toContain("148.6");
+    expect(stats).toContain("8 GB");
+    // Size, seeders, leechers and score, each in its own cell.
+    expect([...best.querySelectorAll(".stats dd")].map((dd) => deepText(dd).trim())).toEqual(["8 GB", "40", "3", "150059"]);
     const reasons = [...best.querySelectorAll(".reasons li")].map((r) => r.textContent);
     expect(reasons).toEqual([
-      "2160p matches the preferred resolution",
-      "WEB-DL source",
-      "812 seeders",
+      "1080p matches the preferred resolution",
+      "BluRay source",
+      "40 seeders",
     ]);
     expect(deepText(releases[1]!)).toContain("Freeleech");
-    expect(deepText(root)).toContain("2 of 14 releases accepted");
-    expect(deepText(root)).toContain("Dune Part Two 2024");
+    expect(deepText(releases[0]!)).not.toContain("Freeleech");
+    expect(deepText(root)).toContain("2 of 3 releases accepted");
+    expect(deepText(root)).toContain("Night of the Living Dead 1968");
   });
 
   it("asks for rejected releases only behind the toggle, and marks them", async () => {
-    const { fake, root } = await modal(admin);
+    // Every generated Jackett answered in full: this one reports an indexer that timed out.
+    const partial = {
+      ...withRejected,
+      instances: [
+        {
+          ...withRejected.instances[0]!,
+          state: "partial",
+          indexers: [
+            { indexer: "Public One", state: "ok", error: null },
+            { indexer: "rarbg", state: "timeout", error: "did not answer in time" },
+          ],
+        },
+      ],
+    };
+    const { fake, root } = await modal(admin, {
+      "pandora/torrents/search": (m: { include_rejected?: unknown }) => (m.include_rejected ? partial : ranked),
+    });
     const toggle = deepQuery<HTMLInputElement>(root, 'input[role="switch"]')!;
     expect(toggle.checked).toBe(false);
     toggle.checked = true;
@@ -106,7 +127,7 @@ describe("torrent search modal", () => {
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/search",
-      tmdb_id: 693134,
+      tmdb_id: 900001,
       media_type: "movie",
       include_rejected: true,
     });
@@ -114,7 +135,6 @@ describe("torrent search modal", () => {
     expect(deepText(rejected)).toContain("Rejected");
     expect([...rejected.querySelectorAll(".reasons li")].map((r) => r.textContent)).toEqual([
       "CAM source rejected",
-      "only 3 seeders (minimum 5)",
     ]);
     // The partial Jackett answer is reported, naming the indexer that did not answer.
     expect(deepText(root)).toContain(
@@ -131,8 +151,8 @@ describe("torrent search modal", () => {
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/add",
-      result_id: "89abcdef0123456789abcdef0123456789abcdef",
-      tmdb_id: 693134,
+      result_id: "0000000000000000000000000000000000000002",
+      tmdb_id: 900001,
       media_type: "movie",
     });
     expect(toasts).toHaveBeenCalledWith(
@@ -153,8 +173,8 @@ describe("torrent search modal", () => {
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/add",
-      result_id: "0123456789abcdef0123456789abcdef01234567",
-      tmdb_id: 693134,
+      result_id: "0000000000000000000000000000000000000001",
+      tmdb_id: 900001,
       media_type: "movie",
       instance: "01JQBT0000000000000000001",
     });
@@ -175,23 +195,14 @@ describe("torrent search modal", () => {
   });
 
   it("searches a season of a series", async () => {
-    const { fake, root } = await modal(admin, {}, {
-      tmdb_id: 1396,
-      media_type: "tv",
-      title: "Breaking Bad",
-      year: 2008,
-      seasons: [
-        { number: 1, name: "Season 1", episode_count: 7, year: 2008 },
-        { number: 2, name: "Season 2", episode_count: 13, year: 2009 },
-      ],
-    });
+    const { fake, root } = await modal(admin, {}, CISCO_KID);
     const select = root.querySelector<HTMLSelectElement>("select")!;
     select.value = "2";
     select.dispatchEvent(new Event("change"));
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/search",
-      tmdb_id: 1396,
+      tmdb_id: 960001,
       media_type: "tv",
       season: 2,
     });
@@ -217,45 +228,46 @@ describe("torrent search modal", () => {
   });
 
   it("says at once when the indexers found nothing, and searches other words", async () => {
-    const { fake, root } = await modal(admin, {
+    // Every generated pandora/info has requests: an older backend, which leaves the key out.
+    const { fake, root } = await modal({ ...admin, requests: undefined }, {
       "pandora/torrents/search": (m: { query?: string }) =>
-        m.query === "Dune Part Two" ? ranked : { ...NOTHING, query: m.query ?? "Dune Part Two 2024" },
-    }, { ...DUNE, original_title: "Dune: Deuxième partie" });
+        m.query === "Night of the Living Dead" ? ranked : { ...NOTHING, query: m.query ?? "Night of the Living Dead 1968" },
+    }, { ...NIGHT, original_title: "La Nuit des morts vivants" });
     const text = deepText(root);
-    expect(root.querySelector('[role="status"] h3')!.textContent).toBe("No release found for “Dune Part Two 2024”");
+    expect(root.querySelector('[role="status"] h3')!.textContent).toBe("No release found for “Night of the Living Dead 1968”");
     expect(text).not.toContain("0 of 0");
     expect(text).not.toContain("quality profile");
     // No requests on this backend: no Request button.
     expect(root.querySelector("button.request")).toBeNull();
     const suggestions = [...root.querySelectorAll<HTMLButtonElement>("button.suggestion")];
-    expect(suggestions.map((b) => b.textContent!.trim())).toEqual(["Dune Part Two", "Dune Deuxième partie 2024"]);
+    expect(suggestions.map((b) => b.textContent!.trim())).toEqual(["Night of the Living Dead", "La Nuit des morts vivants 1968"]);
     // Other words of one's own, by query (with the category and the movie's year for ranking).
     const input = root.querySelector<HTMLInputElement>("form.retry input")!;
-    expect(input.value).toBe("Dune Part Two 2024");
-    input.value = "Dune 2 2024";
+    expect(input.value).toBe("Night of the Living Dead 1968");
+    input.value = "Living Dead 1968";
     root.querySelector("form.retry")!.dispatchEvent(new Event("submit", { cancelable: true }));
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/search",
-      query: "Dune 2 2024",
+      query: "Living Dead 1968",
       category: "movies",
-      year: 2024,
+      year: 1968,
     });
-    expect(root.querySelector('[role="status"] h3')!.textContent).toBe("No release found for “Dune 2 2024”");
+    expect(root.querySelector('[role="status"] h3')!.textContent).toBe("No release found for “Living Dead 1968”");
     // A suggestion searches it; what it finds can be added for the title as usual.
-    buttonWith(root, "Dune Part Two").click();
+    buttonWith(root, "Night of the Living Dead").click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/torrents/search",
-      query: "Dune Part Two",
+      query: "Night of the Living Dead",
       category: "movies",
-      year: 2024,
+      year: 1968,
     });
     expect(root.querySelectorAll("li.release")).toHaveLength(2);
     root.querySelector<HTMLButtonElement>("li.release button.add")!.click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith(
-      expect.objectContaining({ type: "pandora/torrents/add", tmdb_id: 693134, media_type: "movie" }),
+      expect.objectContaining({ type: "pandora/torrents/add", tmdb_id: 900001, media_type: "movie" }),
     );
   });
 
@@ -269,7 +281,7 @@ describe("torrent search modal", () => {
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/requests/create",
-      tmdb_id: 693134,
+      tmdb_id: 900001,
       media_type: "movie",
     });
     const ask = root.querySelector(".ask")!;
@@ -287,7 +299,7 @@ describe("torrent search modal", () => {
       "pandora/torrents/search": NOTHING,
       "pandora/requests/create": () =>
         refuse ? new FakeWsError("home_assistant_error", "Requests are closed") : existing,
-    }, BREAKING_BAD);
+    }, CISCO_KID);
     expect(deepText(root)).toContain("Or request the whole series");
     const select = root.querySelector<HTMLSelectElement>("select")!;
     select.value = "2";
@@ -295,13 +307,13 @@ describe("torrent search modal", () => {
     await settle();
     expect(deepText(root)).toContain("Or request Season 2");
     expect([...root.querySelectorAll("button.suggestion")].map((b) => b.textContent!.trim())).toEqual([
-      "Breaking Bad Season 2",
+      "The Cisco Kid Season 2",
     ]);
     buttonWith(root, "Request").click();
     await settle();
     expect(fake.callWS).toHaveBeenLastCalledWith({
       type: "pandora/requests/create",
-      tmdb_id: 1396,
+      tmdb_id: 960001,
       media_type: "tv",
       seasons: [2],
     });
@@ -317,7 +329,7 @@ describe("torrent search modal", () => {
       "pandora/torrents/search": answer({ accepted: 0, results: [], instances: [JACKETT_OK] }),
     });
     const text = deepText(root);
-    expect(text).toContain("0 of 14 releases accepted");
+    expect(text).toContain("0 of 3 releases accepted");
     expect(text).toContain("No acceptable release");
     expect(text).toContain("Nothing passed your quality profile. Turn on “Show rejected” to see why.");
     expect(text).not.toContain("No release found");
@@ -363,7 +375,7 @@ describe("torrent search modal", () => {
       }),
     });
     const text = deepText(root);
-    expect(text).toContain("No release found for “Dune Part Two 2024”");
+    expect(text).toContain("No release found for “Night of the Living Dead 1968”");
     expect(root.querySelector(".banner.error")!.textContent).toContain(
       "Jackett cloud could not be searched: Invalid API key",
     );
@@ -400,23 +412,23 @@ describe("torrent search modal", () => {
   });
 
   it("suggests other words: without a movie's year, a series' year or season, the original title", () => {
-    expect(querySuggestions(DUNE, null, "Dune Part Two 2024")).toEqual(["Dune Part Two"]);
-    expect(querySuggestions({ ...DUNE, original_title: "Dune: Part Two" }, null, "x")).toEqual([
-      "Dune Part Two",
-      "Dune Part Two 2024",
+    expect(querySuggestions(NIGHT, null, "Night of the Living Dead 1968")).toEqual(["Night of the Living Dead"]);
+    expect(querySuggestions({ ...NIGHT, original_title: "Night of the Living Dead" }, null, "x")).toEqual([
+      "Night of the Living Dead",
+      "Night of the Living Dead 1968",
     ]);
-    expect(querySuggestions(BREAKING_BAD, null, "Breaking Bad")).toEqual(["Breaking Bad 2008"]);
-    expect(querySuggestions({ ...BREAKING_BAD, original_title: "Breaking Bad" }, 1, "Breaking Bad S01")).toEqual([
-      "Breaking Bad Season 1",
+    expect(querySuggestions(CISCO_KID, null, "The Cisco Kid")).toEqual(["The Cisco Kid 1950"]);
+    expect(querySuggestions({ ...CISCO_KID, original_title: "The Cisco Kid" }, 1, "The Cisco Kid S01")).toEqual([
+      "The Cisco Kid Season 1",
     ]);
-    expect(querySuggestions({ ...BREAKING_BAD, original_title: "Braking Bad" }, 1, "breaking bad season 1")).toEqual([
-      "Braking Bad S01",
+    expect(querySuggestions({ ...CISCO_KID, original_title: "Cisco Kid" }, 1, "the cisco kid season 1")).toEqual([
+      "Cisco Kid S01",
     ]);
   });
 
   it("describes quality from the parsed release", () => {
     const release = ranked.results[1] as RankedRelease;
-    expect(qualityChips(release)).toEqual(["1080p", "Blu-ray", "H.264"]);
+    expect(qualityChips(release)).toEqual(["720p", "WEB-DL", "H.264"]);
     expect(qualityChips({ ...release, resolution: "unknown", source: "unknown", codec: "unknown" })).toEqual([]);
   });
 });

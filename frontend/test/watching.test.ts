@@ -10,11 +10,12 @@ import type {
   Info,
   MediaItem,
   MediaPage,
+  JellyfinEntry,
   WatchlistEntry,
   WsMessage,
 } from "../src/data/types";
 import { entryProgress, entryTitle, playablePlayers, remainingText } from "../src/data/watching";
-import { discover_trending_day as trending, home as homeFixture, info_requests as infoRequests, media_movie as movie, media_tv as tv } from "./handwritten-files";
+import { discover_trending_day as trending, home as homeFixture, info_requests as infoRequests, media_movie as movie, media_tv as tv } from "./fixture-files";
 import {
   FakeWsError,
   buttonWith,
@@ -28,8 +29,62 @@ import {
   type Responder,
 } from "./helpers";
 
-const HOME = homeFixture as HomeRows;
+const REAL_HOME = homeFixture as unknown as HomeRows;
 const JELLYFIN = "01JJFN0000000000000000001";
+const [ciscoKid, theGeneral] = REAL_HOME.recently_added as [JellyfinEntry, JellyfinEntry];
+/**
+ * The generated pandora/home, with what its simulated Jellyfin and My List lack:
+ * - Continue watching is empty there (nothing is in progress): an episode of The Cisco Kid
+ *   (the library's show) part-watched, and a home video TMDB does not know, are put in, built
+ *   from Recently added's entries.
+ * - My List holds only The Cisco Kid, in the library: Nosferatu (Discover's trending movie, not
+ *   in the library) is added after it.
+ */
+const HOME: HomeRows = {
+  ...REAL_HOME,
+  watchlist: [
+    ...REAL_HOME.watchlist,
+    {
+      ...(trending.results.find((r) => r.tmdb_id === 900002)! as MediaItem),
+      added_at: "2026-11-23T10:00:00+00:00",
+      in_library: false,
+      library: null,
+    },
+  ],
+  continue_watching: [
+    {
+      ...ciscoKid,
+      item_id: "aa6d5bdb1d24db287c27fbaaaecd0102",
+      name: "The Old Bandit",
+      type: "Episode",
+      series_name: "The Cisco Kid",
+      season: 1,
+      episode: 2,
+      overview: "Cisco and Pancho meet an old bandit.",
+      progress: 24.7,
+      position_seconds: 825,
+      runtime_seconds: 3345,
+      backdrop_url: "/api/pandora/jellyfin_image/01JJFN0000000000000000001/aa6d5bdb1d24db287c27fbaaaecd0102/Primary?authSig=SIGNED",
+      web_url: "http://nas:8096/web/#/details?id=aa6d5bdb1d24db287c27fbaaaecd0102",
+    },
+    {
+      ...theGeneral,
+      item_id: "7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a",
+      name: "Holiday 2019",
+      type: "Video",
+      year: 2019,
+      overview: null,
+      progress: null,
+      position_seconds: 600,
+      runtime_seconds: 1800,
+      image_url: null,
+      backdrop_url: null,
+      tmdb_id: null,
+      media_type: null,
+      web_url: "http://nas:8096/web/#/details?id=7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a",
+    },
+  ],
+};
 const INFO: Info = {
   ...(infoRequests as Info),
   services: { ...(infoRequests as Info).services, jellyfin: [{ id: JELLYFIN, title: "Jellyfin nas:8096" }] },
@@ -91,7 +146,7 @@ function backend(initial: Partial<HomeRows> = {}) {
       sync();
       return { featured: state.featured };
     },
-    "pandora/play": (m: WsMessage) => ({ entity_id: m.entity_id, title: "Dune: Part Two" }),
+    "pandora/play": (m: WsMessage) => ({ entity_id: m.entity_id, title: m.item_id ? "The Old Bandit" : movie.title }),
   };
   return { state, responses };
 }
@@ -138,10 +193,10 @@ describe("Discover's featured banner", () => {
   it("shows the default banner with a user's buttons", async () => {
     const { root } = await discover();
     const b = banner(root);
-    expect(b.querySelector("h2")!.textContent).toBe("Furiosa: A Mad Max Saga");
-    expect(deepText(b.querySelector(".meta")!)).toContain("2024 · Movie");
-    expect(b.querySelector(".rating")!.getAttribute("aria-label")).toBe("Rated 7.6 out of 10");
-    expect(deepText(b)).toContain("As the world fell");
+    expect(b.querySelector("h2")!.textContent).toBe("The Stranger");
+    expect(deepText(b.querySelector(".meta")!)).toContain("1946 · Movie");
+    expect(b.querySelector(".rating")!.getAttribute("aria-label")).toBe("Rated 7.2 out of 10");
+    expect(deepText(b)).toContain("A war-crimes investigator");
     expect(b.querySelector(".art img")!.getAttribute("src")).toBe(HOME.featured!.backdrop_url);
     // The default, said quietly.
     expect(b.querySelector(".origin")!.textContent!.trim()).toBe("Trending now");
@@ -214,12 +269,12 @@ describe("Discover's featured banner", () => {
     buttonWith(b, "Play on…").click();
     await settle();
     const sheet = root.querySelector("pandora-panel-sheet")!;
-    expect(sheet.getAttribute("label")).toBe("Play Furiosa: A Mad Max Saga");
+    expect(sheet.getAttribute("label")).toBe("Play The Stranger");
     const play = root.querySelector("pandora-panel-play")!.shadowRoot!;
     buttonWith(play, "Play on Living room TV").click();
     await settle();
     expect(calls(fake, "pandora/play")).toEqual([
-      { type: "pandora/play", entity_id: "media_player.living_room", tmdb_id: 786892, media_type: "movie" },
+      { type: "pandora/play", entity_id: "media_player.living_room", tmdb_id: 900037, media_type: "movie" },
     ]);
   });
 
@@ -230,7 +285,7 @@ describe("Discover's featured banner", () => {
     expect(b.querySelector("section")!.classList.contains("poster-art")).toBe(true);
     buttonWith(b, "More info").click();
     await settle();
-    expect(calls(fake, "pandora/media")).toEqual([{ type: "pandora/media", tmdb_id: 786892, media_type: "movie" }]);
+    expect(calls(fake, "pandora/media")).toEqual([{ type: "pandora/media", tmdb_id: 900037, media_type: "movie" }]);
     expect(root.querySelector("pandora-panel-details")).not.toBeNull();
   });
 
@@ -242,7 +297,7 @@ describe("Discover's featured banner", () => {
     await settle();
     expect(root.querySelector("pandora-panel-details")).not.toBeNull();
     expect(calls(fake, "pandora/requests/create")).toEqual([
-      { type: "pandora/requests/create", tmdb_id: 786892, media_type: "movie" },
+      { type: "pandora/requests/create", tmdb_id: 900037, media_type: "movie" },
     ]);
   });
 
@@ -251,23 +306,24 @@ describe("Discover's featured banner", () => {
     buttonWith(banner(root), "My List").click();
     await settle();
     expect(calls(fake, "pandora/watchlist/add")).toEqual([
-      { type: "pandora/watchlist/add", tmdb_id: 786892, media_type: "movie" },
+      { type: "pandora/watchlist/add", tmdb_id: 900037, media_type: "movie" },
     ]);
     expect(banner(root).querySelector(".my-list")!.getAttribute("aria-pressed")).toBe("true");
-    expect(row(root, "my_list")!.querySelector('[data-tmdb-id="786892"]')).not.toBeNull();
+    expect(row(root, "my_list")!.querySelector('[data-tmdb-id="900037"]')).not.toBeNull();
   });
 
   it("lets administrators feature a title from its details", async () => {
     const { fake, root } = await discover({ admin: true });
-    row(root, "trending_day")!.querySelector<HTMLButtonElement>("button.card")!.click();
+    // The first trending title is the default banner already: feature the second.
+    row(root, "trending_day")!.querySelectorAll<HTMLButtonElement>("button.card")[1]!.click();
     await settle();
     buttonWith(details(root), "Feature on Discover").click();
     await settle();
     expect(calls(fake, "pandora/featured/set")).toEqual([
-      { type: "pandora/featured/set", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/featured/set", tmdb_id: 900036, media_type: "movie" },
     ]);
     expect(calls(fake, "pandora/home")).toHaveLength(2);
-    expect(banner(root).querySelector("h2")!.textContent).toBe("Dune: Part Two");
+    expect(banner(root).querySelector("h2")!.textContent).toBe("Scarlet Street");
     expect(banner(root).querySelector(".origin")!.textContent!.trim()).toBe("Featured");
     const done = buttonWith(details(root), "Featured on Discover");
     expect(done.disabled).toBe(true);
@@ -303,16 +359,16 @@ describe("Discover's personal rows", () => {
     expect(row(root, "my_list")).toBeNull();
     const card = row(root, "trending_day")!.querySelector(".card-wrap")!;
     const toggle = card.querySelector<HTMLButtonElement>("button.list-toggle")!;
-    expect(toggle.getAttribute("aria-label")).toBe("My List: Dune: Part Two");
+    expect(toggle.getAttribute("aria-label")).toBe("My List: The Stranger");
     expect(toggle.getAttribute("aria-pressed")).toBe("false");
     toggle.click();
     await settle();
     expect(calls(fake, "pandora/watchlist/add")).toEqual([
-      { type: "pandora/watchlist/add", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/watchlist/add", tmdb_id: 900037, media_type: "movie" },
     ]);
     expect(calls(fake, "pandora/home")).toHaveLength(2);
     const myList = row(root, "my_list")!;
-    expect([...myList.querySelectorAll("button.card")].map((c) => c.getAttribute("data-tmdb-id"))).toEqual(["693134"]);
+    expect([...myList.querySelectorAll("button.card")].map((c) => c.getAttribute("data-tmdb-id"))).toEqual(["900037"]);
     expect(
       row(root, "trending_day")!.querySelector("button.list-toggle")!.getAttribute("aria-pressed"),
     ).toBe("true");
@@ -320,7 +376,7 @@ describe("Discover's personal rows", () => {
     myList.querySelector<HTMLButtonElement>("button.list-toggle")!.click();
     await settle();
     expect(calls(fake, "pandora/watchlist/remove")).toEqual([
-      { type: "pandora/watchlist/remove", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/watchlist/remove", tmdb_id: 900037, media_type: "movie" },
     ]);
     expect(calls(fake, "pandora/home")).toHaveLength(3);
     expect(row(root, "my_list")).toBeNull();
@@ -328,24 +384,24 @@ describe("Discover's personal rows", () => {
 
   it("toggles My List in the details sheet", async () => {
     const { fake, root } = await discover();
-    row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="603"]')!.click();
+    row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="900002"]')!.click();
     await settle();
     const toggle = details(root).querySelector<HTMLButtonElement>("button.my-list")!;
     expect(toggle.getAttribute("aria-pressed")).toBe("true");
     toggle.click();
     await settle();
     expect(calls(fake, "pandora/watchlist/remove")).toEqual([
-      { type: "pandora/watchlist/remove", tmdb_id: 603, media_type: "movie" },
+      { type: "pandora/watchlist/remove", tmdb_id: 900002, media_type: "movie" },
     ]);
     expect(details(root).querySelector("button.my-list")!.getAttribute("aria-pressed")).toBe("false");
-    expect(row(root, "my_list")!.querySelector('[data-tmdb-id="603"]')).toBeNull();
+    expect(row(root, "my_list")!.querySelector('[data-tmdb-id="900002"]')).toBeNull();
     expect(calls(fake, "pandora/home")).toHaveLength(2);
   });
 
   it("offers Request, and Download to administrators, for a listed title not in the library", async () => {
     for (const admin of [false, true]) {
       const { root } = await discover({ admin });
-      row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="603"]')!.click();
+      row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="900002"]')!.click();
       await settle();
       const sheet = details(root);
       expect(sheet.querySelector("button.request")).not.toBeNull();
@@ -363,11 +419,11 @@ describe("Discover's personal rows", () => {
     const cards = [...section.querySelectorAll<HTMLButtonElement>("button.card.wide")];
     expect(cards).toHaveLength(2);
     const [episode, video] = cards as [HTMLButtonElement, HTMLButtonElement];
-    expect(episode.querySelector(".title")!.textContent).toBe("Severance · S1E2");
+    expect(episode.querySelector(".title")!.textContent).toBe("The Cisco Kid · S1E2");
     expect(episode.querySelector(".left")!.textContent).toBe("42 min left");
     expect(episode.querySelector<HTMLElement>(".progress-fill")!.style.width).toBe("24.7%");
     expect(episode.querySelector(".progress")!.getAttribute("aria-valuenow")).toBe("24.7");
-    expect(episode.getAttribute("aria-label")).toBe("Severance · S1E2, Half Loop, 25% watched, 42 min left");
+    expect(episode.getAttribute("aria-label")).toBe("The Cisco Kid · S1E2, The Old Bandit, 25% watched, 42 min left");
     // Landscape: an episode's own still (backdrop_url), not its series' poster (image_url).
     expect(episode.querySelector("img")!.getAttribute("src")).toBe(HOME.continue_watching[0]!.backdrop_url);
     // No percentage from Jellyfin: position / runtime.
@@ -380,7 +436,7 @@ describe("Discover's personal rows", () => {
     const { fake, root } = await discover();
     row(root, "continue_watching")!.querySelector<HTMLButtonElement>("button.card")!.click();
     await settle();
-    expect(calls(fake, "pandora/media")).toEqual([{ type: "pandora/media", tmdb_id: 95396, media_type: "tv" }]);
+    expect(calls(fake, "pandora/media")).toEqual([{ type: "pandora/media", tmdb_id: 960001, media_type: "tv" }]);
     const sheet = details(root);
     expect(sheet.querySelector("a.play-jellyfin")!.getAttribute("href")).toBe(HOME.continue_watching[0]!.web_url);
     const playOn = sheet.querySelector<HTMLButtonElement>("button.play-on")!;
@@ -395,11 +451,11 @@ describe("Discover's personal rows", () => {
       {
         type: "pandora/play",
         entity_id: "media_player.bedroom",
-        item_id: "5e5e5e5e5e5e5e5e5e5e5e5e5e5e0102",
+        item_id: "aa6d5bdb1d24db287c27fbaaaecd0102",
         instance: JELLYFIN,
       },
     ]);
-    expect(play.querySelector('[role="status"]')!.textContent).toContain("Playing Dune: Part Two on Bedroom");
+    expect(play.querySelector('[role="status"]')!.textContent).toContain("Playing The Old Bandit on Bedroom");
   });
 
   it("offers Play in Jellyfin and Play on… in a small sheet for an item TMDB does not know", async () => {
@@ -428,8 +484,9 @@ describe("Discover's personal rows", () => {
   it("shows Recently added as posters with the In your library badge", async () => {
     const { root } = await discover();
     const cards = [...row(root, "recently_added")!.querySelectorAll<HTMLButtonElement>("button.card")];
-    expect(cards.map((c) => c.querySelector(".title")!.textContent)).toEqual(["The Bear", "Oppenheimer"]);
-    expect(cards[0]!.getAttribute("aria-label")).toBe("The Bear, TV series, 2022, in your library");
+    expect(cards.map((c) => c.querySelector(".title")!.textContent)).toEqual(HOME.recently_added.map((e) => e.name));
+    expect(cards.map((c) => c.querySelector(".title")!.textContent).slice(0, 2)).toEqual(["The Cisco Kid", "The General"]);
+    expect(cards[0]!.getAttribute("aria-label")).toBe("The Cisco Kid, TV series, 1950, in your library");
     expect(cards.every((c) => c.querySelector(".in-library")?.textContent?.includes("In your library"))).toBe(true);
     expect(cards[1]!.querySelector("img")!.getAttribute("src")).toBe(HOME.recently_added[1]!.image_url);
   });
@@ -447,7 +504,7 @@ describe("Discover's personal rows", () => {
     });
     const section = row(root, "continue_watching")!;
     expect(section.querySelector('[role="alert"]')!.textContent).toContain("Jellyfin answered 500");
-    expect(row(root, "recently_added")!.querySelectorAll("button.card")).toHaveLength(2);
+    expect(row(root, "recently_added")!.querySelectorAll("button.card")).toHaveLength(HOME.recently_added.length);
     fail = false;
     buttonWith(section, "Try again").click();
     await settle();
@@ -475,7 +532,7 @@ describe("Discover's personal rows", () => {
     expect(root.querySelector("pandora-panel-featured")).toBeNull();
     expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
     expect(deepText(root.querySelector(".home-error")!)).toContain("Could not load your rows: Pandora is starting");
-    expect(row(root, "trending_day")!.querySelectorAll("button.card")).toHaveLength(3);
+    expect(row(root, "trending_day")!.querySelectorAll("button.card")).toHaveLength(trending.results.length);
   });
 
   it("shows only TMDB's rows, without My List toggles, for a backend without pandora/home", async () => {
@@ -485,7 +542,7 @@ describe("Discover's personal rows", () => {
     expect(root.querySelector("pandora-panel-featured")).toBeNull();
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(root.querySelector("button.list-toggle")).toBeNull();
-    expect(row(root, "trending_day")!.querySelectorAll("button.card")).toHaveLength(3);
+    expect(row(root, "trending_day")!.querySelectorAll("button.card")).toHaveLength(trending.results.length);
   });
 
   it("badges Discover cards in the library", async () => {
@@ -496,7 +553,7 @@ describe("Discover's personal rows", () => {
     const cards = row(root, "trending_day")!.querySelectorAll<HTMLButtonElement>("button.card");
     expect(cards[0]!.querySelector(".in-library")!.textContent).toContain("In your library");
     expect(cards[0]!.getAttribute("aria-label")).toBe(
-      "Dune: Part Two, Movie, 2024, rated 8.2 out of 10, in your library",
+      "The Stranger, Movie, 1946, rated 7.2 out of 10, in your library",
     );
     expect(cards[1]!.querySelector(".in-library")).toBeNull();
   });
@@ -513,7 +570,10 @@ describe("Play", () => {
   it("plays a title in the library from its details on a chosen player", async () => {
     const inLibrary = { ...movie, in_library: true, library: { ...LIBRARY, type: "Movie" }, in_watchlist: false };
     const { fake, root } = await discover({ overrides: { "pandora/media": inLibrary } });
-    row(root, "trending_day")!.querySelector<HTMLButtonElement>("button.card")!.click();
+    // The trending card of the title pandora/media answers for (Night of the Living Dead).
+    [...row(root, "trending_day")!.querySelectorAll<HTMLButtonElement>("button.card")]
+      .find((card) => card.querySelector(".title")!.textContent === movie.title)!
+      .click();
     await settle();
     const sheet = details(root);
     expect(deepText(sheet.querySelector(".meta")!)).toContain("In your library");
@@ -532,15 +592,15 @@ describe("Play", () => {
     players[1]!.click();
     await settle();
     expect(calls(fake, "pandora/play")).toEqual([
-      { type: "pandora/play", entity_id: "media_player.living_room", tmdb_id: 693134, media_type: "movie" },
+      { type: "pandora/play", entity_id: "media_player.living_room", tmdb_id: 900001, media_type: "movie" },
     ]);
-    expect(play.querySelector(".play-result")!.textContent).toContain("Playing Dune: Part Two on Living room TV.");
+    expect(play.querySelector(".play-result")!.textContent).toContain("Playing Night of the Living Dead on Living room TV.");
   });
 
   it("says clearly when no player can play, and offers Play in Jellyfin", async () => {
     const states = { "media_player.kitchen": PLAYERS["media_player.kitchen"]!, "media_player.radio": PLAYERS["media_player.radio"]! };
     const { fake, root } = await discover({ states });
-    row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="1396"]')!.click();
+    row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="960001"]')!.click();
     await settle();
     const sheet = details(root);
     buttonWith(sheet, "Play on…").click();
@@ -560,7 +620,7 @@ describe("Play", () => {
     const { root } = await discover({
       overrides: { "pandora/play": new FakeWsError("home_assistant_error", "The TV is off") },
     });
-    row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="1396"]')!.click();
+    row(root, "my_list")!.querySelector<HTMLButtonElement>('button.card[data-tmdb-id="960001"]')!.click();
     await settle();
     buttonWith(details(root), "Play on…").click();
     await settle();
@@ -575,10 +635,10 @@ describe("watching helpers", () => {
   const entry = HOME.continue_watching[0]!;
 
   it("names episodes by series and number, and tells the time left", () => {
-    expect(entryTitle(entry)).toBe("Severance · S1E2");
-    expect(entryTitle({ ...entry, season: null })).toBe("Severance · E2");
-    expect(entryTitle({ ...entry, episode: null })).toBe("Severance · Half Loop");
-    expect(entryTitle({ ...entry, type: "Movie", series_name: null, name: "Dune" })).toBe("Dune");
+    expect(entryTitle(entry)).toBe("The Cisco Kid · S1E2");
+    expect(entryTitle({ ...entry, season: null })).toBe("The Cisco Kid · E2");
+    expect(entryTitle({ ...entry, episode: null })).toBe("The Cisco Kid · The Old Bandit");
+    expect(entryTitle({ ...entry, type: "Movie", series_name: null, name: "Sintel" })).toBe("Sintel");
     expect(remainingText(entry)).toBe("42 min left");
     expect(remainingText({ ...entry, position_seconds: 3345 - 45 })).toBe("45 s left");
     expect(remainingText({ ...entry, runtime_seconds: 7200, position_seconds: 600 })).toBe("1 h 50 min left");
