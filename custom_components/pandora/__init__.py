@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable, Mapping
 from functools import partial
 import logging
 from typing import Any
@@ -47,7 +47,12 @@ from .downloads import (
     async_setup_services,
     jackett_client,
 )
-from .files import CloudCommanderCoordinator, Pipeline, async_setup_files_actions
+from .files import (
+    BackgroundTask,
+    CloudCommanderCoordinator,
+    Pipeline,
+    async_setup_files_actions,
+)
 from .hub.cache import ResponseCache
 from .hub.coordinator import PandoraCoordinator
 from .hub.flow import keyed_by_url
@@ -178,12 +183,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
     _remove_stale_devices(hass, entry)
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_change))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    runtime.pipeline = Pipeline(hass, entry)
-    await runtime.pipeline.async_start()
-    runtime.request_pipeline = RequestPipeline(hass, entry)
-    await runtime.request_pipeline.async_start()
-    runtime.request_notifier = RequestNotifier(hass, entry)
-    await runtime.request_notifier.async_start()
+    await _async_start_pipelines(hass, entry, runtime)
     await async_register_panel(hass)
     # Conversation agents can pick "Pandora" as an LLM API while the hub is loaded.
     entry.async_on_unload(async_register_llm_api(hass))
@@ -194,6 +194,63 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         # update listener was registered: set up again so it is not left out until a restart.
         hass.config_entries.async_schedule_reload(entry.entry_id)
     return True
+
+
+async def _async_start_pipelines(
+    hass: HomeAssistant, entry: PandoraConfigEntry, runtime: PandoraRuntime
+) -> None:
+    """Start the completed-download pipeline, the request pipeline and the request notifier.
+
+    Each is handed what it uses: the coordinator dicts (the same objects while the hub is
+    loaded, so their lookups are live), the hub's options read when asked, and background tasks
+    tied to the entry. Their listeners go when the hub unloads (also when the set-up fails after
+    this point, where async_unload_entry is never called).
+    """
+
+    def options() -> Mapping[str, Any]:
+        return entry.options
+
+    create_task = _background_tasks(hass, entry)
+    pipeline = runtime.pipeline = Pipeline(
+        hass,
+        qbittorrent=runtime.qbittorrent,
+        jellyfin=runtime.jellyfin,
+        cloudcmd=runtime.cloudcmd,
+        requests=runtime.requests,
+        history=runtime.history,
+        discovery=runtime.discovery,
+        options=options,
+        create_task=create_task,
+    )
+    await pipeline.async_start()
+    entry.async_on_unload(pipeline.remove_listeners)
+    runtime.request_pipeline = RequestPipeline(
+        hass,
+        queue=runtime.requests,
+        qbittorrent=runtime.qbittorrent,
+        jellyfin=runtime.jellyfin,
+        release_search=runtime.release_search,
+        history=runtime.history,
+        session=runtime.session,
+        pipeline=pipeline,
+        options=options,
+        create_task=create_task,
+    )
+    await runtime.request_pipeline.async_start()
+    notifier = runtime.request_notifier = RequestNotifier(
+        hass, queue=runtime.requests, options=options
+    )
+    await notifier.async_start()
+    entry.async_on_unload(notifier.remove_listeners)
+
+
+def _background_tasks(hass: HomeAssistant, entry: PandoraConfigEntry) -> BackgroundTask:
+    """Start background tasks tied to the entry: Home Assistant cancels them when it unloads."""
+
+    def create(target: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+        return entry.async_create_background_task(hass, target, name)
+
+    return create
 
 
 async def async_migrate_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> bool:

@@ -14,13 +14,14 @@ from .actions import async_setup_files_actions
 from .coordinator import CloudCommanderCoordinator, share_folders
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
-from .pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED, Pipeline
+from .pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED, BackgroundTask, Pipeline
 
 __all__ = [
     "SIGNAL_FILING_FAILED",
     "STEP_DONE",
     "STEP_FAILED",
     "SUBENTRY_FLOWS",
+    "BackgroundTask",
     "CloudCommanderCoordinator",
     "Pipeline",
     "add_entities",

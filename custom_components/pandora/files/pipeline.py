@@ -13,12 +13,13 @@ taken stops the job, records why and raises a repair issue, and the files stay w
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import asdict, dataclass
 import logging
 import re
 from typing import TYPE_CHECKING, Any, Final
 
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.storage import Store
@@ -49,8 +50,10 @@ from ..hub.errors import safe_text
 from .coordinator import CloudCommanderCoordinator
 
 if TYPE_CHECKING:
-    from ..requests import MediaRequest
-    from ..runtime import PandoraConfigEntry
+    from ..discover import Discovery
+    from ..downloads import QBittorrentCoordinator, TorrentHistory
+    from ..library import JellyfinCoordinator
+    from ..requests import MediaRequest, RequestQueue
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -66,6 +69,9 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 # Dispatcher signal sent with (hash, error) when a job stops (the request pipeline listens).
 SIGNAL_FILING_FAILED: Final = f"{DOMAIN}_filing_failed"
+
+# Starts a background task tied to the loaded hub (cancelled when it unloads): (coroutine, name).
+type BackgroundTask = Callable[[Coroutine[Any, Any, None], str], asyncio.Task[None]]
 
 STEP_DOWNLOADED = "to_downloaded"
 STEP_LIBRARY = "to_library"
@@ -126,13 +132,38 @@ def folder_name(text: str) -> str:
 class Pipeline:
     """Listens for completed torrents and runs their jobs, one task per torrent."""
 
-    def __init__(self, hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
-        """Bind to the hub; call `async_start` once the coordinators have data."""
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        *,
+        qbittorrent: Mapping[str, QBittorrentCoordinator],
+        jellyfin: Mapping[str, JellyfinCoordinator],
+        cloudcmd: Mapping[str, CloudCommanderCoordinator],
+        requests: RequestQueue,
+        history: TorrentHistory,
+        discovery: Discovery | None,
+        options: Callable[[], Mapping[str, Any]],
+        create_task: BackgroundTask,
+    ) -> None:
+        """Bind to what it uses; call `async_start` once the coordinators have data.
+
+        The coordinator mappings are the hub's own (looked up live, by subentry id); `options`
+        reads the hub's options when asked; `create_task` starts a task the hub cancels when it
+        unloads. The hub calls `remove_listeners` when it unloads.
+        """
         self.hass = hass
-        self.entry = entry
+        self._qbittorrent = qbittorrent
+        self._jellyfin = jellyfin
+        self._cloudcmd = cloudcmd
+        self._requests = requests
+        self._history = history
+        self._discovery = discovery
+        self._options = options
+        self._create_task = create_task
         self._store: Store[dict[str, Any]] = Store(hass, 1, STORAGE_KEY)
         self.jobs: dict[str, Job] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._unsubs: list[CALLBACK_TYPE] = []
 
     async def async_start(self) -> None:
         """Load the jobs a previous run left and resume them; listen for completions."""
@@ -148,14 +179,18 @@ class Pipeline:
         if len(self.jobs) != len(saved):
             await self._store.async_save(self._data())
         self._sync_issues()  # the cap holds for what earlier versions raised too
-        self.entry.async_on_unload(
+        self._unsubs += [
             async_listen_internal(
                 self.hass, EVENT_TORRENT_PREFIX + TORRENT_COMPLETED, self._completed
-            )
-        )
-        self.entry.async_on_unload(
-            async_listen_internal(self.hass, EVENT_TORRENT_PREFIX + TORRENT_REMOVED, self._removed)
-        )
+            ),
+            async_listen_internal(self.hass, EVENT_TORRENT_PREFIX + TORRENT_REMOVED, self._removed),
+        ]
+
+    @callback
+    def remove_listeners(self) -> None:
+        """Stop hearing completions and removals (the hub unloads, or its set-up failed)."""
+        while self._unsubs:
+            self._unsubs.pop()()
 
     def _gone(self, job: Job) -> bool:
         """Whether a saved job has nothing left to act on.
@@ -164,9 +199,8 @@ class Pipeline:
         nobody listened: the coordinators have polled once, and a qBittorrent that answered
         listed every torrent it has.
         """
-        runtime = self.entry.runtime_data
-        coordinator = runtime.qbittorrent.get(job.subentry_id)
-        if coordinator is None or job.share_id not in runtime.cloudcmd:
+        coordinator = self._qbittorrent.get(job.subentry_id)
+        if coordinator is None or job.share_id not in self._cloudcmd:
             return True
         if job.step not in (STEP_DONE, STEP_FAILED) or not coordinator.last_update_success:
             return False  # a running job checks qBittorrent itself; an unknown answer keeps it
@@ -188,7 +222,7 @@ class Pipeline:
 
     def _share(self) -> CloudCommanderCoordinator | None:
         """The share qBittorrent can reach (the first one with a root mapping)."""
-        for share in self.entry.runtime_data.cloudcmd.values():
+        for share in self._cloudcmd.values():
             if share.subentry.data.get(CONF_QBITTORRENT_ROOT):
                 return share
         return None
@@ -208,10 +242,10 @@ class Pipeline:
         """
         if torrent_hash in self.jobs:
             return True
-        if not self.entry.options.get(CONF_PIPELINE, DEFAULT_PIPELINE):
+        if not self._options().get(CONF_PIPELINE, DEFAULT_PIPELINE):
             return False
         share = self._share()
-        if share is None or subentry_id not in self.entry.runtime_data.qbittorrent:
+        if share is None or subentry_id not in self._qbittorrent:
             return False
         job = Job(torrent_hash, name, subentry_id, share.subentry.subentry_id)
         self.jobs[job.hash] = job
@@ -227,14 +261,10 @@ class Pipeline:
         del self.jobs[job.hash]
         ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
         self._sync_issues()
-        self.entry.async_create_background_task(
-            self.hass, self._store.async_save(self._data()), "pandora pipeline save"
-        )
+        self._create_task(self._store.async_save(self._data()), "pandora pipeline save")
 
     def _spawn(self, job: Job) -> None:
-        task = self.entry.async_create_background_task(
-            self.hass, self._run(job), f"pandora pipeline {job.name}"
-        )
+        task = self._create_task(self._run(job), f"pandora pipeline {job.name}")
         self._tasks[job.hash] = task
         task.add_done_callback(lambda _t: self._tasks.pop(job.hash, None))
 
@@ -299,13 +329,13 @@ class Pipeline:
             self._finished(job, [name for names in scanned.values() for name in names])
 
     def _folder(self, job: Job, key: str) -> str:
-        share = self.entry.runtime_data.cloudcmd[job.share_id]
+        share = self._cloudcmd[job.share_id]
         return share.folder(key)
 
     async def _move(self, job: Job, folder: str) -> None:
         """Have qBittorrent move the torrent into `folder` (a share path), never overwriting."""
-        share = self.entry.runtime_data.cloudcmd[job.share_id]
-        coordinator = self.entry.runtime_data.qbittorrent[job.subentry_id]
+        share = self._cloudcmd[job.share_id]
+        coordinator = self._qbittorrent[job.subentry_id]
         root = str(share.subentry.data[CONF_QBITTORRENT_ROOT]).rstrip("/")
         location = root + str(SharePath.of(folder))
         # A move asked for before a restart (or a retry) may still be under way: its files are
@@ -340,7 +370,7 @@ class Pipeline:
 
     def _request(self, job: Job, link: dict[str, Any]) -> MediaRequest | None:
         """The household request this torrent was added for, if any."""
-        requests = self.entry.runtime_data.requests
+        requests = self._requests
         if link.get("request_id") and (request := requests.get(link["request_id"])) is not None:
             return request
         return requests.by_torrent(job.hash)
@@ -351,16 +381,16 @@ class Pipeline:
         A request's torrent is filed whatever the option says: the household asked for it to
         end up in the library.
         """
-        link = self.entry.runtime_data.history.link_for(job.hash)
+        link = self._history.link_for(job.hash)
         if (request := self._request(job, link)) is not None:
             return await self._request_target(job, request)
-        if not self.entry.options.get(CONF_FILE_INTO_LIBRARY, DEFAULT_FILE_INTO_LIBRARY):
+        if not self._options().get(CONF_FILE_INTO_LIBRARY, DEFAULT_FILE_INTO_LIBRARY):
             return None
         if not link.get("tmdb_id"):
             return None
         release = parse_release(link.get("release") or job.name)
         title, year = release.title, release.year
-        discovery = self.entry.runtime_data.discovery
+        discovery = self._discovery
         if discovery is not None:
             try:
                 details = await discovery.details(
@@ -390,7 +420,7 @@ class Pipeline:
             job.library = "tvshows"
             shows = SharePath.of(self._folder(job, CONF_TV_FOLDER))
             series = shows.child(folder_name(request.title))
-            share = self.entry.runtime_data.cloudcmd[job.share_id]
+            share = self._cloudcmd[job.share_id]
             if not await share.client.exists(str(series)):
                 series = shows.child(named + tag)
             if request.season is None:
@@ -401,7 +431,7 @@ class Pipeline:
 
     async def _scan(self, job: Job, scanned: dict[str, list[str]]) -> None:
         """Scan each Jellyfin once: one that was away is asked again, not the others."""
-        for subentry_id, coordinator in self.entry.runtime_data.jellyfin.items():
+        for subentry_id, coordinator in self._jellyfin.items():
             if subentry_id not in scanned:
                 scanned[subentry_id] = await coordinator.async_scan_kind(job.library)
 
@@ -413,7 +443,7 @@ class Pipeline:
             "scanned": scanned,
         }
         async_announce(self.hass, EVENT_FILES_MOVED, data)
-        self.entry.runtime_data.history.record_files("filed", data)
+        self._history.record_files("filed", data)
         ir.async_delete_issue(self.hass, DOMAIN, ISSUE_PREFIX + job.hash)
 
     async def _fail(self, job: Job, reason: str, error: str) -> None:
@@ -422,9 +452,7 @@ class Pipeline:
         job.step, job.reason, job.error = STEP_FAILED, reason, error
         await self._save(job)
         async_dispatcher_send(self.hass, SIGNAL_FILING_FAILED, job.hash, error)
-        self.entry.runtime_data.history.record_files(
-            "failed", {"hash": job.hash, "name": job.name, "error": error}
-        )
+        self._history.record_files("failed", {"hash": job.hash, "name": job.name, "error": error})
         self._sync_issues()
 
     @callback

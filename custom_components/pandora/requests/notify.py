@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Coroutine, Mapping
 from functools import partial
 from itertools import pairwise
 import logging
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 from urllib.parse import quote
 
 from homeassistant.components import persistent_notification
@@ -34,9 +34,6 @@ from ..const import CONF_REQUEST_NOTIFICATIONS, DEFAULT_REQUEST_NOTIFICATIONS, P
 from ..hub.announce import async_listen_internal
 from ..hub.permissions import Door, async_authorize
 from .queue import EVENT_REQUEST_PREFIX, MediaRequest, RequestError, RequestQueue, user_names
-
-if TYPE_CHECKING:
-    from ..runtime import PandoraConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -123,22 +120,26 @@ def _left_pending(request: MediaRequest, status: str) -> bool:
 class RequestNotifier:
     """Sends request notifications and acts on the Approve / Deny buttons of the app."""
 
-    def __init__(self, hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
-        """Bind to the hub; `async_start` listens."""
-        self.hass = hass
-        self.entry = entry
-        self._unsubs: list[CALLBACK_TYPE] = []
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        *,
+        queue: RequestQueue,
+        options: Callable[[], Mapping[str, Any]],
+    ) -> None:
+        """Bind to the hub's request queue and its options (read when asked); `async_start` listens.
 
-    @property
-    def _queue(self) -> RequestQueue:
-        return self.entry.runtime_data.requests
+        The hub calls `remove_listeners` when it unloads.
+        """
+        self.hass = hass
+        self._queue = queue
+        self._options = options
+        self._unsubs: list[CALLBACK_TYPE] = []
 
     @property
     def enabled(self) -> bool:
         """The hub's `request_notifications` option."""
-        return bool(
-            self.entry.options.get(CONF_REQUEST_NOTIFICATIONS, DEFAULT_REQUEST_NOTIFICATIONS)
-        )
+        return bool(self._options().get(CONF_REQUEST_NOTIFICATIONS, DEFAULT_REQUEST_NOTIFICATIONS))
 
     async def async_start(self) -> None:
         """Listen to the queue's events and the companion apps' action events.
@@ -160,15 +161,14 @@ class RequestNotifier:
             for kind, handler in handlers.items()
         ]
         self._unsubs.append(self.hass.bus.async_listen(EVENT_NOTIFICATION_ACTION, self._action))
-        # Also when the set-up fails after this point (async_stop is then never called).
-        self.entry.async_on_unload(self._remove_listeners)
 
     async def async_stop(self) -> None:
         """Stop listening (the hub unloads)."""
-        self._remove_listeners()
+        self.remove_listeners()
 
     @callback
-    def _remove_listeners(self) -> None:
+    def remove_listeners(self) -> None:
+        """Stop listening; the hub also calls it when its set-up fails after `async_start`."""
         while self._unsubs:
             self._unsubs.pop()()
 

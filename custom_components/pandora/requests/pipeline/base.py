@@ -7,7 +7,7 @@ pipeline (`__init__.py`) runs the step a request's status names.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
@@ -35,8 +35,11 @@ from ..queue import ACTIVE_STATUSES, SIGNAL_REQUEST_CHANGED, MediaRequest
 from . import timing
 
 if TYPE_CHECKING:
-    from ...downloads import QBittorrentCoordinator
-    from ...runtime import PandoraConfigEntry
+    import aiohttp
+
+    from ...downloads import QBittorrentCoordinator, ReleaseSearch, TorrentHistory
+    from ...files import BackgroundTask, Pipeline
+    from ...library import JellyfinCoordinator
     from ..queue import RequestQueue
 
 _LOGGER = logging.getLogger(__package__)
@@ -61,10 +64,36 @@ class TorrentWatch:
 class PipelineBase:
     """What every stage shares: the hub, what this run remembers, and how a request ends."""
 
-    def __init__(self, hass: HomeAssistant, entry: PandoraConfigEntry) -> None:
-        """Bind to the hub; `async_start` once the coordinators and the Pipeline run."""
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        *,
+        queue: RequestQueue,
+        qbittorrent: Mapping[str, QBittorrentCoordinator],
+        jellyfin: Mapping[str, JellyfinCoordinator],
+        release_search: ReleaseSearch,
+        history: TorrentHistory,
+        session: aiohttp.ClientSession,
+        pipeline: Pipeline | None,
+        options: Callable[[], Mapping[str, Any]],
+        create_task: BackgroundTask,
+    ) -> None:
+        """Bind to what it uses; `async_start` once the coordinators and the Pipeline run.
+
+        The coordinator mappings are the hub's own (looked up live, by subentry id); `pipeline`
+        is the completed-download pipeline that files its downloads; `options` reads the hub's
+        options when asked; `create_task` starts a task the hub cancels when it unloads.
+        """
         self.hass = hass
-        self.entry = entry
+        self.queue = queue
+        self._qbittorrent = qbittorrent
+        self._jellyfin = jellyfin
+        self._release_search = release_search
+        self._history = history
+        self._session = session
+        self._pipeline = pipeline
+        self._options = options
+        self._create_task = create_task
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._again: set[str] = set()  # kicked while its step ran: run once more after it
         self._links: dict[str, ReleaseLinks] = {}  # request id -> what the search found
@@ -74,11 +103,6 @@ class PipelineBase:
         self._removed: set[str] = set()  # hashes qBittorrent reported removed
         self._unsubscribe: list[Callable[[], None]] = []
         self._running = False
-
-    @property
-    def queue(self) -> RequestQueue:
-        """The hub's request queue."""
-        return self.entry.runtime_data.requests
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -123,9 +147,7 @@ class PipelineBase:
         if running is not None and not running.done():
             self._again.add(request_id)
             return
-        task = self.entry.async_create_background_task(
-            self.hass, self._step(request_id), f"pandora request {request_id}"
-        )
+        task = self._create_task(self._step(request_id), f"pandora request {request_id}")
         self._tasks[request_id] = task
         task.add_done_callback(partial(self._step_done, request_id))
 
@@ -213,7 +235,7 @@ class PipelineBase:
 
     def _instance(self, request: MediaRequest) -> QBittorrentCoordinator | None:
         """The qBittorrent the request uses: the one it was added to, else the first one."""
-        qbittorrent = self.entry.runtime_data.qbittorrent
+        qbittorrent = self._qbittorrent
         if request.instance:
             return qbittorrent.get(request.instance)
         return next(iter(qbittorrent.values()), None)

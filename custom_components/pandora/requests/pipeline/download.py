@@ -101,9 +101,8 @@ class DownloadStage(SearchStage):
     ) -> bool:
         """Add the request's torrent unless qBittorrent has it; False when it cannot tell."""
         torrent_hash = str(request.torrent_hash).lower()
-        runtime = self.entry.runtime_data
         link_download(
-            runtime.history,
+            self._history,
             [torrent_hash],
             tmdb_id=request.tmdb_id,
             media_type=request.media_type,
@@ -117,7 +116,7 @@ class DownloadStage(SearchStage):
             if links is None or links.infohash != torrent_hash:
                 links = await self._links_again(request, torrent_hash)
             await add_release(
-                self.entry.runtime_data.history,
+                self._history,
                 coordinator,
                 links,
                 tmdb_id=request.tmdb_id,
@@ -148,7 +147,7 @@ class DownloadStage(SearchStage):
             if known and known.lower() != torrent_hash:
                 continue
             try:
-                links = await release_links(self.entry.runtime_data.session, item)
+                links = await release_links(self._session, item)
             except PandoraError:
                 continue
             if links.infohash == torrent_hash:

@@ -38,9 +38,8 @@ class ImportStage(DownloadStage):
 
     async def _importing(self, request: MediaRequest) -> None:
         torrent_hash = (request.torrent_hash or "").lower()
-        runtime = self.entry.runtime_data
         watch = self._watch(torrent_hash)
-        pipeline = runtime.pipeline
+        pipeline = self._pipeline
         job = pipeline.jobs.get(torrent_hash) if pipeline is not None else None
         if job is None and pipeline is not None and not watch.filing_checked:
             # Completed while nobody listened (before a restart): file it now.
@@ -58,7 +57,7 @@ class ImportStage(DownloadStage):
                 return  # filing: `pandora_files_moved` (or a failure) wakes it
             watch.destination = job.destination or watch.destination
         filed = watch.destination is not None
-        if not runtime.jellyfin:
+        if not self._jellyfin:
             where = f"filed into {watch.destination}" if filed else "downloaded"
             await self._available(request, reason=where)
             return
@@ -82,7 +81,7 @@ class ImportStage(DownloadStage):
 
     async def _scan_all(self, watch: TorrentWatch) -> None:
         """Have each Jellyfin scan everything, once; one away for now is asked at a later look."""
-        for subentry_id, coordinator in self.entry.runtime_data.jellyfin.items():
+        for subentry_id, coordinator in self._jellyfin.items():
             if subentry_id in watch.scanned:
                 continue
             try:
@@ -130,7 +129,7 @@ class ImportStage(DownloadStage):
         kind: ItemType = "Movie" if request.media_type == "movie" else "Series"
         since = _importing_since(request)
         answered = False
-        for coordinator in self.entry.runtime_data.jellyfin.values():
+        for coordinator in self._jellyfin.values():
             # The title index (refreshed after every scan) answers at once.
             if (
                 coordinator.index_read

@@ -62,14 +62,12 @@ class SearchStage(PipelineBase):
         """The search text, the quality profile and the category for this request."""
         details = {"title": request.title, "year": request.year}
         query, year = query_for(details, request.media_type, request.season)
-        prefs = ranking_preferences(self.entry.options, year=year, season=request.season)
+        prefs = ranking_preferences(self._options(), year=year, season=request.season)
         return query, prefs, "movies" if request.media_type == "movie" else "tv"
 
     async def _search_ranked(self, request: MediaRequest) -> RankedSearch:
         query, prefs, category = self._query(request)
-        return await self.entry.runtime_data.release_search.search_ranked(
-            query, prefs, category=category
-        )
+        return await self._release_search.search_ranked(query, prefs, category=category)
 
     def _candidates(
         self, request: MediaRequest, found: RankedSearch
@@ -92,8 +90,7 @@ class SearchStage(PipelineBase):
         return usable, rejected
 
     async def _search(self, request: MediaRequest) -> None:
-        runtime = self.entry.runtime_data
-        if not runtime.release_search.instances:
+        if not self._release_search.instances:
             await self._fail(request, "no Jackett is configured to search for releases")
             return
         if (coordinator := self._instance(request)) is None:
@@ -115,7 +112,7 @@ class SearchStage(PipelineBase):
                 skipped += 1
                 continue
             try:
-                links = await release_links(runtime.session, item)
+                links = await release_links(self._session, item)
             except PandoraError as err:
                 problems.append(f"{item.title}: {safe_text(err)}")
                 continue
