@@ -112,7 +112,7 @@ MAX_REQUEST_STALL_MINUTES: Final = 10080
 DEFAULT_REQUEST_NOTIFICATIONS: Final = True
 
 # Hub option: Assist and LLM conversations without a user (voice satellites) may pause and
-# resume downloads and scan libraries (permissions.py); otherwise they only ask.
+# resume downloads and scan libraries (hub/permissions.py); otherwise they only ask.
 CONF_VOICE_CONTROL: Final = "voice_control"
 DEFAULT_VOICE_CONTROL: Final = False
 

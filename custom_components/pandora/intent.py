@@ -5,7 +5,7 @@ the repository) holds English ones to copy into `<config>/custom_sentences/en/`.
 spoken; a missing hub, service or download is an answer too, never an error trace.
 
 Intents run as the user who talks (`intent_obj.context.user_id`) and are checked against the
-permission table (permissions.py) like every other door: pausing, resuming and scanning are for
+permission table (hub/permissions.py) like every other door: pausing, resuming and scanning are for
 administrators. A conversation without a logged-in user (a voice satellite, `conversation.process`
 in an automation) may ask but changes nothing unless the hub option "voice satellites may control
 downloads and scans" is on; automations call the actions (or press the buttons) for that.

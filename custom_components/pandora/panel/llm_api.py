@@ -89,7 +89,7 @@ class PandoraTool(llm.Tool):
 
     integration = DOMAIN
     hint: str = ""  # the API prompt's line about when to use the tool
-    operation: str  # in the permission table (permissions.py), checked before every call
+    operation: str  # in the permission table (hub/permissions.py), checked before every call
 
     @override
     async def async_call(

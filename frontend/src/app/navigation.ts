@@ -1,7 +1,7 @@
 /** Navigation inside Home Assistant's frontend, shared by the panel and the dashboard cards. */
 export { titleFromPath } from "../data/view-url";
 
-/** Where the integration registers its panel (panel.py, `PANEL_URL_PATH`). */
+/** Where the integration registers its panel (const.py, `PANEL_URL_PATH`). */
 export const PANEL_PATH = "/pandora";
 
 /**

@@ -5,7 +5,7 @@
  * The integration names the panel bundle's version in the cards module's URL (`&panel=`), so the
  * URL is the very one Home Assistant imports and the module is evaluated once.
  */
-/** The panel's URL path (panel.py PANEL_URL_PATH). */
+/** The panel's URL path (const.py PANEL_URL_PATH). */
 export const PANEL_PATH = "pandora";
 
 export function preloadPanel(

@@ -100,7 +100,7 @@ export interface Info {
   requests?: boolean;
 }
 
-// --- Discovery (discovery.py) -----------------------------------------------------------------
+// --- Discovery (discover/discovery.py) --------------------------------------------------------
 
 export type MediaType = "movie" | "tv";
 
@@ -197,7 +197,7 @@ export interface MediaDetails extends MediaItem {
   in_watchlist?: boolean;
 }
 
-// --- Watching (pandora/home, watchlist, featured, play) -----------------------------------------
+// --- Watching (pandora/home, watchlist, featured, play) ---------------------------------------
 
 /** A title's place in a Jellyfin server. */
 export interface LibraryLink {
@@ -304,7 +304,7 @@ export interface PlayResult {
   title: string;
 }
 
-// --- Releases (release_search.py) -------------------------------------------------------------
+// --- Releases (downloads/search.py) -----------------------------------------------------------
 
 /** `ranked_as_dict()`: one ranked release. */
 export interface RankedRelease {
@@ -377,7 +377,7 @@ export interface AddResult {
   release: string | null;
 }
 
-// --- Torrents (services.py, websocket subscription) -------------------------------------------
+// --- Torrents (downloads/actions.py, panel/feeds.py) ------------------------------------------
 
 export type TorrentStatus =
   | "downloading"
@@ -475,7 +475,7 @@ export interface HistoryResponse {
   files: FileEvent[];
 }
 
-// --- Files (files_actions.py, Cloud Commander) ------------------------------------------------
+// --- Files (files/actions.py, Cloud Commander) ------------------------------------------------
 
 /** `entry_as_dict()`: one file or folder; `path` is share-relative ("/Downloads/a.mkv"). */
 export interface FileEntry {
@@ -514,7 +514,7 @@ export interface MoveResult {
   scanned: string[] | null;
 }
 
-// --- Library (websocket_feeds.py, Jellyfin) ---------------------------------------------------
+// --- Library (panel/feeds.py, Jellyfin) -------------------------------------------------------
 
 export interface JellyfinLibrary {
   id: string;
@@ -550,7 +550,7 @@ export interface ScanResult {
   scanned: { server: string; library: string }[];
 }
 
-// --- Containers and VPN (websocket_feeds.py, Portainer and gluetun) ---------------------------
+// --- Containers and VPN (panel/feeds.py, Portainer and gluetun) -------------------------------
 
 export type ContainerState =
   | "created"
@@ -637,7 +637,7 @@ export interface VpnCountryResult {
   public_ip_country: string | null;
 }
 
-// --- Household requests (requests.py, request_actions.py) -------------------------------------
+// --- Household requests (requests/queue.py, requests/actions.py) ------------------------------
 
 export { OPEN_REQUEST_STATUSES, REQUEST_STATUSES, type RequestStatus } from "./names";
 import type { RequestStatus } from "./names";
