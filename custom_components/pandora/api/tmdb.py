@@ -17,8 +17,8 @@ from typing import Any, Literal
 
 import aiohttp
 
-from .errors import InvalidAuth, NotFound, RateLimited, ServiceError
-from .http import HttpResponse, fetch, retry_after
+from .errors import InvalidAuth, RateLimited
+from .http import HttpResponse, fetch, retry_after, status_error
 from .ratelimit import RateLimiter
 from .tmdb_models import (
     DEFAULT_IMAGE_BASE_URL,
@@ -126,9 +126,7 @@ class TmdbClient:
             message = f"{body['status_message']} (code {body.get('status_code')})"
         if resp.status == 401:
             raise InvalidAuth(f"TMDB refused the API key or token: {message}")
-        if resp.status == 404:
-            raise NotFound(f"TMDB does not know {path}: {message}")
-        raise ServiceError(f"TMDB answered {resp.status} to {path}: {message}")
+        raise status_error(resp, "TMDB", path, message, server_error=False)
 
     async def _page(
         self,

@@ -21,14 +21,11 @@ import aiohttp
 
 from .errors import (
     InvalidAuth,
-    NotFound,
     PandoraError,
     ParseError,
     QuotaExceeded,
-    RateLimited,
-    ServiceError,
 )
-from .http import HttpResponse, fetch, redact, retry_after
+from .http import HttpResponse, fetch, redact, status_error
 from .tmdb_models import MediaType
 
 DEFAULT_BASE_URL = "https://api.watchmode.com/v1"
@@ -182,14 +179,7 @@ class WatchmodeClient:
             return InvalidAuth(f"Watchmode refused the API key: {message}")
         if resp.status == 402:
             return QuotaExceeded(f"Watchmode quota used up: {message}")
-        if resp.status == 404:
-            return NotFound(f"Watchmode does not know {path}: {message}")
-        if resp.status == 429:
-            return RateLimited(
-                f"Watchmode is rate limiting requests: {message}",
-                retry_after=retry_after(resp.headers),
-            )
-        return ServiceError(f"Watchmode answered {resp.status} to {path}: {message}")
+        return status_error(resp, "Watchmode", path, message, server_error=False)
 
     async def check(self) -> WatchmodeStatus:
         """The quota status; a cheap call that proves the key works (the connection test)."""
