@@ -7,14 +7,13 @@ with a new id, and its device and history must stay the same.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 import logging
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
-from homeassistant.const import CONF_API_KEY, CONF_URL
+from homeassistant.const import CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
@@ -23,9 +22,9 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from ..api.errors import PandoraError
 from ..api.portainer import PortainerClient
 from ..api.portainer_models import Container, ContainerStats, Endpoint, Stack
-from ..const import CONF_ENDPOINTS, CONF_VERIFY_SSL, DOMAIN, EVENT_CONTAINER_CHANGED
+from ..const import CONF_ENDPOINTS, DOMAIN, EVENT_CONTAINER_CHANGED
 from ..hub.announce import async_announce
-from ..hub.coordinator import PandoraCoordinator
+from ..hub.coordinator import PandoraCoordinator, keyed_client_factory
 from ..hub.errors import safe_text
 from ..hub.forms import split_list
 
@@ -41,14 +40,7 @@ def container_key(container: Container) -> str:
     return f"{container.endpoint_id}_{container.name}"
 
 
-def portainer_client(session: Any, data: Mapping[str, Any]) -> PortainerClient:
-    """A Portainer client for subentry data."""
-    return PortainerClient(
-        url=data[CONF_URL],
-        api_key=data[CONF_API_KEY],
-        session=session,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
+portainer_client = keyed_client_factory(PortainerClient)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 import hashlib
 import time
@@ -17,13 +17,11 @@ from typing import Any, Final
 import aiohttp
 from yarl import URL
 
-from homeassistant.const import CONF_API_KEY, CONF_URL
-
 from ..api.errors import TRANSIENT_ERRORS, CannotConnect, InvalidAuth, PandoraError, ServiceError
 from ..api.http import fetch
 from ..api.jackett import ALL, JackettClient, merge_results
 from ..api.jackett_models import TorznabResult
-from ..const import CONF_VERIFY_SSL
+from ..hub.coordinator import keyed_client_factory
 from ..hub.errors import safe_text
 from .ranking import RankedResult, RankingPreferences, rank
 
@@ -235,11 +233,4 @@ async def fetch_torrent(
     raise ServiceError("too many redirects fetching the torrent file")
 
 
-def jackett_client(session: Any, data: Mapping[str, Any]) -> JackettClient:
-    """A Jackett client for subentry data."""
-    return JackettClient(
-        url=data[CONF_URL],
-        api_key=data[CONF_API_KEY],
-        session=session,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
+jackett_client = keyed_client_factory(JackettClient)

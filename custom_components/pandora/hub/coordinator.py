@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import aiohttp
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
-from homeassistant.const import CONF_URL
+from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers import device_registry as dr
@@ -26,6 +26,21 @@ _LOGGER = logging.getLogger(__package__.rpartition(".")[0])
 
 # Builds a service's client from its subentry data, over the given session.
 type ClientFactory[ClientT] = Callable[[aiohttp.ClientSession, Mapping[str, Any]], ClientT]
+
+
+def keyed_client_factory[ClientT](client: Callable[..., ClientT]) -> ClientFactory[ClientT]:
+    """The factory of a client that takes the subentry's URL, API key and certificate check."""
+
+    def build(session: aiohttp.ClientSession, data: Mapping[str, Any]) -> ClientT:
+        return client(
+            url=data[CONF_URL],
+            api_key=data[CONF_API_KEY],
+            session=session,
+            verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
+        )
+
+    build.__doc__ = f"A {client.__name__} for subentry data."
+    return build
 
 
 class PandoraCoordinator[DataT, ClientT](DataUpdateCoordinator[DataT]):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
-from homeassistant.const import CONF_API_KEY, CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 
@@ -28,7 +27,6 @@ from ..api.jellyfin_models import (
 )
 from ..const import (
     CONF_USERS,
-    CONF_VERIFY_SSL,
     DOMAIN,
     EVENT_SCAN_FINISHED,
     EVENT_SCAN_STARTED,
@@ -36,7 +34,7 @@ from ..const import (
 )
 from ..downloads import TorrentHistory
 from ..hub.announce import async_announce
-from ..hub.coordinator import PandoraCoordinator
+from ..hub.coordinator import PandoraCoordinator, keyed_client_factory
 from ..hub.errors import safe_text
 
 if TYPE_CHECKING:
@@ -51,14 +49,7 @@ INDEX_RETRY = 60.0
 SIGNAL_LIBRARIES = f"{DOMAIN}_jellyfin_libraries"
 
 
-def jellyfin_client(session: Any, data: Mapping[str, Any]) -> JellyfinClient:
-    """A Jellyfin client for subentry data."""
-    return JellyfinClient(
-        url=data[CONF_URL],
-        api_key=data[CONF_API_KEY],
-        session=session,
-        verify_ssl=bool(data.get(CONF_VERIFY_SSL, True)),
-    )
+jellyfin_client = keyed_client_factory(JellyfinClient)
 
 
 @dataclass
