@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from custom_components.pandora.api.qbittorrent_models import MainDataState, SyncDelta, Torrent
+from custom_components.pandora.downloads import HOLD_GOAL, HOLD_VPN, TorrentHolds
 from custom_components.pandora.panel import feeds as websocket_feeds
 from custom_components.pandora.panel.feeds import TorrentFeed
 from devtools.simulators.qbittorrent import make_torrent
@@ -39,6 +40,7 @@ class FakeCoordinator:
     syncs: int = 0
     last_update_success: bool = True
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    holds: TorrentHolds = field(default_factory=TorrentHolds)
 
     @property
     def subentry(self) -> Any:
@@ -100,6 +102,7 @@ async def test_first_event_is_compact_then_only_changed_fields(hass: HomeAssista
         "upload_speed",
         "eta",
         "added",
+        "held",
     ]
     assert first["fields"] == fields
     assert len(first["rows"]) == 3
@@ -131,6 +134,40 @@ async def test_first_event_is_compact_then_only_changed_fields(hass: HomeAssista
 
     nas.sync({})  # a poll that changed nothing sends nothing
     assert len(texts) == 3
+
+
+async def test_holds_are_sent_with_or_without_a_sync(hass: HomeAssistant) -> None:
+    nas = FakeCoordinator("nas")
+    torrents = dict(_raw(i) for i in range(3))
+    hashes = list(torrents)
+    nas.sync({"full_update": True, "torrents": torrents})
+    nas.holds.hold([hashes[2]], HOLD_GOAL)  # held before any panel subscribed
+    texts, _ = _subscriber(TorrentFeed.of(hass, _runtime(nas=nas)))
+    first = _events(texts)[0]
+    held = {row[1]: row[-1] for row in first["rows"]}
+    assert held == {hashes[0]: None, hashes[1]: None, hashes[2]: HOLD_GOAL}
+
+    # A guard holds a torrent and tells the listeners, before qBittorrent's next answer.
+    nas.holds.hold([hashes[0]], HOLD_VPN)
+    for listener in list(nas.listeners):
+        listener()
+    assert _events(texts)[1]["torrents"] == [{"instance": "nas", "hash": hashes[0], "held": "vpn"}]
+
+    # The VPN comes back with the next sync: the hold and the new state come together.
+    nas.holds.release(HOLD_VPN)
+    nas.sync({"torrents": {hashes[0]: {"state": "downloading"}}})
+    (change,) = _events(texts)[2]["torrents"]
+    assert change["held"] is None and change["state"] == "downloading"
+    # The VPN's hold shows before a met goal's; releasing the first shows the second.
+    nas.holds.hold([hashes[2]], HOLD_VPN)
+    nas.sync({})
+    assert _events(texts)[3]["torrents"] == [{"instance": "nas", "hash": hashes[2], "held": "vpn"}]
+    nas.holds.release(HOLD_VPN, [hashes[2]])
+    nas.sync({})
+    assert _events(texts)[4]["torrents"] == [{"instance": "nas", "hash": hashes[2], "held": "goal"}]
+    # A removed torrent is forgotten by its holds.
+    nas.holds.forget([hashes[2]])
+    assert len(nas.holds) == 0
 
 
 async def test_panels_share_one_encoded_event(hass: HomeAssistant) -> None:
@@ -227,9 +264,9 @@ async def test_a_poll_looks_only_at_what_it_changed(
     looked: list[str] = []
     row = websocket_feeds.torrent_row
 
-    def counted(sub_id: str, torrent: Torrent) -> tuple[Any, ...]:
+    def counted(sub_id: str, torrent: Torrent, held: str | None = None) -> tuple[Any, ...]:
         looked.append(torrent.hash)
-        return row(sub_id, torrent)
+        return row(sub_id, torrent, held)
 
     monkeypatch.setattr(websocket_feeds, "torrent_row", counted)
     first = next(iter(torrents))

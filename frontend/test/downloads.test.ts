@@ -109,6 +109,22 @@ describe("Downloads tab", () => {
     expect(deepText(root)).toContain("3 torrents");
   });
 
+  it("says why a guard holds a torrent, and drops it when released", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    expect(row(root, NIGHT).querySelector(".held-chip")).toBeNull();
+    const instance = (full as { rows: unknown[][] }).rows[0]![0] as string;
+    fake.push({ full: false, torrents: [{ instance, hash: NIGHT, held: "vpn" }], removed: [], unavailable: [] });
+    await settle();
+    const chip = row(root, NIGHT).querySelector<HTMLElement>(".held-chip")!;
+    expect(chip.textContent).toContain("Held: VPN down");
+    expect(chip.title).toContain("resumes when the VPN is healthy again");
+    fake.push({ full: false, torrents: [{ instance, hash: NIGHT, held: null }], removed: [], unavailable: [] });
+    await settle();
+    expect(row(root, NIGHT).querySelector(".held-chip")).toBeNull();
+  });
+
   it("keeps the header's speeds at a fixed width, so nothing beside them moves", async () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);

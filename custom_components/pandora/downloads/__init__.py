@@ -23,11 +23,16 @@ from .coordinator import QBittorrentCoordinator
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
 from .history import TorrentHistory
+from .holds import HOLD_DISK, HOLD_GOAL, HOLD_REASONS, HOLD_VPN, TorrentHolds
 from .ranking import RankedResult, RankingPreferences, ReleaseInfo, parse_release
 from .search import DEFAULT_LIMIT, JackettInstance, RankedSearch, ReleaseSearch, jackett_client
 
 __all__ = [
     "DEFAULT_LIMIT",
+    "HOLD_DISK",
+    "HOLD_GOAL",
+    "HOLD_REASONS",
+    "HOLD_VPN",
     "SUBENTRY_FLOWS",
     "JackettInstance",
     "QBittorrentCoordinator",
@@ -38,6 +43,7 @@ __all__ = [
     "ReleaseLinks",
     "ReleaseSearch",
     "TorrentHistory",
+    "TorrentHolds",
     "absolute_path",
     "add_entities",
     "add_release",

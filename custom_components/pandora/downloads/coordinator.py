@@ -37,6 +37,7 @@ from ..hub.announce import async_announce
 from ..hub.coordinator import PandoraCoordinator
 from ..hub.errors import safe_text
 from .history import TorrentHistory
+from .holds import TorrentHolds
 
 
 def torrent_event_data(torrent: Torrent) -> dict[str, Any]:
@@ -92,6 +93,8 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         # the changes (O(changes)) and notices a sync it did not see (panel/feeds.py).
         self.last_delta: SyncDelta | None = None
         self.syncs = 0
+        # Why the guards hold torrents (downloads/holds.py); shown in the panel's rows.
+        self.holds = TorrentHolds()
 
     @property
     def sw_version(self) -> str | None:
@@ -182,6 +185,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
                 changed |= self._set_incomplete(torrent_hash, True)
             if new.state not in LOADING_STATES:
                 self._settle_errored(new)
+        self.holds.forget(delta.removed)
         for torrent_hash, gone in delta.removed.items():
             self._emit(TORRENT_REMOVED, gone)
             self.history.forget_completion(self.subentry.subentry_id, torrent_hash)

@@ -135,6 +135,7 @@ FIELDS: Final = (
     "upload_speed",
     "eta",
     "added",
+    "held",
 )
 
 # One torrent's values in `FIELDS` order: the first event sends these as arrays (no key
@@ -145,8 +146,11 @@ type Send = Callable[[str], None]
 _FEEDS: HassKey[dict[int, TorrentFeed]] = HassKey(f"{DOMAIN}_torrent_feeds")
 
 
-def torrent_row(sub_id: str, torrent: Torrent) -> Row:
-    """What the panel's row of one torrent shows (`added`: Unix seconds, no date conversion)."""
+def torrent_row(sub_id: str, torrent: Torrent, held: str | None = None) -> Row:
+    """What the panel's row of one torrent shows.
+
+    `added`: Unix seconds, no date conversion; `held`: why a guard holds it (downloads/holds.py).
+    """
     return (
         sub_id,
         torrent.hash,
@@ -159,6 +163,7 @@ def torrent_row(sub_id: str, torrent: Torrent) -> Row:
         torrent.upspeed,
         torrent.eta,
         torrent.added_timestamp or None,
+        held,
     )
 
 
@@ -259,20 +264,25 @@ class TorrentFeed:
             seen = self._seen.get(sub_id)
             now = self._seen[sub_id] = (id(data), coordinator.syncs)
             delta = coordinator.last_delta
+            holds = coordinator.holds
+            # Rows whose hold changed are compared too, with or without a new sync.
+            held_changes = holds.take_changes()
             hashes: Iterable[str]
             gone: Iterable[str]
             if seen is None:
                 # The first look (a first panel subscribed): the rows, nothing to tell.
-                rows.update((h, torrent_row(sub_id, t)) for h, t in data.torrents.items())
+                rows.update(
+                    (h, torrent_row(sub_id, t, holds.reason(h))) for h, t in data.torrents.items()
+                )
                 hashes, gone = (), ()
             elif seen == now:
-                hashes, gone = (), ()  # no new sync (only availability may have changed)
+                hashes, gone = held_changes, ()  # no new sync: availability or holds changed
             elif (
                 delta is not None
                 and not delta.full_update
                 and seen == (id(data), coordinator.syncs - 1)
             ):
-                hashes, gone = delta.changed, delta.removed
+                hashes, gone = held_changes.union(delta.changed), delta.removed
             else:
                 # A full update or a sync this feed did not see: compare everything.
                 hashes, gone = data.torrents, [h for h in rows if h not in data.torrents]
@@ -280,7 +290,7 @@ class TorrentFeed:
             for torrent_hash in hashes:
                 if (torrent := torrents.get(torrent_hash)) is None:
                     continue
-                new = torrent_row(sub_id, torrent)
+                new = torrent_row(sub_id, torrent, holds.reason(torrent_hash))
                 if (old := rows.get(torrent_hash)) is None:
                     changed.append(dict(zip(FIELDS, new, strict=True)))
                 elif new != old:

@@ -2,7 +2,7 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { formatDuration, formatSpeed } from "../data/format";
 import { icon, mdiArrowDown, mdiArrowUp, mdiDeleteOutline, mdiPause, mdiPlay } from "./icons";
-import { statusLabel, torrentFacts } from "../data/torrents";
+import { HOLD_LABELS, statusLabel, torrentFacts } from "../data/torrents";
 import type { Torrent } from "../data/types";
 
 export interface RowOptions {
@@ -22,6 +22,11 @@ export function torrentRow(torrent: Torrent, options: RowOptions): TemplateResul
   return html`<li class="torrent status-${torrent.status}" data-hash=${torrent.hash}>
     <div class="torrent-top">
       <span class="status-chip"><span class="dot"></span>${statusLabel(torrent)}</span>
+      ${torrent.held
+        ? html`<span class="held-chip held-${torrent.held}" title=${HOLD_LABELS[torrent.held].reason}
+            >${HOLD_LABELS[torrent.held].label}</span
+          >`
+        : nothing}
       ${options.showInstance
         ? html`<span class="instance" title="qBittorrent">${torrent.instance_title}</span>`
         : nothing}
@@ -142,6 +147,16 @@ export const torrentRowStyles = css`
   }
   .status-chip .dot {
     background: var(--_state);
+  }
+  .held-chip {
+    padding: 2px 10px;
+    border-radius: 12px;
+    border: 1px dashed var(--warning-color, #ff9800);
+    color: var(--_text);
+    font-size: 0.78rem;
+  }
+  .held-goal {
+    border-color: var(--success-color, #4caf50);
   }
   .instance {
     font-size: 0.78rem;

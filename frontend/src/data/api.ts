@@ -102,9 +102,22 @@ export function applyTorrentEvent(state: TorrentState, event: TorrentEvent): Tor
     // Columns by name (their order is the backend's), then one object literal per torrent:
     // 10,000 objects of one shape are quick to make and light for the garbage collector.
     const column = (name: keyof Torrent) => event.fields.indexOf(name);
-    const [instance, hash, name, st, status, progress, size, down, up, eta, added] = (
-      ["instance", "hash", "name", "state", "status", "progress", "size", "download_speed", "upload_speed", "eta", "added"] as const
-    ).map(column) as [number, number, number, number, number, number, number, number, number, number, number];
+    const [instance, hash, name, st, status, progress, size, down, up, eta, added, held] = (
+      [
+        "instance",
+        "hash",
+        "name",
+        "state",
+        "status",
+        "progress",
+        "size",
+        "download_speed",
+        "upload_speed",
+        "eta",
+        "added",
+        "held",
+      ] as const
+    ).map(column) as [number, number, number, number, number, number, number, number, number, number, number, number];
     for (const row of event.rows ?? []) {
       const id = row[instance] as string;
       const torrent: Torrent = {
@@ -120,6 +133,7 @@ export function applyTorrentEvent(state: TorrentState, event: TorrentEvent): Tor
         upload_speed: row[up] as number,
         eta: (row[eta] ?? null) as number | null,
         added: (row[added] ?? null) as number | null,
+        held: (row[held] ?? null) as Torrent["held"],
       };
       torrents.set(torrentKey(torrent), torrent);
     }

@@ -3,7 +3,7 @@
  * `pandora.get_torrents` action's), the status a person reads, and what one row shows.
  */
 import { formatBytes, formatPercent } from "./format";
-import type { Torrent } from "./types";
+import type { Torrent, TorrentHold } from "./types";
 
 export type Filter = "all" | "downloading" | "seeding" | "paused" | "completed" | "errored";
 
@@ -86,6 +86,15 @@ export function statusLabel(torrent: Torrent): string {
   return STATUS_LABELS[torrent.status] ?? torrent.status;
 }
 
+/** Why a guard holds a torrent: a short label and the sentence the row's tooltip gives. */
+export const HOLD_LABELS: Record<TorrentHold, { label: string; reason: string }> = {
+  vpn: { label: "Held: VPN down", reason: "Paused by the VPN guard: resumes when the VPN is healthy again." },
+  disk: {
+    label: "Held: low disk space",
+    reason: "Paused by the disk guard: resumes when enough free space returns.",
+  },
+  goal: { label: "Seeding goal reached", reason: "Paused because its seeding goal (ratio or time) was met." },
+};
 
 /** What a torrent's row shows besides its name: progress, size, and which figures apply. */
 export interface TorrentFacts {

@@ -407,7 +407,11 @@ export interface Torrent {
   eta: number | null;
   /** Unix seconds; null when unknown. */
   added: number | null;
+  /** Why a Pandora guard holds it (the VPN guard, the disk guard, a met seeding goal); null: none. */
+  held: TorrentHold | null;
 }
+
+export type TorrentHold = "vpn" | "disk" | "goal";
 
 /** What a feed event says of one torrent: all of a new one, the changed fields of a known one. */
 export type TorrentChange = Pick<Torrent, "instance" | "hash"> & Partial<Omit<Torrent, "instance_title">>;

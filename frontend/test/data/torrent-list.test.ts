@@ -30,6 +30,7 @@ function torrent(index: number, next: () => number): TorrentChange {
     upload_speed: Math.floor(next() * 100),
     eta: null,
     added: 1_795_000_000 + Math.floor(next() * 20),
+    held: null,
   };
 }
 

@@ -15,6 +15,7 @@ const base: Torrent = {
   upload_speed: 0,
   eta: 1000,
   added: 100,
+  held: null,
 };
 const t = (changes: Partial<Torrent>): Torrent => ({ ...base, ...changes });
 

@@ -1,0 +1,79 @@
+"""Why Pandora holds a torrent: the VPN guard, the disk guard or a met seeding goal.
+
+One `TorrentHolds` per qBittorrent (its coordinator's `holds`). A guard that pauses torrents
+records why, so the panel can say it beside the torrent and the guard resumes exactly the
+torrents it paused. A torrent may be held for several reasons; the panel shows the first of
+`HOLD_REASONS` (the one that must clear first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+HOLD_VPN: Final = "vpn"
+HOLD_DISK: Final = "disk"
+HOLD_GOAL: Final = "goal"
+# In the order the panel shows them.
+HOLD_REASONS: Final = (HOLD_VPN, HOLD_DISK, HOLD_GOAL)
+
+
+class TorrentHolds:
+    """The held torrents of one qBittorrent, by reason, and which changed since last asked."""
+
+    def __init__(self) -> None:
+        self._reasons: dict[str, set[str]] = {}  # hash -> reasons
+        self._changed: set[str] = set()
+
+    def reason(self, torrent_hash: str) -> str | None:
+        """The reason shown for a torrent, or None when nothing holds it."""
+        reasons = self._reasons.get(torrent_hash)
+        if not reasons:
+            return None
+        return next(r for r in HOLD_REASONS if r in reasons)
+
+    def held_by(self, reason: str) -> set[str]:
+        """The torrents one reason holds."""
+        return {h for h, reasons in self._reasons.items() if reason in reasons}
+
+    def hold(self, hashes: Iterable[str], reason: str) -> set[str]:
+        """Hold torrents for a reason; returns those it did not hold for it before."""
+        added = set()
+        for torrent_hash in hashes:
+            reasons = self._reasons.setdefault(torrent_hash, set())
+            if reason not in reasons:
+                reasons.add(reason)
+                added.add(torrent_hash)
+                self._changed.add(torrent_hash)
+        return added
+
+    def release(self, reason: str, hashes: Iterable[str] | None = None) -> set[str]:
+        """Stop holding torrents (all of them when `hashes` is None) for a reason.
+
+        Returns the torrents it released.
+        """
+        wanted = self.held_by(reason) if hashes is None else set(hashes)
+        released = set()
+        for torrent_hash in wanted:
+            reasons = self._reasons.get(torrent_hash)
+            if reasons and reason in reasons:
+                reasons.discard(reason)
+                if not reasons:
+                    del self._reasons[torrent_hash]
+                released.add(torrent_hash)
+                self._changed.add(torrent_hash)
+        return released
+
+    def forget(self, hashes: Iterable[str]) -> None:
+        """Torrents removed from qBittorrent: nothing holds them any more."""
+        for torrent_hash in hashes:
+            if self._reasons.pop(torrent_hash, None) is not None:
+                self._changed.add(torrent_hash)
+
+    def take_changes(self) -> set[str]:
+        """The torrents whose reason changed since the last call (the panel's feed asks)."""
+        changed, self._changed = self._changed, set()
+        return changed
+
+    def __len__(self) -> int:
+        return len(self._reasons)
