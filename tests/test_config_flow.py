@@ -327,6 +327,12 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         "request_stall_minutes": 120,
         "request_notifications": True,
         "voice_control": True,
+        # The seeding goals section left as it was: no goal.
+        "seeding_goal_ratio": None,
+        "seeding_goal_minutes": None,
+        "seeding_goal_action": "pause",
+        "seeding_goal_delete_files": False,
+        "seeding_goal_categories": {},
     }
 
 

@@ -10,15 +10,31 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
+from custom_components.pandora.downloads import HOLD_GOAL, QBittorrentCoordinator
 from custom_components.pandora.files import async_remove_torrents
 from devtools.support.cloudcmd import CloudCommander
 from devtools.support.qbittorrent_daemon import QBittorrentDaemon
-from devtools.support.torrents import TorrentFile, make_payload, make_torrent
+from devtools.support.torrents import (
+    TorrentFile,
+    add_stalled,
+    make_payload,
+    make_torrent,
+    random_suffix,
+)
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
-from tests.helpers import poll_until
+from tests.helpers import entity_id, get_state, poll, poll_until
+
+
+@pytest.fixture
+def daemons() -> Iterator[tuple[QBittorrentDaemon, QBittorrentDaemon]]:
+    """A seeder and a downloader (4.5, on this host)."""
+    allow_loopback()
+    with QBittorrentDaemon(version="4") as seeder, QBittorrentDaemon(version="4") as downloader:
+        yield seeder, downloader
 
 
 @pytest.fixture
@@ -72,3 +88,117 @@ async def test_removal_keeps_library_files(
 
     with pytest.raises(ServiceValidationError):
         await async_remove_torrents(hass, "no-such-qbittorrent", [in_library.infohash])
+
+
+# --- the goal guard -------------------------------------------------------------------------
+
+
+def _coordinator(hub: MockConfigEntry) -> QBittorrentCoordinator:
+    return next(iter(hub.runtime_data.qbittorrent.values()))
+
+
+def _paused(daemon: QBittorrentDaemon, torrent_hash: str) -> bool:
+    torrent = next(t for t in daemon.torrents() if t["hash"] == torrent_hash)
+    return str(torrent["state"]).startswith(("paused", "stopped"))
+
+
+async def test_a_met_goal_pauses_and_holds_once(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """Seeding time 0: a finished torrent is paused and held at once; a downloading one never.
+
+    Resumed by hand, the torrent is released and left seeding at the following polls.
+    """
+    done = seed(qb_daemon, qb_daemon.downloads / "done", f"Done.{random_suffix()}.mkv")
+    stalled = add_stalled(qb_daemon, qb_daemon.host_base / "src", f"Stalled.{random_suffix()}")
+    reached = async_capture_events(hass, "pandora_torrent_goal_reached")
+    hub = await setup_hub(
+        hass, hub_entry(qb_subentry(qb_daemon), seeding_goal_minutes=0, seeding_goal_action="pause")
+    )
+    coordinator = _coordinator(hub)
+    await poll_until(hass, lambda: coordinator.holds.held_by(HOLD_GOAL) == {done.infohash})
+    await poll_until(hass, lambda: _paused(qb_daemon, done.infohash), timeout=10)
+    assert [e.data["hash"] for e in reached] == [done.infohash]
+    data = reached[0].data
+    assert data["reached"] == "seeding_time"
+    assert data["action"] == "pause"
+    assert data["goal"] == {
+        "ratio": None,
+        "seeding_minutes": 0,
+        "action": "pause",
+        "category": None,
+    }
+    history = hub.runtime_data.history.events()
+    assert history[0]["event"] == "goal_reached"
+    assert history[0]["hash"] == done.infohash
+    sensor = entity_id(hass, "sensor", "torrents_goal_reached")
+    await poll(hass)
+    assert get_state(hass, sensor).state == "1"
+
+    # Still downloading: never judged, however often qBittorrent is polled.
+    await poll(hass)
+    assert stalled.infohash in coordinator.client.maindata.torrents
+    assert coordinator.holds.reason(stalled.infohash) is None
+    assert not _paused(qb_daemon, stalled.infohash)
+
+    # The user resumes it: Pandora lets it seed.
+    await coordinator.client.resume([done.infohash])
+    await poll_until(hass, lambda: not coordinator.holds.held_by(HOLD_GOAL))
+    await poll(hass)
+    await poll(hass)
+    assert not _paused(qb_daemon, done.infohash)
+    assert coordinator.holds.reason(done.infohash) is None
+    assert len(reached) == 1
+    record = hub.runtime_data.history.goals_met(coordinator.subentry.subentry_id)
+    assert record[done.infohash]["resumed"] is True
+    assert get_state(hass, sensor).state == "1"
+
+
+async def test_hold_is_restored_after_a_restart(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """Holds live in memory: a reload holds again what the goal paused (history says so)."""
+    done = seed(qb_daemon, qb_daemon.downloads / "done", f"Done.{random_suffix()}.mkv")
+    hub = await setup_hub(hass, hub_entry(qb_subentry(qb_daemon), seeding_goal_ratio=0))
+    await poll_until(hass, lambda: bool(_coordinator(hub).holds.held_by(HOLD_GOAL)))
+    await poll_until(hass, lambda: _paused(qb_daemon, done.infohash), timeout=10)
+    assert await hass.config_entries.async_reload(hub.entry_id)
+    await hass.async_block_till_done()
+    assert _coordinator(hub).holds.held_by(HOLD_GOAL) == {done.infohash}
+
+
+async def test_real_ratio_and_a_category_goal(
+    hass: HomeAssistant, daemons: tuple[QBittorrentDaemon, QBittorrentDaemon]
+) -> None:
+    """qBittorrent's own ratio, on a real seeder: a category's goal replaces the hub's."""
+    seeder, downloader = daemons
+    plain = seed(seeder, seeder.host_base / "data", f"Plain.{random_suffix()}.mkv", 2 << 20)
+    kept = seed(seeder, seeder.host_base / "data", f"Kept.{random_suffix()}.mkv", 2 << 20)
+    seeder.api("torrents/createCategory", {"category": "keep", "savePath": ""})
+    seeder.api("torrents/setCategory", {"hashes": kept.infohash, "category": "keep"})
+    reached = async_capture_events(hass, "pandora_torrent_goal_reached")
+    hub = await setup_hub(
+        hass,
+        hub_entry(
+            qb_subentry(seeder),
+            seeding_goal_ratio=0.5,
+            seeding_goal_categories={"keep": {"ratio": 50, "minutes": None, "action": "pause"}},
+        ),
+    )
+    coordinator = _coordinator(hub)
+    torrents = coordinator.client.maindata.torrents
+    for torrent in (plain, kept):
+        downloader.add_torrent_file(torrent.content, downloader.downloads)
+    hashes = f"{plain.infohash}|{kept.infohash}"
+    downloader.wait_for(lambda t: t["hash"] == kept.infohash)
+    downloader.api("torrents/addPeers", {"hashes": hashes, "peers": f"127.0.0.1:{seeder.bt_port}"})
+
+    await poll_until(hass, lambda: plain.infohash in coordinator.holds.held_by(HOLD_GOAL), 120)
+    assert reached[0].data["reached"] == "ratio"
+    assert reached[0].data["ratio"] >= 0.5
+    # The kept torrent has passed the hub's ratio too: its category's goal (50) holds instead.
+    await poll_until(hass, lambda: torrents[kept.infohash].ratio >= 0.5, 120)
+    await poll(hass)
+    assert coordinator.holds.reason(kept.infohash) is None
+    assert not _paused(seeder, kept.infohash)
+    assert [e.data["hash"] for e in reached] == [plain.infohash]

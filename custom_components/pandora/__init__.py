@@ -43,6 +43,7 @@ from .downloads import (
     JackettInstance,
     QBittorrentCoordinator,
     ReleaseSearch,
+    SeedingGoals,
     TorrentHistory,
     async_setup_services,
     jackett_client,
@@ -51,6 +52,7 @@ from .files import (
     BackgroundTask,
     CloudCommanderCoordinator,
     Pipeline,
+    async_remove_torrents,
     async_setup_files_actions,
 )
 from .hub.cache import ResponseCache
@@ -224,6 +226,16 @@ async def _async_start_pipelines(
     )
     await pipeline.async_start()
     entry.async_on_unload(pipeline.remove_listeners)
+    # Seeding goals remove torrents through the one removal that keeps the library's files.
+    goals = SeedingGoals(
+        hass,
+        qbittorrent=runtime.qbittorrent,
+        options=options,
+        remove=partial(_remove_torrents, hass),
+        create_task=create_task,
+    )
+    goals.async_start()
+    entry.async_on_unload(goals.remove_listeners)
     runtime.request_pipeline = RequestPipeline(
         hass,
         queue=runtime.requests,
@@ -242,6 +254,17 @@ async def _async_start_pipelines(
     )
     await notifier.async_start()
     entry.async_on_unload(notifier.remove_listeners)
+
+
+async def _remove_torrents(
+    hass: HomeAssistant,
+    coordinator: QBittorrentCoordinator,
+    hashes: list[str],
+    delete_files: bool,
+) -> frozenset[str]:
+    """The seeding goals' removal: files.async_remove_torrents; the hashes it removed."""
+    removal = await async_remove_torrents(hass, coordinator, hashes, delete_files=delete_files)
+    return removal.removed
 
 
 def _background_tasks(hass: HomeAssistant, entry: PandoraConfigEntry) -> BackgroundTask:

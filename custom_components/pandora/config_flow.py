@@ -17,6 +17,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import callback
+from homeassistant.data_entry_flow import section
 from homeassistant.helpers.selector import (
     BooleanSelector,
     NumberSelector,
@@ -43,6 +44,11 @@ from .const import (
     CONF_PREFERRED_RESOLUTION,
     CONF_REQUEST_NOTIFICATIONS,
     CONF_REQUEST_STALL_MINUTES,
+    CONF_SEEDING_GOAL_ACTION,
+    CONF_SEEDING_GOAL_CATEGORIES,
+    CONF_SEEDING_GOAL_DELETE_FILES,
+    CONF_SEEDING_GOAL_MINUTES,
+    CONF_SEEDING_GOAL_RATIO,
     CONF_VOICE_CONTROL,
     DEFAULT_AUTO_APPROVE_ADMINS,
     DEFAULT_FILE_INTO_LIBRARY,
@@ -51,8 +57,11 @@ from .const import (
     DEFAULT_PREFERRED_RESOLUTION,
     DEFAULT_REQUEST_NOTIFICATIONS,
     DEFAULT_REQUEST_STALL_MINUTES,
+    DEFAULT_SEEDING_GOAL_ACTION,
+    DEFAULT_SEEDING_GOAL_DELETE_FILES,
     DEFAULT_VOICE_CONTROL,
     DOMAIN,
+    GOAL_ACTIONS,
     MAX_REQUEST_STALL_MINUTES,
     MIN_REQUEST_STALL_MINUTES,
     NAME,
@@ -270,8 +279,62 @@ OPTION_DEFAULTS: dict[str, Any] = {
 }
 
 
-def _options_schema(users: dict[str, str]) -> vol.Schema:
-    """The options form, offering `users` (id → name) for auto-approval."""
+# The seeding goals: a collapsed section of the options form, then one step per category that
+# has its own goal (downloads/goals.py).
+SEEDING_GOALS = "seeding_goals"
+GOAL_CATEGORIES = "categories"
+_RATIO = NumberSelector(
+    NumberSelectorConfig(min=0, max=1000, step=0.01, mode=NumberSelectorMode.BOX)
+)
+_MINUTES = NumberSelector(
+    NumberSelectorConfig(
+        min=0, max=525600, step=1, unit_of_measurement="min", mode=NumberSelectorMode.BOX
+    )
+)
+_ACTION = SelectSelector(
+    SelectSelectorConfig(options=list(GOAL_ACTIONS), translation_key="goal_action")
+)
+CATEGORY_GOAL_SCHEMA = vol.Schema(
+    {
+        vol.Optional("ratio"): _RATIO,
+        vol.Optional("minutes"): _MINUTES,
+        vol.Required("action"): _ACTION,
+    }
+)
+
+
+def _goal_section(categories: list[str]) -> section:
+    """The hub's goal, what "remove" deletes, and the categories with a goal of their own."""
+    return section(
+        vol.Schema(
+            {
+                vol.Optional(CONF_SEEDING_GOAL_RATIO): _RATIO,
+                vol.Optional(CONF_SEEDING_GOAL_MINUTES): _MINUTES,
+                vol.Required(
+                    CONF_SEEDING_GOAL_ACTION, default=DEFAULT_SEEDING_GOAL_ACTION
+                ): _ACTION,
+                vol.Required(
+                    CONF_SEEDING_GOAL_DELETE_FILES, default=DEFAULT_SEEDING_GOAL_DELETE_FILES
+                ): BooleanSelector(),
+                vol.Optional(GOAL_CATEGORIES, default=[]): SelectSelector(
+                    SelectSelectorConfig(
+                        options=categories,
+                        multiple=True,
+                        custom_value=True,
+                        mode=SelectSelectorMode.DROPDOWN,
+                    )
+                ),
+            }
+        ),
+        {"collapsed": True},
+    )
+
+
+def _options_schema(users: dict[str, str], categories: list[str] | None = None) -> vol.Schema:
+    """The options form, offering `users` (id → name) for auto-approval.
+
+    `categories`: qBittorrent's categories (and those with a goal), offered for own goals.
+    """
     fields = dict(OPTIONS_SCHEMA.schema)
     schema: dict[Any, Any] = {}
     for key, selector in fields.items():
@@ -287,7 +350,16 @@ def _options_schema(users: dict[str, str]) -> vol.Schema:
                     mode=SelectSelectorMode.DROPDOWN,
                 )
             )
+    schema[vol.Optional(SEEDING_GOALS, default={})] = _goal_section(categories or [])
     return vol.Schema(schema)
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or value == "" else float(value)
+
+
+def _minutes(value: Any) -> int | None:
+    return None if (number := _number(value)) is None else int(number)
 
 
 class PandoraOptionsFlow(OptionsFlow):
@@ -295,16 +367,44 @@ class PandoraOptionsFlow(OptionsFlow):
 
     config_entry: PandoraConfigEntry
 
+    def __init__(self) -> None:
+        """Nothing asked yet."""
+        self._options: dict[str, Any] = {}
+        self._pending: list[str] = []  # categories whose goal is still to be asked
+        self._goals: dict[str, dict[str, Any]] = {}
+
+    def _categories(self) -> list[str]:
+        """The categories qBittorrent reports now, and those that have a goal."""
+        names: set[str] = set(self.config_entry.options.get(CONF_SEEDING_GOAL_CATEGORIES) or {})
+        runtime = getattr(self.config_entry, "runtime_data", None)
+        for coordinator in getattr(runtime, "qbittorrent", {}).values():
+            names.update(coordinator.client.maindata.categories)
+        return sorted(names, key=str.casefold)
+
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Show and save the hub options."""
+        """Show the hub options; then each category chosen for a goal of its own."""
         users = {
             user.id: user.name or user.id
             for user in await self.hass.auth.async_get_users()
             if user.is_active and not user.system_generated
         }
         if user_input is not None:
-            return self.async_create_entry(
-                data=self.config_entry.options
+            goals = user_input.get(SEEDING_GOALS) or {}
+            chosen = [name.strip() for name in goals.get(GOAL_CATEGORIES, [])]
+            self._pending = list(dict.fromkeys(name for name in chosen if name))
+            self._options = (
+                dict(self.config_entry.options)
+                | {
+                    CONF_SEEDING_GOAL_RATIO: _number(goals.get(CONF_SEEDING_GOAL_RATIO)),
+                    CONF_SEEDING_GOAL_MINUTES: _minutes(goals.get(CONF_SEEDING_GOAL_MINUTES)),
+                    CONF_SEEDING_GOAL_ACTION: goals.get(
+                        CONF_SEEDING_GOAL_ACTION, DEFAULT_SEEDING_GOAL_ACTION
+                    ),
+                    CONF_SEEDING_GOAL_DELETE_FILES: bool(
+                        goals.get(CONF_SEEDING_GOAL_DELETE_FILES, DEFAULT_SEEDING_GOAL_DELETE_FILES)
+                    ),
+                    CONF_SEEDING_GOAL_CATEGORIES: {},
+                }
                 | {
                     CONF_PREFERRED_RESOLUTION: user_input[CONF_PREFERRED_RESOLUTION],
                     CONF_MIN_SEEDERS: int(user_input[CONF_MIN_SEEDERS]),
@@ -319,12 +419,56 @@ class PandoraOptionsFlow(OptionsFlow):
                     CONF_VOICE_CONTROL: bool(user_input[CONF_VOICE_CONTROL]),
                 }
             )
+            return await self.async_step_category_goal()
         current = OPTION_DEFAULTS | dict(self.config_entry.options)
         # Users deleted or deactivated since are no longer offered (nor kept).
         current[CONF_AUTO_APPROVE_USERS] = [
             u for u in current[CONF_AUTO_APPROVE_USERS] or [] if u in users
         ]
+        own_goals = current.get(CONF_SEEDING_GOAL_CATEGORIES) or {}
+        current[SEEDING_GOALS] = {
+            key: current[key]
+            for key in (
+                CONF_SEEDING_GOAL_RATIO,
+                CONF_SEEDING_GOAL_MINUTES,
+                CONF_SEEDING_GOAL_ACTION,
+                CONF_SEEDING_GOAL_DELETE_FILES,
+            )
+            if current.get(key) is not None
+        } | {GOAL_CATEGORIES: sorted(own_goals, key=str.casefold)}
         return self.async_show_form(
             step_id="init",
-            data_schema=self.add_suggested_values_to_schema(_options_schema(users), current),
+            data_schema=self.add_suggested_values_to_schema(
+                _options_schema(users, self._categories()), current
+            ),
+        )
+
+    async def async_step_category_goal(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """One category's own goal (ratio and/or seeding time, and the action); then save."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            ratio, minutes = _number(user_input.get("ratio")), _minutes(user_input.get("minutes"))
+            if ratio is None and minutes is None:
+                errors["base"] = "goal_empty"
+            else:
+                category = self._pending.pop(0)
+                self._goals[category] = {
+                    "ratio": ratio,
+                    "minutes": minutes,
+                    "action": user_input["action"],
+                }
+        if not self._pending:
+            self._options[CONF_SEEDING_GOAL_CATEGORIES] = self._goals
+            return self.async_create_entry(data=self._options)
+        category = self._pending[0]
+        saved = (self.config_entry.options.get(CONF_SEEDING_GOAL_CATEGORIES) or {}).get(category)
+        suggested = {k: v for k, v in (saved or {}).items() if v is not None}
+        suggested.setdefault("action", self._options[CONF_SEEDING_GOAL_ACTION])
+        return self.async_show_form(
+            step_id="category_goal",
+            data_schema=self.add_suggested_values_to_schema(CATEGORY_GOAL_SCHEMA, suggested),
+            errors=errors,
+            description_placeholders={"category": category},
         )

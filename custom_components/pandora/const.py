@@ -68,7 +68,14 @@ TORRENT_ADDED: Final = "added"
 TORRENT_COMPLETED: Final = "completed"
 TORRENT_REMOVED: Final = "removed"
 TORRENT_ERRORED: Final = "errored"
-TORRENT_EVENT_TYPES: Final = (TORRENT_ADDED, TORRENT_COMPLETED, TORRENT_REMOVED, TORRENT_ERRORED)
+TORRENT_GOAL_REACHED: Final = "goal_reached"  # a seeding goal met (downloads/goals.py)
+TORRENT_EVENT_TYPES: Final = (
+    TORRENT_ADDED,
+    TORRENT_COMPLETED,
+    TORRENT_REMOVED,
+    TORRENT_ERRORED,
+    TORRENT_GOAL_REACHED,
+)
 EVENT_TORRENT_PREFIX: Final = f"{DOMAIN}_torrent_"
 BUS_EVENTS: Final = tuple(EVENT_TORRENT_PREFIX + t for t in TORRENT_EVENT_TYPES)
 
@@ -99,6 +106,20 @@ CONF_PIPELINE: Final = "pipeline"  # move completed downloads into Downloaded
 CONF_FILE_INTO_LIBRARY: Final = "file_into_library"  # ... and linked titles into Movies/TV
 DEFAULT_PIPELINE: Final = True
 DEFAULT_FILE_INTO_LIBRARY: Final = False
+
+# Hub options: seeding goals (downloads/goals.py). A goal is a ratio and/or a seeding time
+# (whichever is reached first); the categories' own goals replace the hub's for their torrents.
+CONF_SEEDING_GOAL_RATIO: Final = "seeding_goal_ratio"
+CONF_SEEDING_GOAL_MINUTES: Final = "seeding_goal_minutes"
+CONF_SEEDING_GOAL_ACTION: Final = "seeding_goal_action"
+CONF_SEEDING_GOAL_DELETE_FILES: Final = "seeding_goal_delete_files"  # outside the library only
+# {category: {"ratio": ..., "minutes": ..., "action": ...}}
+CONF_SEEDING_GOAL_CATEGORIES: Final = "seeding_goal_categories"
+GOAL_PAUSE: Final = "pause"
+GOAL_REMOVE: Final = "remove"
+GOAL_ACTIONS: Final = (GOAL_PAUSE, GOAL_REMOVE)
+DEFAULT_SEEDING_GOAL_ACTION: Final = GOAL_PAUSE
+DEFAULT_SEEDING_GOAL_DELETE_FILES: Final = False
 
 # Hub options: household requests (requests/queue.py).
 CONF_AUTO_APPROVE_ADMINS: Final = "auto_approve_admins"

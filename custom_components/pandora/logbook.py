@@ -31,6 +31,7 @@ MESSAGES = {
     "completed": "finished downloading {name}",
     "removed": "removed {name}",
     "errored": "reported an error on {name}",
+    "goal_reached": "{name} met its seeding goal",
 }
 
 

@@ -127,6 +127,8 @@ class Torrent:
     num_leechs: int
     added_timestamp: int
     completion_timestamp: int
+    # Seconds spent seeding (complete and active); 0 from a qBittorrent that does not say.
+    seeding_time: int = 0
 
     @property
     def added_on(self) -> datetime | None:
@@ -183,6 +185,7 @@ class Torrent:
             num_leechs=_int(get("num_leechs")),
             added_timestamp=_int(get("added_on")),
             completion_timestamp=_int(get("completion_on")),
+            seeding_time=_int(get("seeding_time")),
         )
 
 

@@ -22,6 +22,7 @@ from .add import (
 from .coordinator import QBittorrentCoordinator
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
+from .goals import Goal, SeedingGoals, goal_for
 from .history import TorrentHistory
 from .holds import HOLD_DISK, HOLD_GOAL, HOLD_REASONS, HOLD_VPN, TorrentHolds
 from .ranking import RankedResult, RankingPreferences, ReleaseInfo, parse_release
@@ -34,6 +35,7 @@ __all__ = [
     "HOLD_REASONS",
     "HOLD_VPN",
     "SUBENTRY_FLOWS",
+    "Goal",
     "JackettInstance",
     "QBittorrentCoordinator",
     "RankedResult",
@@ -42,12 +44,14 @@ __all__ = [
     "ReleaseInfo",
     "ReleaseLinks",
     "ReleaseSearch",
+    "SeedingGoals",
     "TorrentHistory",
     "TorrentHolds",
     "absolute_path",
     "add_entities",
     "add_release",
     "async_setup_services",
+    "goal_for",
     "jackett_client",
     "link_download",
     "parse_release",

@@ -175,7 +175,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         for torrent_hash, old in delta.changed.items():
             new = torrents[torrent_hash]
             if old is None:
-                self._emit(TORRENT_ADDED, new)
+                self.announce(TORRENT_ADDED, new)
             if new.completion_known:
                 pending = torrent_hash in self._incomplete or old is None
                 changed |= self._set_incomplete(torrent_hash, not new.is_complete)
@@ -187,7 +187,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
                 self._settle_errored(new)
         self.holds.forget(delta.removed)
         for torrent_hash, gone in delta.removed.items():
-            self._emit(TORRENT_REMOVED, gone)
+            self.announce(TORRENT_REMOVED, gone)
             self.history.forget_completion(self.subentry.subentry_id, torrent_hash)
             changed |= self._set_incomplete(torrent_hash, False)
             self._errored.discard(torrent_hash)
@@ -246,20 +246,24 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         elif torrent_hash not in self._errored:
             self._errored.add(torrent_hash)
             if not was_there:
-                self._emit(TORRENT_ERRORED, torrent)
+                self.announce(TORRENT_ERRORED, torrent)
 
     @callback
     def _complete(self, torrent: Torrent) -> None:
         if self.history.claim_completion(self.subentry.subentry_id, torrent.hash):
-            self._emit(TORRENT_COMPLETED, torrent)
+            self.announce(TORRENT_COMPLETED, torrent)
 
     @callback
-    def _emit(self, event_type: str, torrent: Torrent) -> None:
+    def announce(
+        self, event_type: str, torrent: Torrent, extra: Mapping[str, Any] | None = None
+    ) -> None:
+        """A torrent's event: on the bus (and internally), to the event entity, into history."""
         data = (
             torrent_event_data(torrent)
             | {"instance": self.subentry.title, "subentry_id": self.subentry.subentry_id}
             # What Pandora downloaded it as (tmdb_id, media_type, release), when it did.
             | self.history.link_for(torrent.hash)
+            | dict(extra or {})
         )
         async_announce(self.hass, EVENT_TORRENT_PREFIX + event_type, data)
         async_dispatcher_send(

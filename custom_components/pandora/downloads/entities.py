@@ -50,6 +50,7 @@ def add_entities(
         entities: list[PandoraEntity[QBittorrentCoordinator]] = []
         if platform is Platform.SENSOR:
             entities = [QBittorrentSensor(coordinator, d) for d in SENSORS]
+            entities.append(GoalReachedSensor(coordinator))
         elif platform is Platform.BUTTON:
             entities = [QBittorrentButton(coordinator, d) for d in BUTTONS]
         elif platform is Platform.SWITCH:
@@ -154,6 +155,24 @@ class QBittorrentSensor(PandoraEntity[QBittorrentCoordinator], SensorEntity):
     def native_value(self) -> StateType:
         """Read from the coordinator's current main data."""
         return self.entity_description.value_fn(self.coordinator.data)
+
+
+class GoalReachedSensor(PandoraEntity[QBittorrentCoordinator], SensorEntity):
+    """How many torrents in this qBittorrent met their seeding goal (downloads/goals.py).
+
+    Paused by their goal, or resumed by hand since; a torrent removed leaves the count.
+    """
+
+    _attr_state_class = SensorStateClass.MEASUREMENT
+    _attr_suggested_display_precision = 0
+
+    def __init__(self, coordinator: QBittorrentCoordinator) -> None:
+        super().__init__(coordinator, "torrents_goal_reached")
+
+    @property
+    def native_value(self) -> int:
+        """Counted from history, where the goal guard records each met goal."""
+        return len(self.coordinator.history.goals_met(self.coordinator.subentry.subentry_id))
 
 
 @dataclass(frozen=True, kw_only=True)

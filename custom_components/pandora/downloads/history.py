@@ -42,6 +42,7 @@ class _StoreData(TypedDict):
     completed: dict[str, list[str]]
     links: dict[str, dict[str, Any]]
     files: list[dict[str, Any]]
+    goals: dict[str, dict[str, dict[str, Any]]]
 
 
 MAX_LINKS = 5000
@@ -63,6 +64,9 @@ class TorrentHistory:
         self._links: dict[str, dict[str, Any]] = {}
         # File actions and pipeline steps (moved, deleted, ...), newest last.
         self._files: deque[dict[str, Any]] = deque(maxlen=max_entries)
+        # Torrents that met their seeding goal, per qBittorrent (downloads/goals.py), until
+        # they leave qBittorrent.
+        self._goals: dict[str, dict[str, dict[str, Any]]] = {}
 
     async def async_load(self) -> None:
         """Read what the previous run saved."""
@@ -73,6 +77,7 @@ class TorrentHistory:
             self._completed = {k: dict.fromkeys(v) for k, v in data.get("completed", {}).items()}
             self._links = dict(data.get("links", {}))
             self._files.extend(data.get("files", []))
+            self._goals = dict(data.get("goals", {}))
 
     @callback
     def _schedule_save(self) -> None:
@@ -85,6 +90,7 @@ class TorrentHistory:
             "completed": {k: list(v) for k, v in self._completed.items()},
             "links": self._links,
             "files": list(self._files),
+            "goals": self._goals,
         }
 
     async def async_flush(self) -> None:
@@ -145,17 +151,22 @@ class TorrentHistory:
     def forget_completion(self, subentry_id: str, torrent_hash: str) -> None:
         """A torrent left qBittorrent: if it is added again, it may complete again."""
         completed = self._completed.get(subentry_id, {})
-        if torrent_hash in completed:
-            del completed[torrent_hash]
+        goal = self._goals.get(subentry_id, {}).pop(torrent_hash, None)
+        if torrent_hash in completed or goal is not None:
+            completed.pop(torrent_hash, None)
             self._schedule_save()
 
     @callback
     def keep_completions(self, subentry_id: str, present: Collection[str]) -> None:
         """Forget the completions of torrents removed while nobody looked."""
         completed = self._completed.get(subentry_id, {})
+        goals = self._goals.get(subentry_id, {})
         gone = [h for h in completed if h not in present]
         for torrent_hash in gone:
             del completed[torrent_hash]
+        for torrent_hash in [h for h in goals if h not in present]:
+            gone.append(torrent_hash)
+            del goals[torrent_hash]
         if gone:
             self._schedule_save()
 
@@ -163,14 +174,26 @@ class TorrentHistory:
     def forget(self, subentry_id: str) -> None:
         """Drop what is kept for a removed qBittorrent."""
         dropped = self._incomplete.pop(subentry_id, None) is not None
+        dropped |= self._goals.pop(subentry_id, None) is not None
         if self._completed.pop(subentry_id, None) is not None or dropped:
             self._schedule_save()
 
     @callback
     def keep_only(self, subentry_ids: Collection[str]) -> None:
         """Forget every qBittorrent but these (the ones configured now)."""
-        for subentry_id in {*self._incomplete, *self._completed} - set(subentry_ids):
+        for subentry_id in {*self._incomplete, *self._completed, *self._goals} - set(subentry_ids):
             self.forget(subentry_id)
+
+    @callback
+    def goals_met(self, subentry_id: str) -> dict[str, dict[str, Any]]:
+        """The torrents of one qBittorrent that met their seeding goal, by hash."""
+        return self._goals.get(subentry_id, {})
+
+    @callback
+    def set_goal_met(self, subentry_id: str, torrent_hash: str, record: dict[str, Any]) -> None:
+        """Remember that a torrent met its goal (and what was done), until it is removed."""
+        self._goals.setdefault(subentry_id, {})[torrent_hash] = record
+        self._schedule_save()
 
     @callback
     def link(self, torrent_hash: str, info: dict[str, Any]) -> None:
