@@ -7,13 +7,16 @@ or was filed into, the library (files/removal.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
+import filecmp
 from pathlib import Path
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
+from custom_components.pandora.const import EVENT_FILES_MOVED
 from custom_components.pandora.downloads import HOLD_GOAL, QBittorrentCoordinator
 from custom_components.pandora.files import async_remove_torrents
+from devtools.simulators.jellyfin import JellyfinSimulator
 from devtools.support.cloudcmd import CloudCommander
 from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from devtools.support.torrents import (
@@ -24,24 +27,23 @@ from devtools.support.torrents import (
     random_suffix,
 )
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import ServiceValidationError
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
-from tests.helpers import entity_id, get_state, poll, poll_until
+from tests.helpers import entity_id, filled_in, get_state, poll, poll_until
 
-
-@pytest.fixture
-def daemons() -> Iterator[tuple[QBittorrentDaemon, QBittorrentDaemon]]:
-    """A seeder and a downloader (4.5, on this host)."""
-    allow_loopback()
-    with QBittorrentDaemon(version="4") as seeder, QBittorrentDaemon(version="4") as downloader:
-        yield seeder, downloader
-
-
-@pytest.fixture
-def share() -> Iterator[CloudCommander]:
-    allow_loopback()
-    with CloudCommander() as server:
-        yield server
+# The pipeline's own set-up: a seeder and a downloader (4.5, on this host, seeing the share at
+# its real path), a real Cloud Commander share, the Jellyfin simulator, a release to download.
+from tests.test_pipeline import (  # noqa: F401 (fixtures)
+    FILED,
+    NAME,
+    daemons,
+    download,
+    jellyfin,
+    release,
+    share,
+    subentries,
+)
 
 
 @pytest.fixture
@@ -202,3 +204,117 @@ async def test_real_ratio_and_a_category_goal(
     assert coordinator.holds.reason(kept.infohash) is None
     assert not _paused(seeder, kept.infohash)
     assert [e.data["hash"] for e in reached] == [plain.infohash]
+
+
+async def test_a_filed_torrent_is_removed_without_its_files(
+    hass: HomeAssistant,
+    daemons: tuple[QBittorrentDaemon, QBittorrentDaemon],
+    share: CloudCommander,
+    jellyfin: tuple[JellyfinSimulator, str],
+    release: TorrentFile,
+) -> None:
+    """Goal "remove" with "delete files" on: the filed library copy survives, whole.
+
+    The goal is met as soon as the download finishes (seeding time 0), while the pipeline is
+    still filing it: the removal waits for the filing, then removes the torrent only.
+    """
+    _, downloader = daemons
+    reached = async_capture_events(hass, "pandora_torrent_goal_reached")
+    moved = async_capture_events(hass, EVENT_FILES_MOVED)
+    hub = await setup_hub(
+        hass,
+        hub_entry(
+            *subentries(downloader, share, jellyfin),
+            file_into_library=True,
+            seeding_goal_minutes=0,
+            seeding_goal_action="remove",
+            seeding_goal_delete_files=True,
+        ),
+    )
+    hub.runtime_data.history.link(
+        release.infohash, {"tmdb_id": 900001, "media_type": "movie", "release": NAME[:-4]}
+    )
+    await download(hass, hub, daemons, release)
+    coordinator = _coordinator(hub)
+    await poll_until(
+        hass, lambda: release.infohash not in coordinator.client.maindata.torrents, 120
+    )
+
+    assert moved  # filed before it was removed
+    assert [e.data["action"] for e in reached] == ["remove"]
+    assert not downloader.torrents()
+    filed = share.root / FILED
+    assert filecmp.cmp(release.path, filed, shallow=False)  # every original byte
+    assert not hub.runtime_data.history.goals_met(coordinator.subentry.subentry_id)
+
+
+async def test_options_set_hub_and_category_goals(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    """The goals section, then one step per category picked (qBittorrent's are offered)."""
+    qb_daemon.api("torrents/createCategory", {"category": "tv", "savePath": ""})
+    hub = await setup_hub(
+        hass,
+        hub_entry(
+            qb_subentry(qb_daemon),
+            seeding_goal_categories={"old": {"ratio": 3.0, "minutes": None, "action": "remove"}},
+        ),
+    )
+    result = await hass.config_entries.options.async_init(hub.entry_id)
+    section = result["data_schema"].schema["seeding_goals"]
+    offered = section.schema.schema["categories"].config["options"]
+    assert offered == ["old", "tv"]
+    form = {
+        "preferred_resolution": "1080p",
+        "min_seeders": 1,
+        "max_size_gb": 0,
+        "pipeline": True,
+        "file_into_library": False,
+        "auto_approve_admins": True,
+        "request_stall_minutes": 120,
+        "request_notifications": True,
+        "voice_control": False,
+        "seeding_goals": {
+            "seeding_goal_ratio": 2,
+            "seeding_goal_action": "remove",
+            "seeding_goal_delete_files": False,
+            "categories": ["tv", " Linux ISOs ", "tv", " "],
+        },
+    }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], form)
+    assert result["step_id"] == "category_goal"
+    assert result["description_placeholders"] == {"category": "tv"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"action": "pause"}
+    )
+    assert result["errors"] == {"base": "goal_empty"}  # neither a ratio nor a time
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"minutes": 1440, "action": "pause"}
+    )
+    assert result["description_placeholders"] == {"category": "Linux ISOs"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"ratio": 1.5, "action": "remove"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    options = hub.options
+    assert options["seeding_goal_ratio"] == 2.0
+    assert options["seeding_goal_minutes"] is None
+    assert options["seeding_goal_action"] == "remove"
+    assert options["seeding_goal_delete_files"] is False
+    assert options["seeding_goal_categories"] == {  # "old", left out, lost its own goal
+        "tv": {"ratio": None, "minutes": 1440, "action": "pause"},
+        "Linux ISOs": {"ratio": 1.5, "minutes": None, "action": "remove"},
+    }
+    await hass.async_block_till_done()
+
+    # Shown again: the goals as saved, each category's step filled in.
+    result = await hass.config_entries.options.async_init(hub.entry_id)
+    section = result["data_schema"].schema["seeding_goals"]
+    assert filled_in({"data_schema": section.schema}) == {
+        "seeding_goal_ratio": 2.0,
+        "seeding_goal_action": "remove",
+        "seeding_goal_delete_files": False,
+        "categories": ["Linux ISOs", "tv"],
+    }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], form)
+    assert filled_in(result) == {"minutes": 1440, "action": "pause"}

@@ -280,8 +280,9 @@ class SeedingGoals:
         for torrent, goal, reached in items:
             if torrent.hash not in done:
                 continue
-            record = {"time": now, "reached": reached, "action": action, "goal": goal.as_dict()}
-            coordinator.history.set_goal_met(subentry_id, torrent.hash, record)
+            if action == GOAL_PAUSE:  # a removed torrent leaves qBittorrent at the next poll
+                record = {"time": now, "reached": reached, "action": action, "goal": goal.as_dict()}
+                coordinator.history.set_goal_met(subentry_id, torrent.hash, record)
             coordinator.announce(
                 TORRENT_GOAL_REACHED,
                 torrent,

@@ -101,7 +101,8 @@ async def async_remove_torrents(
 
     `qbittorrent` is its coordinator or its subentry id. `delete_files` asks for the files of
     torrents outside the library to go too (off by default). The torrents are judged on the
-    coordinator's last sync; client errors (`api.errors`) propagate, nothing is retried.
+    coordinator's last sync; client errors (`api.errors`) propagate, nothing is retried. The
+    coordinator's next poll sees them gone (and announces `removed` for each).
     """
     runtime: PandoraRuntime = loaded_entry(hass).runtime_data
     if isinstance(qbittorrent, str):
@@ -132,8 +133,6 @@ async def async_remove_torrents(
             coordinator.subentry.title,
             "with its files" if torrent_hash in deleted else "keeping its files",
         )
-    if library or others:
-        await coordinator.async_request_refresh()
     return Removal(
         removed=frozenset(library | others),
         files_deleted=frozenset(deleted),
