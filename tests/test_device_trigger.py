@@ -44,7 +44,13 @@ from homeassistant.setup import async_setup_component
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import poll_until
 
-TORRENT_TYPES = {"torrent_added", "torrent_completed", "torrent_removed", "torrent_errored"}
+TORRENT_TYPES = {
+    "torrent_added",
+    "torrent_completed",
+    "torrent_removed",
+    "torrent_errored",
+    "torrent_goal_reached",
+}
 CONTAINER_TYPES = {"container_unhealthy", "container_stopped"}
 REQUEST_TYPES = {"request_created", "request_available", "request_failed"}
 

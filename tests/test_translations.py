@@ -37,6 +37,7 @@ ENTITY_STRINGS = STRINGS["entity"]["sensor"]
 # Every sensor class, with its descriptions or its translation keys (an entity per key).
 SENSORS: dict[type[SensorEntity], tuple[SensorEntityDescription | str, ...]] = {
     torrent_entities.QBittorrentSensor: torrent_entities.SENSORS,
+    torrent_entities.GoalReachedSensor: ("torrents_goal_reached",),
     file_entities.DownloadedSensor: ("downloaded_items",),
     jellyfin_entities.JellyfinSensor: jellyfin_entities.SENSORS,
     container_entities.ContainerSensor: container_entities.CONTAINER_SENSORS,
