@@ -96,7 +96,8 @@ async def test_removal_keeps_library_files(
 
 
 def _coordinator(hub: MockConfigEntry) -> QBittorrentCoordinator:
-    return next(iter(hub.runtime_data.qbittorrent.values()))
+    coordinator: QBittorrentCoordinator = next(iter(hub.runtime_data.qbittorrent.values()))
+    return coordinator
 
 
 def _paused(daemon: QBittorrentDaemon, torrent_hash: str) -> bool:
@@ -261,6 +262,7 @@ async def test_options_set_hub_and_category_goals(
         ),
     )
     result = await hass.config_entries.options.async_init(hub.entry_id)
+    assert result["data_schema"] is not None
     section = result["data_schema"].schema["seeding_goals"]
     offered = section.schema.schema["categories"].config["options"]
     assert offered == ["old", "tv"]
@@ -309,6 +311,7 @@ async def test_options_set_hub_and_category_goals(
 
     # Shown again: the goals as saved, each category's step filled in.
     result = await hass.config_entries.options.async_init(hub.entry_id)
+    assert result["data_schema"] is not None
     section = result["data_schema"].schema["seeding_goals"]
     assert filled_in({"data_schema": section.schema}) == {
         "seeding_goal_ratio": 2.0,
