@@ -15,6 +15,7 @@ from .coordinator import CloudCommanderCoordinator, share_folders
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
 from .pipeline import SIGNAL_FILING_FAILED, STEP_DONE, STEP_FAILED, BackgroundTask, Pipeline
+from .removal import Removal, async_remove_torrents, library_folders
 
 __all__ = [
     "SIGNAL_FILING_FAILED",
@@ -24,7 +25,10 @@ __all__ = [
     "BackgroundTask",
     "CloudCommanderCoordinator",
     "Pipeline",
+    "Removal",
     "add_entities",
+    "async_remove_torrents",
     "async_setup_files_actions",
+    "library_folders",
     "share_folders",
 ]
