@@ -63,6 +63,7 @@ async def test_entities_and_device(
         "pause_all",
         "resume_all",
         "torrent",
+        "disk_space_low",
     }
     assert all(e.config_subentry_id == subentry_id and e.device_id == device.id for e in entities)
 

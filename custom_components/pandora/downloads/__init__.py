@@ -20,6 +20,7 @@ from .add import (
     release_links,
 )
 from .coordinator import QBittorrentCoordinator
+from .disk import DiskGuard, DiskSpaceLow, format_gb
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
 from .history import TorrentHistory
@@ -34,6 +35,8 @@ __all__ = [
     "HOLD_REASONS",
     "HOLD_VPN",
     "SUBENTRY_FLOWS",
+    "DiskGuard",
+    "DiskSpaceLow",
     "JackettInstance",
     "QBittorrentCoordinator",
     "RankedResult",
@@ -48,6 +51,7 @@ __all__ = [
     "add_entities",
     "add_release",
     "async_setup_services",
+    "format_gb",
     "jackett_client",
     "link_download",
     "parse_release",

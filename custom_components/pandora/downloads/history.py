@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Iterable
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.storage import Store
@@ -42,6 +42,7 @@ class _StoreData(TypedDict):
     completed: dict[str, list[str]]
     links: dict[str, dict[str, Any]]
     files: list[dict[str, Any]]
+    holds: NotRequired[dict[str, dict[str, list[str]]]]
 
 
 MAX_LINKS = 5000
@@ -63,6 +64,9 @@ class TorrentHistory:
         self._links: dict[str, dict[str, Any]] = {}
         # File actions and pipeline steps (moved, deleted, ...), newest last.
         self._files: deque[dict[str, Any]] = deque(maxlen=max_entries)
+        # Why the guards hold torrents, per qBittorrent (hash -> reasons): a restart while
+        # held resumes exactly those torrents, never one a person paused.
+        self._holds: dict[str, dict[str, list[str]]] = {}
 
     async def async_load(self) -> None:
         """Read what the previous run saved."""
@@ -73,6 +77,7 @@ class TorrentHistory:
             self._completed = {k: dict.fromkeys(v) for k, v in data.get("completed", {}).items()}
             self._links = dict(data.get("links", {}))
             self._files.extend(data.get("files", []))
+            self._holds = dict(data.get("holds", {}))
 
     @callback
     def _schedule_save(self) -> None:
@@ -85,6 +90,7 @@ class TorrentHistory:
             "completed": {k: list(v) for k, v in self._completed.items()},
             "links": self._links,
             "files": list(self._files),
+            "holds": self._holds,
         }
 
     async def async_flush(self) -> None:
@@ -160,16 +166,32 @@ class TorrentHistory:
             self._schedule_save()
 
     @callback
+    def holds(self, subentry_id: str) -> dict[str, list[str]]:
+        """The held torrents of one qBittorrent (hash -> reasons) as last saved."""
+        return self._holds.get(subentry_id, {})
+
+    @callback
+    def set_holds(self, subentry_id: str, holds: dict[str, list[str]]) -> None:
+        """Remember why the guards hold torrents."""
+        if self._holds.get(subentry_id, {}) != holds:
+            if holds:
+                self._holds[subentry_id] = holds
+            else:
+                self._holds.pop(subentry_id, None)
+            self._schedule_save()
+
+    @callback
     def forget(self, subentry_id: str) -> None:
         """Drop what is kept for a removed qBittorrent."""
         dropped = self._incomplete.pop(subentry_id, None) is not None
+        dropped |= self._holds.pop(subentry_id, None) is not None
         if self._completed.pop(subentry_id, None) is not None or dropped:
             self._schedule_save()
 
     @callback
     def keep_only(self, subentry_ids: Collection[str]) -> None:
         """Forget every qBittorrent but these (the ones configured now)."""
-        for subentry_id in {*self._incomplete, *self._completed} - set(subentry_ids):
+        for subentry_id in {*self._incomplete, *self._completed, *self._holds} - set(subentry_ids):
             self.forget(subentry_id)
 
     @callback
