@@ -307,6 +307,8 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         "request_stall_minutes": 120,
         "request_notifications": True,
         "voice_control": True,
+        "min_free_gb": 20,
+        "disk_guard_pause": True,
     }
     # Pandora chooses each service's polling interval: not an option.
     with pytest.raises(InvalidData):
@@ -333,7 +335,15 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         "seeding_goal_action": "pause",
         "seeding_goal_delete_files": False,
         "seeding_goal_categories": {},
+        "min_free_gb": 20.0,
+        "disk_guard_pause": True,
     }
+    # A negative minimum is refused by the form.
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], form | {"min_free_gb": -1}
+        )
 
 
 def _field(result: Any, name: str) -> tuple[Any, Any]:
@@ -365,15 +375,19 @@ async def test_request_options(
             "request_stall_minutes",
             "request_notifications",
             "voice_control",
+            "min_free_gb",
+            "disk_guard_pause",
         )
     }
-    # ... and voice satellites may only ask.
+    # ... voice satellites may only ask, and the disk guard is off.
     assert suggested == {
         "auto_approve_admins": True,
         "auto_approve_users": [],
         "request_stall_minutes": 120,
         "request_notifications": True,
         "voice_control": False,
+        "min_free_gb": 0,
+        "disk_guard_pause": False,
     }
     _, users = _field(result, "auto_approve_users")
     offered = {option["value"]: option["label"] for option in users.config["options"]}
@@ -393,6 +407,8 @@ async def test_request_options(
         "request_stall_minutes": 30,
         "request_notifications": False,
         "voice_control": False,
+        "min_free_gb": 0,
+        "disk_guard_pause": False,
     }
     # Out of range or nobody's: refused by the form.
     for bad in ({"request_stall_minutes": 5}, {"auto_approve_users": ["nobody"]}):

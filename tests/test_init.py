@@ -34,6 +34,7 @@ SENSORS = [
     "torrents_paused",
     "torrents_errored",
     "torrents_completed",
+    "torrents_goal_reached",
     "free_disk_space",
     "connection_status",
 ]
@@ -63,6 +64,7 @@ async def test_entities_and_device(
         "pause_all",
         "resume_all",
         "torrent",
+        "disk_space_low",
     }
     assert all(e.config_subentry_id == subentry_id and e.device_id == device.id for e in entities)
 

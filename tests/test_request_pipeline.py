@@ -373,6 +373,57 @@ async def test_an_approved_request_ends_available(
     assert stack.jackett.requests[-1][1]["q"] == "Night of the Living Dead 1968"
 
 
+async def test_short_of_space_a_request_waits_then_downloads(
+    hass: HomeAssistant,
+    stack: Stack,
+    alice: User,
+    hass_admin_user: User,
+    adds: list[dict[str, Any]],
+) -> None:
+    """Below the hub's minimum free space: the request waits (nothing added), then goes on."""
+    hub = await setup_hub(hass, hub_entry(*stack.subentries(), min_free_gb=10**7))
+    failed = async_capture_events(hass, "pandora_request_failed")
+    request = await request_title(
+        hub, alice, hass_admin_user, tmdb_id=NOTLD, title="Night of the Living Dead", year=1968
+    )
+
+    def waiting() -> bool:
+        current = hub.runtime_data.requests.get(request.id)
+        return current is not None and current.status == "waiting_for_space"
+
+    await wait_until(waiting)
+    request = hub.runtime_data.requests.get(request.id)
+    assert request is not None and request.reason is not None
+    assert "free on" in request.reason and "keeping at least 10000000.0 GB" in request.reason
+    assert adds == [] and torrent_hashes(stack.swarm) == []
+    # The requester sees why it waits (the same words; nothing secret in them).
+    answer = await hass.services.async_call(
+        "pandora", "get_requests", {}, blocking=True, return_response=True
+    )
+    assert answer is not None
+    requests: list[dict[str, Any]] = answer["requests"]  # type: ignore[assignment]
+    (listed,) = [r for r in requests if r["id"] == request.id]
+    assert listed["status"] == "waiting_for_space"
+    assert listed["public_reason"] == request.reason
+
+    # Space returns (here: the minimum is lowered; the hub reloads): it goes on by itself.
+    hass.config_entries.async_update_entry(hub, options=hub.options | {"min_free_gb": 0})
+    await hass.async_block_till_done()
+    request = await settled(hub, request.id)
+    assert request.status == "available", request.reason
+    assert statuses(request) == [
+        "pending",
+        "approved",
+        "searching",
+        "downloading",
+        "waiting_for_space",
+        "downloading",
+        "importing",
+        "available",
+    ]
+    assert len(adds) == 1 and failed == []
+
+
 async def test_a_restart_while_downloading_adds_nothing_twice(
     hass: HomeAssistant,
     hass_storage: dict[str, Any],

@@ -276,6 +276,8 @@ async def test_options_set_hub_and_category_goals(
         "request_stall_minutes": 120,
         "request_notifications": True,
         "voice_control": False,
+        "min_free_gb": 0,
+        "disk_guard_pause": False,
         "seeding_goals": {
             "seeding_goal_ratio": 2,
             "seeding_goal_action": "remove",

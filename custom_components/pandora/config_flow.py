@@ -36,9 +36,11 @@ from .api.http import safe_url
 from .const import (
     CONF_AUTO_APPROVE_ADMINS,
     CONF_AUTO_APPROVE_USERS,
+    CONF_DISK_GUARD_PAUSE,
     CONF_EXCLUDED_WORDS,
     CONF_FILE_INTO_LIBRARY,
     CONF_MAX_SIZE_GB,
+    CONF_MIN_FREE_GB,
     CONF_MIN_SEEDERS,
     CONF_PIPELINE,
     CONF_PREFERRED_RESOLUTION,
@@ -51,6 +53,7 @@ from .const import (
     CONF_SEEDING_GOAL_RATIO,
     CONF_VOICE_CONTROL,
     DEFAULT_AUTO_APPROVE_ADMINS,
+    DEFAULT_DISK_GUARD_PAUSE,
     DEFAULT_FILE_INTO_LIBRARY,
     DEFAULT_MIN_SEEDERS,
     DEFAULT_PIPELINE,
@@ -262,6 +265,12 @@ OPTIONS_SCHEMA = vol.Schema(
         ),
         vol.Required(CONF_REQUEST_NOTIFICATIONS): BooleanSelector(),
         vol.Required(CONF_VOICE_CONTROL): BooleanSelector(),
+        vol.Required(CONF_MIN_FREE_GB): NumberSelector(
+            NumberSelectorConfig(
+                min=0, max=100000, step=1, unit_of_measurement="GB", mode=NumberSelectorMode.BOX
+            )
+        ),
+        vol.Required(CONF_DISK_GUARD_PAUSE): BooleanSelector(),
     }
 )
 OPTION_DEFAULTS: dict[str, Any] = {
@@ -276,6 +285,8 @@ OPTION_DEFAULTS: dict[str, Any] = {
     CONF_REQUEST_STALL_MINUTES: DEFAULT_REQUEST_STALL_MINUTES,
     CONF_REQUEST_NOTIFICATIONS: DEFAULT_REQUEST_NOTIFICATIONS,
     CONF_VOICE_CONTROL: DEFAULT_VOICE_CONTROL,
+    CONF_MIN_FREE_GB: 0,
+    CONF_DISK_GUARD_PAUSE: DEFAULT_DISK_GUARD_PAUSE,
 }
 
 
@@ -417,6 +428,8 @@ class PandoraOptionsFlow(OptionsFlow):
                     CONF_REQUEST_STALL_MINUTES: int(user_input[CONF_REQUEST_STALL_MINUTES]),
                     CONF_REQUEST_NOTIFICATIONS: bool(user_input[CONF_REQUEST_NOTIFICATIONS]),
                     CONF_VOICE_CONTROL: bool(user_input[CONF_VOICE_CONTROL]),
+                    CONF_MIN_FREE_GB: float(user_input[CONF_MIN_FREE_GB]),
+                    CONF_DISK_GUARD_PAUSE: bool(user_input[CONF_DISK_GUARD_PAUSE]),
                 }
             )
             return await self.async_step_category_goal()

@@ -136,6 +136,13 @@ DEFAULT_REQUEST_NOTIFICATIONS: Final = True
 # resume downloads and scan libraries (hub/permissions.py); otherwise they only ask.
 CONF_VOICE_CONTROL: Final = "voice_control"
 DEFAULT_VOICE_CONTROL: Final = False
+# The disk guard (downloads/disk.py): keep at least this much free on each qBittorrent (GB,
+# 0 = off), and whether to pause running downloads too when below.
+CONF_MIN_FREE_GB: Final = "min_free_gb"
+CONF_DISK_GUARD_PAUSE: Final = "disk_guard_pause"
+DEFAULT_DISK_GUARD_PAUSE: Final = False
+EVENT_DISK_SPACE_LOW: Final = f"{DOMAIN}_disk_space_low"
+EVENT_DISK_SPACE_RESTORED: Final = f"{DOMAIN}_disk_space_restored"
 
 # Containers and VPN: bus events.
 EVENT_CONTAINER_CHANGED: Final = f"{DOMAIN}_container_changed"  # state or health changed

@@ -186,6 +186,11 @@ async def _search_torrents(call: ServiceCall) -> ServiceResponse:
 async def _download_release(call: ServiceCall) -> ServiceResponse:
     entry = loaded_entry(call.hass)
     data = call.data
+    coordinator = one_target(
+        call.hass, entry.runtime_data.qbittorrent, data.get("instance"), "no_qbittorrent"
+    )
+    if not data["paused"]:
+        coordinator.disk_guard.ensure_room()  # added paused, it downloads nothing: allowed
     if (key := data.get("result_id")) is not None:
         result = entry.runtime_data.release_search.result(key)
         if result is None:
@@ -197,9 +202,6 @@ async def _download_release(call: ServiceCall) -> ServiceResponse:
             raise validation_error("result_without_link", result_id=key)
     else:
         links = ReleaseLinks.of_url(data["url"])  # no hash known for .torrent URLs
-    coordinator = one_target(
-        call.hass, entry.runtime_data.qbittorrent, data.get("instance"), "no_qbittorrent"
-    )
     download = await call_service(
         add_release,
         entry.runtime_data.history,

@@ -20,6 +20,7 @@ from .add import (
     release_links,
 )
 from .coordinator import QBittorrentCoordinator
+from .disk import DiskGuard, DiskSpaceLow, format_gb
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
 from .goals import Goal, SeedingGoals, goal_for
@@ -35,6 +36,8 @@ __all__ = [
     "HOLD_REASONS",
     "HOLD_VPN",
     "SUBENTRY_FLOWS",
+    "DiskGuard",
+    "DiskSpaceLow",
     "Goal",
     "JackettInstance",
     "QBittorrentCoordinator",
@@ -51,6 +54,7 @@ __all__ = [
     "add_entities",
     "add_release",
     "async_setup_services",
+    "format_gb",
     "goal_for",
     "jackett_client",
     "link_download",

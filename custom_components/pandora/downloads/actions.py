@@ -184,10 +184,15 @@ async def add_to_qbittorrent(
     tags: Sequence[str] = (),
     paused: bool = False,
 ) -> dict[str, Any]:
-    """Add to the named qBittorrent (or the only one), then refresh it."""
+    """Add to the named qBittorrent (or the only one), then refresh it.
+
+    Refused while its disk guard blocks, unless added paused (that downloads nothing).
+    """
     coordinator = one_target(
         hass, loaded_entry(hass).runtime_data.qbittorrent, instance, "no_qbittorrent"
     )
+    if not paused:
+        coordinator.disk_guard.ensure_room()
     result = await call_service(
         coordinator.client.add,
         urls=urls,

@@ -36,6 +36,7 @@ from ..const import (
 from ..hub.announce import async_announce
 from ..hub.coordinator import PandoraCoordinator
 from ..hub.errors import safe_text
+from .disk import DiskGuard
 from .history import TorrentHistory
 from .holds import TorrentHolds
 
@@ -93,8 +94,12 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         # the changes (O(changes)) and notices a sync it did not see (panel/feeds.py).
         self.last_delta: SyncDelta | None = None
         self.syncs = 0
-        # Why the guards hold torrents (downloads/holds.py); shown in the panel's rows.
-        self.holds = TorrentHolds()
+        # Why the guards hold torrents (downloads/holds.py): shown in the panel's rows, saved
+        # with the history.
+        sid = subentry.subentry_id
+        self.holds = TorrentHolds(history.holds(sid), lambda holds: history.set_holds(sid, holds))
+        # Below the hub's minimum free space, no download starts here (downloads/disk.py).
+        self.disk_guard = DiskGuard(self)
 
     @property
     def sw_version(self) -> str | None:
@@ -143,6 +148,13 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         self.last_delta, self.syncs = delta, self.syncs + 1
         self._publish_events(delta)
         return self.client.maindata
+
+    @callback
+    def _async_refresh_finished(self) -> None:
+        """After a successful poll (data set): the disk guard looks at the free space."""
+        super()._async_refresh_finished()
+        if self.last_update_success:
+            self.disk_guard.update()
 
     @callback
     def _refresh_device(self) -> None:
@@ -206,6 +218,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         sid = self.subentry.subentry_id
         remembered = self.history.incomplete(sid) or set()
         self.history.keep_completions(sid, torrents)
+        self.holds.keep_only(torrents)
         for torrent_hash, torrent in torrents.items():
             if not torrent.completion_known:
                 if torrent_hash in remembered:

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from homeassistant.components.binary_sensor import BinarySensorEntity
+from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.components.event import EventEntity, EventExtraStoredData
 from homeassistant.components.sensor import (
@@ -57,6 +59,8 @@ def add_entities(
             entities = [AltSpeedSwitch(coordinator)]
         elif platform is Platform.EVENT:
             entities = [TorrentEventEntity(coordinator)]
+        elif platform is Platform.BINARY_SENSOR:
+            entities = [DiskSpaceLowSensor(coordinator)]
         if entities:
             add(entities, config_subentry_id=subentry_id)
 
@@ -215,6 +219,23 @@ class QBittorrentButton(PandoraEntity[QBittorrentCoordinator], ButtonEntity):
         await self.async_authorize(self.entity_description.operation)
         await call_service(self.entity_description.press_fn, self.coordinator.client)
         await self.coordinator.async_request_refresh()
+
+
+class DiskSpaceLowSensor(PandoraEntity[QBittorrentCoordinator], BinarySensorEntity):
+    """On while the disk guard keeps downloads from starting here (downloads/disk.py).
+
+    Off when the hub's minimum is 0 (the guard is off), and after "resume anyway".
+    """
+
+    _attr_device_class = BinarySensorDeviceClass.PROBLEM
+
+    def __init__(self, coordinator: QBittorrentCoordinator) -> None:
+        super().__init__(coordinator, "disk_space_low")
+
+    @property
+    def is_on(self) -> bool:
+        """Whether the guard blocks new downloads."""
+        return self.coordinator.disk_guard.blocking
 
 
 class AltSpeedSwitch(PandoraEntity[QBittorrentCoordinator], SwitchEntity):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Iterable
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.storage import Store
@@ -43,6 +43,7 @@ class _StoreData(TypedDict):
     links: dict[str, dict[str, Any]]
     files: list[dict[str, Any]]
     goals: dict[str, dict[str, dict[str, Any]]]
+    holds: NotRequired[dict[str, dict[str, list[str]]]]
 
 
 MAX_LINKS = 5000
@@ -67,6 +68,9 @@ class TorrentHistory:
         # Torrents that met their seeding goal, per qBittorrent (downloads/goals.py), until
         # they leave qBittorrent.
         self._goals: dict[str, dict[str, dict[str, Any]]] = {}
+        # Why the guards hold torrents, per qBittorrent (hash -> reasons): a restart while
+        # held resumes exactly those torrents, never one a person paused.
+        self._holds: dict[str, dict[str, list[str]]] = {}
 
     async def async_load(self) -> None:
         """Read what the previous run saved."""
@@ -78,6 +82,7 @@ class TorrentHistory:
             self._links = dict(data.get("links", {}))
             self._files.extend(data.get("files", []))
             self._goals = dict(data.get("goals", {}))
+            self._holds = dict(data.get("holds", {}))
 
     @callback
     def _schedule_save(self) -> None:
@@ -91,6 +96,7 @@ class TorrentHistory:
             "links": self._links,
             "files": list(self._files),
             "goals": self._goals,
+            "holds": self._holds,
         }
 
     async def async_flush(self) -> None:
@@ -171,17 +177,34 @@ class TorrentHistory:
             self._schedule_save()
 
     @callback
+    def holds(self, subentry_id: str) -> dict[str, list[str]]:
+        """The held torrents of one qBittorrent (hash -> reasons) as last saved."""
+        return self._holds.get(subentry_id, {})
+
+    @callback
+    def set_holds(self, subentry_id: str, holds: dict[str, list[str]]) -> None:
+        """Remember why the guards hold torrents."""
+        if self._holds.get(subentry_id, {}) != holds:
+            if holds:
+                self._holds[subentry_id] = holds
+            else:
+                self._holds.pop(subentry_id, None)
+            self._schedule_save()
+
+    @callback
     def forget(self, subentry_id: str) -> None:
         """Drop what is kept for a removed qBittorrent."""
         dropped = self._incomplete.pop(subentry_id, None) is not None
         dropped |= self._goals.pop(subentry_id, None) is not None
+        dropped |= self._holds.pop(subentry_id, None) is not None
         if self._completed.pop(subentry_id, None) is not None or dropped:
             self._schedule_save()
 
     @callback
     def keep_only(self, subentry_ids: Collection[str]) -> None:
         """Forget every qBittorrent but these (the ones configured now)."""
-        for subentry_id in {*self._incomplete, *self._completed, *self._goals} - set(subentry_ids):
+        kept = {*self._incomplete, *self._completed, *self._goals, *self._holds}
+        for subentry_id in kept - set(subentry_ids):
             self.forget(subentry_id)
 
     @callback

@@ -3,12 +3,13 @@
 One `TorrentHolds` per qBittorrent (its coordinator's `holds`). A guard that pauses torrents
 records why, so the panel can say it beside the torrent and the guard resumes exactly the
 torrents it paused. A torrent may be held for several reasons; the panel shows the first of
-`HOLD_REASONS` (the one that must clear first).
+`HOLD_REASONS` (the one that must clear first). The holds are saved with the torrent history
+(`on_change`), so a restart while held resumes exactly the torrents a guard paused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 HOLD_VPN: Final = "vpn"
@@ -21,9 +22,26 @@ HOLD_REASONS: Final = (HOLD_VPN, HOLD_DISK, HOLD_GOAL)
 class TorrentHolds:
     """The held torrents of one qBittorrent, by reason, and which changed since last asked."""
 
-    def __init__(self) -> None:
-        self._reasons: dict[str, set[str]] = {}  # hash -> reasons
-        self._changed: set[str] = set()
+    def __init__(
+        self,
+        saved: Mapping[str, Iterable[str]] | None = None,
+        on_change: Callable[[dict[str, list[str]]], None] | None = None,
+    ) -> None:
+        """Start from what was `saved` (hash -> reasons); `on_change` gets every new state."""
+        self._reasons: dict[str, set[str]] = {
+            h: {r for r in reasons if r in HOLD_REASONS} for h, reasons in (saved or {}).items()
+        }
+        self._reasons = {h: reasons for h, reasons in self._reasons.items() if reasons}
+        self._changed: set[str] = set(self._reasons)
+        self._on_change = on_change
+
+    def as_dict(self) -> dict[str, list[str]]:
+        """Hash -> reasons (sorted), as saved."""
+        return {h: sorted(reasons) for h, reasons in sorted(self._reasons.items())}
+
+    def _saved(self, changed: bool) -> None:
+        if changed and self._on_change is not None:
+            self._on_change(self.as_dict())
 
     def reason(self, torrent_hash: str) -> str | None:
         """The reason shown for a torrent, or None when nothing holds it."""
@@ -45,6 +63,7 @@ class TorrentHolds:
                 reasons.add(reason)
                 added.add(torrent_hash)
                 self._changed.add(torrent_hash)
+        self._saved(bool(added))
         return added
 
     def release(self, reason: str, hashes: Iterable[str] | None = None) -> set[str]:
@@ -62,13 +81,22 @@ class TorrentHolds:
                     del self._reasons[torrent_hash]
                 released.add(torrent_hash)
                 self._changed.add(torrent_hash)
+        self._saved(bool(released))
         return released
 
     def forget(self, hashes: Iterable[str]) -> None:
         """Torrents removed from qBittorrent: nothing holds them any more."""
+        forgotten = False
         for torrent_hash in hashes:
             if self._reasons.pop(torrent_hash, None) is not None:
                 self._changed.add(torrent_hash)
+                forgotten = True
+        self._saved(forgotten)
+
+    def keep_only(self, present: Iterable[str]) -> None:
+        """Forget the torrents removed while nobody looked (the first poll after a start)."""
+        present = set(present)
+        self.forget([h for h in self._reasons if h not in present])
 
     def take_changes(self) -> set[str]:
         """The torrents whose reason changed since the last call (the panel's feed asks)."""

@@ -142,7 +142,8 @@ async def request_dicts(
 def _public_reason(request: MediaRequest) -> str | None:
     if request.status == "failed":
         return failure_message(request)
-    return request.reason if request.status == "denied" else None
+    # Denied: the administrator's words; waiting: how much space is free, and the minimum.
+    return request.reason if request.status in ("denied", "waiting_for_space") else None
 
 
 def visible(queue: RequestQueue, user: User | None) -> list[MediaRequest]:

@@ -55,6 +55,7 @@ type Status = Literal[
     "denied",
     "withdrawn",
     "searching",
+    "waiting_for_space",
     "downloading",
     "importing",
     "available",
@@ -63,11 +64,11 @@ type Status = Literal[
 STATUSES: Final[tuple[Status, ...]] = get_args(Status.__value__)
 # On their way: a second request for the same title joins these.
 OPEN_STATUSES: Final[frozenset[Status]] = frozenset(
-    {"pending", "approved", "searching", "downloading", "importing"}
+    {"pending", "approved", "searching", "waiting_for_space", "downloading", "importing"}
 )
 # Being worked on by the pipeline (what it resumes after a restart).
 ACTIVE_STATUSES: Final[frozenset[Status]] = frozenset(
-    {"approved", "searching", "downloading", "importing"}
+    {"approved", "searching", "waiting_for_space", "downloading", "importing"}
 )
 # Withdrawn only while pending: once approved, the pipeline may already be searching or adding
 # the torrent, and an administrator decides what happens to it.
@@ -75,7 +76,9 @@ ALLOWED: Final[dict[Status, frozenset[Status]]] = {
     "pending": frozenset({"approved", "denied", "withdrawn"}),
     "approved": frozenset({"searching", "failed"}),
     "searching": frozenset({"downloading", "failed"}),
-    "downloading": frozenset({"importing", "failed"}),
+    # Its release is chosen; the disk guard (downloads/disk.py) may keep it from being added.
+    "downloading": frozenset({"importing", "waiting_for_space", "failed"}),
+    "waiting_for_space": frozenset({"downloading", "failed"}),
     "importing": frozenset({"available", "failed"}),
     "failed": frozenset({"approved"}),  # retry
     "denied": frozenset({"approved"}),  # an administrator changed their mind
@@ -377,9 +380,9 @@ class RequestQueue:
         for name, value in changes.items():
             setattr(request, name, value)
         request.status = status
-        if status in ("denied", "failed"):
+        if status in ("denied", "failed", "waiting_for_space"):
             request.reason = reason
-        elif status == "approved":
+        elif status in ("approved", "downloading"):
             request.reason = None
         request.transitions.append(Transition(status, dt_util.utcnow().isoformat(), by, reason))
         await self._save(request)

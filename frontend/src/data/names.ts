@@ -23,6 +23,7 @@ export const REQUEST_STATUSES = [
   "denied",
   "withdrawn",
   "searching",
+  "waiting_for_space",
   "downloading",
   "importing",
   "available",
@@ -36,6 +37,7 @@ export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = [
   "pending",
   "approved",
   "searching",
+  "waiting_for_space",
   "downloading",
   "importing",
 ];

@@ -17,6 +17,7 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   denied: "Denied",
   withdrawn: "Withdrawn",
   searching: "Searching",
+  waiting_for_space: "Waiting for disk space",
   downloading: "Downloading",
   importing: "Importing",
   available: "Available",

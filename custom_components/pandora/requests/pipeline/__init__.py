@@ -11,8 +11,11 @@ timer that looks at downloads and imports every few seconds; nothing waits in a 
   tried yet is saved with the request (`downloading`, torrent_hash, instance, release, tried)
   before it is added; none: `failed`, saying how many results there were and why they were
   rejected;
-- downloading: the torrent is added unless qBittorrent already has that hash (checked first,
-  every time the pipeline starts, so nothing is ever added twice) and linked in history with the
+- downloading: below the hub's minimum free space on that qBittorrent (the disk guard), the
+  torrent is not added and the request waits (`waiting_for_space`, saying how much is free)
+  until space returns, then goes on (`downloading`); otherwise the torrent is added unless
+  qBittorrent already has that hash (checked first, every time the pipeline starts, so nothing is
+  ever added twice) and linked in history with the
   title and the request; no progress for `stall_minutes`, or qBittorrent reporting an error or
   missing files, fails it as stalled and removes the torrent with its files; a retry (`approved`
   again) takes the next-best release;
@@ -52,6 +55,8 @@ class RequestPipeline(ImportStage):
                 await self.queue.async_set_status(request, "searching")
             elif request.status == "searching":
                 await self._search(request)
+            elif request.status == "waiting_for_space":
+                await self._waiting_for_space(request)
             elif request.status == "downloading":
                 await self._downloading(request)
             else:

@@ -166,7 +166,7 @@ class PipelineBase:
 
     @callback
     def _tick(self, _now: Any) -> None:
-        for request in self.queue.with_status(("downloading", "importing")):
+        for request in self.queue.with_status(("downloading", "importing", "waiting_for_space")):
             self._kick(request.id)
         now = time.monotonic()
         for request in self.queue.with_status(("searching",)):

@@ -50,6 +50,14 @@ class DownloadStage(SearchStage):
             return
         await self._progress(request, coordinator, torrent, watch)
 
+    async def _waiting_for_space(self, request: MediaRequest) -> None:
+        """Waiting for the disk guard: back to `downloading` once it lets downloads start."""
+        coordinator = self._instance(request)
+        if coordinator is None:
+            await self._fail(request, "the qBittorrent it was added to is no longer configured")
+        elif coordinator.disk_guard.shortage() is None:
+            await self.queue.async_set_status(request, "downloading", reason="disk space returned")
+
     async def _progress(
         self,
         request: MediaRequest,
@@ -112,6 +120,13 @@ class DownloadStage(SearchStage):
         try:
             if await coordinator.client.torrents_info(hashes=torrent_hash):
                 return True  # added before a restart, or by hand: never twice
+            if (shortage := coordinator.disk_guard.shortage()) is not None:
+                free = coordinator.disk_guard.placeholders(shortage)
+                reason = (
+                    f"{free['free']} free on {free['name']}, keeping at least {free['minimum']}"
+                )
+                await self.queue.async_set_status(request, "waiting_for_space", reason=reason)
+                return False
             links = self._links.get(request.id)
             if links is None or links.infohash != torrent_hash:
                 links = await self._links_again(request, torrent_hash)

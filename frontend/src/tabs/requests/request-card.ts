@@ -124,15 +124,25 @@ export function requestCard(request: MediaRequest, view: RequestCardView): Templ
   </li>`;
 }
 
-/** Why it was denied or failed: for the requester; administrators also read a failure's cause. */
+const REASON_LABELS: Partial<Record<MediaRequest["status"], string>> = {
+  denied: "Denied",
+  failed: "Failed",
+  waiting_for_space: "Waiting for disk space",
+};
+
+/**
+ * Why it was denied, failed or waits: for the requester; administrators also read a failure's
+ * cause.
+ */
 function reason(request: MediaRequest, admin: boolean): TemplateResult | typeof nothing {
-  if (request.status !== "denied" && request.status !== "failed") return nothing;
+  const label = REASON_LABELS[request.status];
+  if (!label) return nothing;
   const text = request.public_reason ?? request.reason;
   if (!text) return nothing;
   const detail = admin && request.status === "failed" && request.reason !== text ? request.reason : null;
   return html`<p class="reason ${request.status}">
     ${icon(mdiAlertCircleOutline)}<span
-      >${request.status === "denied" ? "Denied" : "Failed"}: ${text}${detail
+      >${label}: ${text}${detail
         ? html`<span class="reason-detail">${detail}</span>`
         : nothing}</span
     >
