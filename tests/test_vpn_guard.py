@@ -24,6 +24,7 @@ from custom_components.pandora.const import (
     SUBENTRY_GLUETUN,
 )
 from custom_components.pandora.downloads import HOLD_VPN
+from custom_components.pandora.vpnguard import GUARD_POLL
 from custom_components.pandora.vpnguard.setup import _STORE
 from devtools.simulators.gluetun import GluetunSimulator, start, static_country_source
 from devtools.support.qbittorrent_daemon import QBittorrentDaemon
@@ -34,7 +35,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 
 from .conftest import hub_entry, qb_subentry, setup_hub
-from .helpers import entity_id, get_state, poll_until
+from .helpers import entity_id, filled_in, get_state, poll_until
 
 GLUETUN_ID = "01VPNGUARDGLUETUN000000000"
 QB_ID = "01VPNGUARDQBITTORRENT00000"
@@ -165,6 +166,7 @@ async def test_leak_holds_until_the_public_ip_is_back(
     hass: HomeAssistant, qb_daemon: QBittorrentDaemon, gluetun: Gluetun
 ) -> None:
     torrent = add_stalled(qb_daemon, qb_daemon.host_base / "src", "Leaky.mkv")
+    events = async_capture_events(hass, EVENT_VPN_GUARD)
     await _hub(hass, qb_daemon, gluetun)
     select = entity_id(hass, "select", "vpn_country")
     await hass.services.async_call(
@@ -174,6 +176,11 @@ async def test_leak_holds_until_the_public_ip_is_back(
     await poll_until(hass, lambda: get_state(hass, _sensor(hass)).state == "on")
     assert get_state(hass, _sensor(hass)).attributes["cause"] == "vpn_leak"
     await poll_until(hass, lambda: _paused(_states(qb_daemon)[torrent.infohash]))
+
+    # Leaking, then down: still held, for the new cause.
+    await gluetun.down()
+    await poll_until(hass, lambda: get_state(hass, _sensor(hass)).attributes["cause"] == "vpn_down")
+    assert [e.data["action"] for e in events] == ["held", "changed"]
 
     await gluetun.call("POST", "/_sim/reset")
     await poll_until(hass, lambda: get_state(hass, _sensor(hass)).state == "off")
@@ -268,3 +275,118 @@ async def test_qbittorrent_unreachable_while_pausing_is_retried_and_reported(
     await poll_until(hass, lambda: coordinator.holds.held_by(HOLD_VPN) == {torrent.infohash})
     await poll_until(hass, lambda: _paused(_states(qb4_daemon)[torrent.infohash]))
     assert get_state(hass, _sensor(hass)).attributes["failing"] is None
+
+
+async def test_option_in_the_qbittorrent_flow(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon, gluetun: Gluetun
+) -> None:
+    """Reconfigure turns the guard on (a gluetun of the hub), refuses one deleted meanwhile,
+    and turning it off while held resumes the held torrents and drops the binary sensor."""
+    torrent = add_stalled(qb_daemon, qb_daemon.host_base / "src", "Option.mkv")
+    entry = await setup_hub(hass, hub_entry(_guarded(qb_daemon, ""), _gluetun_subentry(gluetun)))
+    assert entry.runtime_data.vpn_guards == {}
+    form = {
+        CONF_URL: qb_daemon.url,
+        "username": qb_daemon.username,
+        "password": "",
+        CONF_VERIFY_SSL: True,
+    }
+    result = await entry.start_subentry_reconfigure_flow(hass, QB_ID)
+    assert result["step_id"] == "reconfigure"
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], form | {CONF_VPN_GUARD: GLUETUN_ID}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.subentries[QB_ID].data[CONF_VPN_GUARD] == GLUETUN_ID
+    await hass.async_block_till_done()
+    await gluetun.down()
+    await poll_until(hass, lambda: _paused(_states(qb_daemon)[torrent.infohash]))
+    await poll_until(hass, lambda: get_state(hass, _sensor(hass)).state == "on")
+
+    # Off while held: the torrents it paused come back, and its sensor goes.
+    result = await entry.start_subentry_reconfigure_flow(hass, QB_ID)
+    assert filled_in(result)[CONF_VPN_GUARD] == GLUETUN_ID
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], form | {CONF_VPN_GUARD: ""}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    await hass.async_block_till_done()
+    await poll_until(hass, lambda: not _paused(_states(qb_daemon)[torrent.infohash]))
+    assert not entry.runtime_data.qbittorrent[QB_ID].holds.held_by(HOLD_VPN)
+    assert hass.states.get(_sensor(hass)) is None or (
+        get_state(hass, _sensor(hass)).state == "unavailable"
+    )
+
+    # The gluetun named on the form was deleted before it was sent.
+    result = await entry.start_subentry_reconfigure_flow(hass, QB_ID)
+    hass.config_entries.async_remove_subentry(entry, GLUETUN_ID)
+    await hass.async_block_till_done()
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], form | {CONF_VPN_GUARD: GLUETUN_ID}
+    )
+    assert result["errors"] == {CONF_VPN_GUARD: "unknown_gluetun"}
+
+
+async def test_failed_pause_and_resume_are_undone_reported_and_retried(
+    hass: HomeAssistant, qb4_daemon: QBittorrentDaemon, gluetun: Gluetun
+) -> None:
+    """qBittorrent stops answering between its poll and the guard's request: the record is
+    undone (nothing claimed paused that is not), a repair says so, the next poll retries."""
+    torrent = add_stalled(qb4_daemon, qb4_daemon.host_base / "src", "Flaky.mkv")
+    entry = await _hub(hass, qb4_daemon, gluetun)
+    coordinator = entry.runtime_data.qbittorrent[QB_ID]
+    vpn = entry.runtime_data.gluetun[GLUETUN_ID]
+    guard = entry.runtime_data.vpn_guards[QB_ID]
+    issues = ir.async_get(hass)
+    issue_id = f"vpn_guard_failed_{QB_ID}"
+
+    qb4_daemon.halt()  # its coordinator has not noticed yet
+    await gluetun.down()
+    await vpn.async_refresh()
+    await hass.async_block_till_done(wait_background_tasks=True)
+    issue = issues.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None and issue.translation_key == "vpn_guard_pause_failed"
+    assert guard.cause == "vpn_down"
+    assert coordinator.holds.held_by(HOLD_VPN) == set()
+    qb4_daemon.start()
+    await poll_until(hass, lambda: coordinator.holds.held_by(HOLD_VPN) == {torrent.infohash})
+    await poll_until(hass, lambda: _paused(_states(qb4_daemon)[torrent.infohash]))
+    assert issues.async_get_issue(DOMAIN, issue_id) is None
+
+    qb4_daemon.halt()
+    await gluetun.up()
+
+    def resume_failed() -> bool:
+        issue = issues.async_get_issue(DOMAIN, issue_id)
+        return issue is not None and issue.translation_key == "vpn_guard_resume_failed"
+
+    await poll_until(hass, resume_failed)
+    assert guard.cause == "vpn_down"  # still held, still recorded
+    assert coordinator.holds.held_by(HOLD_VPN) == {torrent.infohash}
+    qb4_daemon.start()
+    await poll_until(hass, lambda: guard.cause is None, timeout=60)
+    await poll_until(hass, lambda: not _paused(_states(qb4_daemon)[torrent.infohash]))
+    assert issues.async_get_issue(DOMAIN, issue_id) is None
+
+
+@pytest.mark.shipped_intervals
+async def test_a_guarding_gluetun_is_polled_faster_and_stale_holds_go(
+    hass: HomeAssistant,
+    qb_daemon: QBittorrentDaemon,
+    gluetun: Gluetun,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    hass_storage["pandora.vpn_guard"] = {
+        "version": 1,
+        "key": "pandora.vpn_guard",
+        "data": {"held": {"01REMOVEDQBITTORRENT000000": {"hashes": ["a" * 40]}}},
+    }
+    entry = await _hub(hass, qb_daemon, gluetun)
+    assert entry.runtime_data.gluetun[GLUETUN_ID].update_interval == GUARD_POLL
+    assert "01REMOVEDQBITTORRENT000000" not in hass_storage["pandora.vpn_guard"]["data"]["held"]
+    await hass.config_entries.async_unload(entry.entry_id)
+
+    other = await setup_hub(hass, hub_entry(_guarded(qb_daemon, "01NOSUCHGLUETUN00000000000")))
+    assert other.runtime_data.vpn_guards == {}
+    assert "the gluetun its VPN guard follows is gone" in caplog.text
