@@ -148,9 +148,7 @@ class VpnGuard:
         self._listeners.append(self.qbittorrent.async_add_listener(self._schedule))
         if self.gluetun is not None:
             self._listeners.append(self.gluetun.async_add_listener(self._schedule))
-            interval = self.gluetun.update_interval
-            if interval is None or interval > GUARD_POLL:
-                self.gluetun.update_interval = GUARD_POLL
+            self.gluetun.async_poll_at_least_every(GUARD_POLL)
         self._schedule()
 
     @callback
