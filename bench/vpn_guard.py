@@ -23,7 +23,13 @@ from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from devtools.support.torrents import add_stalled
 from homeassistant.core import HomeAssistant
 from tests.conftest import *  # noqa: F403  (the real daemons and the harness's fixtures)
-from tests.test_vpn_guard import QB_ID, Gluetun, _hub, _paused, gluetun  # noqa: F401
+from tests.test_vpn_guard import (  # the gluetun simulator's fixture too
+    QB_ID,
+    Gluetun,
+    _hub,
+    _paused,
+    gluetun,  # noqa: F401
+)
 
 TORRENTS = 20
 ROUNDS = 5
@@ -40,7 +46,9 @@ async def _until(hass: HomeAssistant, daemon: QBittorrentDaemon, paused: bool) -
 
 @pytest.mark.shipped_intervals
 async def test_down_to_paused(
-    hass: HomeAssistant, qb_daemon: QBittorrentDaemon, gluetun: Gluetun
+    hass: HomeAssistant,
+    qb_daemon: QBittorrentDaemon,
+    gluetun: Gluetun,  # noqa: F811
 ) -> None:
     for i in range(TORRENTS):
         add_stalled(qb_daemon, qb_daemon.host_base / "src", f"Bench {i}.mkv")
