@@ -78,6 +78,7 @@ from .requests import (
     requests_device_id,
 )
 from .runtime import PandoraConfigEntry, PandoraRuntime
+from .vpnguard import async_start_vpn_guards
 from .watching import async_setup_watching_actions, async_watchlists
 
 PLATFORMS: list[Platform] = [
@@ -181,6 +182,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         portainer.register_device()
     # gluetun reads the selected country from its stack, which Portainer has just listed.
     await asyncio.gather(*(c.async_refresh() for c in runtime.gluetun.values()))
+    # The VPN guards follow what both have just read (their entities need them).
+    runtime.vpn_guards = await async_start_vpn_guards(
+        hass,
+        qbittorrent=runtime.qbittorrent,
+        gluetun=runtime.gluetun,
+        create_task=_background_tasks(hass, entry),
+    )
+    for guard in runtime.vpn_guards.values():
+        entry.async_on_unload(guard.async_stop)
     entry.runtime_data = runtime
     _remove_stale_devices(hass, entry)
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_change))

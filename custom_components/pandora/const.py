@@ -148,6 +148,10 @@ EVENT_DISK_SPACE_RESTORED: Final = f"{DOMAIN}_disk_space_restored"
 EVENT_CONTAINER_CHANGED: Final = f"{DOMAIN}_container_changed"  # state or health changed
 EVENT_VPN_COUNTRY_CHANGED: Final = f"{DOMAIN}_vpn_country_changed"
 EVENT_VPN_LEAK: Final = f"{DOMAIN}_vpn_leak"
+# The VPN guard (vpnguard/): a qBittorrent's option naming the gluetun it downloads behind, and
+# the event fired when the guard holds or releases its torrents.
+CONF_VPN_GUARD: Final = "vpn_guard"
+EVENT_VPN_GUARD: Final = f"{DOMAIN}_vpn_guard"
 
 # The panel's sidebar path (requests link to its pages: the device, notifications).
 PANEL_URL_PATH: Final = "pandora"

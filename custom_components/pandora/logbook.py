@@ -1,4 +1,4 @@
-"""Logbook descriptions for torrent lifecycle, library scan, file and request events."""
+"""Logbook descriptions for torrent lifecycle, VPN guard, library scan, file and request events."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .const import (
     EVENT_SCAN_FINISHED,
     EVENT_SCAN_STARTED,
     EVENT_TORRENT_PREFIX,
+    EVENT_VPN_GUARD,
     TORRENT_EVENT_TYPES,
 )
 from .requests import EVENT_REQUEST_PREFIX, REQUEST_EVENT_TYPES
@@ -26,6 +27,7 @@ REQUEST_MESSAGES = {
     "available": "{title} is available",
     "failed": "{title} could not be downloaded",
 }
+VPN_GUARD_CAUSES = {"vpn_down": "the VPN is down", "vpn_leak": "the public IP leaks"}
 MESSAGES = {
     "added": "added {name}",
     "completed": "finished downloading {name}",
@@ -83,6 +85,26 @@ def async_describe_events(
     async_describe_event(DOMAIN, EVENT_SCAN_STARTED, scan_started)
     async_describe_event(DOMAIN, EVENT_SCAN_FINISHED, scan_finished)
     async_describe_event(DOMAIN, EVENT_FILES_MOVED, files_moved)
+
+    @callback
+    def vpn_guard(event: Event) -> dict[str, Any]:
+        data = event.data
+        cause = VPN_GUARD_CAUSES.get(data.get("cause") or "", "the VPN is unhealthy")
+        gluetun = data.get("gluetun", "gluetun")
+        torrents = data.get("torrents", 0)
+        message = {
+            "held": f"paused {torrents} torrent(s): {cause} behind {gluetun}",
+            "changed": f"keeps its torrents held: {cause} behind {gluetun}",
+        }.get(
+            data.get("action", ""),
+            f"resumed {torrents} torrent(s): the VPN behind {gluetun} is healthy again",
+        )
+        return {
+            LOGBOOK_ENTRY_NAME: data.get("instance", "qBittorrent"),
+            LOGBOOK_ENTRY_MESSAGE: message,
+        }
+
+    async_describe_event(DOMAIN, EVENT_VPN_GUARD, vpn_guard)
 
     def request(kind: str) -> Callable[[Event], dict[str, Any]]:
         @callback

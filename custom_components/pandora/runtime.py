@@ -12,7 +12,7 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import containers, downloads, files, library, requests as requests_feature
+from . import containers, downloads, files, library, requests as requests_feature, vpnguard
 from .containers import GluetunCoordinator, PortainerCoordinator
 from .discover import Discovery
 from .downloads import QBittorrentCoordinator, ReleaseSearch, TorrentHistory
@@ -20,6 +20,7 @@ from .files import CloudCommanderCoordinator
 from .hub.cache import ResponseCache
 from .library import JellyfinCoordinator
 from .requests import RequestQueue
+from .vpnguard import VpnGuard
 from .watching import Watchlists
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class PandoraRuntime:
     cloudcmd: dict[str, CloudCommanderCoordinator] = field(default_factory=dict)
     portainer: dict[str, PortainerCoordinator] = field(default_factory=dict)
     gluetun: dict[str, GluetunCoordinator] = field(default_factory=dict)
+    # qBittorrent subentry id -> its VPN guard (vpnguard/), when its option names a gluetun.
+    vpn_guards: dict[str, VpnGuard] = field(default_factory=dict)
     pipeline: Pipeline | None = None
     request_pipeline: RequestPipeline | None = None
     request_notifier: RequestNotifier | None = None
@@ -56,6 +59,7 @@ ENTITY_FEATURES: Final = (
     library.add_entities,
     files.add_entities,
     containers.add_entities,
+    vpnguard.add_entities,
     requests_feature.add_entities,
 )
 

@@ -299,6 +299,11 @@ class QBittorrentDaemon:
         self._cookie = ""
         return self.start()
 
+    def halt(self) -> None:
+        """Stop the process but keep its profile and torrents (`start()` brings it back)."""
+        self._terminate()
+        self._cookie = ""
+
     def _terminate(self) -> None:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)

@@ -125,6 +125,30 @@ describe("Downloads tab", () => {
     expect(row(root, NIGHT).querySelector(".held-chip")).toBeNull();
   });
 
+  it("says which qBittorrent the VPN guard holds, since when and why, until it lets go", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    expect(root.querySelector(".banner.held")).toBeNull();
+    const instance = (full as { rows: unknown[][] }).rows[0]![0] as string;
+    const notice = { cause: "vpn_leak", since: "2026-03-01T10:15:00+00:00", by: "gluetun", torrents: 2 };
+    fake.push({ full: false, torrents: [], removed: [], unavailable: [], notices: { [instance]: { vpn: notice } } });
+    await settle();
+    const banner = root.querySelector<HTMLElement>(".banner.held")!;
+    expect(banner.getAttribute("role")).toBe("status");
+    expect(banner.textContent).toContain("The VPN guard holds");
+    expect(banner.textContent).toContain("the public IP is outside the selected VPN country (gluetun)");
+    expect(banner.textContent).toContain("2 torrents are paused");
+    expect(banner.textContent).toContain("2026");
+    // A change without `notices` keeps the banner; one with them replaces them all.
+    fake.push({ full: false, torrents: [{ instance, hash: NIGHT, held: "vpn" }], removed: [], unavailable: [] });
+    await settle();
+    expect(root.querySelector(".banner.held")).not.toBeNull();
+    fake.push({ full: false, torrents: [], removed: [], unavailable: [], notices: {} });
+    await settle();
+    expect(root.querySelector(".banner.held")).toBeNull();
+  });
+
   it("keeps the header's speeds at a fixed width, so nothing beside them moves", async () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);

@@ -15,10 +15,6 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
-    SelectOptionDict,
-    SelectSelector,
-    SelectSelectorConfig,
-    SelectSelectorMode,
     TextSelector,
 )
 
@@ -36,13 +32,21 @@ from ..const import (
     DEFAULT_COUNTRY_VARIABLE,
     DEFAULT_GLUETUN_SERVICE,
     DEFAULT_SWITCH_TIMEOUT,
-    DOMAIN,
     MAX_SWITCH_TIMEOUT,
     MIN_SWITCH_TIMEOUT,
     SUBENTRY_GLUETUN,
     SUBENTRY_PORTAINER,
 )
-from ..hub.flow import PASSWORD, URL, FieldError, ServiceSpec, subentry_flow, where
+from ..hub.flow import (
+    PASSWORD,
+    URL,
+    FieldError,
+    ServiceSpec,
+    subentries_of,
+    subentry_choice,
+    subentry_flow,
+    where,
+)
 from ..hub.forms import split_list
 from ..hub.session import temporary_session
 from .gluetun import gluetun_client, split_countries, valid_country
@@ -63,12 +67,7 @@ async def _test_portainer(hass: HomeAssistant, data: Mapping[str, Any]) -> str |
 
 def portainer_subentries(hass: HomeAssistant) -> dict[str, ConfigSubentry]:
     """The Portainer services of the hub (there is one hub)."""
-    return {
-        sub_id: sub
-        for entry in hass.config_entries.async_entries(DOMAIN)
-        for sub_id, sub in entry.subentries.items()
-        if sub.subentry_type == SUBENTRY_PORTAINER
-    }
+    return subentries_of(hass, SUBENTRY_PORTAINER)
 
 
 async def _test_gluetun(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
@@ -118,10 +117,6 @@ def _portainer_schema(_hass: HomeAssistant) -> vol.Schema:
 
 
 def _gluetun_schema(hass: HomeAssistant) -> vol.Schema:
-    portainers = [
-        SelectOptionDict(value=sub_id, label=sub.title)
-        for sub_id, sub in portainer_subentries(hass).items()
-    ]
     return vol.Schema(
         {
             vol.Required(CONF_URL): URL,
@@ -129,12 +124,7 @@ def _gluetun_schema(hass: HomeAssistant) -> vol.Schema:
             vol.Optional(CONF_USERNAME, default=""): TextSelector(),
             vol.Optional(CONF_PASSWORD, default=""): PASSWORD,
             vol.Optional(CONF_COUNTRIES, default=DEFAULT_COUNTRIES): TextSelector(),
-            vol.Optional(CONF_PORTAINER, default=""): SelectSelector(
-                SelectSelectorConfig(
-                    options=[SelectOptionDict(value="", label="-"), *portainers],
-                    mode=SelectSelectorMode.DROPDOWN,
-                )
-            ),
+            vol.Optional(CONF_PORTAINER, default=""): subentry_choice(hass, SUBENTRY_PORTAINER),
             vol.Optional(CONF_STACK, default=""): TextSelector(),
             vol.Optional(CONF_SERVICE, default=DEFAULT_GLUETUN_SERVICE): TextSelector(),
             vol.Optional(CONF_COUNTRY_VARIABLE, default=DEFAULT_COUNTRY_VARIABLE): TextSelector(),

@@ -27,7 +27,7 @@ import unicodedata
 
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 
@@ -154,6 +154,17 @@ class GluetunCoordinator(PandoraCoordinator[GluetunState, GluetunClient]):
         return list(self.countries)
 
     # --- polling --------------------------------------------------------------------------
+
+    @callback
+    def async_poll_at_least_every(self, interval: timedelta) -> None:
+        """Poll at least this often from now on, starting with the next poll.
+
+        A VPN guard watching this gluetun asks (vpnguard/): it must see the VPN drop soon.
+        """
+        if self.update_interval is None or self.update_interval > interval:
+            self.update_interval = interval
+            if self._listeners:
+                self._schedule_refresh()  # not only after the poll already scheduled
 
     def _stack(self) -> Stack | None:
         portainer = self._portainer()

@@ -11,8 +11,24 @@ from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USER
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import BooleanSelector, TextSelector
 
-from ..const import CONF_INDEXERS, CONF_VERIFY_SSL, SUBENTRY_JACKETT, SUBENTRY_QBITTORRENT
-from ..hub.flow import PASSWORD, URL, FieldError, ServiceSpec, subentry_flow, where
+from ..const import (
+    CONF_INDEXERS,
+    CONF_VERIFY_SSL,
+    CONF_VPN_GUARD,
+    SUBENTRY_GLUETUN,
+    SUBENTRY_JACKETT,
+    SUBENTRY_QBITTORRENT,
+)
+from ..hub.flow import (
+    PASSWORD,
+    URL,
+    FieldError,
+    ServiceSpec,
+    subentries_of,
+    subentry_choice,
+    subentry_flow,
+    where,
+)
 from ..hub.forms import split_list
 from ..hub.session import temporary_session
 from .coordinator import qbittorrent_client
@@ -20,6 +36,10 @@ from .search import jackett_client
 
 
 async def _test_qbittorrent(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
+    # The gluetun it downloads behind (the VPN guard, vpnguard/): one of the hub's, or none.
+    guard = data.get(CONF_VPN_GUARD) or ""
+    if guard and guard not in subentries_of(hass, SUBENTRY_GLUETUN):
+        raise FieldError(CONF_VPN_GUARD, "unknown_gluetun")
     with temporary_session(hass, bool(data.get(CONF_VERIFY_SSL, True))) as session:
         client = qbittorrent_client(session, data)
         try:
@@ -39,15 +59,17 @@ async def _test_jackett(hass: HomeAssistant, data: Mapping[str, Any]) -> None:
                 raise FieldError(CONF_INDEXERS, "unknown_indexer")
 
 
-def _qbittorrent_schema(_hass: HomeAssistant) -> vol.Schema:
-    return vol.Schema(
-        {
-            vol.Required(CONF_URL): URL,
-            vol.Optional(CONF_USERNAME, default=""): TextSelector(),
-            vol.Optional(CONF_PASSWORD, default=""): PASSWORD,
-            vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
-        }
-    )
+def _qbittorrent_schema(hass: HomeAssistant) -> vol.Schema:
+    fields: dict[Any, Any] = {
+        vol.Required(CONF_URL): URL,
+        vol.Optional(CONF_USERNAME, default=""): TextSelector(),
+        vol.Optional(CONF_PASSWORD, default=""): PASSWORD,
+        vol.Required(CONF_VERIFY_SSL, default=True): BooleanSelector(),
+    }
+    # "Behind this gluetun" only once the hub has a gluetun to choose (an empty list is noise).
+    if subentries_of(hass, SUBENTRY_GLUETUN):
+        fields[vol.Optional(CONF_VPN_GUARD, default="")] = subentry_choice(hass, SUBENTRY_GLUETUN)
+    return vol.Schema(fields)
 
 
 def _jackett_schema(_hass: HomeAssistant) -> vol.Schema:

@@ -10,7 +10,7 @@ torrents it paused. A torrent may be held for several reasons; the panel shows t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final
+from typing import Any, Final
 
 HOLD_VPN: Final = "vpn"
 HOLD_DISK: Final = "disk"
@@ -34,6 +34,10 @@ class TorrentHolds:
         self._reasons = {h: reasons for h, reasons in self._reasons.items() if reasons}
         self._changed: set[str] = set(self._reasons)
         self._on_change = on_change
+        # reason -> what the panel's banner says of a guard holding this qBittorrent (why,
+        # since when, watching what): JSON-ready, set and cleared by the guard.
+        self._notices: dict[str, dict[str, Any]] = {}
+        self._notices_changed = False
 
     def as_dict(self) -> dict[str, list[str]]:
         """Hash -> reasons (sorted), as saved."""
@@ -42,6 +46,27 @@ class TorrentHolds:
     def _saved(self, changed: bool) -> None:
         if changed and self._on_change is not None:
             self._on_change(self.as_dict())
+
+    @property
+    def notices(self) -> dict[str, dict[str, Any]]:
+        """Each guard's notice, by reason (a copy)."""
+        return {reason: dict(notice) for reason, notice in self._notices.items()}
+
+    def set_notice(self, reason: str, notice: Mapping[str, Any] | None) -> None:
+        """Say (or, with None, stop saying) why a guard holds this qBittorrent's torrents."""
+        current = self._notices.get(reason)
+        if notice is None:
+            if current is not None:
+                del self._notices[reason]
+                self._notices_changed = True
+        elif current != notice:
+            self._notices[reason] = dict(notice)
+            self._notices_changed = True
+
+    def take_notices_changed(self) -> bool:
+        """Whether a notice changed since the last call (the panel's feed asks)."""
+        changed, self._notices_changed = self._notices_changed, False
+        return changed
 
     def reason(self, torrent_hash: str) -> str | None:
         """The reason shown for a torrent, or None when nothing holds it."""

@@ -26,7 +26,15 @@ import probatio as vol
 from homeassistant.config_entries import ConfigSubentry, ConfigSubentryFlow, SubentryFlowResult
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.selector import TextSelector, TextSelectorConfig, TextSelectorType
+from homeassistant.helpers.selector import (
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
 
 from ..api.errors import (
     CannotConnect,
@@ -37,6 +45,7 @@ from ..api.errors import (
     RateLimited,
 )
 from ..api.http import safe_url
+from ..const import DOMAIN
 from .errors import safe_text
 from .forms import normalize_url, url_key
 
@@ -67,6 +76,30 @@ class FieldError(PandoraError):
 def where(data: Mapping[str, Any]) -> str:
     """host[:port][/path] of a service, for its title (never a login in its URL)."""
     return safe_url(data[CONF_URL]).split("://", 1)[-1]
+
+
+def subentries_of(hass: HomeAssistant, subentry_type: str) -> dict[str, ConfigSubentry]:
+    """The hub's services of one kind (there is one hub), by subentry id."""
+    return {
+        sub_id: sub
+        for entry in hass.config_entries.async_entries(DOMAIN)
+        for sub_id, sub in entry.subentries.items()
+        if sub.subentry_type == subentry_type
+    }
+
+
+def subentry_choice(hass: HomeAssistant, subentry_type: str) -> SelectSelector:
+    """A dropdown naming one of the hub's services of a kind, or none ("-", the value "")."""
+    options = [
+        SelectOptionDict(value=sub_id, label=sub.title)
+        for sub_id, sub in subentries_of(hass, subentry_type).items()
+    ]
+    return SelectSelector(
+        SelectSelectorConfig(
+            options=[SelectOptionDict(value="", label="-"), *options],
+            mode=SelectSelectorMode.DROPDOWN,
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,9 +239,18 @@ class TorrentFeed:
                     "fields": FIELDS,
                     "rows": [row for rows in self._rows.values() for row in rows.values()],
                     "unavailable": self._unavailable,
+                    "notices": self._notices(),
                 }
             )
         return self._snapshot
+
+    def _notices(self) -> dict[str, dict[str, Any]]:
+        """Why guards hold each qBittorrent's torrents (downloads/holds.py), for the banners."""
+        return {
+            sub_id: notices
+            for sub_id, c in self._runtime.qbittorrent.items()
+            if (notices := c.holds.notices)
+        }
 
     def _listener(self, sub_id: str, coordinator: QBittorrentCoordinator) -> CALLBACK_TYPE:
         @callback
@@ -258,6 +267,7 @@ class TorrentFeed:
         """Bring one qBittorrent's rows up to date; the changes event, or None when none."""
         changed: list[dict[str, Any]] = []
         removed: list[dict[str, str]] = []
+        notices_changed = coordinator.holds.take_notices_changed()
         data = coordinator.data
         if coordinator.last_update_success and data is not None:
             rows = self._rows.setdefault(sub_id, {})
@@ -305,8 +315,16 @@ class TorrentFeed:
             # Keep showing what was last known rather than dropping the list.
             unavailable = [u for u in self._unavailable if u != sub_id] + [sub_id]
             unavailable.sort(key=list(self._runtime.qbittorrent).index)
-        if not changed and not removed and unavailable == self._unavailable:
+        if not changed and not removed and unavailable == self._unavailable and not notices_changed:
             return None
         self._unavailable = unavailable
         self._snapshot = None
-        return {"full": False, "torrents": changed, "removed": removed, "unavailable": unavailable}
+        payload: dict[str, Any] = {
+            "full": False,
+            "torrents": changed,
+            "removed": removed,
+            "unavailable": unavailable,
+        }
+        if notices_changed:
+            payload["notices"] = self._notices()
+        return payload

@@ -28,6 +28,7 @@ import type {
   Torrent,
   TorrentActionRequest,
   TorrentEvent,
+  HoldNotices,
   TorrentSearchRequest,
   TorrentSearchResult,
   Unsubscribe,
@@ -66,6 +67,8 @@ export interface TorrentState {
   instances: Readonly<Record<string, string>>;
   /** qBittorrent subentry ids that did not answer the last poll. */
   unavailable: readonly string[];
+  /** Why guards hold each qBittorrent's torrents (the banners). */
+  notices: Readonly<HoldNotices>;
   /** True once the first (full) event arrived. */
   loaded: boolean;
 }
@@ -83,7 +86,7 @@ export function torrentKey(torrent: { instance: string; hash: string }): string 
 }
 
 export function emptyTorrentState(): TorrentState {
-  return { torrents: new Map(), instances: {}, unavailable: [], loaded: false };
+  return { torrents: new Map(), instances: {}, unavailable: [], notices: {}, loaded: false };
 }
 
 /**
@@ -95,6 +98,7 @@ export function emptyTorrentState(): TorrentState {
 export function applyTorrentEvent(state: TorrentState, event: TorrentEvent): TorrentDiff[] | null {
   const torrents = state.torrents as Map<string, Torrent>;
   state.unavailable = [...(event.unavailable ?? [])];
+  if (event.full || event.notices) state.notices = { ...(event.notices ?? {}) };
   state.loaded = true;
   if (event.full) {
     torrents.clear();

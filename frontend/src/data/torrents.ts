@@ -2,8 +2,8 @@
  * Torrents without rendering: the Downloads filters and sorts (the same as the
  * `pandora.get_torrents` action's), the status a person reads, and what one row shows.
  */
-import { formatBytes, formatPercent } from "./format";
-import type { Torrent, TorrentHold } from "./types";
+import { formatBytes, formatDateTime, formatPercent } from "./format";
+import type { HoldNotice, Torrent, TorrentHold } from "./types";
 
 export type Filter = "all" | "downloading" | "seeding" | "paused" | "completed" | "errored";
 
@@ -95,6 +95,31 @@ export const HOLD_LABELS: Record<TorrentHold, { label: string; reason: string }>
   },
   goal: { label: "Seeding goal reached", reason: "Paused because its seeding goal (ratio or time) was met." },
 };
+
+const VPN_CAUSES: Record<string, string> = {
+  vpn_down: "the VPN is down",
+  vpn_leak: "the public IP is outside the selected VPN country",
+};
+
+/**
+ * The Downloads tab's banner sentences for the guards holding one qBittorrent (feed `notices`):
+ * which qBittorrent, since when, why, and what ends it.
+ */
+export function holdBanners(
+  title: string,
+  notices: Partial<Record<TorrentHold, HoldNotice>> | undefined,
+  language: string,
+): string[] {
+  const vpn = notices?.vpn;
+  if (!vpn) return [];
+  const since = vpn.since ? ` since ${formatDateTime(vpn.since, language)}` : "";
+  const count = vpn.torrents ?? 0;
+  const why = VPN_CAUSES[vpn.cause ?? ""] ?? "the VPN is not healthy";
+  return [
+    `The VPN guard holds ${title}${since}: ${why} (${vpn.by ?? "gluetun"}). ` +
+      `${count} torrent${count === 1 ? " is" : "s are"} paused and resume when the VPN is healthy again.`,
+  ];
+}
 
 /** What a torrent's row shows besides its name: progress, size, and which figures apply. */
 export interface TorrentFacts {

@@ -413,6 +413,20 @@ export interface Torrent {
 
 export type TorrentHold = "vpn" | "disk" | "goal";
 
+/**
+ * Why a guard holds a qBittorrent's torrents, for the Downloads banner (`notices` of the torrent
+ * feed: subentry id → reason → notice). The VPN guard sends `cause` ("vpn_down", "vpn_leak"),
+ * `since` (ISO time), `by` (the gluetun's title) and `torrents` (how many it holds).
+ */
+export interface HoldNotice {
+  cause?: string;
+  since?: string | null;
+  by?: string;
+  torrents?: number;
+}
+
+export type HoldNotices = Record<string, Partial<Record<TorrentHold, HoldNotice>>>;
+
 /** What a feed event says of one torrent: all of a new one, the changed fields of a known one. */
 export type TorrentChange = Pick<Torrent, "instance" | "hash"> & Partial<Omit<Torrent, "instance_title">>;
 
@@ -433,12 +447,15 @@ export type TorrentEvent =
       fields: string[];
       rows: unknown[][];
       unavailable: string[];
+      notices?: HoldNotices;
     }
   | {
       full: false;
       torrents: TorrentChange[];
       removed: RemovedTorrent[];
       unavailable: string[];
+      /** Sent only when a notice changed: every qBittorrent's, whole. */
+      notices?: HoldNotices;
     };
 
 export type TorrentAction = "pause" | "resume" | "remove";

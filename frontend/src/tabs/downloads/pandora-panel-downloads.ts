@@ -28,11 +28,19 @@ import { define } from "../../components/define";
 import { formatSpeed } from "../../data/format";
 import "./pandora-panel-history";
 import type { PandoraHistory } from "./pandora-panel-history";
-import { icon, mdiAlertCircleOutline, mdiArrowDown, mdiArrowUp, mdiCompassOutline, mdiTrayArrowDown } from "../../components/icons";
+import {
+  icon,
+  mdiAlertCircleOutline,
+  mdiArrowDown,
+  mdiArrowUp,
+  mdiCompassOutline,
+  mdiShieldAlertOutline,
+  mdiTrayArrowDown,
+} from "../../components/icons";
 import { emptyState, errorState, missingServiceState, navigate, toast } from "../../components/states";
 import { TorrentList } from "../../data/torrent-list";
 import { torrentRow, torrentSkeleton } from "../../components/torrent-row";
-import { FILTERS, SORTS, type Filter, isComplete, type Sort } from "../../data/torrents";
+import { FILTERS, SORTS, type Filter, holdBanners, isComplete, type Sort } from "../../data/torrents";
 import type { Torrent, TorrentAction } from "../../data/types";
 import { downloadsStyles } from "./pandora-panel-downloads-styles";
 import { PandoraTab } from "../pandora-tab";
@@ -276,6 +284,12 @@ export class PandoraDownloads extends PandoraTab {
           ${icon(mdiAlertCircleOutline)}
           <span>${title} is not answering; its torrents may be out of date.</span>
         </p>`;
+      })}
+      ${Object.entries(state.notices).flatMap(([id, notices]) => {
+        const title = this.qbittorrents.find((q) => q.id === id)?.title ?? state.instances[id] ?? id;
+        return holdBanners(title, notices, language).map(
+          (text) => html`<p class="banner held" role="status">${icon(mdiShieldAlertOutline)}<span>${text}</span></p>`,
+        );
       })}
       <div class="toolbar">
         <p class="summary">
