@@ -278,10 +278,15 @@ async def test_space_must_come_back_with_a_margin(
 
     await free(49.5)
     assert blocking() and _sensor(hass) == "on"
+    # The Downloads tab's banner (the feed's notices): the free space to 0.1 GB, the minimum.
+    notice = coordinator.holds.notices[HOLD_DISK]
+    assert notice["free"] == 49.5 * GB and notice["minimum"] == 50 * GB
+    assert notice["torrents"] == 0 and notice["since"]
     await free(50.5)  # above the minimum, within the margin: still short
     assert blocking()
     await free(51)
     assert not blocking() and _sensor(hass) == "off"
+    assert HOLD_DISK not in coordinator.holds.notices
     assert [e.data["free_bytes"] for e in restored] == [51 * GB]
     # qBittorrent not saying how much is free holds nothing back.
     await free(10)

@@ -137,6 +137,7 @@ async def test_a_met_goal_pauses_and_holds_once(
     sensor = entity_id(hass, "sensor", "torrents_goal_reached")
     await poll(hass)
     assert get_state(hass, sensor).state == "1"
+    assert coordinator.holds.notices[HOLD_GOAL] == {"torrents": 1}  # the Downloads banner
 
     # Still downloading: never judged, however often qBittorrent is polled.
     await poll(hass)
@@ -150,6 +151,7 @@ async def test_a_met_goal_pauses_and_holds_once(
     await poll(hass)
     await poll(hass)
     assert not _paused(qb_daemon, done.infohash)
+    assert HOLD_GOAL not in coordinator.holds.notices
     assert coordinator.holds.reason(done.infohash) is None
     assert len(reached) == 1
     record = hub.runtime_data.history.goals_met(coordinator.subentry.subentry_id)

@@ -149,6 +149,41 @@ describe("Downloads tab", () => {
     expect(root.querySelector(".banner.held")).toBeNull();
   });
 
+  it("says when a qBittorrent is short of disk space and when torrents met their seeding goal", async () => {
+    const { fake, root } = await downloads(admin, true);
+    fake.push(full as TorrentEvent);
+    await settle();
+    const instance = (full as { rows: unknown[][] }).rows[0]![0] as string;
+    const disk = { cause: "disk_space_low", since: "2026-03-01T10:15:00+00:00", free: 3.2e9, minimum: 10e9, torrents: 1 };
+    fake.push({
+      full: false,
+      torrents: [],
+      removed: [],
+      unavailable: [],
+      notices: { [instance]: { disk, goal: { torrents: 3 } } },
+    });
+    await settle();
+    const texts = [...root.querySelectorAll<HTMLElement>(".banner.held")].map((b) => b.textContent ?? "");
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain("is short of disk space");
+    expect(texts[0]).toContain("3.2 GB free, Pandora keeps 10 GB");
+    expect(texts[0]).toContain("1 torrent is paused");
+    expect(texts[0]).toContain("Settings → Repairs");
+    expect(texts[1]).toContain("3 torrents on");
+    expect(texts[1]).toContain("met their seeding goal and are paused");
+    // Without a paused download, the disk banner does not count any.
+    fake.push({
+      full: false,
+      torrents: [],
+      removed: [],
+      unavailable: [],
+      notices: { [instance]: { disk: { ...disk, torrents: 0 } } },
+    });
+    await settle();
+    const [only] = [...root.querySelectorAll<HTMLElement>(".banner.held")];
+    expect(only!.textContent).not.toContain("paused");
+  });
+
   it("keeps the header's speeds at a fixed width, so nothing beside them moves", async () => {
     const { fake, root } = await downloads(admin, true);
     fake.push(full as TorrentEvent);

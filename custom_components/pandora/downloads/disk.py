@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 from homeassistant.core import callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
 
 from ..api.errors import PandoraError
 from ..api.qbittorrent_models import TorrentStatus
@@ -70,6 +71,7 @@ class DiskGuard:
         self.low = False
         self.overridden = False  # "resume anyway": until space returns
         self.free: int | None = None
+        self.since: str | None = None  # when it went low (the Downloads tab's banner says)
         self._resuming = False
 
     @property
@@ -131,6 +133,22 @@ class DiskGuard:
         if not self.blocking:
             # Held before a restart, or a resume that failed: tried again every poll.
             self._release()
+        self._show()
+
+    @callback
+    def _show(self) -> None:
+        """The Downloads tab's banner for this qBittorrent while the guard blocks."""
+        notice = None
+        if self.blocking:
+            notice = {
+                "cause": "disk_space_low",
+                "since": self.since,
+                # To 0.1 GB: the banner changes when the figure shown does, not every poll.
+                "free": round(self.free or 0, -8),
+                "minimum": self.minimum,
+                "torrents": len(self._coordinator.holds.held_by(HOLD_DISK)),
+            }
+        self._coordinator.holds.set_notice(HOLD_DISK, notice)
 
     @callback
     def resume_anyway(self) -> None:
@@ -140,11 +158,13 @@ class DiskGuard:
         self.overridden = True
         ir.async_delete_issue(self._coordinator.hass, DOMAIN, self.issue_id)
         self._release()
+        self._show()
         self._coordinator.async_update_listeners()  # the binary sensor says so at once
 
     @callback
     def _went_low(self, free: int, minimum: int) -> None:
         self.low, self.overridden = True, False
+        self.since = dt_util.utcnow().isoformat()
         shortage = Shortage(free, minimum)
         _LOGGER.warning(
             "%s has %s free, less than the %s to keep: Pandora starts no download there",
@@ -228,6 +248,7 @@ class DiskGuard:
             )
             return
         coordinator.holds.hold(hashes, HOLD_DISK)
+        self._show()
         coordinator.async_update_listeners()
         await coordinator.async_request_refresh()
 
@@ -255,5 +276,6 @@ class DiskGuard:
         finally:
             self._resuming = False
         coordinator.holds.release(HOLD_DISK, hashes)
+        self._show()
         coordinator.async_update_listeners()
         await coordinator.async_request_refresh()

@@ -214,6 +214,13 @@ class SeedingGoals:
                     self._act(coordinator, action, items, delete_files),
                     f"pandora seeding goal {action}",
                 )
+        self._show(coordinator)
+
+    @staticmethod
+    def _show(coordinator: QBittorrentCoordinator) -> None:
+        """The Downloads tab's banner: how many torrents wait paused for having met their goal."""
+        count = len(coordinator.holds.held_by(HOLD_GOAL))
+        coordinator.holds.set_notice(HOLD_GOAL, {"torrents": count} if count else None)
 
     @callback
     def _follow(
@@ -294,4 +301,5 @@ class SeedingGoals:
                     "seeding_time": torrent.seeding_time,
                 },
             )
+        self._show(coordinator)
         coordinator.async_update_listeners()

@@ -110,15 +110,36 @@ export function holdBanners(
   notices: Partial<Record<TorrentHold, HoldNotice>> | undefined,
   language: string,
 ): string[] {
+  const banners: string[] = [];
+  const paused = (count: number) => `${count} torrent${count === 1 ? " is" : "s are"} paused`;
   const vpn = notices?.vpn;
-  if (!vpn) return [];
-  const since = vpn.since ? ` since ${formatDateTime(vpn.since, language)}` : "";
-  const count = vpn.torrents ?? 0;
-  const why = VPN_CAUSES[vpn.cause ?? ""] ?? "the VPN is not healthy";
-  return [
-    `The VPN guard holds ${title}${since}: ${why} (${vpn.by ?? "gluetun"}). ` +
-      `${count} torrent${count === 1 ? " is" : "s are"} paused and resume when the VPN is healthy again.`,
-  ];
+  if (vpn) {
+    const since = vpn.since ? ` since ${formatDateTime(vpn.since, language)}` : "";
+    const why = VPN_CAUSES[vpn.cause ?? ""] ?? "the VPN is not healthy";
+    banners.push(
+      `The VPN guard holds ${title}${since}: ${why} (${vpn.by ?? "gluetun"}). ` +
+        `${paused(vpn.torrents ?? 0)} and resume when the VPN is healthy again.`,
+    );
+  }
+  const disk = notices?.disk;
+  if (disk) {
+    const since = disk.since ? ` since ${formatDateTime(disk.since, language)}` : "";
+    const held = disk.torrents ? ` ${paused(disk.torrents)} and resume then.` : "";
+    banners.push(
+      `${title} is short of disk space${since}: ${formatBytes(disk.free ?? 0, language)} free, ` +
+        `Pandora keeps ${formatBytes(disk.minimum ?? 0, language)}. No download starts there and ` +
+        `requests wait until space returns.${held} Settings → Repairs offers what to do.`,
+    );
+  }
+  const goal = notices?.goal;
+  if (goal?.torrents) {
+    banners.push(
+      `${goal.torrents} torrent${goal.torrents === 1 ? "" : "s"} on ${title} met ` +
+        `${goal.torrents === 1 ? "its" : "their"} seeding goal and ${goal.torrents === 1 ? "is" : "are"} paused. ` +
+        "Resume one to keep it seeding; Pandora will not pause it again.",
+    );
+  }
+  return banners;
 }
 
 /** What a torrent's row shows besides its name: progress, size, and which figures apply. */

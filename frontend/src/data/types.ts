@@ -423,6 +423,9 @@ export interface HoldNotice {
   since?: string | null;
   by?: string;
   torrents?: number;
+  /** The disk guard's: free space and the minimum kept, in bytes. */
+  free?: number;
+  minimum?: number;
 }
 
 export type HoldNotices = Record<string, Partial<Record<TorrentHold, HoldNotice>>>;
