@@ -346,6 +346,28 @@ async def test_options(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         )
 
 
+async def test_options_without_the_disk_guard_fields(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> None:
+    """A client that knows only the older fields (scripts, the demo) leaves the guard off."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    form = {
+        "preferred_resolution": "1080p",
+        "min_seeders": 1,
+        "max_size_gb": 0,
+        "pipeline": True,
+        "file_into_library": False,
+        "auto_approve_admins": True,
+        "request_stall_minutes": 120,
+        "request_notifications": True,
+        "voice_control": False,
+    }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], form)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options["min_free_gb"] == 0
+    assert entry.options["disk_guard_pause"] is False
+
+
 def _field(result: Any, name: str) -> tuple[Any, Any]:
     """A form field's key (with its suggested value) and selector."""
     schema = result["data_schema"].schema

@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.pandora.api.qbittorrent import QBittorrentClient
 from custom_components.pandora.const import DOMAIN
 from custom_components.pandora.downloads import HOLD_DISK, HOLD_GOAL, QBittorrentCoordinator
-from custom_components.pandora.downloads.disk import GB
+from custom_components.pandora.downloads.disk import GB, format_gb, format_size
 from devtools.simulators.qbittorrent import QBittorrentSimulator, start as start_simulator
 from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.config_entries import ConfigSubentryData
@@ -75,7 +75,7 @@ async def test_below_the_minimum_no_download_starts(
     )
     assert issue is not None and issue.is_fixable
     assert issue.translation_placeholders is not None
-    assert issue.translation_placeholders["minimum"] == f"{HUGE:.1f} GB"
+    assert issue.translation_placeholders["minimum"] == f"{HUGE} GB"
 
     for service, data in (
         ("download_release", {"url": MAGNETS[0]}),
@@ -311,3 +311,10 @@ async def test_the_client_reports_free_space(qb_daemon: QBittorrentDaemon) -> No
         await client.sync()
         assert (client.maindata.server_state.free_space_on_disk or 0) > GB
         await client.close()
+
+
+def test_sizes_read_as_people_write_them() -> None:
+    assert format_gb(10 * GB) == "10 GB"
+    assert format_gb(74_312_000_000) == "74.3 GB"
+    assert format_size(25_200_000) == "25.2 MB"
+    assert format_size(4_700_000_000) == "4.7 GB"

@@ -394,7 +394,7 @@ async def test_short_of_space_a_request_waits_then_downloads(
     await wait_until(waiting)
     request = hub.runtime_data.requests.get(request.id)
     assert request is not None and request.reason is not None
-    assert "free on" in request.reason and "keeping at least 10000000.0 GB" in request.reason
+    assert "free on" in request.reason and "keeping at least 10000000 GB" in request.reason
     assert adds == [] and torrent_hashes(stack.swarm) == []
     # The requester sees why it waits (the same words; nothing secret in them).
     answer = await hass.services.async_call(

@@ -265,12 +265,12 @@ OPTIONS_SCHEMA = vol.Schema(
         ),
         vol.Required(CONF_REQUEST_NOTIFICATIONS): BooleanSelector(),
         vol.Required(CONF_VOICE_CONTROL): BooleanSelector(),
-        vol.Required(CONF_MIN_FREE_GB): NumberSelector(
+        vol.Optional(CONF_MIN_FREE_GB, default=0): NumberSelector(
             NumberSelectorConfig(
                 min=0, max=100000, step=1, unit_of_measurement="GB", mode=NumberSelectorMode.BOX
             )
         ),
-        vol.Required(CONF_DISK_GUARD_PAUSE): BooleanSelector(),
+        vol.Optional(CONF_DISK_GUARD_PAUSE, default=DEFAULT_DISK_GUARD_PAUSE): BooleanSelector(),
     }
 )
 OPTION_DEFAULTS: dict[str, Any] = {
@@ -428,8 +428,10 @@ class PandoraOptionsFlow(OptionsFlow):
                     CONF_REQUEST_STALL_MINUTES: int(user_input[CONF_REQUEST_STALL_MINUTES]),
                     CONF_REQUEST_NOTIFICATIONS: bool(user_input[CONF_REQUEST_NOTIFICATIONS]),
                     CONF_VOICE_CONTROL: bool(user_input[CONF_VOICE_CONTROL]),
-                    CONF_MIN_FREE_GB: float(user_input[CONF_MIN_FREE_GB]),
-                    CONF_DISK_GUARD_PAUSE: bool(user_input[CONF_DISK_GUARD_PAUSE]),
+                    CONF_MIN_FREE_GB: float(user_input.get(CONF_MIN_FREE_GB, 0)),
+                    CONF_DISK_GUARD_PAUSE: bool(
+                        user_input.get(CONF_DISK_GUARD_PAUSE, DEFAULT_DISK_GUARD_PAUSE)
+                    ),
                 }
             )
             return await self.async_step_category_goal()

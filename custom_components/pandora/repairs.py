@@ -26,7 +26,7 @@ from homeassistant.helpers.selector import (
 
 from .api.errors import PandoraError
 from .const import CONF_MIN_FREE_GB, DOMAIN
-from .downloads import HOLD_GOAL, format_gb
+from .downloads import HOLD_GOAL, format_gb, format_size
 from .files import async_remove_torrents
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class DiskSpaceRepairFlow(RepairsFlow):
                 vol.Required(CONF_TORRENTS, default=[h for h, _, _ in found]): SelectSelector(
                     SelectSelectorConfig(
                         options=[
-                            SelectOptionDict(value=h, label=f"{name} ({format_gb(size)})")
+                            SelectOptionDict(value=h, label=f"{name} ({format_size(size)})")
                             for h, name, size in found
                         ],
                         multiple=True,
@@ -127,7 +127,7 @@ class DiskSpaceRepairFlow(RepairsFlow):
             data_schema=schema,
             errors=errors,
             description_placeholders=self._placeholders(coordinator)
-            | {"count": str(len(found)), "total": format_gb(total)},
+            | {"count": str(len(found)), "total": format_size(total)},
         )
 
     async def async_step_lower_threshold(

@@ -20,7 +20,7 @@ from .add import (
     release_links,
 )
 from .coordinator import QBittorrentCoordinator
-from .disk import DiskGuard, DiskSpaceLow, format_gb
+from .disk import DiskGuard, DiskSpaceLow, format_gb, format_size
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
 from .goals import Goal, SeedingGoals, goal_for
@@ -55,6 +55,7 @@ __all__ = [
     "add_release",
     "async_setup_services",
     "format_gb",
+    "format_size",
     "goal_for",
     "jackett_client",
     "link_download",

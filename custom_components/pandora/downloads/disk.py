@@ -47,8 +47,15 @@ MARGIN: Final = 1 * GB
 
 
 def format_gb(size: int | float) -> str:
-    """Bytes as decimal gigabytes with one decimal, the unit of the hub's option."""
-    return f"{size / GB:.1f} GB"
+    """Bytes as decimal gigabytes, the unit of the hub's option: "74.3 GB", "10 GB"."""
+    return f"{size / GB:.1f}".removesuffix(".0") + " GB"
+
+
+def format_size(size: int | float) -> str:
+    """A torrent's size as a person reads it: "25.2 MB", "4.7 GB" (decimal units)."""
+    if size < GB:
+        return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    return format_gb(size)
 
 
 class DiskSpaceLow(HomeAssistantError):
