@@ -1,5 +1,7 @@
-// Screenshots of Home Assistant's own pages for the docs, against a running demo:
-// the disk guard's repair (Settings → Repairs → the issue → its fix flow's menu).
+// Screenshots for docs/automations.md against a running demo whose hub options set a minimum
+// free space above what the disk has (and a seeding goal the demo's torrents meet): the disk
+// guard's repair (Settings → Repairs → the issue → its menu → the removal list) and the
+// Downloads tab's banners.
 //
 //   PANDORA_SHOTS_BASE=http://127.0.0.1:8700 PANDORA_SHOTS_USER=… PANDORA_SHOTS_PASSWORD=… \
 //     node devtools/shots/repair.mjs docs/images
@@ -32,8 +34,6 @@ try {
   await page.waitForURL(/\/config\/repairs/);
   const issue = page.getByText(/is short of disk space/).first();
   await issue.waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1000);
-  await page.screenshot({ path: path.join(OUT, "disk-guard-repairs.png") });
   await issue.click();
   await page.getByText(/What would you like to do/).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1000);
