@@ -84,6 +84,14 @@ async def test_logbook_describes_scan_and_file_events(hass: HomeAssistant) -> No
     assert (started["name"], started["message"]) == ("Jellyfin", "started a library scan")
     assert finished["message"] == "finished a library scan (failed)"
     assert moved["message"] == "moved a.mkv, b.mkv to /Movies"
+    data = {"instance": "qBittorrent nas", "free_bytes": 3_210_000_000, "minimum_bytes": 10**10}
+    low = describers["pandora_disk_space_low"](Event("pandora_disk_space_low", data))
+    back = describers["pandora_disk_space_restored"](Event("pandora_disk_space_restored", data))
+    assert (low["name"], low["message"]) == (
+        "qBittorrent nas",
+        "is short of disk space (3.2 GB free, keeping 10.0 GB): no download starts",
+    )
+    assert back["message"] == "has enough disk space again (3.2 GB free): downloads start again"
 
 
 async def test_logbook_describes_request_events(hass: HomeAssistant) -> None:

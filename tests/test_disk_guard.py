@@ -207,7 +207,8 @@ async def test_the_repair_removes_goal_met_torrents_or_resumes_anyway(
         f"/api/repairs/issues/fix/{refused['flow_id']}", json={"torrents": ["f" * 40]}
     )
     assert response.status == 400
-    done = await _step(client, refused, {"torrents": ["1" * 40]})
+    assert refused["data_schema"][-1]["name"] == "delete_files"  # offered, off by default
+    done = await _step(client, refused, {"torrents": ["1" * 40], "delete_files": True})
     assert done["type"] == "create_entry"
     await wait_until(lambda: [t["hash"] for t in qb_daemon.torrents()] == ["2" * 40])
 

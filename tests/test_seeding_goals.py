@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 import filecmp
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
@@ -27,7 +28,7 @@ from devtools.support.torrents import (
     random_suffix,
 )
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, filled_in, get_state, poll, poll_until
@@ -287,6 +288,13 @@ async def test_options_set_hub_and_category_goals(
             "categories": ["tv", " Linux ISOs ", "tv", " "],
         },
     }
+    # A goal of 0 would be met the moment a download finishes: the form refuses it.
+    goals: dict[str, Any] = form["seeding_goals"]  # type: ignore[assignment]
+    for zero in ({"seeding_goal_ratio": 0}, {"seeding_goal_minutes": 0}):
+        with pytest.raises(InvalidData):
+            await hass.config_entries.options.async_configure(
+                result["flow_id"], form | {"seeding_goals": goals | zero}
+            )
     result = await hass.config_entries.options.async_configure(result["flow_id"], form)
     assert result["step_id"] == "category_goal"
     assert result["description_placeholders"] == {"category": "tv"}

@@ -295,11 +295,11 @@ OPTION_DEFAULTS: dict[str, Any] = {
 SEEDING_GOALS = "seeding_goals"
 GOAL_CATEGORIES = "categories"
 _RATIO = NumberSelector(
-    NumberSelectorConfig(min=0, max=1000, step=0.01, mode=NumberSelectorMode.BOX)
+    NumberSelectorConfig(min=0.01, max=1000, step=0.01, mode=NumberSelectorMode.BOX)
 )
 _MINUTES = NumberSelector(
     NumberSelectorConfig(
-        min=0, max=525600, step=1, unit_of_measurement="min", mode=NumberSelectorMode.BOX
+        min=1, max=525600, step=1, unit_of_measurement="min", mode=NumberSelectorMode.BOX
     )
 )
 _ACTION = SelectSelector(

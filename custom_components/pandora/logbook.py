@@ -1,4 +1,4 @@
-"""Logbook descriptions for torrent lifecycle, VPN guard, library scan, file and request events."""
+"""Logbook descriptions: torrent lifecycle, VPN and disk guards, library scans, files, requests."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from homeassistant.core import Event, HomeAssistant, callback
 
 from .const import (
     DOMAIN,
+    EVENT_DISK_SPACE_LOW,
+    EVENT_DISK_SPACE_RESTORED,
     EVENT_FILES_MOVED,
     EVENT_SCAN_FINISHED,
     EVENT_SCAN_STARTED,
@@ -105,6 +107,27 @@ def async_describe_events(
         }
 
     async_describe_event(DOMAIN, EVENT_VPN_GUARD, vpn_guard)
+
+    def disk(low: bool) -> Callable[[Event], dict[str, Any]]:
+        @callback
+        def _describe(event: Event) -> dict[str, Any]:
+            data = event.data
+            free = f"{(data.get('free_bytes') or 0) / 1e9:.1f} GB free"
+            kept = f"{(data.get('minimum_bytes') or 0) / 1e9:.1f} GB"
+            message = (
+                f"is short of disk space ({free}, keeping {kept}): no download starts"
+                if low
+                else f"has enough disk space again ({free}): downloads start again"
+            )
+            return {
+                LOGBOOK_ENTRY_NAME: data.get("instance", "qBittorrent"),
+                LOGBOOK_ENTRY_MESSAGE: message,
+            }
+
+        return _describe
+
+    async_describe_event(DOMAIN, EVENT_DISK_SPACE_LOW, disk(True))
+    async_describe_event(DOMAIN, EVENT_DISK_SPACE_RESTORED, disk(False))
 
     def request(kind: str) -> Callable[[Event], dict[str, Any]]:
         @callback

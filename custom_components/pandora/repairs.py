@@ -1,7 +1,7 @@
 """Repair flows: what an administrator can do about a repair issue from Settings → Repairs.
 
 The disk guard's issue (downloads/disk.py) offers three ways out: remove torrents that met
-their seeding goal (their files deleted, except files in the library, which are never touched:
+their seeding goal (with their files if the administrator says so, never files in the library:
 files.async_remove_torrents), lower the minimum free space, or start downloads anyway until space
 returns. Home Assistant shows repairs, and runs their flows, for administrators only.
 """
@@ -15,6 +15,7 @@ import probatio as vol
 from homeassistant.components.repairs import ConfirmRepairFlow, RepairsFlow, RepairsFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -25,7 +26,12 @@ from homeassistant.helpers.selector import (
 )
 
 from .api.errors import PandoraError
-from .const import CONF_MIN_FREE_GB, DOMAIN
+from .const import (
+    CONF_MIN_FREE_GB,
+    CONF_SEEDING_GOAL_DELETE_FILES,
+    DEFAULT_SEEDING_GOAL_DELETE_FILES,
+    DOMAIN,
+)
 from .downloads import HOLD_GOAL, format_gb, format_size
 from .files import async_remove_torrents
 
@@ -35,6 +41,7 @@ if TYPE_CHECKING:
 
 DISK_ISSUE_PREFIX = "disk_space_low_"
 CONF_TORRENTS = "torrents"
+CONF_DELETE_FILES = "delete_files"
 
 
 class DiskSpaceRepairFlow(RepairsFlow):
@@ -101,13 +108,23 @@ class DiskSpaceRepairFlow(RepairsFlow):
             if not chosen:
                 errors[CONF_TORRENTS] = "choose_torrents"
             else:
+                delete_files = bool(user_input.get(CONF_DELETE_FILES, False))
                 try:
-                    await async_remove_torrents(self.hass, coordinator, chosen, delete_files=True)
+                    await async_remove_torrents(
+                        self.hass, coordinator, chosen, delete_files=delete_files
+                    )
                 except PandoraError:
                     errors["base"] = "cannot_remove"  # nothing removed is lost: ask again
                 else:
                     return self.async_create_entry(data={})
         total = sum(size for _, _, size in found)
+        entry = self._entry()
+        # As the seeding goals' own removals do (the hub's option), unless changed here.
+        delete_default = bool(
+            entry.options.get(CONF_SEEDING_GOAL_DELETE_FILES, DEFAULT_SEEDING_GOAL_DELETE_FILES)
+            if entry
+            else DEFAULT_SEEDING_GOAL_DELETE_FILES
+        )
         schema = vol.Schema(
             {
                 vol.Required(CONF_TORRENTS, default=[h for h, _, _ in found]): SelectSelector(
@@ -119,7 +136,8 @@ class DiskSpaceRepairFlow(RepairsFlow):
                         multiple=True,
                         mode=SelectSelectorMode.LIST,
                     )
-                )
+                ),
+                vol.Required(CONF_DELETE_FILES, default=delete_default): BooleanSelector(),
             }
         )
         return self.async_show_form(

@@ -116,6 +116,7 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
     async def async_shutdown(self) -> None:
         """Log out of qBittorrent when the hub unloads (frees the Web UI session)."""
         await super().async_shutdown()
+        self.disk_guard.unload()
         await self.client.close()
 
     async def _async_update_data(self) -> MainDataState:
@@ -147,14 +148,8 @@ class QBittorrentCoordinator(PandoraCoordinator[MainDataState, QBittorrentClient
         ir.async_delete_issue(self.hass, DOMAIN, self._ban_issue_id)
         self.last_delta, self.syncs = delta, self.syncs + 1
         self._publish_events(delta)
+        self.disk_guard.update(self.client.maindata)
         return self.client.maindata
-
-    @callback
-    def _async_refresh_finished(self) -> None:
-        """After a successful poll (data set): the disk guard looks at the free space."""
-        super()._async_refresh_finished()
-        if self.last_update_success:
-            self.disk_guard.update()
 
     @callback
     def _refresh_device(self) -> None:

@@ -20,9 +20,10 @@ from homeassistant.core import callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
+from homeassistant.util.hass_dict import HassKey
 
 from ..api.errors import PandoraError
-from ..api.qbittorrent_models import TorrentStatus
+from ..api.qbittorrent_models import LOADING_STATES, MainDataState, TorrentStatus
 from ..const import (
     CONF_DISK_GUARD_PAUSE,
     CONF_MIN_FREE_GB,
@@ -70,16 +71,23 @@ class Shortage:
     minimum: int
 
 
+# Each qBittorrent's guard state (low, "start downloads anyway", since when), kept for the run:
+# a reload of the hub (any options or services change) neither forgets an administrator's
+# choice nor announces the same shortage again.
+_KEPT: HassKey[dict[str, tuple[bool, bool, str | None]]] = HassKey(f"{DOMAIN}_disk_guard")
+
+
 class DiskGuard:
     """The disk guard of one qBittorrent."""
 
     def __init__(self, coordinator: QBittorrentCoordinator) -> None:
         self._coordinator = coordinator
-        self.low = False
-        self.overridden = False  # "resume anyway": until space returns
+        kept = coordinator.hass.data.get(_KEPT, {}).get(coordinator.subentry.subentry_id)
+        self.low, self.overridden, self.since = kept or (False, False, None)
         self.free: int | None = None
-        self.since: str | None = None  # when it went low (the Downloads tab's banner says)
-        self._resuming = False
+        self._busy = False  # a pause or resume request is on its way
+        self._seen_paused: set[str] = set()  # held torrents qBittorrent reported paused
+        self._exempt: set[str] = set()  # resumed by hand while short: the person's choice
 
     @property
     def issue_id(self) -> str:
@@ -121,10 +129,9 @@ class DiskGuard:
         }
 
     @callback
-    def update(self) -> None:
-        """Look at the free space of the latest poll (called after each successful one)."""
-        data = self._coordinator.data
-        free = data.server_state.free_space_on_disk if data is not None else None
+    def update(self, data: MainDataState) -> None:
+        """Look at the free space of a poll that just succeeded (the coordinator calls it)."""
+        free = data.server_state.free_space_on_disk
         self.free = free
         minimum = self.minimum
         if free is None or minimum <= 0:
@@ -138,9 +145,56 @@ class DiskGuard:
         elif self.low and not self.overridden:
             self._keep_issue(free, minimum)
         if not self.blocking:
+            # A minimum lowered or turned off in the options, a hub reloaded: no stale repair.
+            ir.async_delete_issue(self._coordinator.hass, DOMAIN, self.issue_id)
+        self._follow_held(data)
+        if self.blocking and self._pausing_wanted:
+            self._pause_new(data)
+        elif not self.blocking:
             # Held before a restart, or a resume that failed: tried again every poll.
-            self._release()
+            self._release(data)
         self._show()
+
+    @callback
+    def _keep(self) -> None:
+        kept = self._coordinator.hass.data.setdefault(_KEPT, {})
+        kept[self._coordinator.subentry.subentry_id] = (self.low, self.overridden, self.since)
+
+    @callback
+    def unload(self) -> None:
+        """The hub unloads (or this qBittorrent is removed): its repair goes with it.
+
+        A reload raises it again at the first poll if space is still short (without a new
+        event: the state is kept for the run).
+        """
+        ir.async_delete_issue(self._coordinator.hass, DOMAIN, self.issue_id)
+
+    @property
+    def _pausing_wanted(self) -> bool:
+        options = self._coordinator.config_entry.options
+        return bool(options.get(CONF_DISK_GUARD_PAUSE, DEFAULT_DISK_GUARD_PAUSE))
+
+    @callback
+    def _follow_held(self, data: MainDataState) -> None:
+        """A held torrent qBittorrent showed paused and now runs was resumed by hand: let it be."""
+        holds = self._coordinator.holds
+        for torrent_hash in holds.held_by(HOLD_DISK):
+            torrent = data.torrents.get(torrent_hash)
+            if torrent is None or torrent.state in LOADING_STATES:
+                continue
+            if torrent.status is TorrentStatus.PAUSED:
+                self._seen_paused.add(torrent_hash)
+            elif torrent_hash in self._seen_paused and not self._busy:
+                self._seen_paused.discard(torrent_hash)
+                self._exempt.add(torrent_hash)
+                holds.release(HOLD_DISK, [torrent_hash])
+                _LOGGER.info(
+                    "%s was resumed by hand while %s is short of space; Pandora leaves it running",
+                    torrent.name,
+                    self._coordinator.subentry.title,
+                )
+        self._exempt &= data.torrents.keys()
+        self._seen_paused &= data.torrents.keys()
 
     @callback
     def _show(self) -> None:
@@ -163,8 +217,10 @@ class DiskGuard:
         if not self.low:
             return
         self.overridden = True
+        self._keep()
         ir.async_delete_issue(self._coordinator.hass, DOMAIN, self.issue_id)
-        self._release()
+        if (data := self._coordinator.data) is not None:
+            self._release(data)
         self._show()
         self._coordinator.async_update_listeners()  # the binary sensor says so at once
 
@@ -172,6 +228,7 @@ class DiskGuard:
     def _went_low(self, free: int, minimum: int) -> None:
         self.low, self.overridden = True, False
         self.since = dt_util.utcnow().isoformat()
+        self._keep()
         shortage = Shortage(free, minimum)
         _LOGGER.warning(
             "%s has %s free, less than the %s to keep: Pandora starts no download there",
@@ -185,16 +242,13 @@ class DiskGuard:
             EVENT_DISK_SPACE_LOW,
             self._event_data(shortage),
         )
-        if self._coordinator.config_entry.options.get(
-            CONF_DISK_GUARD_PAUSE, DEFAULT_DISK_GUARD_PAUSE
-        ):
-            self._coordinator.config_entry.async_create_background_task(
-                self._coordinator.hass, self._pause_downloads(), "pandora disk guard pause"
-            )
 
     @callback
     def _restored(self) -> None:
         self.low = self.overridden = False
+        self.since = None
+        self._exempt.clear()
+        self._keep()
         ir.async_delete_issue(self._coordinator.hass, DOMAIN, self.issue_id)
         _LOGGER.info("%s has enough free space again", self._coordinator.subentry.title)
         async_announce(
@@ -202,7 +256,6 @@ class DiskGuard:
             EVENT_DISK_SPACE_RESTORED,
             self._event_data(Shortage(self.free or 0, self.minimum)),
         )
-        self._release()
 
     def _event_data(self, shortage: Shortage) -> dict[str, Any]:
         return {
@@ -232,40 +285,64 @@ class DiskGuard:
             data={"subentry_id": self._coordinator.subentry.subentry_id},
         )
 
-    async def _pause_downloads(self) -> None:
-        """Pause what is downloading here and hold it; resumed exactly when space returns."""
-        coordinator = self._coordinator
-        data = coordinator.data
-        if data is None or not self.blocking:
-            return
-        hashes = [
+    @callback
+    def _pause_new(self, data: MainDataState) -> None:
+        """Pause and hold what downloads here now, however it came (not what a person resumed)."""
+        held = self._coordinator.holds.held_by(HOLD_DISK)
+        hashes = sorted(
             h
             for h, t in data.torrents.items()
-            if t.status in (TorrentStatus.DOWNLOADING, TorrentStatus.QUEUED) and not t.is_complete
-        ]
-        if not hashes:
-            return
+            if t.status in (TorrentStatus.DOWNLOADING, TorrentStatus.QUEUED)
+            and not t.is_complete
+            and h not in held
+            and h not in self._exempt
+        )
+        if hashes and not self._busy:
+            self._busy = True
+            self._coordinator.config_entry.async_create_background_task(
+                self._coordinator.hass, self._pause(hashes), "pandora disk guard pause"
+            )
+
+    async def _pause(self, hashes: list[str]) -> None:
+        coordinator = self._coordinator
+        # Held first (saved), so a restart in between still knows Pandora paused them.
+        coordinator.holds.hold(hashes, HOLD_DISK)
         try:
             await coordinator.client.pause(hashes)
         except PandoraError as err:
+            coordinator.holds.release(HOLD_DISK, hashes)  # tried again at the next poll
             _LOGGER.warning(
                 "Could not pause the downloads on %s: %s (Pandora still starts none)",
                 coordinator.subentry.title,
                 safe_text(err),
             )
             return
-        coordinator.holds.hold(hashes, HOLD_DISK)
+        finally:
+            self._busy = False
+        _LOGGER.warning(
+            "%s is short of space: paused %d download(s) until space returns",
+            coordinator.subentry.title,
+            len(hashes),
+        )
         self._show()
         coordinator.async_update_listeners()
         await coordinator.async_request_refresh()
 
     @callback
-    def _release(self) -> None:
-        held = self._coordinator.holds.held_by(HOLD_DISK)
-        if held and not self._resuming:
-            self._resuming = True
+    def _release(self, data: MainDataState) -> None:
+        """Let go of the held torrents; resume those no other guard holds (the VPN's, a goal's)."""
+        holds = self._coordinator.holds
+        held = holds.held_by(HOLD_DISK)
+        if not held or self._busy:
+            return
+        others = {h for h in held if set(holds.reasons(h)) - {HOLD_DISK}}
+        gone = {h for h in held if h not in data.torrents}
+        if others or gone:
+            holds.release(HOLD_DISK, others | gone)  # another guard decides when they run
+        if resume := held - others - gone:
+            self._busy = True
             self._coordinator.config_entry.async_create_background_task(
-                self._coordinator.hass, self._resume(held), "pandora disk guard resume"
+                self._coordinator.hass, self._resume(resume), "pandora disk guard resume"
             )
 
     async def _resume(self, hashes: set[str]) -> None:
@@ -281,8 +358,9 @@ class DiskGuard:
             )
             return
         finally:
-            self._resuming = False
+            self._busy = False
         coordinator.holds.release(HOLD_DISK, hashes)
+        self._seen_paused -= hashes
         self._show()
         coordinator.async_update_listeners()
         await coordinator.async_request_refresh()

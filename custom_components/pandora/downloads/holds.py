@@ -75,6 +75,10 @@ class TorrentHolds:
             return None
         return next(r for r in HOLD_REASONS if r in reasons)
 
+    def reasons(self, torrent_hash: str) -> frozenset[str]:
+        """Every reason a torrent is held for."""
+        return frozenset(self._reasons.get(torrent_hash, ()))
+
     def held_by(self, reason: str) -> set[str]:
         """The torrents one reason holds."""
         return {h for h, reasons in self._reasons.items() if reason in reasons}

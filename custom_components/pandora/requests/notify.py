@@ -90,7 +90,7 @@ def failure_message(request: MediaRequest) -> str:
         if after.status == "failed":
             stage = before.status
     if stage == "waiting_for_space":
-        return f"The download of {label} could not start for lack of disk space; an admin can retry"
+        return f"The download of {label} could not start; an admin can retry"
     if stage == "downloading":
         return f"The download of {label} stopped before it finished; an admin can retry"
     if stage == "importing":

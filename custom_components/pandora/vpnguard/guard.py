@@ -139,12 +139,17 @@ class VpnGuard:
     @callback
     def async_start(self) -> None:
         """Take up what was held before a restart, follow both services, reconcile now."""
+        holds = self.qbittorrent.holds
         if record := self._store.data.get(self.qbittorrent_id):
             self.cause = record.get("cause") or CAUSE_DOWN
             self.since = dt_util.parse_datetime(record.get("since") or "") or dt_util.utcnow()
             self.exempt = set(record.get("exempt") or ())
-            self.qbittorrent.holds.hold(record.get("hashes") or (), HOLD_VPN)
+            recorded = set(record.get("hashes") or ())
+            holds.release(HOLD_VPN, holds.held_by(HOLD_VPN) - recorded)  # see setup.py
+            holds.hold(recorded, HOLD_VPN)
             self._show()
+        else:
+            holds.release(HOLD_VPN)  # holds saved with the history, unconfirmed: stale
         self._listeners.append(self.qbittorrent.async_add_listener(self._schedule))
         if self.gluetun is not None:
             self._listeners.append(self.gluetun.async_add_listener(self._schedule))
@@ -232,6 +237,11 @@ class VpnGuard:
         self.exempt &= torrents.keys()
         self._unconfirmed &= torrents.keys()
         targets = torrents.keys() - paused - self.held - self.exempt
+        # Paused by another guard (disk space, a seeding goal): held by this one too, so that
+        # guard letting go does not start it while the VPN is down.
+        if others := {h for h in paused - self.held if holds.reason(h) is not None}:
+            holds.hold(others, HOLD_VPN)
+            await self._save()
         if targets:
             holds.hold(targets, HOLD_VPN)
             self._unconfirmed |= targets
@@ -254,7 +264,7 @@ class VpnGuard:
         self._succeeded()
         if resumed and not targets:
             await self._save()
-        if targets or resumed:
+        if targets or resumed or others:
             self._show()
             if targets:
                 await qbittorrent.async_request_refresh()

@@ -11,7 +11,7 @@ from homeassistant.util.hass_dict import HassKey
 
 from ..const import CONF_VPN_GUARD, DOMAIN
 from ..containers import GluetunCoordinator
-from ..downloads import QBittorrentCoordinator
+from ..downloads import HOLD_VPN, QBittorrentCoordinator
 from ..hub.stores import read_once
 from .guard import GuardStore, TaskStarter, VpnGuard
 
@@ -48,6 +48,10 @@ async def async_start_vpn_guards(
                 coordinator.subentry.title,
             )
         if behind is None and sub_id not in store.data:
+            # Holds are also saved with the torrent history: one the guard's own record does
+            # not confirm (a crash between the two saves) is stale.
+            if coordinator.holds.release(HOLD_VPN):
+                coordinator.async_update_listeners()
             continue
         guard = guards[sub_id] = VpnGuard(hass, coordinator, behind, store, create_task)
         guard.async_start()

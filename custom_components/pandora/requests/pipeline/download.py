@@ -7,10 +7,13 @@ import time
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
+from homeassistant.exceptions import HomeAssistantError
+
 from ...api.errors import PandoraError, TorrentRejected
 from ...api.jackett_models import infohash_from_magnet
 from ...api.qbittorrent_models import Torrent, TorrentStatus
 from ...downloads import ReleaseLinks, add_release, link_download, release_links
+from ...files import async_remove_torrents
 from ...hub.errors import safe_text
 from ..queue import MediaRequest
 from . import timing
@@ -54,7 +57,9 @@ class DownloadStage(SearchStage):
         """Waiting for the disk guard: back to `downloading` once it lets downloads start."""
         coordinator = self._instance(request)
         if coordinator is None:
-            await self._fail(request, "the qBittorrent it was added to is no longer configured")
+            await self._fail(
+                request, "the qBittorrent it was to download on is no longer configured"
+            )
         elif coordinator.disk_guard.shortage() is None:
             await self.queue.async_set_status(request, "downloading", reason="disk space returned")
 
@@ -92,12 +97,16 @@ class DownloadStage(SearchStage):
     async def _stalled(
         self, request: MediaRequest, coordinator: QBittorrentCoordinator, why: str
     ) -> None:
-        """Fail it (saved first), then remove the torrent and what it downloaded."""
+        """Fail it (saved first), then remove the torrent and what it downloaded.
+
+        Through the guards' one removal: a torrent whose data is in the library (the same
+        release filed earlier, now rechecked as incomplete) loses no file.
+        """
         torrent_hash = str(request.torrent_hash)
         await self._fail(request, f"stalled: {why}")
         try:
-            await coordinator.client.delete(torrent_hash, delete_files=True)
-        except PandoraError as err:
+            await async_remove_torrents(self.hass, coordinator, [torrent_hash], delete_files=True)
+        except (PandoraError, HomeAssistantError) as err:  # qBittorrent down, the hub unloading
             _LOGGER.warning(
                 "Could not remove the stalled torrent %s: %s", request.release, safe_text(err)
             )
