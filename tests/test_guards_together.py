@@ -1,4 +1,5 @@
-"""Reviewer's proofs: the guards against each other and across reloads (real qbittorrent-nox)."""
+"""The guards together and across reloads (real qbittorrent-nox): first written as an adversarial
+review's proofs of bugs, kept as their regression tests."""
 
 from __future__ import annotations
 
