@@ -7,21 +7,30 @@ push is caught at its push URL.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 import shutil
 from typing import Any
 
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
+from custom_components.pandora.const import DOMAIN
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
 from devtools.support.companion_app import register_app
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.auth.models import User
 from homeassistant.components.automation.config import AUTOMATION_BLUEPRINT_SCHEMA
 from homeassistant.components.blueprint.models import Blueprint
+from homeassistant.const import CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml_dict
+from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
+from tests.helpers import entity_id, get_state, poll, poll_until
+from tests.test_jellyfin_integration import jellyfin_subentry
 
 BLUEPRINTS = Path(__file__).parent.parent / "blueprints" / "automation" / "pandora"
 PUSH_URL = "https://mobile-push.home-assistant.dev/push"
@@ -244,3 +253,122 @@ async def test_forged_events_run_no_blueprint(
     await hass.async_block_till_done()
     assert len(switches) == 1 and len(scans) == 1
     assert aioclient_mock.call_count == 1
+
+
+# --- Slow downloads while someone is watching: Jellyfin's sessions and real qBittorrents ------
+
+
+@pytest.fixture
+async def jellyfin(tmp_path: Path) -> AsyncIterator[tuple[JellyfinSimulator, str]]:
+    season = tmp_path / "TV Shows" / "Dragnet" / "Season 01"
+    season.mkdir(parents=True)
+    (season / "Dragnet S01E03.mkv").write_bytes(b"")
+    allow_loopback()
+    sim = JellyfinSimulator(libraries=[("Shows", "tvshows", str(tmp_path / "TV Shows"))])
+    runner, port = await start_jellyfin(sim)
+    yield sim, f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+def _alt_limits(daemon: QBittorrentDaemon) -> bool:
+    """Whether qBittorrent itself says its alternative speed limits are on."""
+    return daemon.api("transfer/speedLimitsMode") == b"1"
+
+
+def _set_alt_limits(daemon: QBittorrentDaemon, enabled: bool) -> None:
+    if _alt_limits(daemon) != enabled:
+        daemon.api("transfer/toggleSpeedLimitsMode", {})
+
+
+def _switch_of(hass: HomeAssistant, daemon: QBittorrentDaemon) -> str:
+    registry = er.async_get(hass)
+    entry = hass.config_entries.async_entries(DOMAIN)[0]
+    subentry_id = next(
+        sid for sid, sub in entry.subentries.items() if sub.data.get(CONF_URL) == daemon.url
+    )
+    found = registry.async_get_entity_id("switch", DOMAIN, f"{subentry_id}_alt_speed_limits")
+    assert found is not None
+    return found
+
+
+async def _watching_hub(
+    hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str], *daemons: QBittorrentDaemon
+) -> str:
+    """Pandora with the Jellyfin and the qBittorrents; the Active streams sensor."""
+    sim, url = jellyfin
+    await setup_hub(
+        hass,
+        hub_entry(jellyfin_subentry(url, sim.api_key), *(qb_subentry(d) for d in daemons)),
+    )
+    assert await async_setup_component(hass, "scene", {})
+    return entity_id(hass, "sensor", "active_streams")
+
+
+async def test_slow_downloads_while_watching(
+    hass: HomeAssistant,
+    jellyfin: tuple[JellyfinSimulator, str],
+    qb_daemon: QBittorrentDaemon,
+    qb4_daemon: QBittorrentDaemon,
+) -> None:
+    """Two real qBittorrents: one slowed while watching and restored; one already slow stays."""
+    sim, _ = jellyfin
+    _set_alt_limits(qb_daemon, False)
+    _set_alt_limits(qb4_daemon, True)  # the household had this one slow already
+    streams = await _watching_hub(hass, jellyfin, qb_daemon, qb4_daemon)
+    switches = [_switch_of(hass, qb_daemon), _switch_of(hass, qb4_daemon)]
+    await _automations(
+        hass,
+        (
+            "turtle",
+            "slow_downloads_while_watching.yaml",
+            {"streams": [streams], "limits": switches, "grace": {"seconds": 30}},
+        ),
+    )
+    tv = sim.start_session("family", "Dragnet", "Living room TV")
+    await poll_until(hass, lambda: _alt_limits(qb_daemon))
+    assert _alt_limits(qb4_daemon)
+
+    # Stopped, and a new episode starts within the grace period: the limits stay.
+    sim.stop_session(tv)
+    await poll(hass, 2)
+    sim.start_session("family", "Dragnet", "Living room TV")
+    await poll(hass, 2)
+    await poll(hass, 40)
+    assert _alt_limits(qb_daemon)
+
+    # Nobody watches for the grace period: each is put back as it was.
+    sim.stop_session(tv)
+    await poll(hass, 2)
+    await poll(hass, 40)
+    await poll_until(hass, lambda: not _alt_limits(qb_daemon))
+    assert _alt_limits(qb4_daemon)
+    assert hass.states.get("scene.pandora_streaming_turtle") is None
+
+
+async def test_slow_downloads_only_for_remote_streams_on_chosen_devices(
+    hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str], qb_daemon: QBittorrentDaemon
+) -> None:
+    sim, _ = jellyfin
+    _set_alt_limits(qb_daemon, False)
+    streams = await _watching_hub(hass, jellyfin, qb_daemon)
+    await _automations(
+        hass,
+        (
+            "remote",
+            "slow_downloads_while_watching.yaml",
+            {
+                "streams": [streams],
+                "limits": [_switch_of(hass, qb_daemon)],
+                "only_remote": True,
+                "devices": "Living room TV, Phone",
+            },
+        ),
+    )
+    sim.start_session("family", "Dragnet", "Living room TV")  # at home
+    sim.start_session("pandora", "Dragnet", "Bedroom TV", address="203.0.113.9")  # not chosen
+    await poll(hass)
+    await poll(hass)
+    assert get_state(hass, streams).state == "2"
+    assert not _alt_limits(qb_daemon)
+    sim.start_session("family", "Dragnet", "Phone", client="Jellyfin iOS", address="203.0.113.7")
+    await poll_until(hass, lambda: _alt_limits(qb_daemon))
