@@ -7,7 +7,9 @@ push is caught at its push URL.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 import shutil
 from typing import Any
@@ -27,6 +29,7 @@ from homeassistant.const import CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 from homeassistant.util.yaml import load_yaml_dict
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
 from tests.helpers import entity_id, get_state, poll, poll_until
@@ -77,7 +80,12 @@ async def _automations(hass: HomeAssistant, *uses: tuple[str, str, dict[str, Any
 
 async def _phone(hass: HomeAssistant, user: User, aioclient_mock: AiohttpClientMocker) -> str:
     """A companion app registered for `user` (mobile_app set up for real); its device id."""
-    aioclient_mock.post(PUSH_URL, json={"rateLimits": {"successful": 1, "maximum": 150}})
+    # The push service's answer, with every rate-limit field (mobile_app reads them all).
+    limits = {"attempts": 1, "successful": 1, "errors": 0, "total": 1, "maximum": 150}
+    reset = (dt_util.utcnow() + timedelta(hours=1)).isoformat()
+    aioclient_mock.post(
+        PUSH_URL, json={"rateLimits": limits | {"remaining": 149, "resetsAt": reset}}
+    )
     entry = MockConfigEntry(
         domain="mobile_app",
         source="registration",
@@ -372,3 +380,141 @@ async def test_slow_downloads_only_for_remote_streams_on_chosen_devices(
     assert not _alt_limits(qb_daemon)
     sim.start_session("family", "Dragnet", "Phone", client="Jellyfin iOS", address="203.0.113.7")
     await poll_until(hass, lambda: _alt_limits(qb_daemon))
+
+
+# --- Tell the requester when they are home, with a "Play on …" button -----------------------
+
+
+async def _settle() -> None:
+    """Let the automation run its steps.
+
+    Not `async_block_till_done`: it waits for every task, and these runs wait (for the
+    person to come home, for the button) until long after the test.
+    """
+    for _ in range(25):
+        await asyncio.sleep(0.02)
+
+
+async def _reader_with_player(
+    hass: HomeAssistant, reader: User, aioclient_mock: AiohttpClientMocker, **inputs: Any
+) -> None:
+    """The reader (a person followed by a device tracker), their phone, a TV, the automation."""
+    hass.states.async_set("device_tracker.readers_phone", "not_home")
+    hass.states.async_set("media_player.living_room", "idle", {"friendly_name": "Living room TV"})
+    assert await async_setup_component(
+        hass,
+        "person",
+        {
+            "person": [
+                {
+                    "id": "reader",
+                    "name": "Reader",
+                    "user_id": reader.id,
+                    "device_trackers": ["device_tracker.readers_phone"],
+                }
+            ]
+        },
+    )
+    phone = await _phone(hass, reader, aioclient_mock)
+    await _automations(
+        hass,
+        (
+            "readers_titles",
+            "notify_requester_available.yaml",
+            {"person": "person.reader", "notify_device": phone} | inputs,
+        ),
+    )
+
+
+def _available(hass: HomeAssistant, user: User) -> None:
+    data = {
+        "title": "Night of the Living Dead",
+        "year": 1968,
+        "users": [user.id],
+        "season": None,
+        "tmdb_id": 10331,
+        "media_type": "movie",
+    }
+    hass.bus.async_fire("pandora_request_available", data)
+
+
+async def test_tell_the_requester_when_they_arrive(
+    hass: HomeAssistant, hass_read_only_user: User, aioclient_mock: AiohttpClientMocker
+) -> None:
+    await _reader_with_player(hass, hass_read_only_user, aioclient_mock, wait_until_home=True)
+    _available(hass, hass_read_only_user)
+    await _settle()
+    assert aioclient_mock.call_count == 0  # away: not yet
+    hass.states.async_set("device_tracker.readers_phone", "home")
+    await _settle()
+    assert aioclient_mock.call_count == 1
+    push = aioclient_mock.mock_calls[0][2]
+    assert push["message"] == "Night of the Living Dead is in the library."
+    assert "data" not in push  # no player chosen: no button, the same push as before
+    # At home already: at once.
+    _available(hass, hass_read_only_user)
+    await _settle()
+    assert aioclient_mock.call_count == 2
+
+
+async def test_play_on_button_only_for_this_notification_and_this_person(
+    hass: HomeAssistant,
+    hass_client: Any,
+    hass_read_only_user: User,
+    hass_read_only_access_token: str,
+    hass_access_token: str,
+    aioclient_mock: AiohttpClientMocker,
+) -> None:
+    plays = async_mock_service(hass, "pandora", "play_title")
+    await _reader_with_player(
+        hass, hass_read_only_user, aioclient_mock, player="media_player.living_room"
+    )
+    _available(hass, hass_read_only_user)
+    await _settle()
+    assert aioclient_mock.call_count == 1  # not waiting for home: told at once
+    actions = aioclient_mock.mock_calls[0][2]["data"]["actions"]
+    assert [a["title"] for a in actions] == ["Play on Living room TV"]
+    button = actions[0]["action"]
+    assert button.startswith("PANDORA_PLAY_")
+
+    someone_else = await register_app(hass, hass_client, hass_access_token)
+    reader = await register_app(hass, hass_client, hass_read_only_access_token)
+    # Someone else fires the very button: nothing plays (and the button still works).
+    await someone_else.fire("mobile_app_notification_action", {"action": button})
+    # The reader's tap on another notification's button: nothing either.
+    await reader.fire("mobile_app_notification_action", {"action": "PANDORA_PLAY_other"})
+    await _settle()
+    assert plays == []
+    await reader.fire("mobile_app_notification_action", {"action": button})
+    await _settle()
+    assert [c.data for c in plays] == [
+        {"entity_id": "media_player.living_room", "tmdb_id": 10331, "media_type": "movie"}
+    ]
+    # Once: a second tap is not waited for any more.
+    await reader.fire("mobile_app_notification_action", {"action": button})
+    await _settle()
+    assert len(plays) == 1
+
+
+async def test_forged_availability_sends_no_play_button(
+    hass: HomeAssistant,
+    hass_client: Any,
+    hass_read_only_user: User,
+    hass_read_only_access_token: str,
+    aioclient_mock: AiohttpClientMocker,
+) -> None:
+    await _reader_with_player(
+        hass, hass_read_only_user, aioclient_mock, player="media_player.living_room"
+    )
+    app = await register_app(hass, hass_client, hass_read_only_access_token)
+    await app.fire(
+        "pandora_request_available",
+        {
+            "title": "Click here",
+            "users": [hass_read_only_user.id],
+            "tmdb_id": 1,
+            "media_type": "movie",
+        },
+    )
+    await _settle()
+    assert aioclient_mock.call_count == 0
