@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 import shutil
+import time
 from typing import Any
 
 import pytest
@@ -518,3 +519,46 @@ async def test_forged_availability_sends_no_play_button(
     )
     await _settle()
     assert aioclient_mock.call_count == 0
+
+
+@pytest.mark.shipped_intervals
+async def test_reaction_time_stream_start_to_alt_limits(
+    hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str], qb_daemon: QBittorrentDaemon
+) -> None:
+    """Measured, not asserted: a stream starts → qBittorrent itself reports turtle mode on.
+
+    Real clock and the shipped intervals (sessions every 5 s): the figure is the wait for the
+    next sessions poll (0-5 s) plus the automation and one toggle on loopback. Printed for
+    docs/automations.md.
+    """
+    sim, _ = jellyfin
+    _set_alt_limits(qb_daemon, False)
+    streams = await _watching_hub(hass, jellyfin, qb_daemon)
+    await _automations(
+        hass,
+        (
+            "turtle",
+            "slow_downloads_while_watching.yaml",
+            {
+                "streams": [streams],
+                "limits": [_switch_of(hass, qb_daemon)],
+                "grace": {"seconds": 0},
+            },
+        ),
+    )
+    figures = []
+    for _ in range(4):
+        session = sim.start_session("family", "Dragnet", "Living room TV")
+        started = time.monotonic()
+        while not await hass.async_add_executor_job(_alt_limits, qb_daemon):
+            assert time.monotonic() - started < 30
+            await asyncio.sleep(0.05)
+        figures.append(time.monotonic() - started)
+        sim.stop_session(session)
+        while await hass.async_add_executor_job(_alt_limits, qb_daemon):
+            assert time.monotonic() - started < 60
+            await asyncio.sleep(0.05)
+    print(
+        f"\nstream start -> alternative speed limits on (qBittorrent {qb_daemon.version}): "
+        + ", ".join(f"{f:.2f} s" for f in figures)
+    )
