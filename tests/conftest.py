@@ -18,6 +18,7 @@ from custom_components.pandora.containers.portainer import PortainerCoordinator
 from custom_components.pandora.downloads.coordinator import QBittorrentCoordinator
 from custom_components.pandora.files.coordinator import CloudCommanderCoordinator
 from custom_components.pandora.library.coordinator import JellyfinCoordinator
+from custom_components.pandora.library.sessions import SessionsCoordinator
 from devtools.support.media import Sims, running_sims
 from devtools.support.qbittorrent_daemon import QBittorrentDaemon, qb5_available
 from homeassistant.config_entries import ConfigSubentryData
@@ -63,6 +64,7 @@ def fast_polling(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         CloudCommanderCoordinator,
         PortainerCoordinator,
         GluetunCoordinator,
+        SessionsCoordinator,
     ):
         monkeypatch.setattr(coordinator, "UPDATE_INTERVAL", FAST_POLL)
     monkeypatch.setattr(JellyfinCoordinator, "SCANNING_INTERVAL", FAST_POLL)

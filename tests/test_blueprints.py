@@ -7,21 +7,34 @@ push is caught at its push URL.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 import shutil
+import time
 from typing import Any
 
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
+from custom_components.pandora.const import DOMAIN
+from devtools.simulators.jellyfin import JellyfinSimulator, start as start_jellyfin
 from devtools.support.companion_app import register_app
+from devtools.support.qbittorrent_daemon import QBittorrentDaemon
 from homeassistant.auth.models import User
 from homeassistant.components.automation.config import AUTOMATION_BLUEPRINT_SCHEMA
 from homeassistant.components.blueprint.models import Blueprint
+from homeassistant.const import CONF_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 from homeassistant.util.yaml import load_yaml_dict
+from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
+from tests.helpers import entity_id, get_state, poll, poll_until
+from tests.test_jellyfin_integration import jellyfin_subentry
 
 BLUEPRINTS = Path(__file__).parent.parent / "blueprints" / "automation" / "pandora"
 PUSH_URL = "https://mobile-push.home-assistant.dev/push"
@@ -68,7 +81,12 @@ async def _automations(hass: HomeAssistant, *uses: tuple[str, str, dict[str, Any
 
 async def _phone(hass: HomeAssistant, user: User, aioclient_mock: AiohttpClientMocker) -> str:
     """A companion app registered for `user` (mobile_app set up for real); its device id."""
-    aioclient_mock.post(PUSH_URL, json={"rateLimits": {"successful": 1, "maximum": 150}})
+    # The push service's answer, with every rate-limit field (mobile_app reads them all).
+    limits = {"attempts": 1, "successful": 1, "errors": 0, "total": 1, "maximum": 150}
+    reset = (dt_util.utcnow() + timedelta(hours=1)).isoformat()
+    aioclient_mock.post(
+        PUSH_URL, json={"rateLimits": limits | {"remaining": 149, "resetsAt": reset}}
+    )
     entry = MockConfigEntry(
         domain="mobile_app",
         source="registration",
@@ -244,3 +262,303 @@ async def test_forged_events_run_no_blueprint(
     await hass.async_block_till_done()
     assert len(switches) == 1 and len(scans) == 1
     assert aioclient_mock.call_count == 1
+
+
+# --- Slow downloads while someone is watching: Jellyfin's sessions and real qBittorrents ------
+
+
+@pytest.fixture
+async def jellyfin(tmp_path: Path) -> AsyncIterator[tuple[JellyfinSimulator, str]]:
+    season = tmp_path / "TV Shows" / "Dragnet" / "Season 01"
+    season.mkdir(parents=True)
+    (season / "Dragnet S01E03.mkv").write_bytes(b"")
+    allow_loopback()
+    sim = JellyfinSimulator(libraries=[("Shows", "tvshows", str(tmp_path / "TV Shows"))])
+    runner, port = await start_jellyfin(sim)
+    yield sim, f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+def _alt_limits(daemon: QBittorrentDaemon) -> bool:
+    """Whether qBittorrent itself says its alternative speed limits are on."""
+    return daemon.api("transfer/speedLimitsMode") == b"1"
+
+
+def _set_alt_limits(daemon: QBittorrentDaemon, enabled: bool) -> None:
+    if _alt_limits(daemon) != enabled:
+        daemon.api("transfer/toggleSpeedLimitsMode", {})
+
+
+def _switch_of(hass: HomeAssistant, daemon: QBittorrentDaemon) -> str:
+    registry = er.async_get(hass)
+    entry = hass.config_entries.async_entries(DOMAIN)[0]
+    subentry_id = next(
+        sid for sid, sub in entry.subentries.items() if sub.data.get(CONF_URL) == daemon.url
+    )
+    found = registry.async_get_entity_id("switch", DOMAIN, f"{subentry_id}_alt_speed_limits")
+    assert found is not None
+    return found
+
+
+async def _watching_hub(
+    hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str], *daemons: QBittorrentDaemon
+) -> str:
+    """Pandora with the Jellyfin and the qBittorrents; the Active streams sensor."""
+    sim, url = jellyfin
+    await setup_hub(
+        hass,
+        hub_entry(jellyfin_subentry(url, sim.api_key), *(qb_subentry(d) for d in daemons)),
+    )
+    assert await async_setup_component(hass, "scene", {})
+    return entity_id(hass, "sensor", "active_streams")
+
+
+async def test_slow_downloads_while_watching(
+    hass: HomeAssistant,
+    jellyfin: tuple[JellyfinSimulator, str],
+    qb_daemon: QBittorrentDaemon,
+    qb4_daemon: QBittorrentDaemon,
+) -> None:
+    """Two real qBittorrents: one slowed while watching and restored; one already slow stays."""
+    sim, _ = jellyfin
+    _set_alt_limits(qb_daemon, False)
+    _set_alt_limits(qb4_daemon, True)  # the household had this one slow already
+    streams = await _watching_hub(hass, jellyfin, qb_daemon, qb4_daemon)
+    switches = [_switch_of(hass, qb_daemon), _switch_of(hass, qb4_daemon)]
+    await _automations(
+        hass,
+        (
+            "turtle",
+            "slow_downloads_while_watching.yaml",
+            {"streams": [streams], "limits": switches, "grace": {"seconds": 30}},
+        ),
+    )
+    tv = sim.start_session("family", "Dragnet", "Living room TV")
+    await poll_until(hass, lambda: _alt_limits(qb_daemon))
+    assert _alt_limits(qb4_daemon)
+
+    # Stopped, and a new episode starts within the grace period: the limits stay.
+    sim.stop_session(tv)
+    await poll(hass, 2)
+    sim.start_session("family", "Dragnet", "Living room TV")
+    await poll(hass, 2)
+    await poll(hass, 40)
+    assert _alt_limits(qb_daemon)
+
+    # Nobody watches for the grace period: each is put back as it was.
+    sim.stop_session(tv)
+    await poll(hass, 2)
+    await poll(hass, 40)
+    await poll_until(hass, lambda: not _alt_limits(qb_daemon))
+    assert _alt_limits(qb4_daemon)
+    assert hass.states.get("scene.pandora_streaming_turtle") is None
+
+
+async def test_slow_downloads_only_for_remote_streams_on_chosen_devices(
+    hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str], qb_daemon: QBittorrentDaemon
+) -> None:
+    sim, _ = jellyfin
+    _set_alt_limits(qb_daemon, False)
+    streams = await _watching_hub(hass, jellyfin, qb_daemon)
+    await _automations(
+        hass,
+        (
+            "remote",
+            "slow_downloads_while_watching.yaml",
+            {
+                "streams": [streams],
+                "limits": [_switch_of(hass, qb_daemon)],
+                "only_remote": True,
+                "devices": "Living room TV, Phone",
+            },
+        ),
+    )
+    sim.start_session("family", "Dragnet", "Living room TV")  # at home
+    sim.start_session("pandora", "Dragnet", "Bedroom TV", address="203.0.113.9")  # not chosen
+    await poll(hass)
+    await poll(hass)
+    assert get_state(hass, streams).state == "2"
+    assert not _alt_limits(qb_daemon)
+    sim.start_session("family", "Dragnet", "Phone", client="Jellyfin iOS", address="203.0.113.7")
+    await poll_until(hass, lambda: _alt_limits(qb_daemon))
+
+
+# --- Tell the requester when they are home, with a "Play on …" button -----------------------
+
+
+async def _settle() -> None:
+    """Let the automation run its steps.
+
+    Not `async_block_till_done`: it waits for every task, and these runs wait (for the
+    person to come home, for the button) until long after the test.
+    """
+    for _ in range(25):
+        await asyncio.sleep(0.02)
+
+
+async def _reader_with_player(
+    hass: HomeAssistant, reader: User, aioclient_mock: AiohttpClientMocker, **inputs: Any
+) -> None:
+    """The reader (a person followed by a device tracker), their phone, a TV, the automation."""
+    hass.states.async_set("device_tracker.readers_phone", "not_home")
+    hass.states.async_set("media_player.living_room", "idle", {"friendly_name": "Living room TV"})
+    assert await async_setup_component(
+        hass,
+        "person",
+        {
+            "person": [
+                {
+                    "id": "reader",
+                    "name": "Reader",
+                    "user_id": reader.id,
+                    "device_trackers": ["device_tracker.readers_phone"],
+                }
+            ]
+        },
+    )
+    phone = await _phone(hass, reader, aioclient_mock)
+    await _automations(
+        hass,
+        (
+            "readers_titles",
+            "notify_requester_available.yaml",
+            {"person": "person.reader", "notify_device": phone} | inputs,
+        ),
+    )
+
+
+def _available(hass: HomeAssistant, user: User) -> None:
+    data = {
+        "title": "Night of the Living Dead",
+        "year": 1968,
+        "users": [user.id],
+        "season": None,
+        "tmdb_id": 10331,
+        "media_type": "movie",
+    }
+    hass.bus.async_fire("pandora_request_available", data)
+
+
+async def test_tell_the_requester_when_they_arrive(
+    hass: HomeAssistant, hass_read_only_user: User, aioclient_mock: AiohttpClientMocker
+) -> None:
+    await _reader_with_player(hass, hass_read_only_user, aioclient_mock, wait_until_home=True)
+    _available(hass, hass_read_only_user)
+    await _settle()
+    assert aioclient_mock.call_count == 0  # away: not yet
+    hass.states.async_set("device_tracker.readers_phone", "home")
+    await _settle()
+    assert aioclient_mock.call_count == 1
+    push = aioclient_mock.mock_calls[0][2]
+    assert push["message"] == "Night of the Living Dead is in the library."
+    assert "data" not in push  # no player chosen: no button, the same push as before
+    # At home already: at once.
+    _available(hass, hass_read_only_user)
+    await _settle()
+    assert aioclient_mock.call_count == 2
+
+
+async def test_play_on_button_only_for_this_notification_and_this_person(
+    hass: HomeAssistant,
+    hass_client: Any,
+    hass_read_only_user: User,
+    hass_read_only_access_token: str,
+    hass_access_token: str,
+    aioclient_mock: AiohttpClientMocker,
+) -> None:
+    plays = async_mock_service(hass, "pandora", "play_title")
+    await _reader_with_player(
+        hass, hass_read_only_user, aioclient_mock, player="media_player.living_room"
+    )
+    _available(hass, hass_read_only_user)
+    await _settle()
+    assert aioclient_mock.call_count == 1  # not waiting for home: told at once
+    actions = aioclient_mock.mock_calls[0][2]["data"]["actions"]
+    assert [a["title"] for a in actions] == ["Play on Living room TV"]
+    button = actions[0]["action"]
+    assert button.startswith("PANDORA_PLAY_")
+
+    someone_else = await register_app(hass, hass_client, hass_access_token)
+    reader = await register_app(hass, hass_client, hass_read_only_access_token)
+    # Someone else fires the very button: nothing plays (and the button still works).
+    await someone_else.fire("mobile_app_notification_action", {"action": button})
+    # The reader's tap on another notification's button: nothing either.
+    await reader.fire("mobile_app_notification_action", {"action": "PANDORA_PLAY_other"})
+    await _settle()
+    assert plays == []
+    await reader.fire("mobile_app_notification_action", {"action": button})
+    await _settle()
+    assert [c.data for c in plays] == [
+        {"entity_id": "media_player.living_room", "tmdb_id": 10331, "media_type": "movie"}
+    ]
+    # Once: a second tap is not waited for any more.
+    await reader.fire("mobile_app_notification_action", {"action": button})
+    await _settle()
+    assert len(plays) == 1
+
+
+async def test_forged_availability_sends_no_play_button(
+    hass: HomeAssistant,
+    hass_client: Any,
+    hass_read_only_user: User,
+    hass_read_only_access_token: str,
+    aioclient_mock: AiohttpClientMocker,
+) -> None:
+    await _reader_with_player(
+        hass, hass_read_only_user, aioclient_mock, player="media_player.living_room"
+    )
+    app = await register_app(hass, hass_client, hass_read_only_access_token)
+    await app.fire(
+        "pandora_request_available",
+        {
+            "title": "Click here",
+            "users": [hass_read_only_user.id],
+            "tmdb_id": 1,
+            "media_type": "movie",
+        },
+    )
+    await _settle()
+    assert aioclient_mock.call_count == 0
+
+
+@pytest.mark.shipped_intervals
+async def test_reaction_time_stream_start_to_alt_limits(
+    hass: HomeAssistant, jellyfin: tuple[JellyfinSimulator, str], qb_daemon: QBittorrentDaemon
+) -> None:
+    """Measured, not asserted: a stream starts → qBittorrent itself reports turtle mode on.
+
+    Real clock and the shipped intervals (sessions every 5 s): the figure is the wait for the
+    next sessions poll (0-5 s) plus the automation and one toggle on loopback. Printed for
+    docs/automations.md.
+    """
+    sim, _ = jellyfin
+    _set_alt_limits(qb_daemon, False)
+    streams = await _watching_hub(hass, jellyfin, qb_daemon)
+    await _automations(
+        hass,
+        (
+            "turtle",
+            "slow_downloads_while_watching.yaml",
+            {
+                "streams": [streams],
+                "limits": [_switch_of(hass, qb_daemon)],
+                "grace": {"seconds": 0},
+            },
+        ),
+    )
+    figures = []
+    for _ in range(4):
+        session = sim.start_session("family", "Dragnet", "Living room TV")
+        started = time.monotonic()
+        while not await hass.async_add_executor_job(_alt_limits, qb_daemon):
+            assert time.monotonic() - started < 30
+            await asyncio.sleep(0.05)
+        figures.append(time.monotonic() - started)
+        sim.stop_session(session)
+        while await hass.async_add_executor_job(_alt_limits, qb_daemon):
+            assert time.monotonic() - started < 60
+            await asyncio.sleep(0.05)
+    print(
+        f"\nstream start -> alternative speed limits on (qBittorrent {qb_daemon.version}): "
+        + ", ".join(f"{f:.2f} s" for f in figures)
+    )

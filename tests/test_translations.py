@@ -40,6 +40,7 @@ SENSORS: dict[type[SensorEntity], tuple[SensorEntityDescription | str, ...]] = {
     torrent_entities.GoalReachedSensor: ("torrents_goal_reached",),
     file_entities.DownloadedSensor: ("downloaded_items",),
     jellyfin_entities.JellyfinSensor: jellyfin_entities.SENSORS,
+    jellyfin_entities.StreamsSensor: ("active_streams",),
     container_entities.ContainerSensor: container_entities.CONTAINER_SENSORS,
     container_entities.ContainerCountSensor: ("containers_running", "containers_unhealthy"),
     container_entities.StackStatusSensor: ("stack_status",),

@@ -176,7 +176,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: PandoraConfigEntry) -> b
         *runtime.cloudcmd.values(),
         *runtime.portainer.values(),
     ]
-    await asyncio.gather(*(c.async_refresh() for c in coordinators))
+    await asyncio.gather(
+        *(c.async_refresh() for c in coordinators),
+        *(c.sessions.async_refresh() for c in runtime.jellyfin.values()),
+    )
     _key_by_identity(hass, entry, coordinators)
     for portainer in runtime.portainer.values():
         portainer.register_device()

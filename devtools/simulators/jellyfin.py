@@ -52,6 +52,13 @@ service-apis.md, section 5):
   (season 0 left out), the first episode when none was played, a half-watched one unless
   enableResumable=false; without one (or with an unknown one) every series the user played,
   last played first; the obsolete `/Users/{userId}/...` forms of all of these answer too;
+- sessions (SessionController, SessionManager): `GET /Sessions` lists `SessionInfoDto`s with
+  `activeWithinSeconds` and `deviceId`; the API key sees every session, a user only their own;
+  a session plays an item (`NowPlayingItem`, `PlayState` with PositionTicks moving while it
+  plays, IsPaused and PlayMethod DirectPlay|DirectStream|Transcode, and `TranscodingInfo` while
+  transcoding) or is idle (a client signed in with nothing playing); tests start, pause,
+  resume and stop playback with `start_session`, `pause_session`, `stop_session` (or
+  `POST /sim/sessions`, `POST /sim/sessions/{id}?paused=`, `DELETE /sim/sessions/{id}`);
 - `GET /Items/{id}/Images/{type}[/{index}]` (anonymous, as ImageController's GETs are): a local
   `poster|folder|cover` (Primary) or `backdrop|fanart|background` (Backdrop) .jpg/.png/.webp
   in the item's folder (or `<file stem>[-poster|-thumb|-fanart...].jpg` next to a file) is
@@ -759,6 +766,33 @@ class _LibraryRun:
 
 
 @dataclass
+class SimSession:
+    """A client's session (SessionInfo): signed in, playing `item_id` or idle (None)."""
+
+    id: str
+    user_id: str
+    client: str
+    device_name: str
+    device_id: str
+    remote_address: str
+    item_id: str | None = None
+    paused: bool = False
+    play_method: str = "DirectPlay"  # DirectPlay, DirectStream or Transcode
+    position_ticks: int = 0
+    playing_since: float = 0.0  # monotonic time the position was last set
+    last_activity: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def position(self) -> int:
+        """PositionTicks now: it moves while the item plays."""
+        if self.item_id is None or self.paused:
+            return self.position_ticks
+        return self.position_ticks + int((time.monotonic() - self.playing_since) * 10_000_000)
+
+
+PLAY_METHODS = ("DirectPlay", "DirectStream", "Transcode")
+
+
+@dataclass
 class JellyfinSimulator:
     """State and routes of the simulated Jellyfin; fault fields are meant to be set by tests."""
 
@@ -799,6 +833,7 @@ class JellyfinSimulator:
     _user_data: dict[tuple[str, str], SimUserData] = field(
         default_factory=dict, init=False, repr=False
     )
+    _sessions: dict[str, SimSession] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for name, collection_type, where in self.libraries:
@@ -898,6 +933,134 @@ class JellyfinSimulator:
                 i for i in index.values() if i.library_id == item.id and i.type not in _FOLDER_TYPES
             ]
         return []
+
+    # --- sessions: who is playing what --------------------------------------------------------
+
+    def start_session(
+        self,
+        user: SimUser | str,
+        item: SimItem | str,
+        device: str = "Living room TV",
+        *,
+        client: str = "Jellyfin Android TV",
+        address: str = "192.168.1.20",
+        play_method: str = "DirectPlay",
+    ) -> SimSession:
+        """A client of `user` starts playing `item` (an item, its id or its name; a series
+        plays its first episode).
+
+        The same device playing again reuses its session, as Jellyfin's SessionManager keys
+        sessions by app and device id.
+        """
+        if play_method not in PLAY_METHODS:
+            raise ValueError(f"play_method must be one of {PLAY_METHODS}")
+        who = user if isinstance(user, SimUser) else self.user(user)
+        index = self._index_by_id()
+        found = item if isinstance(item, SimItem) else index.get(item) or self.find(item)
+        if found.type in _FOLDER_TYPES:  # "Play" on a series plays its first episode
+            found = min(self._children_of(found, index), key=_episode_order)
+        device_id = guid_n(f"device:{client}:{device}")
+        session = self._sessions.get(device_id) or SimSession(
+            id=guid_n(f"session:{device_id}"),
+            user_id=who.id,
+            client=client,
+            device_name=device,
+            device_id=device_id,
+            remote_address=address,
+        )
+        session.user_id, session.remote_address = who.id, address
+        session.item_id, session.paused, session.play_method = found.id, False, play_method
+        session.position_ticks, session.playing_since = 0, time.monotonic()
+        session.last_activity = datetime.now(UTC)
+        self._sessions[device_id] = session
+        return session
+
+    def connect_client(
+        self, user: SimUser | str, device: str, *, client: str = "Jellyfin Web"
+    ) -> SimSession:
+        """A client signed in with nothing playing (listed, but not a stream)."""
+        session = self.start_session(user, self.indexed()[0], device, client=client)
+        session.item_id = None
+        return session
+
+    def _session(self, session: SimSession | str) -> SimSession:
+        session_id = session if isinstance(session, str) else session.id
+        return next(s for s in self._sessions.values() if s.id == session_id)
+
+    def pause_session(self, session: SimSession | str, paused: bool = True) -> None:
+        """The client pauses (or resumes) playback."""
+        found = self._session(session)
+        found.position_ticks, found.playing_since = found.position(), time.monotonic()
+        found.paused = paused
+        found.last_activity = datetime.now(UTC)
+
+    def stop_session(self, session: SimSession | str) -> None:
+        """Playback stops; the client stays signed in (its session goes idle)."""
+        found = self._session(session)
+        found.item_id, found.paused = None, False
+        found.last_activity = datetime.now(UTC)
+
+    def _session_dto(self, session: SimSession, index: Mapping[str, SimItem]) -> dict[str, Any]:
+        """A `SessionInfoDto` (nulls left out)."""
+        user = self.user_by_id(session.user_id)
+        item = index.get(session.item_id or "")
+        body: dict[str, Any] = {
+            "PlayState": {
+                "CanSeek": item is not None,
+                "IsPaused": session.paused,
+                "IsMuted": False,
+                "RepeatMode": "RepeatNone",
+                "PlaybackOrder": "Default",
+            },
+            "AdditionalUsers": [],
+            "Capabilities": {
+                "PlayableMediaTypes": ["Audio", "Video"],
+                "SupportedCommands": [],
+                "SupportsMediaControl": True,
+                "SupportsPersistentIdentifier": True,
+            },
+            "RemoteEndPoint": session.remote_address,
+            "PlayableMediaTypes": ["Audio", "Video"],
+            "Id": session.id,
+            "UserId": session.user_id,
+            "UserName": user.name if user else None,
+            "Client": session.client,
+            "LastActivityDate": dotnet_date(session.last_activity),
+            "LastPlaybackCheckIn": dotnet_date(session.last_activity),
+            "DeviceName": session.device_name,
+            "DeviceId": session.device_id,
+            "ApplicationVersion": VERSION,
+            "IsActive": True,
+            "SupportsMediaControl": True,
+            "SupportsRemoteControl": True,
+            "NowPlayingQueue": [],
+            "NowPlayingQueueFullItems": [],
+            "HasCustomDeviceName": False,
+            "ServerId": self.server_id,
+            "SupportedCommands": [],
+        }
+        if item is not None:
+            body["NowPlayingItem"] = self._dto(item, DtoOptions.of({}), None, index)
+            body["PlayState"] |= {
+                "PositionTicks": session.position(),
+                "PlayMethod": session.play_method,
+                "MediaSourceId": item.id,
+            }
+            if session.play_method == "Transcode":
+                body["TranscodingInfo"] = {
+                    "AudioCodec": "aac",
+                    "VideoCodec": "h264",
+                    "Container": "ts",
+                    "IsVideoDirect": False,
+                    "IsAudioDirect": False,
+                    "Bitrate": 8_000_000,
+                    "Width": 1920,
+                    "Height": 1080,
+                    "AudioChannels": 2,
+                    "HardwareAccelerationType": "none",
+                    "TranscodeReasons": ["VideoCodecNotSupported"],
+                }
+        return {key: value for key, value in body.items() if value is not None}
 
     def reset(self) -> None:
         """Clear faults and counters."""
@@ -1829,6 +1992,42 @@ class JellyfinSimulator:
 
     # --- simulator control ------------------------------------------------------------------
 
+    async def sessions(self, request: web.Request) -> web.Response:
+        """`GET /Sessions`: the API key sees every session, a user only their own."""
+        query = _query(request)
+        index = self._index_by_id()
+        found = list(self._sessions.values())
+        if not request["sim_admin"]:
+            found = [s for s in found if s.user_id == request["sim_user_id"]]
+        if device_id := query.get("deviceid"):
+            found = [s for s in found if s.device_id == device_id]
+        if (within := _number(query, "activewithinseconds")) is not None:
+            since = datetime.now(UTC) - timedelta(seconds=within)
+            found = [s for s in found if s.last_activity >= since]
+        return web.json_response([self._session_dto(s, index) for s in found])
+
+    async def sim_sessions(self, request: web.Request) -> web.Response:
+        """`POST /sim/sessions` {user, item, device, client, address, play_method}: start one."""
+        body = await request.json()
+        session = self.start_session(
+            body["user"],
+            body["item"],
+            body.get("device", "Living room TV"),
+            client=body.get("client", "Jellyfin Android TV"),
+            address=body.get("address", "192.168.1.20"),
+            play_method=body.get("play_method", "DirectPlay"),
+        )
+        return web.json_response({"id": session.id})
+
+    async def sim_session(self, request: web.Request) -> web.Response:
+        """`POST /sim/sessions/{id}?paused=true|false` pauses or resumes; `DELETE` stops."""
+        session_id = request.match_info["session_id"]
+        if request.method == "DELETE":
+            self.stop_session(session_id)
+        else:
+            self.pause_session(session_id, request.query.get("paused", "true") == "true")
+        return web.json_response({"ok": True})
+
     async def sim_fault(self, request: web.Request) -> web.Response:
         """`POST /sim/fault?mode=500|malformed|delay|fail_scan|reset&count=N&seconds=S`."""
         mode, count = request.query.get("mode", ""), int(request.query.get("count", "1"))
@@ -1896,6 +2095,10 @@ class JellyfinSimulator:
         get("/Shows/NextUp", self.next_up)
         get("/Videos/{item_id}/stream", self.video_stream)
         get("/Videos/{item_id}/stream.{container}", self.video_stream)
+        get("/Sessions", self.sessions)
+        post("/sim/sessions", self.sim_sessions)
+        post("/sim/sessions/{session_id}", self.sim_session)
+        app.router.add_delete("/sim/sessions/{session_id}", self.sim_session)
         post("/sim/fault", self.sim_fault)
         post("/sim/backdate", self.sim_backdate)
         get("/sim/refreshes", self.sim_refreshes)

@@ -60,6 +60,31 @@ describe("Library tab", () => {
     expect(server.querySelector('[role="progressbar"]')).toBeNull();
   });
 
+  it("shows who is watching, live: nobody, then each stream, then unreadable", async () => {
+    const { fake, root } = await libraryTab(full);
+    fake.pushTo(FEED, library);
+    await settle();
+    expect(deepText(root.querySelector(".streams-none")!)).toBe("Nobody is watching.");
+    // The generated fixture has no stream: these stand in for Jellyfin sessions playing.
+    const server = library.jellyfin[0]!;
+    const streams = [
+      { user: "family", title: "Dragnet S01E03", device: "Living room TV", client: "Jellyfin Android TV", play_method: "transcode", paused: false, remote: false },
+      { user: null, title: "Nosferatu (1922)", device: "Phone", client: "Jellyfin iOS", play_method: "direct_play", paused: true, remote: true },
+    ];
+    fake.pushTo(FEED, { jellyfin: [{ ...server, streams }] });
+    await settle();
+    const rows = [...root.querySelectorAll<HTMLElement>("li.stream")].map((row) => deepText(row));
+    expect(rows).toEqual([
+      "Dragnet S01E03 family · Living room TV Transcoding",
+      "Nosferatu (1922) Someone · Phone · Remote Paused Direct play",
+    ]);
+    expect(root.querySelector('li.stream[data-device="Phone"] .stream-icon')!.getAttribute("title")).toBe("Paused");
+    fake.pushTo(FEED, { jellyfin: [{ ...server, streams: null }] });
+    await settle();
+    expect(root.querySelector("li.stream")).toBeNull();
+    expect(deepText(root.querySelector(".server")!)).toContain("Who is watching cannot be read right now.");
+  });
+
   it("follows a scan live: progress bars, then the new result", async () => {
     const { fake, root } = await libraryTab(full);
     fake.pushTo(FEED, library);

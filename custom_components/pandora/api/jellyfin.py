@@ -69,6 +69,7 @@ from .jellyfin_models import (
     JellyfinUser,
     Library,
     MediaItemRef,
+    PlaybackSession,
     ProviderName,
     RawItemPage,
     ScanTask,
@@ -76,6 +77,7 @@ from .jellyfin_models import (
     UserItem,
     find_scan_task,
     parse_libraries,
+    parse_sessions,
     parse_user_items,
     parse_users,
 )
@@ -340,6 +342,14 @@ class JellyfinClient(KeyedClient):
         return [item for item in items if item.matches(name, value)]
 
     # --- users and what they watch ----------------------------------------------------------
+
+    async def sessions(self) -> list[PlaybackSession]:
+        """Who is playing what now: the sessions with a `NowPlayingItem`.
+
+        `activeWithinSeconds` as Jellyfin's own dashboard asks (960): a client that stopped
+        reporting longer ago is gone. With an API key Jellyfin lists every user's sessions.
+        """
+        return parse_sessions(await self._get("Sessions", {"activeWithinSeconds": "960"}))
 
     async def users(self) -> list[JellyfinUser]:
         """Every user, by name, with whether they administer the server or are disabled."""

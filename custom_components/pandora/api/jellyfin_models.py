@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+import ipaddress
 import sys
 from typing import Any, Literal, NamedTuple
 
@@ -21,11 +22,13 @@ TaskState = Literal["Idle", "Running", "Cancelling"]
 TaskStatus = Literal["Completed", "Failed", "Cancelled", "Aborted"]
 ProviderName = Literal["Tmdb", "Imdb", "Tvdb"]
 ItemType = Literal["Movie", "Series"]
+PlayMethod = Literal["DirectPlay", "DirectStream", "Transcode"]
 
 TASK_STATES: tuple[TaskState, ...] = ("Idle", "Running", "Cancelling")
 TASK_STATUSES: tuple[TaskStatus, ...] = ("Completed", "Failed", "Cancelled", "Aborted")
 PROVIDERS: tuple[ProviderName, ...] = ("Tmdb", "Imdb", "Tvdb")
 ITEM_TYPES: tuple[ItemType, ...] = ("Movie", "Series")
+PLAY_METHODS: tuple[PlayMethod, ...] = ("DirectPlay", "DirectStream", "Transcode")
 # MediaBrowser.Model.Entities.ImageType, as the `{imageType}` of the image routes spells it.
 IMAGE_TYPES: tuple[str, ...] = (
     "Primary",
@@ -588,3 +591,119 @@ def parse_user_items(data: Any) -> list[UserItem]:
     """The items of a `QueryResult` (Resume, NextUp) or of a bare list (`/Items/Latest`)."""
     entries = data.get("Items") if isinstance(data, Mapping) else data
     return _parsed(entries, UserItem.parse, "items")
+
+
+# Jellyfin's LAN when none is configured (NetworkManager, NetworkConstants): RFC 1918, IPv4
+# link-local, IPv6 unique-local and link-local; loopback is always local.
+_LAN = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "169.254.0.0/16",
+        "fc00::/7",
+        "fe80::/10",
+    )
+)
+
+
+def is_remote_address(address: str | None) -> bool:
+    """Whether a session's `RemoteEndPoint` is outside the local network, as Jellyfin sees it.
+
+    Jellyfin's default LAN (no `LocalNetworkSubnets` set): `_LAN` and loopback. An address it cannot
+    read (none, a host name) is taken as local: "remote" is only said when it is sure.
+    """
+    if not address:
+        return False
+    text = address.strip()
+    if text.startswith("[") and "]" in text:  # [v6]:port
+        text = text[1 : text.index("]")]
+    elif text.count(":") == 1:  # v4:port
+        text = text.partition(":")[0]
+    try:
+        ip = ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not (ip.is_loopback or any(ip in net for net in _LAN if net.version == ip.version))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaybackSession:
+    """A session that is playing something (`SessionInfoDto` with a `NowPlayingItem`).
+
+    Only what "who is watching" shows: no position (it changes every few seconds and would
+    make every poll news) and no address (only whether it is remote).
+    """
+
+    id: str
+    user_id: str | None
+    user_name: str  # "" for a session without a user
+    client: str  # the app: "Jellyfin Web", "Jellyfin Android TV", ...
+    device: str  # DeviceName: "Living room TV", "Firefox", ...
+    device_id: str | None
+    item_id: str
+    item_type: str  # Movie, Episode, Audio, ...
+    item_name: str
+    series_name: str | None
+    season: int | None
+    episode: int | None
+    year: int | None
+    paused: bool
+    play_method: PlayMethod | None  # None when the client did not say
+    remote: bool
+
+    @property
+    def title(self) -> str:
+        """What is playing, as people say it: "Dragnet S01E03", "Nosferatu (1922)"."""
+        if self.series_name:
+            if self.season is not None and self.episode is not None:
+                return f"{self.series_name} S{self.season:02d}E{self.episode:02d}"
+            return f"{self.series_name}: {self.item_name}"
+        return f"{self.item_name} ({self.year})" if self.year else self.item_name
+
+    @property
+    def transcoding(self) -> bool:
+        """Jellyfin converts the stream for this client (`PlayMethod` Transcode)."""
+        return self.play_method == "Transcode"
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> PlaybackSession | None:
+        """Build from one `SessionInfoDto`; None unless it plays an item (an idle session)."""
+        session_id = _opt_str(data.get("Id"))
+        item = data.get("NowPlayingItem")
+        if session_id is None or not isinstance(item, Mapping):
+            return None
+        item_id = _opt_str(item.get("Id"))
+        if item_id is None:
+            return None
+        raw_state = data.get("PlayState")
+        state: Mapping[str, Any] = raw_state if isinstance(raw_state, Mapping) else {}
+        method = _pick(state.get("PlayMethod"), PLAY_METHODS)
+        if method is None and isinstance(data.get("TranscodingInfo"), Mapping):
+            method = "Transcode"  # an older client that reports no method
+        return cls(
+            id=session_id,
+            user_id=_opt_str(data.get("UserId")),
+            user_name=_str(data.get("UserName")),
+            client=_str(data.get("Client")),
+            device=_str(data.get("DeviceName")),
+            device_id=_opt_str(data.get("DeviceId")),
+            item_id=item_id,
+            item_type=_str(item.get("Type")),
+            item_name=_str(item.get("Name")),
+            series_name=_opt_str(item.get("SeriesName")),
+            season=_opt_int(item.get("ParentIndexNumber")),
+            episode=_opt_int(item.get("IndexNumber")),
+            year=_opt_int(item.get("ProductionYear")),
+            paused=_bool(state.get("IsPaused")),
+            play_method=method,
+            remote=is_remote_address(_opt_str(data.get("RemoteEndPoint"))),
+        )
+
+
+def parse_sessions(data: Any) -> list[PlaybackSession]:
+    """The playing sessions of a `/Sessions` answer (idle sessions are left out)."""
+    return _parsed(data, PlaybackSession.parse, "sessions")

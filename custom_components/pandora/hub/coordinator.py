@@ -61,17 +61,28 @@ class PandoraCoordinator[DataT, ClientT](DataUpdateCoordinator[DataT]):
     # Whether the device page links to the service's URL (gluetun's control server has no page).
     LINKS_TO_SERVICE: ClassVar[bool] = True
 
-    def __init__(self, hass: HomeAssistant, entry: ConfigEntry, subentry: ConfigSubentry) -> None:
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        subentry: ConfigSubentry,
+        *,
+        client: ClientT | None = None,
+        name: str | None = None,
+    ) -> None:
+        """`client`: another coordinator's of the same service, shared (none is built)."""
         super().__init__(
             hass,
             _LOGGER,
             config_entry=entry,
-            name=f"{DOMAIN} {subentry.subentry_type} {subentry.title}",
+            name=f"{DOMAIN} {subentry.subentry_type} {name or subentry.title}",
             update_interval=self.UPDATE_INTERVAL,
         )
         self.subentry = subentry
-        session = create_session(hass, bool(subentry.data.get(CONF_VERIFY_SSL, True)))
-        self.client: ClientT = type(self).CLIENT(session, subentry.data)
+        if client is None:
+            session = create_session(hass, bool(subentry.data.get(CONF_VERIFY_SSL, True)))
+            client = type(self).CLIENT(session, subentry.data)
+        self.client: ClientT = client
 
     @property
     def sw_version(self) -> str | None:

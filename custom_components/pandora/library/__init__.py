@@ -20,6 +20,7 @@ from .coordinator import JellyfinCoordinator, jellyfin_servers
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
 from .links import annotate, find_title, in_library, library_link, web_url
+from .sessions import SessionsCoordinator, stream_info
 from .stream import PLAYABLE, JellyfinStreamView, mime_type, stream_path, watcher_id
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "SUBENTRY_FLOWS",
     "JellyfinCoordinator",
     "JellyfinStreamView",
+    "SessionsCoordinator",
     "add_entities",
     "annotate",
     "async_setup_library_actions",
@@ -39,6 +41,7 @@ __all__ = [
     "jellyfin_targets",
     "library_link",
     "mime_type",
+    "stream_info",
     "stream_path",
     "watcher_id",
     "web_url",

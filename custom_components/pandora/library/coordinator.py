@@ -36,6 +36,7 @@ from ..downloads import TorrentHistory
 from ..hub.announce import async_announce
 from ..hub.coordinator import PandoraCoordinator, keyed_client_factory
 from ..hub.errors import safe_text
+from .sessions import SessionsCoordinator
 
 if TYPE_CHECKING:
     from ..runtime import PandoraConfigEntry
@@ -130,6 +131,7 @@ class JellyfinCoordinator(PandoraCoordinator[JellyfinState, JellyfinClient]):
         self._index_failed = False
         self.index_read = False  # the titles and users were read at least once
         self._running: bool | None = None
+        self.sessions = SessionsCoordinator(hass, entry, self)  # who is watching
 
     @property
     def sw_version(self) -> str | None:

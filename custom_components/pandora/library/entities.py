@@ -1,15 +1,17 @@
 """Jellyfin entities: scan buttons and sensors; the platform files call in here.
 
 Besides "Scan all libraries" there is one scan button per library, kept in step with the server.
+"Active streams" and "Someone is watching" follow the server's sessions (sessions.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from homeassistant.components.binary_sensor import BinarySensorEntity
 from homeassistant.components.button import ButtonEntity
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -27,6 +29,7 @@ from homeassistant.helpers.typing import StateType
 from ..hub.entity import PandoraEntity
 from ..hub.errors import call_service
 from .coordinator import SIGNAL_LIBRARIES, JellyfinCoordinator
+from .sessions import MAX_LISTED, SessionsCoordinator, stream_info
 
 if TYPE_CHECKING:
     from ..runtime import PandoraConfigEntry
@@ -113,7 +116,13 @@ SENSORS: tuple[JellyfinSensorDescription, ...] = (
 def setup_sensors(entry: PandoraConfigEntry, add: AddConfigEntryEntitiesCallback) -> None:
     """Sensors per Jellyfin server."""
     for subentry_id, coordinator in entry.runtime_data.jellyfin.items():
-        add((JellyfinSensor(coordinator, d) for d in SENSORS), config_subentry_id=subentry_id)
+        add(
+            [
+                *(JellyfinSensor(coordinator, d) for d in SENSORS),
+                StreamsSensor(coordinator.sessions),
+            ],
+            config_subentry_id=subentry_id,
+        )
 
 
 def setup_buttons(
@@ -189,6 +198,45 @@ class JellyfinSensor(PandoraEntity[JellyfinCoordinator], SensorEntity):
         return self.entity_description.value_fn(self.coordinator)
 
 
+class StreamsSensor(PandoraEntity[SessionsCoordinator], SensorEntity):
+    """How many streams play now; `streams`: who, what, on which device, how (at most 10).
+
+    No position or address in the attributes: the state changes only when a stream starts,
+    stops, pauses, resumes or changes its play method.
+    """
+
+    _attr_state_class = SensorStateClass.MEASUREMENT
+    _attr_suggested_display_precision = 0
+
+    def __init__(self, coordinator: SessionsCoordinator) -> None:
+        super().__init__(coordinator, "active_streams")
+
+    @property
+    def native_value(self) -> int:
+        """Every stream, paused ones too."""
+        return len(self.coordinator.streams)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any]:
+        """The first streams (playing before paused, then by user and device)."""
+        streams = sorted(
+            self.coordinator.streams, key=lambda s: (s.paused, s.user_name.casefold(), s.device)
+        )
+        return {"streams": [stream_info(s) for s in streams[:MAX_LISTED]]}
+
+
+class WatchingSensor(PandoraEntity[SessionsCoordinator], BinarySensorEntity):
+    """On while the server streams anything to anyone (a paused stream counts)."""
+
+    def __init__(self, coordinator: SessionsCoordinator) -> None:
+        super().__init__(coordinator, "watching")
+
+    @property
+    def is_on(self) -> bool:
+        """Any stream."""
+        return bool(self.coordinator.streams)
+
+
 class ScanButton(PandoraEntity[JellyfinCoordinator], ButtonEntity):
     """Scan every library (item_id None) or one."""
 
@@ -222,5 +270,8 @@ def add_entities(
     """Each Jellyfin's sensors and scan buttons."""
     if platform is Platform.SENSOR:
         setup_sensors(entry, add)
+    elif platform is Platform.BINARY_SENSOR:
+        for subentry_id, coordinator in entry.runtime_data.jellyfin.items():
+            add([WatchingSensor(coordinator.sessions)], config_subentry_id=subentry_id)
     elif platform is Platform.BUTTON:
         setup_buttons(hass, entry, add)

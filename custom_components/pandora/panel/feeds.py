@@ -21,7 +21,7 @@ from ..api.qbittorrent_models import Torrent
 from ..const import DOMAIN
 from ..containers import GluetunCoordinator, PortainerCoordinator
 from ..downloads import QBittorrentCoordinator
-from ..library import JellyfinCoordinator
+from ..library import JellyfinCoordinator, stream_info
 
 if TYPE_CHECKING:
     from ..runtime import PandoraRuntime
@@ -54,6 +54,12 @@ def _jellyfin(sub_id: str, coordinator: JellyfinCoordinator) -> dict[str, Any]:
             }
             for lib in state.libraries.values()
         ],
+        # Who is watching (every stream; null while the sessions cannot be read).
+        "streams": (
+            [stream_info(s) for s in coordinator.sessions.streams]
+            if coordinator.sessions.last_update_success
+            else None
+        ),
     }
 
 

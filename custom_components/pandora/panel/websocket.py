@@ -436,7 +436,10 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
     async_register_command(
         hass,
         _snapshot_command(
-            "pandora/library/subscribe", library_snapshot, lambda r: [*r.jellyfin.values()]
+            "pandora/library/subscribe",
+            library_snapshot,
+            # The sessions poll while a panel shows them (and while their entities are enabled).
+            lambda r: [*r.jellyfin.values(), *(c.sessions for c in r.jellyfin.values())],
         ),
     )
     async_register_command(

@@ -562,6 +562,21 @@ export interface JellyfinServer {
   last_result: string | null;
   counts: { movies: number; series: number; episodes: number } | null;
   libraries: JellyfinLibrary[];
+  /** Who is watching now (library/sessions.py `stream_info`); null while unreadable. */
+  streams: JellyfinStream[] | null;
+}
+
+export interface JellyfinStream {
+  user: string | null;
+  /** "Dragnet S01E03", "Nosferatu (1922)". */
+  title: string;
+  device: string;
+  client: string;
+  /** "direct_play", "direct_stream", "transcode"; null when the client did not say. */
+  play_method: string | null;
+  paused: boolean;
+  /** To an address outside the home network. */
+  remote: boolean;
 }
 
 /** One event of `pandora/library/subscribe` (the whole state each time). */

@@ -1,7 +1,8 @@
 /**
- * `pandora-panel-library`: each Jellyfin server live (`pandora/library/subscribe`): counts, the
- * library scan's progress and last result, every library with its own scan button and "Scan all"
- * for administrators (`pandora/library/scan`).
+ * `pandora-panel-library`: each Jellyfin server live (`pandora/library/subscribe`): who is
+ * watching (every stream: who, what, on which device, direct play or transcoding, paused), counts,
+ * the library scan's progress and last result, every library with its own scan button and
+ * "Scan all" for administrators (`pandora/library/scan`).
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
@@ -17,13 +18,15 @@ import {
   mdiMagnifyScan,
   mdiMovieOutline,
   mdiMusic,
+  mdiPause,
+  mdiPlay,
   mdiTelevisionClassic,
 } from "../../components/icons";
 import { LiveFeed } from "../../components/live";
 import { progressBar, progressStyles, progressText } from "../../components/progress";
 import { emptyState, errorState, missingServiceState, toast } from "../../components/states";
 import { shared, surfaces } from "../../styles/shared";
-import type { JellyfinLibrary, JellyfinServer, LibrarySnapshot } from "../../data/types";
+import type { JellyfinLibrary, JellyfinServer, JellyfinStream, LibrarySnapshot } from "../../data/types";
 import { PandoraTab } from "../pandora-tab";
 
 const COLLECTIONS: Record<string, [string, string]> = {
@@ -42,6 +45,12 @@ const RESULTS: Record<string, [string, string]> = {
   failed: ["Failed", "error"],
   cancelled: ["Cancelled", "warning"],
   aborted: ["Aborted", "warning"],
+};
+
+const PLAY_METHODS: Record<string, string> = {
+  direct_play: "Direct play",
+  direct_stream: "Direct stream",
+  transcode: "Transcoding",
 };
 
 /** Key of a pending scan request: a server and a library id (or "all"). */
@@ -141,7 +150,7 @@ export class PandoraLibrary extends PandoraTab {
         : html`<p class="banner" role="status">
             ${icon(mdiAlertCircleOutline)}<span>${server.title} is not answering; this may be out of date.</span>
           </p>`}
-      ${this.renderCounts(server, language)} ${this.renderScan(server, language)}
+      ${this.renderStreams(server)} ${this.renderCounts(server, language)} ${this.renderScan(server, language)}
       <h3 class="libraries-title">Libraries</h3>
       ${server.libraries.length
         ? html`<ul class="libraries plain">
@@ -153,6 +162,39 @@ export class PandoraLibrary extends PandoraTab {
           </ul>`
         : html`<p class="muted">No libraries yet.</p>`}
     </section>`;
+  }
+
+  private renderStreams(server: JellyfinServer): TemplateResult {
+    const streams = server.streams;
+    return html`<h3 class="streams-title">Watching now</h3>
+      ${streams === null
+        ? html`<p class="muted">Who is watching cannot be read right now.</p>`
+        : streams.length
+          ? html`<ul class="streams plain" aria-label="Watching now on ${server.title}">
+              ${streams.map((stream) => this.renderStream(stream))}
+            </ul>`
+          : html`<p class="muted streams-none">Nobody is watching.</p>`}`;
+  }
+
+  private renderStream(stream: JellyfinStream): TemplateResult {
+    const method = stream.play_method ? PLAY_METHODS[stream.play_method] ?? stream.play_method : null;
+    return html`<li class="stream" data-device=${stream.device}>
+      <span class="stream-icon" title=${stream.paused ? "Paused" : "Playing"}
+        >${icon(stream.paused ? mdiPause : mdiPlay)}</span
+      >
+      <div class="stream-main">
+        <span class="stream-title">${stream.title}</span>
+        <span class="muted stream-where"
+          >${stream.user ?? "Someone"} · ${stream.device}${stream.remote ? " · Remote" : nothing}</span
+        >
+      </div>
+      <span class="chips">
+        ${stream.paused ? html`<span class="chip paused"><span class="dot"></span>Paused</span>` : nothing}
+        ${method
+          ? html`<span class="chip method ${stream.play_method}"><span class="dot"></span>${method}</span>`
+          : nothing}
+      </span>
+    </li>`;
   }
 
   private renderCounts(server: JellyfinServer, language: string): TemplateResult | typeof nothing {
@@ -315,6 +357,7 @@ export class PandoraLibrary extends PandoraTab {
       .chip.warning .dot {
         color: var(--_warning);
       }
+      .streams-title,
       .libraries-title {
         font-size: 0.95rem;
         font-weight: 600;
@@ -322,6 +365,50 @@ export class PandoraLibrary extends PandoraTab {
       .libraries {
         display: flex;
         flex-direction: column;
+      }
+      .streams {
+        display: flex;
+        flex-direction: column;
+      }
+      .stream {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        min-height: 52px;
+        padding: 6px 0;
+        border-top: 1px solid var(--_divider);
+      }
+      .stream-icon {
+        display: inline-flex;
+        color: var(--_primary);
+      }
+      .stream-main {
+        flex: 1;
+        min-width: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+      }
+      .stream-title {
+        font-weight: 500;
+        overflow-wrap: anywhere;
+      }
+      .stream-where {
+        font-size: 0.82rem;
+        overflow-wrap: anywhere;
+      }
+      .chips {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        gap: 4px;
+      }
+      .chip.transcode .dot {
+        color: var(--_warning);
+      }
+      .chip.direct_play .dot,
+      .chip.direct_stream .dot {
+        color: var(--_success);
       }
       .library {
         display: flex;
