@@ -29,7 +29,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 from tests.conftest import hub_entry, qb_subentry, setup_hub
-from tests.helpers import wait_until
+from tests.helpers import poll, poll_until, wait_until
 
 HUGE = 10**7  # GB: more than any disk this runs on has free
 MAGNETS = [f"magnet:?xt=urn:btih:{c * 40}&dn=Nobody.Seeds.{c}" for c in "123"]
@@ -319,3 +319,34 @@ def test_sizes_read_as_people_write_them() -> None:
     assert format_gb(74_312_000_000) == "74.3 GB"
     assert format_size(25_200_000) == "25.2 MB"
     assert format_size(4_700_000_000) == "4.7 GB"
+
+
+async def test_a_download_resumed_by_hand_while_short_is_left_running(
+    hass: HomeAssistant, qb_daemon: QBittorrentDaemon
+) -> None:
+    hub = await setup_hub(hass, hub_entry(qb_subentry(qb_daemon), disk_guard_pause=True))
+    for magnet in MAGNETS[:2]:
+        await _add(hass, "add_torrent", url=magnet)
+    await wait_until(lambda: len(qb_daemon.torrents()) == 2)
+    hass.config_entries.async_update_entry(hub, options=hub.options | {"min_free_gb": HUGE})
+    await hass.async_block_till_done()
+    mine, other = "1" * 40, "2" * 40
+
+    def held() -> set[str]:
+        return _coordinator(hub).holds.held_by(HOLD_DISK)
+
+    def paused(torrent_hash: str) -> bool:
+        return qb_daemon_states(qb_daemon)[torrent_hash].startswith(("paused", "stopped"))
+
+    await poll_until(hass, lambda: held() == {mine, other} and paused(mine) and paused(other))
+    # The guard sees them paused (a poll after qBittorrent says so).
+    await poll_until(hass, lambda: _coordinator(hub).data.torrents[mine].status.value == "paused")
+    await poll(hass, 6)
+    # The person wants this one anyway (qBittorrent's own UI): it is theirs now.
+    version = "start" if qb_daemon.version == "5" else "resume"
+    qb_daemon.api(f"torrents/{version}", {"hashes": mine})
+    await poll_until(hass, lambda: held() == {other})
+    for _ in range(3):
+        await poll(hass, 6)
+    assert not paused(mine) and paused(other)
+    assert held() == {other}

@@ -171,7 +171,7 @@ async def test_blank_optional_fields_that_mean_none(
         (
             "get_requests",
             {"status": ["pending", "nope"]},
-            "“Status” must be one of: approved, available, denied, downloading, failed, importing, pending, searching, withdrawn.",
+            "“Status” must be one of: approved, available, denied, downloading, failed, importing, pending, searching, waiting_for_space, withdrawn.",
         ),
         (
             "deny_request",

@@ -361,7 +361,10 @@ def _options_schema(users: dict[str, str], categories: list[str] | None = None) 
                     mode=SelectSelectorMode.DROPDOWN,
                 )
             )
-    schema[vol.Optional(SEEDING_GOALS, default={})] = _goal_section(categories or [])
+    # No default: the frontend fills a section from its fields' own values and defaults, and a
+    # default of {} would leave its required fields empty ("Not all required fields are
+    # filled in"); a client that sends no section keeps no goal.
+    schema[vol.Optional(SEEDING_GOALS)] = _goal_section(categories or [])
     return vol.Schema(schema)
 
 

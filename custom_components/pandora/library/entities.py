@@ -212,6 +212,11 @@ class StreamsSensor(PandoraEntity[SessionsCoordinator], SensorEntity):
         super().__init__(coordinator, "active_streams")
 
     @property
+    def available(self) -> bool:
+        """Only while the sessions can be read (the server's other entities may be fine)."""
+        return super().available and self.coordinator.readable
+
+    @property
     def native_value(self) -> int:
         """Every stream, paused ones too."""
         return len(self.coordinator.streams)
@@ -230,6 +235,11 @@ class WatchingSensor(PandoraEntity[SessionsCoordinator], BinarySensorEntity):
 
     def __init__(self, coordinator: SessionsCoordinator) -> None:
         super().__init__(coordinator, "watching")
+
+    @property
+    def available(self) -> bool:
+        """Only while the sessions can be read."""
+        return super().available and self.coordinator.readable
 
     @property
     def is_on(self) -> bool:

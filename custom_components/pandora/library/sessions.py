@@ -12,6 +12,7 @@ pauses, resumes or changes its play method.
 from __future__ import annotations
 
 from datetime import timedelta
+import logging
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntry
@@ -25,6 +26,8 @@ from ..hub.coordinator import PandoraCoordinator
 
 if TYPE_CHECKING:
     from .coordinator import JellyfinCoordinator
+
+_LOGGER = logging.getLogger(__name__)
 
 # How many streams the sensor's `streams` attribute lists (the count has them all).
 MAX_LISTED = 10
@@ -64,6 +67,7 @@ class SessionsCoordinator(PandoraCoordinator[tuple[PlaybackSession, ...], Jellyf
         self.server = server
         # A poll that finds the same streams tells no listener (no state written).
         self.always_update = False
+        self._readable = True
 
     @property
     def device_info(self) -> DeviceInfo:
@@ -71,12 +75,28 @@ class SessionsCoordinator(PandoraCoordinator[tuple[PlaybackSession, ...], Jellyf
         return self.server.device_info
 
     @property
+    def readable(self) -> bool:
+        """Whether the last poll read the sessions (the entities are unavailable otherwise)."""
+        return self._readable and self.server.last_update_success
+
+    @property
     def streams(self) -> tuple[PlaybackSession, ...]:
         """What plays now (nothing before the first answer or while unreachable)."""
-        return self.data or () if self.last_update_success else ()
+        return self.data or () if self.last_update_success and self.readable else ()
 
     async def _async_update_data(self) -> tuple[PlaybackSession, ...]:
-        try:
-            return tuple(await self.client.sessions())
-        except PandoraError as err:
-            raise self.update_failed(err) from err
+        # A failure is the server's news: its coordinator logs it once, raises the repair or
+        # starts the reauth. Here it only makes the sessions' entities unavailable (no second
+        # log line, no second reauth, no request while the server is known down).
+        readable = False
+        sessions: tuple[PlaybackSession, ...] = ()
+        if self.server.last_update_success:
+            try:
+                sessions = tuple(await self.client.sessions())
+                readable = True
+            except PandoraError as err:
+                _LOGGER.debug("Cannot read the sessions of %s: %s", self.subentry.title, err)
+        if readable != self._readable:
+            self._readable = readable
+            self.async_update_listeners()
+        return sessions
