@@ -13,8 +13,8 @@ const { chromium } = require("playwright-core");
 const BASE = process.env.PANDORA_SHOTS_BASE ?? "http://127.0.0.1:8123";
 const OUT = process.argv[2] ?? "docs/images";
 const SHOTS = [
-  ["Pandora — slow downloads while someone is watching", "blueprint-slow-downloads.png"],
-  ["Pandora — tell someone their requested title is available", "blueprint-requester-available.png"],
+  ["pandora/slow_downloads_while_watching.yaml", "blueprint-slow-downloads.png"],
+  ["pandora/notify_requester_available.yaml", "blueprint-requester-available.png"],
 ];
 
 const browser = await chromium.launch({
@@ -23,12 +23,13 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${BASE}/config/blueprint/dashboard`);
   await page.waitForURL(/\/auth\/authorize/);
   await page.getByRole("textbox", { name: "Username" }).fill(process.env.PANDORA_SHOTS_USER);
   await page.getByRole("textbox", { name: "Password" }).fill(process.env.PANDORA_SHOTS_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForFunction(() => Boolean(localStorage.getItem("hassTokens")), null, { timeout: 30_000 });
   for (const [name, file] of SHOTS) {
     await page.goto(`${BASE}/config/blueprint/dashboard`);
     const row = page.getByText(name, { exact: true }).first();
