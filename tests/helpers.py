@@ -78,3 +78,18 @@ def filled_in(result: Mapping[str, Any]) -> dict[str, Any]:
         for key in schema.schema
         if key.description and "suggested_value" in key.description
     }
+
+
+# The hub's options form as a client that knows only the older fields sends it (the disk guard's
+# and the seeding goals' fields left out: they are optional).
+OLDER_OPTIONS_FORM: dict[str, Any] = {
+    "preferred_resolution": "1080p",
+    "min_seeders": 1,
+    "max_size_gb": 0,
+    "pipeline": True,
+    "file_into_library": False,
+    "auto_approve_admins": True,
+    "request_stall_minutes": 120,
+    "request_notifications": True,
+    "voice_control": False,
+}

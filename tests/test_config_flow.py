@@ -18,7 +18,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers import device_registry as dr
 from tests.conftest import hub_entry, qb_subentry, setup_hub
-from tests.helpers import filled_in
+from tests.helpers import OLDER_OPTIONS_FORM, filled_in
 
 CONNECT = "custom_components.pandora.api.qbittorrent.QBittorrentClient.connect"
 
@@ -351,18 +351,9 @@ async def test_options_without_the_disk_guard_fields(
 ) -> None:
     """A client that knows only the older fields (scripts, the demo) leaves the guard off."""
     result = await hass.config_entries.options.async_init(entry.entry_id)
-    form = {
-        "preferred_resolution": "1080p",
-        "min_seeders": 1,
-        "max_size_gb": 0,
-        "pipeline": True,
-        "file_into_library": False,
-        "auto_approve_admins": True,
-        "request_stall_minutes": 120,
-        "request_notifications": True,
-        "voice_control": False,
-    }
-    result = await hass.config_entries.options.async_configure(result["flow_id"], form)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], OLDER_OPTIONS_FORM
+    )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options["min_free_gb"] == 0
     assert entry.options["disk_guard_pause"] is False

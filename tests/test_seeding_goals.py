@@ -31,7 +31,14 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
 from tests.conftest import allow_loopback, hub_entry, qb_subentry, setup_hub
-from tests.helpers import entity_id, filled_in, get_state, poll, poll_until
+from tests.helpers import (
+    OLDER_OPTIONS_FORM,
+    entity_id,
+    filled_in,
+    get_state,
+    poll,
+    poll_until,
+)
 
 # The pipeline's own set-up: a seeder and a downloader (4.5, on this host, seeing the share at
 # its real path), a real Cloud Commander share, the Jellyfin simulator, a release to download.
@@ -269,18 +276,7 @@ async def test_options_set_hub_and_category_goals(
     section = result["data_schema"].schema["seeding_goals"]
     offered = section.schema.schema["categories"].config["options"]
     assert offered == ["old", "tv"]
-    form = {
-        "preferred_resolution": "1080p",
-        "min_seeders": 1,
-        "max_size_gb": 0,
-        "pipeline": True,
-        "file_into_library": False,
-        "auto_approve_admins": True,
-        "request_stall_minutes": 120,
-        "request_notifications": True,
-        "voice_control": False,
-        "min_free_gb": 0,
-        "disk_guard_pause": False,
+    form = OLDER_OPTIONS_FORM | {
         "seeding_goals": {
             "seeding_goal_ratio": 2,
             "seeding_goal_action": "remove",
@@ -289,7 +285,7 @@ async def test_options_set_hub_and_category_goals(
         },
     }
     # A goal of 0 would be met the moment a download finishes: the form refuses it.
-    goals: dict[str, Any] = form["seeding_goals"]  # type: ignore[assignment]
+    goals: dict[str, Any] = form["seeding_goals"]
     for zero in ({"seeding_goal_ratio": 0}, {"seeding_goal_minutes": 0}):
         with pytest.raises(InvalidData):
             await hass.config_entries.options.async_configure(
