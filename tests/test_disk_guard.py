@@ -20,8 +20,10 @@ from custom_components.pandora.api.qbittorrent import QBittorrentClient
 from custom_components.pandora.const import DOMAIN
 from custom_components.pandora.downloads import HOLD_DISK, HOLD_GOAL, QBittorrentCoordinator
 from custom_components.pandora.downloads.disk import GB, format_gb, format_size
+from custom_components.pandora.repairs import DiskSpaceRepairFlow, async_create_fix_flow
 from devtools.simulators.qbittorrent import QBittorrentSimulator, start as start_simulator
 from devtools.support.qbittorrent_daemon import QBittorrentDaemon
+from homeassistant.components.repairs import ConfirmRepairFlow
 from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME
 from homeassistant.core import Context, HomeAssistant
@@ -350,3 +352,47 @@ async def test_a_download_resumed_by_hand_while_short_is_left_running(
         await poll(hass, 6)
     assert not paused(mine) and paused(other)
     assert held() == {other}
+
+
+async def test_the_repair_flow_at_its_edges(
+    hass: HomeAssistant, qb4_daemon: QBittorrentDaemon, hass_client: Any
+) -> None:
+    """Nothing left to fix, nothing to remove, qBittorrent gone while removing, an unknown issue."""
+    hub = await setup_hub(hass, hub_entry(qb_subentry(qb4_daemon), min_free_gb=HUGE))
+    coordinator = _coordinator(hub)
+    sid = coordinator.subentry.subentry_id
+    assert isinstance(await async_create_fix_flow(hass, "something_else", None), ConfirmRepairFlow)
+
+    # The qBittorrent is no longer configured: every step says there is nothing to fix.
+    gone = DiskSpaceRepairFlow("gone")
+    gone.hass = hass
+    for step in (
+        gone.async_step_remove_goal_met,
+        gone.async_step_lower_threshold,
+        gone.async_step_resume_anyway,
+    ):
+        result = await step()
+        assert result["type"] == "abort" and result["reason"] == "disk_space_resolved"
+
+    # No torrent met its goal (any more): nothing to remove.
+    flow = DiskSpaceRepairFlow(sid)
+    flow.hass = hass
+    result = await flow.async_step_remove_goal_met()
+    assert result["type"] == "abort" and result["reason"] == "nothing_to_remove"
+
+    # qBittorrent stops answering between the list and the removal: nothing is lost, ask again.
+    await _add(hass, "add_torrent", url=MAGNETS[0], paused=True)
+    await wait_until(lambda: len(qb4_daemon.torrents()) == 1)
+    await coordinator.async_refresh()
+    coordinator.holds.hold(["1" * 40], HOLD_GOAL)
+    await async_setup_component(hass, "repairs", {})
+    client = await hass_client()
+    menu = await _fix(client, f"disk_space_low_{sid}")
+    form = await _step(client, menu, {"next_step_id": "remove_goal_met"})
+    qb4_daemon.halt()
+    try:
+        failed = await _step(client, form, {"torrents": ["1" * 40], "delete_files": False})
+        assert failed["errors"] == {"base": "cannot_remove"}
+    finally:
+        qb4_daemon.start()
+    assert [t["hash"] for t in qb4_daemon.torrents()] == ["1" * 40]
