@@ -19,6 +19,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.pandora.api.jellyfin import JellyfinClient
 from custom_components.pandora.api.jellyfin_models import PlaybackSession, is_remote_address
 from custom_components.pandora.library.sessions import MAX_LISTED, SessionsCoordinator
+from custom_components.pandora.panel.feeds import library_snapshot
 from devtools.simulators.jellyfin import JellyfinSimulator, start
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_OFF, STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import Event, HomeAssistant
@@ -195,9 +196,14 @@ async def test_sessions_unreadable(
     await poll(hass)
     assert get_state(hass, watching).state == STATE_UNAVAILABLE
     assert get_state(hass, entity_id(hass, "sensor", "movies")).state == "1"  # the rest stays
+    # The Library tab says it cannot tell (null), not "nobody is watching" ([]).
+    (server,) = library_snapshot(hub.runtime_data)["jellyfin"]
+    assert server["streams"] is None
     sim.start_session("family", "Dragnet")
     await poll(hass)
     assert get_state(hass, watching).state == STATE_ON
+    (server,) = library_snapshot(hub.runtime_data)["jellyfin"]
+    assert [s["title"] for s in server["streams"]] == ["Dragnet S01E03"]
 
 
 @pytest.mark.shipped_intervals

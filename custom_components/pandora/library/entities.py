@@ -198,7 +198,16 @@ class JellyfinSensor(PandoraEntity[JellyfinCoordinator], SensorEntity):
         return self.entity_description.value_fn(self.coordinator)
 
 
-class StreamsSensor(PandoraEntity[SessionsCoordinator], SensorEntity):
+class SessionsEntity(PandoraEntity[SessionsCoordinator]):
+    """Available only while the sessions can be read (the server's other entities may be fine)."""
+
+    @property
+    def available(self) -> bool:
+        """Whether the last poll read the sessions."""
+        return self.coordinator.readable
+
+
+class StreamsSensor(SessionsEntity, SensorEntity):
     """How many streams play now; `streams`: who, what, on which device, how (at most 10).
 
     No position or address in the attributes: the state changes only when a stream starts,
@@ -210,11 +219,6 @@ class StreamsSensor(PandoraEntity[SessionsCoordinator], SensorEntity):
 
     def __init__(self, coordinator: SessionsCoordinator) -> None:
         super().__init__(coordinator, "active_streams")
-
-    @property
-    def available(self) -> bool:
-        """Only while the sessions can be read (the server's other entities may be fine)."""
-        return super().available and self.coordinator.readable
 
     @property
     def native_value(self) -> int:
@@ -230,16 +234,11 @@ class StreamsSensor(PandoraEntity[SessionsCoordinator], SensorEntity):
         return {"streams": [stream_info(s) for s in streams[:MAX_LISTED]]}
 
 
-class WatchingSensor(PandoraEntity[SessionsCoordinator], BinarySensorEntity):
+class WatchingSensor(SessionsEntity, BinarySensorEntity):
     """On while the server streams anything to anyone (a paused stream counts)."""
 
     def __init__(self, coordinator: SessionsCoordinator) -> None:
         super().__init__(coordinator, "watching")
-
-    @property
-    def available(self) -> bool:
-        """Only while the sessions can be read."""
-        return super().available and self.coordinator.readable
 
     @property
     def is_on(self) -> bool:

@@ -76,13 +76,13 @@ class SessionsCoordinator(PandoraCoordinator[tuple[PlaybackSession, ...], Jellyf
 
     @property
     def readable(self) -> bool:
-        """Whether the last poll read the sessions (the entities are unavailable otherwise)."""
-        return self._readable and self.server.last_update_success
+        """Whether the last poll read the sessions (if not: entities unavailable, panel null)."""
+        return self._readable and self.last_update_success and self.server.last_update_success
 
     @property
     def streams(self) -> tuple[PlaybackSession, ...]:
-        """What plays now (nothing before the first answer or while unreachable)."""
-        return self.data or () if self.last_update_success and self.readable else ()
+        """What plays now (nothing before the first answer or while unreadable)."""
+        return self.data or () if self.readable else ()
 
     async def _async_update_data(self) -> tuple[PlaybackSession, ...]:
         # A failure is the server's news: its coordinator logs it once, raises the repair or

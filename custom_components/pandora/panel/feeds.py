@@ -57,7 +57,7 @@ def _jellyfin(sub_id: str, coordinator: JellyfinCoordinator) -> dict[str, Any]:
         # Who is watching (every stream; null while the sessions cannot be read).
         "streams": (
             [stream_info(s) for s in coordinator.sessions.streams]
-            if coordinator.sessions.last_update_success
+            if coordinator.sessions.readable
             else None
         ),
     }
