@@ -32,7 +32,7 @@ from .const import (
     DEFAULT_SEEDING_GOAL_DELETE_FILES,
     DOMAIN,
 )
-from .downloads import HOLD_GOAL, format_gb, format_size
+from .downloads import HOLD_GOAL, format_size
 from .files import async_remove_torrents
 
 if TYPE_CHECKING:
@@ -69,14 +69,6 @@ class DiskSpaceRepairFlow(RepairsFlow):
         ]
         return sorted(found, key=lambda item: (-item[2], item[1]))
 
-    def _placeholders(self, coordinator: QBittorrentCoordinator) -> dict[str, str]:
-        guard = coordinator.disk_guard
-        return {
-            "name": coordinator.subentry.title,
-            "free": format_gb(guard.free or 0),
-            "minimum": format_gb(guard.minimum),
-        }
-
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> RepairsFlowResult:
         """The three ways out (removing only when some torrent met its goal)."""
         coordinator = self._coordinator()
@@ -88,7 +80,7 @@ class DiskSpaceRepairFlow(RepairsFlow):
         return self.async_show_menu(
             step_id="init",
             menu_options=options,
-            description_placeholders=self._placeholders(coordinator),
+            description_placeholders=coordinator.disk_guard.placeholders(),
         )
 
     async def async_step_remove_goal_met(
@@ -144,7 +136,7 @@ class DiskSpaceRepairFlow(RepairsFlow):
             step_id="remove_goal_met",
             data_schema=schema,
             errors=errors,
-            description_placeholders=self._placeholders(coordinator)
+            description_placeholders=coordinator.disk_guard.placeholders()
             | {"count": str(len(found)), "total": format_size(total)},
         )
 
@@ -183,7 +175,7 @@ class DiskSpaceRepairFlow(RepairsFlow):
             step_id="lower_threshold",
             data_schema=schema,
             errors=errors,
-            description_placeholders=self._placeholders(coordinator),
+            description_placeholders=coordinator.disk_guard.placeholders(),
         )
 
     async def async_step_resume_anyway(
@@ -199,7 +191,7 @@ class DiskSpaceRepairFlow(RepairsFlow):
         return self.async_show_form(
             step_id="resume_anyway",
             data_schema=vol.Schema({}),
-            description_placeholders=self._placeholders(coordinator),
+            description_placeholders=coordinator.disk_guard.placeholders(),
         )
 
 

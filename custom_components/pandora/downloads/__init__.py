@@ -20,7 +20,7 @@ from .add import (
     release_links,
 )
 from .coordinator import QBittorrentCoordinator
-from .disk import DiskGuard, DiskSpaceLow, format_gb, format_size
+from .disk import format_size
 from .entities import add_entities
 from .flow import SUBENTRY_FLOWS
 from .goals import Goal, SeedingGoals, goal_for
@@ -36,8 +36,6 @@ __all__ = [
     "HOLD_REASONS",
     "HOLD_VPN",
     "SUBENTRY_FLOWS",
-    "DiskGuard",
-    "DiskSpaceLow",
     "Goal",
     "JackettInstance",
     "QBittorrentCoordinator",
@@ -54,7 +52,6 @@ __all__ = [
     "add_entities",
     "add_release",
     "async_setup_services",
-    "format_gb",
     "format_size",
     "goal_for",
     "jackett_client",

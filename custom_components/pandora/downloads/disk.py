@@ -120,8 +120,13 @@ class DiskGuard:
                 translation_placeholders=self.placeholders(shortage),
             )
 
-    def placeholders(self, shortage: Shortage) -> dict[str, str]:
-        """The name, the free space and the minimum, as the messages show them."""
+    def placeholders(self, shortage: Shortage | None = None) -> dict[str, str]:
+        """The name, the free space and the minimum, as the messages show them.
+
+        Without `shortage`: the figures of the latest poll (the repair's flow shows them).
+        """
+        if shortage is None:
+            shortage = Shortage(self.free or 0, self.minimum)
         return {
             "name": self._coordinator.subentry.title,
             "free": format_gb(shortage.free),
@@ -335,7 +340,7 @@ class DiskGuard:
         held = holds.held_by(HOLD_DISK)
         if not held or self._busy:
             return
-        others = {h for h in held if set(holds.reasons(h)) - {HOLD_DISK}}
+        others = {h for h in held if holds.reasons(h) - {HOLD_DISK}}
         gone = {h for h in held if h not in data.torrents}
         if others or gone:
             holds.release(HOLD_DISK, others | gone)  # another guard decides when they run
