@@ -164,7 +164,9 @@ async def settled_hub(
     hass: HomeAssistant, everything: FullStack, platforms: list[Platform]
 ) -> MockConfigEntry:
     """The hub with every service and every entity enabled, `platforms` only, settled:
-    every state known and no container's health still starting."""
+    every state known (none unavailable: on a loaded machine a first poll of gluetun, which asks
+    the Docker Engine, can time out and the next one answers) and no container's health still
+    starting."""
     with (
         patch("custom_components.pandora.PLATFORMS", platforms),
         patch(
@@ -180,7 +182,7 @@ async def settled_hub(
             hass.states.get(e.entity_id)
             for e in er.async_entries_for_config_entry(er.async_get(hass), entry.entry_id)
         ]
-        return all(s is not None and s.state != "starting" for s in states)
+        return all(s is not None and s.state not in ("starting", "unavailable") for s in states)
 
     await poll_until(hass, settled, timeout=60)
     return entry
