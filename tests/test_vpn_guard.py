@@ -109,8 +109,20 @@ def _paused(state: str) -> bool:
 
 
 def _pause_by_hand(daemon: QBittorrentDaemon, torrent: TorrentFile) -> None:
+    """Pause as a person does in qBittorrent's UI, until qBittorrent shows it paused.
+
+    qBittorrent 4.5 drops a pause that arrives while it is still adding the torrent (seen on
+    a loaded machine): asked again every few seconds, as a person would click again.
+    """
     path = "torrents/stop" if daemon.version == "5" else "torrents/pause"
-    daemon.api(path, {"hashes": torrent.infohash})
+    for _ in range(6):
+        daemon.api(path, {"hashes": torrent.infohash})
+        try:
+            daemon.wait_for(lambda t: t["hash"] == torrent.infohash and _paused(str(t["state"])), 5)
+        except TimeoutError:
+            continue
+        return
+    raise TimeoutError(f"qBittorrent never showed {torrent.name} paused")
 
 
 def _resume_by_hand(daemon: QBittorrentDaemon, torrent: TorrentFile) -> None:
